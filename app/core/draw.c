@@ -1,0 +1,140 @@
+/* draw: appending to and comparing draw lists. Out of memory aborts:
+ * the kiosk is restarted by systemd, which is safer than drawing half. */
+#include "core/draw.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void *grow(void *p, size_t size)
+{
+    void *q = realloc(p, size);
+    if (!q) {
+        fputs("kring: out of memory\n", stderr);
+        abort();
+    }
+    return q;
+}
+
+void draw_init(DrawList *dl)
+{
+    memset(dl, 0, sizeof *dl);
+}
+
+void draw_fini(DrawList *dl)
+{
+    free(dl->cmds);
+    free(dl->text);
+    memset(dl, 0, sizeof *dl);
+}
+
+void draw_clear(DrawList *dl)
+{
+    dl->n = 0;
+    dl->text_n = 0;
+}
+
+void draw_copy(DrawList *dst, const DrawList *src)
+{
+    if (dst->cap < src->n) {
+        dst->cap = src->cap;
+        dst->cmds = grow(dst->cmds, sizeof(DrawCmd) * (size_t)dst->cap);
+    }
+    if (dst->text_cap < src->text_n) {
+        dst->text_cap = src->text_cap;
+        dst->text = grow(dst->text, dst->text_cap);
+    }
+    if (src->n)
+        memcpy(dst->cmds, src->cmds, sizeof(DrawCmd) * (size_t)src->n);
+    if (src->text_n)
+        memcpy(dst->text, src->text, src->text_n);
+    dst->n = src->n;
+    dst->text_n = src->text_n;
+}
+
+bool draw_equal(const DrawList *a, const DrawList *b)
+{
+    return a->n == b->n && a->text_n == b->text_n &&
+           (a->n == 0 || memcmp(a->cmds, b->cmds, sizeof(DrawCmd) * (size_t)a->n) == 0) &&
+           (a->text_n == 0 || memcmp(a->text, b->text, a->text_n) == 0);
+}
+
+static DrawCmd *push(DrawList *dl, DrawKind kind, Color c)
+{
+    if (dl->n == dl->cap) {
+        dl->cap = dl->cap ? dl->cap * 2 : 256;
+        dl->cmds = grow(dl->cmds, sizeof(DrawCmd) * (size_t)dl->cap);
+    }
+    DrawCmd *cmd = &dl->cmds[dl->n++];
+    memset(cmd, 0, sizeof *cmd);
+    cmd->kind = kind;
+    cmd->color = c;
+    return cmd;
+}
+
+void draw_rect(DrawList *dl, Rect r, int radius, Color c)
+{
+    if (r.w <= 0 || r.h <= 0 || (c & 0xFF) == 0)
+        return;
+    DrawCmd *d = push(dl, DRAW_RECT, c);
+    d->x = r.x; d->y = r.y; d->w = r.w; d->h = r.h; d->a = radius;
+}
+
+void draw_frame(DrawList *dl, Rect r, int radius, int thickness, Color c)
+{
+    if (r.w <= 0 || r.h <= 0 || (c & 0xFF) == 0)
+        return;
+    DrawCmd *d = push(dl, DRAW_FRAME, c);
+    d->x = r.x; d->y = r.y; d->w = r.w; d->h = r.h;
+    d->a = radius; d->b = thickness;
+}
+
+void draw_disc(DrawList *dl, Point centre, int radius, Color c)
+{
+    if (radius <= 0 || (c & 0xFF) == 0)
+        return;
+    DrawCmd *d = push(dl, DRAW_DISC, c);
+    d->x = centre.x; d->y = centre.y; d->a = radius;
+}
+
+void draw_arc(DrawList *dl, Point centre, int r_in, int r_out, int a0_cdeg,
+              int a1_cdeg, Color c)
+{
+    if (r_out <= r_in || a1_cdeg <= a0_cdeg || (c & 0xFF) == 0)
+        return;
+    DrawCmd *d = push(dl, DRAW_ARC, c);
+    d->x = centre.x; d->y = centre.y;
+    d->a = r_in; d->b = r_out; d->c = a0_cdeg; d->d = a1_cdeg;
+}
+
+void draw_line(DrawList *dl, Point a, Point b, int thickness, Color c)
+{
+    DrawCmd *d = push(dl, DRAW_LINE, c);
+    d->x = a.x; d->y = a.y; d->w = b.x; d->h = b.y; d->a = thickness;
+}
+
+void draw_text(DrawList *dl, Rect box, int font, int align, Color c,
+               const char *s, size_t n)
+{
+    if (n == 0 || box.w <= 0)
+        return;
+    if (dl->text_n + n + 1 > dl->text_cap) {
+        while (dl->text_n + n + 1 > dl->text_cap)
+            dl->text_cap = dl->text_cap ? dl->text_cap * 2 : 4096;
+        dl->text = grow(dl->text, dl->text_cap);
+    }
+    DrawCmd *d = push(dl, DRAW_TEXT, c);
+    d->x = box.x; d->y = box.y; d->w = box.w; d->h = box.h;
+    d->a = font; d->b = align;
+    d->text_off = (uint32_t)dl->text_n;
+    d->text_len = (uint32_t)n;
+    memcpy(dl->text + dl->text_n, s, n);
+    dl->text_n += n;
+    dl->text[dl->text_n++] = '\0';
+}
+
+void draw_clip(DrawList *dl, Rect r)
+{
+    DrawCmd *d = push(dl, DRAW_CLIP, 0xFFFFFFFF);
+    d->x = r.x; d->y = r.y; d->w = r.w; d->h = r.h;
+}

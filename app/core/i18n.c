@@ -1,0 +1,416 @@
+/* i18n: a strict, small .po reader and a sorted lookup table.
+ *
+ * Supported: comments, the fuzzy flag, msgctxt (kept apart from plain
+ * msgids), msgid/msgstr with C escapes and continued strings. Plural
+ * entries are read; their first form is used until plural rules arrive. */
+#include "core/i18n.h"
+
+#include <errno.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/utf8.h"
+
+#include <stdint.h>
+
+typedef struct Entry {
+    char *id;
+    char *str;
+} Entry;
+
+struct Catalog {
+    Entry *entries;
+    int n, cap;
+};
+
+typedef struct Buf {
+    char *p;
+    size_t n, cap;
+} Buf;
+
+static bool buf_put(Buf *b, char c)
+{
+    if (b->n + 2 > b->cap) {
+        size_t cap = b->cap ? b->cap * 2 : 64;
+        char *p = realloc(b->p, cap);
+        if (!p)
+            return false;
+        b->p = p;
+        b->cap = cap;
+    }
+    b->p[b->n++] = c;
+    b->p[b->n] = '\0';
+    return true;
+}
+
+typedef enum Field { F_NONE, F_CTXT, F_ID, F_PLURAL, F_STR, F_STR_OTHER } Field;
+
+typedef struct Parser {
+    const char *s;
+    size_t n, i;
+    int line;
+    char *err;
+    size_t errlen;
+    Catalog *cat;
+    Buf ctxt, id, str;
+    bool has_id, has_str, fuzzy, has_ctxt;
+} Parser;
+
+static bool fail(Parser *p, const char *what)
+{
+    snprintf(p->err, p->errlen, "line %d: %s", p->line, what);
+    return false;
+}
+
+static void reset_entry(Parser *p)
+{
+    p->ctxt.n = p->id.n = p->str.n = 0;
+    if (p->ctxt.p) p->ctxt.p[0] = '\0';
+    if (p->id.p) p->id.p[0] = '\0';
+    if (p->str.p) p->str.p[0] = '\0';
+    p->has_id = p->has_str = p->has_ctxt = false;
+    p->fuzzy = false;
+}
+
+static char *dup_buf(const Buf *b)
+{
+    char *s = malloc(b->n + 1);
+    if (s) {
+        if (b->n)
+            memcpy(s, b->p, b->n);
+        s[b->n] = '\0';
+    }
+    return s;
+}
+
+/* Ends the current entry and stores it if it is complete and translated. */
+static bool finish_entry(Parser *p)
+{
+    if (!p->has_id && !p->has_str)
+        return true;
+    if (!p->has_id || !p->has_str)
+        return fail(p, "an entry needs both msgid and msgstr");
+    if (p->id.n > 0 && p->str.n > 0 && !p->fuzzy) {
+        Catalog *c = p->cat;
+        if (c->n == c->cap) {
+            int cap = c->cap ? c->cap * 2 : 64;
+            Entry *e = realloc(c->entries, sizeof(Entry) * (size_t)cap);
+            if (!e)
+                return fail(p, "out of memory");
+            c->entries = e;
+            c->cap = cap;
+        }
+        Buf key = { 0 };
+        if (p->has_ctxt) { /* gettext's convention: context EOT msgid */
+            for (size_t k = 0; k < p->ctxt.n; k++)
+                if (!buf_put(&key, p->ctxt.p[k])) break;
+            buf_put(&key, '\x04');
+        }
+        for (size_t k = 0; k < p->id.n; k++)
+            if (!buf_put(&key, p->id.p[k])) break;
+        char *str = dup_buf(&p->str);
+        if (!key.p || !str) {
+            free(key.p);
+            free(str);
+            return fail(p, "out of memory");
+        }
+        c->entries[c->n++] = (Entry){ key.p, str };
+    }
+    reset_entry(p);
+    return true;
+}
+
+/* Reads one "..." string at p->i into b (appending). */
+static bool read_string(Parser *p, Buf *b)
+{
+    if (p->i >= p->n || p->s[p->i] != '"')
+        return fail(p, "expected a quoted string");
+    p->i++;
+    while (p->i < p->n && p->s[p->i] != '"') {
+        char c = p->s[p->i++];
+        if (c == '\n')
+            return fail(p, "string not closed on its line");
+        if (c == '\\') {
+            if (p->i >= p->n)
+                return fail(p, "escape at end of file");
+            char e = p->s[p->i++];
+            switch (e) {
+            case 'n': c = '\n'; break;
+            case 't': c = '\t'; break;
+            case 'r': c = '\r'; break;
+            case '"': c = '"'; break;
+            case '\\': c = '\\'; break;
+            default: return fail(p, "unknown escape in string");
+            }
+        }
+        if (!buf_put(b, c))
+            return fail(p, "out of memory");
+    }
+    if (p->i >= p->n)
+        return fail(p, "string not closed");
+    p->i++;
+    return true;
+}
+
+static void skip_spaces(Parser *p)
+{
+    while (p->i < p->n && (p->s[p->i] == ' ' || p->s[p->i] == '\t' || p->s[p->i] == '\r'))
+        p->i++;
+}
+
+static bool keyword(Parser *p, const char *kw)
+{
+    size_t k = strlen(kw);
+    if (p->n - p->i >= k && memcmp(p->s + p->i, kw, k) == 0 &&
+        (p->i + k == p->n || p->s[p->i + k] == ' ' || p->s[p->i + k] == '\t' ||
+         p->s[p->i + k] == '"')) {
+        p->i += k;
+        return true;
+    }
+    return false;
+}
+
+static bool has_word(const char *s, size_t n, const char *w)
+{
+    size_t k = strlen(w);
+    for (size_t i = 0; i + k <= n; i++)
+        if (memcmp(s + i, w, k) == 0)
+            return true;
+    return false;
+}
+
+static int cmp_entry(const void *a, const void *b)
+{
+    return strcmp(((const Entry *)a)->id, ((const Entry *)b)->id);
+}
+
+static bool parse_lines(Parser *p)
+{
+    Field field = F_NONE;
+    Buf scratch = { 0 };
+    bool ok = true;
+    while (ok && p->i < p->n) {
+        skip_spaces(p);
+        char c = p->i < p->n ? p->s[p->i] : '\n';
+        if (c == '\n') {
+            p->i++;
+            p->line++;
+            continue;
+        }
+        if (c == '#') {
+            size_t start = p->i;
+            while (p->i < p->n && p->s[p->i] != '\n')
+                p->i++;
+            if (p->i - start >= 2 && p->s[start + 1] == ',' &&
+                has_word(p->s + start, p->i - start, "fuzzy")) {
+                ok = finish_entry(p); /* the flag belongs to the next entry */
+                p->fuzzy = true;
+            }
+            continue;
+        }
+        Buf *target = NULL;
+        if (c == '"') {
+            if (field == F_NONE)
+                ok = fail(p, "string outside an entry");
+            target = field == F_CTXT ? &p->ctxt : field == F_ID ? &p->id
+                   : field == F_STR ? &p->str : &scratch;
+        } else if (keyword(p, "msgctxt")) {
+            if (p->has_id || p->has_str)
+                ok = finish_entry(p);
+            field = F_CTXT;
+            p->has_ctxt = true;
+            target = &p->ctxt;
+        } else if (keyword(p, "msgid_plural")) {
+            if (!p->has_id)
+                ok = fail(p, "msgid_plural before msgid");
+            field = F_PLURAL;
+            target = &scratch;
+        } else if (keyword(p, "msgid")) {
+            if (p->has_id || p->has_str)
+                ok = finish_entry(p);
+            field = F_ID;
+            p->has_id = true;
+            target = &p->id;
+        } else if (keyword(p, "msgstr[0]")) {
+            field = F_STR;
+            p->has_str = true;
+            target = &p->str;
+        } else if (keyword(p, "msgstr[")) {
+            while (p->i < p->n && p->s[p->i] != ']' && p->s[p->i] != '\n')
+                p->i++;
+            if (p->i >= p->n || p->s[p->i] != ']')
+                ok = fail(p, "bad plural index");
+            else
+                p->i++;
+            field = F_STR_OTHER;
+            target = &scratch;
+        } else if (keyword(p, "msgstr")) {
+            if (!p->has_id)
+                ok = fail(p, "msgstr without msgid");
+            field = F_STR;
+            p->has_str = true;
+            target = &p->str;
+        } else {
+            ok = fail(p, "unknown keyword");
+        }
+        if (!ok)
+            break;
+        skip_spaces(p);
+        scratch.n = 0;
+        ok = read_string(p, target);
+        skip_spaces(p);
+        if (ok && p->i < p->n && p->s[p->i] != '\n')
+            ok = fail(p, "text after the string");
+    }
+    free(scratch.p);
+    return ok && finish_entry(p);
+}
+
+Catalog *catalog_parse(const char *text, size_t n, char *err, size_t errlen)
+{
+    Catalog *cat = calloc(1, sizeof *cat);
+    if (!cat) {
+        snprintf(err, errlen, "out of memory");
+        return NULL;
+    }
+    Parser p = { .s = text, .n = n, .line = 1, .err = err, .errlen = errlen, .cat = cat };
+    bool ok = true;
+    if (!utf8_valid(text, n))
+        ok = fail(&p, "not valid UTF-8 text");
+    else
+        ok = parse_lines(&p);
+    free(p.ctxt.p);
+    free(p.id.p);
+    free(p.str.p);
+    if (!ok) {
+        catalog_destroy(cat);
+        return NULL;
+    }
+    if (cat->n)
+        qsort(cat->entries, (size_t)cat->n, sizeof(Entry), cmp_entry);
+    for (int i = 1; i < cat->n; i++)
+        if (strcmp(cat->entries[i - 1].id, cat->entries[i].id) == 0) {
+            snprintf(err, errlen, "msgid \"%.60s\" appears twice", cat->entries[i].id);
+            catalog_destroy(cat);
+            return NULL;
+        }
+    return cat;
+}
+
+Catalog *catalog_load(const char *path, char *err, size_t errlen)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        snprintf(err, errlen, "%s: %s", path, strerror(errno));
+        return NULL;
+    }
+    char *text = NULL;
+    size_t n = 0, cap = 0;
+    for (;;) {
+        if (n + 4096 > cap) {
+            cap = cap ? cap * 2 : 65536;
+            if (cap > (64u << 20)) {
+                snprintf(err, errlen, "%s: too large for a catalogue", path);
+                free(text);
+                fclose(f);
+                return NULL;
+            }
+            char *t = realloc(text, cap);
+            if (!t) {
+                free(text);
+                fclose(f);
+                snprintf(err, errlen, "out of memory");
+                return NULL;
+            }
+            text = t;
+        }
+        size_t got = fread(text + n, 1, cap - n, f);
+        n += got;
+        if (got == 0)
+            break;
+    }
+    bool read_error = ferror(f);
+    fclose(f);
+    if (read_error) {
+        snprintf(err, errlen, "%s: could not be read", path);
+        free(text);
+        return NULL;
+    }
+    char inner[200];
+    Catalog *cat = catalog_parse(text ? text : "", n, inner, sizeof inner);
+    if (!cat)
+        snprintf(err, errlen, "%s: %s", path, inner);
+    free(text);
+    return cat;
+}
+
+void catalog_destroy(Catalog *cat)
+{
+    if (!cat)
+        return;
+    for (int i = 0; i < cat->n; i++) {
+        free(cat->entries[i].id);
+        free(cat->entries[i].str);
+    }
+    free(cat->entries);
+    free(cat);
+}
+
+const char *tr(const Catalog *cat, const char *msgid)
+{
+    if (!cat || cat->n == 0)
+        return msgid;
+    Entry key = { (char *)msgid, NULL };
+    const Entry *e = bsearch(&key, cat->entries, (size_t)cat->n, sizeof(Entry), cmp_entry);
+    return e ? e->str : msgid;
+}
+
+int catalog_count(const Catalog *cat)
+{
+    return cat ? cat->n : 0;
+}
+
+const char *catalog_msgid(const Catalog *cat, int i)
+{
+    return cat && i >= 0 && i < cat->n ? cat->entries[i].id : NULL;
+}
+
+void tr_fill(char *out, size_t n, const char *tmpl, const char *arg)
+{
+    if (n == 0)
+        return;
+    size_t o = 0;
+    bool used = false, truncated = false;
+    for (const char *t = tmpl; *t; t++) {
+        const char *piece = t;
+        size_t len = 1;
+        if (!used && t[0] == '%' && t[1] == 's') {
+            piece = arg;
+            len = strlen(arg);
+            used = true;
+            t++;
+        }
+        if (o + len >= n) {
+            len = n - 1 - o;
+            truncated = true;
+        }
+        memcpy(out + o, piece, len);
+        o += len;
+        if (truncated)
+            break;
+    }
+    if (truncated) { /* drop a character cut in half */
+        size_t start = o;
+        while (start > 0 && ((unsigned char)out[start - 1] & 0xC0) == 0x80)
+            start--;
+        if (start > 0 && ((unsigned char)out[start - 1] & 0x80)) {
+            uint32_t cp;
+            int len = utf8_decode(out + start - 1, o - start + 1, &cp);
+            if ((size_t)len != o - start + 1 || cp == 0xFFFD)
+                o = start - 1;
+        }
+    }
+    out[o] = '\0';
+}

@@ -1,0 +1,27 @@
+/* planfile: a plan as a versioned JSON document (docs/plan-file.md).
+ *
+ * The only module that uses jansson. Reading validates strictly: a file
+ * that is not JSON, of another format or version, with missing or wrong
+ * fields, absurd sizes, or ids that point nowhere is refused whole with a
+ * one-line reason, and no Plan is made. */
+#ifndef KRING_PLANFILE_H
+#define KRING_PLANFILE_H
+
+#include <stddef.h>
+
+#include "core/plan.h"
+
+enum { PLANFILE_VERSION = 1 };
+
+/* Reads a plan from JSON text; NULL and a reason in err on failure. */
+Plan *planfile_parse(const char *text, size_t n, char *err, size_t errlen);
+Plan *planfile_read(const char *path, char *err, size_t errlen);
+
+/* The plan as JSON text (caller frees), or NULL when out of memory. */
+char *planfile_format(const Plan *plan);
+
+/* Writes the plan to path (through a temporary file and a rename, so a
+ * crash never leaves half a file). 0 on success, else -1 and a reason. */
+int planfile_write(const Plan *plan, const char *path, char *err, size_t errlen);
+
+#endif
