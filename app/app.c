@@ -1,0 +1,549 @@
+/* app: the App, its event-driven loop, and the edge where SDL events
+ * become Kring's own finger events. */
+#include "app.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <SDL.h>
+
+#include "core/gesture.h"
+#include "core/i18n.h"
+#include "core/planfile.h"
+#include "export/image.h"
+#include "platform/paths.h"
+#include "platform/render.h"
+#include "player.h"
+#include "store/store.h"
+#include "ui/board.h"
+
+enum {
+    MOUSE_FINGER = -1,     /* the mouse counts as one more finger */
+    LONG_PRESS_MS = 600,
+    RETRY_SAVE_MS = 2000,
+};
+
+struct App {
+    const AppOptions *opt;
+    SDL_Window *win;
+    SDL_Renderer *sdl;
+    Render *render;
+    Ui ui;
+    Gestures gestures;
+    DrawList shown;        /* the list on screen now */
+    Catalog *cat;
+    Store *store;
+    int64_t meeting;
+    Plan *plan;
+    bool unsaved;          /* the plan on screen is not stored yet */
+    uint32_t retry_at;
+    char problem[300];
+    int w, h;              /* frame size in pixels */
+    float dpi;
+    bool dirty;            /* something may look different: build a frame */
+    bool force;            /* present even if the list did not change */
+    bool virtual_clock;
+    uint32_t now;
+    uint64_t frames;       /* frames presented */
+    bool quit;
+};
+
+/* ------------------------------------------------------------------ */
+/* Clock and accessors for the player                                   */
+/* ------------------------------------------------------------------ */
+
+uint32_t app_now(const App *app)
+{
+    return app->virtual_clock ? app->now : SDL_GetTicks();
+}
+
+uint32_t app_deadline(const App *app)
+{
+    uint32_t d = gestures_deadline(&app->gestures);
+    if (app->unsaved && app->retry_at < d)
+        d = app->retry_at;
+    return d;
+}
+
+void app_advance_to(App *app, uint32_t t)
+{
+    uint32_t d = app_deadline(app);
+    app->now = d > app->now && d < t ? d : t;
+}
+
+const Ui *app_ui(const App *app) { return &app->ui; }
+uint64_t app_frames(const App *app) { return app->frames; }
+uint32_t app_window_id(const App *app) { return SDL_GetWindowID(app->win); }
+
+void app_frame_size(const App *app, int *w, int *h)
+{
+    *w = app->w;
+    *h = app->h;
+}
+
+void app_resize(App *app, int w, int h)
+{
+    SDL_SetWindowSize(app->win, w, h);
+}
+
+/* ------------------------------------------------------------------ */
+/* Plan, storing and undo                                               */
+/* ------------------------------------------------------------------ */
+
+static void set_problem(App *app, const char *msg)
+{
+    snprintf(app->problem, sizeof app->problem, "%s", msg ? msg : "");
+    app->dirty = true;
+}
+
+static void save(App *app)
+{
+    if (store_commit(app->store, app->meeting, app->plan, (int64_t)time(NULL)) == STORE_OK) {
+        if (app->unsaved)
+            set_problem(app, NULL);
+        app->unsaved = false;
+        return;
+    }
+    fprintf(stderr, "kring: %s\n", store_message(app->store));
+    app->unsaved = true;
+    app->retry_at = app_now(app) + RETRY_SAVE_MS;
+    set_problem(app, tr(app->cat, "Opslaan lukt nu niet. Uw wijziging blijft staan en wordt "
+                                  "bewaard zodra het weer kan."));
+}
+
+static void replace_plan(App *app, Plan *plan)
+{
+    if (!plan) {
+        set_problem(app, tr(app->cat, "Dat lukte niet. Probeer het nog eens."));
+        fprintf(stderr, "kring: %s\n", store_message(app->store));
+        return;
+    }
+    plan_destroy(app->plan);
+    app->plan = plan;
+    app->dirty = true;
+}
+
+static void undo(App *app, bool redo)
+{
+    if (app->unsaved) /* first store what is on screen */
+        save(app);
+    if (app->unsaved)
+        return;
+    bool can = redo ? store_can_redo(app->store, app->meeting)
+                    : store_can_undo(app->store, app->meeting);
+    if (can)
+        replace_plan(app, redo ? store_redo(app->store, app->meeting)
+                               : store_undo(app->store, app->meeting));
+}
+
+static int open_meeting(App *app)
+{
+    char err[400];
+    const char *data = paths_data_dir();
+    if (app->opt->demo) {
+        char path[1200];
+        snprintf(path, sizeof path, "%s/assets/plans/jansen.json", data);
+        Plan *plan = planfile_read(path, err, sizeof err);
+        if (!plan) {
+            fprintf(stderr, "kring: the sample plan could not be read: %s\n", err);
+            return -1;
+        }
+        app->plan = plan;
+        if (store_meeting_create(app->store, plan, (int64_t)time(NULL), &app->meeting) != STORE_OK) {
+            fprintf(stderr, "kring: %s\n", store_message(app->store));
+            return -1;
+        }
+        return 0;
+    }
+    app->meeting = store_meeting_latest(app->store);
+    if (app->meeting) {
+        app->plan = store_meeting_load(app->store, app->meeting);
+        if (app->plan)
+            return 0;
+        fprintf(stderr, "kring: %s\n", store_message(app->store));
+        return -1;
+    }
+    app->plan = plan_create();
+    if (store_meeting_create(app->store, app->plan, (int64_t)time(NULL), &app->meeting) != STORE_OK) {
+        fprintf(stderr, "kring: %s\n", store_message(app->store));
+        return -1;
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Input: SDL events to fingers to gestures                             */
+/* ------------------------------------------------------------------ */
+
+static void on_gesture(App *app, const Gesture *g)
+{
+    BoardResult r = board_gesture(&app->ui, app->plan, &app->gestures, g);
+    switch (r) {
+    case BOARD_NOTHING: break;
+    case BOARD_REDRAW: app->dirty = true; break;
+    case BOARD_EDITED: app->dirty = true; save(app); break;
+    case BOARD_UNDO: undo(app, false); break;
+    case BOARD_REDO: undo(app, true); break;
+    }
+}
+
+static void finger_down(App *app, int64_t id, Point p)
+{
+    const Widget *w = ui_hit(&app->ui, p, GRAB_TAP | GRAB_DRAG | GRAB_LONGPRESS);
+    gestures_down(&app->gestures, id, p, app_now(app), w ? w->id : NULL, w ? w->grab : 0);
+}
+
+static void finger_move(App *app, int64_t id, Point p)
+{
+    Gesture g;
+    if (gestures_move(&app->gestures, id, p, app_now(app), &g))
+        on_gesture(app, &g);
+}
+
+static void finger_up(App *app, int64_t id, Point p)
+{
+    Gesture g;
+    if (gestures_up(&app->gestures, id, p, app_now(app), &g))
+        on_gesture(app, &g);
+    app->dirty = true;
+}
+
+static Point touch_point(const App *app, float x, float y)
+{
+    return (Point){ (int)(x * (float)app->w), (int)(y * (float)app->h) };
+}
+
+/* Mouse coordinates are in window points; frames may have more pixels. */
+static Point mouse_point(const App *app, int x, int y)
+{
+    int ww, wh;
+    SDL_GetWindowSize(app->win, &ww, &wh);
+    return (Point){ ww > 0 ? x * app->w / ww : x, wh > 0 ? y * app->h / wh : y };
+}
+
+static void update_size(App *app)
+{
+    int w, h;
+    SDL_GetRendererOutputSize(app->sdl, &w, &h);
+    if (w != app->w || h != app->h) {
+        app->w = w;
+        app->h = h;
+        app->dirty = app->force = true;
+    }
+}
+
+static void on_key(App *app, const SDL_KeyboardEvent *k)
+{
+    bool ctrl = (k->keysym.mod & KMOD_CTRL) != 0;
+    bool shift = (k->keysym.mod & KMOD_SHIFT) != 0;
+    if (ctrl && k->keysym.sym == SDLK_z)
+        undo(app, shift);
+    else if (ctrl && k->keysym.sym == SDLK_y)
+        undo(app, true);
+}
+
+static void handle(App *app, const SDL_Event *e)
+{
+    switch (e->type) {
+    case SDL_QUIT:
+        app->quit = true;
+        break;
+    case SDL_FINGERDOWN:
+        finger_down(app, (int64_t)e->tfinger.fingerId, touch_point(app, e->tfinger.x, e->tfinger.y));
+        break;
+    case SDL_FINGERMOTION:
+        finger_move(app, (int64_t)e->tfinger.fingerId, touch_point(app, e->tfinger.x, e->tfinger.y));
+        break;
+    case SDL_FINGERUP:
+        finger_up(app, (int64_t)e->tfinger.fingerId, touch_point(app, e->tfinger.x, e->tfinger.y));
+        break;
+    case SDL_MOUSEBUTTONDOWN:
+        if (e->button.which != SDL_TOUCH_MOUSEID && e->button.button == SDL_BUTTON_LEFT)
+            finger_down(app, MOUSE_FINGER, mouse_point(app, e->button.x, e->button.y));
+        break;
+    case SDL_MOUSEMOTION:
+        if (e->motion.which != SDL_TOUCH_MOUSEID && (e->motion.state & SDL_BUTTON_LMASK))
+            finger_move(app, MOUSE_FINGER, mouse_point(app, e->motion.x, e->motion.y));
+        break;
+    case SDL_MOUSEBUTTONUP:
+        if (e->button.which != SDL_TOUCH_MOUSEID && e->button.button == SDL_BUTTON_LEFT)
+            finger_up(app, MOUSE_FINGER, mouse_point(app, e->button.x, e->button.y));
+        break;
+    case SDL_KEYDOWN:
+        on_key(app, &e->key);
+        break;
+    case SDL_WINDOWEVENT:
+        switch (e->window.event) {
+        case SDL_WINDOWEVENT_SIZE_CHANGED:
+            update_size(app);
+            break;
+        case SDL_WINDOWEVENT_EXPOSED:
+            app->dirty = app->force = true;
+            break;
+        case SDL_WINDOWEVENT_FOCUS_LOST: {
+            Gesture g;
+            while (gestures_cancel_all(&app->gestures, &g))
+                on_gesture(app, &g);
+            app->dirty = true;
+            break;
+        }
+        default:
+            break;
+        }
+        break;
+    default:
+        break;
+    }
+}
+
+/* Fires what has come due: long presses, a retry of a failed save. */
+static void tick(App *app)
+{
+    Gesture g;
+    while (gestures_tick(&app->gestures, app_now(app), &g))
+        on_gesture(app, &g);
+    if (app->unsaved && app_now(app) >= app->retry_at)
+        save(app);
+}
+
+/* ------------------------------------------------------------------ */
+/* Frames                                                               */
+/* ------------------------------------------------------------------ */
+
+static void build(App *app)
+{
+    float mm = ui_scale_for(app->w, app->h, app->dpi);
+    char err[300];
+    if (render_set_scale(app->render, app->ui.theme, mm, err, sizeof err) != 0)
+        fprintf(stderr, "kring: %s\n", err);
+    ui_begin(&app->ui, app->w, app->h, mm);
+    BoardView view = {
+        .can_undo = app->unsaved || store_can_undo(app->store, app->meeting),
+        .can_redo = !app->unsaved && store_can_redo(app->store, app->meeting),
+        .problem = app->problem[0] ? app->problem : NULL,
+    };
+    board_draw(&app->ui, app->plan, &app->gestures, &view);
+}
+
+/* Builds the frame when something changed, and presents it only when it
+ * differs from what is on screen. */
+static void frame(App *app)
+{
+    if (!app->dirty)
+        return;
+    app->dirty = false;
+    build(app);
+    if (!app->force && draw_equal(&app->ui.dl, &app->shown))
+        return;
+    render_draw(app->render, &app->ui.dl);
+    SDL_RenderPresent(app->sdl);
+    app->frames++;
+    app->force = false;
+    draw_copy(&app->shown, &app->ui.dl);
+}
+
+int app_screenshot(App *app, const char *path, char *err, size_t errlen)
+{
+    render_draw(app->render, &app->shown);
+    size_t pitch = (size_t)app->w * 4;
+    uint32_t *pixels = malloc(pitch * (size_t)app->h);
+    if (!pixels) {
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    int rc = SDL_RenderReadPixels(app->sdl, NULL, SDL_PIXELFORMAT_ARGB8888, pixels, (int)pitch);
+    if (rc != 0)
+        snprintf(err, errlen, "could not read the screen: %s", SDL_GetError());
+    else
+        rc = image_write_png(path, pixels, app->w, app->h, (int)pitch, err, errlen);
+    free(pixels);
+    return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Start, loop, stop                                                    */
+/* ------------------------------------------------------------------ */
+
+static int start_video(App *app)
+{
+    const AppOptions *o = app->opt;
+    if (o->headless && !getenv("SDL_VIDEODRIVER"))
+        SDL_setenv("SDL_VIDEODRIVER", "offscreen", 1);
+    SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
+    SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
+    SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+        fprintf(stderr, "kring: the screen could not be opened: %s\n", SDL_GetError());
+        return -1;
+    }
+    const char *driver = SDL_GetCurrentVideoDriver();
+    bool kms = driver && strcmp(driver, "KMSDRM") == 0;
+    Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI | SDL_WINDOW_RESIZABLE;
+    if (o->fullscreen || kms)
+        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+    int w = o->width > 0 ? o->width : 1280, h = o->height > 0 ? o->height : 800;
+    app->win = SDL_CreateWindow("Kring", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, flags);
+    if (!app->win) {
+        fprintf(stderr, "kring: no window: %s\n", SDL_GetError());
+        return -1;
+    }
+    bool software = o->headless || (driver && (!strcmp(driver, "offscreen") || !strcmp(driver, "dummy")));
+    app->sdl = SDL_CreateRenderer(app->win, -1, software ? SDL_RENDERER_SOFTWARE : 0);
+    if (!app->sdl)
+        app->sdl = SDL_CreateRenderer(app->win, -1, SDL_RENDERER_SOFTWARE);
+    if (!app->sdl) {
+        fprintf(stderr, "kring: no renderer: %s\n", SDL_GetError());
+        return -1;
+    }
+    if (kms || o->fullscreen)
+        SDL_ShowCursor(SDL_DISABLE);
+    app->dpi = o->dpi;
+    if (app->dpi <= 0) {
+        float ddpi = 0;
+        if (SDL_GetDisplayDPI(SDL_GetWindowDisplayIndex(app->win), &ddpi, NULL, NULL) != 0 ||
+            ddpi < 50 || ddpi > 600)
+            ddpi = 96;
+        app->dpi = ddpi;
+    }
+    update_size(app);
+    char err[1300], fonts[1100];
+    snprintf(fonts, sizeof fonts, "%s/fonts", paths_data_dir());
+    app->render = render_create(app->sdl, fonts, err, sizeof err);
+    if (!app->render) {
+        fprintf(stderr, "kring: %s\n", err);
+        return -1;
+    }
+    ui_init(&app->ui, &theme_default, render_measure(app->render));
+    app->ui.cat = app->cat;
+    gestures_init(&app->gestures, (int)(2.5f * ui_scale_for(app->w, app->h, app->dpi)),
+                  LONG_PRESS_MS);
+    SDL_StartTextInput();
+    return 0;
+}
+
+static int open_data(App *app)
+{
+    const AppOptions *o = app->opt;
+    char err[1300];
+    if (o->lang && strcmp(o->lang, "nl") != 0) {
+        char path[1200];
+        snprintf(path, sizeof path, "%s/assets/po/%s.po", paths_data_dir(), o->lang);
+        app->cat = catalog_load(path, err, sizeof err);
+        if (!app->cat) {
+            fprintf(stderr, "kring: language '%s' is not available (%s)\n", o->lang, err);
+            return -1;
+        }
+    }
+    char db[4096];
+    if (o->db)
+        snprintf(db, sizeof db, "%s", o->db);
+    else
+        paths_default_db(db, sizeof db);
+    if (paths_make_parent(db) != 0) {
+        fprintf(stderr, "kring: cannot make the folder for %s: %s\n", db, strerror(errno));
+        return -1;
+    }
+    app->store = store_open(db, err, sizeof err);
+    if (!app->store) {
+        fprintf(stderr, "kring: the database could not be opened: %s\n", err);
+        return -1;
+    }
+    return open_meeting(app);
+}
+
+static void stop(App *app)
+{
+    if (app->render)
+        render_destroy(app->render);
+    ui_fini(&app->ui);
+    draw_fini(&app->shown);
+    if (app->sdl)
+        SDL_DestroyRenderer(app->sdl);
+    if (app->win)
+        SDL_DestroyWindow(app->win);
+    SDL_Quit();
+    plan_destroy(app->plan);
+    store_close(app->store);
+    catalog_destroy(app->cat);
+}
+
+/* Waits for the next event or deadline; true when an event came. */
+static bool wait_event(App *app, SDL_Event *e)
+{
+    uint32_t d = app_deadline(app);
+    if (d == UINT32_MAX)
+        return SDL_WaitEvent(e) == 1;
+    uint32_t now = app_now(app);
+    int timeout = d > now ? (int)(d - now) : 0;
+    return SDL_WaitEventTimeout(e, timeout) == 1;
+}
+
+int app_run(const AppOptions *opt)
+{
+    App app_storage;
+    App *app = &app_storage;
+    memset(app, 0, sizeof *app);
+    app->opt = opt;
+    draw_init(&app->shown);
+    int status = 1;
+    Player *player = NULL;
+    if (opt->script) {
+        char err[600];
+        Script *s = script_load(opt->script, err, sizeof err);
+        if (!s) {
+            fprintf(stderr, "kring: script %s\n", err);
+            goto out;
+        }
+        player = player_create(s, opt->script);
+        if (!player)
+            goto out;
+        app->virtual_clock = true;
+        app->now = 1000;
+    }
+    if (open_data(app) != 0 || start_video(app) != 0)
+        goto out;
+    app->dirty = app->force = true;
+    frame(app);
+    status = 0;
+    while (!app->quit) {
+        SDL_Event e;
+        if (player) {
+            PlayerStatus ps = player_step(player, app);
+            if (ps == PLAYER_FAILED) {
+                fprintf(stderr, "kring: %s\n", player_message(player));
+                status = 1;
+                break;
+            }
+            if (ps == PLAYER_DONE)
+                break;
+            while (SDL_PollEvent(&e))
+                handle(app, &e);
+        } else if (opt->screenshot) {
+            break; /* the first frame is all that was asked for */
+        } else if (wait_event(app, &e)) {
+            handle(app, &e);
+            while (SDL_PollEvent(&e))
+                handle(app, &e);
+        }
+        tick(app);
+        frame(app);
+    }
+    if (status == 0 && opt->screenshot) {
+        char err[600];
+        if (app_screenshot(app, opt->screenshot, err, sizeof err) != 0) {
+            fprintf(stderr, "kring: %s\n", err);
+            status = 1;
+        }
+    }
+    if (status == 0 && app->unsaved) {
+        fprintf(stderr, "kring: the last change could not be stored\n");
+        status = 1;
+    }
+out:
+    player_destroy(player);
+    stop(app);
+    return status;
+}

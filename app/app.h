@@ -1,0 +1,41 @@
+/* app: the App that owns everything — window, renderer, plan, store,
+ * fingers — and the main loop. One App per process, made in main.c. */
+#ifndef KRING_APP_H
+#define KRING_APP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ui/ui.h"
+
+typedef struct AppOptions {
+    const char *db;          /* database file; NULL: the default */
+    const char *lang;        /* "nl" (default), "en", ... */
+    int width, height;       /* window size; 0: 1280×800 */
+    float dpi;               /* 0: ask the display (96 when it cannot tell) */
+    bool fullscreen;
+    bool headless;           /* SDL's offscreen driver, no display needed */
+    bool demo;               /* start a new meeting with the sample plan */
+    const char *script;      /* play this script, then exit */
+    const char *screenshot;  /* write the last frame here, then exit */
+} AppOptions;
+
+typedef struct App App;
+
+/* Runs Kring; returns the process exit status (0 ok, 1 failure). */
+int app_run(const AppOptions *opt);
+
+/* --- for the script player (app/player.c) --- */
+uint32_t app_now(const App *app);
+/* Moves the virtual clock forward, stopping at the next deadline. */
+void app_advance_to(App *app, uint32_t t);
+uint32_t app_deadline(const App *app);
+const Ui *app_ui(const App *app);
+void app_frame_size(const App *app, int *w, int *h);
+uint32_t app_window_id(const App *app);
+uint64_t app_frames(const App *app);
+int app_screenshot(App *app, const char *path, char *err, size_t errlen);
+void app_resize(App *app, int w, int h);
+
+#endif

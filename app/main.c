@@ -1,0 +1,91 @@
+/* main: Kring's command line. Exit status: 0 success, 1 failure (with a
+ * one-line message on stderr), 2 usage error. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+
+#ifndef KRING_VERSION
+#define KRING_VERSION "0"
+#endif
+
+static const char usage[] =
+    "Usage: kring [OPTION]...\n"
+    "Kring: the family group plan, built together on a touchscreen.\n"
+    "\n"
+    "  --db FILE          database (default: $KRING_DB, else\n"
+    "                     $XDG_DATA_HOME/kring/kring.db)\n"
+    "  --lang CODE        language of the screens: nl (default), en\n"
+    "  --size WxH         window size in pixels (default 1280x800)\n"
+    "  --dpi N            screen density to lay out for (default: ask the display)\n"
+    "  --fullscreen       fill the screen (always so on the console, kmsdrm)\n"
+    "  --headless         run without a display (SDL's offscreen driver)\n"
+    "  --script FILE      play a script of touches, then exit (tests/README.md)\n"
+    "  --screenshot FILE  write the last frame as PNG, then exit\n"
+    "  --demo             start a new meeting with the sample plan\n"
+    "  --version          print the version and exit\n"
+    "  --help             print this help and exit\n";
+
+static int bad_usage(const char *fmt, const char *arg)
+{
+    fputs("kring: ", stderr);
+    fprintf(stderr, fmt, arg);
+    fputs("\nTry 'kring --help'.\n", stderr);
+    return 2;
+}
+
+int main(int argc, char **argv)
+{
+    AppOptions opt = { 0 };
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        const char *val = i + 1 < argc ? argv[i + 1] : NULL;
+        bool takes = !strcmp(a, "--db") || !strcmp(a, "--lang") || !strcmp(a, "--size") ||
+                     !strcmp(a, "--script") || !strcmp(a, "--screenshot") || !strcmp(a, "--dpi");
+        if (takes && !val)
+            return bad_usage("option %s needs a value", a);
+        if (!strcmp(a, "--help")) {
+            fputs(usage, stdout);
+            return 0;
+        } else if (!strcmp(a, "--version")) {
+            printf("kring %s\n", KRING_VERSION);
+            return 0;
+        } else if (!strcmp(a, "--db")) {
+            opt.db = val;
+        } else if (!strcmp(a, "--lang")) {
+            if (strlen(val) < 2 || strlen(val) > 8 || strspn(val, "abcdefghijklmnopqrstuvwxyz_ABCDEFGHIJKLMNOPQRSTUVWXYZ") != strlen(val))
+                return bad_usage("--lang takes a language code such as nl or en, not '%s'", val);
+            opt.lang = val;
+        } else if (!strcmp(a, "--size")) {
+            int w, h;
+            char extra;
+            if (sscanf(val, "%dx%d%c", &w, &h, &extra) != 2 || w < 320 || h < 240 ||
+                w > 8192 || h > 8192)
+                return bad_usage("--size takes WIDTHxHEIGHT from 320x240 to 8192x8192, not '%s'", val);
+            opt.width = w;
+            opt.height = h;
+        } else if (!strcmp(a, "--dpi")) {
+            char *end;
+            double d = strtod(val, &end);
+            if (*end || d < 50 || d > 600)
+                return bad_usage("--dpi takes a number from 50 to 600, not '%s'", val);
+            opt.dpi = (float)d;
+        } else if (!strcmp(a, "--fullscreen")) {
+            opt.fullscreen = true;
+        } else if (!strcmp(a, "--headless")) {
+            opt.headless = true;
+        } else if (!strcmp(a, "--script")) {
+            opt.script = val;
+        } else if (!strcmp(a, "--screenshot")) {
+            opt.screenshot = val;
+        } else if (!strcmp(a, "--demo")) {
+            opt.demo = true;
+        } else {
+            return bad_usage("unknown option '%s'", a);
+        }
+        if (takes)
+            i++;
+    }
+    return app_run(&opt);
+}

@@ -1,0 +1,739 @@
+/* render: shapes through SDL_RenderGeometry, text through SDL_ttf. */
+#include "platform/render.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <SDL_ttf.h>
+
+#include "core/utf8.h"
+
+#define PI_F 3.14159265f
+
+enum { TEX_SLOTS = 2048, MEASURE_SLOTS = 8192, MAX_RUNS = 64 };
+
+typedef struct TexEntry {
+    uint64_t hash;      /* 0: empty */
+    int font;
+    bool rtl;
+    char *text;
+    SDL_Texture *tex;
+    int w, h;
+    uint32_t used;      /* frame number of the last use */
+} TexEntry;
+
+typedef struct MeasureEntry {
+    uint64_t hash;
+    int font;
+    char *text;
+    int w;
+} MeasureEntry;
+
+struct Render {
+    SDL_Renderer *sdl;
+    char font_dir[1024];
+    TTF_Font *latin[FONT_COUNT], *arabic[FONT_COUNT];
+    int px[FONT_COUNT];
+    TexEntry tex[TEX_SLOTS];
+    int n_tex;
+    MeasureEntry measure[MEASURE_SLOTS];
+    int n_measure;
+    uint32_t frame;
+    SDL_Vertex *verts;
+    int n_verts, cap_verts;
+    int *idx;
+    int n_idx, cap_idx;
+    char *scratch;
+    size_t scratch_cap;
+};
+
+static void *xrealloc(void *p, size_t n)
+{
+    void *q = realloc(p, n);
+    if (!q) {
+        fputs("kring: out of memory\n", stderr);
+        abort();
+    }
+    return q;
+}
+
+/* ------------------------------------------------------------------ */
+/* Fonts                                                                */
+/* ------------------------------------------------------------------ */
+
+static void close_fonts(Render *r)
+{
+    for (int i = 0; i < FONT_COUNT; i++) {
+        if (r->latin[i])
+            TTF_CloseFont(r->latin[i]);
+        if (r->arabic[i])
+            TTF_CloseFont(r->arabic[i]);
+        r->latin[i] = r->arabic[i] = NULL;
+        r->px[i] = 0;
+    }
+}
+
+static void clear_caches(Render *r)
+{
+    for (int i = 0; i < TEX_SLOTS; i++) {
+        if (r->tex[i].hash) {
+            SDL_DestroyTexture(r->tex[i].tex);
+            free(r->tex[i].text);
+        }
+    }
+    memset(r->tex, 0, sizeof r->tex);
+    r->n_tex = 0;
+    for (int i = 0; i < MEASURE_SLOTS; i++)
+        free(r->measure[i].text);
+    memset(r->measure, 0, sizeof r->measure);
+    r->n_measure = 0;
+}
+
+static TTF_Font *open_font(Render *r, const char *file, int px, char *err, size_t errlen)
+{
+    char path[1200];
+    snprintf(path, sizeof path, "%s/%s", r->font_dir, file);
+    TTF_Font *f = TTF_OpenFont(path, px);
+    if (!f)
+        snprintf(err, errlen, "font %s: %s", path, TTF_GetError());
+    return f;
+}
+
+int render_set_scale(Render *r, const Theme *theme, float mm, char *err, size_t errlen)
+{
+    int px[FONT_COUNT];
+    bool same = true;
+    for (int i = 0; i < FONT_COUNT; i++) {
+        px[i] = (int)(theme->font_mm[i] * mm + 0.5f);
+        if (px[i] < 8)
+            px[i] = 8;
+        same = same && px[i] == r->px[i];
+    }
+    if (same)
+        return 0;
+    clear_caches(r);
+    close_fonts(r);
+    for (int i = 0; i < FONT_COUNT; i++) {
+        bool bold = theme->font_bold[i];
+        r->latin[i] = open_font(r, bold ? "NotoSans-Bold.ttf" : "NotoSans-Regular.ttf", px[i],
+                                err, errlen);
+        r->arabic[i] = open_font(r, bold ? "NotoSansArabic-Bold.ttf"
+                                         : "NotoSansArabic-Regular.ttf", px[i], err, errlen);
+        if (!r->latin[i] || !r->arabic[i]) {
+            close_fonts(r);
+            return -1;
+        }
+        TTF_SetFontHinting(r->latin[i], TTF_HINTING_LIGHT);
+        TTF_SetFontHinting(r->arabic[i], TTF_HINTING_LIGHT);
+        TTF_SetFontDirection(r->arabic[i], TTF_DIRECTION_RTL);
+        TTF_SetFontScriptName(r->arabic[i], "Arab");
+        r->px[i] = px[i];
+    }
+    return 0;
+}
+
+Render *render_create(SDL_Renderer *sdl, const char *font_dir, char *err, size_t errlen)
+{
+    if (!TTF_WasInit() && TTF_Init() != 0) {
+        snprintf(err, errlen, "SDL_ttf: %s", TTF_GetError());
+        return NULL;
+    }
+    Render *r = calloc(1, sizeof *r);
+    if (!r) {
+        snprintf(err, errlen, "out of memory");
+        return NULL;
+    }
+    r->sdl = sdl;
+    snprintf(r->font_dir, sizeof r->font_dir, "%s", font_dir);
+    /* Check every font now, so a missing file is reported at start. */
+    if (render_set_scale(r, &theme_default, 96.0f / 25.4f, err, errlen) != 0) {
+        render_destroy(r);
+        return NULL;
+    }
+    SDL_SetRenderDrawBlendMode(sdl, SDL_BLENDMODE_BLEND);
+    return r;
+}
+
+void render_destroy(Render *r)
+{
+    if (!r)
+        return;
+    clear_caches(r);
+    close_fonts(r);
+    free(r->verts);
+    free(r->idx);
+    free(r->scratch);
+    free(r);
+    TTF_Quit();
+}
+
+/* ------------------------------------------------------------------ */
+/* Text runs and measuring                                              */
+/* ------------------------------------------------------------------ */
+
+typedef struct Run {
+    size_t off, len;
+    bool arabic;
+} Run;
+
+static bool is_neutral(uint32_t cp)
+{
+    return cp < 0x41 || (cp >= 0x5B && cp <= 0x60) || (cp >= 0x7B && cp <= 0xBF) ||
+           (cp >= 0x2000 && cp <= 0x206F) || cp == 0x00D7;
+}
+
+/* Splits s into runs of one script; neutral characters join the run
+ * they stand in, unless the Arabic font lacks them (the ellipsis). Runs
+ * are laid out in the paragraph's direction; a full bidirectional
+ * reordering comes with the languages work (FriBidi). */
+static int split_runs(Render *r, int font, const char *s, size_t n, Run *runs)
+{
+    int count = 0;
+    bool have_strong = false;
+    size_t i = 0;
+    while (i < n) {
+        uint32_t cp;
+        int len = utf8_decode(s + i, n - i, &cp);
+        bool arabic = utf8_is_arabic(cp);
+        bool neutral = is_neutral(cp) &&
+                       (count == 0 || !runs[count - 1].arabic ||
+                        TTF_GlyphIsProvided32(r->arabic[font], cp));
+        if (!neutral && !have_strong) {
+            have_strong = true;
+            if (count == 1)
+                runs[0].arabic = arabic;
+        }
+        if (count == 0) {
+            runs[count++] = (Run){ i, 0, arabic };
+        } else if (!neutral && arabic != runs[count - 1].arabic && count < MAX_RUNS) {
+            runs[count++] = (Run){ i, 0, arabic };
+        } else if (neutral && runs[count - 1].arabic && !TTF_GlyphIsProvided32(r->arabic[font], cp) &&
+                   count < MAX_RUNS) {
+            runs[count++] = (Run){ i, 0, false };
+        }
+        runs[count - 1].len += (size_t)len;
+        i += (size_t)len;
+    }
+    return count;
+}
+
+static char *scratch(Render *r, const char *s, size_t n)
+{
+    if (n + 1 > r->scratch_cap) {
+        r->scratch_cap = n + 1 + 256;
+        r->scratch = xrealloc(r->scratch, r->scratch_cap);
+    }
+    memcpy(r->scratch, s, n);
+    r->scratch[n] = '\0';
+    return r->scratch;
+}
+
+static TTF_Font *run_font(Render *r, int font, const Run *run)
+{
+    return run->arabic ? r->arabic[font] : r->latin[font];
+}
+
+static uint64_t hash_text(int font, const char *s, size_t n)
+{
+    uint64_t h = 1469598103934665603ull ^ (uint64_t)(font + 1);
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+    return h ? h : 1;
+}
+
+static int width_uncached(Render *r, int font, const char *s, size_t n)
+{
+    Run runs[MAX_RUNS];
+    int count = split_runs(r, font, s, n, runs);
+    int total = 0;
+    for (int i = 0; i < count; i++) {
+        int w = 0, h = 0;
+        TTF_SizeUTF8(run_font(r, font, &runs[i]), scratch(r, s + runs[i].off, runs[i].len),
+                     &w, &h);
+        total += w;
+    }
+    return total;
+}
+
+static int measure_width(void *ctx, int font, const char *s, size_t n)
+{
+    Render *r = ctx;
+    if (font < 0 || font >= FONT_COUNT || n == 0)
+        return 0;
+    uint64_t h = hash_text(font, s, n);
+    size_t slot = h % MEASURE_SLOTS;
+    for (int probe = 0; probe < 32; probe++, slot = (slot + 1) % MEASURE_SLOTS) {
+        MeasureEntry *e = &r->measure[slot];
+        if (!e->hash)
+            break;
+        if (e->hash == h && e->font == font && strlen(e->text) == n &&
+            memcmp(e->text, s, n) == 0)
+            return e->w;
+    }
+    int w = width_uncached(r, font, s, n);
+    if (r->n_measure > MEASURE_SLOTS * 3 / 4) {
+        for (int i = 0; i < MEASURE_SLOTS; i++)
+            free(r->measure[i].text);
+        memset(r->measure, 0, sizeof r->measure);
+        r->n_measure = 0;
+    }
+    slot = h % MEASURE_SLOTS;
+    for (int probe = 0; probe < 32; probe++, slot = (slot + 1) % MEASURE_SLOTS) {
+        MeasureEntry *e = &r->measure[slot];
+        if (!e->hash) {
+            e->text = xrealloc(NULL, n + 1);
+            memcpy(e->text, s, n);
+            e->text[n] = '\0';
+            e->hash = h;
+            e->font = font;
+            e->w = w;
+            r->n_measure++;
+            break;
+        }
+    }
+    return w;
+}
+
+static int measure_height(void *ctx, int font)
+{
+    Render *r = ctx;
+    if (font < 0 || font >= FONT_COUNT)
+        return 0;
+    return TTF_FontLineSkip(r->latin[font]);
+}
+
+TextMeasure render_measure(Render *r)
+{
+    return (TextMeasure){ r, measure_width, measure_height };
+}
+
+/* ------------------------------------------------------------------ */
+/* Text textures                                                        */
+/* ------------------------------------------------------------------ */
+
+static SDL_Surface *render_runs(Render *r, int font, bool rtl, const char *s, size_t n)
+{
+    Run runs[MAX_RUNS];
+    int count = split_runs(r, font, s, n, runs);
+    SDL_Surface *parts[MAX_RUNS] = { 0 };
+    int total_w = 0, ascent = 0, below = 0;
+    SDL_Color white = { 255, 255, 255, 255 };
+    for (int i = 0; i < count; i++) {
+        TTF_Font *f = run_font(r, font, &runs[i]);
+        parts[i] = TTF_RenderUTF8_Blended(f, scratch(r, s + runs[i].off, runs[i].len), white);
+        if (!parts[i])
+            continue;
+        total_w += parts[i]->w;
+        if (TTF_FontAscent(f) > ascent)
+            ascent = TTF_FontAscent(f);
+        if (parts[i]->h - TTF_FontAscent(f) > below)
+            below = parts[i]->h - TTF_FontAscent(f);
+    }
+    SDL_Surface *out = NULL;
+    if (count == 1 && parts[0]) {
+        out = parts[0];
+        parts[0] = NULL;
+    } else if (total_w > 0) {
+        out = SDL_CreateRGBSurfaceWithFormat(0, total_w, ascent + below, 32,
+                                             SDL_PIXELFORMAT_ARGB8888);
+        if (out) {
+            SDL_FillRect(out, NULL, 0);
+            int x = rtl ? total_w : 0;
+            for (int i = 0; i < count; i++) {
+                if (!parts[i])
+                    continue;
+                TTF_Font *f = run_font(r, font, &runs[i]);
+                if (rtl)
+                    x -= parts[i]->w;
+                SDL_Rect dst = { x, ascent - TTF_FontAscent(f), parts[i]->w, parts[i]->h };
+                SDL_SetSurfaceBlendMode(parts[i], SDL_BLENDMODE_NONE);
+                SDL_BlitSurface(parts[i], NULL, out, &dst);
+                if (!rtl)
+                    x += parts[i]->w;
+            }
+        }
+    }
+    for (int i = 0; i < count; i++)
+        if (parts[i])
+            SDL_FreeSurface(parts[i]);
+    return out;
+}
+
+static TexEntry *text_texture(Render *r, int font, bool rtl, const char *s, size_t n)
+{
+    uint64_t h = hash_text(font + (rtl ? FONT_COUNT : 0), s, n);
+    size_t slot = h % TEX_SLOTS;
+    TexEntry *free_slot = NULL;
+    for (int probe = 0; probe < TEX_SLOTS; probe++, slot = (slot + 1) % TEX_SLOTS) {
+        TexEntry *e = &r->tex[slot];
+        if (!e->hash) {
+            free_slot = e;
+            break;
+        }
+        if (e->hash == h && e->font == font && e->rtl == rtl && strlen(e->text) == n &&
+            memcmp(e->text, s, n) == 0) {
+            e->used = r->frame;
+            return e;
+        }
+    }
+    if (!free_slot)
+        return NULL;
+    SDL_Surface *surf = render_runs(r, font, rtl, s, n);
+    if (!surf)
+        return NULL;
+    SDL_Texture *tex = SDL_CreateTextureFromSurface(r->sdl, surf);
+    int w = surf->w, hh = surf->h;
+    SDL_FreeSurface(surf);
+    if (!tex)
+        return NULL;
+    SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_BLEND);
+    free_slot->hash = h;
+    free_slot->font = font;
+    free_slot->rtl = rtl;
+    free_slot->text = xrealloc(NULL, n + 1);
+    memcpy(free_slot->text, s, n);
+    free_slot->text[n] = '\0';
+    free_slot->tex = tex;
+    free_slot->w = w;
+    free_slot->h = hh;
+    free_slot->used = r->frame;
+    r->n_tex++;
+    return free_slot;
+}
+
+/* Drops textures not used in the last two frames once the table fills. */
+static void trim_textures(Render *r)
+{
+    if (r->n_tex < TEX_SLOTS / 2)
+        return;
+    TexEntry keep[TEX_SLOTS];
+    int k = 0;
+    for (int i = 0; i < TEX_SLOTS; i++) {
+        TexEntry *e = &r->tex[i];
+        if (!e->hash)
+            continue;
+        if (r->frame - e->used <= 1) {
+            keep[k++] = *e;
+        } else {
+            SDL_DestroyTexture(e->tex);
+            free(e->text);
+        }
+    }
+    memset(r->tex, 0, sizeof r->tex);
+    r->n_tex = 0;
+    for (int i = 0; i < k; i++) {
+        size_t slot = keep[i].hash % TEX_SLOTS;
+        while (r->tex[slot].hash)
+            slot = (slot + 1) % TEX_SLOTS;
+        r->tex[slot] = keep[i];
+        r->n_tex++;
+    }
+}
+
+static void draw_text_cmd(Render *r, const DrawList *dl, const DrawCmd *c)
+{
+    if (c->a < 0 || c->a >= FONT_COUNT)
+        return;
+    TexEntry *e = text_texture(r, c->a, (c->b & TEXT_RTL) != 0, draw_cmd_text(dl, c), c->text_len);
+    if (!e)
+        return;
+    int h_align = c->b & 3;
+    int x = c->x, y = c->y;
+    if (h_align == ALIGN_CENTER)
+        x = c->x + (c->w - e->w) / 2;
+    else if (h_align == ALIGN_RIGHT)
+        x = c->x + c->w - e->w;
+    if (c->b & ALIGN_MIDDLE)
+        y = c->y + (c->h - e->h) / 2;
+    SDL_SetTextureColorMod(e->tex, (Uint8)(c->color >> 24), (Uint8)(c->color >> 16),
+                           (Uint8)(c->color >> 8));
+    SDL_SetTextureAlphaMod(e->tex, (Uint8)c->color);
+    SDL_Rect dst = { x, y, e->w, e->h };
+    SDL_RenderCopy(r->sdl, e->tex, NULL, &dst);
+}
+
+/* ------------------------------------------------------------------ */
+/* Shapes: triangles with a one-pixel feathered edge (anti-aliasing)    */
+/* ------------------------------------------------------------------ */
+
+static void geo_reset(Render *r)
+{
+    r->n_verts = 0;
+    r->n_idx = 0;
+}
+
+static int vert(Render *r, float x, float y, SDL_Color c)
+{
+    if (r->n_verts == r->cap_verts) {
+        r->cap_verts = r->cap_verts ? r->cap_verts * 2 : 1024;
+        r->verts = xrealloc(r->verts, sizeof *r->verts * (size_t)r->cap_verts);
+    }
+    r->verts[r->n_verts] = (SDL_Vertex){ { x, y }, c, { 0, 0 } };
+    return r->n_verts++;
+}
+
+static void tri(Render *r, int a, int b, int c)
+{
+    if (r->n_idx + 3 > r->cap_idx) {
+        r->cap_idx = r->cap_idx ? r->cap_idx * 2 : 3072;
+        r->idx = xrealloc(r->idx, sizeof *r->idx * (size_t)r->cap_idx);
+    }
+    r->idx[r->n_idx++] = a;
+    r->idx[r->n_idx++] = b;
+    r->idx[r->n_idx++] = c;
+}
+
+static void geo_flush(Render *r)
+{
+    if (r->n_idx)
+        SDL_RenderGeometry(r->sdl, NULL, r->verts, r->n_verts, r->idx, r->n_idx);
+    geo_reset(r);
+}
+
+static SDL_Color color_of(Color c)
+{
+    return (SDL_Color){ (Uint8)(c >> 24), (Uint8)(c >> 16), (Uint8)(c >> 8), (Uint8)c };
+}
+
+/* Fills a convex polygon given clockwise or counter-clockwise. */
+static void fill_convex(Render *r, const float *xy, int n, Color color)
+{
+    SDL_Color solid = color_of(color), clear = solid;
+    clear.a = 0;
+    float cx = 0, cy = 0;
+    for (int i = 0; i < n; i++) {
+        cx += xy[2 * i];
+        cy += xy[2 * i + 1];
+    }
+    cx /= (float)n;
+    cy /= (float)n;
+    int centre = vert(r, cx, cy, solid);
+    int first = r->n_verts;
+    for (int i = 0; i < n; i++) {
+        int p = (i + n - 1) % n, q = (i + 1) % n;
+        float x = xy[2 * i], y = xy[2 * i + 1];
+        /* outward normal: average of the two edges' normals */
+        float e1x = x - xy[2 * p], e1y = y - xy[2 * p + 1];
+        float e2x = xy[2 * q] - x, e2y = xy[2 * q + 1] - y;
+        float l1 = sqrtf(e1x * e1x + e1y * e1y), l2 = sqrtf(e2x * e2x + e2y * e2y);
+        float nx = 0, ny = 0;
+        if (l1 > 0) { nx += e1y / l1; ny -= e1x / l1; }
+        if (l2 > 0) { nx += e2y / l2; ny -= e2x / l2; }
+        float nl = sqrtf(nx * nx + ny * ny);
+        if (nl > 0) { nx /= nl; ny /= nl; }
+        /* make it point away from the centre whatever the winding */
+        if (nx * (x - cx) + ny * (y - cy) < 0) { nx = -nx; ny = -ny; }
+        vert(r, x - nx * 0.5f, y - ny * 0.5f, solid);
+        vert(r, x + nx * 0.5f, y + ny * 0.5f, clear);
+    }
+    for (int i = 0; i < n; i++) {
+        int a = first + 2 * i, b = first + 2 * ((i + 1) % n);
+        tri(r, centre, a, b);
+        tri(r, a, a + 1, b + 1);
+        tri(r, a, b + 1, b);
+    }
+}
+
+/* Fills the band between two polylines of n points each (inner[i] faces
+ * outer[i]); closed joins the ends. Both edges are feathered. */
+static void fill_band(Render *r, const float *outer, const float *inner, int n, bool closed,
+                      Color color)
+{
+    SDL_Color solid = color_of(color), clear = solid;
+    clear.a = 0;
+    int first = r->n_verts;
+    for (int i = 0; i < n; i++) {
+        float ox = outer[2 * i], oy = outer[2 * i + 1];
+        float ix = inner[2 * i], iy = inner[2 * i + 1];
+        float dx = ox - ix, dy = oy - iy;
+        float l = sqrtf(dx * dx + dy * dy);
+        if (l > 0) { dx /= l; dy /= l; }
+        float f = l < 1.0f ? l * 0.5f : 0.5f;
+        vert(r, ox - dx * f, oy - dy * f, solid);   /* 4i   */
+        vert(r, ox + dx * 0.5f, oy + dy * 0.5f, clear);
+        vert(r, ix + dx * f, iy + dy * f, solid);   /* 4i+2 */
+        vert(r, ix - dx * 0.5f, iy - dy * 0.5f, clear);
+    }
+    int segs = closed ? n : n - 1;
+    for (int i = 0; i < segs; i++) {
+        int a = first + 4 * i, b = first + 4 * ((i + 1) % n);
+        tri(r, a, a + 2, b + 2);      /* body */
+        tri(r, a, b + 2, b);
+        tri(r, a, a + 1, b + 1);      /* outer feather */
+        tri(r, a, b + 1, b);
+        tri(r, a + 2, a + 3, b + 3);  /* inner feather */
+        tri(r, a + 2, b + 3, b + 2);
+    }
+}
+
+enum { MAX_PTS = 1024 };
+
+/* Outline of a rounded rectangle, clockwise; returns the point count. */
+static int rounded_outline(float x, float y, float w, float h, float rad, float *xy)
+{
+    float maxr = (w < h ? w : h) / 2;
+    if (rad > maxr)
+        rad = maxr;
+    if (rad < 0.5f) {
+        float pts[8] = { x, y, x + w, y, x + w, y + h, x, y + h };
+        memcpy(xy, pts, sizeof pts);
+        return 4;
+    }
+    int seg = (int)(rad / 2);
+    seg = seg < 3 ? 3 : seg > 12 ? 12 : seg;
+    int n = 0;
+    const float cx[4] = { x + w - rad, x + w - rad, x + rad, x + rad };
+    const float cy[4] = { y + rad, y + h - rad, y + h - rad, y + rad };
+    for (int c = 0; c < 4; c++) {
+        float a0 = -PI_F / 2 + (float)c * PI_F / 2;
+        for (int i = 0; i <= seg; i++) {
+            float a = a0 + (PI_F / 2) * (float)i / (float)seg;
+            xy[2 * n] = cx[c] + cosf(a) * rad;
+            xy[2 * n + 1] = cy[c] + sinf(a) * rad;
+            n++;
+        }
+    }
+    return n;
+}
+
+static void shape_rect(Render *r, const DrawCmd *c)
+{
+    if (c->a <= 0) {
+        geo_flush(r);
+        SDL_Color k = color_of(c->color);
+        SDL_SetRenderDrawColor(r->sdl, k.r, k.g, k.b, k.a);
+        SDL_Rect rect = { c->x, c->y, c->w, c->h };
+        SDL_RenderFillRect(r->sdl, &rect);
+        return;
+    }
+    float xy[2 * MAX_PTS];
+    int n = rounded_outline((float)c->x, (float)c->y, (float)c->w, (float)c->h, (float)c->a, xy);
+    fill_convex(r, xy, n, c->color);
+}
+
+static void shape_frame(Render *r, const DrawCmd *c)
+{
+    float outer[2 * MAX_PTS], inner[2 * MAX_PTS];
+    float t = (float)(c->b > 0 ? c->b : 1);
+    int n = rounded_outline((float)c->x, (float)c->y, (float)c->w, (float)c->h, (float)c->a,
+                            outer);
+    int m = rounded_outline((float)c->x + t, (float)c->y + t, (float)c->w - 2 * t,
+                            (float)c->h - 2 * t, (float)c->a - t > 0 ? (float)c->a - t : 0,
+                            inner);
+    if (n != m) { /* inner corners degenerate: keep the same point count */
+        m = n;
+        for (int i = 0; i < n; i++) {
+            float cx = (float)c->x + (float)c->w / 2, cy = (float)c->y + (float)c->h / 2;
+            float dx = outer[2 * i] - cx, dy = outer[2 * i + 1] - cy;
+            float l = sqrtf(dx * dx + dy * dy);
+            inner[2 * i] = outer[2 * i] - (l > 0 ? dx / l * t : 0);
+            inner[2 * i + 1] = outer[2 * i + 1] - (l > 0 ? dy / l * t : 0);
+        }
+    }
+    fill_band(r, outer, inner, n, true, c->color);
+}
+
+static int arc_points(float cx, float cy, float rad, float ry_scale, float a0, float a1,
+                      int segs, float *xy)
+{
+    for (int i = 0; i <= segs; i++) {
+        float a = a0 + (a1 - a0) * (float)i / (float)segs;
+        xy[2 * i] = cx + cosf(a) * rad;
+        xy[2 * i + 1] = cy + sinf(a) * rad * ry_scale;
+    }
+    return segs + 1;
+}
+
+static void shape_arc(Render *r, const DrawCmd *c)
+{
+    float a0 = (float)c->c / 100.0f * PI_F / 180.0f;
+    float a1 = (float)c->d / 100.0f * PI_F / 180.0f;
+    float scale = c->w > 0 ? (float)c->w / 1000.0f : 1.0f;
+    float outer_r = (float)c->b;
+    int segs = (int)(outer_r * (a1 - a0) / 5.0f);
+    segs = segs < 8 ? 8 : segs > MAX_PTS - 2 ? MAX_PTS - 2 : segs;
+    bool closed = c->d - c->c >= 36000;
+    if (closed)
+        segs--; /* the last point would repeat the first */
+    float outer[2 * MAX_PTS], inner[2 * MAX_PTS];
+    float span = closed ? (a1 - a0) * (float)segs / (float)(segs + 1) : a1 - a0;
+    int n = arc_points((float)c->x, (float)c->y, outer_r, scale, a0, a0 + span, segs, outer);
+    if (c->a <= 0) { /* a pie slice: fill from the centre */
+        if (closed) {
+            fill_convex(r, outer, n, c->color);
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            inner[2 * i] = (float)c->x;
+            inner[2 * i + 1] = (float)c->y;
+        }
+    } else {
+        arc_points((float)c->x, (float)c->y, (float)c->a, scale, a0, a0 + span, segs, inner);
+    }
+    fill_band(r, outer, inner, n, closed, c->color);
+}
+
+static void shape_disc(Render *r, const DrawCmd *c)
+{
+    float rad = (float)c->a;
+    int segs = (int)(rad * 2 * PI_F / 4.0f);
+    segs = segs < 12 ? 12 : segs > 256 ? 256 : segs;
+    float xy[2 * 257];
+    arc_points((float)c->x, (float)c->y, rad, 1.0f, 0, 2 * PI_F * (float)(segs - 1) / (float)segs,
+               segs - 1, xy);
+    fill_convex(r, xy, segs, c->color);
+}
+
+static void shape_line(Render *r, const DrawCmd *c)
+{
+    float x0 = (float)c->x, y0 = (float)c->y, x1 = (float)c->w, y1 = (float)c->h;
+    float t = (float)(c->a > 0 ? c->a : 1) / 2.0f;
+    if (x0 == x1 || y0 == y1) { /* axis-aligned: a plain rectangle */
+        geo_flush(r);
+        SDL_Color k = color_of(c->color);
+        SDL_SetRenderDrawColor(r->sdl, k.r, k.g, k.b, k.a);
+        SDL_FRect rect = { fminf(x0, x1) - (x0 == x1 ? t : 0), fminf(y0, y1) - (y0 == y1 ? t : 0),
+                           fabsf(x1 - x0) + (x0 == x1 ? 2 * t : 0),
+                           fabsf(y1 - y0) + (y0 == y1 ? 2 * t : 0) };
+        SDL_RenderFillRectF(r->sdl, &rect);
+        return;
+    }
+    float dx = x1 - x0, dy = y1 - y0, l = sqrtf(dx * dx + dy * dy);
+    float nx = -dy / l * t, ny = dx / l * t;
+    float xy[8] = { x0 + nx, y0 + ny, x1 + nx, y1 + ny, x1 - nx, y1 - ny, x0 - nx, y0 - ny };
+    fill_convex(r, xy, 4, c->color);
+}
+
+void render_draw(Render *r, const DrawList *dl)
+{
+    r->frame++;
+    geo_reset(r);
+    SDL_RenderSetClipRect(r->sdl, NULL);
+    for (int i = 0; i < dl->n; i++) {
+        const DrawCmd *c = &dl->cmds[i];
+        switch (c->kind) {
+        case DRAW_RECT: shape_rect(r, c); break;
+        case DRAW_FRAME: shape_frame(r, c); break;
+        case DRAW_DISC: shape_disc(r, c); break;
+        case DRAW_ARC: shape_arc(r, c); break;
+        case DRAW_LINE: shape_line(r, c); break;
+        case DRAW_TEXT:
+            geo_flush(r);
+            draw_text_cmd(r, dl, c);
+            break;
+        case DRAW_CLIP: {
+            geo_flush(r);
+            SDL_Rect clip = { c->x, c->y, c->w, c->h };
+            SDL_RenderSetClipRect(r->sdl, c->w > 0 ? &clip : NULL);
+            break;
+        }
+        default: break;
+        }
+    }
+    geo_flush(r);
+    SDL_RenderSetClipRect(r->sdl, NULL);
+    trim_textures(r);
+}

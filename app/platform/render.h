@@ -1,0 +1,34 @@
+/* render: plays a draw list on an SDL_Renderer, with SDL_ttf for text.
+ *
+ * The one module that draws pixels. It owns the fonts (from Kring's own
+ * fonts/ folder, never the system's) and a cache of text textures, and
+ * measures text for the UI. Text mixing Latin and Arabic script is split
+ * into runs, each drawn with a font that covers it. */
+#ifndef KRING_RENDER_H
+#define KRING_RENDER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <SDL.h>
+
+#include "core/draw.h"
+#include "ui/theme.h"
+#include "ui/ui.h"
+
+typedef struct Render Render;
+
+/* NULL with a reason in err when a font is missing or broken. */
+Render *render_create(SDL_Renderer *sdl, const char *font_dir, char *err, size_t errlen);
+void render_destroy(Render *r);
+
+/* Opens the fonts at the pixel sizes for this scale (px per mm). Cheap
+ * when nothing changed. 0 on success. */
+int render_set_scale(Render *r, const Theme *theme, float mm, char *err, size_t errlen);
+
+TextMeasure render_measure(Render *r);
+
+/* Draws the list into the renderer's target (does not present). */
+void render_draw(Render *r, const DrawList *dl);
+
+#endif

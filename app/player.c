@@ -1,0 +1,306 @@
+/* player: script steps into timed SDL events. */
+#include "player.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <SDL.h>
+
+#include "core/geom.h"
+#include "core/utf8.h"
+
+enum { MAX_PENDING = 4096, FRAME_MS = 16, TAP_MS = 60 };
+
+typedef struct Pending {
+    uint32_t at;
+    SDL_Event ev;
+} Pending;
+
+struct Player {
+    Script *script;
+    char name[256];
+    int pc;                 /* next step */
+    Pending pending[MAX_PENDING];
+    int n_pending, next_pending;
+    bool waiting;
+    uint32_t wait_until;
+    uint64_t frames_mark;
+    Point last[10];         /* where each scripted finger was last */
+    char msg[1024];
+};
+
+Player *player_create(Script *script, const char *name)
+{
+    Player *p = calloc(1, sizeof *p);
+    if (!p) {
+        script_destroy(script);
+        return NULL;
+    }
+    p->script = script;
+    snprintf(p->name, sizeof p->name, "%s", name);
+    return p;
+}
+
+void player_destroy(Player *p)
+{
+    if (!p)
+        return;
+    script_destroy(p->script);
+    free(p);
+}
+
+const char *player_message(const Player *p)
+{
+    return p->msg;
+}
+
+static PlayerStatus failf(Player *p, const ScriptStep *st, const char *what, const char *arg)
+{
+    snprintf(p->msg, sizeof p->msg, "%s line %d: %s%s%s", p->name, st->line, what,
+             arg ? " " : "", arg ? arg : "");
+    return PLAYER_FAILED;
+}
+
+static bool resolve(Player *p, App *app, const ScriptStep *st, const ScriptTarget *t,
+                    int *x, int *y)
+{
+    if (!t->is_id) {
+        *x = t->x;
+        *y = t->y;
+        return true;
+    }
+    const Ui *ui = app_ui(app);
+    const Widget *w = ui_find(ui, t->id);
+    if (!w) {
+        char id[SCRIPT_ID_LEN + 40];
+        snprintf(id, sizeof id, "@%s", t->id);
+        failf(p, st, "no widget on screen with id", id);
+        return false;
+    }
+    *x = w->anchor.x;
+    *y = w->anchor.y;
+    return true;
+}
+
+static void add(Player *p, uint32_t at, const SDL_Event *ev)
+{
+    if (p->n_pending < MAX_PENDING)
+        p->pending[p->n_pending++] = (Pending){ at, *ev };
+}
+
+static void finger(Player *p, App *app, uint32_t at, Uint32 type, int f, int x, int y)
+{
+    int w, h;
+    app_frame_size(app, &w, &h);
+    if (f >= 0 && f < 10) {
+        if (type == SDL_FINGERUP && x < 0 && y < 0) { /* "up F": where it was */
+            x = p->last[f].x;
+            y = p->last[f].y;
+        }
+        p->last[f] = (Point){ x, y };
+    }
+    SDL_Event ev;
+    memset(&ev, 0, sizeof ev);
+    ev.type = type;
+    ev.tfinger.touchId = 1;
+    ev.tfinger.fingerId = f + 1;
+    ev.tfinger.x = (float)x / (float)(w > 0 ? w : 1);
+    ev.tfinger.y = (float)y / (float)(h > 0 ? h : 1);
+    ev.tfinger.pressure = 1.0f;
+    ev.tfinger.windowID = app_window_id(app);
+    add(p, at, &ev);
+}
+
+static void text_events(Player *p, App *app, const char *s)
+{
+    size_t n = strlen(s), i = 0;
+    while (i < n) {
+        size_t end = i;
+        while (end < n) {
+            size_t next = utf8_next_char(s, n, end);
+            if (next - i >= SDL_TEXTINPUTEVENT_TEXT_SIZE)
+                break;
+            end = next;
+        }
+        if (end == i) /* one character longer than an event holds */
+            end = i + (size_t)utf8_decode(s + i, n - i, &(uint32_t){ 0 });
+        SDL_Event ev;
+        memset(&ev, 0, sizeof ev);
+        ev.type = SDL_TEXTINPUT;
+        ev.text.windowID = app_window_id(app);
+        memcpy(ev.text.text, s + i, end - i < SDL_TEXTINPUTEVENT_TEXT_SIZE - 1
+                                        ? end - i : SDL_TEXTINPUTEVENT_TEXT_SIZE - 1);
+        add(p, app_now(app), &ev);
+        i = end;
+    }
+}
+
+/* "Backspace", "Return", "Ctrl+Z", "Shift+Tab" ... */
+static bool key_events(Player *p, App *app, const char *name)
+{
+    Uint16 mod = KMOD_NONE;
+    char buf[64];
+    snprintf(buf, sizeof buf, "%s", name);
+    char *key = buf;
+    for (char *plus; (plus = strchr(key, '+')) && plus[1];) {
+        *plus = '\0';
+        if (!SDL_strcasecmp(key, "ctrl")) mod |= KMOD_LCTRL;
+        else if (!SDL_strcasecmp(key, "shift")) mod |= KMOD_LSHIFT;
+        else if (!SDL_strcasecmp(key, "alt")) mod |= KMOD_LALT;
+        else return false;
+        key = plus + 1;
+    }
+    SDL_Keycode code = SDL_GetKeyFromName(key);
+    if (code == SDLK_UNKNOWN)
+        return false;
+    SDL_Event ev;
+    memset(&ev, 0, sizeof ev);
+    ev.type = SDL_KEYDOWN;
+    ev.key.windowID = app_window_id(app);
+    ev.key.state = SDL_PRESSED;
+    ev.key.keysym.sym = code;
+    ev.key.keysym.scancode = SDL_GetScancodeFromKey(code);
+    ev.key.keysym.mod = mod;
+    add(p, app_now(app), &ev);
+    ev.type = SDL_KEYUP;
+    ev.key.state = SDL_RELEASED;
+    add(p, app_now(app), &ev);
+    return true;
+}
+
+static PlayerStatus dump(Player *p, App *app, const ScriptStep *st)
+{
+    FILE *f = fopen(st->text, "w");
+    if (!f)
+        return failf(p, st, "cannot write", st->text);
+    const Ui *ui = app_ui(app);
+    for (int i = 0; i < ui->n_widgets; i++) {
+        const Widget *w = &ui->widgets[i];
+        fprintf(f, "%s %d %d %d %d\n", w->id, w->rect.x, w->rect.y, w->rect.w, w->rect.h);
+    }
+    if (fclose(f) != 0)
+        return failf(p, st, "cannot write", st->text);
+    return PLAYER_RUNNING;
+}
+
+static PlayerStatus run_step(Player *p, App *app, const ScriptStep *st)
+{
+    uint32_t now = app_now(app);
+    int ax, ay, bx, by;
+    switch (st->op) {
+    case OP_TAP:
+        if (!resolve(p, app, st, &st->a, &ax, &ay))
+            return PLAYER_FAILED;
+        finger(p, app, now, SDL_FINGERDOWN, 0, ax, ay);
+        finger(p, app, now + TAP_MS, SDL_FINGERUP, 0, ax, ay);
+        break;
+    case OP_LONGPRESS:
+        if (!resolve(p, app, st, &st->a, &ax, &ay))
+            return PLAYER_FAILED;
+        finger(p, app, now, SDL_FINGERDOWN, 0, ax, ay);
+        finger(p, app, now + (uint32_t)st->ms, SDL_FINGERUP, 0, ax, ay);
+        break;
+    case OP_DRAG: {
+        if (!resolve(p, app, st, &st->a, &ax, &ay) || !resolve(p, app, st, &st->b, &bx, &by))
+            return PLAYER_FAILED;
+        finger(p, app, now, SDL_FINGERDOWN, 0, ax, ay);
+        int steps = st->ms / FRAME_MS;
+        if (steps < 2)
+            steps = 2;
+        for (int i = 1; i <= steps; i++) {
+            uint32_t t = now + (uint32_t)(st->ms * i / steps);
+            finger(p, app, t, SDL_FINGERMOTION, 0, ax + (bx - ax) * i / steps,
+                   ay + (by - ay) * i / steps);
+        }
+        finger(p, app, now + (uint32_t)st->ms + FRAME_MS, SDL_FINGERUP, 0, bx, by);
+        break;
+    }
+    case OP_DOWN:
+    case OP_MOVE:
+        if (!resolve(p, app, st, &st->a, &ax, &ay))
+            return PLAYER_FAILED;
+        finger(p, app, now, st->op == OP_DOWN ? SDL_FINGERDOWN : SDL_FINGERMOTION, st->finger,
+               ax, ay);
+        break;
+    case OP_UP:
+        finger(p, app, now, SDL_FINGERUP, st->finger, -1, -1);
+        break;
+    case OP_TYPE:
+        text_events(p, app, st->text);
+        break;
+    case OP_KEY:
+        if (!key_events(p, app, st->text))
+            return failf(p, st, "unknown key", st->text);
+        break;
+    case OP_WAIT:
+        p->waiting = true;
+        p->wait_until = now + (uint32_t)st->ms;
+        break;
+    case OP_SHOT: {
+        char err[300];
+        if (app_screenshot(app, st->text, err, sizeof err) != 0)
+            return failf(p, st, "screenshot failed:", err);
+        break;
+    }
+    case OP_DUMP:
+        return dump(p, app, st);
+    case OP_EXPECT:
+    case OP_ABSENT: {
+        bool found = ui_find(app_ui(app), st->a.id) != NULL;
+        if (found != (st->op == OP_EXPECT)) {
+            char id[SCRIPT_ID_LEN + 2];
+            snprintf(id, sizeof id, "@%s", st->a.id);
+            return failf(p, st, found ? "widget is on screen but should not be:"
+                                      : "widget is not on screen:", id);
+        }
+        break;
+    }
+    case OP_FRAMES: {
+        uint64_t drawn = app_frames(app) - p->frames_mark;
+        p->frames_mark = app_frames(app);
+        if (drawn != (uint64_t)st->ms) {
+            char got[64];
+            snprintf(got, sizeof got, "expected %d, drawn %llu", st->ms,
+                     (unsigned long long)drawn);
+            return failf(p, st, "frames:", got);
+        }
+        break;
+    }
+    case OP_RESIZE:
+        app_resize(app, st->ms, st->b.x);
+        break;
+    }
+    return PLAYER_RUNNING;
+}
+
+PlayerStatus player_step(Player *p, App *app)
+{
+    if (p->next_pending < p->n_pending) {
+        uint32_t at = p->pending[p->next_pending].at;
+        if (at > app_now(app)) {
+            app_advance_to(app, at);
+            return PLAYER_RUNNING;
+        }
+        while (p->next_pending < p->n_pending && p->pending[p->next_pending].at <= app_now(app)) {
+            SDL_Event ev = p->pending[p->next_pending++].ev;
+            SDL_PushEvent(&ev);
+        }
+        if (p->next_pending == p->n_pending)
+            p->n_pending = p->next_pending = 0;
+        return PLAYER_RUNNING;
+    }
+    if (p->waiting) {
+        if (app_now(app) < p->wait_until) {
+            app_advance_to(app, p->wait_until);
+            return PLAYER_RUNNING;
+        }
+        p->waiting = false;
+    }
+    if (p->pc >= p->script->n)
+        return PLAYER_DONE;
+    const ScriptStep *st = &p->script->steps[p->pc++];
+    if (p->pc == 1)
+        p->frames_mark = 0;
+    return run_step(p, app, st);
+}

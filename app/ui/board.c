@@ -1,0 +1,514 @@
+/* board: layout, drawing and gestures of the network map screen. */
+#include "ui/board.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/netmap.h"
+
+/* ------------------------------------------------------------------ */
+/* Layout                                                               */
+/* ------------------------------------------------------------------ */
+
+typedef struct Layout {
+    int pad, radius, target;
+    Rect top, map, goals, tray;
+    Rect undo, redo;
+    NetMap net;
+    int card_w, card_h;
+} Layout;
+
+static Layout layout(const Ui *ui)
+{
+    const Theme *t = ui->theme;
+    Layout L;
+    L.pad = ui_px(ui, t->pad_mm);
+    L.radius = ui_px(ui, t->radius_mm);
+    L.target = ui_px(ui, t->target_mm);
+    int top_h = L.target + 2 * L.pad;
+    L.top = (Rect){ 0, 0, ui->w, top_h };
+
+    Rect body = { L.pad, top_h, ui->w - 2 * L.pad, ui->h - top_h - L.pad };
+    bool portrait = ui->h > ui->w;
+    if (portrait) {
+        int goals_h = body.h * 36 / 100;
+        L.goals = (Rect){ body.x, body.y + body.h - goals_h, body.w, goals_h };
+        body.h -= goals_h + L.pad;
+    } else {
+        int goals_w = clampi(body.w * 30 / 100, ui_px(ui, 62), ui_px(ui, 130));
+        L.goals = (Rect){ body.x + body.w - goals_w, body.y, goals_w, body.h };
+        if (ui->rtl)
+            L.goals.x = body.x;
+        body.w -= goals_w + L.pad;
+        if (ui->rtl)
+            body.x += goals_w + L.pad;
+    }
+    int card_h = clampi(ui_line_height(ui, FONT_BOLD) + ui_line_height(ui, FONT_SMALL) +
+                        L.pad / 2, ui_px(ui, 9), ui_px(ui, 16));
+    int tray_h = card_h + L.pad * 3 / 2 + ui_line_height(ui, FONT_SMALL);
+    L.tray = (Rect){ body.x, body.y + body.h - tray_h, body.w, tray_h };
+    L.map = (Rect){ body.x, body.y, body.w, body.h - tray_h - L.pad };
+
+    /* Rings inside the map, leaving room for the sector labels. */
+    int label = ui_line_height(ui, FONT_SMALL);
+    Rect rings = { L.map.x + L.pad, L.map.y + label / 2 + L.pad / 2, L.map.w - 2 * L.pad,
+                   L.map.h - label - L.pad };
+    L.net = netmap_make(rings, ui->rtl);
+
+    L.card_w = clampi(L.net.rx * 50 / 100, ui_px(ui, 30), ui_px(ui, 60));
+    L.card_h = card_h;
+
+    int uw = L.target + L.pad * 2 + ui_text_width(ui, FONT_BOLD, ui_tr(ui, "Terug"));
+    int rw = L.target + L.pad * 2 + ui_text_width(ui, FONT_BOLD, ui_tr(ui, "Opnieuw"));
+    L.redo = (Rect){ ui->w - L.pad - rw, L.pad, rw, L.target };
+    L.undo = (Rect){ L.redo.x - L.pad - uw, L.pad, uw, L.target };
+    if (ui->rtl) {
+        L.redo.x = L.pad;
+        L.undo.x = L.pad * 2 + rw;
+    }
+    return L;
+}
+
+/* A card is as wide as its name and relation need, up to L->card_w. */
+static Rect card_at(const Ui *ui, const Layout *L, const Person *p, Point c)
+{
+    int avatar = L->card_h - L->pad;
+    int text = ui_text_width(ui, FONT_BOLD, p->name);
+    int rel = ui_text_width(ui, FONT_SMALL, p->relation);
+    if (rel > text)
+        text = rel;
+    int w = clampi(avatar + text + L->pad * 2, L->card_h * 2, L->card_w);
+    return (Rect){ c.x - w / 2, c.y - L->card_h / 2, w, L->card_h };
+}
+
+/* Where the tray shows its i-th card. */
+static Point tray_slot(const Layout *L, const Ui *ui, int i)
+{
+    int label = ui_line_height(ui, FONT_SMALL);
+    int x = L->tray.x + L->pad + i * (L->card_w + L->pad) + L->card_w / 2;
+    if (ui->rtl)
+        x = L->tray.x + L->tray.w - (x - L->tray.x);
+    return (Point){ x, L->tray.y + label + L->pad / 2 + L->card_h / 2 };
+}
+
+static Rect card_at(const Ui *ui, const Layout *L, const Person *p, Point c);
+
+/* Centre of a person's card when nobody is dragging it. A card near the
+ * edge of the outer ring is nudged so it stays whole inside the map. */
+static Point person_home(const Layout *L, const Ui *ui, const Plan *plan, const Person *p)
+{
+    if (p->place.ring != RING_TRAY) {
+        Point c = netmap_point(&L->net, p->place);
+        Rect r = card_at(ui, L, p, c);
+        c.x = clampi(c.x, L->map.x + r.w / 2 + 1, L->map.x + L->map.w - (r.w - r.w / 2) - 1);
+        c.y = clampi(c.y, L->map.y + r.h / 2 + 1, L->map.y + L->map.h - (r.h - r.h / 2) - 1);
+        return c;
+    }
+    int i = 0;
+    for (int k = 0; k < plan->n_people && &plan->people[k] != p; k++)
+        if (plan->people[k].place.ring == RING_TRAY)
+            i++;
+    return tray_slot(L, ui, i);
+}
+
+/* ------------------------------------------------------------------ */
+/* Drawing                                                              */
+/* ------------------------------------------------------------------ */
+
+static const char *const sector_names[SECTOR_COUNT] = {
+    "Familie", "Vrienden & buren", "School, werk & clubs", "Professionals",
+};
+
+static Color with_alpha(Color c, unsigned a)
+{
+    return (c & 0xFFFFFF00u) | (a & 0xFF);
+}
+
+static void draw_undo_icon(Ui *ui, Rect box, Color c, bool redo)
+{
+    /* a curved arrow: three quarters of a circle and an arrow head */
+    int r = box.h * 30 / 100, th = ui_px(ui, 0.7f) + 1;
+    Point m = { box.x + box.w / 2, box.y + box.h / 2 + r / 4 };
+    draw_arc(&ui->dl, m, r - th, r, 18000, 36000, c); /* the upper half */
+    int hx = (redo != ui->rtl) ? m.x + r - th / 2 : m.x - r + th / 2;
+    int head = r * 6 / 10;
+    draw_line(&ui->dl, (Point){ hx, m.y + 1 }, (Point){ hx - head, m.y - head }, th, c);
+    draw_line(&ui->dl, (Point){ hx, m.y + 1 }, (Point){ hx + head, m.y - head }, th, c);
+}
+
+static void draw_button(Ui *ui, const Layout *L, const char *id, Rect r, const char *label,
+                        bool enabled, bool redo)
+{
+    const Theme *t = ui->theme;
+    Color ink = enabled ? t->accent : t->disabled;
+    draw_rect(&ui->dl, r, L->radius * 2, t->card);
+    draw_frame(&ui->dl, r, L->radius * 2, ui_px(ui, 0.5f), ink);
+    Rect icon = { r.x + L->pad / 2, r.y, r.h, r.h };
+    Rect text = { icon.x + icon.w, r.y, r.w - icon.w - L->pad, r.h };
+    if (ui->rtl) {
+        icon.x = r.x + r.w - L->pad / 2 - r.h;
+        text.x = r.x + L->pad / 2;
+    }
+    draw_undo_icon(ui, icon, ink, redo);
+    ui_text(ui, text, FONT_BOLD, ALIGN_CENTER | ALIGN_MIDDLE, ink, label);
+    ui_widget(ui, id, r, rect_center(r), enabled ? GRAB_TAP : 0);
+}
+
+static void draw_top(Ui *ui, const Layout *L, const Plan *plan, const BoardView *view)
+{
+    const Theme *t = ui->theme;
+    draw_rect(&ui->dl, L->top, 0, t->panel);
+    draw_rect(&ui->dl, (Rect){ 0, L->top.h - 1, ui->w, 1 }, 0, t->line);
+    char title[512];
+    if (plan->family[0])
+        tr_fill(title, sizeof title, ui_tr(ui, "Plan van de familie %s"), plan->family);
+    else
+        snprintf(title, sizeof title, "%s", ui_tr(ui, "Ons plan"));
+    int left = L->pad, right = L->undo.x - L->pad;
+    if (ui->rtl) {
+        left = L->undo.x + L->undo.w + L->pad;
+        right = ui->w - L->pad;
+    }
+    int th = ui_line_height(ui, FONT_TITLE), qh = ui_line_height(ui, FONT_SMALL);
+    int y = (L->top.h - th - (plan->question[0] ? qh : 0)) / 2;
+    int align = ui->rtl ? ALIGN_RIGHT : ALIGN_LEFT;
+    ui_text(ui, (Rect){ left, y, right - left, th }, FONT_TITLE, align, t->ink, title);
+    if (plan->question[0])
+        ui_text(ui, (Rect){ left, y + th, right - left, qh }, FONT_SMALL, align,
+                t->ink_soft, plan->question);
+    draw_button(ui, L, "undo", L->undo, ui_tr(ui, "Terug"), view->can_undo, false);
+    draw_button(ui, L, "redo", L->redo, ui_tr(ui, "Opnieuw"), view->can_redo, true);
+}
+
+static void draw_map(Ui *ui, const Layout *L, const Plan *plan, int hl_ring, int hl_sector)
+{
+    const Theme *t = ui->theme;
+    const NetMap *m = &L->net;
+    draw_rect(&ui->dl, L->map, L->radius * 2, t->panel);
+
+    /* Sector fields, ring by ring, darker towards the centre. Each piece is
+     * registered so scripts can aim at "ring:R:SECTOR". */
+    static const unsigned ring_alpha[RING_COUNT + 1] = { 0, 255, 190, 120 };
+    for (int ring = RING_COUNT; ring >= 1; ring--) {
+        int r0 = (int)(netmap_ring_edge[ring - 1] * m->rx);
+        int r1 = (int)(netmap_ring_edge[ring] * m->rx);
+        for (int s = 0; s < SECTOR_COUNT; s++) {
+            int a0, a1;
+            netmap_sector_span(s, &a0, &a1);
+            if (m->mirrored) { /* mirror the angles left to right */
+                int b0 = 18000 - a1, b1 = 18000 - a0;
+                a0 = (b0 + 36000) % 36000;
+                a1 = a0 + (b1 - b0);
+            }
+            Color c = with_alpha(t->sector_tint[s], ring_alpha[ring]);
+            if (ring == hl_ring && s == hl_sector)
+                c = with_alpha(t->sector[s], 110);
+            DrawCmd *before = ui->dl.cmds + ui->dl.n;
+            draw_arc(&ui->dl, m->centre, r0, r1, a0, a1, c);
+            if (ui->dl.cmds + ui->dl.n != before) /* ellipse: y radius per mille */
+                ui->dl.cmds[ui->dl.n - 1].w = m->ry * 1000 / (m->rx ? m->rx : 1);
+            char id[UI_ID_LEN];
+            snprintf(id, sizeof id, "ring:%d:%s", ring, netmap_sector_key(s));
+            Point anchor = netmap_anchor(m, ring, s);
+            int half_w = L->card_w / 2;
+            ui_widget(ui, id, (Rect){ anchor.x - half_w, anchor.y - L->card_h / 2, L->card_w,
+                                      L->card_h }, anchor, 0);
+        }
+    }
+    /* ring edges and sector borders */
+    int thin = ui_px(ui, 0.35f);
+    for (int ring = 1; ring <= RING_COUNT; ring++) {
+        int r = (int)(netmap_ring_edge[ring] * m->rx);
+        draw_arc(&ui->dl, m->centre, r - thin, r, 0, 36000, with_alpha(t->line, 255));
+        ui->dl.cmds[ui->dl.n - 1].w = m->ry * 1000 / (m->rx ? m->rx : 1);
+    }
+    draw_line(&ui->dl, (Point){ m->centre.x - m->rx, m->centre.y },
+              (Point){ m->centre.x + m->rx, m->centre.y }, thin, t->line);
+    draw_line(&ui->dl, (Point){ m->centre.x, m->centre.y - m->ry },
+              (Point){ m->centre.x, m->centre.y + m->ry }, thin, t->line);
+
+    /* the centre: whose plan it is */
+    int cr = (int)(netmap_ring_edge[0] * m->ry);
+    draw_disc(&ui->dl, m->centre, cr, t->card);
+    draw_arc(&ui->dl, m->centre, cr - thin * 2, cr, 0, 36000, t->accent);
+    const char *who = plan->children[0] ? plan->children : plan->family;
+    Rect cbox = { m->centre.x - cr * 9 / 10, m->centre.y - cr, cr * 9 / 5, cr * 2 };
+    int used = ui_wrap(ui, cbox, FONT_BOLD, t->ink, who, 2, false);
+    Rect tb = { cbox.x, m->centre.y - used / 2, cbox.w, used };
+    /* centre each wrapped line */
+    int before = ui->dl.n;
+    ui_wrap(ui, tb, FONT_BOLD, t->ink, who, 2, true);
+    for (int i = before; i < ui->dl.n; i++)
+        if (ui->dl.cmds[i].kind == DRAW_TEXT)
+            ui->dl.cmds[i].b = ALIGN_CENTER | ALIGN_MIDDLE;
+    ui_widget(ui, "centre", (Rect){ m->centre.x - cr, m->centre.y - cr, 2 * cr, 2 * cr },
+              m->centre, 0);
+
+    /* sector labels in the corners of the map */
+    int sh = ui_line_height(ui, FONT_SMALL);
+    for (int s = 0; s < SECTOR_COUNT; s++) {
+        bool top = s == SECTOR_FAMILY || s == SECTOR_FRIENDS;
+        bool left = (s == SECTOR_FAMILY || s == SECTOR_SCHOOL) != ui->rtl;
+        Rect box = { left ? L->map.x + L->pad : L->map.x + L->map.w / 2,
+                     top ? L->map.y + L->pad / 2 : L->map.y + L->map.h - sh - L->pad / 2,
+                     L->map.w / 2 - L->pad, sh };
+        int dot = sh / 4;
+        Point dp = { left ? box.x + dot : box.x + box.w - dot, box.y + sh / 2 };
+        draw_disc(&ui->dl, dp, dot, t->sector[s]);
+        Rect text = box;
+        text.w -= dot * 3;
+        if (left)
+            text.x += dot * 3;
+        ui_text(ui, text, FONT_SMALL, (left ? ALIGN_LEFT : ALIGN_RIGHT) | ALIGN_MIDDLE,
+                t->sector[s], ui_tr(ui, sector_names[s]));
+    }
+}
+
+static void draw_avatar(Ui *ui, Point c, int r, const Person *p)
+{
+    const Theme *t = ui->theme;
+    Color sc = t->sector[p->place.sector];
+    char ini[16];
+    ui_initials(p->name, ini);
+    Rect box = { c.x - r, c.y - r, 2 * r, 2 * r };
+    if (p->present) {
+        draw_disc(&ui->dl, c, r, sc);
+        ui_text(ui, box, FONT_SMALL, ALIGN_CENTER | ALIGN_MIDDLE, t->card, ini);
+    } else {
+        draw_disc(&ui->dl, c, r, t->card);
+        draw_arc(&ui->dl, c, r - ui_px(ui, 0.5f), r, 0, 36000, sc);
+        ui_text(ui, box, FONT_SMALL, ALIGN_CENTER | ALIGN_MIDDLE, sc, ini);
+    }
+}
+
+static void draw_card(Ui *ui, const Layout *L, const Person *p, Point c, bool lifted)
+{
+    const Theme *t = ui->theme;
+    Rect r = card_at(ui, L, p, c);
+    int sh = lifted ? ui_px(ui, 1.6f) : ui_px(ui, 0.5f);
+    draw_rect(&ui->dl, (Rect){ r.x + sh / 2, r.y + sh, r.w, r.h }, L->radius,
+              lifted ? 0x00000040 : 0x00000022);
+    draw_rect(&ui->dl, r, L->radius, t->card);
+    draw_frame(&ui->dl, r, L->radius, ui_px(ui, lifted ? 0.6f : 0.35f),
+               lifted ? t->sector[p->place.sector] : t->line);
+    int ar = (r.h - L->pad) / 2;
+    if (ar > r.h * 4 / 10)
+        ar = r.h * 4 / 10;
+    int ax = ui->rtl ? r.x + r.w - L->pad / 2 - ar : r.x + L->pad / 2 + ar;
+    draw_avatar(ui, (Point){ ax, c.y }, ar, p);
+    int tx = ui->rtl ? r.x + L->pad / 2 : r.x + L->pad + 2 * ar;
+    int tw = r.w - 2 * ar - L->pad * 3 / 2;
+    int bh = ui_line_height(ui, FONT_BOLD), sh2 = ui_line_height(ui, FONT_SMALL);
+    int ty = c.y - (bh + sh2) / 2;
+    int align = ui->rtl ? ALIGN_RIGHT : ALIGN_LEFT;
+    ui_text(ui, (Rect){ tx, ty, tw, bh }, FONT_BOLD, align, t->ink, p->name);
+    ui_text(ui, (Rect){ tx, ty + bh, tw, sh2 }, FONT_SMALL, align, t->ink_soft, p->relation);
+}
+
+static void draw_tray(Ui *ui, const Layout *L, const Plan *plan, bool drop_here)
+{
+    const Theme *t = ui->theme;
+    draw_rect(&ui->dl, L->tray, L->radius * 2, drop_here ? t->sector_tint[1] : t->panel);
+    draw_frame(&ui->dl, L->tray, L->radius * 2, ui_px(ui, 0.35f), t->line);
+    int sh = ui_line_height(ui, FONT_SMALL);
+    Rect label = { L->tray.x + L->pad, L->tray.y + L->pad / 2, L->tray.w - 2 * L->pad, sh };
+    int waiting = 0;
+    for (int i = 0; i < plan->n_people; i++)
+        waiting += plan->people[i].place.ring == RING_TRAY;
+    ui_text(ui, label, FONT_SMALL, ui->rtl ? ALIGN_RIGHT : ALIGN_LEFT, t->ink_soft,
+            waiting ? ui_tr(ui, "Nog niet op de kaart: sleep een kaart naar een kring")
+                    : ui_tr(ui, "Sleep een kaart hierheen om hem van de kaart te halen"));
+    ui_widget(ui, "tray", L->tray, rect_center(L->tray), 0);
+}
+
+static void draw_goals(Ui *ui, const Layout *L, const Plan *plan)
+{
+    const Theme *t = ui->theme;
+    draw_rect(&ui->dl, L->goals, L->radius * 2, t->panel);
+    int x = L->goals.x + L->pad, w = L->goals.w - 2 * L->pad;
+    int y = L->goals.y + L->pad;
+    int th = ui_line_height(ui, FONT_TITLE);
+    int align = ui->rtl ? ALIGN_RIGHT : ALIGN_LEFT;
+    ui_text(ui, (Rect){ x, y, w, th }, FONT_TITLE, align, t->ink, ui_tr(ui, "Doelen"));
+    y += th + L->pad / 2;
+    int bottom = L->goals.y + L->goals.h - L->pad;
+    int bh = ui_line_height(ui, FONT_BOLD), sh = ui_line_height(ui, FONT_SMALL);
+    int num_r = bh / 2;
+    if (plan->n_goals == 0)
+        ui_wrap(ui, (Rect){ x, y, w, bottom - y }, FONT_BODY, t->ink_soft,
+                ui_tr(ui, "Nog geen doelen. Wat wil de familie bereiken?"), 3, true);
+    for (int gi = 0; gi < plan->n_goals; gi++) {
+        const Goal *g = &plan->goals[gi];
+        int n_agr = 0;
+        for (int k = 0; k < plan->n_agreements; k++)
+            n_agr += plan->agreements[k].goal == g->id;
+        int text_w = w - 2 * num_r - L->pad * 3 / 2;
+        int text_h = ui_wrap(ui, (Rect){ 0, 0, text_w, 0 }, FONT_BOLD, t->ink, g->text, 3, false);
+        int card_h = L->pad + text_h + n_agr * sh + (n_agr ? L->pad / 2 : 0) + L->pad;
+        if (card_h < L->target)
+            card_h = L->target;
+        if (y + card_h > bottom) {
+            char more[64];
+            snprintf(more, sizeof more, "+ %d", plan->n_goals - gi);
+            ui_text(ui, (Rect){ x, bottom - sh, w, sh }, FONT_SMALL, align, t->ink_soft, more);
+            break;
+        }
+        Rect card = { x, y, w, card_h };
+        draw_rect(&ui->dl, card, L->radius, t->card);
+        draw_frame(&ui->dl, card, L->radius, ui_px(ui, 0.35f), t->line);
+        Point nc = { ui->rtl ? card.x + card.w - L->pad / 2 - num_r : card.x + L->pad / 2 + num_r,
+                     card.y + L->pad + bh / 2 };
+        draw_disc(&ui->dl, nc, num_r, t->accent);
+        char num[12];
+        snprintf(num, sizeof num, "%d", gi + 1);
+        ui_text(ui, (Rect){ nc.x - num_r, nc.y - num_r, 2 * num_r, 2 * num_r }, FONT_SMALL,
+                ALIGN_CENTER | ALIGN_MIDDLE, t->card, num);
+        int tx = ui->rtl ? card.x + L->pad / 2 : nc.x + num_r + L->pad / 2;
+        ui_wrap(ui, (Rect){ tx, card.y + L->pad, text_w, text_h }, FONT_BOLD, t->ink, g->text,
+                3, true);
+        int ay = card.y + L->pad + text_h + L->pad / 2;
+        for (int k = 0; k < plan->n_agreements; k++) {
+            const Agreement *a = &plan->agreements[k];
+            if (a->goal != g->id)
+                continue;
+            const Person *p = plan_person(plan, a->person);
+            char line[600];
+            snprintf(line, sizeof line, "%s: %s%s%s", p ? p->name : "?", a->what,
+                     a->when[0] ? " \xE2\x80\x94 " : "", a->when);
+            int dot = sh / 5;
+            Point dp = { ui->rtl ? card.x + card.w - L->pad - dot : tx + dot, ay + sh / 2 };
+            draw_disc(&ui->dl, dp, dot, p ? t->sector[p->place.sector] : t->ink_soft);
+            Rect lb = { ui->rtl ? card.x + L->pad / 2 : tx + dot * 3, ay,
+                        text_w - dot * 3, sh };
+            ui_text(ui, lb, FONT_SMALL, align, t->ink_soft, line);
+            ay += sh;
+        }
+        char id[UI_ID_LEN];
+        snprintf(id, sizeof id, "goal:%u", (unsigned)g->id);
+        ui_widget(ui, id, card, rect_center(card), 0);
+        y += card_h + L->pad / 2;
+    }
+}
+
+/* The drop a dragging finger would make now: a place on the map, the
+ * tray, or nothing. */
+typedef struct Drop {
+    bool valid;
+    Place place;
+} Drop;
+
+static Point drag_centre(const Layout *L, const Ui *ui, const Plan *plan, const Finger *f,
+                         const Person *p)
+{
+    Point home = person_home(L, ui, plan, p);
+    return (Point){ f->pos.x - (f->start.x - home.x), f->pos.y - (f->start.y - home.y) };
+}
+
+static Drop drop_for(const Layout *L, Point c)
+{
+    Drop d = { false, { 0 } };
+    if (rect_contains(L->tray, c)) {
+        d.valid = true;
+        d.place = (Place){ .ring = RING_TRAY };
+    } else if (rect_contains(L->map, c) && netmap_place_at(&L->net, c, &d.place)) {
+        d.valid = true;
+    }
+    return d;
+}
+
+static Person *dragged_person(const Plan *plan, const Finger *f)
+{
+    unsigned id;
+    if (!f->down || !f->dragging || sscanf(f->widget, "person:%u", &id) != 1)
+        return NULL;
+    return plan_person(plan, id);
+}
+
+void board_draw(Ui *ui, const Plan *plan, const Gestures *g, const BoardView *view)
+{
+    const Theme *t = ui->theme;
+    Layout L = layout(ui);
+    draw_rect(&ui->dl, (Rect){ 0, 0, ui->w, ui->h }, 0, t->bg);
+    draw_top(ui, &L, plan, view);
+
+    /* where do the fingers that drag cards aim? */
+    int hl_ring = -1, hl_sector = -1;
+    bool tray_hl = false;
+    for (int i = 0; i < GESTURE_FINGERS; i++) {
+        const Person *p = dragged_person(plan, &g->f[i]);
+        if (!p)
+            continue;
+        Drop d = drop_for(&L, drag_centre(&L, ui, plan, &g->f[i], p));
+        if (d.valid && d.place.ring == RING_TRAY)
+            tray_hl = true;
+        else if (d.valid) {
+            hl_ring = d.place.ring;
+            hl_sector = d.place.sector;
+        }
+    }
+    draw_map(ui, &L, plan, hl_ring, hl_sector);
+    draw_tray(ui, &L, plan, tray_hl);
+    draw_goals(ui, &L, plan);
+
+    /* cards at rest, then the ones under fingers on top */
+    for (int i = 0; i < plan->n_people; i++) {
+        const Person *p = &plan->people[i];
+        char id[UI_ID_LEN];
+        snprintf(id, sizeof id, "person:%u", (unsigned)p->id);
+        if (gestures_dragging(g, id) >= 0)
+            continue;
+        Point c = person_home(&L, ui, plan, p);
+        draw_card(ui, &L, p, c, false);
+        ui_widget(ui, id, card_at(ui, &L, p, c), c, GRAB_TAP | GRAB_DRAG);
+    }
+    for (int i = 0; i < GESTURE_FINGERS; i++) {
+        const Person *p = dragged_person(plan, &g->f[i]);
+        if (!p)
+            continue;
+        Point c = drag_centre(&L, ui, plan, &g->f[i], p);
+        draw_card(ui, &L, p, c, true);
+        ui_widget(ui, g->f[i].widget, card_at(ui, &L, p, c), c, GRAB_TAP | GRAB_DRAG);
+    }
+    if (view->problem) {
+        int sh = ui_line_height(ui, FONT_BODY);
+        Rect bar = { L.map.x + L.pad, L.map.y + L.map.h - sh * 2 - L.pad, L.map.w - 2 * L.pad,
+                     sh * 2 };
+        draw_rect(&ui->dl, bar, L.radius, 0x8A1F11FF);
+        ui_text(ui, rect_inset(bar, L.pad / 2), FONT_BODY, ALIGN_CENTER | ALIGN_MIDDLE,
+                0xFFFFFFFF, view->problem);
+        ui_widget(ui, "problem", bar, rect_center(bar), 0);
+    }
+}
+
+BoardResult board_gesture(Ui *ui, Plan *plan, const Gestures *g, const Gesture *ev)
+{
+    Layout L = layout(ui);
+    switch (ev->kind) {
+    case GESTURE_TAP:
+        if (strcmp(ev->widget, "undo") == 0)
+            return BOARD_UNDO;
+        if (strcmp(ev->widget, "redo") == 0)
+            return BOARD_REDO;
+        return BOARD_NOTHING;
+    case GESTURE_DRAG_START:
+    case GESTURE_DRAG_MOVE:
+    case GESTURE_CANCEL:
+        return BOARD_REDRAW;
+    case GESTURE_DROP: {
+        const Finger *f = &g->f[ev->slot];
+        unsigned id;
+        Person *p;
+        if (sscanf(ev->widget, "person:%u", &id) != 1 || !(p = plan_person(plan, id)))
+            return BOARD_REDRAW;
+        Drop d = drop_for(&L, drag_centre(&L, ui, plan, f, p));
+        if (!d.valid || memcmp(&d.place, &p->place, sizeof d.place) == 0)
+            return BOARD_REDRAW;
+        if (d.place.ring == RING_TRAY && p->place.ring == RING_TRAY)
+            return BOARD_REDRAW;
+        plan_move_person(plan, p->id, d.place);
+        return BOARD_EDITED;
+    }
+    default:
+        return BOARD_NOTHING;
+    }
+}

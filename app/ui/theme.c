@@ -1,0 +1,26 @@
+/* theme: the default, warm and calm look.
+ *
+ * Sector colours follow the Okabe-Ito palette (orange, sky blue, bluish
+ * green, reddish purple), which stays distinguishable with the common
+ * kinds of colour blindness; the strong shades keep text contrast at or
+ * above 4.5:1 on the card white. */
+#include "ui/theme.h"
+
+const Theme theme_default = {
+    .font_mm = { 4.6f, 5.6f, 5.6f, 7.6f },
+    .font_bold = { false, false, true, true },
+    .pad_mm = 3.5f,
+    .target_mm = 11.0f,
+    .radius_mm = 2.2f,
+    .bg = 0xF6F1E9FF,       /* warm paper */
+    .panel = 0xFFFCF7FF,
+    .ink = 0x2A2630FF,
+    .ink_soft = 0x5E5866FF,
+    .line = 0xD9D0C3FF,
+    .card = 0xFFFFFFFF,
+    .accent = 0x2F6F8FFF,
+    .disabled = 0xB9B2A8FF,
+    .sector = { 0xA85A00FF, 0x1F6F9EFF, 0x00765AFF, 0xA1487CFF },
+    .sector_tint = { 0xF6DDB8FF, 0xD3E8F4FF, 0xC9EADFFF, 0xF0D8E6FF },
+    .present = 0x2E8540FF,
+};

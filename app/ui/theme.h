@@ -1,0 +1,27 @@
+/* theme: Kring's look as a table: colours and sizes in millimetres.
+ * Sizes become pixels through Ui.mm (pixels per millimetre). */
+#ifndef KRING_THEME_H
+#define KRING_THEME_H
+
+#include <stdbool.h>
+
+#include "core/draw.h"
+#include "core/plan.h"
+
+typedef enum FontRole {
+    FONT_SMALL, FONT_BODY, FONT_BOLD, FONT_TITLE, FONT_COUNT
+} FontRole;
+
+typedef struct Theme {
+    float font_mm[FONT_COUNT];  /* pixel size of the font, in mm */
+    bool font_bold[FONT_COUNT];
+    float pad_mm, target_mm, radius_mm;
+    Color bg, panel, ink, ink_soft, line, card, accent, disabled;
+    Color sector[SECTOR_COUNT];      /* strong: text, borders, avatars */
+    Color sector_tint[SECTOR_COUNT]; /* soft: the map's sector fields */
+    Color present;
+} Theme;
+
+extern const Theme theme_default;
+
+#endif

@@ -1,0 +1,234 @@
+/* ui: widget registry, scale and text fitting. */
+#include "ui/ui.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/utf8.h"
+
+static const char ELLIPSIS[] = "\xE2\x80\xA6"; /* … */
+
+void ui_init(Ui *ui, const Theme *theme, TextMeasure tm)
+{
+    memset(ui, 0, sizeof *ui);
+    draw_init(&ui->dl);
+    ui->theme = theme;
+    ui->tm = tm;
+    ui->mm = 96.0f / 25.4f;
+}
+
+void ui_fini(Ui *ui)
+{
+    draw_fini(&ui->dl);
+    free(ui->widgets);
+    memset(ui, 0, sizeof *ui);
+}
+
+float ui_scale_for(int w, int h, float dpi)
+{
+    float s = (dpi > 0 ? dpi : 96.0f) / 25.4f;
+    float fit = (float)w / 215.0f;
+    if ((float)h / 150.0f < fit)
+        fit = (float)h / 150.0f;
+    if (s > fit)
+        s = fit;
+    float side = (float)w < (float)h * 1.6f ? (float)w : (float)h * 1.6f;
+    float island = side / 420.0f;
+    if (s < island)
+        s = island;
+    return s;
+}
+
+void ui_begin(Ui *ui, int w, int h, float mm)
+{
+    draw_clear(&ui->dl);
+    ui->n_widgets = 0;
+    ui->w = w;
+    ui->h = h;
+    ui->mm = mm;
+}
+
+int ui_px(const Ui *ui, float mm)
+{
+    int px = (int)(mm * ui->mm + 0.5f);
+    return px < 1 ? 1 : px;
+}
+
+void ui_widget(Ui *ui, const char *id, Rect r, Point anchor, uint32_t grab)
+{
+    if (ui->n_widgets == ui->cap_widgets) {
+        int cap = ui->cap_widgets ? ui->cap_widgets * 2 : 128;
+        Widget *w = realloc(ui->widgets, sizeof *w * (size_t)cap);
+        if (!w) {
+            fputs("kring: out of memory\n", stderr);
+            abort();
+        }
+        ui->widgets = w;
+        ui->cap_widgets = cap;
+    }
+    Widget *w = &ui->widgets[ui->n_widgets++];
+    memset(w, 0, sizeof *w);
+    snprintf(w->id, sizeof w->id, "%s", id);
+    w->rect = r;
+    w->anchor = anchor;
+    w->grab = grab;
+}
+
+const Widget *ui_find(const Ui *ui, const char *id)
+{
+    for (int i = 0; i < ui->n_widgets; i++)
+        if (strcmp(ui->widgets[i].id, id) == 0)
+            return &ui->widgets[i];
+    return NULL;
+}
+
+const Widget *ui_hit(const Ui *ui, Point p, uint32_t grab)
+{
+    for (int i = ui->n_widgets - 1; i >= 0; i--)
+        if ((ui->widgets[i].grab & grab) && rect_contains(ui->widgets[i].rect, p))
+            return &ui->widgets[i];
+    return NULL;
+}
+
+static int measure(const Ui *ui, int font, const char *s, size_t n)
+{
+    return n ? ui->tm.width(ui->tm.ctx, font, s, n) : 0;
+}
+
+int ui_text_width(const Ui *ui, int font, const char *s)
+{
+    return measure(ui, font, s, strlen(s));
+}
+
+int ui_line_height(const Ui *ui, int font)
+{
+    return ui->tm.height(ui->tm.ctx, font);
+}
+
+/* Longest prefix of s[0..n), ending on a character boundary, that fits
+ * `room` pixels. Only the first 1024 characters are considered: no line
+ * on any screen holds more. */
+static size_t fit_prefix(const Ui *ui, int font, const char *s, size_t n, int room)
+{
+    enum { MAX_CHARS = 1024 };
+    size_t ends[MAX_CHARS];
+    int count = 0;
+    for (size_t at = 0; at < n && count < MAX_CHARS;) {
+        at = utf8_next_char(s, n, at);
+        ends[count++] = at;
+    }
+    int lo = -1, hi = count - 1; /* ends[lo] fits; -1 stands for nothing */
+    while (lo < hi) {
+        int mid = lo + (hi - lo + 1) / 2;
+        if (measure(ui, font, s, ends[mid]) <= room)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    return lo < 0 ? 0 : ends[lo];
+}
+
+/* Draws s[0..n) in box; shortens it with an ellipsis if it is too wide. */
+static void text_fitted(Ui *ui, Rect box, int font, int align, Color c, const char *s,
+                        size_t n, bool force_ellipsis)
+{
+    if (box.w <= 0 || n == 0)
+        return;
+    if (ui->rtl)
+        align |= TEXT_RTL;
+    if (!force_ellipsis && measure(ui, font, s, n) <= box.w) {
+        draw_text(&ui->dl, box, font, align, c, s, n);
+        return;
+    }
+    int ew = measure(ui, font, ELLIPSIS, sizeof ELLIPSIS - 1);
+    size_t keep = fit_prefix(ui, font, s, n, box.w - ew);
+    while (keep > 0 && s[keep - 1] == ' ')
+        keep--;
+    char buf[1024];
+    if (keep > sizeof buf - sizeof ELLIPSIS)
+        keep = utf8_prev_char(s, sizeof buf - sizeof ELLIPSIS);
+    memcpy(buf, s, keep);
+    memcpy(buf + keep, ELLIPSIS, sizeof ELLIPSIS - 1);
+    draw_text(&ui->dl, box, font, align, c, buf, keep + sizeof ELLIPSIS - 1);
+}
+
+void ui_text(Ui *ui, Rect box, int font, int align, Color c, const char *s)
+{
+    text_fitted(ui, box, font, align, c, s, strlen(s), false);
+}
+
+int ui_wrap(Ui *ui, Rect box, int font, Color c, const char *s, int max_lines, bool draw)
+{
+    int lh = ui_line_height(ui, font);
+    int align = ui->rtl ? ALIGN_RIGHT | TEXT_RTL : ALIGN_LEFT;
+    size_t n = strlen(s), pos = 0;
+    int lines = 0;
+    while (pos < n && s[pos] == ' ')
+        pos++;
+    while (pos < n && lines < max_lines) {
+        const char *nl = memchr(s + pos, '\n', n - pos);
+        size_t para = nl ? (size_t)(nl - (s + pos)) : n - pos;
+        size_t end = para;
+        if (measure(ui, font, s + pos, para) > box.w) {
+            size_t fit = fit_prefix(ui, font, s + pos, para, box.w);
+            end = fit;
+            while (end > 0 && s[pos + end] != ' ')
+                end--;
+            if (end == 0)
+                end = fit ? fit : utf8_next_char(s + pos, para, 0);
+        }
+        size_t next = pos + end;
+        while (next < n && s[next] == ' ')
+            next++;
+        if (next < n && s[next] == '\n')
+            next++;
+        bool cut = lines == max_lines - 1 && next < n;
+        Rect line = { box.x, box.y + lines * lh, box.w, lh };
+        if (draw && cut)
+            text_fitted(ui, line, font, align, c, s + pos, para, true);
+        else if (draw)
+            draw_text(&ui->dl, line, font, align, c, s + pos, end);
+        lines++;
+        pos = next;
+    }
+    return lines * lh;
+}
+
+void ui_initials(const char *name, char out[16])
+{
+    size_t n = strlen(name), o = 0;
+    size_t first = 0, last_start = n;
+    while (first < n && (name[first] == ' ' || name[first] == '('))
+        first++;
+    /* the last word that starts with a letter (skip "(oma Jamila)") */
+    size_t i = first;
+    bool in_paren = false;
+    while (i < n) {
+        if (name[i] == '(')
+            in_paren = true;
+        if (!in_paren && name[i] != ' ' && (i == 0 || name[i - 1] == ' '))
+            last_start = i;
+        if (name[i] == ')')
+            in_paren = false;
+        i++;
+    }
+    if (first < n) {
+        size_t e = utf8_next_char(name, n, first);
+        memcpy(out + o, name + first, e - first);
+        o += e - first;
+    }
+    if (last_start < n && last_start != first) {
+        uint32_t cp;
+        utf8_decode(name + last_start, n - last_start, &cp);
+        /* skip Dutch name particles written in lower case: "van", "de" */
+        if (!(cp >= 'a' && cp <= 'z')) {
+            size_t e = utf8_next_char(name, n, last_start);
+            if (o + (e - last_start) < 15) {
+                memcpy(out + o, name + last_start, e - last_start);
+                o += e - last_start;
+            }
+        }
+    }
+    out[o] = '\0';
+}

@@ -1,0 +1,87 @@
+/* ui: the context every screen draws into, without SDL.
+ *
+ * Each frame a screen appends draw commands and registers its widgets:
+ * an id (stable across layouts: "person:3", "ring:1:family", "undo"), a
+ * rectangle, an anchor point, and what a finger may do with it. The
+ * registry is how input finds widgets and how test scripts address them.
+ * Text is measured through a callback the platform provides. */
+#ifndef KRING_UI_H
+#define KRING_UI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/draw.h"
+#include "core/geom.h"
+#include "core/i18n.h"
+#include "ui/theme.h"
+
+enum { UI_ID_LEN = 48 };
+
+typedef struct Widget {
+    char id[UI_ID_LEN];
+    Rect rect;
+    Point anchor;    /* where a finger aims; inside the widget's shape */
+    uint32_t grab;   /* GRAB_* from core/gesture.h; 0: not touchable */
+} Widget;
+
+typedef struct TextMeasure {
+    void *ctx;
+    int (*width)(void *ctx, int font, const char *s, size_t n);
+    int (*height)(void *ctx, int font);
+} TextMeasure;
+
+typedef struct Ui {
+    DrawList dl;
+    Widget *widgets;
+    int n_widgets, cap_widgets;
+    const Theme *theme;
+    const Catalog *cat;  /* NULL: Dutch */
+    TextMeasure tm;
+    float mm;            /* pixels per millimetre */
+    int w, h;            /* frame size in pixels */
+    bool rtl;            /* mirror the layout */
+} Ui;
+
+void ui_init(Ui *ui, const Theme *theme, TextMeasure tm);
+void ui_fini(Ui *ui);
+
+/* Pixels per millimetre for a frame of w×h at the given DPI: the
+ * physical size, but never so large that the layout does not fit, nor so
+ * small that a big screen shows a small island. */
+float ui_scale_for(int w, int h, float dpi);
+
+/* Starts a frame of w×h pixels: clears the draw list and registry. */
+void ui_begin(Ui *ui, int w, int h, float mm);
+
+/* Millimetres to pixels (at least 1). */
+int ui_px(const Ui *ui, float mm);
+
+void ui_widget(Ui *ui, const char *id, Rect r, Point anchor, uint32_t grab);
+const Widget *ui_find(const Ui *ui, const char *id);
+/* The topmost widget under p that allows any of `grab`, or NULL. */
+const Widget *ui_hit(const Ui *ui, Point p, uint32_t grab);
+
+/* Translates a Dutch source string. */
+static inline const char *ui_tr(const Ui *ui, const char *msgid)
+{
+    return tr(ui->cat, msgid);
+}
+
+int ui_text_width(const Ui *ui, int font, const char *s);
+int ui_line_height(const Ui *ui, int font);
+
+/* One line of text in box, shortened with an ellipsis when too wide. */
+void ui_text(Ui *ui, Rect box, int font, int align, Color c, const char *s);
+
+/* Text wrapped at spaces into at most max_lines lines within box.w; the
+ * last line is shortened with an ellipsis when text remains. Returns the
+ * height used. With draw false, only measures. */
+int ui_wrap(Ui *ui, Rect box, int font, Color c, const char *s, int max_lines, bool draw);
+
+/* Up to two letters for an avatar: first letters of the first and last
+ * words ("Esther Jansen" -> "EJ"). Writes at most 16 bytes. */
+void ui_initials(const char *name, char out[16]);
+
+#endif
