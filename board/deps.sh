@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages Kring needs, when they are missing.
+#   board/deps.sh build   to build and run Kring
+#   board/deps.sh test    to build and run the test suite too
+set -euo pipefail
+
+build=(build-essential cmake pkg-config
+       libsdl2-dev libsdl2-ttf-dev libsqlite3-dev libcairo2-dev libjansson-dev)
+test=()
+
+want=("${build[@]}")
+if [ "${1:-build}" = test ]; then
+    want+=("${test[@]}")
+fi
+
+missing=()
+for p in "${want[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+        missing+=("$p")
+    fi
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "Installing: ${missing[*]}"
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+    sudo="sudo"
+fi
+$sudo apt-get update -q
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"

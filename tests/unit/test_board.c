@@ -1,0 +1,186 @@
+/* Unit tests for the board screen without a display: a fake text
+ * measurer, the real layout, widget ids and gestures that edit the plan. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "core/gesture.h"
+#include "ui/board.h"
+
+/* Every character is 10 pixels wide; lines are 20 pixels high. */
+static int fake_width(void *ctx, int font, const char *s, size_t n)
+{
+    (void)ctx;
+    (void)font;
+    int w = 0;
+    for (size_t i = 0; i < n; i++)
+        w += ((unsigned char)s[i] & 0xC0) != 0x80 ? 10 : 0;
+    return w;
+}
+
+static int fake_height(void *ctx, int font)
+{
+    (void)ctx;
+    return 20 + font * 2;
+}
+
+static Plan *plan_with_people(void)
+{
+    Plan *p = plan_create();
+    plan_set_family(p, "Jansen");
+    plan_set_children(p, "Sam en Noor");
+    plan_add_person(p, &(Person){ .name = "Esther Jansen", .relation = "moeder",
+                                  .place = { SECTOR_FAMILY, 1, 500, 500 }, .present = true });
+    plan_add_person(p, &(Person){ .name = "Ans Verhoef", .relation = "buurvrouw",
+                                  .place = { SECTOR_FRIENDS, 2, 500, 500 } });
+    plan_add_goal(p, &(Goal){ .text = "Sam gaat elke dag naar school." });
+    return p;
+}
+
+static void frame(Ui *ui, const Plan *plan, const Gestures *g, int w, int h)
+{
+    ui_begin(ui, w, h, ui_scale_for(w, h, 96));
+    BoardView view = { .can_undo = true };
+    board_draw(ui, plan, g, &view);
+}
+
+static void test_ids_at_every_size(void)
+{
+    Ui ui;
+    ui_init(&ui, &theme_default, (TextMeasure){ NULL, fake_width, fake_height });
+    Plan *plan = plan_with_people();
+    Gestures g;
+    gestures_init(&g, 8, 600);
+    const int sizes[][2] = { { 800, 480 }, { 1280, 800 }, { 1920, 1080 }, { 3840, 2160 },
+                             { 800, 1280 } };
+    for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+        int w = sizes[i][0], h = sizes[i][1];
+        frame(&ui, plan, &g, w, h);
+        const char *ids[] = { "undo", "redo", "tray", "centre", "person:1", "person:2",
+                              "goal:3", "ring:1:family", "ring:3:professionals" };
+        for (size_t k = 0; k < sizeof ids / sizeof ids[0]; k++) {
+            const Widget *wd = ui_find(&ui, ids[k]);
+            CHECK(wd != NULL);
+            if (!wd)
+                continue;
+            /* on screen, and a finger-sized target where it is touchable */
+            CHECK(wd->rect.x >= 0 && wd->rect.y >= 0 && wd->rect.x + wd->rect.w <= w &&
+                  wd->rect.y + wd->rect.h <= h);
+            if (wd->grab)
+                CHECK(wd->rect.h >= ui_px(&ui, 9.0f));
+        }
+        /* the person card's anchor lies in its ring piece */
+        const Widget *ring = ui_find(&ui, "ring:2:friends");
+        const Widget *ans = ui_find(&ui, "person:2");
+        CHECK(ring && ans && ring->anchor.x == ans->anchor.x && ring->anchor.y == ans->anchor.y);
+        /* redraw without changes gives the very same list */
+        DrawList before;
+        draw_init(&before);
+        draw_copy(&before, &ui.dl);
+        frame(&ui, plan, &g, w, h);
+        CHECK(draw_equal(&before, &ui.dl));
+        draw_fini(&before);
+    }
+    plan_destroy(plan);
+    ui_fini(&ui);
+}
+
+/* Drags person 1 from its card to point `to`, the way the app does. */
+static BoardResult drag(Ui *ui, Plan *plan, Gestures *g, Point to)
+{
+    const Widget *w = ui_find(ui, "person:1");
+    Point from = w->anchor;
+    Gesture ev;
+    gestures_down(g, 1, from, 1000, w->id, w->grab);
+    gestures_move(g, 1, (Point){ (from.x + to.x) / 2, (from.y + to.y) / 2 }, 1016, &ev);
+    CHECK_INT(ev.kind, GESTURE_DRAG_START);
+    board_gesture(ui, plan, g, &ev);
+    frame(ui, plan, g, ui->w, ui->h);
+    /* while lifted, the card follows the finger */
+    const Widget *lifted = ui_find(ui, "person:1");
+    CHECK(lifted && lifted->anchor.x == (from.x + to.x) / 2);
+    gestures_up(g, 1, to, 1032, &ev);
+    CHECK_INT(ev.kind, GESTURE_DROP);
+    BoardResult r = board_gesture(ui, plan, g, &ev);
+    frame(ui, plan, g, ui->w, ui->h);
+    return r;
+}
+
+static void test_drag_and_drop(void)
+{
+    Ui ui;
+    ui_init(&ui, &theme_default, (TextMeasure){ NULL, fake_width, fake_height });
+    Plan *plan = plan_with_people();
+    Gestures g;
+    gestures_init(&g, 8, 600);
+    frame(&ui, plan, &g, 1280, 800);
+
+    Point target = ui_find(&ui, "ring:3:school")->anchor;
+    CHECK_INT(drag(&ui, plan, &g, target), BOARD_EDITED);
+    CHECK_INT(plan_person(plan, 1)->place.sector, SECTOR_SCHOOL);
+    CHECK_INT(plan_person(plan, 1)->place.ring, 3);
+    /* it stays where it was dropped */
+    const Widget *w = ui_find(&ui, "person:1");
+    CHECK(w && abs(w->anchor.x - target.x) <= 2 && abs(w->anchor.y - target.y) <= 2);
+
+    /* into the tray, and back */
+    CHECK_INT(drag(&ui, plan, &g, ui_find(&ui, "tray")->anchor), BOARD_EDITED);
+    CHECK_INT(plan_person(plan, 1)->place.ring, RING_TRAY);
+    CHECK_INT(drag(&ui, plan, &g, ui_find(&ui, "ring:1:friends")->anchor), BOARD_EDITED);
+    CHECK_INT(plan_person(plan, 1)->place.ring, 1);
+
+    /* a drop off the map (the top bar, off-screen) changes nothing */
+    Place before = plan_person(plan, 1)->place;
+    CHECK_INT(drag(&ui, plan, &g, (Point){ 5, 5 }), BOARD_REDRAW);
+    CHECK_INT(drag(&ui, plan, &g, (Point){ -400, 5000 }), BOARD_REDRAW);
+    CHECK(memcmp(&before, &plan_person(plan, 1)->place, sizeof before) == 0);
+
+    /* undo and redo are taps */
+    Gesture ev;
+    const Widget *undo = ui_find(&ui, "undo");
+    gestures_down(&g, 3, undo->anchor, 2000, undo->id, undo->grab);
+    gestures_up(&g, 3, undo->anchor, 2050, &ev);
+    CHECK_INT(board_gesture(&ui, plan, &g, &ev), BOARD_UNDO);
+    plan_destroy(plan);
+    ui_fini(&ui);
+}
+
+static void test_text_fitting(void)
+{
+    Ui ui;
+    ui_init(&ui, &theme_default, (TextMeasure){ NULL, fake_width, fake_height });
+    ui_begin(&ui, 800, 600, 4);
+    ui_text(&ui, (Rect){ 0, 0, 60, 20 }, FONT_BODY, ALIGN_LEFT, 0xFF, "Maria Magdalena");
+    CHECK_INT(ui.dl.n, 1);
+    CHECK_STR(draw_cmd_text(&ui.dl, &ui.dl.cmds[0]), "Maria\xE2\x80\xA6");
+    ui_begin(&ui, 800, 600, 4);
+    ui_text(&ui, (Rect){ 0, 0, 30, 20 }, FONT_BODY, ALIGN_LEFT, 0xFF, "Zoë de Graaf");
+    CHECK_STR(draw_cmd_text(&ui.dl, &ui.dl.cmds[0]), "Zo\xE2\x80\xA6");
+    ui_begin(&ui, 800, 600, 4);
+    int h = ui_wrap(&ui, (Rect){ 0, 0, 100, 0 }, FONT_BODY, 0xFF,
+                    "Sam gaat elke dag naar school en blijft daar", 2, true);
+    CHECK_INT(h, 2 * fake_height(NULL, FONT_BODY));
+    CHECK_INT(ui.dl.n, 2);
+    CHECK_STR(draw_cmd_text(&ui.dl, &ui.dl.cmds[0]), "Sam gaat");
+    const char *last = draw_cmd_text(&ui.dl, &ui.dl.cmds[1]);
+    CHECK(strstr(last, "\xE2\x80\xA6") != NULL);
+    char ini[16];
+    ui_initials("Maria Magdalena van den Broek-Vermeulen de Wit", ini);
+    CHECK_STR(ini, "MW");
+    ui_initials("جميلة العمراني (oma Jamila)", ini);
+    CHECK_STR(ini, "جا");
+    ui_initials("Zoë de Graaf", ini);
+    CHECK_STR(ini, "ZG");
+    ui_initials("", ini);
+    CHECK_STR(ini, "");
+    ui_fini(&ui);
+}
+
+int main(void)
+{
+    test_ids_at_every_size();
+    test_drag_and_drop();
+    test_text_fitting();
+    return check_done("board");
+}

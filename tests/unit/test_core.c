@@ -1,0 +1,317 @@
+/* Unit tests for the plain-C core: UTF-8, catalogues, geometry, gestures,
+ * the script language, plan files and draw lists. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "core/draw.h"
+#include "core/gesture.h"
+#include "core/i18n.h"
+#include "core/netmap.h"
+#include "core/plan.h"
+#include "core/planfile.h"
+#include "core/script.h"
+#include "core/utf8.h"
+
+static void test_utf8(void)
+{
+    CHECK(utf8_valid("Zoë", strlen("Zoë")));
+    CHECK(!utf8_valid("\xC3", 1));
+    CHECK(!utf8_valid("a\xFF" "b", 3));
+    CHECK(!utf8_valid("\xED\xA0\x80", 3)); /* a surrogate */
+    CHECK(!utf8_valid("\xC0\xAF", 2));     /* overlong */
+    char *r = utf8_repair("a\xFF" "b\x01" "c", 5);
+    CHECK_STR(r, "a\xEF\xBF\xBD" "bc");
+    free(r);
+    /* backspace removes whole characters */
+    const char *e = "e\xCC\x81";           /* e + combining acute */
+    CHECK_INT(utf8_prev_char(e, 3), 0);
+    const char *fam = "x\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x91\xA7"; /* x + woman ZWJ girl */
+    CHECK_INT(utf8_prev_char(fam, strlen(fam)), 1);
+    CHECK_INT(utf8_next_char(fam, strlen(fam), 1), strlen(fam));
+    const char *flag = "\xF0\x9F\x87\xB3\xF0\x9F\x87\xB1"; /* NL flag */
+    CHECK_INT(utf8_prev_char(flag, 8), 0);
+    CHECK_INT(utf8_next_char(flag, 8, 0), 8);
+    const char *thumbs = "\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD"; /* thumbs up, skin tone */
+    CHECK_INT(utf8_prev_char(thumbs, 8), 0);
+    uint32_t cp;
+    utf8_decode("\xD8\xAC", 2, &cp);
+    CHECK(utf8_is_arabic(cp) && utf8_is_rtl(cp));
+}
+
+static void test_i18n(void)
+{
+    const char *po =
+        "# comment\n"
+        "msgid \"\"\n"
+        "msgstr \"Language: en\\n\"\n"
+        "\n"
+        "msgid \"Doelen\"\n"
+        "msgstr \"Goals\"\n"
+        "\n"
+        "#, fuzzy\n"
+        "msgid \"Terug\"\n"
+        "msgstr \"Back\"\n"
+        "\n"
+        "msgid \"Plan van de familie %s\"\n"
+        "msgstr \"\"\n"
+        "\"The %s family's \"\n"
+        "\"plan\"\n"
+        "\n"
+        "msgctxt \"button\"\n"
+        "msgid \"Open\"\n"
+        "msgstr \"Open it\"\n";
+    char err[200];
+    Catalog *c = catalog_parse(po, strlen(po), err, sizeof err);
+    CHECK(c != NULL);
+    CHECK_STR(tr(c, "Doelen"), "Goals");
+    CHECK_STR(tr(c, "Terug"), "Terug"); /* fuzzy entries are not used */
+    CHECK_STR(tr(c, "Plan van de familie %s"), "The %s family's plan");
+    CHECK_STR(tr(c, "Open"), "Open");   /* only with its context */
+    CHECK_STR(tr(c, "Onbekend"), "Onbekend");
+    CHECK_STR(tr(NULL, "Doelen"), "Doelen");
+    catalog_destroy(c);
+
+    CHECK(catalog_parse("msgid \"a\"\nmsgstr \"b", 17, err, sizeof err) == NULL);
+    CHECK(strstr(err, "line 2") != NULL);
+    CHECK(catalog_parse("msgstr \"b\"\n", 11, err, sizeof err) == NULL);
+    CHECK(catalog_parse("msgid \"a\"\nmsgstr \"b\"\nmsgid \"a\"\nmsgstr \"c\"\n", 42, err,
+                        sizeof err) == NULL);
+    CHECK(catalog_parse("bogus\n", 6, err, sizeof err) == NULL);
+
+    char out[64];
+    tr_fill(out, sizeof out, "Plan van de familie %s", "Jansen");
+    CHECK_STR(out, "Plan van de familie Jansen");
+    tr_fill(out, sizeof out, "%d %s %n %s", "x"); /* stray % never reach printf */
+    CHECK_STR(out, "%d x %n %s");
+    tr_fill(out, 6, "ab%s", "cdëfgh");  /* "ë" would be cut in half: dropped */
+    CHECK_STR(out, "abcd");
+}
+
+static void test_netmap(void)
+{
+    NetMap m = netmap_make((Rect){ 0, 0, 1000, 600 }, false);
+    CHECK_INT(m.centre.x, 500);
+    CHECK_INT(m.ry, 300);
+    for (int s = 0; s < SECTOR_COUNT; s++)
+        for (int r = 1; r <= RING_COUNT; r++) {
+            Place p = { .sector = s, .ring = r, .u = 300, .v = 600 };
+            Place back;
+            CHECK(netmap_place_at(&m, netmap_point(&m, p), &back));
+            CHECK_INT(back.sector, s);
+            CHECK_INT(back.ring, r);
+            CHECK(abs(back.u - 300) <= 10 && abs(back.v - 600) <= 25);
+        }
+    Place p;
+    CHECK(!netmap_place_at(&m, m.centre, &p));                 /* the child */
+    CHECK(!netmap_place_at(&m, (Point){ 0, 0 }, &p));          /* outside */
+    /* family is top left, professionals bottom right */
+    CHECK(netmap_place_at(&m, (Point){ 300, 150 }, &p));
+    CHECK_INT(p.sector, SECTOR_FAMILY);
+    CHECK(netmap_place_at(&m, (Point){ 700, 450 }, &p));
+    CHECK_INT(p.sector, SECTOR_PROFESSIONALS);
+    /* mirrored for right-to-left: family is top right */
+    NetMap mm = netmap_make((Rect){ 0, 0, 1000, 600 }, true);
+    CHECK(netmap_place_at(&mm, (Point){ 700, 150 }, &p));
+    CHECK_INT(p.sector, SECTOR_FAMILY);
+}
+
+static void test_gestures(void)
+{
+    Gestures g;
+    Gesture ev;
+    gestures_init(&g, 10, 600);
+    /* a tap */
+    gestures_down(&g, 7, (Point){ 100, 100 }, 1000, "undo", GRAB_TAP);
+    CHECK(!gestures_move(&g, 7, (Point){ 103, 102 }, 1010, &ev));
+    CHECK(gestures_up(&g, 7, (Point){ 103, 102 }, 1050, &ev));
+    CHECK_INT(ev.kind, GESTURE_TAP);
+    CHECK_STR(ev.widget, "undo");
+    /* a drag: moving past the slop starts it, lifting drops */
+    gestures_down(&g, 1, (Point){ 0, 0 }, 2000, "person:3", GRAB_TAP | GRAB_DRAG);
+    CHECK(gestures_move(&g, 1, (Point){ 30, 0 }, 2016, &ev));
+    CHECK_INT(ev.kind, GESTURE_DRAG_START);
+    CHECK_INT(gestures_dragging(&g, "person:3"), ev.slot);
+    CHECK(gestures_move(&g, 1, (Point){ 60, 5 }, 2032, &ev));
+    CHECK_INT(ev.kind, GESTURE_DRAG_MOVE);
+    CHECK(gestures_up(&g, 1, (Point){ 60, 5 }, 2048, &ev));
+    CHECK_INT(ev.kind, GESTURE_DROP);
+    CHECK_INT(ev.pos.x, 60);
+    /* two fingers on one card: only the first holds it */
+    gestures_down(&g, 1, (Point){ 0, 0 }, 3000, "person:3", GRAB_DRAG);
+    gestures_down(&g, 2, (Point){ 2, 2 }, 3000, "person:3", GRAB_DRAG);
+    CHECK(gestures_move(&g, 1, (Point){ 50, 0 }, 3016, &ev));
+    CHECK(!gestures_move(&g, 2, (Point){ 50, 50 }, 3016, &ev));
+    CHECK(gestures_up(&g, 1, (Point){ 50, 0 }, 3032, &ev));
+    CHECK(!gestures_up(&g, 2, (Point){ 50, 50 }, 3032, &ev));
+    /* a long press comes due at its deadline */
+    gestures_down(&g, 4, (Point){ 10, 10 }, 5000, "person:1", GRAB_LONGPRESS | GRAB_DRAG);
+    CHECK_INT(gestures_deadline(&g), 5600);
+    CHECK(!gestures_tick(&g, 5599, &ev));
+    CHECK(gestures_tick(&g, 5600, &ev));
+    CHECK_INT(ev.kind, GESTURE_LONGPRESS);
+    CHECK_INT(gestures_deadline(&g), UINT32_MAX);
+    CHECK(!gestures_up(&g, 4, (Point){ 10, 10 }, 5700, &ev)); /* no tap after */
+    /* losing the window cancels drags */
+    gestures_down(&g, 5, (Point){ 0, 0 }, 6000, "person:2", GRAB_DRAG);
+    gestures_move(&g, 5, (Point){ 90, 0 }, 6016, &ev);
+    CHECK(gestures_cancel_all(&g, &ev));
+    CHECK_INT(ev.kind, GESTURE_CANCEL);
+    CHECK(!gestures_cancel_all(&g, &ev));
+    /* an up for an unknown finger is ignored */
+    CHECK(!gestures_up(&g, 99, (Point){ 0, 0 }, 7000, &ev));
+}
+
+static void test_script(void)
+{
+    const char *text =
+        "# a comment\n"
+        "tap @next\n"
+        "tap 10 20\n"
+        "drag @person:3 @ring:1:family 500\n"
+        "down 2 100 200\n"
+        "move 2 @goal:4\n"
+        "up 2\n"
+        "type \"Zoë \\\"Z\\\" de Graaf\"\n"
+        "key Ctrl+Z\n"
+        "wait 250\n"
+        "longpress @person:1\n"
+        "shot out.png\n"
+        "dump ids.txt\n"
+        "expect @undo\n"
+        "absent @keyboard\n"
+        "frames 0\n"
+        "resize 800 480\n";
+    char err[200];
+    Script *s = script_parse(text, strlen(text), err, sizeof err);
+    CHECK(s != NULL);
+    if (!s)
+        return;
+    CHECK_INT(s->n, 16);
+    CHECK_INT(s->steps[0].op, OP_TAP);
+    CHECK(s->steps[0].a.is_id);
+    CHECK_STR(s->steps[0].a.id, "next");
+    CHECK_INT(s->steps[1].a.x, 10);
+    CHECK_INT(s->steps[2].ms, 500);
+    CHECK_STR(s->steps[2].b.id, "ring:1:family");
+    CHECK_INT(s->steps[3].finger, 2);
+    CHECK_STR(s->steps[6].text, "Zoë \"Z\" de Graaf");
+    CHECK_INT(s->steps[9].ms, 900);
+    CHECK_INT(s->steps[15].b.x, 480);
+    CHECK_INT(s->steps[2].line, 4);
+    script_destroy(s);
+
+    const char *bad[] = { "fly 1 2\n", "tap\n", "tap 1\n", "drag @a\n", "down 12 1 2\n",
+                          "type hello\n", "wait\n", "wait -5\n", "tap @a extra\n",
+                          "type \"open\n", "expect 1 2\n" };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        Script *b = script_parse(bad[i], strlen(bad[i]), err, sizeof err);
+        CHECK(b == NULL);
+        CHECK(strncmp(err, "line 1:", 7) == 0);
+        script_destroy(b);
+    }
+}
+
+static Plan *sample(void)
+{
+    Plan *p = plan_create();
+    plan_set_family(p, "Jansen");
+    plan_set_children(p, "Sam en Noor");
+    plan_set_question(p, "Wat is er nodig?");
+    uint32_t a = plan_add_person(p, &(Person){ .name = "Esther", .relation = "moeder",
+                                               .place = { SECTOR_FAMILY, 1, 250, 750 },
+                                               .present = true });
+    uint32_t b = plan_add_person(p, &(Person){ .name = "جميلة العمراني", .relation = "oma",
+                                               .place = { SECTOR_FAMILY, 2, 500, 500 } });
+    uint32_t g = plan_add_goal(p, &(Goal){ .text = "Sam gaat naar school." });
+    plan_add_agreement(p, &(Agreement){ .goal = g, .person = b, .what = "brengt Sam",
+                                        .when = "ma en wo", .checker = a });
+    return p;
+}
+
+static void test_plan_and_file(void)
+{
+    Plan *p = sample();
+    CHECK_INT(p->n_people, 2);
+    CHECK(plan_person(p, 1) && !plan_person(p, 99));
+    CHECK(plan_move_person(p, 1, (Place){ SECTOR_SCHOOL, 3, 2000, -4 }));
+    CHECK_INT(plan_person(p, 1)->place.u, 1000); /* clamped */
+    CHECK_INT(plan_person(p, 1)->place.v, 0);
+    /* ids are kept; a clash gets a fresh one */
+    uint32_t id = plan_add_goal(p, &(Goal){ .id = 50, .text = "x" });
+    CHECK_INT(id, 50);
+    CHECK(plan_add_goal(p, &(Goal){ .id = 50, .text = "y" }) == 51);
+
+    char *json = planfile_format(p);
+    char err[300];
+    Plan *q = planfile_parse(json, strlen(json), err, sizeof err);
+    CHECK(q != NULL);
+    char *json2 = q ? planfile_format(q) : NULL;
+    CHECK(json2 && strcmp(json, json2) == 0);      /* round trip is identical */
+    free(json2);
+    plan_destroy(q);
+    free(json);
+    plan_destroy(p);
+
+    struct { const char *doc, *want; } bad[] = {
+        { "not json", "not valid JSON" },
+        { "[1,2]", "not a Kring plan" },
+        { "{\"format\":\"kring-plan\",\"version\":99}", "version 99" },
+        { "{\"format\":\"kring-plan\",\"version\":1,\"family\":\"J\",\"children\":\"\","
+          "\"question\":\"\",\"people\":[],\"goals\":[]}", "\"agreements\" is missing" },
+        { "{\"format\":\"kring-plan\",\"version\":1,\"family\":\"J\",\"children\":\"\","
+          "\"question\":\"\",\"people\":[{\"id\":1,\"name\":\"A\",\"relation\":\"\","
+          "\"sector\":\"moon\",\"ring\":1,\"u\":0,\"v\":0,\"present\":true}],\"goals\":[],"
+          "\"agreements\":[]}", "unknown sector" },
+        { "{\"format\":\"kring-plan\",\"version\":1,\"family\":\"J\",\"children\":\"\","
+          "\"question\":\"\",\"people\":[],\"goals\":[{\"id\":5,\"text\":\"g\"}],"
+          "\"agreements\":[{\"id\":6,\"goal\":5,\"person\":9,\"what\":\"\",\"when\":\"\","
+          "\"checker\":0}]}", "person 9 does not exist" },
+        { "{\"format\":\"kring-plan\",\"version\":1,\"family\":\"J\\u0001\",\"children\":\"\","
+          "\"question\":\"\",\"people\":[],\"goals\":[],\"agreements\":[]}", "control character" },
+        { "{\"format\":\"kring-plan\",\"version\":1,\"family\":\"J\",\"children\":\"\","
+          "\"question\":\"\",\"people\":[],\"goals\":[{\"id\":5,\"text\":\"g\"},"
+          "{\"id\":5,\"text\":\"h\"}],\"agreements\":[]}", "used twice" },
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        Plan *b = planfile_parse(bad[i].doc, strlen(bad[i].doc), err, sizeof err);
+        CHECK(b == NULL);
+        if (!strstr(err, bad[i].want)) {
+            check_failed++;
+            fprintf(stderr, "bad plan %zu: expected \"%s\" in \"%s\"\n", i, bad[i].want, err);
+        }
+        plan_destroy(b);
+    }
+}
+
+static void test_draw(void)
+{
+    DrawList a, b;
+    draw_init(&a);
+    draw_init(&b);
+    draw_rect(&a, (Rect){ 0, 0, 10, 10 }, 2, 0xFFFFFFFF);
+    draw_text(&a, (Rect){ 0, 0, 100, 20 }, 1, ALIGN_LEFT, 0x000000FF, "Zoë", 4);
+    draw_copy(&b, &a);
+    CHECK(draw_equal(&a, &b));
+    draw_clear(&b);
+    draw_rect(&b, (Rect){ 0, 0, 10, 10 }, 2, 0xFFFFFFFF);
+    draw_text(&b, (Rect){ 0, 0, 100, 20 }, 1, ALIGN_LEFT, 0x000000FF, "Zoe", 3);
+    CHECK(!draw_equal(&a, &b));
+    CHECK_STR(draw_cmd_text(&a, &a.cmds[1]), "Zoë");
+    draw_rect(&a, (Rect){ 0, 0, 0, 10 }, 0, 0xFFFFFFFF); /* empty: dropped */
+    CHECK_INT(a.n, 2);
+    draw_fini(&a);
+    draw_fini(&b);
+}
+
+int main(void)
+{
+    test_utf8();
+    test_i18n();
+    test_netmap();
+    test_gestures();
+    test_script();
+    test_plan_and_file();
+    test_draw();
+    return check_done("core");
+}
