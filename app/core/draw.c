@@ -2,19 +2,11 @@
  * the kiosk is restarted by systemd, which is safer than drawing half. */
 #include "core/draw.h"
 
+#include "core/mem.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static void *grow(void *p, size_t size)
-{
-    void *q = realloc(p, size);
-    if (!q) {
-        fputs("kring: out of memory\n", stderr);
-        abort();
-    }
-    return q;
-}
 
 void draw_init(DrawList *dl)
 {
@@ -38,11 +30,11 @@ void draw_copy(DrawList *dst, const DrawList *src)
 {
     if (dst->cap < src->n) {
         dst->cap = src->cap;
-        dst->cmds = grow(dst->cmds, sizeof(DrawCmd) * (size_t)dst->cap);
+        dst->cmds = xrealloc(dst->cmds, sizeof(DrawCmd) * (size_t)dst->cap);
     }
     if (dst->text_cap < src->text_n) {
         dst->text_cap = src->text_cap;
-        dst->text = grow(dst->text, dst->text_cap);
+        dst->text = xrealloc(dst->text, dst->text_cap);
     }
     if (src->n)
         memcpy(dst->cmds, src->cmds, sizeof(DrawCmd) * (size_t)src->n);
@@ -63,7 +55,7 @@ static DrawCmd *push(DrawList *dl, DrawKind kind, Color c)
 {
     if (dl->n == dl->cap) {
         dl->cap = dl->cap ? dl->cap * 2 : 256;
-        dl->cmds = grow(dl->cmds, sizeof(DrawCmd) * (size_t)dl->cap);
+        dl->cmds = xrealloc(dl->cmds, sizeof(DrawCmd) * (size_t)dl->cap);
     }
     DrawCmd *cmd = &dl->cmds[dl->n++];
     memset(cmd, 0, sizeof *cmd);
@@ -121,7 +113,7 @@ void draw_text(DrawList *dl, Rect box, int font, int align, Color c,
     if (dl->text_n + n + 1 > dl->text_cap) {
         while (dl->text_n + n + 1 > dl->text_cap)
             dl->text_cap = dl->text_cap ? dl->text_cap * 2 : 4096;
-        dl->text = grow(dl->text, dl->text_cap);
+        dl->text = xrealloc(dl->text, dl->text_cap);
     }
     DrawCmd *d = push(dl, DRAW_TEXT, c);
     d->x = box.x; d->y = box.y; d->w = box.w; d->h = box.h;

@@ -5,12 +5,12 @@
  * entries are read; their first form is used until plural rules arrive. */
 #include "core/i18n.h"
 
-#include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/mem.h"
 #include "core/utf8.h"
 
 #include <stdint.h>
@@ -301,45 +301,12 @@ Catalog *catalog_parse(const char *text, size_t n, char *err, size_t errlen)
 
 Catalog *catalog_load(const char *path, char *err, size_t errlen)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        snprintf(err, errlen, "%s: %s", path, strerror(errno));
+    size_t n;
+    char *text = file_read_all(path, 16u << 20, &n, err, errlen);
+    if (!text)
         return NULL;
-    }
-    char *text = NULL;
-    size_t n = 0, cap = 0;
-    for (;;) {
-        if (n + 4096 > cap) {
-            cap = cap ? cap * 2 : 65536;
-            if (cap > (64u << 20)) {
-                snprintf(err, errlen, "%s: too large for a catalogue", path);
-                free(text);
-                fclose(f);
-                return NULL;
-            }
-            char *t = realloc(text, cap);
-            if (!t) {
-                free(text);
-                fclose(f);
-                snprintf(err, errlen, "out of memory");
-                return NULL;
-            }
-            text = t;
-        }
-        size_t got = fread(text + n, 1, cap - n, f);
-        n += got;
-        if (got == 0)
-            break;
-    }
-    bool read_error = ferror(f);
-    fclose(f);
-    if (read_error) {
-        snprintf(err, errlen, "%s: could not be read", path);
-        free(text);
-        return NULL;
-    }
     char inner[200];
-    Catalog *cat = catalog_parse(text ? text : "", n, inner, sizeof inner);
+    Catalog *cat = catalog_parse(text, n, inner, sizeof inner);
     if (!cat)
         snprintf(err, errlen, "%s: %s", path, inner);
     free(text);

@@ -1,27 +1,11 @@
 /* plan: creating, filling and looking up the plan. */
 #include "core/plan.h"
 
+#include "core/mem.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static void *xrealloc(void *p, size_t size)
-{
-    void *q = realloc(p, size);
-    if (!q) {
-        fputs("kring: out of memory\n", stderr);
-        abort();
-    }
-    return q;
-}
-
-static char *xstrdup(const char *s)
-{
-    size_t n = strlen(s ? s : "");
-    char *d = xrealloc(NULL, n + 1);
-    memcpy(d, s ? s : "", n + 1);
-    return d;
-}
 
 #define GROW(arr, n, cap)                                                     \
     do {                                                                      \

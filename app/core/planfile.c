@@ -11,6 +11,7 @@
 
 #include <jansson.h>
 
+#include "core/mem.h"
 #include "core/netmap.h"
 #include "core/utf8.h"
 
@@ -246,20 +247,10 @@ Plan *planfile_parse(const char *text, size_t n, char *err, size_t errlen)
 
 Plan *planfile_read(const char *path, char *err, size_t errlen)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        snprintf(err, errlen, "%s: %s", path, strerror(errno));
+    size_t n;
+    char *buf = file_read_all(path, MAX_FILE_BYTES, &n, err, errlen);
+    if (!buf)
         return NULL;
-    }
-    char *buf = malloc(MAX_FILE_BYTES + 1);
-    size_t n = buf ? fread(buf, 1, MAX_FILE_BYTES + 1, f) : 0;
-    bool failed = !buf || ferror(f);
-    fclose(f);
-    if (failed) {
-        snprintf(err, errlen, "%s: could not be read", path);
-        free(buf);
-        return NULL;
-    }
     char inner[300];
     Plan *plan = planfile_parse(buf, n, inner, sizeof inner);
     if (!plan)

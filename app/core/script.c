@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/mem.h"
 #include "core/utf8.h"
 
 enum { MAX_TOKENS = 8, MAX_TOKEN = 4096 };
@@ -259,33 +260,12 @@ Script *script_parse(const char *text, size_t n, char *err, size_t errlen)
 
 Script *script_load(const char *path, char *err, size_t errlen)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        snprintf(err, errlen, "%s: %s", path, strerror(errno));
+    size_t n;
+    char *buf = file_read_all(path, 16u << 20, &n, err, errlen);
+    if (!buf)
         return NULL;
-    }
-    char *buf = NULL;
-    size_t n = 0, cap = 0;
-    for (;;) {
-        if (n == cap) {
-            cap = cap ? cap * 2 : 8192;
-            char *b = cap > (16u << 20) ? NULL : realloc(buf, cap);
-            if (!b) {
-                free(buf);
-                fclose(f);
-                snprintf(err, errlen, "%s: too large or out of memory", path);
-                return NULL;
-            }
-            buf = b;
-        }
-        size_t got = fread(buf + n, 1, cap - n, f);
-        if (got == 0)
-            break;
-        n += got;
-    }
-    fclose(f);
     char inner[256];
-    Script *s = script_parse(buf ? buf : "", n, inner, sizeof inner);
+    Script *s = script_parse(buf, n, inner, sizeof inner);
     if (!s)
         snprintf(err, errlen, "%s: %s", path, inner);
     free(buf);

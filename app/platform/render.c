@@ -9,6 +9,7 @@
 
 #include <SDL_ttf.h>
 
+#include "core/mem.h"
 #include "core/utf8.h"
 
 #define PI_F 3.14159265f
@@ -49,16 +50,6 @@ struct Render {
     char *scratch;
     size_t scratch_cap;
 };
-
-static void *xrealloc(void *p, size_t n)
-{
-    void *q = realloc(p, n);
-    if (!q) {
-        fputs("kring: out of memory\n", stderr);
-        abort();
-    }
-    return q;
-}
 
 /* ------------------------------------------------------------------ */
 /* Fonts                                                                */
@@ -284,9 +275,7 @@ static int measure_width(void *ctx, int font, const char *s, size_t n)
     for (int probe = 0; probe < 32; probe++, slot = (slot + 1) % MEASURE_SLOTS) {
         MeasureEntry *e = &r->measure[slot];
         if (!e->hash) {
-            e->text = xrealloc(NULL, n + 1);
-            memcpy(e->text, s, n);
-            e->text[n] = '\0';
+            e->text = xstrndup(s, n);
             e->hash = h;
             e->font = font;
             e->w = w;
@@ -393,9 +382,7 @@ static TexEntry *text_texture(Render *r, int font, bool rtl, const char *s, size
     free_slot->hash = h;
     free_slot->font = font;
     free_slot->rtl = rtl;
-    free_slot->text = xrealloc(NULL, n + 1);
-    memcpy(free_slot->text, s, n);
-    free_slot->text[n] = '\0';
+    free_slot->text = xstrndup(s, n);
     free_slot->tex = tex;
     free_slot->w = w;
     free_slot->h = hh;

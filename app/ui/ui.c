@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/mem.h"
 #include "core/utf8.h"
 
 static const char ELLIPSIS[] = "\xE2\x80\xA6"; /* … */
@@ -59,12 +60,7 @@ void ui_widget(Ui *ui, const char *id, Rect r, Point anchor, uint32_t grab)
 {
     if (ui->n_widgets == ui->cap_widgets) {
         int cap = ui->cap_widgets ? ui->cap_widgets * 2 : 128;
-        Widget *w = realloc(ui->widgets, sizeof *w * (size_t)cap);
-        if (!w) {
-            fputs("kring: out of memory\n", stderr);
-            abort();
-        }
-        ui->widgets = w;
+        ui->widgets = xrealloc(ui->widgets, sizeof *ui->widgets * (size_t)cap);
         ui->cap_widgets = cap;
     }
     Widget *w = &ui->widgets[ui->n_widgets++];
