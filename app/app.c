@@ -10,6 +10,7 @@
 
 #include <SDL.h>
 
+#include "core/edit.h"
 #include "core/gesture.h"
 #include "core/i18n.h"
 #include "core/planfile.h"
@@ -102,8 +103,7 @@ static void set_problem(App *app, const char *msg)
 static void save(App *app)
 {
     if (store_commit(app->store, app->meeting, app->plan, (int64_t)time(NULL)) == STORE_OK) {
-        if (app->unsaved)
-            set_problem(app, NULL);
+        set_problem(app, NULL);
         app->unsaved = false;
         return;
     }
@@ -178,13 +178,28 @@ static int open_meeting(App *app)
 /* Input: SDL events to fingers to gestures                             */
 /* ------------------------------------------------------------------ */
 
+/* The one path of every change: apply it to the plan, then store it (which
+ * also makes it one step of undo). */
+static void apply(App *app, const Edit *e)
+{
+    const char *why = NULL;
+    EditResult r = plan_apply(app->plan, e, NULL, &why);
+    app->dirty = true;
+    if (r != EDIT_OK) {
+        set_problem(app, tr(app->cat, why));
+        return;
+    }
+    save(app);
+}
+
 static void on_gesture(App *app, const Gesture *g)
 {
-    BoardResult r = board_gesture(&app->ui, app->plan, &app->gestures, g);
+    Edit edit;
+    BoardResult r = board_gesture(&app->ui, app->plan, &app->gestures, g, &edit);
     switch (r) {
     case BOARD_NOTHING: break;
     case BOARD_REDRAW: app->dirty = true; break;
-    case BOARD_EDITED: app->dirty = true; save(app); break;
+    case BOARD_EDIT: apply(app, &edit); break;
     case BOARD_UNDO: undo(app, false); break;
     case BOARD_REDO: undo(app, true); break;
     }

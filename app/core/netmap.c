@@ -7,10 +7,6 @@
 
 const float netmap_ring_edge[RING_COUNT + 1] = { 0.20f, 0.47f, 0.74f, 1.0f };
 
-static const char *const sector_keys[SECTOR_COUNT] = {
-    "family", "friends", "school", "professionals",
-};
-
 /* Family top left, friends top right, professionals bottom right,
  * school bottom left (DESIGN.md §4). */
 static const int sector_start[SECTOR_COUNT] = { 18000, 27000, 9000, 0 };
@@ -36,11 +32,6 @@ void netmap_sector_span(int sector, int *a0, int *a1)
     int s = sector < 0 || sector >= SECTOR_COUNT ? 0 : sector;
     *a0 = sector_start[s];
     *a1 = sector_start[s] + 9000;
-}
-
-const char *netmap_sector_key(int sector)
-{
-    return sector >= 0 && sector < SECTOR_COUNT ? sector_keys[sector] : "?";
 }
 
 static Point polar(const NetMap *m, double angle_cdeg, double s)

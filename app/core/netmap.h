@@ -39,8 +39,4 @@ bool netmap_place_at(const NetMap *m, Point pt, Place *out);
 /* A point well inside the given ring and sector (for tests and scripts). */
 Point netmap_anchor(const NetMap *m, int ring, int sector);
 
-/* Short stable names used in widget ids: "family", "friends", "school",
- * "professionals". */
-const char *netmap_sector_key(int sector);
-
 #endif

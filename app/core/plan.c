@@ -1,11 +1,10 @@
-/* plan: creating, filling and looking up the plan. */
+/* plan: building, copying and looking up the plan. */
 #include "core/plan.h"
 
-#include "core/mem.h"
-
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "core/mem.h"
 
 #define GROW(arr, n, cap)                                                     \
     do {                                                                      \
@@ -15,56 +14,134 @@
         }                                                                     \
     } while (0)
 
+static const char *const sector_keys[SECTOR_COUNT] = {
+    "family", "friends", "school", "professionals",
+};
+static const char *const area_keys[AREA_COUNT] = {
+    "", "school", "home", "money", "health", "work", "safety",
+};
+static const char *const section_keys[SECTION_COUNT] = {
+    "concerns", "conditions", "going_well", "strengths", "dream", "help", "safety",
+};
+static const char *const field_keys[FIELD_COUNT] = {
+    "family", "children", "date", "place", "question",
+};
+
+static int key_index(const char *const *keys, int n, const char *key)
+{
+    for (int i = 0; i < n; i++)
+        if (key && strcmp(keys[i], key) == 0)
+            return i;
+    return -1;
+}
+
+const char *sector_key(int s) { return s >= 0 && s < SECTOR_COUNT ? sector_keys[s] : NULL; }
+int sector_from_key(const char *k) { return key_index(sector_keys, SECTOR_COUNT, k); }
+const char *area_key(int a) { return a >= 0 && a < AREA_COUNT ? area_keys[a] : NULL; }
+int area_from_key(const char *k) { return key_index(area_keys, AREA_COUNT, k); }
+const char *section_key(int s) { return s >= 0 && s < SECTION_COUNT ? section_keys[s] : NULL; }
+int section_from_key(const char *k) { return key_index(section_keys, SECTION_COUNT, k); }
+const char *field_key(int f) { return f >= 0 && f < FIELD_COUNT ? field_keys[f] : NULL; }
+
 Plan *plan_create(void)
 {
     Plan *plan = xrealloc(NULL, sizeof *plan);
     memset(plan, 0, sizeof *plan);
-    plan->family = xstrdup("");
-    plan->question = xstrdup("");
-    plan->children = xstrdup("");
+    for (int i = 0; i < FIELD_COUNT; i++)
+        plan->field[i] = xstrdup("");
+    plan->eval = (Evaluation){ xstrdup(""), xstrdup(""), xstrdup(""), xstrdup(""), 0 };
     plan->next_id = 1;
     return plan;
+}
+
+static void free_person(Person *p)
+{
+    free(p->name);
+    free(p->relation);
+    free(p->picto);
+}
+
+static void free_agreement(Agreement *a)
+{
+    free(a->what);
+    free(a->when);
+}
+
+static void free_voice(Voice *v)
+{
+    free(v->child);
+    free(v->text);
 }
 
 void plan_destroy(Plan *plan)
 {
     if (!plan)
         return;
-    for (int i = 0; i < plan->n_people; i++) {
-        free(plan->people[i].name);
-        free(plan->people[i].relation);
+    for (int i = 0; i < FIELD_COUNT; i++)
+        free(plan->field[i]);
+    for (int s = 0; s < SECTION_COUNT; s++) {
+        for (int i = 0; i < plan->section[s].n; i++)
+            free(plan->section[s].items[i].text);
+        free(plan->section[s].items);
     }
+    for (int i = 0; i < plan->n_people; i++)
+        free_person(&plan->people[i]);
     for (int i = 0; i < plan->n_goals; i++)
         free(plan->goals[i].text);
-    for (int i = 0; i < plan->n_agreements; i++) {
-        free(plan->agreements[i].what);
-        free(plan->agreements[i].when);
-    }
+    for (int i = 0; i < plan->n_agreements; i++)
+        free_agreement(&plan->agreements[i]);
+    for (int i = 0; i < plan->n_voices; i++)
+        free_voice(&plan->voices[i]);
     free(plan->people);
     free(plan->goals);
     free(plan->agreements);
-    free(plan->family);
-    free(plan->question);
-    free(plan->children);
+    free(plan->voices);
+    free(plan->eval.date);
+    free(plan->eval.start);
+    free(plan->eval.end);
+    free(plan->eval.place);
     free(plan);
 }
 
-void plan_set_family(Plan *plan, const char *family)
+Plan *plan_clone(const Plan *src)
 {
-    free(plan->family);
-    plan->family = xstrdup(family);
+    Plan *p = plan_create();
+    for (int i = 0; i < FIELD_COUNT; i++)
+        plan_set_field(p, i, src->field[i]);
+    for (int s = 0; s < SECTION_COUNT; s++)
+        for (int i = 0; i < src->section[s].n; i++)
+            plan_add_item(p, s, src->section[s].items[i].id, src->section[s].items[i].text);
+    for (int i = 0; i < src->n_people; i++)
+        plan_add_person(p, &src->people[i]);
+    for (int i = 0; i < src->n_goals; i++)
+        plan_add_goal(p, &src->goals[i]);
+    for (int i = 0; i < src->n_agreements; i++)
+        plan_add_agreement(p, &src->agreements[i]);
+    for (int i = 0; i < src->n_voices; i++)
+        plan_add_voice(p, &src->voices[i]);
+    plan_set_evaluation(p, &src->eval);
+    p->approved_at = src->approved_at;
+    p->next_id = src->next_id;
+    return p;
 }
 
-void plan_set_children(Plan *plan, const char *children)
+void plan_set_field(Plan *plan, int field, const char *text)
 {
-    free(plan->children);
-    plan->children = xstrdup(children);
+    if (field < 0 || field >= FIELD_COUNT)
+        return;
+    free(plan->field[field]);
+    plan->field[field] = xstrdup(text);
 }
 
-void plan_set_question(Plan *plan, const char *question)
+void plan_set_evaluation(Plan *plan, const Evaluation *e)
 {
-    free(plan->question);
-    plan->question = xstrdup(question);
+    Evaluation n = { xstrdup(e->date), xstrdup(e->start), xstrdup(e->end), xstrdup(e->place),
+                     e->convener };
+    free(plan->eval.date);
+    free(plan->eval.start);
+    free(plan->eval.end);
+    free(plan->eval.place);
+    plan->eval = n;
 }
 
 Place place_clamp(Place p)
@@ -77,18 +154,22 @@ Place place_clamp(Place p)
     return c;
 }
 
+Item *plan_item(const Plan *plan, uint32_t id, int *section)
+{
+    for (int s = 0; s < SECTION_COUNT; s++)
+        for (int i = 0; i < plan->section[s].n; i++)
+            if (plan->section[s].items[i].id == id) {
+                if (section)
+                    *section = s;
+                return &plan->section[s].items[i];
+            }
+    return NULL;
+}
+
 bool plan_id_used(const Plan *plan, uint32_t id)
 {
-    for (int i = 0; i < plan->n_people; i++)
-        if (plan->people[i].id == id)
-            return true;
-    for (int i = 0; i < plan->n_goals; i++)
-        if (plan->goals[i].id == id)
-            return true;
-    for (int i = 0; i < plan->n_agreements; i++)
-        if (plan->agreements[i].id == id)
-            return true;
-    return false;
+    return plan_person(plan, id) || plan_goal(plan, id) || plan_agreement(plan, id) ||
+           plan_voice(plan, id) || plan_item(plan, id, NULL);
 }
 
 static uint32_t take_id(Plan *plan, uint32_t wanted)
@@ -104,8 +185,10 @@ uint32_t plan_add_person(Plan *plan, const Person *t)
     GROW(plan->people, plan->n_people, plan->cap_people);
     Person *p = &plan->people[plan->n_people];
     *p = (Person){ .id = take_id(plan, t->id), .name = xstrdup(t->name),
-                   .relation = xstrdup(t->relation), .place = place_clamp(t->place),
-                   .present = t->present };
+                   .relation = xstrdup(t->relation), .picto = xstrdup(t->picto),
+                   .place = place_clamp(t->place), .present = t->present,
+                   .scale = t->scale < SCALE_NONE || t->scale > 10 ? SCALE_NONE : t->scale,
+                   .agreed_at = t->agreed_at };
     plan->n_people++;
     return p->id;
 }
@@ -114,7 +197,8 @@ uint32_t plan_add_goal(Plan *plan, const Goal *t)
 {
     GROW(plan->goals, plan->n_goals, plan->cap_goals);
     Goal *g = &plan->goals[plan->n_goals];
-    *g = (Goal){ .id = take_id(plan, t->id), .text = xstrdup(t->text) };
+    *g = (Goal){ .id = take_id(plan, t->id), .text = xstrdup(t->text),
+                 .area = t->area >= 0 && t->area < AREA_COUNT ? t->area : AREA_NONE };
     plan->n_goals++;
     return g->id;
 }
@@ -123,34 +207,72 @@ uint32_t plan_add_agreement(Plan *plan, const Agreement *t)
 {
     GROW(plan->agreements, plan->n_agreements, plan->cap_agreements);
     Agreement *a = &plan->agreements[plan->n_agreements];
-    *a = (Agreement){ .id = take_id(plan, t->id), .goal = t->goal,
-                      .person = t->person, .what = xstrdup(t->what),
+    *a = (Agreement){ .id = take_id(plan, t->id), .goal = t->goal, .what = xstrdup(t->what),
                       .when = xstrdup(t->when), .checker = t->checker };
+    a->n_people = t->n_people < 0 ? 0 : t->n_people > AGREEMENT_PEOPLE_MAX
+                                            ? AGREEMENT_PEOPLE_MAX : t->n_people;
+    memcpy(a->people, t->people, sizeof a->people[0] * (size_t)a->n_people);
     plan->n_agreements++;
     return a->id;
 }
 
-Person *plan_person(const Plan *plan, uint32_t id)
+uint32_t plan_add_voice(Plan *plan, const Voice *t)
 {
-    for (int i = 0; i < plan->n_people; i++)
-        if (plan->people[i].id == id)
-            return &plan->people[i];
-    return NULL;
+    GROW(plan->voices, plan->n_voices, plan->cap_voices);
+    Voice *v = &plan->voices[plan->n_voices];
+    *v = (Voice){ .id = take_id(plan, t->id), .child = xstrdup(t->child),
+                  .text = xstrdup(t->text), .support = t->support };
+    plan->n_voices++;
+    return v->id;
 }
 
-Goal *plan_goal(const Plan *plan, uint32_t id)
+uint32_t plan_add_item(Plan *plan, int section, uint32_t id, const char *text)
 {
-    for (int i = 0; i < plan->n_goals; i++)
-        if (plan->goals[i].id == id)
-            return &plan->goals[i];
-    return NULL;
+    if (section < 0 || section >= SECTION_COUNT)
+        return 0;
+    ItemList *l = &plan->section[section];
+    GROW(l->items, l->n, l->cap);
+    Item *it = &l->items[l->n];
+    *it = (Item){ .id = take_id(plan, id), .text = xstrdup(text) };
+    l->n++;
+    return it->id;
 }
 
-bool plan_move_person(Plan *plan, uint32_t id, Place place)
+#define FIND(arr, n)                                                          \
+    for (int i = 0; i < (n); i++)                                             \
+        if ((arr)[i].id == id)                                                \
+            return &(arr)[i];                                                 \
+    return NULL
+
+Person *plan_person(const Plan *plan, uint32_t id) { FIND(plan->people, plan->n_people); }
+Goal *plan_goal(const Plan *plan, uint32_t id) { FIND(plan->goals, plan->n_goals); }
+Agreement *plan_agreement(const Plan *plan, uint32_t id) { FIND(plan->agreements, plan->n_agreements); }
+Voice *plan_voice(const Plan *plan, uint32_t id) { FIND(plan->voices, plan->n_voices); }
+
+static bool digits(const char *s, int n)
 {
-    Person *p = plan_person(plan, id);
-    if (!p)
-        return false;
-    p->place = place_clamp(place);
+    for (int i = 0; i < n; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return false;
     return true;
+}
+
+bool plan_valid_date(const char *s)
+{
+    if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-' || !digits(s, 4) ||
+        !digits(s + 5, 2) || !digits(s + 8, 2))
+        return false;
+    int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
+    static const int days[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+    if (y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1)
+        return false;
+    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return d <= days[m - 1] + (m == 2 && leap);
+}
+
+bool plan_valid_time(const char *s)
+{
+    if (!s || strlen(s) != 5 || s[2] != ':' || !digits(s, 2) || !digits(s + 3, 2))
+        return false;
+    return atoi(s) < 24 && atoi(s + 3) < 60;
 }

@@ -1,14 +1,22 @@
 /* plan: the family group plan (familiegroepsplan) in memory.
  *
- * Plain C, no SDL. The Plan owns every string and array in it. Objects
- * refer to each other by id (never by pointer); ids are never reused
- * within a plan. Positions are stored as exact integers (per mille) so a
- * plan written to a file and read back is identical. */
+ * Plain C, no SDL. Covers every part of DESIGN.md §3. The Plan owns every
+ * string and array in it. Objects refer to each other by id (never by
+ * pointer); ids are unique across the plan and never reused. Positions
+ * are exact integers (per mille) so a plan written to a file and read
+ * back is identical. Changes go through plan_apply() (core/edit.h); the
+ * functions here build and look up. */
 #ifndef KRING_PLAN_H
 #define KRING_PLAN_H
 
 #include <stdbool.h>
 #include <stdint.h>
+
+enum {
+    TEXT_MAX = 40000,          /* bytes in any one text: 10,000 characters */
+    AGREEMENT_PEOPLE_MAX = 8,  /* people sharing one agreement */
+    SCALE_NONE = -1,           /* a person without a marker on the scale */
+};
 
 typedef enum Sector {
     SECTOR_FAMILY,        /* familie */
@@ -20,6 +28,29 @@ typedef enum Sector {
 
 enum { RING_TRAY = 0, RING_COUNT = 3 }; /* rings 1 (very close) .. 3 */
 
+/* Life areas a goal may carry a pictogram of. */
+typedef enum Area {
+    AREA_NONE, AREA_SCHOOL, AREA_HOME, AREA_MONEY, AREA_HEALTH, AREA_WORK, AREA_SAFETY,
+    AREA_COUNT
+} Area;
+
+/* The plan's lists of short items. */
+typedef enum Section {
+    SECTION_CONCERNS,    /* zorgen */
+    SECTION_CONDITIONS,  /* ondergrenzen, set by the referrer */
+    SECTION_GOING_WELL,  /* wat gaat goed */
+    SECTION_STRENGTHS,   /* krachten */
+    SECTION_DREAM,       /* droom en wensen */
+    SECTION_HELP,        /* hulp gevraagd aan professionals */
+    SECTION_SAFETY,      /* veiligheid en plan B */
+    SECTION_COUNT
+} Section;
+
+/* The plan's single texts. */
+typedef enum PlanField {
+    FIELD_FAMILY, FIELD_CHILDREN, FIELD_DATE, FIELD_PLACE, FIELD_QUESTION, FIELD_COUNT
+} PlanField;
+
 /* Where a card lies: its ring and sector, and where inside that piece of
  * ring (u along the sector, v from the inner to the outer edge, both per
  * mille). Ring 0 means the card waits in the tray. */
@@ -28,68 +59,119 @@ typedef struct Place {
     int u, v;
 } Place;
 
+typedef struct Item {
+    uint32_t id;
+    char *text;
+} Item;
+
+typedef struct ItemList {
+    Item *items;
+    int n, cap;
+} ItemList;
+
 typedef struct Person {
     uint32_t id;
     char *name;
-    char *relation;
+    char *relation;   /* in the family's words: "oma", "juf van Sam" */
+    char *picto;      /* key of a relation pictogram, "" for none */
     Place place;
-    bool present;
+    bool present;     /* in the room */
+    int scale;        /* own marker on the 0..10 scale, or SCALE_NONE */
+    int64_t agreed_at; /* when they tapped their name to agree; 0: not yet */
 } Person;
 
 typedef struct Goal {
     uint32_t id;
     char *text;
+    int area;         /* Area */
 } Goal;
 
 typedef struct Agreement {
     uint32_t id;
     uint32_t goal;
-    uint32_t person;  /* who does it */
+    uint32_t people[AGREEMENT_PEOPLE_MAX]; /* who does it: at least one */
+    int n_people;
     char *what;
-    char *when;
-    uint32_t checker; /* person id, 0 when nobody is named */
+    char *when;       /* when or how often */
+    uint32_t checker; /* who checks that it happened; 0: nobody named */
 } Agreement;
 
+/* What the child says, in its own words, with a support person. */
+typedef struct Voice {
+    uint32_t id;
+    char *child;      /* the child's name */
+    char *text;
+    uint32_t support; /* person id, 0 for none */
+} Voice;
+
+typedef struct Evaluation {
+    char *date;       /* "YYYY-MM-DD" or "" */
+    char *start, *end; /* "HH:MM" or "" */
+    char *place;
+    uint32_t convener; /* person id, 0 for none */
+} Evaluation;
+
 typedef struct Plan {
-    char *family;   /* "Jansen" */
-    char *children; /* the child or children the plan is about */
-    char *question; /* the central question */
+    char *field[FIELD_COUNT];    /* family, children, date, place, question */
+    ItemList section[SECTION_COUNT];
     Person *people;
     int n_people, cap_people;
-    Goal *goals;    /* in order of importance */
+    Goal *goals;                 /* in order of importance */
     int n_goals, cap_goals;
     Agreement *agreements;
     int n_agreements, cap_agreements;
+    Voice *voices;
+    int n_voices, cap_voices;
+    Evaluation eval;
+    int64_t approved_at;         /* facilitator's approval; 0: not yet */
     uint32_t next_id;
 } Plan;
 
 Plan *plan_create(void);
 void plan_destroy(Plan *plan);
+/* A deep copy (caller destroys). */
+Plan *plan_clone(const Plan *plan);
 
-/* Setters copy their strings. */
-void plan_set_family(Plan *plan, const char *family);
-void plan_set_children(Plan *plan, const char *children);
-void plan_set_question(Plan *plan, const char *question);
-
-/* Adders copy the template (and its strings; NULL strings become "") and
+/* Adders copy the template and its strings (NULL strings become "") and
  * return the new object's id: the template's id when it is non-zero and
- * unused, else a fresh one. */
+ * unused, else a fresh one. They do not validate: plan_apply() does. */
 uint32_t plan_add_person(Plan *plan, const Person *tmpl);
 uint32_t plan_add_goal(Plan *plan, const Goal *tmpl);
 uint32_t plan_add_agreement(Plan *plan, const Agreement *tmpl);
+uint32_t plan_add_voice(Plan *plan, const Voice *tmpl);
+uint32_t plan_add_item(Plan *plan, int section, uint32_t id, const char *text);
+void plan_set_field(Plan *plan, int field, const char *text);
+void plan_set_evaluation(Plan *plan, const Evaluation *e);
 
-/* True when any object in the plan has this id. */
-bool plan_id_used(const Plan *plan, uint32_t id);
-
-/* NULL when no object has that id. */
+/* Lookups: NULL when no object has that id. */
 Person *plan_person(const Plan *plan, uint32_t id);
 Goal *plan_goal(const Plan *plan, uint32_t id);
+Agreement *plan_agreement(const Plan *plan, uint32_t id);
+Voice *plan_voice(const Plan *plan, uint32_t id);
+/* The item with that id in any section; *section gets its section. */
+Item *plan_item(const Plan *plan, uint32_t id, int *section);
+bool plan_id_used(const Plan *plan, uint32_t id);
 
-/* Moves a person to a place (clamped to valid values). False if no such
- * person. */
-bool plan_move_person(Plan *plan, uint32_t id, Place place);
+/* Convenience accessors for the single texts. */
+static inline const char *plan_family(const Plan *p) { return p->field[FIELD_FAMILY]; }
+static inline const char *plan_children(const Plan *p) { return p->field[FIELD_CHILDREN]; }
+static inline const char *plan_question(const Plan *p) { return p->field[FIELD_QUESTION]; }
 
 /* Clamps a place into range: sector 0..3, ring 0..3, u and v 0..1000. */
 Place place_clamp(Place p);
+
+/* Stable names used in files and widget ids. NULL/-1 when unknown. */
+const char *sector_key(int sector);
+int sector_from_key(const char *key);
+const char *area_key(int area);
+int area_from_key(const char *key);
+const char *section_key(int section);
+int section_from_key(const char *key);
+const char *field_key(int field);
+
+/* True for a real calendar date "YYYY-MM-DD" (years 1900..2999). */
+bool plan_valid_date(const char *s);
+/* True for a time of day "HH:MM". */
+bool plan_valid_time(const char *s);
 
 #endif

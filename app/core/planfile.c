@@ -1,4 +1,4 @@
-/* planfile: JSON in and out, with jansson. */
+/* planfile: JSON in and out, with jansson (assets/plans/README.md). */
 #include "core/planfile.h"
 
 #include <errno.h>
@@ -12,74 +12,120 @@
 #include <jansson.h>
 
 #include "core/mem.h"
-#include "core/netmap.h"
 #include "core/utf8.h"
 
 #define FORMAT_NAME "kring-plan"
 
 enum {
-    MAX_FILE_BYTES = 8 << 20,
+    MAX_FILE_BYTES = 16 << 20,
     MAX_PEOPLE = 500,
     MAX_GOALS = 200,
     MAX_AGREEMENTS = 2000,
-    MAX_SHORT = 400,   /* names, relations */
-    MAX_LONG = 10000,  /* texts */
+    MAX_ITEMS = 500,   /* per section */
+    MAX_VOICES = 200,
+    MAX_ID = 0x7FFFFFFF,
 };
 
 typedef struct Reader {
     char *err;
     size_t errlen;
+    char where[96];
 } Reader;
 
 __attribute__((format(printf, 2, 3)))
 static bool bad(Reader *r, const char *fmt, ...)
 {
+    char msg[400];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(r->err, r->errlen, fmt, ap);
+    vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
+    if (r->where[0])
+        snprintf(r->err, r->errlen, "%s: %s", r->where, msg);
+    else
+        snprintf(r->err, r->errlen, "%s", msg);
     return false;
 }
 
-/* A string field: present, a string, within max bytes, no control chars. */
-static bool get_str(Reader *r, json_t *obj, const char *where, long index,
-                    const char *key, size_t max, const char **out)
+static void at(Reader *r, const char *what, size_t index)
+{
+    snprintf(r->where, sizeof r->where, "%s #%zu", what, index + 1);
+}
+
+/* Refuses keys the format does not know, so a misspelt field never goes
+ * unnoticed. */
+static bool only_keys(Reader *r, json_t *obj, const char *const *keys)
+{
+    const char *key;
+    json_t *v;
+    json_object_foreach(obj, key, v) {
+        bool known = false;
+        for (int i = 0; keys[i] && !known; i++)
+            known = strcmp(keys[i], key) == 0;
+        if (!known)
+            return bad(r, "unknown field \"%.60s\"", key);
+    }
+    return true;
+}
+
+static bool get_str(Reader *r, json_t *obj, const char *key, bool nonempty, const char **out)
 {
     json_t *v = json_object_get(obj, key);
-    char what[160];
-    snprintf(what, sizeof what, "%s%s%.0ld: field \"%s\"", where,
-             index >= 0 ? " #" : "", index >= 0 ? index + 1 : 0, key);
     if (!v)
-        return bad(r, "%s is missing", what);
+        return bad(r, "field \"%s\" is missing", key);
     if (!json_is_string(v))
-        return bad(r, "%s must be text", what);
+        return bad(r, "field \"%s\" must be text", key);
     const char *s = json_string_value(v);
     size_t n = json_string_length(v);
-    if (n > max)
-        return bad(r, "%s is longer than %zu bytes", what, max);
+    if (n > TEXT_MAX)
+        return bad(r, "field \"%s\" is longer than %d bytes", key, TEXT_MAX);
     if (strlen(s) != n || !utf8_valid(s, n))
-        return bad(r, "%s holds a NUL byte or broken text", what);
+        return bad(r, "field \"%s\" holds a NUL byte or broken text", key);
     for (size_t i = 0; i < n; i++)
-        if ((unsigned char)s[i] < 0x20 && s[i] != '\n' && s[i] != '\t')
-            return bad(r, "%s holds a control character", what);
+        if (((unsigned char)s[i] < 0x20 && s[i] != '\n' && s[i] != '\t') || s[i] == 0x7F)
+            return bad(r, "field \"%s\" holds a control character", key);
+    if (nonempty && n == 0)
+        return bad(r, "field \"%s\" is empty", key);
     *out = s;
     return true;
 }
 
-static bool get_int(Reader *r, json_t *obj, const char *where, long index,
-                    const char *key, long lo, long hi, long *out)
+static bool get_int(Reader *r, json_t *obj, const char *key, long long lo, long long hi,
+                    long long *out)
 {
     json_t *v = json_object_get(obj, key);
-    char what[160];
-    snprintf(what, sizeof what, "%s #%ld: field \"%s\"", where, index + 1, key);
     if (!v)
-        return bad(r, "%s is missing", what);
+        return bad(r, "field \"%s\" is missing", key);
     if (!json_is_integer(v))
-        return bad(r, "%s must be a whole number", what);
+        return bad(r, "field \"%s\" must be a whole number", key);
     json_int_t x = json_integer_value(v);
     if (x < lo || x > hi)
-        return bad(r, "%s is out of range (%ld to %ld)", what, lo, hi);
-    *out = (long)x;
+        return bad(r, "field \"%s\" is out of range (%lld to %lld)", key, lo, hi);
+    *out = (long long)x;
+    return true;
+}
+
+static bool get_id(Reader *r, const Plan *plan, json_t *obj, uint32_t *out)
+{
+    long long id;
+    if (!get_int(r, obj, "id", 1, MAX_ID, &id))
+        return false;
+    if (plan_id_used(plan, (uint32_t)id))
+        return bad(r, "id %lld is used twice", id);
+    *out = (uint32_t)id;
+    return true;
+}
+
+/* A reference to a person: 0 (nobody) or an existing person's id. */
+static bool get_person_ref(Reader *r, const Plan *plan, json_t *obj, const char *key,
+                           uint32_t *out)
+{
+    long long id;
+    if (!get_int(r, obj, key, 0, MAX_ID, &id))
+        return false;
+    if (id && !plan_person(plan, (uint32_t)id))
+        return bad(r, "field \"%s\" names person %lld, who is not in the plan", key, id);
+    *out = (uint32_t)id;
     return true;
 }
 
@@ -96,100 +142,178 @@ static bool get_array(Reader *r, json_t *root, const char *key, size_t max, json
     return true;
 }
 
-static int sector_from_key(const char *key)
+static bool is_object(Reader *r, json_t *v)
 {
-    for (int i = 0; i < SECTOR_COUNT; i++)
-        if (strcmp(netmap_sector_key(i), key) == 0)
-            return i;
-    return -1;
+    return json_is_object(v) || bad(r, "must be an object");
 }
 
-static bool check_object(Reader *r, json_t *v, const char *where, long index)
+static bool read_items(Reader *r, Plan *plan, json_t *root)
 {
-    if (json_is_object(v))
-        return true;
-    return bad(r, "%s #%ld must be an object", where, index + 1);
+    static const char *const keys[] = { "id", "text", NULL };
+    for (int s = 0; s < SECTION_COUNT; s++) {
+        json_t *arr;
+        if (!get_array(r, root, section_key(s), MAX_ITEMS, &arr))
+            return false;
+        size_t i;
+        json_t *v;
+        json_array_foreach(arr, i, v) {
+            at(r, section_key(s), i);
+            uint32_t id;
+            const char *text;
+            if (!is_object(r, v) || !only_keys(r, v, keys) || !get_id(r, plan, v, &id) ||
+                !get_str(r, v, "text", true, &text))
+                return false;
+            plan_add_item(plan, s, id, text);
+        }
+        r->where[0] = '\0';
+    }
+    return true;
 }
 
 static bool read_people(Reader *r, Plan *plan, json_t *arr)
 {
+    static const char *const keys[] = { "id", "name", "relation", "picto", "sector", "ring",
+                                        "u", "v", "present", "scale", "agreed_at", NULL };
     size_t i;
     json_t *v;
     json_array_foreach(arr, i, v) {
-        long idx = (long)i, id, ring, u, vv;
-        const char *name, *relation, *sector;
-        if (!check_object(r, v, "person", idx) ||
-            !get_int(r, v, "person", idx, "id", 1, 0x7FFFFFFF, &id) ||
-            !get_str(r, v, "person", idx, "name", MAX_SHORT, &name) ||
-            !get_str(r, v, "person", idx, "relation", MAX_SHORT, &relation) ||
-            !get_str(r, v, "person", idx, "sector", 32, &sector) ||
-            !get_int(r, v, "person", idx, "ring", 0, RING_COUNT, &ring) ||
-            !get_int(r, v, "person", idx, "u", 0, 1000, &u) ||
-            !get_int(r, v, "person", idx, "v", 0, 1000, &vv))
+        at(r, "person", i);
+        uint32_t id;
+        long long ring, u, vv, agreed;
+        const char *name, *relation, *picto, *sector;
+        if (!is_object(r, v) || !only_keys(r, v, keys) || !get_id(r, plan, v, &id) ||
+            !get_str(r, v, "name", true, &name) || !get_str(r, v, "relation", false, &relation) ||
+            !get_str(r, v, "picto", false, &picto) || !get_str(r, v, "sector", true, &sector) ||
+            !get_int(r, v, "ring", 0, RING_COUNT, &ring) || !get_int(r, v, "u", 0, 1000, &u) ||
+            !get_int(r, v, "v", 0, 1000, &vv) ||
+            !get_int(r, v, "agreed_at", 0, 253402300799LL, &agreed))
             return false;
         json_t *present = json_object_get(v, "present");
         if (!json_is_boolean(present))
-            return bad(r, "person #%ld: field \"present\" must be true or false", idx + 1);
+            return bad(r, "field \"present\" must be true or false");
+        json_t *scale = json_object_get(v, "scale");
+        long long sc = SCALE_NONE;
+        if (!scale)
+            return bad(r, "field \"scale\" is missing");
+        if (!json_is_null(scale) && !get_int(r, v, "scale", 0, 10, &sc))
+            return false;
         int s = sector_from_key(sector);
         if (s < 0)
-            return bad(r, "person #%ld: unknown sector \"%s\"", idx + 1, sector);
-        if (name[0] == '\0')
-            return bad(r, "person #%ld: the name is empty", idx + 1);
-        if (plan_id_used(plan, (uint32_t)id))
-            return bad(r, "person #%ld: id %ld is used twice", idx + 1, id);
+            return bad(r, "unknown sector \"%.40s\"", sector);
         plan_add_person(plan, &(Person){
-            .id = (uint32_t)id, .name = (char *)name, .relation = (char *)relation,
+            .id = id, .name = (char *)name, .relation = (char *)relation, .picto = (char *)picto,
             .place = { .sector = s, .ring = (int)ring, .u = (int)u, .v = (int)vv },
-            .present = json_is_true(present) });
+            .present = json_is_true(present), .scale = (int)sc, .agreed_at = agreed });
     }
+    r->where[0] = '\0';
     return true;
 }
 
 static bool read_goals(Reader *r, Plan *plan, json_t *arr)
 {
+    static const char *const keys[] = { "id", "text", "area", NULL };
     size_t i;
     json_t *v;
     json_array_foreach(arr, i, v) {
-        long idx = (long)i, id;
-        const char *text;
-        if (!check_object(r, v, "goal", idx) ||
-            !get_int(r, v, "goal", idx, "id", 1, 0x7FFFFFFF, &id) ||
-            !get_str(r, v, "goal", idx, "text", MAX_LONG, &text))
+        at(r, "goal", i);
+        uint32_t id;
+        const char *text, *area;
+        if (!is_object(r, v) || !only_keys(r, v, keys) || !get_id(r, plan, v, &id) ||
+            !get_str(r, v, "text", true, &text) || !get_str(r, v, "area", false, &area))
             return false;
-        if (plan_id_used(plan, (uint32_t)id))
-            return bad(r, "goal #%ld: id %ld is used twice", idx + 1, id);
-        plan_add_goal(plan, &(Goal){ .id = (uint32_t)id, .text = (char *)text });
+        int a = area_from_key(area);
+        if (a < 0)
+            return bad(r, "unknown area \"%.40s\"", area);
+        plan_add_goal(plan, &(Goal){ .id = id, .text = (char *)text, .area = a });
     }
+    r->where[0] = '\0';
     return true;
 }
 
 static bool read_agreements(Reader *r, Plan *plan, json_t *arr)
 {
+    static const char *const keys[] = { "id", "goal", "people", "what", "when", "checker", NULL };
     size_t i;
     json_t *v;
     json_array_foreach(arr, i, v) {
-        long idx = (long)i, id, goal, person, checker;
+        at(r, "agreement", i);
+        uint32_t id, checker;
+        long long goal;
         const char *what, *when;
-        if (!check_object(r, v, "agreement", idx) ||
-            !get_int(r, v, "agreement", idx, "id", 1, 0x7FFFFFFF, &id) ||
-            !get_int(r, v, "agreement", idx, "goal", 1, 0x7FFFFFFF, &goal) ||
-            !get_int(r, v, "agreement", idx, "person", 1, 0x7FFFFFFF, &person) ||
-            !get_int(r, v, "agreement", idx, "checker", 0, 0x7FFFFFFF, &checker) ||
-            !get_str(r, v, "agreement", idx, "what", MAX_LONG, &what) ||
-            !get_str(r, v, "agreement", idx, "when", MAX_SHORT, &when))
+        json_t *people;
+        if (!is_object(r, v) || !only_keys(r, v, keys) || !get_id(r, plan, v, &id) ||
+            !get_int(r, v, "goal", 1, MAX_ID, &goal) ||
+            !get_array(r, v, "people", AGREEMENT_PEOPLE_MAX, &people) ||
+            !get_str(r, v, "what", false, &what) || !get_str(r, v, "when", false, &when) ||
+            !get_person_ref(r, plan, v, "checker", &checker))
             return false;
-        if (plan_id_used(plan, (uint32_t)id))
-            return bad(r, "agreement #%ld: id %ld is used twice", idx + 1, id);
         if (!plan_goal(plan, (uint32_t)goal))
-            return bad(r, "agreement #%ld: its goal %ld does not exist", idx + 1, goal);
-        if (!plan_person(plan, (uint32_t)person))
-            return bad(r, "agreement #%ld: its person %ld does not exist", idx + 1, person);
-        if (checker && !plan_person(plan, (uint32_t)checker))
-            return bad(r, "agreement #%ld: the person who checks (%ld) does not exist", idx + 1, checker);
-        plan_add_agreement(plan, &(Agreement){
-            .id = (uint32_t)id, .goal = (uint32_t)goal, .person = (uint32_t)person,
-            .what = (char *)what, .when = (char *)when, .checker = (uint32_t)checker });
+            return bad(r, "its goal %lld is not in the plan", goal);
+        Agreement a = { .id = id, .goal = (uint32_t)goal, .what = (char *)what,
+                        .when = (char *)when, .checker = checker };
+        size_t k;
+        json_t *p;
+        json_array_foreach(people, k, p) {
+            json_int_t pid = json_is_integer(p) ? json_integer_value(p) : 0;
+            if (pid < 1 || pid > MAX_ID || !plan_person(plan, (uint32_t)pid))
+                return bad(r, "\"people\" names someone who is not in the plan");
+            for (int j = 0; j < a.n_people; j++)
+                if (a.people[j] == (uint32_t)pid)
+                    return bad(r, "\"people\" names person %lld twice", (long long)pid);
+            a.people[a.n_people++] = (uint32_t)pid;
+        }
+        if (a.n_people == 0)
+            return bad(r, "\"people\" is empty: somebody must do it");
+        plan_add_agreement(plan, &a);
     }
+    r->where[0] = '\0';
+    return true;
+}
+
+static bool read_voices(Reader *r, Plan *plan, json_t *arr)
+{
+    static const char *const keys[] = { "id", "child", "text", "support", NULL };
+    size_t i;
+    json_t *v;
+    json_array_foreach(arr, i, v) {
+        at(r, "voice", i);
+        uint32_t id, support;
+        const char *child, *text;
+        if (!is_object(r, v) || !only_keys(r, v, keys) || !get_id(r, plan, v, &id) ||
+            !get_str(r, v, "child", false, &child) || !get_str(r, v, "text", true, &text) ||
+            !get_person_ref(r, plan, v, "support", &support))
+            return false;
+        plan_add_voice(plan, &(Voice){ .id = id, .child = (char *)child, .text = (char *)text,
+                                       .support = support });
+    }
+    r->where[0] = '\0';
+    return true;
+}
+
+static bool read_evaluation(Reader *r, Plan *plan, json_t *root)
+{
+    static const char *const keys[] = { "date", "start", "end", "place", "convener", NULL };
+    json_t *v = json_object_get(root, "evaluation");
+    snprintf(r->where, sizeof r->where, "evaluation");
+    if (!v)
+        return bad(r, "is missing");
+    Evaluation e;
+    const char *date, *start, *end, *place;
+    if (!is_object(r, v) || !only_keys(r, v, keys) || !get_str(r, v, "date", false, &date) ||
+        !get_str(r, v, "start", false, &start) || !get_str(r, v, "end", false, &end) ||
+        !get_str(r, v, "place", false, &place) ||
+        !get_person_ref(r, plan, v, "convener", &e.convener))
+        return false;
+    if (date[0] && !plan_valid_date(date))
+        return bad(r, "\"date\" is not a date (YYYY-MM-DD)");
+    if ((start[0] && !plan_valid_time(start)) || (end[0] && !plan_valid_time(end)))
+        return bad(r, "\"start\" and \"end\" must be times (HH:MM)");
+    e.date = (char *)date;
+    e.start = (char *)start;
+    e.end = (char *)end;
+    e.place = (char *)place;
+    plan_set_evaluation(plan, &e);
+    r->where[0] = '\0';
     return true;
 }
 
@@ -206,25 +330,37 @@ static bool read_root(Reader *r, Plan *plan, json_t *root)
     if (json_integer_value(ver) != PLANFILE_VERSION)
         return bad(r, "the plan file has version %lld, which this Kring cannot read",
                    (long long)json_integer_value(ver));
-    const char *family, *children, *question;
-    json_t *people, *goals, *agreements;
-    if (!get_str(r, root, "plan", -1, "family", MAX_SHORT, &family) ||
-        !get_str(r, root, "plan", -1, "children", MAX_SHORT, &children) ||
-        !get_str(r, root, "plan", -1, "question", MAX_LONG, &question) ||
-        !get_array(r, root, "people", MAX_PEOPLE, &people) ||
-        !get_array(r, root, "goals", MAX_GOALS, &goals) ||
-        !get_array(r, root, "agreements", MAX_AGREEMENTS, &agreements))
+    static const char *const keys[] = {
+        "format", "version", "family", "children", "date", "place", "question", "concerns",
+        "conditions", "going_well", "strengths", "dream", "help", "safety", "people", "goals",
+        "agreements", "voices", "evaluation", "approved_at", NULL };
+    if (!only_keys(r, root, keys))
         return false;
-    plan_set_family(plan, family);
-    plan_set_children(plan, children);
-    plan_set_question(plan, question);
-    return read_people(r, plan, people) && read_goals(r, plan, goals) &&
-           read_agreements(r, plan, agreements);
+    for (int f = 0; f < FIELD_COUNT; f++) {
+        const char *s;
+        if (!get_str(r, root, field_key(f), false, &s))
+            return false;
+        if (f == FIELD_DATE && s[0] && !plan_valid_date(s))
+            return bad(r, "\"date\" is not a date (YYYY-MM-DD)");
+        plan_set_field(plan, f, s);
+    }
+    json_t *people, *goals, *agreements, *voices;
+    long long approved;
+    if (!get_array(r, root, "people", MAX_PEOPLE, &people) ||
+        !get_array(r, root, "goals", MAX_GOALS, &goals) ||
+        !get_array(r, root, "agreements", MAX_AGREEMENTS, &agreements) ||
+        !get_array(r, root, "voices", MAX_VOICES, &voices) ||
+        !get_int(r, root, "approved_at", 0, 253402300799LL, &approved))
+        return false;
+    plan->approved_at = approved;
+    return read_items(r, plan, root) && read_people(r, plan, people) &&
+           read_goals(r, plan, goals) && read_agreements(r, plan, agreements) &&
+           read_voices(r, plan, voices) && read_evaluation(r, plan, root);
 }
 
 Plan *planfile_parse(const char *text, size_t n, char *err, size_t errlen)
 {
-    Reader r = { err, errlen };
+    Reader r = { err, errlen, "" };
     if (n > MAX_FILE_BYTES) {
         bad(&r, "the plan file is larger than %d bytes", MAX_FILE_BYTES);
         return NULL;
@@ -251,7 +387,7 @@ Plan *planfile_read(const char *path, char *err, size_t errlen)
     char *buf = file_read_all(path, MAX_FILE_BYTES, &n, err, errlen);
     if (!buf)
         return NULL;
-    char inner[300];
+    char inner[600];
     Plan *plan = planfile_parse(buf, n, inner, sizeof inner);
     if (!plan)
         snprintf(err, errlen, "%s: %s", path, inner);
@@ -259,55 +395,96 @@ Plan *planfile_read(const char *path, char *err, size_t errlen)
     return plan;
 }
 
-static json_t *jstr(const char *s)
+/* ---- writing ---- */
+
+static void set_str(json_t *o, const char *key, const char *s)
 {
-    return json_string(s ? s : "");
+    json_object_set_new(o, key, json_string(s ? s : ""));
+}
+
+static void set_int(json_t *o, const char *key, long long v)
+{
+    json_object_set_new(o, key, json_integer(v));
 }
 
 char *planfile_format(const Plan *plan)
 {
     json_t *root = json_object();
-    json_object_set_new(root, "format", json_string(FORMAT_NAME));
-    json_object_set_new(root, "version", json_integer(PLANFILE_VERSION));
-    json_object_set_new(root, "family", jstr(plan->family));
-    json_object_set_new(root, "children", jstr(plan->children));
-    json_object_set_new(root, "question", jstr(plan->question));
+    set_str(root, "format", FORMAT_NAME);
+    set_int(root, "version", PLANFILE_VERSION);
+    for (int f = 0; f < FIELD_COUNT; f++)
+        set_str(root, field_key(f), plan->field[f]);
+    for (int s = 0; s < SECTION_COUNT; s++) {
+        json_t *arr = json_array();
+        for (int i = 0; i < plan->section[s].n; i++) {
+            json_t *o = json_object();
+            set_int(o, "id", plan->section[s].items[i].id);
+            set_str(o, "text", plan->section[s].items[i].text);
+            json_array_append_new(arr, o);
+        }
+        json_object_set_new(root, section_key(s), arr);
+    }
     json_t *people = json_array();
     for (int i = 0; i < plan->n_people; i++) {
         const Person *p = &plan->people[i];
         json_t *o = json_object();
-        json_object_set_new(o, "id", json_integer(p->id));
-        json_object_set_new(o, "name", jstr(p->name));
-        json_object_set_new(o, "relation", jstr(p->relation));
-        json_object_set_new(o, "sector", json_string(netmap_sector_key(p->place.sector)));
-        json_object_set_new(o, "ring", json_integer(p->place.ring));
-        json_object_set_new(o, "u", json_integer(p->place.u));
-        json_object_set_new(o, "v", json_integer(p->place.v));
+        set_int(o, "id", p->id);
+        set_str(o, "name", p->name);
+        set_str(o, "relation", p->relation);
+        set_str(o, "picto", p->picto);
+        set_str(o, "sector", sector_key(p->place.sector));
+        set_int(o, "ring", p->place.ring);
+        set_int(o, "u", p->place.u);
+        set_int(o, "v", p->place.v);
         json_object_set_new(o, "present", json_boolean(p->present));
+        json_object_set_new(o, "scale", p->scale == SCALE_NONE ? json_null() : json_integer(p->scale));
+        set_int(o, "agreed_at", p->agreed_at);
         json_array_append_new(people, o);
     }
     json_object_set_new(root, "people", people);
     json_t *goals = json_array();
     for (int i = 0; i < plan->n_goals; i++) {
         json_t *o = json_object();
-        json_object_set_new(o, "id", json_integer(plan->goals[i].id));
-        json_object_set_new(o, "text", jstr(plan->goals[i].text));
+        set_int(o, "id", plan->goals[i].id);
+        set_str(o, "text", plan->goals[i].text);
+        set_str(o, "area", area_key(plan->goals[i].area));
         json_array_append_new(goals, o);
     }
     json_object_set_new(root, "goals", goals);
     json_t *agreements = json_array();
     for (int i = 0; i < plan->n_agreements; i++) {
         const Agreement *a = &plan->agreements[i];
-        json_t *o = json_object();
-        json_object_set_new(o, "id", json_integer(a->id));
-        json_object_set_new(o, "goal", json_integer(a->goal));
-        json_object_set_new(o, "person", json_integer(a->person));
-        json_object_set_new(o, "what", jstr(a->what));
-        json_object_set_new(o, "when", jstr(a->when));
-        json_object_set_new(o, "checker", json_integer(a->checker));
+        json_t *o = json_object(), *who = json_array();
+        set_int(o, "id", a->id);
+        set_int(o, "goal", a->goal);
+        for (int k = 0; k < a->n_people; k++)
+            json_array_append_new(who, json_integer(a->people[k]));
+        json_object_set_new(o, "people", who);
+        set_str(o, "what", a->what);
+        set_str(o, "when", a->when);
+        set_int(o, "checker", a->checker);
         json_array_append_new(agreements, o);
     }
     json_object_set_new(root, "agreements", agreements);
+    json_t *voices = json_array();
+    for (int i = 0; i < plan->n_voices; i++) {
+        const Voice *v = &plan->voices[i];
+        json_t *o = json_object();
+        set_int(o, "id", v->id);
+        set_str(o, "child", v->child);
+        set_str(o, "text", v->text);
+        set_int(o, "support", v->support);
+        json_array_append_new(voices, o);
+    }
+    json_object_set_new(root, "voices", voices);
+    json_t *ev = json_object();
+    set_str(ev, "date", plan->eval.date);
+    set_str(ev, "start", plan->eval.start);
+    set_str(ev, "end", plan->eval.end);
+    set_str(ev, "place", plan->eval.place);
+    set_int(ev, "convener", plan->eval.convener);
+    json_object_set_new(root, "evaluation", ev);
+    set_int(root, "approved_at", plan->approved_at);
     char *text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
     json_decref(root);
     return text;
@@ -321,12 +498,7 @@ int planfile_write(const Plan *plan, const char *path, char *err, size_t errlen)
         return -1;
     }
     size_t plen = strlen(path);
-    char *tmp = malloc(plen + 8);
-    if (!tmp) {
-        free(text);
-        snprintf(err, errlen, "out of memory");
-        return -1;
-    }
+    char *tmp = xrealloc(NULL, plen + 8);
     snprintf(tmp, plen + 8, "%s.tmp", path);
     int rc = -1;
     FILE *f = fopen(tmp, "wb");
@@ -342,9 +514,12 @@ int planfile_write(const Plan *plan, const char *path, char *err, size_t errlen)
         ok = false;
         saved = errno;
     }
-    if (!ok || rename(tmp, path) != 0) {
-        snprintf(err, errlen, "%s: could not be written (%s)", path,
-                 strerror(ok ? errno : saved));
+    if (ok && rename(tmp, path) != 0) {
+        ok = false;
+        saved = errno;
+    }
+    if (!ok) {
+        snprintf(err, errlen, "%s: could not be written (%s)", path, strerror(saved));
         remove(tmp);
         goto done;
     }

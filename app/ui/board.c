@@ -160,8 +160,8 @@ static void draw_top(Ui *ui, const Layout *L, const Plan *plan, const BoardView 
     draw_rect(&ui->dl, L->top, 0, t->panel);
     draw_rect(&ui->dl, (Rect){ 0, L->top.h - 1, ui->w, 1 }, 0, t->line);
     char title[512];
-    if (plan->family[0])
-        tr_fill(title, sizeof title, ui_tr(ui, "Plan van de familie %s"), plan->family);
+    if (plan_family(plan)[0])
+        tr_fill(title, sizeof title, ui_tr(ui, "Plan van de familie %s"), plan_family(plan));
     else
         snprintf(title, sizeof title, "%s", ui_tr(ui, "Ons plan"));
     int left = L->pad, right = L->undo.x - L->pad;
@@ -170,12 +170,12 @@ static void draw_top(Ui *ui, const Layout *L, const Plan *plan, const BoardView 
         right = ui->w - L->pad;
     }
     int th = ui_line_height(ui, FONT_TITLE), qh = ui_line_height(ui, FONT_SMALL);
-    int y = (L->top.h - th - (plan->question[0] ? qh : 0)) / 2;
+    int y = (L->top.h - th - (plan_question(plan)[0] ? qh : 0)) / 2;
     int align = ui->rtl ? ALIGN_RIGHT : ALIGN_LEFT;
     ui_text(ui, (Rect){ left, y, right - left, th }, FONT_TITLE, align, t->ink, title);
-    if (plan->question[0])
+    if (plan_question(plan)[0])
         ui_text(ui, (Rect){ left, y + th, right - left, qh }, FONT_SMALL, align,
-                t->ink_soft, plan->question);
+                t->ink_soft, plan_question(plan));
     draw_button(ui, L, "undo", L->undo, ui_tr(ui, "Terug"), view->can_undo, false);
     draw_button(ui, L, "redo", L->redo, ui_tr(ui, "Opnieuw"), view->can_redo, true);
 }
@@ -208,7 +208,7 @@ static void draw_map(Ui *ui, const Layout *L, const Plan *plan, int hl_ring, int
             if (ui->dl.cmds + ui->dl.n != before) /* ellipse: y radius per mille */
                 ui->dl.cmds[ui->dl.n - 1].w = m->ry * 1000 / (m->rx ? m->rx : 1);
             char id[UI_ID_LEN];
-            snprintf(id, sizeof id, "ring:%d:%s", ring, netmap_sector_key(s));
+            snprintf(id, sizeof id, "ring:%d:%s", ring, sector_key(s));
             Point anchor = netmap_anchor(m, ring, s);
             int half_w = L->card_w / 2;
             ui_widget(ui, id, (Rect){ anchor.x - half_w, anchor.y - L->card_h / 2, L->card_w,
@@ -231,7 +231,7 @@ static void draw_map(Ui *ui, const Layout *L, const Plan *plan, int hl_ring, int
     int cr = (int)(netmap_ring_edge[0] * m->ry);
     draw_disc(&ui->dl, m->centre, cr, t->card);
     draw_arc(&ui->dl, m->centre, cr - thin * 2, cr, 0, 36000, t->accent);
-    const char *who = plan->children[0] ? plan->children : plan->family;
+    const char *who = plan_children(plan)[0] ? plan_children(plan) : plan_family(plan);
     Rect cbox = { m->centre.x - cr * 9 / 10, m->centre.y - cr, cr * 9 / 5, cr * 2 };
     int used = ui_wrap(ui, cbox, FONT_BOLD, t->ink, who, 2, false);
     Rect tb = { cbox.x, m->centre.y - used / 2, cbox.w, used };
@@ -371,9 +371,10 @@ static void draw_goals(Ui *ui, const Layout *L, const Plan *plan)
             const Agreement *a = &plan->agreements[k];
             if (a->goal != g->id)
                 continue;
-            const Person *p = plan_person(plan, a->person);
+            const Person *p = plan_person(plan, a->people[0]);
             char line[600];
-            snprintf(line, sizeof line, "%s: %s%s%s", p ? p->name : "?", a->what,
+            snprintf(line, sizeof line, "%s%s: %s%s%s", p ? p->name : "?",
+                     a->n_people > 1 ? " +" : "", a->what,
                      a->when[0] ? " \xE2\x80\x94 " : "", a->when);
             int dot = sh / 5;
             Point dp = { ui->rtl ? card.x + card.w - L->pad - dot : tx + dot, ay + sh / 2 };
@@ -480,7 +481,8 @@ void board_draw(Ui *ui, const Plan *plan, const Gestures *g, const BoardView *vi
     }
 }
 
-BoardResult board_gesture(Ui *ui, Plan *plan, const Gestures *g, const Gesture *ev)
+BoardResult board_gesture(Ui *ui, const Plan *plan, const Gestures *g, const Gesture *ev,
+                          Edit *edit)
 {
     Layout L = layout(ui);
     switch (ev->kind) {
@@ -497,7 +499,7 @@ BoardResult board_gesture(Ui *ui, Plan *plan, const Gestures *g, const Gesture *
     case GESTURE_DROP: {
         const Finger *f = &g->f[ev->slot];
         unsigned id;
-        Person *p;
+        const Person *p;
         if (sscanf(ev->widget, "person:%u", &id) != 1 || !(p = plan_person(plan, id)))
             return BOARD_REDRAW;
         Drop d = drop_for(&L, drag_centre(&L, ui, plan, f, p));
@@ -505,8 +507,8 @@ BoardResult board_gesture(Ui *ui, Plan *plan, const Gestures *g, const Gesture *
             return BOARD_REDRAW;
         if (d.place.ring == RING_TRAY && p->place.ring == RING_TRAY)
             return BOARD_REDRAW;
-        plan_move_person(plan, p->id, d.place);
-        return BOARD_EDITED;
+        *edit = (Edit){ .kind = EDIT_PERSON_MOVE, .id = p->id, .place = d.place };
+        return BOARD_EDIT;
     }
     default:
         return BOARD_NOTHING;

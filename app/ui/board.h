@@ -3,12 +3,14 @@
  * cards not yet placed, and undo/redo.
  *
  * Holds no plan data: it draws the Plan it is given, reads finger state
- * from Gestures, and turns finished gestures into edits of the Plan. */
+ * from Gestures, and turns finished gestures into Edits for the app to
+ * apply and store. */
 #ifndef KRING_BOARD_H
 #define KRING_BOARD_H
 
 #include <stdbool.h>
 
+#include "core/edit.h"
 #include "core/gesture.h"
 #include "core/plan.h"
 #include "ui/ui.h"
@@ -21,7 +23,7 @@ typedef struct BoardView {
 typedef enum BoardResult {
     BOARD_NOTHING,   /* nothing to do */
     BOARD_REDRAW,    /* only the picture changed */
-    BOARD_EDITED,    /* the plan was changed: store it */
+    BOARD_EDIT,      /* *edit holds a change to apply and store */
     BOARD_UNDO,
     BOARD_REDO,
 } BoardResult;
@@ -29,6 +31,7 @@ typedef enum BoardResult {
 void board_draw(Ui *ui, const Plan *plan, const Gestures *g, const BoardView *view);
 
 /* Handles one finished gesture (ev) on the board. */
-BoardResult board_gesture(Ui *ui, Plan *plan, const Gestures *g, const Gesture *ev);
+BoardResult board_gesture(Ui *ui, const Plan *plan, const Gestures *g, const Gesture *ev,
+                          Edit *edit);
 
 #endif

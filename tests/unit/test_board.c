@@ -28,8 +28,8 @@ static int fake_height(void *ctx, int font)
 static Plan *plan_with_people(void)
 {
     Plan *p = plan_create();
-    plan_set_family(p, "Jansen");
-    plan_set_children(p, "Sam en Noor");
+    plan_set_field(p, FIELD_FAMILY, "Jansen");
+    plan_set_field(p, FIELD_CHILDREN, "Sam en Noor");
     plan_add_person(p, &(Person){ .name = "Esther Jansen", .relation = "moeder",
                                   .place = { SECTOR_FAMILY, 1, 500, 500 }, .present = true });
     plan_add_person(p, &(Person){ .name = "Ans Verhoef", .relation = "buurvrouw",
@@ -95,14 +95,19 @@ static BoardResult drag(Ui *ui, Plan *plan, Gestures *g, Point to)
     gestures_down(g, 1, from, 1000, w->id, w->grab);
     gestures_move(g, 1, (Point){ (from.x + to.x) / 2, (from.y + to.y) / 2 }, 1016, &ev);
     CHECK_INT(ev.kind, GESTURE_DRAG_START);
-    board_gesture(ui, plan, g, &ev);
+    board_gesture(ui, plan, g, &ev, &(Edit){ 0 });
     frame(ui, plan, g, ui->w, ui->h);
     /* while lifted, the card follows the finger */
     const Widget *lifted = ui_find(ui, "person:1");
     CHECK(lifted && lifted->anchor.x == (from.x + to.x) / 2);
     gestures_up(g, 1, to, 1032, &ev);
     CHECK_INT(ev.kind, GESTURE_DROP);
-    BoardResult r = board_gesture(ui, plan, g, &ev);
+    Edit edit;
+    BoardResult r = board_gesture(ui, plan, g, &ev, &edit);
+    if (r == BOARD_EDIT) {
+        CHECK_INT(edit.kind, EDIT_PERSON_MOVE);
+        CHECK_INT(plan_apply(plan, &edit, NULL, NULL), EDIT_OK);
+    }
     frame(ui, plan, g, ui->w, ui->h);
     return r;
 }
@@ -117,7 +122,7 @@ static void test_drag_and_drop(void)
     frame(&ui, plan, &g, 1280, 800);
 
     Point target = ui_find(&ui, "ring:3:school")->anchor;
-    CHECK_INT(drag(&ui, plan, &g, target), BOARD_EDITED);
+    CHECK_INT(drag(&ui, plan, &g, target), BOARD_EDIT);
     CHECK_INT(plan_person(plan, 1)->place.sector, SECTOR_SCHOOL);
     CHECK_INT(plan_person(plan, 1)->place.ring, 3);
     /* it stays where it was dropped */
@@ -125,9 +130,9 @@ static void test_drag_and_drop(void)
     CHECK(w && abs(w->anchor.x - target.x) <= 2 && abs(w->anchor.y - target.y) <= 2);
 
     /* into the tray, and back */
-    CHECK_INT(drag(&ui, plan, &g, ui_find(&ui, "tray")->anchor), BOARD_EDITED);
+    CHECK_INT(drag(&ui, plan, &g, ui_find(&ui, "tray")->anchor), BOARD_EDIT);
     CHECK_INT(plan_person(plan, 1)->place.ring, RING_TRAY);
-    CHECK_INT(drag(&ui, plan, &g, ui_find(&ui, "ring:1:friends")->anchor), BOARD_EDITED);
+    CHECK_INT(drag(&ui, plan, &g, ui_find(&ui, "ring:1:friends")->anchor), BOARD_EDIT);
     CHECK_INT(plan_person(plan, 1)->place.ring, 1);
 
     /* a drop off the map (the top bar, off-screen) changes nothing */
@@ -141,7 +146,7 @@ static void test_drag_and_drop(void)
     const Widget *undo = ui_find(&ui, "undo");
     gestures_down(&g, 3, undo->anchor, 2000, undo->id, undo->grab);
     gestures_up(&g, 3, undo->anchor, 2050, &ev);
-    CHECK_INT(board_gesture(&ui, plan, &g, &ev), BOARD_UNDO);
+    CHECK_INT(board_gesture(&ui, plan, &g, &ev, &(Edit){ 0 }), BOARD_UNDO);
     plan_destroy(plan);
     ui_fini(&ui);
 }

@@ -1,5 +1,5 @@
 /* Unit tests for the plain-C core: UTF-8, catalogues, geometry, gestures,
- * the script language, plan files and draw lists. */
+ * the script language and draw lists. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,8 +8,6 @@
 #include "core/gesture.h"
 #include "core/i18n.h"
 #include "core/netmap.h"
-#include "core/plan.h"
-#include "core/planfile.h"
 #include "core/script.h"
 #include "core/utf8.h"
 
@@ -212,78 +210,6 @@ static void test_script(void)
     }
 }
 
-static Plan *sample(void)
-{
-    Plan *p = plan_create();
-    plan_set_family(p, "Jansen");
-    plan_set_children(p, "Sam en Noor");
-    plan_set_question(p, "Wat is er nodig?");
-    uint32_t a = plan_add_person(p, &(Person){ .name = "Esther", .relation = "moeder",
-                                               .place = { SECTOR_FAMILY, 1, 250, 750 },
-                                               .present = true });
-    uint32_t b = plan_add_person(p, &(Person){ .name = "جميلة العمراني", .relation = "oma",
-                                               .place = { SECTOR_FAMILY, 2, 500, 500 } });
-    uint32_t g = plan_add_goal(p, &(Goal){ .text = "Sam gaat naar school." });
-    plan_add_agreement(p, &(Agreement){ .goal = g, .person = b, .what = "brengt Sam",
-                                        .when = "ma en wo", .checker = a });
-    return p;
-}
-
-static void test_plan_and_file(void)
-{
-    Plan *p = sample();
-    CHECK_INT(p->n_people, 2);
-    CHECK(plan_person(p, 1) && !plan_person(p, 99));
-    CHECK(plan_move_person(p, 1, (Place){ SECTOR_SCHOOL, 3, 2000, -4 }));
-    CHECK_INT(plan_person(p, 1)->place.u, 1000); /* clamped */
-    CHECK_INT(plan_person(p, 1)->place.v, 0);
-    /* ids are kept; a clash gets a fresh one */
-    uint32_t id = plan_add_goal(p, &(Goal){ .id = 50, .text = "x" });
-    CHECK_INT(id, 50);
-    CHECK(plan_add_goal(p, &(Goal){ .id = 50, .text = "y" }) == 51);
-
-    char *json = planfile_format(p);
-    char err[300];
-    Plan *q = planfile_parse(json, strlen(json), err, sizeof err);
-    CHECK(q != NULL);
-    char *json2 = q ? planfile_format(q) : NULL;
-    CHECK(json2 && strcmp(json, json2) == 0);      /* round trip is identical */
-    free(json2);
-    plan_destroy(q);
-    free(json);
-    plan_destroy(p);
-
-    struct { const char *doc, *want; } bad[] = {
-        { "not json", "not valid JSON" },
-        { "[1,2]", "not a Kring plan" },
-        { "{\"format\":\"kring-plan\",\"version\":99}", "version 99" },
-        { "{\"format\":\"kring-plan\",\"version\":1,\"family\":\"J\",\"children\":\"\","
-          "\"question\":\"\",\"people\":[],\"goals\":[]}", "\"agreements\" is missing" },
-        { "{\"format\":\"kring-plan\",\"version\":1,\"family\":\"J\",\"children\":\"\","
-          "\"question\":\"\",\"people\":[{\"id\":1,\"name\":\"A\",\"relation\":\"\","
-          "\"sector\":\"moon\",\"ring\":1,\"u\":0,\"v\":0,\"present\":true}],\"goals\":[],"
-          "\"agreements\":[]}", "unknown sector" },
-        { "{\"format\":\"kring-plan\",\"version\":1,\"family\":\"J\",\"children\":\"\","
-          "\"question\":\"\",\"people\":[],\"goals\":[{\"id\":5,\"text\":\"g\"}],"
-          "\"agreements\":[{\"id\":6,\"goal\":5,\"person\":9,\"what\":\"\",\"when\":\"\","
-          "\"checker\":0}]}", "person 9 does not exist" },
-        { "{\"format\":\"kring-plan\",\"version\":1,\"family\":\"J\\u0001\",\"children\":\"\","
-          "\"question\":\"\",\"people\":[],\"goals\":[],\"agreements\":[]}", "control character" },
-        { "{\"format\":\"kring-plan\",\"version\":1,\"family\":\"J\",\"children\":\"\","
-          "\"question\":\"\",\"people\":[],\"goals\":[{\"id\":5,\"text\":\"g\"},"
-          "{\"id\":5,\"text\":\"h\"}],\"agreements\":[]}", "used twice" },
-    };
-    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
-        Plan *b = planfile_parse(bad[i].doc, strlen(bad[i].doc), err, sizeof err);
-        CHECK(b == NULL);
-        if (!strstr(err, bad[i].want)) {
-            check_failed++;
-            fprintf(stderr, "bad plan %zu: expected \"%s\" in \"%s\"\n", i, bad[i].want, err);
-        }
-        plan_destroy(b);
-    }
-}
-
 static void test_draw(void)
 {
     DrawList a, b;
@@ -311,7 +237,6 @@ int main(void)
     test_netmap();
     test_gestures();
     test_script();
-    test_plan_and_file();
     test_draw();
     return check_done("core");
 }

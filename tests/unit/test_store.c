@@ -15,7 +15,7 @@ static char path[256];
 static Plan *one_person(int ring)
 {
     Plan *p = plan_create();
-    plan_set_family(p, "Jansen");
+    plan_set_field(p, FIELD_FAMILY, "Jansen");
     plan_add_person(p, &(Person){ .id = 1, .name = "Ans", .relation = "buurvrouw",
                                   .place = { SECTOR_FRIENDS, ring, 500, 500 } });
     return p;
@@ -34,9 +34,9 @@ static void test_history(void)
     CHECK_INT(store_meeting_create(st, p, 100, &m), STORE_OK);
     CHECK(m > 0);
     CHECK(!store_can_undo(st, m));
-    plan_move_person(p, 1, (Place){ SECTOR_FRIENDS, 2, 500, 500 });
+    plan_person(p, 1)->place.ring = 2;
     CHECK_INT(store_commit(st, m, p, 101), STORE_OK);
-    plan_move_person(p, 1, (Place){ SECTOR_FRIENDS, 3, 500, 500 });
+    plan_person(p, 1)->place.ring = 3;
     CHECK_INT(store_commit(st, m, p, 102), STORE_OK);
     plan_destroy(p);
 
