@@ -130,3 +130,8 @@ void draw_clip(DrawList *dl, Rect r)
     DrawCmd *d = push(dl, DRAW_CLIP, 0xFFFFFFFF);
     d->x = r.x; d->y = r.y; d->w = r.w; d->h = r.h;
 }
+
+void draw_layer(DrawList *dl)
+{
+    push(dl, DRAW_LAYER, 0xFFFFFFFF);
+}

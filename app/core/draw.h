@@ -25,6 +25,9 @@ typedef enum DrawKind {
     DRAW_LINE,     /* x,y to w,h (end point); a = thickness */
     DRAW_TEXT,     /* one line in box x,y,w,h; a = font, b = align flags */
     DRAW_CLIP,     /* clip later commands to x,y,w,h; w == 0 ends clipping */
+    DRAW_LAYER,    /* everything before is the still background: the renderer
+                      keeps it as a picture and redraws it only when those
+                      commands change; what follows moves (cards under fingers) */
 } DrawKind;
 
 enum {
@@ -66,6 +69,7 @@ void draw_line(DrawList *dl, Point a, Point b, int thickness, Color c);
 void draw_text(DrawList *dl, Rect box, int font, int align, Color c,
                const char *s, size_t n);
 void draw_clip(DrawList *dl, Rect r);
+void draw_layer(DrawList *dl);
 
 /* The text of a text command. */
 static inline const char *draw_cmd_text(const DrawList *dl, const DrawCmd *c)

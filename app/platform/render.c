@@ -47,8 +47,12 @@ struct Render {
     int n_verts, cap_verts;
     int *idx;
     int n_idx, cap_idx;
+    bool batch_opaque;       /* the pending triangles need no blending */
     char *scratch;
     size_t scratch_cap;
+    SDL_Texture *layer;      /* the still background, as last drawn */
+    int layer_w, layer_h;
+    DrawList layer_cmds;     /* the commands it was drawn from */
 };
 
 /* ------------------------------------------------------------------ */
@@ -152,6 +156,9 @@ void render_destroy(Render *r)
 {
     if (!r)
         return;
+    if (r->layer)
+        SDL_DestroyTexture(r->layer);
+    draw_fini(&r->layer_cmds);
     clear_caches(r);
     close_fonts(r);
     free(r->verts);
@@ -446,6 +453,11 @@ static void draw_text_cmd(Render *r, const DrawList *dl, const DrawCmd *c)
 /* Shapes: triangles with a one-pixel feathered edge (anti-aliasing)    */
 /* ------------------------------------------------------------------ */
 
+static SDL_Color color_of(Color c)
+{
+    return (SDL_Color){ (Uint8)(c >> 24), (Uint8)(c >> 16), (Uint8)(c >> 8), (Uint8)c };
+}
+
 static void geo_reset(Render *r)
 {
     r->n_verts = 0;
@@ -475,21 +487,70 @@ static void tri(Render *r, int a, int b, int c)
 
 static void geo_flush(Render *r)
 {
-    if (r->n_idx)
+    if (r->n_idx) {
+        /* Opaque fills skip SDL's per-pixel blending, which is many times
+         * slower on the software renderer. */
+        SDL_SetRenderDrawBlendMode(r->sdl, r->batch_opaque ? SDL_BLENDMODE_NONE
+                                                           : SDL_BLENDMODE_BLEND);
         SDL_RenderGeometry(r->sdl, NULL, r->verts, r->n_verts, r->idx, r->n_idx);
+        SDL_SetRenderDrawBlendMode(r->sdl, SDL_BLENDMODE_BLEND);
+    }
     geo_reset(r);
 }
 
-static SDL_Color color_of(Color c)
+/* Starts triangles that need (or need not) blending; flushes the others. */
+static void geo_begin(Render *r, bool opaque)
 {
-    return (SDL_Color){ (Uint8)(c >> 24), (Uint8)(c >> 16), (Uint8)(c >> 8), (Uint8)c };
+    if (r->n_idx && r->batch_opaque != opaque)
+        geo_flush(r);
+    r->batch_opaque = opaque;
 }
 
-/* Fills a convex polygon given clockwise or counter-clockwise. */
+/* A plain rectangle through SDL's fast fill. */
+static void fill_rect(Render *r, float x, float y, float w, float h, Color color)
+{
+    if (w <= 0 || h <= 0)
+        return;
+    geo_flush(r);
+    SDL_Color k = color_of(color);
+    SDL_SetRenderDrawBlendMode(r->sdl, k.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
+    SDL_SetRenderDrawColor(r->sdl, k.r, k.g, k.b, k.a);
+    SDL_FRect rect = { x, y, w, h };
+    SDL_RenderFillRectF(r->sdl, &rect);
+    SDL_SetRenderDrawBlendMode(r->sdl, SDL_BLENDMODE_BLEND);
+}
+
+enum { MAX_PTS = 1024 };
+
+/* The solid body of an edge point (half a pixel in) and its clear rim
+ * (half a pixel out): the one-pixel feather that smooths the edge. */
+typedef struct Edge {
+    float in_x, in_y, out_x, out_y;
+} Edge;
+
+static void feather_strip(Render *r, const Edge *e, int n, bool closed, SDL_Color solid)
+{
+    SDL_Color clear = solid;
+    clear.a = 0;
+    geo_begin(r, false);
+    int first = r->n_verts;
+    for (int i = 0; i < n; i++) {
+        vert(r, e[i].in_x, e[i].in_y, solid);
+        vert(r, e[i].out_x, e[i].out_y, clear);
+    }
+    int segs = closed ? n : n - 1;
+    for (int i = 0; i < segs; i++) {
+        int a = first + 2 * i, b = first + 2 * ((i + 1) % n);
+        tri(r, a, a + 1, b + 1);
+        tri(r, a, b + 1, b);
+    }
+}
+
+/* Fills a convex polygon given clockwise or counter-clockwise. The body
+ * goes unblended when the colour is opaque; the feather always blends. */
 static void fill_convex(Render *r, const float *xy, int n, Color color)
 {
-    SDL_Color solid = color_of(color), clear = solid;
-    clear.a = 0;
+    SDL_Color solid = color_of(color);
     float cx = 0, cy = 0;
     for (int i = 0; i < n; i++) {
         cx += xy[2 * i];
@@ -497,8 +558,7 @@ static void fill_convex(Render *r, const float *xy, int n, Color color)
     }
     cx /= (float)n;
     cy /= (float)n;
-    int centre = vert(r, cx, cy, solid);
-    int first = r->n_verts;
+    static Edge e[MAX_PTS];
     for (int i = 0; i < n; i++) {
         int p = (i + n - 1) % n, q = (i + 1) % n;
         float x = xy[2 * i], y = xy[2 * i + 1];
@@ -511,17 +571,16 @@ static void fill_convex(Render *r, const float *xy, int n, Color color)
         if (l2 > 0) { nx += e2y / l2; ny -= e2x / l2; }
         float nl = sqrtf(nx * nx + ny * ny);
         if (nl > 0) { nx /= nl; ny /= nl; }
-        /* make it point away from the centre whatever the winding */
         if (nx * (x - cx) + ny * (y - cy) < 0) { nx = -nx; ny = -ny; }
-        vert(r, x - nx * 0.5f, y - ny * 0.5f, solid);
-        vert(r, x + nx * 0.5f, y + ny * 0.5f, clear);
+        e[i] = (Edge){ x - nx * 0.5f, y - ny * 0.5f, x + nx * 0.5f, y + ny * 0.5f };
     }
-    for (int i = 0; i < n; i++) {
-        int a = first + 2 * i, b = first + 2 * ((i + 1) % n);
-        tri(r, centre, a, b);
-        tri(r, a, a + 1, b + 1);
-        tri(r, a, b + 1, b);
-    }
+    geo_begin(r, solid.a == 255);
+    int centre = vert(r, cx, cy, solid);
+    for (int i = 0; i < n; i++)
+        vert(r, e[i].in_x, e[i].in_y, solid);
+    for (int i = 0; i < n; i++)
+        tri(r, centre, centre + 1 + i, centre + 1 + (i + 1) % n);
+    feather_strip(r, e, n, true, solid);
 }
 
 /* Fills the band between two polylines of n points each (inner[i] faces
@@ -529,9 +588,8 @@ static void fill_convex(Render *r, const float *xy, int n, Color color)
 static void fill_band(Render *r, const float *outer, const float *inner, int n, bool closed,
                       Color color)
 {
-    SDL_Color solid = color_of(color), clear = solid;
-    clear.a = 0;
-    int first = r->n_verts;
+    SDL_Color solid = color_of(color);
+    static Edge eo[MAX_PTS], ei[MAX_PTS];
     for (int i = 0; i < n; i++) {
         float ox = outer[2 * i], oy = outer[2 * i + 1];
         float ix = inner[2 * i], iy = inner[2 * i + 1];
@@ -539,26 +597,30 @@ static void fill_band(Render *r, const float *outer, const float *inner, int n, 
         float l = sqrtf(dx * dx + dy * dy);
         if (l > 0) { dx /= l; dy /= l; }
         float f = l < 1.0f ? l * 0.5f : 0.5f;
-        vert(r, ox - dx * f, oy - dy * f, solid);   /* 4i   */
-        vert(r, ox + dx * 0.5f, oy + dy * 0.5f, clear);
-        vert(r, ix + dx * f, iy + dy * f, solid);   /* 4i+2 */
-        vert(r, ix - dx * 0.5f, iy - dy * 0.5f, clear);
+        eo[i] = (Edge){ ox - dx * f, oy - dy * f, ox + dx * 0.5f, oy + dy * 0.5f };
+        ei[i] = (Edge){ ix + dx * f, iy + dy * f, ix - dx * 0.5f, iy - dy * 0.5f };
+    }
+    geo_begin(r, solid.a == 255);
+    int first = r->n_verts;
+    for (int i = 0; i < n; i++) {
+        vert(r, eo[i].in_x, eo[i].in_y, solid);
+        vert(r, ei[i].in_x, ei[i].in_y, solid);
     }
     int segs = closed ? n : n - 1;
     for (int i = 0; i < segs; i++) {
-        int a = first + 4 * i, b = first + 4 * ((i + 1) % n);
-        tri(r, a, a + 2, b + 2);      /* body */
-        tri(r, a, b + 2, b);
-        tri(r, a, a + 1, b + 1);      /* outer feather */
+        int a = first + 2 * i, b = first + 2 * ((i + 1) % n);
+        tri(r, a, a + 1, b + 1);
         tri(r, a, b + 1, b);
-        tri(r, a + 2, a + 3, b + 3);  /* inner feather */
-        tri(r, a + 2, b + 3, b + 2);
     }
+    feather_strip(r, eo, n, closed, solid);
+    feather_strip(r, ei, n, closed, solid);
 }
 
-enum { MAX_PTS = 1024 };
+
 
 /* Outline of a rounded rectangle, clockwise; returns the point count. */
+static void shape_arc(Render *r, const DrawCmd *c);
+
 static int rounded_outline(float x, float y, float w, float h, float rad, float *xy)
 {
     float maxr = (w < h ? w : h) / 2;
@@ -588,17 +650,43 @@ static int rounded_outline(float x, float y, float w, float h, float rad, float 
 
 static void shape_rect(Render *r, const DrawCmd *c)
 {
-    if (c->a <= 0) {
-        geo_flush(r);
-        SDL_Color k = color_of(c->color);
-        SDL_SetRenderDrawColor(r->sdl, k.r, k.g, k.b, k.a);
-        SDL_Rect rect = { c->x, c->y, c->w, c->h };
-        SDL_RenderFillRect(r->sdl, &rect);
+    float x = (float)c->x, y = (float)c->y, w = (float)c->w, h = (float)c->h;
+    float rad = (float)c->a, maxr = (w < h ? w : h) / 2;
+    if (rad > maxr)
+        rad = maxr;
+    if (rad < 1.0f) {
+        fill_rect(r, x, y, w, h, c->color);
         return;
     }
-    float xy[2 * MAX_PTS];
-    int n = rounded_outline((float)c->x, (float)c->y, (float)c->w, (float)c->h, (float)c->a, xy);
-    fill_convex(r, xy, n, c->color);
+    if ((c->color & 0xFF) != 0xFF || w * h < 40000.0f) { /* small or see-through */
+        float xy[2 * MAX_PTS];
+        int n = rounded_outline(x, y, w, h, rad, xy);
+        fill_convex(r, xy, n, c->color);
+        return;
+    }
+    /* A large opaque box: the middle through fast fills, only the four
+     * corners as (small) shapes. */
+    fill_rect(r, x + rad, y, w - 2 * rad, h, c->color);
+    fill_rect(r, x, y + rad, rad, h - 2 * rad, c->color);
+    fill_rect(r, x + w - rad, y + rad, rad, h - 2 * rad, c->color);
+    const float cx[4] = { x + rad, x + w - rad, x + w - rad, x + rad };
+    const float cy[4] = { y + rad, y + rad, y + h - rad, y + h - rad };
+    for (int k = 0; k < 4; k++) {
+        DrawCmd corner = { .kind = DRAW_ARC, .x = (int32_t)cx[k], .y = (int32_t)cy[k], .a = 0,
+                           .b = (int32_t)rad, .c = 18000 + 9000 * k, .d = 27000 + 9000 * k,
+                           .color = c->color };
+        shape_arc(r, &corner);
+    }
+    /* straight edges: feathered lines along the four sides */
+    SDL_Color solid = color_of(c->color);
+    Edge top[2] = { { x + rad, y + 0.5f, x + rad, y - 0.5f }, { x + w - rad, y + 0.5f, x + w - rad, y - 0.5f } };
+    Edge bot[2] = { { x + rad, y + h - 0.5f, x + rad, y + h + 0.5f }, { x + w - rad, y + h - 0.5f, x + w - rad, y + h + 0.5f } };
+    Edge lft[2] = { { x + 0.5f, y + rad, x - 0.5f, y + rad }, { x + 0.5f, y + h - rad, x - 0.5f, y + h - rad } };
+    Edge rgt[2] = { { x + w - 0.5f, y + rad, x + w + 0.5f, y + rad }, { x + w - 0.5f, y + h - rad, x + w + 0.5f, y + h - rad } };
+    feather_strip(r, top, 2, false, solid);
+    feather_strip(r, bot, 2, false, solid);
+    feather_strip(r, lft, 2, false, solid);
+    feather_strip(r, rgt, 2, false, solid);
 }
 
 static void shape_frame(Render *r, const DrawCmd *c)
@@ -679,13 +767,9 @@ static void shape_line(Render *r, const DrawCmd *c)
     float x0 = (float)c->x, y0 = (float)c->y, x1 = (float)c->w, y1 = (float)c->h;
     float t = (float)(c->a > 0 ? c->a : 1) / 2.0f;
     if (x0 == x1 || y0 == y1) { /* axis-aligned: a plain rectangle */
-        geo_flush(r);
-        SDL_Color k = color_of(c->color);
-        SDL_SetRenderDrawColor(r->sdl, k.r, k.g, k.b, k.a);
-        SDL_FRect rect = { fminf(x0, x1) - (x0 == x1 ? t : 0), fminf(y0, y1) - (y0 == y1 ? t : 0),
-                           fabsf(x1 - x0) + (x0 == x1 ? 2 * t : 0),
-                           fabsf(y1 - y0) + (y0 == y1 ? 2 * t : 0) };
-        SDL_RenderFillRectF(r->sdl, &rect);
+        fill_rect(r, fminf(x0, x1) - (x0 == x1 ? t : 0), fminf(y0, y1) - (y0 == y1 ? t : 0),
+                  fabsf(x1 - x0) + (x0 == x1 ? 2 * t : 0), fabsf(y1 - y0) + (y0 == y1 ? 2 * t : 0),
+                  c->color);
         return;
     }
     float dx = x1 - x0, dy = y1 - y0, l = sqrtf(dx * dx + dy * dy);
@@ -694,12 +778,12 @@ static void shape_line(Render *r, const DrawCmd *c)
     fill_convex(r, xy, 4, c->color);
 }
 
-void render_draw(Render *r, const DrawList *dl)
+/* Plays commands [from, to) of the list. */
+static void play(Render *r, const DrawList *dl, int from, int to)
 {
-    r->frame++;
     geo_reset(r);
     SDL_RenderSetClipRect(r->sdl, NULL);
-    for (int i = 0; i < dl->n; i++) {
+    for (int i = from; i < to; i++) {
         const DrawCmd *c = &dl->cmds[i];
         switch (c->kind) {
         case DRAW_RECT: shape_rect(r, c); break;
@@ -722,5 +806,81 @@ void render_draw(Render *r, const DrawList *dl)
     }
     geo_flush(r);
     SDL_RenderSetClipRect(r->sdl, NULL);
+}
+
+/* The first n commands of dl as a list of their own (texts included). */
+static void copy_prefix(DrawList *dst, const DrawList *src, int n)
+{
+    draw_clear(dst);
+    for (int i = 0; i < n; i++) {
+        const DrawCmd *c = &src->cmds[i];
+        if (c->kind == DRAW_TEXT) {
+            draw_text(dst, (Rect){ c->x, c->y, c->w, c->h }, c->a, c->b, c->color,
+                      draw_cmd_text(src, c), c->text_len);
+        } else {
+            if (dst->n == dst->cap) {
+                dst->cap = dst->cap ? dst->cap * 2 : 256;
+                dst->cmds = xrealloc(dst->cmds, sizeof(DrawCmd) * (size_t)dst->cap);
+            }
+            dst->cmds[dst->n++] = *c;
+        }
+    }
+}
+
+/* True when commands [0, n) of dl are what the layer was drawn from. */
+static bool layer_matches(const Render *r, const DrawList *dl, int n)
+{
+    const DrawList *l = &r->layer_cmds;
+    if (l->n != n)
+        return false;
+    for (int i = 0; i < n; i++) {
+        const DrawCmd *a = &l->cmds[i], *b = &dl->cmds[i];
+        if (a->kind != b->kind || a->x != b->x || a->y != b->y || a->w != b->w ||
+            a->h != b->h || a->a != b->a || a->b != b->b || a->c != b->c || a->d != b->d ||
+            a->color != b->color || a->text_len != b->text_len)
+            return false;
+        if (a->kind == DRAW_TEXT &&
+            memcmp(draw_cmd_text(l, a), draw_cmd_text(dl, b), a->text_len) != 0)
+            return false;
+    }
+    return true;
+}
+
+void render_draw(Render *r, const DrawList *dl)
+{
+    r->frame++;
+    int split = dl->n;
+    for (int i = 0; i < dl->n; i++)
+        if (dl->cmds[i].kind == DRAW_LAYER) {
+            split = i;
+            break;
+        }
+    int w, h;
+    SDL_GetRendererOutputSize(r->sdl, &w, &h);
+    if (split < dl->n && w > 0 && h > 0) {
+        if (!r->layer || r->layer_w != w || r->layer_h != h) {
+            if (r->layer)
+                SDL_DestroyTexture(r->layer);
+            r->layer = SDL_CreateTexture(r->sdl, SDL_PIXELFORMAT_ARGB8888,
+                                         SDL_TEXTUREACCESS_TARGET, w, h);
+            r->layer_w = w;
+            r->layer_h = h;
+            draw_clear(&r->layer_cmds);
+            r->layer_cmds.n = -1; /* matches nothing */
+        }
+        if (r->layer && !layer_matches(r, dl, split)) {
+            SDL_SetRenderTarget(r->sdl, r->layer);
+            play(r, dl, 0, split);
+            SDL_SetRenderTarget(r->sdl, NULL);
+            copy_prefix(&r->layer_cmds, dl, split);
+        }
+        if (r->layer) {
+            SDL_RenderCopy(r->sdl, r->layer, NULL, NULL);
+            play(r, dl, split + 1, dl->n);
+            trim_textures(r);
+            return;
+        }
+    }
+    play(r, dl, 0, dl->n);
     trim_textures(r);
 }
