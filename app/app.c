@@ -40,6 +40,7 @@ struct App {
     int64_t meeting;
     Plan *plan;
     bool unsaved;          /* the plan on screen is not stored yet */
+    char notice[1200];     /* something the facilitator must read, or "" */
     uint32_t retry_at;
     char problem[300];
     int w, h;              /* frame size in pixels */
@@ -105,6 +106,9 @@ static void save(App *app)
     if (store_commit(app->store, app->meeting, app->plan, (int64_t)time(NULL)) == STORE_OK) {
         set_problem(app, NULL);
         app->unsaved = false;
+        if (app->opt->verbose)
+            fprintf(stderr, "kring: stored meeting %lld step %lld\n", (long long)app->meeting,
+                    (long long)store_meeting_cursor(app->store, app->meeting));
         return;
     }
     fprintf(stderr, "kring: %s\n", store_message(app->store));
@@ -141,14 +145,16 @@ static void undo(App *app, bool redo)
 
 static int open_meeting(App *app)
 {
-    char err[400];
+    char err[1400];
     const char *data = paths_data_dir();
-    if (app->opt->demo) {
+    if (app->opt->demo || app->opt->import) {
         char path[1200];
         snprintf(path, sizeof path, "%s/assets/plans/jansen.json", data);
-        Plan *plan = planfile_read(path, err, sizeof err);
+        const char *file = app->opt->import ? app->opt->import : path;
+        Plan *plan = planfile_read(file, err, sizeof err);
         if (!plan) {
-            fprintf(stderr, "kring: the sample plan could not be read: %s\n", err);
+            fprintf(stderr, "kring: %s could not be read: %s\n",
+                    app->opt->import ? "the plan file" : "the sample plan", err);
             return -1;
         }
         app->plan = plan;
@@ -163,8 +169,13 @@ static int open_meeting(App *app)
         app->plan = store_meeting_load(app->store, app->meeting);
         if (app->plan)
             return 0;
-        fprintf(stderr, "kring: %s\n", store_message(app->store));
-        return -1;
+        /* Leave that meeting as it is (it can still be rescued) and begin
+         * a new one. */
+        fprintf(stderr, "kring: meeting %lld could not be read: %s\n", (long long)app->meeting,
+                store_message(app->store));
+        snprintf(app->notice, sizeof app->notice, "%s",
+                 tr(app->cat, "Het laatste plan kon niet worden gelezen. Het is niet gewist. "
+                              "Kring begint met een nieuw plan. Vraag de beheerder om hulp."));
     }
     app->plan = plan_create();
     if (store_meeting_create(app->store, app->plan, (int64_t)time(NULL), &app->meeting) != STORE_OK) {
@@ -202,6 +213,7 @@ static void on_gesture(App *app, const Gesture *g)
     case BOARD_EDIT: apply(app, &edit); break;
     case BOARD_UNDO: undo(app, false); break;
     case BOARD_REDO: undo(app, true); break;
+    case BOARD_DISMISS: app->notice[0] = '\0'; app->dirty = true; break;
     }
 }
 
@@ -339,6 +351,7 @@ static void build(App *app)
         .can_undo = app->unsaved || store_can_undo(app->store, app->meeting),
         .can_redo = !app->unsaved && store_can_redo(app->store, app->meeting),
         .problem = app->problem[0] ? app->problem : NULL,
+        .notice = app->notice[0] ? app->notice : NULL,
     };
     board_draw(&app->ui, app->plan, &app->gestures, &view);
 }
@@ -461,12 +474,42 @@ static int open_data(App *app)
         fprintf(stderr, "kring: cannot make the folder for %s: %s\n", db, strerror(errno));
         return -1;
     }
-    app->store = store_open(db, err, sizeof err);
+    StoreOpen why;
+    app->store = store_open(db, &why, err, sizeof err);
+    if (!app->store && why != STORE_UNREACHABLE) {
+        /* Never overwrite it: move it aside whole and start afresh. */
+        char moved[4400], err2[600];
+        if (store_set_aside(db, (int64_t)time(NULL), moved, sizeof moved, err2, sizeof err2) != 0) {
+            fprintf(stderr, "kring: %s, and %s\n", err, err2);
+            return -1;
+        }
+        fprintf(stderr, "kring: %s; it was moved aside to %s\n", err, moved);
+        const char *what = why == STORE_FOREIGN
+            ? tr(app->cat, "Het bestand met de plannen hoort bij een ander programma.")
+            : why == STORE_NEWER
+            ? tr(app->cat, "Het bestand met de plannen is gemaakt door een nieuwere Kring.")
+            : tr(app->cat, "Het bestand met de plannen is beschadigd.");
+        const char *base = strrchr(moved, '/');
+        char kept[1000];
+        tr_fill(kept, sizeof kept,
+                tr(app->cat, "Het is niet gewist maar apart gezet als %s. Kring begint met "
+                             "een nieuw plan. Vraag de beheerder om hulp."),
+                base ? base + 1 : moved);
+        snprintf(app->notice, sizeof app->notice, "%s %s", what, kept);
+        app->store = store_open(db, &why, err, sizeof err);
+    }
     if (!app->store) {
         fprintf(stderr, "kring: the database could not be opened: %s\n", err);
         return -1;
     }
-    return open_meeting(app);
+    if (open_meeting(app) != 0)
+        return -1;
+    if (app->opt->export_json &&
+        planfile_write(app->plan, app->opt->export_json, err, sizeof err) != 0) {
+        fprintf(stderr, "kring: the plan could not be exported: %s\n", err);
+        return -1;
+    }
+    return 0;
 }
 
 static void stop(App *app)
@@ -479,7 +522,8 @@ static void stop(App *app)
         SDL_DestroyRenderer(app->sdl);
     if (app->win)
         SDL_DestroyWindow(app->win);
-    SDL_Quit();
+    if (app->win || app->sdl)
+        SDL_Quit();
     plan_destroy(app->plan);
     store_close(app->store);
     catalog_destroy(app->cat);
@@ -518,7 +562,13 @@ int app_run(const AppOptions *opt)
         app->virtual_clock = true;
         app->now = 1000;
     }
-    if (open_data(app) != 0 || start_video(app) != 0)
+    if (open_data(app) != 0)
+        goto out;
+    if (opt->export_json) { /* a batch run: no screen */
+        status = 0;
+        goto out;
+    }
+    if (start_video(app) != 0)
         goto out;
     app->dirty = app->force = true;
     frame(app);

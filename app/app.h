@@ -19,6 +19,9 @@ typedef struct AppOptions {
     bool demo;               /* start a new meeting with the sample plan */
     const char *script;      /* play this script, then exit */
     const char *screenshot;  /* write the last frame here, then exit */
+    const char *import;      /* start a new meeting from this plan file */
+    const char *export_json; /* write the open meeting's plan here, then exit */
+    bool verbose;            /* say on stderr when each action is stored */
 } AppOptions;
 
 typedef struct App App;

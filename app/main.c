@@ -24,6 +24,9 @@ static const char usage[] =
     "  --script FILE      play a script of touches, then exit (tests/README.md)\n"
     "  --screenshot FILE  write the last frame as PNG, then exit\n"
     "  --demo             start a new meeting with the sample plan\n"
+    "  --import FILE      start a new meeting from a plan file (JSON)\n"
+    "  --export-json FILE write the open meeting's plan as a plan file, then exit\n"
+    "  --verbose          say on stderr when each action is stored\n"
     "  --version          print the version and exit\n"
     "  --help             print this help and exit\n";
 
@@ -42,7 +45,8 @@ int main(int argc, char **argv)
         const char *a = argv[i];
         const char *val = i + 1 < argc ? argv[i + 1] : NULL;
         bool takes = !strcmp(a, "--db") || !strcmp(a, "--lang") || !strcmp(a, "--size") ||
-                     !strcmp(a, "--script") || !strcmp(a, "--screenshot") || !strcmp(a, "--dpi");
+                     !strcmp(a, "--script") || !strcmp(a, "--screenshot") || !strcmp(a, "--dpi") ||
+                     !strcmp(a, "--import") || !strcmp(a, "--export-json");
         if (takes && !val)
             return bad_usage("option %s needs a value", a);
         if (!strcmp(a, "--help")) {
@@ -81,11 +85,19 @@ int main(int argc, char **argv)
             opt.screenshot = val;
         } else if (!strcmp(a, "--demo")) {
             opt.demo = true;
+        } else if (!strcmp(a, "--import")) {
+            opt.import = val;
+        } else if (!strcmp(a, "--export-json")) {
+            opt.export_json = val;
+        } else if (!strcmp(a, "--verbose")) {
+            opt.verbose = true;
         } else {
             return bad_usage("unknown option '%s'", a);
         }
         if (takes)
             i++;
     }
+    if (opt.demo && opt.import)
+        return bad_usage("%s", "--demo and --import both start a new meeting: choose one");
     return app_run(&opt);
 }

@@ -4,13 +4,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <SDL.h>
 
 #include "core/geom.h"
 #include "core/utf8.h"
 
-enum { MAX_PENDING = 4096, FRAME_MS = 16, TAP_MS = 60 };
+enum { MAX_PENDING = 4096, FRAME_MS = 16, TAP_MS = 60, AWAIT_MS = 60000 };
 
 typedef struct Pending {
     uint32_t at;
@@ -270,6 +271,15 @@ static PlayerStatus run_step(Player *p, App *app, const ScriptStep *st)
     case OP_RESIZE:
         app_resize(app, st->ms, st->b.x);
         break;
+    case OP_AWAIT: { /* real time: the test outside does something first */
+        uint32_t start = SDL_GetTicks();
+        while (access(st->text, F_OK) != 0) {
+            if (SDL_GetTicks() - start > AWAIT_MS)
+                return failf(p, st, "gave up waiting for", st->text);
+            SDL_Delay(10);
+        }
+        break;
+    }
     }
     return PLAYER_RUNNING;
 }

@@ -11,9 +11,12 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <cairo.h>
+#include <signal.h>
+#include <sqlite3.h>
 
 #include "check.h"
 #include "core/netmap.h"
@@ -21,6 +24,7 @@
 #include "ui/theme.h"
 
 static const char *kring, *src, *out;
+static const char *preload_dir, *preload_ctl; /* faultfs, for the next start() */
 static char dir[1024], db[1100], errbuf[8192];
 
 /* Runs kring with args (NULL-terminated) in dir, stderr to a file.
@@ -62,6 +66,75 @@ static int run(const char *driver, const char *const *args)
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
+/* Starts kring like run() but returns at once with its pid. */
+static pid_t start(const char *driver, const char *const *args, const char *errname)
+{
+    char errfile[1200];
+    snprintf(errfile, sizeof errfile, "%s/%s", dir, errname);
+    pid_t pid = fork();
+    if (pid == 0) {
+        if (chdir(dir) != 0 || !freopen(errfile, "w", stderr))
+            _exit(127);
+        setenv("SDL_VIDEODRIVER", driver, 1);
+        setenv("KRING_DATA_DIR", src, 1);
+        if (preload_dir) {
+            setenv("LD_PRELOAD", FAULTFS, 1);
+            setenv("KRING_FAULT_DIR", preload_dir, 1);
+            setenv("KRING_FAULT_CTL", preload_ctl, 1);
+            setenv("ASAN_OPTIONS", "verify_asan_link_order=0", 1);
+        }
+        const char *argv[32];
+        int n = 0;
+        argv[n++] = kring;
+        for (int i = 0; args[i] && n < 31; i++)
+            argv[n++] = args[i];
+        argv[n] = NULL;
+        execv(kring, (char *const *)argv);
+        _exit(127);
+    }
+    return pid;
+}
+
+static int finish(pid_t pid)
+{
+    int status;
+    if (waitpid(pid, &status, 0) < 0)
+        return -1;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+static void sleep_ms(long ms)
+{
+    struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
+    nanosleep(&ts, NULL);
+}
+
+static bool exists(const char *name)
+{
+    char p[1200];
+    snprintf(p, sizeof p, "%s/%s", dir, name);
+    return access(p, F_OK) == 0;
+}
+
+static bool wait_for(const char *name, int seconds)
+{
+    for (int i = 0; i < seconds * 100; i++) {
+        if (exists(name))
+            return true;
+        sleep_ms(10);
+    }
+    return false;
+}
+
+static void touch(const char *name)
+{
+    char p[1200];
+    snprintf(p, sizeof p, "%s/%s", dir, name);
+    FILE *f = fopen(p, "w");
+    if (f)
+        fclose(f);
+}
+
 static const char *script(const char *name)
 {
     static char path[1200];
@@ -72,7 +145,7 @@ static const char *script(const char *name)
 static Plan *stored_plan(void)
 {
     char err[300];
-    Store *st = store_open(db, err, sizeof err);
+    Store *st = store_open(db, NULL, err, sizeof err);
     if (!st) {
         fprintf(stderr, "store: %s\n", err);
         return NULL;
@@ -342,6 +415,316 @@ static void cli(void)
                                             "--screenshot", "x.png", NULL }), 1);
 }
 
+
+/* ---- storage, faults and plan files ---- */
+
+/* Writes a database of another program at path. */
+static void sqlite3_stub_other(const char *path)
+{
+    sqlite3 *h;
+    unlink(path);
+    sqlite3_open(path, &h);
+    sqlite3_exec(h, "CREATE TABLE recipes (name TEXT); INSERT INTO recipes VALUES ('soup')",
+                 NULL, NULL, NULL);
+    sqlite3_close(h);
+}
+
+/* Writes a database that a newer Kring would have made. */
+static void sqlite3_stub_newer(const char *path)
+{
+    sqlite3 *h;
+    unlink(path);
+    sqlite3_open(path, &h);
+    sqlite3_exec(h, "PRAGMA application_id = 1263685191; PRAGMA user_version = 42;"
+                    "CREATE TABLE meeting2 (id INTEGER)", NULL, NULL, NULL);
+    sqlite3_close(h);
+}
+
+static Store *open_store(const char *path)
+{
+    char err[300];
+    Store *st = store_open(path, NULL, err, sizeof err);
+    if (!st)
+        fprintf(stderr, "store: %s\n", err);
+    return st;
+}
+
+static long count_files(const char *pattern)
+{
+    char cmd[4096];
+    snprintf(cmd, sizeof cmd, "ls -d %s/%s 2>/dev/null | wc -l", dir, pattern);
+    FILE *p = popen(cmd, "r");
+    long n = 0;
+    if (p) {
+        if (fscanf(p, "%ld", &n) != 1)
+            n = 0;
+        pclose(p);
+    }
+    return n;
+}
+
+/* Runs the damaged-database script on db holding `bytes`, and checks the
+ * original was kept, byte for byte. */
+static void damaged_case(const char *label, const void *bytes, size_t n)
+{
+    char cmd[4096];
+    snprintf(cmd, sizeof cmd, "rm -f '%s'/kring.db*", dir);
+    if (system(cmd) != 0)
+        return;
+    FILE *f = fopen(db, "wb");
+    fwrite(bytes, 1, n, f);
+    fclose(f);
+    int rc = run("dummy", (const char *[]){ "--headless", "--db", db, "--script",
+                                           script("damaged"), NULL });
+    if (rc != 0)
+        fprintf(stderr, "case %s\n", label);
+    CHECK_INT(rc, 0);
+    CHECK(strstr(errbuf, "moved aside") != NULL);
+    CHECK_INT(count_files("kring.db.damaged-*[0-9]"), 1);
+    snprintf(cmd, sizeof cmd, "cmp -s '%s'/kring.db.damaged-*[0-9] '%s'/%s.orig", dir, dir, label);
+    FILE *o = NULL;
+    char orig[1200];
+    snprintf(orig, sizeof orig, "%s/%s.orig", dir, label);
+    o = fopen(orig, "wb");
+    fwrite(bytes, 1, n, o);
+    fclose(o);
+    CHECK(system(cmd) == 0);  /* the set-aside file is the original */
+    char shot[1400];
+    snprintf(cmd, sizeof cmd, "cp '%s/notice.png' '%s/notice-%s.png'", dir, dir, label);
+    if (system(cmd) != 0)
+        fprintf(stderr, "could not keep %s\n", shot);
+    Store *st = open_store(db);  /* and the new database works */
+    CHECK(st != NULL);
+    store_close(st);
+}
+
+static void damaged(void)
+{
+    damaged_case("text", "this is not a database at all\n", 30);
+    /* a real Kring database, cut short */
+    char good[1200];
+    snprintf(good, sizeof good, "%s/good.db", dir);
+    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", good, "--demo",
+                                            "--export-json", "x.json", NULL }), 0);
+    static unsigned char bytes[1 << 22];
+    FILE *f = fopen(good, "rb");
+    size_t n = f ? fread(bytes, 1, sizeof bytes, f) : 0;
+    if (f)
+        fclose(f);
+    CHECK(n > 8192);
+    damaged_case("truncated", bytes, n / 3);
+    /* another program's database */
+    char other[1200], cmd[1400];
+    snprintf(other, sizeof other, "%s/other.db", dir);
+    snprintf(cmd, sizeof cmd, "rm -f '%s'", other);
+    if (system(cmd) != 0)
+        return;
+    sqlite3_stub_other(other);
+    f = fopen(other, "rb");
+    n = f ? fread(bytes, 1, sizeof bytes, f) : 0;
+    if (f)
+        fclose(f);
+    damaged_case("foreign", bytes, n);
+    /* a newer Kring's database */
+    sqlite3_stub_newer(other);
+    f = fopen(other, "rb");
+    n = f ? fread(bytes, 1, sizeof bytes, f) : 0;
+    if (f)
+        fclose(f);
+    damaged_case("newer", bytes, n);
+}
+
+static void plan_files(void)
+{
+    /* the round trip of the issue: export, import elsewhere, export again */
+    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", db, "--demo", "--export-json",
+                                            "a.json", NULL }), 0);
+    char fresh[1200];
+    snprintf(fresh, sizeof fresh, "%s/fresh.db", dir);
+    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", fresh, "--import", "a.json",
+                                            "--export-json", "b.json", NULL }), 0);
+    CHECK(system("cmp -s a.json b.json") == 0);
+    /* the import made a new meeting; the screen shows it */
+    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", fresh, "--screenshot",
+                                            "imported.png", NULL }), 0);
+    Store *st = open_store(fresh);
+    MeetingInfo list[4];
+    CHECK_INT(st ? store_meetings(st, list, 4) : 0, 1);
+    store_close(st);
+    /* bad files: one clear line each, and nothing changes */
+    struct { const char *name, *content, *want; } bad[] = {
+        { "notjson.json", "{ this is not json", "not valid JSON" },
+        { "version.json", "{\"format\":\"kring-plan\",\"version\":7}", "version 7" },
+        { "other.json", "{\"name\":\"a shopping list\"}", "not a Kring plan" },
+        { "empty.json", "", "not valid JSON" },
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        FILE *f = fopen(bad[i].name, "w");
+        fputs(bad[i].content, f);
+        fclose(f);
+        CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", fresh, "--import",
+                                                bad[i].name, "--export-json", "c.json", NULL }), 1);
+        CHECK(strstr(errbuf, bad[i].want) != NULL);
+        CHECK(strchr(errbuf, '\n') == errbuf + strlen(errbuf) - 1); /* one line */
+    }
+    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", fresh, "--import",
+                                            "missing.json", NULL }), 1);
+    st = open_store(fresh);
+    CHECK_INT(st ? store_meetings(st, list, 4) : 0, 1);
+    store_close(st);
+    CHECK_INT(run("dummy", (const char *[]){ "--demo", "--import", "a.json", NULL }), 2);
+}
+
+/* Mounts a small tmpfs at dir/disk; false (and the test is skipped) when
+ * this machine does not allow it. */
+static bool mount_disk(char *disk, size_t n)
+{
+    snprintf(disk, n, "%s/disk", dir);
+    mkdir(disk, 0700);
+    char cmd[4096];
+    snprintf(cmd, sizeof cmd, "umount '%s' 2>/dev/null; mount -t tmpfs -o size=3m tmpfs '%s' 2>/dev/null",
+             disk, disk);
+    return system(cmd) == 0;
+}
+
+static void unmount_disk(const char *disk)
+{
+    char cmd[4096];
+    snprintf(cmd, sizeof cmd, "umount '%s'", disk);
+    if (system(cmd) != 0)
+        fprintf(stderr, "could not unmount %s\n", disk);
+}
+
+/* fault: "full" fills a small real disk (a tmpfs) to the last byte;
+ * "readonly" makes every write to the database's folder fail with EROFS
+ * (through tests/faultfs.c: Linux refuses to remount a disk read-only
+ * while a program has files open on it for writing). */
+static int faulty_disk(const char *fault)
+{
+    bool full = strcmp(fault, "full") == 0;
+    char disk[1200], dbf[1300], ctl[1300], cmd[4096];
+    if (full) {
+        if (!mount_disk(disk, sizeof disk)) {
+            fprintf(stderr, "skipped: cannot mount a tmpfs here (needs root)\n");
+            return 77;
+        }
+    } else {
+        snprintf(disk, sizeof disk, "%s/disk", dir);
+        mkdir(disk, 0700);
+        snprintf(cmd, sizeof cmd, "rm -f '%s'/kring.db*", disk);
+        if (system(cmd) != 0)
+            return 1;
+    }
+    snprintf(dbf, sizeof dbf, "%s/kring.db", disk);
+    snprintf(ctl, sizeof ctl, "%s/fault", dir);
+    unlink(ctl);
+    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", dbf, "--demo", "--export-json",
+                                            "before.json", NULL }), 0);
+    unlink("mended");
+    unlink("broken");
+    unlink("ready.txt");
+    unlink("problem.txt");
+    if (!full) {
+        preload_dir = disk;
+        preload_ctl = ctl;
+    }
+    pid_t pid = start("dummy", (const char *[]){ "--headless", "--db", dbf, "--size", "1920x1080",
+                                                "--verbose", "--script", script("faulty_disk"),
+                                                NULL },
+                      "stderr.txt");
+    preload_dir = preload_ctl = NULL;
+    CHECK(wait_for("ready.txt", 60));    /* Kring runs, with its database open */
+    if (full)
+        snprintf(cmd, sizeof cmd, "dd if=/dev/zero of='%s/filler' bs=4k 2>/dev/null; sync", disk);
+    else
+        snprintf(cmd, sizeof cmd, "echo readonly > '%s'", ctl);
+    if (system(cmd) != 0 && !full)
+        CHECK(!"could not break the disk");
+    touch("broken");
+    CHECK(wait_for("problem.txt", 60));  /* Kring said it could not save */
+    if (full)
+        snprintf(cmd, sizeof cmd, "rm -f '%s/filler'", disk);
+    else
+        snprintf(cmd, sizeof cmd, "rm -f '%s'", ctl);
+    CHECK(system(cmd) == 0);
+    touch("mended");
+    CHECK_INT(finish(pid), 0);
+    CHECK(strstr(errbuf, "") != NULL);
+    /* the move was stored after all, and nothing before it was lost */
+    Store *st = open_store(dbf);
+    CHECK(st != NULL);
+    if (st) {
+        Plan *p = store_meeting_load(st, store_meeting_latest(st));
+        CHECK(p && plan_person(p, 1) && plan_person(p, 1)->place.sector == SECTOR_PROFESSIONALS);
+        CHECK(p && p->n_people == 13 && p->n_agreements == 13);
+        CHECK(store_can_undo(st, store_meeting_latest(st)));
+        CHECK(store_integrity_ok(st));
+        plan_destroy(p);
+        store_close(st);
+    }
+    if (full)
+        unmount_disk(disk);
+    return -1;
+}
+
+static int full_disk(void) { return faulty_disk("full"); }
+static int read_only(void) { return faulty_disk("readonly"); }
+
+/* Kills Kring with SIGKILL at random moments of a long session, again and
+ * again; every action it said it had stored must be there afterwards. */
+static void killed(void)
+{
+    unsigned seed = 20261123;
+    int kills = getenv("KRING_KILLS") ? atoi(getenv("KRING_KILLS")) : 25;
+    long confirmed_total = 0, lost = 0;
+    for (int round = 0; round < kills; round++) {
+        const char *args_demo[] = { "--headless", "--db", db, "--demo", "--verbose",
+                                    "--script", script("kill"), NULL };
+        const char *args_on[] = { "--headless", "--db", db, "--verbose", "--script",
+                                  script("kill"), NULL };
+        pid_t pid = start("dummy", round == 0 ? args_demo : args_on, "kill-stderr.txt");
+        seed = seed * 1103515245u + 12345u;
+        sleep_ms(400 + (long)((seed >> 8) % 3000));
+        kill(pid, SIGKILL);
+        finish(pid);
+        /* what did it confirm? */
+        FILE *f = fopen("kill-stderr.txt", "r");
+        char line[256];
+        long meeting = 0, step = 0;
+        while (f && fgets(line, sizeof line, f)) {
+            long m, s;
+            if (sscanf(line, "kring: stored meeting %ld step %ld", &m, &s) == 2) {
+                meeting = m;
+                step = s;
+                confirmed_total++;
+            }
+        }
+        if (f)
+            fclose(f);
+        Store *st = open_store(db);
+        CHECK(st != NULL);
+        if (!st)
+            return;
+        CHECK(store_integrity_ok(st));
+        if (meeting) {
+            int64_t cursor = store_meeting_cursor(st, meeting);
+            if (cursor < step) {
+                lost++;
+                fprintf(stderr, "round %d: step %ld was confirmed, the cursor is at %lld\n",
+                        round, step, (long long)cursor);
+            }
+            Plan *p = store_meeting_load(st, meeting);
+            CHECK(p != NULL);
+            plan_destroy(p);
+        }
+        store_close(st);
+    }
+    CHECK_INT(lost, 0);
+    CHECK(confirmed_total > kills); /* the kills fell in the middle of real work */
+    printf("kill test: %d kills, %ld stored actions confirmed, %ld lost\n", kills,
+           confirmed_total, lost);
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 5) {
@@ -366,11 +749,20 @@ int main(int argc, char **argv)
         { "demo_frame", demo_frame }, { "drag_undo", drag_undo }, { "idle", idle },
         { "five_fingers", five_fingers }, { "rough", rough }, { "restart", restart },
         { "sizes", sizes }, { "offscreen", offscreen }, { "language", language }, { "cli", cli },
+        { "damaged", damaged }, { "plan_files", plan_files }, { "killed", killed },
     };
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         if (!strcmp(all[i].name, name)) {
             all[i].fn();
             return check_done(name);
+        }
+    struct { const char *name; int (*fn)(void); } skippable[] = {
+        { "full_disk", full_disk }, { "read_only", read_only },
+    };
+    for (size_t i = 0; i < sizeof skippable / sizeof skippable[0]; i++)
+        if (!strcmp(skippable[i].name, name)) {
+            int rc = skippable[i].fn();
+            return rc == 77 ? 77 : check_done(name);
         }
     fprintf(stderr, "unknown scenario %s\n", name);
     return 2;

@@ -173,6 +173,9 @@ static const char *parse_step(const Line *l, ScriptStep *st)
     } else if (!strcmp(cmd, "shot") || !strcmp(cmd, "dump")) {
         st->op = cmd[0] == 's' ? OP_SHOT : OP_DUMP;
         e = text_arg(l, &i, &st->text);
+    } else if (!strcmp(cmd, "await")) {
+        st->op = OP_AWAIT;
+        e = text_arg(l, &i, &st->text);
     } else if (!strcmp(cmd, "expect") || !strcmp(cmd, "absent")) {
         st->op = cmd[0] == 'e' ? OP_EXPECT : OP_ABSENT;
         e = target(l, &i, &st->a);

@@ -12,7 +12,7 @@
 
 typedef enum ScriptOp {
     OP_TAP, OP_LONGPRESS, OP_DRAG, OP_DOWN, OP_MOVE, OP_UP, OP_TYPE, OP_KEY,
-    OP_WAIT, OP_SHOT, OP_DUMP, OP_EXPECT, OP_ABSENT, OP_FRAMES, OP_RESIZE,
+    OP_WAIT, OP_SHOT, OP_DUMP, OP_EXPECT, OP_ABSENT, OP_FRAMES, OP_RESIZE, OP_AWAIT,
 } ScriptOp;
 
 enum { SCRIPT_ID_LEN = 64 };
@@ -31,7 +31,7 @@ typedef struct ScriptStep {
     int finger;  /* down/move/up */
     int ms;      /* wait, drag and longpress durations; frames count;
                     resize width (with b.x as height) */
-    char *text;  /* type, key, shot, dump */
+    char *text;  /* type, key, shot, dump, await */
 } ScriptStep;
 
 typedef struct Script {

@@ -1,9 +1,13 @@
 /* store: schema, migrations and the history of each meeting. */
 #include "store/store.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 
 #include <sqlite3.h>
 
@@ -30,6 +34,9 @@ static const char *const migrations[] = {
     "  PRIMARY KEY (meeting, seq)) WITHOUT ROWID;",
 };
 enum { SCHEMA_VERSION = sizeof migrations / sizeof migrations[0] };
+
+/* "KRNG": marks the file as Kring's (PRAGMA application_id). */
+#define KRING_APP_ID 0x4B524E47
 
 static StoreStatus fail(Store *st, const char *what)
 {
@@ -66,11 +73,6 @@ static StoreStatus migrate(Store *st)
     int64_t version = query_int(st, "PRAGMA user_version", 0, -1);
     if (version < 0)
         return fail(st, "could not read the database version");
-    if (version > SCHEMA_VERSION) {
-        snprintf(st->msg, sizeof st->msg,
-                 "the database was made by a newer Kring (version %lld)", (long long)version);
-        return STORE_ERROR;
-    }
     for (int64_t v = version; v < SCHEMA_VERSION; v++) {
         char bump[64];
         snprintf(bump, sizeof bump, "PRAGMA user_version = %lld", (long long)v + 1);
@@ -81,20 +83,110 @@ static StoreStatus migrate(Store *st)
             return r;
         }
     }
+    char id[64];
+    snprintf(id, sizeof id, "PRAGMA application_id = %d", KRING_APP_ID);
+    if (exec(st, id) != SQLITE_OK)
+        return fail(st, "could not mark the database");
     return STORE_OK;
 }
 
-Store *store_open(const char *path, char *err, size_t errlen)
+static bool file_has_content(const char *path)
 {
+    struct stat sb;
+    return stat(path, &sb) == 0 && sb.st_size > 0;
+}
+
+/* True for the errors that say the bytes themselves are wrong, as
+ * opposed to a disk that cannot be read or written right now. */
+static bool is_damage(int code)
+{
+    code &= 0xFF;
+    return code == SQLITE_NOTADB || code == SQLITE_CORRUPT || code == SQLITE_FORMAT;
+}
+
+/* Looks at an existing file on a read-only connection, so that a file
+ * which is not ours is never written to. Only bytes that are wrong count
+ * as damage; a full, read-only or missing disk is "unreachable" and the
+ * file stays where it is. */
+static StoreOpen inspect(const char *path, char *err, size_t errlen)
+{
+    sqlite3 *db = NULL;
+    StoreOpen r = STORE_OPENED;
+    if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+        snprintf(err, errlen, "%s: %s", path, db ? sqlite3_errmsg(db) : "cannot open");
+        sqlite3_close(db);
+        return STORE_UNREACHABLE;
+    }
+    Store probe = { .db = db };
+    int64_t app = query_int(&probe, "PRAGMA application_id", 0, -1);
+    int64_t version = app < 0 ? -1 : query_int(&probe, "PRAGMA user_version", 0, -1);
+    int64_t tables = version < 0 ? -1 : query_int(&probe, "SELECT count(*) FROM sqlite_master", 0, -1);
+    if (app < 0 || version < 0 || tables < 0) {
+        int code = sqlite3_extended_errcode(db);
+        snprintf(err, errlen, "%s %s (%s)", path,
+                 is_damage(code) ? "is not a database Kring can read" : "cannot be read now",
+                 sqlite3_errmsg(db));
+        r = is_damage(code) ? STORE_DAMAGED : STORE_UNREACHABLE;
+    } else if (app != KRING_APP_ID && (tables > 0 || version > 0)) {
+        snprintf(err, errlen, "%s belongs to another program", path);
+        r = STORE_FOREIGN;
+    } else if (version > SCHEMA_VERSION) {
+        snprintf(err, errlen, "%s was made by a newer Kring (version %lld)", path,
+                 (long long)version);
+        r = STORE_NEWER;
+    } else {
+        sqlite3_stmt *s = NULL;
+        const char *result = NULL;
+        int rc = sqlite3_prepare_v2(db, "PRAGMA quick_check", -1, &s, NULL);
+        if (rc == SQLITE_OK)
+            rc = sqlite3_step(s);
+        if (rc == SQLITE_ROW)
+            result = (const char *)sqlite3_column_text(s, 0);
+        if (rc == SQLITE_ROW && result && strcmp(result, "ok") != 0) {
+            snprintf(err, errlen, "%s is damaged (%s)", path, result);
+            r = STORE_DAMAGED;
+        } else if (rc != SQLITE_ROW) {
+            int code = sqlite3_extended_errcode(db);
+            snprintf(err, errlen, "%s %s (%s)", path,
+                     is_damage(code) ? "is damaged" : "cannot be read now", sqlite3_errmsg(db));
+            r = is_damage(code) ? STORE_DAMAGED : STORE_UNREACHABLE;
+        }
+        sqlite3_finalize(s);
+    }
+    sqlite3_close(db);
+    return r;
+}
+
+/* Tables this version of Kring needs; a file that says it is ours but
+ * lacks them is damaged. */
+static bool schema_complete(Store *st)
+{
+    return query_int(st, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND "
+                         "name IN ('meeting', 'history')", 0, 0) == 2;
+}
+
+Store *store_open(const char *path, StoreOpen *why, char *err, size_t errlen)
+{
+    StoreOpen dummy;
+    if (!why)
+        why = &dummy;
+    *why = STORE_OPENED;
+    if (file_has_content(path)) {
+        *why = inspect(path, err, errlen);
+        if (*why != STORE_OPENED)
+            return NULL;
+    }
     Store *st = calloc(1, sizeof *st);
     if (!st) {
         snprintf(err, errlen, "out of memory");
+        *why = STORE_UNREACHABLE;
         return NULL;
     }
     int rc = sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
     if (rc != SQLITE_OK) {
         snprintf(err, errlen, "%s: %s", path, st->db ? sqlite3_errmsg(st->db) : "cannot open");
         store_close(st);
+        *why = STORE_UNREACHABLE;
         return NULL;
     }
     sqlite3_busy_timeout(st->db, 2000);
@@ -102,13 +194,50 @@ Store *store_open(const char *path, char *err, size_t errlen)
         exec(st, "PRAGMA synchronous=FULL") != SQLITE_OK ||
         exec(st, "PRAGMA foreign_keys=ON") != SQLITE_OK ||
         exec(st, "PRAGMA secure_delete=ON") != SQLITE_OK ||
-        migrate(st) != STORE_OK) {
-        snprintf(err, errlen, "%s: %s", path,
-                 st->msg[0] ? st->msg : sqlite3_errmsg(st->db));
+        exec(st, "PRAGMA temp_store=MEMORY") != SQLITE_OK || migrate(st) != STORE_OK) {
+        snprintf(err, errlen, "%s: %s", path, st->msg[0] ? st->msg : sqlite3_errmsg(st->db));
         store_close(st);
+        *why = STORE_UNREACHABLE;
+        return NULL;
+    }
+    if (!schema_complete(st)) {
+        snprintf(err, errlen, "%s is damaged (tables are missing)", path);
+        store_close(st);
+        *why = STORE_DAMAGED;
         return NULL;
     }
     return st;
+}
+
+int store_set_aside(const char *path, int64_t now, char *moved_to, size_t n, char *err,
+                    size_t errlen)
+{
+    time_t t = (time_t)now;
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    char stamp[32];
+    strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
+    char target[4200];
+    snprintf(target, sizeof target, "%s.damaged-%s", path, stamp);
+    for (int k = 2; access(target, F_OK) == 0 && k < 100; k++)
+        snprintf(target, sizeof target, "%s.damaged-%s-%d", path, stamp, k);
+    if (access(target, F_OK) == 0 || rename(path, target) != 0) {
+        snprintf(err, errlen, "%s could not be moved aside: %s", path, strerror(errno));
+        return -1;
+    }
+    /* its journal files travel with it, under names sqlite would pair */
+    static const char *const extra[] = { "-wal", "-shm", "-journal" };
+    for (int i = 0; i < 3; i++) {
+        char from[4200], to[4300];
+        snprintf(from, sizeof from, "%s%s", path, extra[i]);
+        snprintf(to, sizeof to, "%s%s", target, extra[i]);
+        if (access(from, F_OK) == 0 && rename(from, to) != 0) {
+            snprintf(err, errlen, "%s could not be moved aside: %s", from, strerror(errno));
+            return -1;
+        }
+    }
+    snprintf(moved_to, n, "%s", target);
+    return 0;
 }
 
 void store_close(Store *st)
@@ -312,4 +441,106 @@ Plan *store_redo(Store *st, int64_t meeting)
 {
     return store_can_redo(st, meeting) ? move_cursor(st, meeting, cursor_of(st, meeting) + 1)
                                        : NULL;
+}
+
+int64_t store_meeting_cursor(Store *st, int64_t meeting)
+{
+    return cursor_of(st, meeting);
+}
+
+int store_meetings(Store *st, MeetingInfo *out, int max)
+{
+    sqlite3_stmt *s;
+    int n = 0;
+    if (sqlite3_prepare_v2(st->db,
+                           "SELECT id, created, used, state, "
+                           "(SELECT count(*) FROM history h WHERE h.meeting = m.id) "
+                           "FROM meeting m ORDER BY used DESC, id DESC",
+                           -1, &s, NULL) != SQLITE_OK) {
+        fail(st, "could not list the meetings");
+        return 0;
+    }
+    while (n < max && sqlite3_step(s) == SQLITE_ROW) {
+        const char *state = (const char *)sqlite3_column_text(s, 3);
+        out[n++] = (MeetingInfo){
+            .id = sqlite3_column_int64(s, 0),
+            .created = sqlite3_column_int64(s, 1),
+            .used = sqlite3_column_int64(s, 2),
+            .state = state && strcmp(state, "kept") == 0 ? MEETING_KEPT : MEETING_OPEN,
+            .steps = sqlite3_column_int64(s, 4),
+        };
+    }
+    sqlite3_finalize(s);
+    return n;
+}
+
+StoreStatus store_meeting_keep(Store *st, int64_t meeting, bool keep)
+{
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(st->db, "UPDATE meeting SET state = ? WHERE id = ?", -1, &s,
+                           NULL) != SQLITE_OK)
+        return fail(st, "could not keep the meeting");
+    sqlite3_bind_text(s, 1, keep ? "kept" : "open", -1, SQLITE_STATIC);
+    sqlite3_bind_int64(s, 2, meeting);
+    int rc = sqlite3_step(s);
+    sqlite3_finalize(s);
+    if (rc != SQLITE_DONE)
+        return fail(st, "could not keep the meeting");
+    if (sqlite3_changes(st->db) == 0) {
+        snprintf(st->msg, sizeof st->msg, "the meeting does not exist");
+        return STORE_ERROR;
+    }
+    return STORE_OK;
+}
+
+StoreStatus store_meeting_close(Store *st, int64_t meeting)
+{
+    sqlite3_stmt *s;
+    if (exec(st, "BEGIN IMMEDIATE") != SQLITE_OK)
+        return fail(st, "could not close the meeting");
+    static const char *const sql[] = {
+        "DELETE FROM history WHERE meeting = ?",
+        "DELETE FROM meeting WHERE id = ?",
+    };
+    for (int i = 0; i < 2; i++) {
+        if (sqlite3_prepare_v2(st->db, sql[i], -1, &s, NULL) != SQLITE_OK) {
+            StoreStatus r = fail(st, "could not close the meeting");
+            exec(st, "ROLLBACK");
+            return r;
+        }
+        sqlite3_bind_int64(s, 1, meeting);
+        int rc = sqlite3_step(s);
+        sqlite3_finalize(s);
+        if (rc != SQLITE_DONE) {
+            StoreStatus r = fail(st, "could not close the meeting");
+            exec(st, "ROLLBACK");
+            return r;
+        }
+    }
+    if (exec(st, "COMMIT") != SQLITE_OK) {
+        StoreStatus r = fail(st, "could not close the meeting");
+        exec(st, "ROLLBACK");
+        return r;
+    }
+    /* The rows are gone and secure_delete zeroed their pages; now move
+     * everything out of the WAL, rebuild the file without free pages, and
+     * empty the WAL again (VACUUM itself writes through it). */
+    if (exec(st, "PRAGMA wal_checkpoint(TRUNCATE)") != SQLITE_OK ||
+        exec(st, "VACUUM") != SQLITE_OK ||
+        exec(st, "PRAGMA wal_checkpoint(TRUNCATE)") != SQLITE_OK)
+        return fail(st, "the meeting is closed, but its space could not be wiped yet");
+    return STORE_OK;
+}
+
+bool store_integrity_ok(Store *st)
+{
+    sqlite3_stmt *s;
+    bool ok = false;
+    if (sqlite3_prepare_v2(st->db, "PRAGMA integrity_check", -1, &s, NULL) == SQLITE_OK &&
+        sqlite3_step(s) == SQLITE_ROW) {
+        const char *r = (const char *)sqlite3_column_text(s, 0);
+        ok = r && strcmp(r, "ok") == 0;
+    }
+    sqlite3_finalize(s);
+    return ok;
 }

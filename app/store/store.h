@@ -5,8 +5,10 @@
  * file document, to the meeting's history; undo and redo move a cursor in
  * that history, so they survive a restart and can never drift from what
  * was stored. WAL with synchronous=FULL: a committed action survives a
- * power cut. A Store owns its connection; Plans it returns are the
- * caller's. */
+ * power cut. Closing a meeting erases it from the file, its WAL and any
+ * temporary file (secure_delete, checkpoint, VACUUM; temp_store=MEMORY).
+ *
+ * A Store owns its connection; Plans it returns are the caller's. */
 #ifndef KRING_STORE_H
 #define KRING_STORE_H
 
@@ -23,23 +25,58 @@ typedef enum StoreStatus {
     STORE_ERROR,    /* see store_message() */
 } StoreStatus;
 
+/* Why a database could not be opened. */
+typedef enum StoreOpen {
+    STORE_OPENED,
+    STORE_DAMAGED,      /* not a database, truncated or corrupt */
+    STORE_FOREIGN,      /* a database of another program */
+    STORE_NEWER,        /* made by a newer Kring */
+    STORE_UNREACHABLE,  /* cannot be opened or created at all (permissions, disk) */
+} StoreOpen;
+
+typedef enum MeetingState { MEETING_OPEN, MEETING_KEPT } MeetingState;
+
+typedef struct MeetingInfo {
+    int64_t id;
+    int64_t created, used;  /* seconds since 1970 */
+    MeetingState state;
+    int64_t steps;          /* actions in its history */
+} MeetingInfo;
+
 /* Opens (creating if needed) the database at path and brings its schema
- * up to date. NULL with a reason in err on failure. */
-Store *store_open(const char *path, char *err, size_t errlen);
+ * up to date. A file that turns out damaged, foreign or newer is looked
+ * at read-only and never changed. NULL with *why and a reason in err on
+ * failure. */
+Store *store_open(const char *path, StoreOpen *why, char *err, size_t errlen);
 void store_close(Store *st);
+
+/* Moves a database that could not be opened, with its -wal and -shm
+ * files, aside as PATH.damaged-YYYYMMDD-HHMMSS (never deleting anything).
+ * The new name of the main file goes to moved_to. 0 on success. */
+int store_set_aside(const char *path, int64_t now, char *moved_to, size_t n, char *err,
+                    size_t errlen);
 
 /* The last failure in plain words. */
 const char *store_message(const Store *st);
 
 /* Starts a meeting whose history begins with `plan`; *meeting gets its id. */
-StoreStatus store_meeting_create(Store *st, const Plan *plan, int64_t now,
-                                 int64_t *meeting);
+StoreStatus store_meeting_create(Store *st, const Plan *plan, int64_t now, int64_t *meeting);
 
 /* The most recently used open meeting, or 0 when there is none. */
 int64_t store_meeting_latest(Store *st);
 
+/* Up to max meetings, most recently used first; returns how many. */
+int store_meetings(Store *st, MeetingInfo *out, int max);
+
 /* The plan at the meeting's history cursor (caller destroys), or NULL. */
 Plan *store_meeting_load(Store *st, int64_t meeting);
+
+/* Keeps a meeting for the evaluation (or opens it again). */
+StoreStatus store_meeting_keep(Store *st, int64_t meeting, bool keep);
+
+/* Closes a meeting: erases its every trace from the database file and
+ * its WAL. */
+StoreStatus store_meeting_close(Store *st, int64_t meeting);
 
 /* Appends `plan` as the meeting's newest state (dropping anything that
  * could have been redone). One durable transaction. */
@@ -51,5 +88,11 @@ Plan *store_undo(Store *st, int64_t meeting);
 Plan *store_redo(Store *st, int64_t meeting);
 bool store_can_undo(Store *st, int64_t meeting);
 bool store_can_redo(Store *st, int64_t meeting);
+
+/* The step the meeting's cursor is on (1 = as it was created), or -1. */
+int64_t store_meeting_cursor(Store *st, int64_t meeting);
+
+/* True when sqlite's full integrity check finds nothing wrong. */
+bool store_integrity_ok(Store *st);
 
 #endif

@@ -124,6 +124,18 @@ static Color with_alpha(Color c, unsigned a)
     return (c & 0xFFFFFF00u) | (a & 0xFF);
 }
 
+/* `over` laid on the opaque `under` with opacity a (0..255), as one
+ * opaque colour: cheaper to draw than blending it on screen. */
+static Color mix(Color over, Color under, unsigned a)
+{
+    Color out = 0xFF;
+    for (int shift = 8; shift <= 24; shift += 8) {
+        unsigned o = (over >> shift) & 0xFF, u = (under >> shift) & 0xFF;
+        out |= ((o * a + u * (255 - a) + 127) / 255) << shift;
+    }
+    return out;
+}
+
 static void draw_undo_icon(Ui *ui, Rect box, Color c, bool redo)
 {
     /* a curved arrow: three quarters of a circle and an arrow head */
@@ -180,7 +192,25 @@ static void draw_top(Ui *ui, const Layout *L, const Plan *plan, const BoardView 
     draw_button(ui, L, "redo", L->redo, ui_tr(ui, "Opnieuw"), view->can_redo, true);
 }
 
-static void draw_map(Ui *ui, const Layout *L, const Plan *plan, int hl_ring, int hl_sector)
+/* The outline of a ring piece; `grow` widens it (for highlights). */
+static void draw_ring_piece(Ui *ui, const NetMap *m, int ring, int sector, Color c)
+{
+    int r0 = (int)(netmap_ring_edge[ring - 1] * m->rx);
+    int r1 = (int)(netmap_ring_edge[ring] * m->rx);
+    int a0, a1;
+    netmap_sector_span(sector, &a0, &a1);
+    if (m->mirrored) { /* mirror the angles left to right */
+        int b0 = 18000 - a1, b1 = 18000 - a0;
+        a0 = (b0 + 36000) % 36000;
+        a1 = a0 + (b1 - b0);
+    }
+    int before = ui->dl.n;
+    draw_arc(&ui->dl, m->centre, r0, r1, a0, a1, c);
+    if (ui->dl.n != before) /* ellipse: y radius per mille of x */
+        ui->dl.cmds[ui->dl.n - 1].w = m->ry * 1000 / (m->rx ? m->rx : 1);
+}
+
+static void draw_map(Ui *ui, const Layout *L, const Plan *plan)
 {
     const Theme *t = ui->theme;
     const NetMap *m = &L->net;
@@ -190,29 +220,13 @@ static void draw_map(Ui *ui, const Layout *L, const Plan *plan, int hl_ring, int
      * registered so scripts can aim at "ring:R:SECTOR". */
     static const unsigned ring_alpha[RING_COUNT + 1] = { 0, 255, 190, 120 };
     for (int ring = RING_COUNT; ring >= 1; ring--) {
-        int r0 = (int)(netmap_ring_edge[ring - 1] * m->rx);
-        int r1 = (int)(netmap_ring_edge[ring] * m->rx);
         for (int s = 0; s < SECTOR_COUNT; s++) {
-            int a0, a1;
-            netmap_sector_span(s, &a0, &a1);
-            if (m->mirrored) { /* mirror the angles left to right */
-                int b0 = 18000 - a1, b1 = 18000 - a0;
-                a0 = (b0 + 36000) % 36000;
-                a1 = a0 + (b1 - b0);
-            }
-            Color c = with_alpha(t->sector_tint[s], ring_alpha[ring]);
-            if (ring == hl_ring && s == hl_sector)
-                c = with_alpha(t->sector[s], 110);
-            DrawCmd *before = ui->dl.cmds + ui->dl.n;
-            draw_arc(&ui->dl, m->centre, r0, r1, a0, a1, c);
-            if (ui->dl.cmds + ui->dl.n != before) /* ellipse: y radius per mille */
-                ui->dl.cmds[ui->dl.n - 1].w = m->ry * 1000 / (m->rx ? m->rx : 1);
+            draw_ring_piece(ui, m, ring, s, mix(t->sector_tint[s], t->panel, ring_alpha[ring]));
             char id[UI_ID_LEN];
             snprintf(id, sizeof id, "ring:%d:%s", ring, sector_key(s));
             Point anchor = netmap_anchor(m, ring, s);
-            int half_w = L->card_w / 2;
-            ui_widget(ui, id, (Rect){ anchor.x - half_w, anchor.y - L->card_h / 2, L->card_w,
-                                      L->card_h }, anchor, 0);
+            ui_widget(ui, id, (Rect){ anchor.x - L->card_w / 2, anchor.y - L->card_h / 2,
+                                      L->card_w, L->card_h }, anchor, 0);
         }
     }
     /* ring edges and sector borders */
@@ -305,10 +319,10 @@ static void draw_card(Ui *ui, const Layout *L, const Person *p, Point c, bool li
     ui_text(ui, (Rect){ tx, ty + bh, tw, sh2 }, FONT_SMALL, align, t->ink_soft, p->relation);
 }
 
-static void draw_tray(Ui *ui, const Layout *L, const Plan *plan, bool drop_here)
+static void draw_tray(Ui *ui, const Layout *L, const Plan *plan)
 {
     const Theme *t = ui->theme;
-    draw_rect(&ui->dl, L->tray, L->radius * 2, drop_here ? t->sector_tint[1] : t->panel);
+    draw_rect(&ui->dl, L->tray, L->radius * 2, t->panel);
     draw_frame(&ui->dl, L->tray, L->radius * 2, ui_px(ui, 0.35f), t->line);
     int sh = ui_line_height(ui, FONT_SMALL);
     Rect label = { L->tray.x + L->pad, L->tray.y + L->pad / 2, L->tray.w - 2 * L->pad, sh };
@@ -372,9 +386,15 @@ static void draw_goals(Ui *ui, const Layout *L, const Plan *plan)
             if (a->goal != g->id)
                 continue;
             const Person *p = plan_person(plan, a->people[0]);
-            char line[600];
-            snprintf(line, sizeof line, "%s%s: %s%s%s", p ? p->name : "?",
-                     a->n_people > 1 ? " +" : "", a->what,
+            char who[400] = "", line[900];
+            for (int j = 0; j < a->n_people; j++) {
+                const Person *q = plan_person(plan, a->people[j]);
+                size_t n = strlen(who);
+                snprintf(who + n, sizeof who - n, "%s%s",
+                         j == 0 ? "" : j == a->n_people - 1 ? ui_tr(ui, " en ") : ", ",
+                         q ? q->name : "?");
+            }
+            snprintf(line, sizeof line, "%s: %s%s%s", who, a->what,
                      a->when[0] ? " \xE2\x80\x94 " : "", a->when);
             int dot = sh / 5;
             Point dp = { ui->rtl ? card.x + card.w - L->pad - dot : tx + dot, ay + sh / 2 };
@@ -389,6 +409,32 @@ static void draw_goals(Ui *ui, const Layout *L, const Plan *plan)
         ui_widget(ui, id, card, rect_center(card), 0);
         y += card_h + L->pad / 2;
     }
+}
+
+/* A message over everything that waits for the facilitator's OK. */
+static void draw_notice(Ui *ui, const Layout *L, const char *text)
+{
+    const Theme *t = ui->theme;
+    Rect all = { 0, 0, ui->w, ui->h };
+    draw_rect(&ui->dl, all, 0, 0x2A263099);
+    ui_widget(ui, "notice", all, rect_center(all), GRAB_TAP | GRAB_DRAG);
+    int w = clampi(ui->w * 2 / 3, ui_px(ui, 80), ui_px(ui, 180));
+    if (w > ui->w - 2 * L->pad)
+        w = ui->w - 2 * L->pad;
+    Rect inner = { 0, 0, w - 4 * L->pad, 0 };
+    int text_h = ui_wrap(ui, inner, FONT_BODY, t->ink, text, 8, false);
+    int h = L->pad * 2 + text_h + L->pad + L->target + L->pad * 2;
+    Rect card = { (ui->w - w) / 2, (ui->h - h) / 2, w, h };
+    draw_rect(&ui->dl, card, L->radius * 2, t->panel);
+    draw_frame(&ui->dl, card, L->radius * 2, ui_px(ui, 0.8f), t->accent);
+    ui_wrap(ui, (Rect){ card.x + 2 * L->pad, card.y + L->pad * 2, w - 4 * L->pad, text_h },
+            FONT_BODY, t->ink, text, 8, true);
+    int bw = L->target * 2;
+    Rect ok = { card.x + (card.w - bw) / 2, card.y + card.h - L->pad * 2 - L->target, bw,
+                L->target };
+    draw_rect(&ui->dl, ok, L->radius * 2, t->accent);
+    ui_text(ui, ok, FONT_BOLD, ALIGN_CENTER | ALIGN_MIDDLE, t->card, ui_tr(ui, "OK"));
+    ui_widget(ui, "notice-ok", ok, rect_center(ok), GRAB_TAP);
 }
 
 /* The drop a dragging finger would make now: a place on the map, the
@@ -432,35 +478,44 @@ void board_draw(Ui *ui, const Plan *plan, const Gestures *g, const BoardView *vi
     draw_rect(&ui->dl, (Rect){ 0, 0, ui->w, ui->h }, 0, t->bg);
     draw_top(ui, &L, plan, view);
 
-    /* where do the fingers that drag cards aim? */
-    int hl_ring = -1, hl_sector = -1;
-    bool tray_hl = false;
-    for (int i = 0; i < GESTURE_FINGERS; i++) {
-        const Person *p = dragged_person(plan, &g->f[i]);
-        if (!p)
-            continue;
-        Drop d = drop_for(&L, drag_centre(&L, ui, plan, &g->f[i], p));
-        if (d.valid && d.place.ring == RING_TRAY)
-            tray_hl = true;
-        else if (d.valid) {
-            hl_ring = d.place.ring;
-            hl_sector = d.place.sector;
-        }
-    }
-    draw_map(ui, &L, plan, hl_ring, hl_sector);
-    draw_tray(ui, &L, plan, tray_hl);
+    draw_map(ui, &L, plan);
+    draw_tray(ui, &L, plan);
     draw_goals(ui, &L, plan);
 
-    /* cards at rest, then the ones under fingers on top */
+    /* Cards at rest, every one of them: a card under a finger stays drawn
+     * at home here, so lifting it does not change this still layer. */
     for (int i = 0; i < plan->n_people; i++) {
         const Person *p = &plan->people[i];
         char id[UI_ID_LEN];
         snprintf(id, sizeof id, "person:%u", (unsigned)p->id);
-        if (gestures_dragging(g, id) >= 0)
-            continue;
         Point c = person_home(&L, ui, plan, p);
         draw_card(ui, &L, p, c, false);
-        ui_widget(ui, id, card_at(ui, &L, p, c), c, GRAB_TAP | GRAB_DRAG);
+        if (gestures_dragging(g, id) < 0)
+            ui_widget(ui, id, card_at(ui, &L, p, c), c, GRAB_TAP | GRAB_DRAG);
+    }
+
+    /* What moves with the fingers, and what lies over everything. */
+    draw_layer(&ui->dl);
+    bool lit[RING_COUNT + 1][SECTOR_COUNT] = { { false } };
+    bool tray_lit = false;
+    for (int i = 0; i < GESTURE_FINGERS; i++) {
+        const Person *p = dragged_person(plan, &g->f[i]);
+        if (!p)
+            continue;
+        /* the empty place it came from, faded */
+        Rect home = card_at(ui, &L, p, person_home(&L, ui, plan, p));
+        draw_rect(&ui->dl, rect_inset(home, -1), L.radius, with_alpha(t->bg, 200));
+        draw_frame(&ui->dl, home, L.radius, ui_px(ui, 0.35f), t->line);
+        /* where it would land */
+        Drop d = drop_for(&L, drag_centre(&L, ui, plan, &g->f[i], p));
+        if (d.valid && d.place.ring == RING_TRAY && !tray_lit) {
+            draw_frame(&ui->dl, L.tray, L.radius * 2, ui_px(ui, 0.8f), t->sector[1]);
+            tray_lit = true;
+        } else if (d.valid && d.place.ring != RING_TRAY && !lit[d.place.ring][d.place.sector]) {
+            draw_ring_piece(ui, &L.net, d.place.ring, d.place.sector,
+                            with_alpha(t->sector[d.place.sector], 56));
+            lit[d.place.ring][d.place.sector] = true;
+        }
     }
     for (int i = 0; i < GESTURE_FINGERS; i++) {
         const Person *p = dragged_person(plan, &g->f[i]);
@@ -470,6 +525,8 @@ void board_draw(Ui *ui, const Plan *plan, const Gestures *g, const BoardView *vi
         draw_card(ui, &L, p, c, true);
         ui_widget(ui, g->f[i].widget, card_at(ui, &L, p, c), c, GRAB_TAP | GRAB_DRAG);
     }
+    if (view->notice)
+        draw_notice(ui, &L, view->notice);
     if (view->problem) {
         int sh = ui_line_height(ui, FONT_BODY);
         Rect bar = { L.map.x + L.pad, L.map.y + L.map.h - sh * 2 - L.pad, L.map.w - 2 * L.pad,
@@ -485,6 +542,9 @@ BoardResult board_gesture(Ui *ui, const Plan *plan, const Gestures *g, const Ges
                           Edit *edit)
 {
     Layout L = layout(ui);
+    if (ui_find(ui, "notice")) /* nothing else until the notice is read */
+        return ev->kind == GESTURE_TAP && strcmp(ev->widget, "notice-ok") == 0 ? BOARD_DISMISS
+                                                                              : BOARD_NOTHING;
     switch (ev->kind) {
     case GESTURE_TAP:
         if (strcmp(ev->widget, "undo") == 0)

@@ -18,6 +18,7 @@
 typedef struct BoardView {
     bool can_undo, can_redo;
     const char *problem; /* a failure to show in plain words, or NULL */
+    const char *notice;  /* a message that waits for OK, or NULL */
 } BoardView;
 
 typedef enum BoardResult {
@@ -26,6 +27,7 @@ typedef enum BoardResult {
     BOARD_EDIT,      /* *edit holds a change to apply and store */
     BOARD_UNDO,
     BOARD_REDO,
+    BOARD_DISMISS,   /* the notice was read */
 } BoardResult;
 
 void board_draw(Ui *ui, const Plan *plan, const Gestures *g, const BoardView *view);

@@ -24,7 +24,7 @@ static Plan *one_person(int ring)
 static void test_history(void)
 {
     char err[300];
-    Store *st = store_open(path, err, sizeof err);
+    Store *st = store_open(path, NULL, err, sizeof err);
     CHECK(st != NULL);
     if (!st)
         return;
@@ -46,7 +46,7 @@ static void test_history(void)
     store_close(st);
 
     /* undo and redo survive a restart */
-    st = store_open(path, err, sizeof err);
+    st = store_open(path, NULL, err, sizeof err);
     CHECK(st != NULL);
     CHECK_INT(store_meeting_latest(st), m);
     Plan *l = store_meeting_load(st, m);
@@ -72,18 +72,157 @@ static void test_history(void)
     store_close(st);
 }
 
-static void test_newer_database(void)
+/* Every file in dir (the database, its WAL, anything else) searched for
+ * marker, byte by byte. Returns how many files hold it. */
+static int files_holding(const char *marker)
 {
-    char newer[300], err[300];
-    snprintf(newer, sizeof newer, "%s/newer.db", dir);
-    sqlite3 *db;
-    sqlite3_open(newer, &db);
-    sqlite3_exec(db, "PRAGMA user_version = 999", NULL, NULL, NULL);
-    sqlite3_close(db);
-    Store *st = store_open(newer, err, sizeof err);
-    CHECK(st == NULL);
-    CHECK(strstr(err, "newer Kring") != NULL);
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "grep -rlaF '%s' '%s' 2>/dev/null | wc -l", marker, dir);
+    FILE *p = popen(cmd, "r");
+    int n = -1;
+    if (p) {
+        if (fscanf(p, "%d", &n) != 1)
+            n = -1;
+        pclose(p);
+    }
+    return n;
+}
+
+static void test_meetings_and_erasure(void)
+{
+    char path2[300], err[300];
+    snprintf(path2, sizeof path2, "%s/erase.db", dir);
+    Store *st = store_open(path2, NULL, err, sizeof err);
+    CHECK(st != NULL);
+    if (!st)
+        return;
+    /* two meetings: one with a unique name in it, one to keep */
+    const char *marker = "Xylofoon-Quirinus-7731";
+    Plan *p = one_person(1);
+    int64_t keep = 0, gone = 0;
+    CHECK_INT(store_meeting_create(st, p, 100, &keep), STORE_OK);
+    plan_set_field(p, FIELD_FAMILY, marker);
+    CHECK_INT(store_meeting_create(st, p, 200, &gone), STORE_OK);
+    for (int i = 0; i < 30; i++) { /* many actions, so the WAL holds copies */
+        plan_person(p, 1)->place.u = i * 30;
+        CHECK_INT(store_commit(st, gone, p, 201 + i), STORE_OK);
+    }
+    plan_destroy(p);
+    MeetingInfo list[8];
+    CHECK_INT(store_meetings(st, list, 8), 2);
+    CHECK_INT(list[0].id, gone);       /* most recently used first */
+    CHECK_INT(list[0].steps, 31);
+    CHECK_INT(store_meeting_keep(st, keep, true), STORE_OK);
+    store_meetings(st, list, 8);
+    CHECK_INT(list[1].state, MEETING_KEPT);
+    CHECK(store_meeting_keep(st, 999, true) != STORE_OK);
+    CHECK(files_holding(marker) > 0);  /* the test can see it before */
+
+    CHECK_INT(store_meeting_close(st, gone), STORE_OK);
+    CHECK_INT(files_holding(marker), 0);
+    CHECK_INT(store_meetings(st, list, 8), 1);
+    CHECK(store_meeting_load(st, gone) == NULL);
+    Plan *k = store_meeting_load(st, keep);
+    CHECK(k && strcmp(plan_family(k), "Jansen") == 0); /* the other is whole */
+    plan_destroy(k);
+    CHECK(store_integrity_ok(st));
     store_close(st);
+    CHECK_INT(files_holding(marker), 0); /* nor after closing the connection */
+}
+
+/* Writes bytes to a fresh file in dir; returns its path. */
+static const char *make_file(const char *name, const void *bytes, size_t n)
+{
+    static char p[300];
+    snprintf(p, sizeof p, "%s/%s", dir, name);
+    FILE *f = fopen(p, "wb");
+    if (f) {
+        fwrite(bytes, 1, n, f);
+        fclose(f);
+    }
+    return p;
+}
+
+static size_t file_bytes(const char *p, unsigned char *buf, size_t max)
+{
+    FILE *f = fopen(p, "rb");
+    size_t n = f ? fread(buf, 1, max, f) : 0;
+    if (f)
+        fclose(f);
+    return n;
+}
+
+static void check_damaged(const char *label, const char *p, StoreOpen want)
+{
+    static unsigned char before[1 << 20], after[1 << 20];
+    size_t n = file_bytes(p, before, sizeof before);
+    char err[300], moved[600];
+    StoreOpen why = STORE_OPENED;
+    Store *st = store_open(p, &why, err, sizeof err);
+    CHECK(st == NULL);
+    store_close(st);
+    if (why != want)
+        fprintf(stderr, "%s: expected kind %d, got %d (%s)\n", label, want, why, err);
+    CHECK_INT(why, want);
+    /* looking did not change a byte */
+    CHECK(file_bytes(p, after, sizeof after) == n && memcmp(before, after, n) == 0);
+    /* set aside: the very same bytes under the new name; a fresh file opens */
+    CHECK_INT(store_set_aside(p, 1795000000, moved, sizeof moved, err, sizeof err), 0);
+    CHECK(strstr(moved, ".damaged-20261118-") != NULL);
+    CHECK(file_bytes(moved, after, sizeof after) == n && memcmp(before, after, n) == 0);
+    st = store_open(p, &why, err, sizeof err);
+    CHECK(st != NULL);
+    store_close(st);
+}
+
+static void test_damaged(void)
+{
+    char err[300];
+    /* not a database at all */
+    check_damaged("text", make_file("text.db", "just some text, not sqlite", 26), STORE_DAMAGED);
+    /* a Kring database cut in half */
+    char good[300];
+    snprintf(good, sizeof good, "%s/good.db", dir);
+    Store *st = store_open(good, NULL, err, sizeof err);
+    Plan *p = one_person(1);
+    int64_t m;
+    for (int i = 0; i < 40; i++)
+        store_meeting_create(st, p, 1, &m);
+    plan_destroy(p);
+    store_close(st);
+    static unsigned char bytes[1 << 20];
+    size_t n = file_bytes(good, bytes, sizeof bytes);
+    CHECK(n > 8192);
+    check_damaged("truncated", make_file("cut.db", bytes, n / 2), STORE_DAMAGED);
+    /* the header of a b-tree page in the middle overwritten */
+    memset(bytes + 4096, 0xA5, 64);
+    check_damaged("scribbled", make_file("scribbled.db", bytes, n), STORE_DAMAGED);
+    /* another program's database */
+    char other[300];
+    snprintf(other, sizeof other, "%s/other.db", dir);
+    sqlite3 *db;
+    sqlite3_open(other, &db);
+    sqlite3_exec(db, "CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('x')",
+                 NULL, NULL, NULL);
+    sqlite3_close(db);
+    check_damaged("foreign", other, STORE_FOREIGN);
+    /* a newer Kring: our mark, a later version */
+    char newer[300];
+    snprintf(newer, sizeof newer, "%s/newer.db", dir);
+    sqlite3_open(newer, &db);
+    sqlite3_exec(db, "PRAGMA application_id = 1263685191; PRAGMA user_version = 999;"
+                     "CREATE TABLE future (x)", NULL, NULL, NULL);
+    sqlite3_close(db);
+    check_damaged("newer", newer, STORE_NEWER);
+    /* an empty file is simply a new database */
+    const char *empty = make_file("empty.db", "", 0);
+    st = store_open(empty, NULL, err, sizeof err);
+    CHECK(st != NULL);
+    store_close(st);
+    /* a folder that does not exist cannot be reached, and nothing is moved */
+    StoreOpen why;
+    CHECK(store_open("/nonexistent-kring-dir/x.db", &why, err, sizeof err) == NULL);
+    CHECK_INT(why, STORE_UNREACHABLE);
 }
 
 int main(void)
@@ -94,7 +233,8 @@ int main(void)
     }
     snprintf(path, sizeof path, "%s/kring.db", dir);
     test_history();
-    test_newer_database();
+    test_meetings_and_erasure();
+    test_damaged();
     char cmd[300];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
     if (system(cmd) != 0)
