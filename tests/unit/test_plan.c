@@ -295,8 +295,53 @@ static void test_files(void)
     CHECK(strstr(err, "not a Kring plan") != NULL);
 }
 
+/* The sample plan Kring ships stays realistic and complete. */
+static void test_sample(void)
+{
+    char err[600];
+    Plan *p = planfile_read(KRING_SOURCE_DIR "/assets/plans/jansen.json", err, sizeof err);
+    CHECK(p != NULL);
+    if (!p) {
+        fprintf(stderr, "sample: %s\n", err);
+        return;
+    }
+    CHECK(p->n_people >= 12);
+    CHECK(p->n_goals >= 5);
+    CHECK(p->n_agreements >= 12);
+    bool sector[SECTOR_COUNT] = { false }, ring[RING_COUNT + 1] = { false };
+    bool arabic = false, diacritics = false, long_name = false, absent = false;
+    for (int i = 0; i < p->n_people; i++) {
+        const Person *q = &p->people[i];
+        sector[q->place.sector] = ring[q->place.ring] = true;
+        absent = absent || !q->present;
+        size_t n = strlen(q->name), chars = 0;
+        for (size_t k = 0; k < n; k += (size_t)utf8_decode(q->name + k, n - k, &(uint32_t){ 0 }))
+            chars++;
+        long_name = long_name || chars > 40;
+        for (size_t k = 0; k < n;) {
+            uint32_t cp;
+            k += (size_t)utf8_decode(q->name + k, n - k, &cp);
+            arabic = arabic || utf8_is_arabic(cp);
+            diacritics = diacritics || (cp >= 0xC0 && cp < 0x250);
+        }
+    }
+    for (int s = 0; s < SECTOR_COUNT; s++)
+        CHECK(sector[s]);
+    for (int r = 1; r <= RING_COUNT; r++)
+        CHECK(ring[r]);
+    CHECK(arabic && diacritics && long_name && absent);
+    for (int s = 0; s < SECTION_COUNT; s++)
+        CHECK(p->section[s].n > 0);
+    for (int f = 0; f < FIELD_COUNT; f++)
+        CHECK(p->field[f][0] != '\0');
+    CHECK(p->n_voices > 0);
+    CHECK(plan_valid_date(p->eval.date) && p->eval.convener != 0);
+    plan_destroy(p);
+}
+
 int main(void)
 {
+    test_sample();
     test_every_edit();
     test_bad_text();
     test_files();
