@@ -666,9 +666,6 @@ static void shape_rect(Render *r, const DrawCmd *c)
     }
     /* A large opaque box: the middle through fast fills, only the four
      * corners as (small) shapes. */
-    fill_rect(r, x + rad, y, w - 2 * rad, h, c->color);
-    fill_rect(r, x, y + rad, rad, h - 2 * rad, c->color);
-    fill_rect(r, x + w - rad, y + rad, rad, h - 2 * rad, c->color);
     const float cx[4] = { x + rad, x + w - rad, x + w - rad, x + rad };
     const float cy[4] = { y + rad, y + rad, y + h - rad, y + h - rad };
     for (int k = 0; k < 4; k++) {
@@ -677,6 +674,10 @@ static void shape_rect(Render *r, const DrawCmd *c)
                            .color = c->color };
         shape_arc(r, &corner);
     }
+    /* drawn after the corners and a pixel into them, so no seam shows */
+    fill_rect(r, x + rad - 1, y, w - 2 * rad + 2, h, c->color);
+    fill_rect(r, x, y + rad - 1, rad, h - 2 * rad + 2, c->color);
+    fill_rect(r, x + w - rad, y + rad - 1, rad, h - 2 * rad + 2, c->color);
     /* straight edges: feathered lines along the four sides */
     SDL_Color solid = color_of(c->color);
     Edge top[2] = { { x + rad, y + 0.5f, x + rad, y - 0.5f }, { x + w - rad, y + 0.5f, x + w - rad, y - 0.5f } };
