@@ -196,3 +196,16 @@ bool utf8_is_rtl(uint32_t cp)
     return (cp >= 0x0590 && cp <= 0x08FF) || (cp >= 0xFB1D && cp <= 0xFDFF) ||
            (cp >= 0xFE70 && cp <= 0xFEFF);
 }
+
+bool utf8_is_emoji(uint32_t cp)
+{
+    return (cp >= 0x1F000 && cp <= 0x1FAFF) || (cp >= 0x2600 && cp <= 0x27BF) ||
+           (cp >= 0x2B00 && cp <= 0x2BFF) || cp == 0x2764 || cp == 0x231A || cp == 0x231B ||
+           (cp >= 0x23E9 && cp <= 0x23FA) || cp == 0x2B50 || cp == 0x2B55;
+}
+
+bool utf8_is_emoji_joiner(uint32_t cp)
+{
+    return cp == 0x200D || cp == 0xFE0F || cp == 0xFE0E || cp == 0x20E3 ||
+           (cp >= 0x1F3FB && cp <= 0x1F3FF) || (cp >= 0xE0020 && cp <= 0xE007F);
+}

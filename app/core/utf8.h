@@ -36,4 +36,11 @@ bool utf8_is_rtl(uint32_t cp);
 /* True for letters of the Arabic script blocks (which need Arabic fonts). */
 bool utf8_is_arabic(uint32_t cp);
 
+/* True for pictographic emoji (which need the emoji font). */
+bool utf8_is_emoji(uint32_t cp);
+
+/* True for code points that join or modify the emoji before them: ZWJ,
+ * variation selectors, skin tones, tags, the keycap mark. */
+bool utf8_is_emoji_joiner(uint32_t cp);
+
 #endif

@@ -20,6 +20,7 @@ typedef struct TexEntry {
     uint64_t hash;      /* 0: empty */
     int font;
     bool rtl;
+    Color color;
     char *text;
     SDL_Texture *tex;
     int w, h;
@@ -37,6 +38,7 @@ struct Render {
     SDL_Renderer *sdl;
     char font_dir[1024];
     TTF_Font *latin[FONT_COUNT], *arabic[FONT_COUNT];
+    TTF_Font *emoji;         /* one size: its glyphs are 109-pixel bitmaps */
     int px[FONT_COUNT];
     TexEntry tex[TEX_SLOTS];
     int n_tex;
@@ -143,6 +145,11 @@ Render *render_create(SDL_Renderer *sdl, const char *font_dir, char *err, size_t
     }
     r->sdl = sdl;
     snprintf(r->font_dir, sizeof r->font_dir, "%s", font_dir);
+    r->emoji = open_font(r, "NotoColorEmoji.ttf", 109, err, errlen);
+    if (!r->emoji) {
+        render_destroy(r);
+        return NULL;
+    }
     /* Check every font now, so a missing file is reported at start. */
     if (render_set_scale(r, &theme_default, 96.0f / 25.4f, err, errlen) != 0) {
         render_destroy(r);
@@ -156,6 +163,8 @@ void render_destroy(Render *r)
 {
     if (!r)
         return;
+    if (r->emoji)
+        TTF_CloseFont(r->emoji);
     if (r->layer)
         SDL_DestroyTexture(r->layer);
     draw_fini(&r->layer_cmds);
@@ -172,45 +181,51 @@ void render_destroy(Render *r)
 /* Text runs and measuring                                              */
 /* ------------------------------------------------------------------ */
 
+typedef enum RunKind { RUN_LATIN, RUN_ARABIC, RUN_EMOJI } RunKind;
+
 typedef struct Run {
     size_t off, len;
-    bool arabic;
+    RunKind kind;
 } Run;
 
 static bool is_neutral(uint32_t cp)
 {
     return cp < 0x41 || (cp >= 0x5B && cp <= 0x60) || (cp >= 0x7B && cp <= 0xBF) ||
-           (cp >= 0x2000 && cp <= 0x206F) || cp == 0x00D7;
+           (cp >= 0x2000 && cp <= 0x206F && cp != 0x200D) || cp == 0x00D7;
 }
 
-/* Splits s into runs of one script; neutral characters join the run
- * they stand in, unless the Arabic font lacks them (the ellipsis). Runs
- * are laid out in the paragraph's direction; a full bidirectional
- * reordering comes with the languages work (FriBidi). */
+/* Splits s into runs each drawn with one font: Latin (and the rest),
+ * Arabic, emoji. Neutral characters (spaces, digits, punctuation) join
+ * the run they stand in, unless its font lacks them (the ellipsis in
+ * Arabic). Runs are laid out in the paragraph's direction; a full
+ * bidirectional reordering comes with the languages work (FriBidi). */
 static int split_runs(Render *r, int font, const char *s, size_t n, Run *runs)
 {
     int count = 0;
-    bool have_strong = false;
     size_t i = 0;
     while (i < n) {
         uint32_t cp;
         int len = utf8_decode(s + i, n - i, &cp);
-        bool arabic = utf8_is_arabic(cp);
-        bool neutral = is_neutral(cp) &&
-                       (count == 0 || !runs[count - 1].arabic ||
-                        TTF_GlyphIsProvided32(r->arabic[font], cp));
-        if (!neutral && !have_strong) {
-            have_strong = true;
-            if (count == 1)
-                runs[0].arabic = arabic;
+        RunKind cur = count ? runs[count - 1].kind : RUN_LATIN;
+        RunKind kind;
+        if (utf8_is_emoji(cp) || (cur == RUN_EMOJI && utf8_is_emoji_joiner(cp)) ||
+            (cp >= 0x1F1E6 && cp <= 0x1F1FF))
+            kind = RUN_EMOJI;
+        else if (utf8_is_arabic(cp))
+            kind = RUN_ARABIC;
+        else if (is_neutral(cp) && count &&
+                 (cur == RUN_LATIN ||
+                  (cur == RUN_ARABIC && TTF_GlyphIsProvided32(r->arabic[font], cp)))) {
+            kind = cur;
+        } else {
+            kind = RUN_LATIN;
         }
-        if (count == 0) {
-            runs[count++] = (Run){ i, 0, arabic };
-        } else if (!neutral && arabic != runs[count - 1].arabic && count < MAX_RUNS) {
-            runs[count++] = (Run){ i, 0, arabic };
-        } else if (neutral && runs[count - 1].arabic && !TTF_GlyphIsProvided32(r->arabic[font], cp) &&
-                   count < MAX_RUNS) {
-            runs[count++] = (Run){ i, 0, false };
+        if (count == 0 || kind != cur) {
+            if (count == MAX_RUNS) { /* too many: the rest goes in the last run */
+                runs[count - 1].len += n - i;
+                break;
+            }
+            runs[count++] = (Run){ i, 0, kind };
         }
         runs[count - 1].len += (size_t)len;
         i += (size_t)len;
@@ -231,7 +246,68 @@ static char *scratch(Render *r, const char *s, size_t n)
 
 static TTF_Font *run_font(Render *r, int font, const Run *run)
 {
-    return run->arabic ? r->arabic[font] : r->latin[font];
+    return run->kind == RUN_EMOJI ? r->emoji : run->kind == RUN_ARABIC ? r->arabic[font]
+                                                                      : r->latin[font];
+}
+
+/* The height emoji are drawn at beside text of this font. */
+static int emoji_height(Render *r, int font)
+{
+    return TTF_FontAscent(r->latin[font]) * 11 / 10;
+}
+
+/* Width of one run as drawn. */
+static int run_width(Render *r, int font, const char *s, const Run *run)
+{
+    int w = 0, h = 0;
+    TTF_SizeUTF8(run_font(r, font, run), scratch(r, s + run->off, run->len), &w, &h);
+    if (run->kind == RUN_EMOJI && h > 0)
+        w = w * emoji_height(r, font) / TTF_FontHeight(r->emoji);
+    return w;
+}
+
+/* A smaller copy of an ARGB surface, each pixel the average of the box
+ * it covers (weighted by alpha, so edges stay clean). */
+static SDL_Surface *shrink(SDL_Surface *src, int dw, int dh)
+{
+    if (dw < 1) dw = 1;
+    if (dh < 1) dh = 1;
+    SDL_Surface *in = SDL_ConvertSurfaceFormat(src, SDL_PIXELFORMAT_ARGB8888, 0);
+    SDL_Surface *out = SDL_CreateRGBSurfaceWithFormat(0, dw, dh, 32, SDL_PIXELFORMAT_ARGB8888);
+    if (!in || !out) {
+        SDL_FreeSurface(in);
+        SDL_FreeSurface(out);
+        return NULL;
+    }
+    int sw = in->w, sh = in->h;
+    for (int y = 0; y < dh; y++) {
+        int y0 = y * sh / dh, y1 = (y + 1) * sh / dh;
+        if (y1 <= y0) y1 = y0 + 1;
+        Uint32 *row = (Uint32 *)((Uint8 *)out->pixels + y * out->pitch);
+        for (int x = 0; x < dw; x++) {
+            int x0 = x * sw / dw, x1 = (x + 1) * sw / dw;
+            if (x1 <= x0) x1 = x0 + 1;
+            unsigned long a = 0, rr = 0, g = 0, b = 0, cnt = 0;
+            for (int sy = y0; sy < y1 && sy < sh; sy++) {
+                const Uint32 *sp = (const Uint32 *)((const Uint8 *)in->pixels + sy * in->pitch);
+                for (int sx = x0; sx < x1 && sx < sw; sx++) {
+                    Uint32 px = sp[sx];
+                    unsigned pa = px >> 24;
+                    a += pa;
+                    rr += ((px >> 16) & 0xFF) * pa;
+                    g += ((px >> 8) & 0xFF) * pa;
+                    b += (px & 0xFF) * pa;
+                    cnt++;
+                }
+            }
+            Uint32 v = 0;
+            if (a > 0)
+                v = (Uint32)((a / cnt) << 24 | (rr / a) << 16 | (g / a) << 8 | (b / a));
+            row[x] = v;
+        }
+    }
+    SDL_FreeSurface(in);
+    return out;
 }
 
 static uint64_t hash_text(int font, const char *s, size_t n)
@@ -247,12 +323,8 @@ static int width_uncached(Render *r, int font, const char *s, size_t n)
     Run runs[MAX_RUNS];
     int count = split_runs(r, font, s, n, runs);
     int total = 0;
-    for (int i = 0; i < count; i++) {
-        int w = 0, h = 0;
-        TTF_SizeUTF8(run_font(r, font, &runs[i]), scratch(r, s + runs[i].off, runs[i].len),
-                     &w, &h);
-        total += w;
-    }
+    for (int i = 0; i < count; i++)
+        total += run_width(r, font, s, &runs[i]);
     return total;
 }
 
@@ -310,30 +382,43 @@ TextMeasure render_measure(Render *r)
 /* Text textures                                                        */
 /* ------------------------------------------------------------------ */
 
-static SDL_Surface *render_runs(Render *r, int font, bool rtl, const char *s, size_t n)
+static SDL_Surface *render_runs(Render *r, int font, bool rtl, Color color, const char *s,
+                                size_t n)
 {
     Run runs[MAX_RUNS];
     int count = split_runs(r, font, s, n, runs);
     SDL_Surface *parts[MAX_RUNS] = { 0 };
-    int total_w = 0, ascent = 0, below = 0;
-    SDL_Color white = { 255, 255, 255, 255 };
+    int top[MAX_RUNS] = { 0 };
+    int total_w = 0, ascent = TTF_FontAscent(r->latin[font]), below = 0;
+    SDL_Color fg = { (Uint8)(color >> 24), (Uint8)(color >> 16), (Uint8)(color >> 8), 255 };
     for (int i = 0; i < count; i++) {
         TTF_Font *f = run_font(r, font, &runs[i]);
-        parts[i] = TTF_RenderUTF8_Blended(f, scratch(r, s + runs[i].off, runs[i].len), white);
-        if (!parts[i])
+        SDL_Surface *part = TTF_RenderUTF8_Blended(f, scratch(r, s + runs[i].off, runs[i].len), fg);
+        if (!part)
             continue;
-        total_w += parts[i]->w;
-        if (TTF_FontAscent(f) > ascent)
-            ascent = TTF_FontAscent(f);
-        if (parts[i]->h - TTF_FontAscent(f) > below)
-            below = parts[i]->h - TTF_FontAscent(f);
+        if (runs[i].kind == RUN_EMOJI) {
+            int h = emoji_height(r, font);
+            SDL_Surface *small = shrink(part, part->w * h / (part->h ? part->h : 1), h);
+            SDL_FreeSurface(part);
+            part = small;
+            if (!part)
+                continue;
+            top[i] = ascent - h * 9 / 10; /* sits on the baseline, like a capital */
+        } else {
+            top[i] = ascent - TTF_FontAscent(f);
+        }
+        parts[i] = part;
+        total_w += part->w;
+        if (top[i] + part->h - ascent > below)
+            below = top[i] + part->h - ascent;
     }
+    int min_top = 0;
+    for (int i = 0; i < count; i++)
+        if (parts[i] && top[i] < min_top)
+            min_top = top[i];
     SDL_Surface *out = NULL;
-    if (count == 1 && parts[0]) {
-        out = parts[0];
-        parts[0] = NULL;
-    } else if (total_w > 0) {
-        out = SDL_CreateRGBSurfaceWithFormat(0, total_w, ascent + below, 32,
+    if (total_w > 0) {
+        out = SDL_CreateRGBSurfaceWithFormat(0, total_w, ascent + below - min_top, 32,
                                              SDL_PIXELFORMAT_ARGB8888);
         if (out) {
             SDL_FillRect(out, NULL, 0);
@@ -341,10 +426,9 @@ static SDL_Surface *render_runs(Render *r, int font, bool rtl, const char *s, si
             for (int i = 0; i < count; i++) {
                 if (!parts[i])
                     continue;
-                TTF_Font *f = run_font(r, font, &runs[i]);
                 if (rtl)
                     x -= parts[i]->w;
-                SDL_Rect dst = { x, ascent - TTF_FontAscent(f), parts[i]->w, parts[i]->h };
+                SDL_Rect dst = { x, top[i] - min_top, parts[i]->w, parts[i]->h };
                 SDL_SetSurfaceBlendMode(parts[i], SDL_BLENDMODE_NONE);
                 SDL_BlitSurface(parts[i], NULL, out, &dst);
                 if (!rtl)
@@ -358,9 +442,12 @@ static SDL_Surface *render_runs(Render *r, int font, bool rtl, const char *s, si
     return out;
 }
 
-static TexEntry *text_texture(Render *r, int font, bool rtl, const char *s, size_t n)
+static TexEntry *text_texture(Render *r, int font, bool rtl, Color color, const char *s,
+                              size_t n)
 {
-    uint64_t h = hash_text(font + (rtl ? FONT_COUNT : 0), s, n);
+    uint64_t h = hash_text(font + (rtl ? FONT_COUNT : 0), s, n) ^ ((uint64_t)color << 17);
+    if (!h)
+        h = 1;
     size_t slot = h % TEX_SLOTS;
     TexEntry *free_slot = NULL;
     for (int probe = 0; probe < TEX_SLOTS; probe++, slot = (slot + 1) % TEX_SLOTS) {
@@ -369,7 +456,8 @@ static TexEntry *text_texture(Render *r, int font, bool rtl, const char *s, size
             free_slot = e;
             break;
         }
-        if (e->hash == h && e->font == font && e->rtl == rtl && strlen(e->text) == n &&
+        if (e->hash == h && e->font == font && e->rtl == rtl && e->color == (color | 0xFF) &&
+            strlen(e->text) == n &&
             memcmp(e->text, s, n) == 0) {
             e->used = r->frame;
             return e;
@@ -377,7 +465,7 @@ static TexEntry *text_texture(Render *r, int font, bool rtl, const char *s, size
     }
     if (!free_slot)
         return NULL;
-    SDL_Surface *surf = render_runs(r, font, rtl, s, n);
+    SDL_Surface *surf = render_runs(r, font, rtl, color, s, n);
     if (!surf)
         return NULL;
     SDL_Texture *tex = SDL_CreateTextureFromSurface(r->sdl, surf);
@@ -389,6 +477,7 @@ static TexEntry *text_texture(Render *r, int font, bool rtl, const char *s, size
     free_slot->hash = h;
     free_slot->font = font;
     free_slot->rtl = rtl;
+    free_slot->color = color | 0xFF;
     free_slot->text = xstrndup(s, n);
     free_slot->tex = tex;
     free_slot->w = w;
@@ -431,7 +520,8 @@ static void draw_text_cmd(Render *r, const DrawList *dl, const DrawCmd *c)
 {
     if (c->a < 0 || c->a >= FONT_COUNT)
         return;
-    TexEntry *e = text_texture(r, c->a, (c->b & TEXT_RTL) != 0, draw_cmd_text(dl, c), c->text_len);
+    TexEntry *e = text_texture(r, c->a, (c->b & TEXT_RTL) != 0, c->color | 0xFF,
+                               draw_cmd_text(dl, c), c->text_len);
     if (!e)
         return;
     int h_align = c->b & 3;
@@ -442,8 +532,6 @@ static void draw_text_cmd(Render *r, const DrawList *dl, const DrawCmd *c)
         x = c->x + c->w - e->w;
     if (c->b & ALIGN_MIDDLE)
         y = c->y + (c->h - e->h) / 2;
-    SDL_SetTextureColorMod(e->tex, (Uint8)(c->color >> 24), (Uint8)(c->color >> 16),
-                           (Uint8)(c->color >> 8));
     SDL_SetTextureAlphaMod(e->tex, (Uint8)c->color);
     SDL_Rect dst = { x, y, e->w, e->h };
     SDL_RenderCopy(r->sdl, e->tex, NULL, &dst);

@@ -2,13 +2,17 @@
 #include "ui/board.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/netmap.h"
+#include "core/relations.h"
 
 /* ------------------------------------------------------------------ */
 /* Layout                                                               */
 /* ------------------------------------------------------------------ */
+
+enum { SETTLED_MAX = 512 };
 
 typedef struct Layout {
     int pad, radius, target;
@@ -16,9 +20,14 @@ typedef struct Layout {
     Rect undo, redo;
     NetMap net;
     int card_w, card_h;
+    bool compact;            /* a crowded map: one-line cards */
+    int n_home;
+    Point home[SETTLED_MAX]; /* where each person's card rests (plan order) */
 } Layout;
 
-static Layout layout(const Ui *ui)
+static void settle(Layout *L, const Ui *ui, const Plan *plan);
+
+static Layout layout(const Ui *ui, const Plan *plan)
 {
     const Theme *t = ui->theme;
     Layout L;
@@ -35,7 +44,7 @@ static Layout layout(const Ui *ui)
         L.goals = (Rect){ body.x, body.y + body.h - goals_h, body.w, goals_h };
         body.h -= goals_h + L.pad;
     } else {
-        int goals_w = clampi(body.w * 30 / 100, ui_px(ui, 62), ui_px(ui, 130));
+        int goals_w = clampi(body.w * 30 / 100, ui_px(ui, 56), ui_px(ui, 130));
         L.goals = (Rect){ body.x + body.w - goals_w, body.y, goals_w, body.h };
         if (ui->rtl)
             L.goals.x = body.x;
@@ -45,6 +54,13 @@ static Layout layout(const Ui *ui)
     }
     int card_h = clampi(ui_line_height(ui, FONT_BOLD) + ui_line_height(ui, FONT_SMALL) +
                         L.pad / 2, ui_px(ui, 9), ui_px(ui, 16));
+    int on_map = 0;
+    for (int i = 0; i < plan->n_people; i++)
+        on_map += plan->people[i].place.ring != RING_TRAY;
+    /* a crowded map, or a small one, gets one-line cards */
+    L.compact = on_map > 24 || body.h < card_h * 9;
+    if (L.compact)
+        card_h = ui_line_height(ui, FONT_BOLD) + L.pad / 2;
     int tray_h = card_h + L.pad * 3 / 2 + ui_line_height(ui, FONT_SMALL);
     L.tray = (Rect){ body.x, body.y + body.h - tray_h, body.w, tray_h };
     L.map = (Rect){ body.x, body.y, body.w, body.h - tray_h - L.pad };
@@ -57,6 +73,8 @@ static Layout layout(const Ui *ui)
 
     L.card_w = clampi(L.net.rx * 50 / 100, ui_px(ui, 30), ui_px(ui, 60));
     L.card_h = card_h;
+    if (L.compact)
+        L.card_w = clampi(L.net.rx * 45 / 100, ui_px(ui, 29), ui_px(ui, 40));
 
     int uw = L.target + L.pad * 2 + ui_text_width(ui, FONT_BOLD, ui_tr(ui, "Terug"));
     int rw = L.target + L.pad * 2 + ui_text_width(ui, FONT_BOLD, ui_tr(ui, "Opnieuw"));
@@ -66,15 +84,36 @@ static Layout layout(const Ui *ui)
         L.redo.x = L.pad;
         L.undo.x = L.pad * 2 + rw;
     }
+    settle(&L, ui, plan);
     return L;
+}
+
+/* What a card says: the whole name, or on one-line cards the first name
+ * (how the family calls each other; "(oma Jamila)" counts as a name). */
+static const char *card_name(const Layout *L, const Person *p, char *buf, size_t n)
+{
+    if (!L->compact)
+        return p->name;
+    const char *s = p->name;
+    const char *paren = strchr(s, '(');
+    if (paren) { /* "جميلة العمراني (oma Jamila)": the words in brackets */
+        const char *end = strchr(paren, ')');
+        size_t len = end ? (size_t)(end - paren - 1) : strlen(paren + 1);
+        snprintf(buf, n, "%.*s", (int)len, paren + 1);
+        return buf;
+    }
+    size_t len = strcspn(s, " ");
+    snprintf(buf, n, "%.*s", (int)len, s);
+    return buf;
 }
 
 /* A card is as wide as its name and relation need, up to L->card_w. */
 static Rect card_at(const Ui *ui, const Layout *L, const Person *p, Point c)
 {
     int avatar = L->card_h - L->pad;
-    int text = ui_text_width(ui, FONT_BOLD, p->name);
-    int rel = ui_text_width(ui, FONT_SMALL, p->relation);
+    char first[200];
+    int text = ui_text_width(ui, FONT_BOLD, card_name(L, p, first, sizeof first));
+    int rel = L->compact ? 0 : ui_text_width(ui, FONT_SMALL, p->relation);
     if (rel > text)
         text = rel;
     int w = clampi(avatar + text + L->pad * 2, L->card_h * 2, L->card_w);
@@ -93,22 +132,73 @@ static Point tray_slot(const Layout *L, const Ui *ui, int i)
 
 static Rect card_at(const Ui *ui, const Layout *L, const Person *p, Point c);
 
-/* Centre of a person's card when nobody is dragging it. A card near the
- * edge of the outer ring is nudged so it stays whole inside the map. */
+/* Keeps a card whole inside the map. */
+static Point inside_map(const Layout *L, Rect r, Point c)
+{
+    c.x = clampi(c.x, L->map.x + r.w / 2 + 1, L->map.x + L->map.w - (r.w - r.w / 2) - 1);
+    c.y = clampi(c.y, L->map.y + r.h / 2 + 1, L->map.y + L->map.h - (r.h - r.h / 2) - 1);
+    return c;
+}
+
+/* Where every card rests. A card lies where it was dropped, but cards
+ * that would cover each other's names are pushed apart just enough that
+ * every name stays readable (this moves only the picture, never the
+ * stored place), and no card leaves the map. */
+static void settle(Layout *L, const Ui *ui, const Plan *plan)
+{
+    int n = plan->n_people < SETTLED_MAX ? plan->n_people : SETTLED_MAX;
+    L->n_home = n;
+    Rect rect[SETTLED_MAX];
+    int tray = 0;
+    for (int i = 0; i < n; i++) {
+        const Person *p = &plan->people[i];
+        if (p->place.ring == RING_TRAY) {
+            L->home[i] = tray_slot(L, ui, tray++);
+        } else {
+            Point c = netmap_point(&L->net, p->place);
+            rect[i] = card_at(ui, L, p, c);
+            L->home[i] = inside_map(L, rect[i], c);
+        }
+    }
+    for (int round = 0; round < 16; round++) {
+        bool moved = false;
+        for (int i = 0; i < n; i++) {
+            if (plan->people[i].place.ring == RING_TRAY)
+                continue;
+            for (int j = i + 1; j < n; j++) {
+                if (plan->people[j].place.ring == RING_TRAY)
+                    continue;
+                int dx = L->home[j].x - L->home[i].x, dy = L->home[j].y - L->home[i].y;
+                int need_y = L->card_h * 84 / 100 - abs(dy);
+                int need_x = (rect[i].w + rect[j].w) / 2 * 85 / 100 - abs(dx);
+                if (need_x <= 0 || need_y <= 0)
+                    continue;
+                int sx = dx >= 0 ? 1 : -1, sy = dy > 0 || (dy == 0 && i < j) ? 1 : -1;
+                if (need_y * 2 <= need_x) { /* apart up and down costs less */
+                    L->home[i].y -= sy * (need_y + 1) / 2;
+                    L->home[j].y += sy * (need_y + 1) / 2;
+                } else {
+                    L->home[i].x -= sx * (need_x + 1) / 2;
+                    L->home[j].x += sx * (need_x + 1) / 2;
+                }
+                L->home[i] = inside_map(L, rect[i], L->home[i]);
+                L->home[j] = inside_map(L, rect[j], L->home[j]);
+                moved = true;
+            }
+        }
+        if (!moved)
+            break;
+    }
+}
+
+/* Centre of a person's card when nobody is dragging it. */
 static Point person_home(const Layout *L, const Ui *ui, const Plan *plan, const Person *p)
 {
-    if (p->place.ring != RING_TRAY) {
-        Point c = netmap_point(&L->net, p->place);
-        Rect r = card_at(ui, L, p, c);
-        c.x = clampi(c.x, L->map.x + r.w / 2 + 1, L->map.x + L->map.w - (r.w - r.w / 2) - 1);
-        c.y = clampi(c.y, L->map.y + r.h / 2 + 1, L->map.y + L->map.h - (r.h - r.h / 2) - 1);
-        return c;
-    }
-    int i = 0;
-    for (int k = 0; k < plan->n_people && &plan->people[k] != p; k++)
-        if (plan->people[k].place.ring == RING_TRAY)
-            i++;
-    return tray_slot(L, ui, i);
+    int i = (int)(p - plan->people);
+    if (i >= 0 && i < L->n_home)
+        return L->home[i];
+    Point c = netmap_point(&L->net, p->place);
+    return inside_map(L, card_at(ui, L, p, c), c);
 }
 
 /* ------------------------------------------------------------------ */
@@ -278,20 +368,39 @@ static void draw_map(Ui *ui, const Layout *L, const Plan *plan)
     }
 }
 
+/* A round picture of the person: their relation's pictogram on the
+ * sector's colour, or their initials; a green check when they are in the
+ * room. */
 static void draw_avatar(Ui *ui, Point c, int r, const Person *p)
 {
     const Theme *t = ui->theme;
     Color sc = t->sector[p->place.sector];
-    char ini[16];
-    ui_initials(p->name, ini);
     Rect box = { c.x - r, c.y - r, 2 * r, 2 * r };
-    if (p->present) {
+    const Relation *rel = relation_find(p->picto);
+    if (rel) {
+        draw_disc(&ui->dl, c, r, t->sector_tint[p->place.sector]);
+        draw_arc(&ui->dl, c, r - ui_px(ui, 0.4f), r, 0, 36000, sc);
+        /* the largest pictogram that fits the disc */
+        int font = r > ui_line_height(ui, FONT_TITLE) * 6 / 10   ? FONT_TITLE
+                   : r > ui_line_height(ui, FONT_BODY) * 6 / 10 ? FONT_BODY
+                                                                : FONT_SMALL;
+        ui_text(ui, (Rect){ c.x - 2 * r, c.y - r, 4 * r, 2 * r }, font,
+                ALIGN_CENTER | ALIGN_MIDDLE, t->ink, rel->picto);
+    } else {
+        char ini[16];
+        ui_initials(p->name, ini);
         draw_disc(&ui->dl, c, r, sc);
         ui_text(ui, box, FONT_SMALL, ALIGN_CENTER | ALIGN_MIDDLE, t->card, ini);
-    } else {
-        draw_disc(&ui->dl, c, r, t->card);
-        draw_arc(&ui->dl, c, r - ui_px(ui, 0.5f), r, 0, 36000, sc);
-        ui_text(ui, box, FONT_SMALL, ALIGN_CENTER | ALIGN_MIDDLE, sc, ini);
+    }
+    if (p->present) {
+        int br = r * 38 / 100, th = br / 3 > 1 ? br / 3 : 2;
+        Point b = { c.x + r * 7 / 10, c.y + r * 7 / 10 };
+        draw_disc(&ui->dl, b, br + th / 2 + 1, t->card);
+        draw_disc(&ui->dl, b, br, t->present);
+        draw_line(&ui->dl, (Point){ b.x - br / 2, b.y }, (Point){ b.x - br / 8, b.y + br / 3 }, th,
+                  t->card);
+        draw_line(&ui->dl, (Point){ b.x - br / 8, b.y + br / 3 }, (Point){ b.x + br / 2, b.y - br / 3 },
+                  th, t->card);
     }
 }
 
@@ -312,11 +421,14 @@ static void draw_card(Ui *ui, const Layout *L, const Person *p, Point c, bool li
     draw_avatar(ui, (Point){ ax, c.y }, ar, p);
     int tx = ui->rtl ? r.x + L->pad / 2 : r.x + L->pad + 2 * ar;
     int tw = r.w - 2 * ar - L->pad * 3 / 2;
-    int bh = ui_line_height(ui, FONT_BOLD), sh2 = ui_line_height(ui, FONT_SMALL);
+    int bh = ui_line_height(ui, FONT_BOLD), sh2 = L->compact ? 0 : ui_line_height(ui, FONT_SMALL);
     int ty = c.y - (bh + sh2) / 2;
     int align = ui->rtl ? ALIGN_RIGHT : ALIGN_LEFT;
-    ui_text(ui, (Rect){ tx, ty, tw, bh }, FONT_BOLD, align, t->ink, p->name);
-    ui_text(ui, (Rect){ tx, ty + bh, tw, sh2 }, FONT_SMALL, align, t->ink_soft, p->relation);
+    char first[200];
+    ui_text(ui, (Rect){ tx, ty, tw, bh }, FONT_BOLD, align, t->ink,
+            card_name(L, p, first, sizeof first));
+    if (!L->compact)
+        ui_text(ui, (Rect){ tx, ty + bh, tw, sh2 }, FONT_SMALL, align, t->ink_soft, p->relation);
 }
 
 static void draw_tray(Ui *ui, const Layout *L, const Plan *plan)
@@ -396,11 +508,17 @@ static void draw_goals(Ui *ui, const Layout *L, const Plan *plan)
             }
             snprintf(line, sizeof line, "%s: %s%s%s", who, a->what,
                      a->when[0] ? " \xE2\x80\x94 " : "", a->when);
-            int dot = sh / 5;
+            int dot = sh / 2 - 1;
             Point dp = { ui->rtl ? card.x + card.w - L->pad - dot : tx + dot, ay + sh / 2 };
-            draw_disc(&ui->dl, dp, dot, p ? t->sector[p->place.sector] : t->ink_soft);
-            Rect lb = { ui->rtl ? card.x + L->pad / 2 : tx + dot * 3, ay,
-                        text_w - dot * 3, sh };
+            if (p && relation_find(p->picto)) {
+                draw_disc(&ui->dl, dp, dot, t->sector_tint[p->place.sector]);
+                ui_text(ui, (Rect){ dp.x - 2 * dot, dp.y - dot, 4 * dot, 2 * dot }, FONT_SMALL,
+                        ALIGN_CENTER | ALIGN_MIDDLE, t->ink, relation_find(p->picto)->picto);
+            } else {
+                draw_disc(&ui->dl, dp, dot / 2, p ? t->sector[p->place.sector] : t->ink_soft);
+            }
+            Rect lb = { ui->rtl ? card.x + L->pad / 2 : tx + dot * 2 + L->pad / 3, ay,
+                        text_w - dot * 2 - L->pad / 3, sh };
             ui_text(ui, lb, FONT_SMALL, align, t->ink_soft, line);
             ay += sh;
         }
@@ -471,10 +589,34 @@ static Person *dragged_person(const Plan *plan, const Finger *f)
     return plan_person(plan, id);
 }
 
+/* A point of card i that no card drawn after it covers: where a finger
+ * (or a script) should aim at it. */
+static Point visible_point(const Ui *ui, const Layout *L, const Plan *plan, int i)
+{
+    const Person *p = &plan->people[i];
+    Rect r = card_at(ui, L, p, person_home(L, ui, plan, p));
+    const Point cand[] = {
+        rect_center(r), { r.x + r.w / 4, r.y + r.h / 4 }, { r.x + r.w * 3 / 4, r.y + r.h / 4 },
+        { r.x + r.w / 4, r.y + r.h * 3 / 4 }, { r.x + r.w * 3 / 4, r.y + r.h * 3 / 4 },
+        { r.x + 4, r.y + 4 }, { r.x + r.w - 5, r.y + 4 }, { r.x + 4, r.y + r.h - 5 },
+        { r.x + r.w - 5, r.y + r.h - 5 },
+    };
+    for (size_t k = 0; k < sizeof cand / sizeof cand[0]; k++) {
+        bool covered = false;
+        for (int j = i + 1; j < plan->n_people && !covered; j++) {
+            const Person *q = &plan->people[j];
+            covered = rect_contains(card_at(ui, L, q, person_home(L, ui, plan, q)), cand[k]);
+        }
+        if (!covered)
+            return cand[k];
+    }
+    return rect_center(r);
+}
+
 void board_draw(Ui *ui, const Plan *plan, const Gestures *g, const BoardView *view)
 {
     const Theme *t = ui->theme;
-    Layout L = layout(ui);
+    Layout L = layout(ui, plan);
     draw_rect(&ui->dl, (Rect){ 0, 0, ui->w, ui->h }, 0, t->bg);
     draw_top(ui, &L, plan, view);
 
@@ -491,7 +633,7 @@ void board_draw(Ui *ui, const Plan *plan, const Gestures *g, const BoardView *vi
         Point c = person_home(&L, ui, plan, p);
         draw_card(ui, &L, p, c, false);
         if (gestures_dragging(g, id) < 0)
-            ui_widget(ui, id, card_at(ui, &L, p, c), c, GRAB_TAP | GRAB_DRAG);
+            ui_widget(ui, id, card_at(ui, &L, p, c), visible_point(ui, &L, plan, i), GRAB_TAP | GRAB_DRAG);
     }
 
     /* What moves with the fingers, and what lies over everything. */
@@ -541,7 +683,7 @@ void board_draw(Ui *ui, const Plan *plan, const Gestures *g, const BoardView *vi
 BoardResult board_gesture(Ui *ui, const Plan *plan, const Gestures *g, const Gesture *ev,
                           Edit *edit)
 {
-    Layout L = layout(ui);
+    Layout L = layout(ui, plan);
     if (ui_find(ui, "notice")) /* nothing else until the notice is read */
         return ev->kind == GESTURE_TAP && strcmp(ev->widget, "notice-ok") == 0 ? BOARD_DISMISS
                                                                               : BOARD_NOTHING;
