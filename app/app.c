@@ -33,6 +33,7 @@ struct App {
     SDL_Renderer *sdl;
     Render *render;
     Ui ui;
+    BoardState board;      /* selection, sheet, keyboard: screen state */
     Gestures gestures;
     DrawList shown;        /* the list on screen now */
     Catalog *cat;
@@ -196,21 +197,31 @@ static void apply(App *app, const Edit *e)
     const char *why = NULL;
     EditResult r = plan_apply(app->plan, e, NULL, &why);
     app->dirty = true;
+    bool from_sheet = app->board.sheet_edit;
+    board_edit_result(&app->board, app->plan, r, why);
     if (r != EDIT_OK) {
-        set_problem(app, tr(app->cat, why));
+        if (!from_sheet) /* the sheet shows its own reasons */
+            set_problem(app, tr(app->cat, why));
         return;
     }
     save(app);
 }
 
+static void on_board(App *app, BoardResult r, const Edit *edit);
+
 static void on_gesture(App *app, const Gesture *g)
 {
     Edit edit;
-    BoardResult r = board_gesture(&app->ui, app->plan, &app->gestures, g, &edit);
+    on_board(app, board_gesture(&app->ui, &app->board, app->plan, &app->gestures, g, &edit),
+             &edit);
+}
+
+static void on_board(App *app, BoardResult r, const Edit *edit)
+{
     switch (r) {
     case BOARD_NOTHING: break;
     case BOARD_REDRAW: app->dirty = true; break;
-    case BOARD_EDIT: apply(app, &edit); break;
+    case BOARD_EDIT: apply(app, edit); break;
     case BOARD_UNDO: undo(app, false); break;
     case BOARD_REDO: undo(app, true); break;
     case BOARD_DISMISS: app->notice[0] = '\0'; app->dirty = true; break;
@@ -266,6 +277,20 @@ static void on_key(App *app, const SDL_KeyboardEvent *k)
 {
     bool ctrl = (k->keysym.mod & KMOD_CTRL) != 0;
     bool shift = (k->keysym.mod & KMOD_SHIFT) != 0;
+    static const struct { SDL_Keycode sym; SheetKey key; } keys[] = {
+        { SDLK_BACKSPACE, SKEY_BACKSPACE }, { SDLK_DELETE, SKEY_DELETE }, { SDLK_LEFT, SKEY_LEFT },
+        { SDLK_RIGHT, SKEY_RIGHT }, { SDLK_HOME, SKEY_HOME }, { SDLK_END, SKEY_END },
+        { SDLK_RETURN, SKEY_RETURN }, { SDLK_KP_ENTER, SKEY_RETURN }, { SDLK_ESCAPE, SKEY_ESCAPE },
+    };
+    if (app->board.sheet.open) {
+        for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+            if (keys[i].sym == k->keysym.sym) {
+                Edit edit;
+                on_board(app, board_key(&app->board, keys[i].key, &edit), &edit);
+                return;
+            }
+        return;
+    }
     if (ctrl && k->keysym.sym == SDLK_z)
         undo(app, shift);
     else if (ctrl && k->keysym.sym == SDLK_y)
@@ -301,6 +326,9 @@ static void handle(App *app, const SDL_Event *e)
         break;
     case SDL_KEYDOWN:
         on_key(app, &e->key);
+        break;
+    case SDL_TEXTINPUT:
+        on_board(app, board_text(&app->board, e->text.text), NULL);
         break;
     case SDL_WINDOWEVENT:
         switch (e->window.event) {
@@ -353,7 +381,7 @@ static void build(App *app)
         .problem = app->problem[0] ? app->problem : NULL,
         .notice = app->notice[0] ? app->notice : NULL,
     };
-    board_draw(&app->ui, app->plan, &app->gestures, &view);
+    board_draw(&app->ui, &app->board, app->plan, &app->gestures, &view);
 }
 
 /* Builds the frame when something changed, and presents it only when it
@@ -517,6 +545,7 @@ static void stop(App *app)
     if (app->render)
         render_destroy(app->render);
     ui_fini(&app->ui);
+    board_state_fini(&app->board);
     draw_fini(&app->shown);
     if (app->sdl)
         SDL_DestroyRenderer(app->sdl);
@@ -547,6 +576,7 @@ int app_run(const AppOptions *opt)
     memset(app, 0, sizeof *app);
     app->opt = opt;
     draw_init(&app->shown);
+    board_state_init(&app->board);
     int status = 1;
     Player *player = NULL;
     if (opt->script) {

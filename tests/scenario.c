@@ -390,6 +390,33 @@ static void language(void)
     CHECK(strstr(errbuf, "language 'xx' is not available") != NULL);
 }
 
+static void people(void)
+{
+    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", db, "--demo", "--size",
+                                            "1280x800", "--script", script("people"), NULL }), 0);
+    Plan *p = stored_plan();
+    CHECK(p != NULL);
+    if (!p)
+        return;
+    const Person *zoe = plan_person(p, 92);
+    CHECK(zoe != NULL);
+    if (zoe) {
+        CHECK_STR(zoe->name, "Zoë Bakker");
+        CHECK_STR(zoe->relation, "vriend of vriendin");
+        CHECK_STR(zoe->picto, "friend");
+        CHECK_INT(zoe->place.sector, SECTOR_FRIENDS);
+        CHECK_INT(zoe->place.ring, 2);
+        CHECK(zoe->present);
+    }
+    CHECK(plan_person(p, 4) && strcmp(plan_person(p, 4)->name, "Henk Jansen sr.") == 0);
+    CHECK(plan_person(p, 13) != NULL);  /* came back with undo */
+    CHECK(plan_person(p, 10) == NULL);  /* taken out through the sheet */
+    CHECK_INT(p->n_people, 13);
+    /* Dennis's agreement went with him; the others stayed */
+    CHECK_INT(p->n_agreements, 12);
+    plan_destroy(p);
+}
+
 static void cli(void)
 {
     CHECK_INT(run("dummy", (const char *[]){ "--version", NULL }), 0);
@@ -750,6 +777,7 @@ int main(int argc, char **argv)
         { "five_fingers", five_fingers }, { "rough", rough }, { "restart", restart },
         { "sizes", sizes }, { "offscreen", offscreen }, { "language", language }, { "cli", cli },
         { "damaged", damaged }, { "plan_files", plan_files }, { "killed", killed },
+        { "people", people },
     };
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         if (!strcmp(all[i].name, name)) {

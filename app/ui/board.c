@@ -18,6 +18,7 @@ typedef struct Layout {
     int pad, radius, target;
     Rect top, map, goals, tray;
     Rect undo, redo;
+    Rect add, bin;           /* in the tray: "+ person", and the bin */
     NetMap net;
     int card_w, card_h;
     bool compact;            /* a crowded map: one-line cards */
@@ -63,6 +64,17 @@ static Layout layout(const Ui *ui, const Plan *plan)
         card_h = ui_line_height(ui, FONT_BOLD) + L.pad / 2;
     int tray_h = card_h + L.pad * 3 / 2 + ui_line_height(ui, FONT_SMALL);
     L.tray = (Rect){ body.x, body.y + body.h - tray_h, body.w, tray_h };
+    {
+        int bw = L.target + L.pad * 3 + ui_text_width(ui, FONT_BOLD, ui_tr(ui, "Persoon"));
+        int bh = tray_h - L.pad * 2;
+        L.add = (Rect){ L.tray.x + L.pad, L.tray.y + L.pad, bw, bh };
+        int binw = L.target + L.pad + ui_text_width(ui, FONT_SMALL, ui_tr(ui, "Weghalen"));
+        L.bin = (Rect){ L.tray.x + L.tray.w - L.pad - binw, L.tray.y + L.pad, binw, bh };
+        if (ui->rtl) {
+            L.add.x = L.tray.x + L.tray.w - L.pad - bw;
+            L.bin.x = L.tray.x + L.pad;
+        }
+    }
     L.map = (Rect){ body.x, body.y, body.w, body.h - tray_h - L.pad };
 
     /* Rings inside the map, leaving room for the sector labels. */
@@ -124,7 +136,7 @@ static Rect card_at(const Ui *ui, const Layout *L, const Person *p, Point c)
 static Point tray_slot(const Layout *L, const Ui *ui, int i)
 {
     int label = ui_line_height(ui, FONT_SMALL);
-    int x = L->tray.x + L->pad + i * (L->card_w + L->pad) + L->card_w / 2;
+    int x = L->add.x + L->add.w + L->pad + i * (L->card_w + L->pad) + L->card_w / 2;
     if (ui->rtl)
         x = L->tray.x + L->tray.w - (x - L->tray.x);
     return (Point){ x, L->tray.y + label + L->pad / 2 + L->card_h / 2 };
@@ -437,13 +449,31 @@ static void draw_tray(Ui *ui, const Layout *L, const Plan *plan)
     draw_rect(&ui->dl, L->tray, L->radius * 2, t->panel);
     draw_frame(&ui->dl, L->tray, L->radius * 2, ui_px(ui, 0.35f), t->line);
     int sh = ui_line_height(ui, FONT_SMALL);
-    Rect label = { L->tray.x + L->pad, L->tray.y + L->pad / 2, L->tray.w - 2 * L->pad, sh };
+    int lx = L->add.x + L->add.w + L->pad;
+    Rect label = { lx, L->tray.y + L->pad / 2, L->bin.x - L->pad - lx, sh };
+    /* "+ person": large, always there */
+    draw_rect(&ui->dl, L->add, L->radius * 2, t->accent);
+    int plus = L->add.h / 3, th = ui_px(ui, 0.8f) + 1;
+    Point pc = { L->add.x + L->pad + plus / 2 + th, L->add.y + L->add.h / 2 };
+    draw_line(&ui->dl, (Point){ pc.x - plus / 2, pc.y }, (Point){ pc.x + plus / 2, pc.y }, th, t->card);
+    draw_line(&ui->dl, (Point){ pc.x, pc.y - plus / 2 }, (Point){ pc.x, pc.y + plus / 2 }, th, t->card);
+    ui_text(ui, (Rect){ pc.x + plus, L->add.y, L->add.w - plus - L->pad * 2, L->add.h }, FONT_BOLD,
+            ALIGN_CENTER | ALIGN_MIDDLE, t->card, ui_tr(ui, "Persoon"));
+    ui_widget(ui, "add-person", L->add, rect_center(L->add), GRAB_TAP);
+    /* the bin: drop a card here to take the person out (undo brings them back) */
+    draw_rect(&ui->dl, L->bin, L->radius * 2, 0xF3E4DEFF);
+    draw_frame(&ui->dl, L->bin, L->radius * 2, ui_px(ui, 0.35f), 0xC9A89BFF);
+    ui_text(ui, (Rect){ L->bin.x, L->bin.y, L->bin.w, L->bin.h * 6 / 10 }, FONT_TITLE,
+            ALIGN_CENTER | ALIGN_MIDDLE, t->ink, "\xF0\x9F\x97\x91\xEF\xB8\x8F"); /* 🗑️ */
+    ui_text(ui, (Rect){ L->bin.x, L->bin.y + L->bin.h * 6 / 10, L->bin.w, L->bin.h * 4 / 10 },
+            FONT_SMALL, ALIGN_CENTER | ALIGN_MIDDLE, t->ink_soft, ui_tr(ui, "Weghalen"));
+    ui_widget(ui, "bin", L->bin, rect_center(L->bin), 0);
     int waiting = 0;
     for (int i = 0; i < plan->n_people; i++)
         waiting += plan->people[i].place.ring == RING_TRAY;
     ui_text(ui, label, FONT_SMALL, ui->rtl ? ALIGN_RIGHT : ALIGN_LEFT, t->ink_soft,
-            waiting ? ui_tr(ui, "Nog niet op de kaart: sleep een kaart naar een kring")
-                    : ui_tr(ui, "Sleep een kaart hierheen om hem van de kaart te halen"));
+            waiting ? ui_tr(ui, "Sleep een kaart naar een kring")
+                    : ui_tr(ui, "Nieuwe mensen wachten hier op hun plek"));
     ui_widget(ui, "tray", L->tray, rect_center(L->tray), 0);
 }
 
@@ -559,6 +589,7 @@ static void draw_notice(Ui *ui, const Layout *L, const char *text)
  * tray, or nothing. */
 typedef struct Drop {
     bool valid;
+    bool bin;       /* onto the bin: take the person out */
     Place place;
 } Drop;
 
@@ -569,10 +600,12 @@ static Point drag_centre(const Layout *L, const Ui *ui, const Plan *plan, const 
     return (Point){ f->pos.x - (f->start.x - home.x), f->pos.y - (f->start.y - home.y) };
 }
 
-static Drop drop_for(const Layout *L, Point c)
+static Drop drop_for(const Layout *L, Point c, Point finger)
 {
-    Drop d = { false, { 0 } };
-    if (rect_contains(L->tray, c)) {
+    Drop d = { false, false, { 0 } };
+    if (rect_contains(L->bin, finger)) {
+        d.valid = d.bin = true;
+    } else if (rect_contains(L->tray, c)) {
         d.valid = true;
         d.place = (Place){ .ring = RING_TRAY };
     } else if (rect_contains(L->map, c) && netmap_place_at(&L->net, c, &d.place)) {
@@ -613,13 +646,32 @@ static Point visible_point(const Ui *ui, const Layout *L, const Plan *plan, int 
     return rect_center(r);
 }
 
-void board_draw(Ui *ui, const Plan *plan, const Gestures *g, const BoardView *view)
+void board_state_init(BoardState *st)
+{
+    memset(st, 0, sizeof *st);
+    sheet_init(&st->sheet);
+}
+
+void board_state_fini(BoardState *st)
+{
+    sheet_fini(&st->sheet);
+}
+
+bool board_wants_text(const BoardState *st)
+{
+    return st->sheet.open && st->sheet.focus != FOCUS_NONE;
+}
+
+void board_draw(Ui *ui, BoardState *st, const Plan *plan, const Gestures *g,
+                const BoardView *view)
 {
     const Theme *t = ui->theme;
     Layout L = layout(ui, plan);
     draw_rect(&ui->dl, (Rect){ 0, 0, ui->w, ui->h }, 0, t->bg);
     draw_top(ui, &L, plan, view);
 
+    if (st->selected && !plan_person(plan, st->selected))
+        st->selected = 0; /* undone or removed meanwhile */
     draw_map(ui, &L, plan);
     draw_tray(ui, &L, plan);
     draw_goals(ui, &L, plan);
@@ -633,7 +685,23 @@ void board_draw(Ui *ui, const Plan *plan, const Gestures *g, const BoardView *vi
         Point c = person_home(&L, ui, plan, p);
         draw_card(ui, &L, p, c, false);
         if (gestures_dragging(g, id) < 0)
-            ui_widget(ui, id, card_at(ui, &L, p, c), visible_point(ui, &L, plan, i), GRAB_TAP | GRAB_DRAG);
+            ui_widget(ui, id, card_at(ui, &L, p, c), visible_point(ui, &L, plan, i),
+                      GRAB_TAP | GRAB_DRAG | GRAB_LONGPRESS);
+    }
+    /* the selected card: a ring, and a button to change it */
+    const Person *sel = st->selected ? plan_person(plan, st->selected) : NULL;
+    if (sel) {
+        Rect r = card_at(ui, &L, sel, person_home(&L, ui, plan, sel));
+        draw_frame(&ui->dl, rect_inset(r, -ui_px(ui, 0.8f)), L.radius + ui_px(ui, 0.8f),
+                   ui_px(ui, 0.7f), t->accent);
+        int bw = L.target + ui_text_width(ui, FONT_BOLD, ui_tr(ui, "Aanpassen"));
+        Rect b = { r.x + r.w / 2 - bw / 2, r.y + r.h + L.pad / 2, bw, L.target };
+        if (b.y + b.h > L.map.y + L.map.h)
+            b.y = r.y - L.pad / 2 - L.target;
+        b.x = clampi(b.x, L.map.x, L.map.x + L.map.w - b.w);
+        draw_rect(&ui->dl, b, L.target / 2, t->accent);
+        ui_text(ui, b, FONT_BOLD, ALIGN_CENTER | ALIGN_MIDDLE, t->card, ui_tr(ui, "Aanpassen"));
+        ui_widget(ui, "edit-person", b, rect_center(b), GRAB_TAP);
     }
 
     /* What moves with the fingers, and what lies over everything. */
@@ -649,8 +717,10 @@ void board_draw(Ui *ui, const Plan *plan, const Gestures *g, const BoardView *vi
         draw_rect(&ui->dl, rect_inset(home, -1), L.radius, with_alpha(t->bg, 200));
         draw_frame(&ui->dl, home, L.radius, ui_px(ui, 0.35f), t->line);
         /* where it would land */
-        Drop d = drop_for(&L, drag_centre(&L, ui, plan, &g->f[i], p));
-        if (d.valid && d.place.ring == RING_TRAY && !tray_lit) {
+        Drop d = drop_for(&L, drag_centre(&L, ui, plan, &g->f[i], p), g->f[i].pos);
+        if (d.bin) {
+            draw_frame(&ui->dl, L.bin, L.radius * 2, ui_px(ui, 0.8f), 0xA1301EFF);
+        } else if (d.valid && d.place.ring == RING_TRAY && !tray_lit) {
             draw_frame(&ui->dl, L.tray, L.radius * 2, ui_px(ui, 0.8f), t->sector[1]);
             tray_lit = true;
         } else if (d.valid && d.place.ring != RING_TRAY && !lit[d.place.ring][d.place.sector]) {
@@ -667,6 +737,8 @@ void board_draw(Ui *ui, const Plan *plan, const Gestures *g, const BoardView *vi
         draw_card(ui, &L, p, c, true);
         ui_widget(ui, g->f[i].widget, card_at(ui, &L, p, c), c, GRAB_TAP | GRAB_DRAG);
     }
+    if (st->sheet.open)
+        sheet_draw(ui, &st->sheet, &st->kb);
     if (view->notice)
         draw_notice(ui, &L, view->notice);
     if (view->problem) {
@@ -680,19 +752,89 @@ void board_draw(Ui *ui, const Plan *plan, const Gestures *g, const BoardView *vi
     }
 }
 
-BoardResult board_gesture(Ui *ui, const Plan *plan, const Gestures *g, const Gesture *ev,
-                          Edit *edit)
+static BoardResult from_sheet(BoardState *st, SheetResult r, Edit *edit)
+{
+    switch (r) {
+    case SHEET_EDIT:
+        st->sheet_edit = true;
+        return BOARD_EDIT;
+    case SHEET_REMOVE:
+        *edit = (Edit){ .kind = EDIT_PERSON_REMOVE, .id = st->sheet.person };
+        st->sheet_edit = true;
+        return BOARD_EDIT;
+    case SHEET_REDRAW:
+    case SHEET_CLOSED:
+        return BOARD_REDRAW;
+    case SHEET_NOTHING:
+        break;
+    }
+    return BOARD_NOTHING;
+}
+
+void board_edit_result(BoardState *st, const Plan *plan, EditResult r, const char *why)
+{
+    if (!st->sheet_edit)
+        return;
+    st->sheet_edit = false;
+    sheet_taken(&st->sheet, r == EDIT_OK, why);
+    if (st->selected && !plan_person(plan, st->selected))
+        st->selected = 0;
+}
+
+BoardResult board_text(BoardState *st, const char *text)
+{
+    return st->sheet.open ? from_sheet(st, sheet_text(&st->sheet, text), NULL) : BOARD_NOTHING;
+}
+
+BoardResult board_key(BoardState *st, SheetKey key, Edit *edit)
+{
+    return st->sheet.open ? from_sheet(st, sheet_key(&st->sheet, key, edit), edit)
+                          : BOARD_NOTHING;
+}
+
+BoardResult board_gesture(Ui *ui, BoardState *st, const Plan *plan, const Gestures *g,
+                          const Gesture *ev, Edit *edit)
 {
     Layout L = layout(ui, plan);
     if (ui_find(ui, "notice")) /* nothing else until the notice is read */
         return ev->kind == GESTURE_TAP && strcmp(ev->widget, "notice-ok") == 0 ? BOARD_DISMISS
                                                                               : BOARD_NOTHING;
+    if (st->sheet.open)
+        return from_sheet(st, sheet_gesture(ui, &st->sheet, &st->kb, ev, edit), edit);
+    unsigned pid;
     switch (ev->kind) {
     case GESTURE_TAP:
         if (strcmp(ev->widget, "undo") == 0)
             return BOARD_UNDO;
         if (strcmp(ev->widget, "redo") == 0)
             return BOARD_REDO;
+        if (strcmp(ev->widget, "add-person") == 0) {
+            st->selected = 0;
+            sheet_open(&st->sheet, plan, 0, SECTOR_FAMILY);
+            st->kb = (Keyboard){ .shift = true }; /* names start with a capital */
+            return BOARD_REDRAW;
+        }
+        if (strcmp(ev->widget, "edit-person") == 0 && st->selected) {
+            sheet_open(&st->sheet, plan, st->selected, 0);
+            st->kb = (Keyboard){ 0 };
+            return BOARD_REDRAW;
+        }
+        if (sscanf(ev->widget, "person:%u", &pid) == 1) {
+            st->selected = st->selected == pid ? 0 : pid;
+            return BOARD_REDRAW;
+        }
+        if (st->selected) { /* a tap elsewhere lets go of the selection */
+            st->selected = 0;
+            return BOARD_REDRAW;
+        }
+        return BOARD_NOTHING;
+    case GESTURE_LONGPRESS:
+        if (sscanf(ev->widget, "person:%u", &pid) == 1 && plan_person(plan, pid)) {
+            st->selected = pid;
+            sheet_open(&st->sheet, plan, pid, 0);
+            st->kb = (Keyboard){ 0 };
+            return BOARD_REDRAW;
+        }
         return BOARD_NOTHING;
     case GESTURE_DRAG_START:
     case GESTURE_DRAG_MOVE:
@@ -704,7 +846,13 @@ BoardResult board_gesture(Ui *ui, const Plan *plan, const Gestures *g, const Ges
         const Person *p;
         if (sscanf(ev->widget, "person:%u", &id) != 1 || !(p = plan_person(plan, id)))
             return BOARD_REDRAW;
-        Drop d = drop_for(&L, drag_centre(&L, ui, plan, f, p));
+        Drop d = drop_for(&L, drag_centre(&L, ui, plan, f, p), f->pos);
+        if (d.bin) {
+            if (st->selected == p->id)
+                st->selected = 0;
+            *edit = (Edit){ .kind = EDIT_PERSON_REMOVE, .id = p->id };
+            return BOARD_EDIT;
+        }
         if (!d.valid || memcmp(&d.place, &p->place, sizeof d.place) == 0)
             return BOARD_REDRAW;
         if (d.place.ring == RING_TRAY && p->place.ring == RING_TRAY)

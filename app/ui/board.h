@@ -13,6 +13,8 @@
 #include "core/edit.h"
 #include "core/gesture.h"
 #include "core/plan.h"
+#include "ui/keyboard.h"
+#include "ui/sheet.h"
 #include "ui/ui.h"
 
 typedef struct BoardView {
@@ -30,10 +32,35 @@ typedef enum BoardResult {
     BOARD_DISMISS,   /* the notice was read */
 } BoardResult;
 
-void board_draw(Ui *ui, const Plan *plan, const Gestures *g, const BoardView *view);
+/* What the board shows besides the plan: which card is selected, the
+ * person sheet and its keyboard. Screen state only, owned by the app. */
+typedef struct BoardState {
+    uint32_t selected;   /* person whose card is selected, 0 for none */
+    PersonSheet sheet;
+    Keyboard kb;
+    bool sheet_edit;     /* the pending BOARD_EDIT came from the sheet */
+} BoardState;
 
-/* Handles one finished gesture (ev) on the board. */
-BoardResult board_gesture(Ui *ui, const Plan *plan, const Gestures *g, const Gesture *ev,
-                          Edit *edit);
+void board_state_init(BoardState *st);
+void board_state_fini(BoardState *st);
+
+void board_draw(Ui *ui, BoardState *st, const Plan *plan, const Gestures *g,
+                const BoardView *view);
+
+/* Handles one finished gesture (ev) on the board. BOARD_EDIT fills *edit,
+ * which may borrow the sheet's texts: apply it, then call
+ * board_edit_result() before anything else reaches the board. */
+BoardResult board_gesture(Ui *ui, BoardState *st, const Plan *plan, const Gestures *g,
+                          const Gesture *ev, Edit *edit);
+
+/* Text typed on a physical keyboard, and its editing keys. */
+BoardResult board_text(BoardState *st, const char *text);
+BoardResult board_key(BoardState *st, SheetKey key, Edit *edit);
+
+/* How the app's plan_apply() took the last BOARD_EDIT. */
+void board_edit_result(BoardState *st, const Plan *plan, EditResult r, const char *why);
+
+/* True while the board wants text (a field is being typed in). */
+bool board_wants_text(const BoardState *st);
 
 #endif

@@ -38,11 +38,13 @@ static Plan *plan_with_people(void)
     return p;
 }
 
+static BoardState state;
+
 static void frame(Ui *ui, const Plan *plan, const Gestures *g, int w, int h)
 {
     ui_begin(ui, w, h, ui_scale_for(w, h, 96));
     BoardView view = { .can_undo = true };
-    board_draw(ui, plan, g, &view);
+    board_draw(ui, &state, plan, g, &view);
 }
 
 static void test_ids_at_every_size(void)
@@ -95,7 +97,7 @@ static BoardResult drag(Ui *ui, Plan *plan, Gestures *g, Point to)
     gestures_down(g, 1, from, 1000, w->id, w->grab);
     gestures_move(g, 1, (Point){ (from.x + to.x) / 2, (from.y + to.y) / 2 }, 1016, &ev);
     CHECK_INT(ev.kind, GESTURE_DRAG_START);
-    board_gesture(ui, plan, g, &ev, &(Edit){ 0 });
+    board_gesture(ui, &state, plan, g, &ev, &(Edit){ 0 });
     frame(ui, plan, g, ui->w, ui->h);
     /* while lifted, the card follows the finger */
     const Widget *lifted = ui_find(ui, "person:1");
@@ -103,7 +105,7 @@ static BoardResult drag(Ui *ui, Plan *plan, Gestures *g, Point to)
     gestures_up(g, 1, to, 1032, &ev);
     CHECK_INT(ev.kind, GESTURE_DROP);
     Edit edit;
-    BoardResult r = board_gesture(ui, plan, g, &ev, &edit);
+    BoardResult r = board_gesture(ui, &state, plan, g, &ev, &edit);
     if (r == BOARD_EDIT) {
         CHECK_INT(edit.kind, EDIT_PERSON_MOVE);
         CHECK_INT(plan_apply(plan, &edit, NULL, NULL), EDIT_OK);
@@ -146,7 +148,7 @@ static void test_drag_and_drop(void)
     const Widget *undo = ui_find(&ui, "undo");
     gestures_down(&g, 3, undo->anchor, 2000, undo->id, undo->grab);
     gestures_up(&g, 3, undo->anchor, 2050, &ev);
-    CHECK_INT(board_gesture(&ui, plan, &g, &ev, &(Edit){ 0 }), BOARD_UNDO);
+    CHECK_INT(board_gesture(&ui, &state, plan, &g, &ev, &(Edit){ 0 }), BOARD_UNDO);
     plan_destroy(plan);
     ui_fini(&ui);
 }
@@ -184,8 +186,10 @@ static void test_text_fitting(void)
 
 int main(void)
 {
+    board_state_init(&state);
     test_ids_at_every_size();
     test_drag_and_drop();
     test_text_fitting();
+    board_state_fini(&state);
     return check_done("board");
 }

@@ -1,0 +1,445 @@
+/* sheet: layout, drawing and input of the person sheet. */
+#include "ui/sheet.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/relations.h"
+
+static const char *const sector_names[SECTOR_COUNT] = {
+    "Familie", "Vrienden & buren", "School, werk & clubs", "Professionals",
+};
+
+void sheet_init(PersonSheet *s)
+{
+    memset(s, 0, sizeof *s);
+    textedit_init(&s->name, "", TEXT_MAX);
+    textedit_init(&s->relation, "", TEXT_MAX);
+}
+
+void sheet_fini(PersonSheet *s)
+{
+    textedit_fini(&s->name);
+    textedit_fini(&s->relation);
+}
+
+void sheet_open(PersonSheet *s, const Plan *plan, uint32_t id, int sector)
+{
+    const Person *p = id ? plan_person(plan, id) : NULL;
+    s->open = true;
+    s->person = p ? p->id : 0;
+    textedit_set(&s->name, p ? p->name : "");
+    textedit_set(&s->relation, p ? p->relation : "");
+    snprintf(s->picto, sizeof s->picto, "%s", p ? p->picto : "");
+    s->sector = p ? p->place.sector : sector;
+    s->present = p ? p->present : true;
+    s->focus = p ? FOCUS_NONE : FOCUS_NAME; /* a new person starts with the name */
+    s->why = NULL;
+}
+
+void sheet_close(PersonSheet *s)
+{
+    s->open = false;
+    s->focus = FOCUS_NONE;
+    s->why = NULL;
+}
+
+/* ---- drawing ---- */
+
+typedef struct Geo {
+    int pad, target, radius;
+    Rect panel;
+} Geo;
+
+static Geo geo(const Ui *ui, int bottom)
+{
+    Geo g;
+    g.pad = ui_px(ui, ui->theme->pad_mm);
+    g.target = ui_px(ui, ui->theme->target_mm);
+    g.radius = ui_px(ui, ui->theme->radius_mm) * 2;
+    int w = ui->w - 2 * g.pad;
+    if (w > ui_px(ui, 210))
+        w = ui_px(ui, 210);
+    g.panel = (Rect){ (ui->w - w) / 2, g.pad, w, bottom - 2 * g.pad };
+    return g;
+}
+
+/* A text field: its text, a caret when focused, scrolled so the caret
+ * shows. Registers `id`. */
+static void draw_field(Ui *ui, const Geo *g, const char *id, Rect r, const TextEdit *te,
+                       bool focused, const char *hint)
+{
+    const Theme *t = ui->theme;
+    draw_rect(&ui->dl, r, g->radius / 2, t->card);
+    draw_frame(&ui->dl, r, g->radius / 2, ui_px(ui, focused ? 0.7f : 0.35f),
+               focused ? t->accent : t->line);
+    Rect in = rect_inset(r, g->pad);
+    int lh = ui_line_height(ui, FONT_BODY);
+    in.y = r.y + (r.h - lh) / 2;
+    in.h = lh;
+    const char *text = textedit_text(te);
+    if (!text[0] && !focused) {
+        ui_text(ui, in, FONT_BODY, ALIGN_LEFT, t->ink_soft, hint);
+    } else {
+        char before[4096];
+        size_t n = te->cursor < sizeof before ? te->cursor : sizeof before - 1;
+        memcpy(before, text, n);
+        before[n] = '\0';
+        int caret = ui_text_width(ui, FONT_BODY, before);
+        int shift = caret > in.w - 4 ? caret - (in.w - 4) : 0;
+        draw_clip(&ui->dl, in);
+        draw_text(&ui->dl, (Rect){ in.x - shift, in.y, in.w + shift + 100000, lh }, FONT_BODY,
+                  ALIGN_LEFT, t->ink, text, strlen(text));
+        if (focused)
+            draw_rect(&ui->dl, (Rect){ in.x + caret - shift, in.y, ui_px(ui, 0.5f) + 1, lh }, 0,
+                      t->accent);
+        draw_clip(&ui->dl, (Rect){ 0, 0, 0, 0 });
+    }
+    ui_widget(ui, id, r, rect_center(r), GRAB_TAP);
+}
+
+/* A chip: a pill with an optional pictogram and a label. Returns its
+ * width. */
+static int draw_chip(Ui *ui, const Geo *g, const char *id, int x, int y, const char *picto,
+                     const char *label, bool chosen, Color tint, bool measure_only)
+{
+    const Theme *t = ui->theme;
+    int pw = picto && picto[0] ? ui_text_width(ui, FONT_TITLE, picto) + g->pad / 2 : 0;
+    int w = pw + ui_text_width(ui, FONT_BOLD, label) + 2 * g->pad;
+    if (measure_only)
+        return w;
+    Rect r = { x, y, w, g->target };
+    draw_rect(&ui->dl, r, g->target / 2, chosen ? tint : t->card);
+    draw_frame(&ui->dl, r, g->target / 2, ui_px(ui, chosen ? 0.7f : 0.35f),
+               chosen ? t->accent : t->line);
+    if (pw)
+        ui_text(ui, (Rect){ x + g->pad, y, pw, g->target }, FONT_TITLE, ALIGN_LEFT | ALIGN_MIDDLE,
+                t->ink, picto);
+    ui_text(ui, (Rect){ x + g->pad + pw, y, w - 2 * g->pad - pw, g->target }, FONT_BOLD,
+            ALIGN_LEFT | ALIGN_MIDDLE, t->ink, label);
+    ui_widget(ui, id, r, rect_center(r), GRAB_TAP);
+    return w;
+}
+
+static int label_row(Ui *ui, const Geo *g, int y, const char *text)
+{
+    int lh = ui_line_height(ui, FONT_SMALL);
+    ui_text(ui, (Rect){ g->panel.x + 2 * g->pad, y, g->panel.w - 4 * g->pad, lh }, FONT_SMALL,
+            ALIGN_LEFT, ui->theme->ink_soft, text);
+    return y + lh + g->pad / 3;
+}
+
+static void draw_button(Ui *ui, const Geo *g, const char *id, Rect r, const char *label,
+                        bool primary)
+{
+    const Theme *t = ui->theme;
+    draw_rect(&ui->dl, r, g->target / 2, primary ? t->accent : t->card);
+    draw_frame(&ui->dl, r, g->target / 2, ui_px(ui, 0.5f), t->accent);
+    ui_text(ui, r, FONT_BOLD, ALIGN_CENTER | ALIGN_MIDDLE, primary ? t->card : t->accent, label);
+    ui_widget(ui, id, r, rect_center(r), GRAB_TAP);
+}
+
+/* Typing: the field being typed in, large, over the keyboard. */
+static void draw_typing(Ui *ui, PersonSheet *s, const Keyboard *kb)
+{
+    const Theme *t = ui->theme;
+    int kh = keyboard_height(ui);
+    Geo g = geo(ui, ui->h - kh);
+    int lh = ui_line_height(ui, FONT_SMALL);
+    int h = g.pad * 3 + lh + g.target + (s->why ? lh + g.pad : 0);
+    Rect panel = { g.panel.x, g.pad, g.panel.w, h };
+    draw_rect(&ui->dl, panel, g.radius, t->panel);
+    int y = label_row(ui, &g, panel.y + g.pad,
+                      s->focus == FOCUS_NAME ? ui_tr(ui, "Naam") : ui_tr(ui, "Wie is het voor de familie?"));
+    Rect field = { panel.x + 2 * g.pad, y, panel.w - 4 * g.pad, g.target };
+    draw_field(ui, &g, s->focus == FOCUS_NAME ? "field:name" : "field:relation", field,
+               s->focus == FOCUS_NAME ? &s->name : &s->relation, true, "");
+    if (s->why)
+        ui_text(ui, (Rect){ field.x, field.y + field.h + g.pad / 2, field.w, lh }, FONT_SMALL,
+                ALIGN_LEFT, 0xA1301EFF, ui_tr(ui, s->why));
+    keyboard_draw(ui, kb, (Rect){ 0, ui->h - kh, ui->w, kh });
+}
+
+void sheet_draw(Ui *ui, PersonSheet *s, const Keyboard *kb)
+{
+    const Theme *t = ui->theme;
+    Rect all = { 0, 0, ui->w, ui->h };
+    draw_rect(&ui->dl, all, 0, 0x2A263080);
+    ui_widget(ui, "sheet", all, rect_center(all), GRAB_TAP | GRAB_DRAG);
+    if (s->focus != FOCUS_NONE) {
+        draw_typing(ui, s, kb);
+        return;
+    }
+    Geo g = geo(ui, ui->h);
+    int lh = ui_line_height(ui, FONT_SMALL), th = ui_line_height(ui, FONT_TITLE);
+    int inner_x = g.panel.x + 2 * g.pad, inner_w = g.panel.w - 4 * g.pad;
+    /* measure the relation chips' rows first, to size the panel */
+    int rows = 1, x = 0;
+    for (int i = 0; i <= relation_count; i++) {
+        const char *label = i < relation_count ? ui_tr(ui, relations[i].label) : ui_tr(ui, "anders");
+        int w = draw_chip(ui, &g, "", 0, 0, i < relation_count ? relations[i].picto : "", label,
+                          false, 0, true);
+        if (x > 0 && x + w > inner_w) {
+            rows++;
+            x = 0;
+        }
+        x += w + g.pad / 2;
+    }
+    int sector_rows = 1;
+    x = 0;
+    for (int i = 0; i < SECTOR_COUNT; i++) {
+        int w = draw_chip(ui, &g, "", 0, 0, "", ui_tr(ui, sector_names[i]), false, 0, true);
+        if (x > 0 && x + w > inner_w) {
+            sector_rows++;
+            x = 0;
+        }
+        x += w + g.pad / 2;
+    }
+    int step = g.target + g.pad / 2;
+    int h = g.pad + th + g.pad / 2 + lh + g.target + g.pad + lh + rows * step + g.pad / 2 + lh +
+            sector_rows * step + g.pad / 2 + step + (s->why ? lh : 0) + g.target + g.pad * 2;
+    /* small screens: the panel scales its gaps down no further; it may
+     * reach the bottom edge */
+    Rect panel = g.panel;
+    panel.h = h < ui->h - 2 * g.pad ? h : ui->h - 2 * g.pad;
+    panel.y = (ui->h - panel.h) / 2;
+    draw_rect(&ui->dl, panel, g.radius, t->panel);
+    int y = panel.y + g.pad;
+    ui_text(ui, (Rect){ inner_x, y, inner_w, th }, FONT_TITLE, ALIGN_LEFT, t->ink,
+            s->person ? ui_tr(ui, "Persoon aanpassen") : ui_tr(ui, "Nieuwe persoon"));
+    y += th + g.pad / 2;
+    y = label_row(ui, &g, y, ui_tr(ui, "Naam"));
+    draw_field(ui, &g, "field:name", (Rect){ inner_x, y, inner_w, g.target }, &s->name, false,
+               ui_tr(ui, "Tik hier om de naam te typen"));
+    y += g.target + g.pad;
+    y = label_row(ui, &g, y, ui_tr(ui, "Wie is het voor de familie?"));
+    x = 0;
+    for (int i = 0; i <= relation_count; i++) {
+        bool other = i == relation_count;
+        const char *label = other ? ui_tr(ui, "anders") : ui_tr(ui, relations[i].label);
+        const char *picto = other ? "" : relations[i].picto;
+        bool chosen = other ? (!s->picto[0] && textedit_text(&s->relation)[0])
+                            : strcmp(s->picto, relations[i].key) == 0;
+        if (other && chosen) /* the typed relation is the chip's label */
+            label = textedit_text(&s->relation);
+        int w = draw_chip(ui, &g, "", 0, 0, picto, label, false, 0, true);
+        if (w > inner_w)
+            w = inner_w;
+        if (x > 0 && x + w > inner_w) {
+            y += step;
+            x = 0;
+        }
+        char id[UI_ID_LEN];
+        snprintf(id, sizeof id, "relation:%s", other ? "other" : relations[i].key);
+        x += draw_chip(ui, &g, id, inner_x + x, y, picto, label, chosen,
+                       t->sector_tint[other ? s->sector : relations[i].sector], false) + g.pad / 2;
+    }
+    y += step + g.pad / 2;
+    y = label_row(ui, &g, y, ui_tr(ui, "Waar hoort deze persoon bij?"));
+    x = 0;
+    for (int i = 0; i < SECTOR_COUNT; i++) {
+        const char *label = ui_tr(ui, sector_names[i]);
+        int w = draw_chip(ui, &g, "", 0, 0, "", label, false, 0, true);
+        if (x > 0 && x + w > inner_w) {
+            y += step;
+            x = 0;
+        }
+        char id[UI_ID_LEN];
+        snprintf(id, sizeof id, "sector:%s", sector_key(i));
+        x += draw_chip(ui, &g, id, inner_x + x, y, "", label, s->sector == i, t->sector_tint[i],
+                       false) + g.pad / 2;
+    }
+    y += step + g.pad / 2;
+    draw_chip(ui, &g, "present", inner_x, y, s->present ? "\xE2\x9C\x85" : "\xE2\xAC\x9C", /* ✅ ⬜ */
+              ui_tr(ui, "Is hier in de kamer"), s->present, t->sector_tint[2], false);
+    y += step;
+    if (s->why) {
+        ui_text(ui, (Rect){ inner_x, y, inner_w, lh }, FONT_SMALL, ALIGN_LEFT, 0xA1301EFF,
+                ui_tr(ui, s->why));
+        y += lh;
+    }
+    int bw = (inner_w - g.pad) / 3;
+    Rect done = { inner_x + inner_w - bw, panel.y + panel.h - g.pad - g.target, bw, g.target };
+    Rect cancel = { inner_x, done.y, bw, g.target };
+    draw_button(ui, &g, "sheet-cancel", cancel, ui_tr(ui, "Annuleren"), false);
+    draw_button(ui, &g, "sheet-done", done, ui_tr(ui, "Klaar"), true);
+    if (s->person) {
+        Rect rm = { inner_x + (inner_w - bw) / 2, done.y, bw, g.target };
+        draw_button(ui, &g, "sheet-remove", rm, ui_tr(ui, "Weghalen"), false);
+    }
+}
+
+/* ---- input ---- */
+
+static TextEdit *focused_text(PersonSheet *s)
+{
+    return s->focus == FOCUS_NAME ? &s->name : s->focus == FOCUS_RELATION ? &s->relation : NULL;
+}
+
+/* The text being typed changed: a relation typed by hand is no longer
+ * the one whose pictogram was chosen. */
+static void typed(PersonSheet *s)
+{
+    s->why = NULL;
+    if (s->focus == FOCUS_RELATION)
+        s->picto[0] = '\0';
+}
+
+/* The edit that "Klaar" makes. */
+static SheetResult done(PersonSheet *s, Edit *edit)
+{
+    *edit = (Edit){ .kind = s->person ? EDIT_PERSON_SET : EDIT_PERSON_ADD, .id = s->person,
+                    .text = textedit_text(&s->name), .text2 = textedit_text(&s->relation),
+                    .text3 = s->picto, .flag = s->present,
+                    .place = { .sector = s->sector, .ring = RING_TRAY, .u = 500, .v = 500 } };
+    return SHEET_EDIT;
+}
+
+/* Puts the caret where the finger tapped in the field. */
+static void caret_at(Ui *ui, TextEdit *te, const Gesture *ev)
+{
+    const Widget *w = ui_find(ui, ev->widget);
+    if (!w)
+        return;
+    int pad = ui_px(ui, ui->theme->pad_mm);
+    int x = ev->pos.x - (w->rect.x + pad);
+    const char *text = textedit_text(te);
+    size_t best = 0;
+    int best_d = 1 << 30;
+    char buf[4096];
+    for (size_t at = 0;;) {
+        size_t n = at < sizeof buf ? at : sizeof buf - 1;
+        memcpy(buf, text, n);
+        buf[n] = '\0';
+        int d = abs(ui_text_width(ui, FONT_BODY, buf) - x);
+        if (d < best_d) {
+            best_d = d;
+            best = at;
+        }
+        if (at >= te->len)
+            break;
+        textedit_set_cursor(te, at + 1);
+        if (te->cursor <= at)
+            break;
+        at = te->cursor;
+    }
+    textedit_set_cursor(te, best);
+}
+
+SheetResult sheet_gesture(Ui *ui, PersonSheet *s, Keyboard *kb, const Gesture *ev, Edit *edit)
+{
+    const char *id = ev->widget;
+    if (s->focus != FOCUS_NONE && keyboard_owns(ev)) {
+        char text[16];
+        TextEdit *te = focused_text(s);
+        switch (keyboard_gesture(kb, ev, text)) {
+        case KEY_TEXT: textedit_insert(te, text); typed(s); return SHEET_REDRAW;
+        case KEY_BACKSPACE: textedit_backspace(te); typed(s); return SHEET_REDRAW;
+        case KEY_LEFT: textedit_left(te); return SHEET_REDRAW;
+        case KEY_RIGHT: textedit_right(te); return SHEET_REDRAW;
+        case KEY_DONE: return sheet_key(s, SKEY_RETURN, edit);
+        case KEY_REDRAW: return SHEET_REDRAW;
+        case KEY_NOTHING: return SHEET_NOTHING;
+        }
+    }
+    if (ev->kind != GESTURE_TAP)
+        return SHEET_NOTHING;
+    if (!strcmp(id, "field:name") || !strcmp(id, "field:relation")) {
+        SheetFocus f = id[6] == 'n' ? FOCUS_NAME : FOCUS_RELATION;
+        if (s->focus == f)
+            caret_at(ui, focused_text(s), ev);
+        else
+            textedit_end(f == FOCUS_NAME ? &s->name : &s->relation);
+        s->focus = f;
+        return SHEET_REDRAW;
+    }
+    if (!strncmp(id, "relation:", 9)) {
+        const Relation *r = relation_find(id + 9);
+        if (r) {
+            snprintf(s->picto, sizeof s->picto, "%s", r->key);
+            textedit_set(&s->relation, ui_tr(ui, r->label));
+            if (!s->person)
+                s->sector = r->sector;
+        } else { /* "anders": the family types it (a chip's word is cleared) */
+            if (s->picto[0])
+                textedit_set(&s->relation, "");
+            s->picto[0] = '\0';
+            s->focus = FOCUS_RELATION;
+        }
+        return SHEET_REDRAW;
+    }
+    if (!strncmp(id, "sector:", 7)) {
+        int sec = sector_from_key(id + 7);
+        if (sec >= 0)
+            s->sector = sec;
+        return SHEET_REDRAW;
+    }
+    if (!strcmp(id, "present")) {
+        s->present = !s->present;
+        return SHEET_REDRAW;
+    }
+    if (!strcmp(id, "sheet-cancel")) {
+        sheet_close(s);
+        return SHEET_CLOSED;
+    }
+    if (!strcmp(id, "sheet-remove"))
+        return SHEET_REMOVE;
+    if (!strcmp(id, "sheet-done"))
+        return done(s, edit);
+    return SHEET_NOTHING;
+}
+
+SheetResult sheet_text(PersonSheet *s, const char *text)
+{
+    TextEdit *te = focused_text(s);
+    if (!te)
+        return SHEET_NOTHING;
+    textedit_insert(te, text);
+    typed(s);
+    return SHEET_REDRAW;
+}
+
+SheetResult sheet_key(PersonSheet *s, SheetKey key, Edit *edit)
+{
+    TextEdit *te = focused_text(s);
+    switch (key) {
+    case SKEY_ESCAPE:
+        if (te) {
+            s->focus = FOCUS_NONE;
+            return SHEET_REDRAW;
+        }
+        sheet_close(s);
+        return SHEET_CLOSED;
+    case SKEY_RETURN:
+        if (te) { /* leave the field */
+            s->focus = FOCUS_NONE;
+            return SHEET_REDRAW;
+        }
+        return done(s, edit);
+    default:
+        break;
+    }
+    if (!te)
+        return SHEET_NOTHING;
+    switch (key) {
+    case SKEY_BACKSPACE: textedit_backspace(te); typed(s); break;
+    case SKEY_DELETE: textedit_delete(te); typed(s); break;
+    case SKEY_LEFT: textedit_left(te); break;
+    case SKEY_RIGHT: textedit_right(te); break;
+    case SKEY_HOME: textedit_home(te); break;
+    case SKEY_END: textedit_end(te); break;
+    default: break;
+    }
+    return SHEET_REDRAW;
+}
+
+void sheet_taken(PersonSheet *s, bool ok, const char *why)
+{
+    if (ok) {
+        sheet_close(s);
+    } else {
+        s->why = why;
+        s->focus = FOCUS_NONE;
+    }
+}
