@@ -282,7 +282,7 @@ static void on_key(App *app, const SDL_KeyboardEvent *k)
         { SDLK_RIGHT, SKEY_RIGHT }, { SDLK_HOME, SKEY_HOME }, { SDLK_END, SKEY_END },
         { SDLK_RETURN, SKEY_RETURN }, { SDLK_KP_ENTER, SKEY_RETURN }, { SDLK_ESCAPE, SKEY_ESCAPE },
     };
-    if (app->board.sheet.open) {
+    if (app->board.sheet.open || app->board.goals.open) {
         for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
             if (keys[i].sym == k->keysym.sym) {
                 Edit edit;

@@ -417,6 +417,31 @@ static void people(void)
     plan_destroy(p);
 }
 
+static void goals(void)
+{
+    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", db, "--demo", "--size",
+                                            "1280x800", "--script", script("goals"), NULL }), 0);
+    Plan *p = stored_plan();
+    CHECK(p != NULL);
+    if (!p)
+        return;
+    const Goal *g = plan_goal(p, 92);
+    CHECK(g && strcmp(g->text, "Oma helpt") == 0 && g->area == AREA_HOME);
+    CHECK(p->n_goals == 6 && p->goals[4].id == 92 && p->goals[5].id == 24); /* moved up */
+    const Agreement *a = plan_agreement(p, 93);
+    CHECK(a != NULL);
+    if (a) {
+        CHECK_INT(a->goal, 92);
+        CHECK_STR(a->what, "kookt op vrijdag voor Sam");
+        CHECK_STR(a->when, "elke dag");
+        CHECK_INT(a->checker, 1);
+        CHECK(a->n_people == 2 && a->people[0] == 7 && a->people[1] == 5);
+    }
+    CHECK(plan_agreement(p, 40) == NULL); /* taken out */
+    CHECK_INT(p->n_agreements, 13);
+    plan_destroy(p);
+}
+
 static void cli(void)
 {
     CHECK_INT(run("dummy", (const char *[]){ "--version", NULL }), 0);
@@ -777,7 +802,7 @@ int main(int argc, char **argv)
         { "five_fingers", five_fingers }, { "rough", rough }, { "restart", restart },
         { "sizes", sizes }, { "offscreen", offscreen }, { "language", language }, { "cli", cli },
         { "damaged", damaged }, { "plan_files", plan_files }, { "killed", killed },
-        { "people", people },
+        { "people", people }, { "goals", goals },
     };
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         if (!strcmp(all[i].name, name)) {

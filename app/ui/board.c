@@ -477,7 +477,17 @@ static void draw_tray(Ui *ui, const Layout *L, const Plan *plan)
     ui_widget(ui, "tray", L->tray, rect_center(L->tray), 0);
 }
 
-static void draw_goals(Ui *ui, const Layout *L, const Plan *plan)
+/* A chevron pointing up (dir -1) or down (dir 1). */
+static void chevron(Ui *ui, Point c, int size, int dir, Color col)
+{
+    int th = ui_px(ui, 0.7f) + 1;
+    draw_line(&ui->dl, (Point){ c.x - size, c.y - dir * size / 2 }, (Point){ c.x, c.y + dir * size / 2 },
+              th, col);
+    draw_line(&ui->dl, (Point){ c.x, c.y + dir * size / 2 }, (Point){ c.x + size, c.y - dir * size / 2 },
+              th, col);
+}
+
+static void draw_goals(Ui *ui, BoardState *st, const Layout *L, const Plan *plan)
 {
     const Theme *t = ui->theme;
     draw_rect(&ui->dl, L->goals, L->radius * 2, t->panel);
@@ -485,33 +495,76 @@ static void draw_goals(Ui *ui, const Layout *L, const Plan *plan)
     int y = L->goals.y + L->pad;
     int th = ui_line_height(ui, FONT_TITLE);
     int align = ui->rtl ? ALIGN_RIGHT : ALIGN_LEFT;
-    ui_text(ui, (Rect){ x, y, w, th }, FONT_TITLE, align, t->ink, ui_tr(ui, "Doelen"));
-    y += th + L->pad / 2;
+    int aw = L->target + L->pad * 2 + ui_text_width(ui, FONT_BOLD, ui_tr(ui, "Doel"));
+    Rect add = { ui->rtl ? x : x + w - aw, y, aw, L->target };
+    int hy = y + (L->target - th) / 2;
+    ui_text(ui, (Rect){ ui->rtl ? x + aw : x, hy, w - aw - L->pad, th }, FONT_TITLE, align, t->ink,
+            ui_tr(ui, "Doelen"));
+    draw_rect(&ui->dl, add, L->target / 2, t->accent);
+    int plus = L->target / 3, pth = ui_px(ui, 0.8f) + 1;
+    Point pc = { add.x + L->pad + plus / 2, add.y + add.h / 2 };
+    draw_line(&ui->dl, (Point){ pc.x - plus / 2, pc.y }, (Point){ pc.x + plus / 2, pc.y }, pth, t->card);
+    draw_line(&ui->dl, (Point){ pc.x, pc.y - plus / 2 }, (Point){ pc.x, pc.y + plus / 2 }, pth, t->card);
+    ui_text(ui, (Rect){ pc.x + plus, add.y, add.w - plus - L->pad * 2, add.h }, FONT_BOLD,
+            ALIGN_CENTER | ALIGN_MIDDLE, t->card, ui_tr(ui, "Doel"));
+    ui_widget(ui, "add-goal", add, rect_center(add), GRAB_TAP);
+    y += L->target + L->pad / 2;
     int bottom = L->goals.y + L->goals.h - L->pad;
     int bh = ui_line_height(ui, FONT_BOLD), sh = ui_line_height(ui, FONT_SMALL);
+    if (st->goal_first >= plan->n_goals)
+        st->goal_first = plan->n_goals > 0 ? plan->n_goals - 1 : 0;
+    if (st->goal_first < 0)
+        st->goal_first = 0;
+    int scroll_h = L->target * 8 / 10;
+    if (st->goal_first > 0) { /* earlier goals: a button to go back up */
+        Rect up = { x, y, w, scroll_h };
+        draw_rect(&ui->dl, up, L->radius, t->sector_tint[1]);
+        chevron(ui, rect_center(up), scroll_h / 4, -1, t->accent);
+        ui_widget(ui, "goals-up", up, rect_center(up), GRAB_TAP);
+        y += scroll_h + L->pad / 2;
+    }
+    st->goals_shown = 0;
     int num_r = bh / 2;
     if (plan->n_goals == 0)
         ui_wrap(ui, (Rect){ x, y, w, bottom - y }, FONT_BODY, t->ink_soft,
                 ui_tr(ui, "Nog geen doelen. Wat wil de familie bereiken?"), 3, true);
-    for (int gi = 0; gi < plan->n_goals; gi++) {
+    for (int gi = st->goal_first; gi < plan->n_goals; gi++) {
         const Goal *g = &plan->goals[gi];
         int n_agr = 0;
         for (int k = 0; k < plan->n_agreements; k++)
             n_agr += plan->agreements[k].goal == g->id;
-        int text_w = w - 2 * num_r - L->pad * 3 / 2;
+        int text_w = w - 2 * num_r - L->pad * 3 / 2 - (g->area != AREA_NONE ? bh : 0);
         int text_h = ui_wrap(ui, (Rect){ 0, 0, text_w, 0 }, FONT_BOLD, t->ink, g->text, 3, false);
         int card_h = L->pad + text_h + n_agr * sh + (n_agr ? L->pad / 2 : 0) + L->pad;
         if (card_h < L->target)
             card_h = L->target;
-        if (y + card_h > bottom) {
+        bool last = gi == plan->n_goals - 1;
+        if (y + card_h > bottom - (last ? 0 : scroll_h + L->pad / 2) && st->goals_shown > 0) {
+            /* later goals: a button to see them, saying how many */
+            Rect down = { x, bottom - scroll_h, w, scroll_h };
+            draw_rect(&ui->dl, down, L->radius, t->sector_tint[1]);
+            chevron(ui, (Point){ down.x + down.w / 2 - scroll_h, down.y + down.h / 2 }, scroll_h / 4,
+                    1, t->accent);
             char more[64];
-            snprintf(more, sizeof more, "+ %d", plan->n_goals - gi);
-            ui_text(ui, (Rect){ x, bottom - sh, w, sh }, FONT_SMALL, align, t->ink_soft, more);
+            snprintf(more, sizeof more, "%d", plan->n_goals - gi);
+            ui_text(ui, (Rect){ down.x + down.w / 2, down.y, down.w / 2, down.h }, FONT_BOLD,
+                    ALIGN_LEFT | ALIGN_MIDDLE, t->accent, more);
+            ui_widget(ui, "goals-down", down, rect_center(down), GRAB_TAP);
             break;
         }
+        st->goals_shown++;
         Rect card = { x, y, w, card_h };
         draw_rect(&ui->dl, card, L->radius, t->card);
         draw_frame(&ui->dl, card, L->radius, ui_px(ui, 0.35f), t->line);
+        /* the card first, its agreement lines (registered later) on top */
+        char id[UI_ID_LEN];
+        snprintf(id, sizeof id, "goal:%u", (unsigned)g->id);
+        ui_widget(ui, id, card, (Point){ card.x + card.w / 2, card.y + L->pad + text_h / 2 },
+                  GRAB_TAP | GRAB_DRAG);
+        if (g->area != AREA_NONE) /* the life area's pictogram, in the corner */
+            ui_text(ui, (Rect){ ui->rtl ? card.x + L->pad / 2 : card.x + card.w - L->pad / 2 - bh,
+                                card.y + L->pad / 2, bh, bh }, FONT_BODY,
+                    ALIGN_CENTER | ALIGN_MIDDLE, t->ink, area_picto(g->area));
         Point nc = { ui->rtl ? card.x + card.w - L->pad / 2 - num_r : card.x + L->pad / 2 + num_r,
                      card.y + L->pad + bh / 2 };
         draw_disc(&ui->dl, nc, num_r, t->accent);
@@ -550,11 +603,13 @@ static void draw_goals(Ui *ui, const Layout *L, const Plan *plan)
             Rect lb = { ui->rtl ? card.x + L->pad / 2 : tx + dot * 2 + L->pad / 3, ay,
                         text_w - dot * 2 - L->pad / 3, sh };
             ui_text(ui, lb, FONT_SMALL, align, t->ink_soft, line);
+            char aid[UI_ID_LEN];
+            snprintf(aid, sizeof aid, "agreement:%u", (unsigned)a->id);
+            ui_widget(ui, aid, (Rect){ card.x, ay, card.w, sh }, (Point){ card.x + card.w / 2, ay + sh / 2 },
+                      GRAB_TAP);
             ay += sh;
         }
-        char id[UI_ID_LEN];
-        snprintf(id, sizeof id, "goal:%u", (unsigned)g->id);
-        ui_widget(ui, id, card, rect_center(card), 0);
+
         y += card_h + L->pad / 2;
     }
 }
@@ -650,16 +705,34 @@ void board_state_init(BoardState *st)
 {
     memset(st, 0, sizeof *st);
     sheet_init(&st->sheet);
+    goalsheet_init(&st->goals);
 }
 
 void board_state_fini(BoardState *st)
 {
     sheet_fini(&st->sheet);
+    goalsheet_fini(&st->goals);
 }
 
 bool board_wants_text(const BoardState *st)
 {
-    return st->sheet.open && st->sheet.focus != FOCUS_NONE;
+    return (st->sheet.open && st->sheet.focus != FOCUS_NONE) ||
+           (st->goals.open && st->goals.focus != 0);
+}
+
+/* The widget with id prefix `prefix` under point p (the topmost), its
+ * number in *id; NULL when there is none. `skip` is left out. */
+static const Widget *numbered_at(const Ui *ui, const char *prefix, Point p, const char *skip,
+                                 unsigned *id)
+{
+    size_t n = strlen(prefix);
+    for (int i = ui->n_widgets - 1; i >= 0; i--) {
+        const Widget *w = &ui->widgets[i];
+        if (strncmp(w->id, prefix, n) == 0 && rect_contains(w->rect, p) &&
+            (!skip || strcmp(w->id, skip) != 0) && sscanf(w->id + n, "%u", id) == 1)
+            return w;
+    }
+    return NULL;
 }
 
 void board_draw(Ui *ui, BoardState *st, const Plan *plan, const Gestures *g,
@@ -674,7 +747,7 @@ void board_draw(Ui *ui, BoardState *st, const Plan *plan, const Gestures *g,
         st->selected = 0; /* undone or removed meanwhile */
     draw_map(ui, &L, plan);
     draw_tray(ui, &L, plan);
-    draw_goals(ui, &L, plan);
+    draw_goals(ui, st, &L, plan);
 
     /* Cards at rest, every one of them: a card under a finger stays drawn
      * at home here, so lifting it does not change this still layer. */
@@ -729,6 +802,41 @@ void board_draw(Ui *ui, BoardState *st, const Plan *plan, const Gestures *g,
             lit[d.place.ring][d.place.sector] = true;
         }
     }
+    /* goals under fingers: the place they left, a goal they would trade
+     * places with, and the card itself */
+    for (int i = 0; i < GESTURE_FINGERS; i++) {
+        const Finger *f = &g->f[i];
+        unsigned gid;
+        if (!f->down || !f->dragging || sscanf(f->widget, "goal:%u", &gid) != 1)
+            continue;
+        const Widget *home = ui_find(ui, f->widget);
+        const Goal *goal = plan_goal(plan, gid);
+        if (!home || !goal)
+            continue;
+        draw_rect(&ui->dl, home->rect, L.radius, with_alpha(t->bg, 200));
+        unsigned other;
+        const Widget *target = numbered_at(ui, "goal:", f->pos, f->widget, &other);
+        if (!target)
+            target = numbered_at(ui, "person:", f->pos, NULL, &other);
+        if (target)
+            draw_frame(&ui->dl, rect_inset(target->rect, -2), L.radius, ui_px(ui, 0.8f), t->accent);
+        Rect r = home->rect;
+        r.x += f->pos.x - f->start.x;
+        r.y += f->pos.y - f->start.y;
+        draw_rect(&ui->dl, (Rect){ r.x + 3, r.y + 6, r.w, r.h }, L.radius, 0x00000040);
+        draw_rect(&ui->dl, r, L.radius, t->card);
+        draw_frame(&ui->dl, r, L.radius, ui_px(ui, 0.6f), t->accent);
+        ui_wrap(ui, (Rect){ r.x + L.pad, r.y + L.pad, r.w - 2 * L.pad, r.h - 2 * L.pad }, FONT_BOLD,
+                t->ink, goal->text, 3, true);
+    }
+    /* a goal a dragged person would make an agreement for */
+    for (int i = 0; i < GESTURE_FINGERS; i++) {
+        unsigned gid;
+        const Widget *target;
+        if (dragged_person(plan, &g->f[i]) &&
+            (target = numbered_at(ui, "goal:", g->f[i].pos, NULL, &gid)))
+            draw_frame(&ui->dl, rect_inset(target->rect, -2), L.radius, ui_px(ui, 0.8f), t->accent);
+    }
     for (int i = 0; i < GESTURE_FINGERS; i++) {
         const Person *p = dragged_person(plan, &g->f[i]);
         if (!p)
@@ -739,6 +847,8 @@ void board_draw(Ui *ui, BoardState *st, const Plan *plan, const Gestures *g,
     }
     if (st->sheet.open)
         sheet_draw(ui, &st->sheet, &st->kb);
+    if (st->goals.open)
+        goalsheet_draw(ui, &st->goals, plan, &st->kb);
     if (view->notice)
         draw_notice(ui, &L, view->notice);
     if (view->problem) {
@@ -756,11 +866,30 @@ static BoardResult from_sheet(BoardState *st, SheetResult r, Edit *edit)
 {
     switch (r) {
     case SHEET_EDIT:
-        st->sheet_edit = true;
+        st->sheet_edit = 1;
         return BOARD_EDIT;
     case SHEET_REMOVE:
         *edit = (Edit){ .kind = EDIT_PERSON_REMOVE, .id = st->sheet.person };
-        st->sheet_edit = true;
+        st->sheet_edit = 1;
+        return BOARD_EDIT;
+    case SHEET_REDRAW:
+    case SHEET_CLOSED:
+        return BOARD_REDRAW;
+    case SHEET_NOTHING:
+        break;
+    }
+    return BOARD_NOTHING;
+}
+
+static BoardResult from_goalsheet(BoardState *st, SheetResult r, Edit *edit)
+{
+    switch (r) {
+    case SHEET_EDIT:
+        st->sheet_edit = 2;
+        return BOARD_EDIT;
+    case SHEET_REMOVE:
+        *edit = goalsheet_removal(&st->goals);
+        st->sheet_edit = 2;
         return BOARD_EDIT;
     case SHEET_REDRAW:
     case SHEET_CLOSED:
@@ -773,9 +902,16 @@ static BoardResult from_sheet(BoardState *st, SheetResult r, Edit *edit)
 
 void board_edit_result(BoardState *st, const Plan *plan, EditResult r, const char *why)
 {
-    if (!st->sheet_edit)
+    int from = st->sheet_edit;
+    st->sheet_edit = 0;
+    if (from == 2) {
+        bool added = r == EDIT_OK && st->goals.kind == GOALSHEET_GOAL && st->goals.id == 0;
+        goalsheet_taken(&st->goals, r == EDIT_OK, why);
+        if (added && plan->n_goals > st->goals_shown) /* show the new goal */
+            st->goal_first = plan->n_goals - (st->goals_shown > 1 ? st->goals_shown - 1 : 1);
+    }
+    if (from != 1)
         return;
-    st->sheet_edit = false;
     sheet_taken(&st->sheet, r == EDIT_OK, why);
     if (st->selected && !plan_person(plan, st->selected))
         st->selected = 0;
@@ -783,11 +919,15 @@ void board_edit_result(BoardState *st, const Plan *plan, EditResult r, const cha
 
 BoardResult board_text(BoardState *st, const char *text)
 {
+    if (st->goals.open)
+        return from_goalsheet(st, goalsheet_text(&st->goals, text), NULL);
     return st->sheet.open ? from_sheet(st, sheet_text(&st->sheet, text), NULL) : BOARD_NOTHING;
 }
 
 BoardResult board_key(BoardState *st, SheetKey key, Edit *edit)
 {
+    if (st->goals.open)
+        return from_goalsheet(st, goalsheet_key(&st->goals, key, edit), edit);
     return st->sheet.open ? from_sheet(st, sheet_key(&st->sheet, key, edit), edit)
                           : BOARD_NOTHING;
 }
@@ -801,7 +941,10 @@ BoardResult board_gesture(Ui *ui, BoardState *st, const Plan *plan, const Gestur
                                                                               : BOARD_NOTHING;
     if (st->sheet.open)
         return from_sheet(st, sheet_gesture(ui, &st->sheet, &st->kb, ev, edit), edit);
-    unsigned pid;
+    if (st->goals.open)
+        return from_goalsheet(st, goalsheet_gesture(ui, &st->goals, plan, &st->kb, ev, edit),
+                              edit);
+    unsigned pid, gid, aid;
     switch (ev->kind) {
     case GESTURE_TAP:
         if (strcmp(ev->widget, "undo") == 0)
@@ -821,6 +964,29 @@ BoardResult board_gesture(Ui *ui, BoardState *st, const Plan *plan, const Gestur
         }
         if (sscanf(ev->widget, "person:%u", &pid) == 1) {
             st->selected = st->selected == pid ? 0 : pid;
+            return BOARD_REDRAW;
+        }
+        if (strcmp(ev->widget, "goals-up") == 0) {
+            st->goal_first = st->goal_first > 0 ? st->goal_first - 1 : 0;
+            return BOARD_REDRAW;
+        }
+        if (strcmp(ev->widget, "goals-down") == 0) {
+            st->goal_first++;
+            return BOARD_REDRAW;
+        }
+        if (strcmp(ev->widget, "add-goal") == 0) {
+            goalsheet_open_goal(&st->goals, plan, 0);
+            st->kb = (Keyboard){ .shift = true };
+            return BOARD_REDRAW;
+        }
+        if (sscanf(ev->widget, "goal:%u", &gid) == 1 && plan_goal(plan, gid)) {
+            goalsheet_open_goal(&st->goals, plan, gid);
+            st->kb = (Keyboard){ 0 };
+            return BOARD_REDRAW;
+        }
+        if (sscanf(ev->widget, "agreement:%u", &aid) == 1 && plan_agreement(plan, aid)) {
+            goalsheet_open_agreement(&st->goals, plan, aid, 0, 0);
+            st->kb = (Keyboard){ 0 };
             return BOARD_REDRAW;
         }
         if (st->selected) { /* a tap elsewhere lets go of the selection */
@@ -844,8 +1010,28 @@ BoardResult board_gesture(Ui *ui, BoardState *st, const Plan *plan, const Gestur
         const Finger *f = &g->f[ev->slot];
         unsigned id;
         const Person *p;
+        if (sscanf(ev->widget, "goal:%u", &gid) == 1 && plan_goal(plan, gid)) {
+            unsigned other;
+            if (numbered_at(ui, "goal:", f->pos, ev->widget, &other)) { /* trade places */
+                int to = 0;
+                while (to < plan->n_goals && plan->goals[to].id != other)
+                    to++;
+                *edit = (Edit){ .kind = EDIT_GOAL_MOVE, .id = gid, .index = to };
+                return BOARD_EDIT;
+            }
+            if (numbered_at(ui, "person:", f->pos, NULL, &other) && plan_person(plan, other)) {
+                goalsheet_open_agreement(&st->goals, plan, 0, gid, other);
+                st->kb = (Keyboard){ .shift = true };
+            }
+            return BOARD_REDRAW;
+        }
         if (sscanf(ev->widget, "person:%u", &id) != 1 || !(p = plan_person(plan, id)))
             return BOARD_REDRAW;
+        if (numbered_at(ui, "goal:", f->pos, NULL, &gid) && plan_goal(plan, gid)) {
+            goalsheet_open_agreement(&st->goals, plan, 0, gid, p->id);
+            st->kb = (Keyboard){ .shift = true };
+            return BOARD_REDRAW;
+        }
         Drop d = drop_for(&L, drag_centre(&L, ui, plan, f, p), f->pos);
         if (d.bin) {
             if (st->selected == p->id)

@@ -13,6 +13,7 @@
 #include "core/edit.h"
 #include "core/gesture.h"
 #include "core/plan.h"
+#include "ui/goalsheet.h"
 #include "ui/keyboard.h"
 #include "ui/sheet.h"
 #include "ui/ui.h"
@@ -37,8 +38,12 @@ typedef enum BoardResult {
 typedef struct BoardState {
     uint32_t selected;   /* person whose card is selected, 0 for none */
     PersonSheet sheet;
+    GoalSheet goals;     /* the goal or agreement sheet */
     Keyboard kb;
-    bool sheet_edit;     /* the pending BOARD_EDIT came from the sheet */
+    int goal_first;      /* the first goal shown in the goals column */
+    int goals_shown;     /* how many fit, as last drawn */
+    int sheet_edit;      /* the pending BOARD_EDIT came from: 1 the person
+                            sheet, 2 the goal sheet, 0 neither */
 } BoardState;
 
 void board_state_init(BoardState *st);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/relations.h"
+#include "ui/form.h"
 
 static const char *const sector_names[SECTOR_COUNT] = {
     "Familie", "Vrienden & buren", "School, werk & clubs", "Professionals",
@@ -47,113 +48,20 @@ void sheet_close(PersonSheet *s)
 
 /* ---- drawing ---- */
 
-typedef struct Geo {
-    int pad, target, radius;
-    Rect panel;
-} Geo;
-
-static Geo geo(const Ui *ui, int bottom)
-{
-    Geo g;
-    g.pad = ui_px(ui, ui->theme->pad_mm);
-    g.target = ui_px(ui, ui->theme->target_mm);
-    g.radius = ui_px(ui, ui->theme->radius_mm) * 2;
-    int w = ui->w - 2 * g.pad;
-    if (w > ui_px(ui, 210))
-        w = ui_px(ui, 210);
-    g.panel = (Rect){ (ui->w - w) / 2, g.pad, w, bottom - 2 * g.pad };
-    return g;
-}
-
-/* A text field: its text, a caret when focused, scrolled so the caret
- * shows. Registers `id`. */
-static void draw_field(Ui *ui, const Geo *g, const char *id, Rect r, const TextEdit *te,
-                       bool focused, const char *hint)
-{
-    const Theme *t = ui->theme;
-    draw_rect(&ui->dl, r, g->radius / 2, t->card);
-    draw_frame(&ui->dl, r, g->radius / 2, ui_px(ui, focused ? 0.7f : 0.35f),
-               focused ? t->accent : t->line);
-    Rect in = rect_inset(r, g->pad);
-    int lh = ui_line_height(ui, FONT_BODY);
-    in.y = r.y + (r.h - lh) / 2;
-    in.h = lh;
-    const char *text = textedit_text(te);
-    if (!text[0] && !focused) {
-        ui_text(ui, in, FONT_BODY, ALIGN_LEFT, t->ink_soft, hint);
-    } else {
-        char before[4096];
-        size_t n = te->cursor < sizeof before ? te->cursor : sizeof before - 1;
-        memcpy(before, text, n);
-        before[n] = '\0';
-        int caret = ui_text_width(ui, FONT_BODY, before);
-        int shift = caret > in.w - 4 ? caret - (in.w - 4) : 0;
-        draw_clip(&ui->dl, in);
-        draw_text(&ui->dl, (Rect){ in.x - shift, in.y, in.w + shift + 100000, lh }, FONT_BODY,
-                  ALIGN_LEFT, t->ink, text, strlen(text));
-        if (focused)
-            draw_rect(&ui->dl, (Rect){ in.x + caret - shift, in.y, ui_px(ui, 0.5f) + 1, lh }, 0,
-                      t->accent);
-        draw_clip(&ui->dl, (Rect){ 0, 0, 0, 0 });
-    }
-    ui_widget(ui, id, r, rect_center(r), GRAB_TAP);
-}
-
-/* A chip: a pill with an optional pictogram and a label. Returns its
- * width. */
-static int draw_chip(Ui *ui, const Geo *g, const char *id, int x, int y, const char *picto,
-                     const char *label, bool chosen, Color tint, bool measure_only)
-{
-    const Theme *t = ui->theme;
-    int pw = picto && picto[0] ? ui_text_width(ui, FONT_TITLE, picto) + g->pad / 2 : 0;
-    int w = pw + ui_text_width(ui, FONT_BOLD, label) + 2 * g->pad;
-    if (measure_only)
-        return w;
-    Rect r = { x, y, w, g->target };
-    draw_rect(&ui->dl, r, g->target / 2, chosen ? tint : t->card);
-    draw_frame(&ui->dl, r, g->target / 2, ui_px(ui, chosen ? 0.7f : 0.35f),
-               chosen ? t->accent : t->line);
-    if (pw)
-        ui_text(ui, (Rect){ x + g->pad, y, pw, g->target }, FONT_TITLE, ALIGN_LEFT | ALIGN_MIDDLE,
-                t->ink, picto);
-    ui_text(ui, (Rect){ x + g->pad + pw, y, w - 2 * g->pad - pw, g->target }, FONT_BOLD,
-            ALIGN_LEFT | ALIGN_MIDDLE, t->ink, label);
-    ui_widget(ui, id, r, rect_center(r), GRAB_TAP);
-    return w;
-}
-
-static int label_row(Ui *ui, const Geo *g, int y, const char *text)
-{
-    int lh = ui_line_height(ui, FONT_SMALL);
-    ui_text(ui, (Rect){ g->panel.x + 2 * g->pad, y, g->panel.w - 4 * g->pad, lh }, FONT_SMALL,
-            ALIGN_LEFT, ui->theme->ink_soft, text);
-    return y + lh + g->pad / 3;
-}
-
-static void draw_button(Ui *ui, const Geo *g, const char *id, Rect r, const char *label,
-                        bool primary)
-{
-    const Theme *t = ui->theme;
-    draw_rect(&ui->dl, r, g->target / 2, primary ? t->accent : t->card);
-    draw_frame(&ui->dl, r, g->target / 2, ui_px(ui, 0.5f), t->accent);
-    ui_text(ui, r, FONT_BOLD, ALIGN_CENTER | ALIGN_MIDDLE, primary ? t->card : t->accent, label);
-    ui_widget(ui, id, r, rect_center(r), GRAB_TAP);
-}
-
 /* Typing: the field being typed in, large, over the keyboard. */
 static void draw_typing(Ui *ui, PersonSheet *s, const Keyboard *kb)
 {
     const Theme *t = ui->theme;
     int kh = keyboard_height(ui);
-    Geo g = geo(ui, ui->h - kh);
+    FormGeo g = form_geo(ui, ui->h - kh);
     int lh = ui_line_height(ui, FONT_SMALL);
     int h = g.pad * 3 + lh + g.target + (s->why ? lh + g.pad : 0);
     Rect panel = { g.panel.x, g.pad, g.panel.w, h };
     draw_rect(&ui->dl, panel, g.radius, t->panel);
-    int y = label_row(ui, &g, panel.y + g.pad,
+    int y = form_label(ui, &g, panel.y + g.pad,
                       s->focus == FOCUS_NAME ? ui_tr(ui, "Naam") : ui_tr(ui, "Wie is het voor de familie?"));
     Rect field = { panel.x + 2 * g.pad, y, panel.w - 4 * g.pad, g.target };
-    draw_field(ui, &g, s->focus == FOCUS_NAME ? "field:name" : "field:relation", field,
+    form_field(ui, &g, s->focus == FOCUS_NAME ? "field:name" : "field:relation", field,
                s->focus == FOCUS_NAME ? &s->name : &s->relation, true, "");
     if (s->why)
         ui_text(ui, (Rect){ field.x, field.y + field.h + g.pad / 2, field.w, lh }, FONT_SMALL,
@@ -171,14 +79,14 @@ void sheet_draw(Ui *ui, PersonSheet *s, const Keyboard *kb)
         draw_typing(ui, s, kb);
         return;
     }
-    Geo g = geo(ui, ui->h);
+    FormGeo g = form_geo(ui, ui->h);
     int lh = ui_line_height(ui, FONT_SMALL), th = ui_line_height(ui, FONT_TITLE);
     int inner_x = g.panel.x + 2 * g.pad, inner_w = g.panel.w - 4 * g.pad;
     /* measure the relation chips' rows first, to size the panel */
     int rows = 1, x = 0;
     for (int i = 0; i <= relation_count; i++) {
         const char *label = i < relation_count ? ui_tr(ui, relations[i].label) : ui_tr(ui, "anders");
-        int w = draw_chip(ui, &g, "", 0, 0, i < relation_count ? relations[i].picto : "", label,
+        int w = form_chip(ui, &g, "", 0, 0, i < relation_count ? relations[i].picto : "", label,
                           false, 0, true);
         if (x > 0 && x + w > inner_w) {
             rows++;
@@ -189,7 +97,7 @@ void sheet_draw(Ui *ui, PersonSheet *s, const Keyboard *kb)
     int sector_rows = 1;
     x = 0;
     for (int i = 0; i < SECTOR_COUNT; i++) {
-        int w = draw_chip(ui, &g, "", 0, 0, "", ui_tr(ui, sector_names[i]), false, 0, true);
+        int w = form_chip(ui, &g, "", 0, 0, "", ui_tr(ui, sector_names[i]), false, 0, true);
         if (x > 0 && x + w > inner_w) {
             sector_rows++;
             x = 0;
@@ -209,11 +117,11 @@ void sheet_draw(Ui *ui, PersonSheet *s, const Keyboard *kb)
     ui_text(ui, (Rect){ inner_x, y, inner_w, th }, FONT_TITLE, ALIGN_LEFT, t->ink,
             s->person ? ui_tr(ui, "Persoon aanpassen") : ui_tr(ui, "Nieuwe persoon"));
     y += th + g.pad / 2;
-    y = label_row(ui, &g, y, ui_tr(ui, "Naam"));
-    draw_field(ui, &g, "field:name", (Rect){ inner_x, y, inner_w, g.target }, &s->name, false,
+    y = form_label(ui, &g, y, ui_tr(ui, "Naam"));
+    form_field(ui, &g, "field:name", (Rect){ inner_x, y, inner_w, g.target }, &s->name, false,
                ui_tr(ui, "Tik hier om de naam te typen"));
     y += g.target + g.pad;
-    y = label_row(ui, &g, y, ui_tr(ui, "Wie is het voor de familie?"));
+    y = form_label(ui, &g, y, ui_tr(ui, "Wie is het voor de familie?"));
     x = 0;
     for (int i = 0; i <= relation_count; i++) {
         bool other = i == relation_count;
@@ -223,7 +131,7 @@ void sheet_draw(Ui *ui, PersonSheet *s, const Keyboard *kb)
                             : strcmp(s->picto, relations[i].key) == 0;
         if (other && chosen) /* the typed relation is the chip's label */
             label = textedit_text(&s->relation);
-        int w = draw_chip(ui, &g, "", 0, 0, picto, label, false, 0, true);
+        int w = form_chip(ui, &g, "", 0, 0, picto, label, false, 0, true);
         if (w > inner_w)
             w = inner_w;
         if (x > 0 && x + w > inner_w) {
@@ -232,26 +140,26 @@ void sheet_draw(Ui *ui, PersonSheet *s, const Keyboard *kb)
         }
         char id[UI_ID_LEN];
         snprintf(id, sizeof id, "relation:%s", other ? "other" : relations[i].key);
-        x += draw_chip(ui, &g, id, inner_x + x, y, picto, label, chosen,
+        x += form_chip(ui, &g, id, inner_x + x, y, picto, label, chosen,
                        t->sector_tint[other ? s->sector : relations[i].sector], false) + g.pad / 2;
     }
     y += step + g.pad / 2;
-    y = label_row(ui, &g, y, ui_tr(ui, "Waar hoort deze persoon bij?"));
+    y = form_label(ui, &g, y, ui_tr(ui, "Waar hoort deze persoon bij?"));
     x = 0;
     for (int i = 0; i < SECTOR_COUNT; i++) {
         const char *label = ui_tr(ui, sector_names[i]);
-        int w = draw_chip(ui, &g, "", 0, 0, "", label, false, 0, true);
+        int w = form_chip(ui, &g, "", 0, 0, "", label, false, 0, true);
         if (x > 0 && x + w > inner_w) {
             y += step;
             x = 0;
         }
         char id[UI_ID_LEN];
         snprintf(id, sizeof id, "sector:%s", sector_key(i));
-        x += draw_chip(ui, &g, id, inner_x + x, y, "", label, s->sector == i, t->sector_tint[i],
+        x += form_chip(ui, &g, id, inner_x + x, y, "", label, s->sector == i, t->sector_tint[i],
                        false) + g.pad / 2;
     }
     y += step + g.pad / 2;
-    draw_chip(ui, &g, "present", inner_x, y, s->present ? "\xE2\x9C\x85" : "\xE2\xAC\x9C", /* ✅ ⬜ */
+    form_chip(ui, &g, "present", inner_x, y, s->present ? "\xE2\x9C\x85" : "\xE2\xAC\x9C", /* ✅ ⬜ */
               ui_tr(ui, "Is hier in de kamer"), s->present, t->sector_tint[2], false);
     y += step;
     if (s->why) {
@@ -262,11 +170,11 @@ void sheet_draw(Ui *ui, PersonSheet *s, const Keyboard *kb)
     int bw = (inner_w - g.pad) / 3;
     Rect done = { inner_x + inner_w - bw, panel.y + panel.h - g.pad - g.target, bw, g.target };
     Rect cancel = { inner_x, done.y, bw, g.target };
-    draw_button(ui, &g, "sheet-cancel", cancel, ui_tr(ui, "Annuleren"), false);
-    draw_button(ui, &g, "sheet-done", done, ui_tr(ui, "Klaar"), true);
+    form_button(ui, &g, "sheet-cancel", cancel, ui_tr(ui, "Annuleren"), false);
+    form_button(ui, &g, "sheet-done", done, ui_tr(ui, "Klaar"), true);
     if (s->person) {
         Rect rm = { inner_x + (inner_w - bw) / 2, done.y, bw, g.target };
-        draw_button(ui, &g, "sheet-remove", rm, ui_tr(ui, "Weghalen"), false);
+        form_button(ui, &g, "sheet-remove", rm, ui_tr(ui, "Weghalen"), false);
     }
 }
 
@@ -296,37 +204,6 @@ static SheetResult done(PersonSheet *s, Edit *edit)
     return SHEET_EDIT;
 }
 
-/* Puts the caret where the finger tapped in the field. */
-static void caret_at(Ui *ui, TextEdit *te, const Gesture *ev)
-{
-    const Widget *w = ui_find(ui, ev->widget);
-    if (!w)
-        return;
-    int pad = ui_px(ui, ui->theme->pad_mm);
-    int x = ev->pos.x - (w->rect.x + pad);
-    const char *text = textedit_text(te);
-    size_t best = 0;
-    int best_d = 1 << 30;
-    char buf[4096];
-    for (size_t at = 0;;) {
-        size_t n = at < sizeof buf ? at : sizeof buf - 1;
-        memcpy(buf, text, n);
-        buf[n] = '\0';
-        int d = abs(ui_text_width(ui, FONT_BODY, buf) - x);
-        if (d < best_d) {
-            best_d = d;
-            best = at;
-        }
-        if (at >= te->len)
-            break;
-        textedit_set_cursor(te, at + 1);
-        if (te->cursor <= at)
-            break;
-        at = te->cursor;
-    }
-    textedit_set_cursor(te, best);
-}
-
 SheetResult sheet_gesture(Ui *ui, PersonSheet *s, Keyboard *kb, const Gesture *ev, Edit *edit)
 {
     const char *id = ev->widget;
@@ -348,7 +225,7 @@ SheetResult sheet_gesture(Ui *ui, PersonSheet *s, Keyboard *kb, const Gesture *e
     if (!strcmp(id, "field:name") || !strcmp(id, "field:relation")) {
         SheetFocus f = id[6] == 'n' ? FOCUS_NAME : FOCUS_RELATION;
         if (s->focus == f)
-            caret_at(ui, focused_text(s), ev);
+            form_caret_at(ui, focused_text(s), ev);
         else
             textedit_end(f == FOCUS_NAME ? &s->name : &s->relation);
         s->focus = f;

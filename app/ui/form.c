@@ -1,0 +1,126 @@
+/* form: fields, chips, labels and buttons of the sheets. */
+#include "ui/form.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+FormGeo form_geo(const Ui *ui, int bottom)
+{
+    FormGeo g;
+    g.pad = ui_px(ui, ui->theme->pad_mm);
+    g.target = ui_px(ui, ui->theme->target_mm);
+    g.radius = ui_px(ui, ui->theme->radius_mm) * 2;
+    int w = ui->w - 2 * g.pad;
+    if (w > ui_px(ui, 210))
+        w = ui_px(ui, 210);
+    g.panel = (Rect){ (ui->w - w) / 2, g.pad, w, bottom - 2 * g.pad };
+    return g;
+}
+
+/* A text field: its text, a caret when focused, scrolled so the caret
+ * shows. Registers `id`. */
+void form_field(Ui *ui, const FormGeo *g, const char *id, Rect r, const TextEdit *te,
+                       bool focused, const char *hint)
+{
+    const Theme *t = ui->theme;
+    draw_rect(&ui->dl, r, g->radius / 2, t->card);
+    draw_frame(&ui->dl, r, g->radius / 2, ui_px(ui, focused ? 0.7f : 0.35f),
+               focused ? t->accent : t->line);
+    Rect in = rect_inset(r, g->pad);
+    int lh = ui_line_height(ui, FONT_BODY);
+    in.y = r.y + (r.h - lh) / 2;
+    in.h = lh;
+    const char *text = textedit_text(te);
+    if (!text[0] && !focused) {
+        ui_text(ui, in, FONT_BODY, ALIGN_LEFT, t->ink_soft, hint);
+    } else {
+        char before[4096];
+        size_t n = te->cursor < sizeof before ? te->cursor : sizeof before - 1;
+        memcpy(before, text, n);
+        before[n] = '\0';
+        int caret = ui_text_width(ui, FONT_BODY, before);
+        int shift = caret > in.w - 4 ? caret - (in.w - 4) : 0;
+        draw_clip(&ui->dl, in);
+        draw_text(&ui->dl, (Rect){ in.x - shift, in.y, in.w + shift + 100000, lh }, FONT_BODY,
+                  ALIGN_LEFT, t->ink, text, strlen(text));
+        if (focused)
+            draw_rect(&ui->dl, (Rect){ in.x + caret - shift, in.y, ui_px(ui, 0.5f) + 1, lh }, 0,
+                      t->accent);
+        draw_clip(&ui->dl, (Rect){ 0, 0, 0, 0 });
+    }
+    ui_widget(ui, id, r, rect_center(r), GRAB_TAP);
+}
+
+/* A chip: a pill with an optional pictogram and a label. Returns its
+ * width. */
+int form_chip(Ui *ui, const FormGeo *g, const char *id, int x, int y, const char *picto,
+                     const char *label, bool chosen, Color tint, bool measure_only)
+{
+    const Theme *t = ui->theme;
+    int pw = picto && picto[0] ? ui_text_width(ui, FONT_TITLE, picto) + g->pad / 2 : 0;
+    int w = pw + ui_text_width(ui, FONT_BOLD, label) + 2 * g->pad;
+    if (measure_only)
+        return w;
+    Rect r = { x, y, w, g->target };
+    draw_rect(&ui->dl, r, g->target / 2, chosen ? tint : t->card);
+    draw_frame(&ui->dl, r, g->target / 2, ui_px(ui, chosen ? 0.7f : 0.35f),
+               chosen ? t->accent : t->line);
+    if (pw)
+        ui_text(ui, (Rect){ x + g->pad, y, pw, g->target }, FONT_TITLE, ALIGN_LEFT | ALIGN_MIDDLE,
+                t->ink, picto);
+    ui_text(ui, (Rect){ x + g->pad + pw, y, w - 2 * g->pad - pw, g->target }, FONT_BOLD,
+            ALIGN_LEFT | ALIGN_MIDDLE, t->ink, label);
+    ui_widget(ui, id, r, rect_center(r), GRAB_TAP);
+    return w;
+}
+
+int form_label(Ui *ui, const FormGeo *g, int y, const char *text)
+{
+    int lh = ui_line_height(ui, FONT_SMALL);
+    ui_text(ui, (Rect){ g->panel.x + 2 * g->pad, y, g->panel.w - 4 * g->pad, lh }, FONT_SMALL,
+            ALIGN_LEFT, ui->theme->ink_soft, text);
+    return y + lh + g->pad / 3;
+}
+
+void form_button(Ui *ui, const FormGeo *g, const char *id, Rect r, const char *label,
+                        bool primary)
+{
+    const Theme *t = ui->theme;
+    draw_rect(&ui->dl, r, g->target / 2, primary ? t->accent : t->card);
+    draw_frame(&ui->dl, r, g->target / 2, ui_px(ui, 0.5f), t->accent);
+    ui_text(ui, r, FONT_BOLD, ALIGN_CENTER | ALIGN_MIDDLE, primary ? t->card : t->accent, label);
+    ui_widget(ui, id, r, rect_center(r), GRAB_TAP);
+}
+
+/* Puts the caret where the finger tapped in the field. */
+void form_caret_at(Ui *ui, TextEdit *te, const Gesture *ev)
+{
+    const Widget *w = ui_find(ui, ev->widget);
+    if (!w)
+        return;
+    int pad = ui_px(ui, ui->theme->pad_mm);
+    int x = ev->pos.x - (w->rect.x + pad);
+    const char *text = textedit_text(te);
+    size_t best = 0;
+    int best_d = 1 << 30;
+    char buf[4096];
+    for (size_t at = 0;;) {
+        size_t n = at < sizeof buf ? at : sizeof buf - 1;
+        memcpy(buf, text, n);
+        buf[n] = '\0';
+        int d = abs(ui_text_width(ui, FONT_BODY, buf) - x);
+        if (d < best_d) {
+            best_d = d;
+            best = at;
+        }
+        if (at >= te->len)
+            break;
+        textedit_set_cursor(te, at + 1);
+        if (te->cursor <= at)
+            break;
+        at = te->cursor;
+    }
+    textedit_set_cursor(te, best);
+}
+
