@@ -85,8 +85,8 @@ static Layout layout(const Ui *ui, const Plan *plan)
 
     L.card_w = clampi(L.net.rx * 50 / 100, ui_px(ui, 30), ui_px(ui, 60));
     L.card_h = card_h;
-    if (L.compact)
-        L.card_w = clampi(L.net.rx * 45 / 100, ui_px(ui, 29), ui_px(ui, 40));
+    if (L.compact) /* the fuller the map, the narrower the cards */
+        L.card_w = clampi(L.net.rx * 45 / 100, ui_px(ui, on_map > 40 ? 22 : 29), ui_px(ui, 40));
 
     int uw = L.target + L.pad * 2 + ui_text_width(ui, FONT_BOLD, ui_tr(ui, "Terug"));
     int rw = L.target + L.pad * 2 + ui_text_width(ui, FONT_BOLD, ui_tr(ui, "Opnieuw"));
@@ -152,54 +152,89 @@ static Point inside_map(const Layout *L, Rect r, Point c)
     return c;
 }
 
-/* Where every card rests. A card lies where it was dropped, but cards
- * that would cover each other's names are pushed apart just enough that
- * every name stays readable (this moves only the picture, never the
- * stored place), and no card leaves the map. */
+static int overlap_area(Rect a, Rect b)
+{
+    int x0 = a.x > b.x ? a.x : b.x, y0 = a.y > b.y ? a.y : b.y;
+    int x1 = a.x + a.w < b.x + b.w ? a.x + a.w : b.x + b.w;
+    int y1 = a.y + a.h < b.y + b.h ? a.y + a.h : b.y + b.h;
+    return x1 > x0 && y1 > y0 ? (x1 - x0) * (y1 - y0) : 0;
+}
+
+/* Where every card rests. A card lies where it was dropped unless it
+ * would hide too much of the cards drawn before it (or they of it): then
+ * it takes the nearest place, on a spiral around that spot, where every
+ * card placed so far stays at least half uncovered. This moves only the
+ * picture, never the stored place; no card leaves the map. */
 static void settle(Layout *L, const Ui *ui, const Plan *plan)
 {
     int n = plan->n_people < SETTLED_MAX ? plan->n_people : SETTLED_MAX;
     L->n_home = n;
+    static const int max_cover_pct = 50;
     Rect rect[SETTLED_MAX];
+    int covered[SETTLED_MAX]; /* area of card i that later cards cover */
     int tray = 0;
     for (int i = 0; i < n; i++) {
         const Person *p = &plan->people[i];
+        covered[i] = 0;
         if (p->place.ring == RING_TRAY) {
             L->home[i] = tray_slot(L, ui, tray++);
-        } else {
-            Point c = netmap_point(&L->net, p->place);
-            rect[i] = card_at(ui, L, p, c);
-            L->home[i] = inside_map(L, rect[i], c);
+            rect[i] = (Rect){ 0, 0, 0, 0 };
+            continue;
         }
-    }
-    for (int round = 0; round < 16; round++) {
-        bool moved = false;
-        for (int i = 0; i < n; i++) {
-            if (plan->people[i].place.ring == RING_TRAY)
-                continue;
-            for (int j = i + 1; j < n; j++) {
-                if (plan->people[j].place.ring == RING_TRAY)
-                    continue;
-                int dx = L->home[j].x - L->home[i].x, dy = L->home[j].y - L->home[i].y;
-                int need_y = L->card_h * 84 / 100 - abs(dy);
-                int need_x = (rect[i].w + rect[j].w) / 2 * 85 / 100 - abs(dx);
-                if (need_x <= 0 || need_y <= 0)
-                    continue;
-                int sx = dx >= 0 ? 1 : -1, sy = dy > 0 || (dy == 0 && i < j) ? 1 : -1;
-                if (need_y * 2 <= need_x) { /* apart up and down costs less */
-                    L->home[i].y -= sy * (need_y + 1) / 2;
-                    L->home[j].y += sy * (need_y + 1) / 2;
-                } else {
-                    L->home[i].x -= sx * (need_x + 1) / 2;
-                    L->home[j].x += sx * (need_x + 1) / 2;
-                }
-                L->home[i] = inside_map(L, rect[i], L->home[i]);
-                L->home[j] = inside_map(L, rect[j], L->home[j]);
-                moved = true;
+        Point want = netmap_point(&L->net, p->place);
+        Rect r = card_at(ui, L, p, want);
+        int area = r.w * r.h;
+        Point best = inside_map(L, r, want);
+        long best_score = -1;
+        int step = L->card_h / 3 > 2 ? L->card_h / 3 : 2;
+        for (int k = 0; k < 400; k++) {
+            /* a square spiral: k = 0 is the spot itself */
+            int ring = 0, pos = 0;
+            if (k > 0) {
+                ring = 1;
+                while ((2 * ring + 1) * (2 * ring + 1) <= k)
+                    ring++;
+                pos = k - (2 * ring - 1) * (2 * ring - 1);
             }
+            int side = pos / (2 * ring > 0 ? 2 * ring : 1), along = pos % (2 * ring > 0 ? 2 * ring : 1);
+            int dx = 0, dy = 0;
+            if (ring) {
+                switch (side) {
+                case 0: dx = -ring + along; dy = -ring; break;
+                case 1: dx = ring; dy = -ring + along; break;
+                case 2: dx = ring - along; dy = ring; break;
+                default: dx = -ring; dy = ring - along; break;
+                }
+            }
+            Point c = inside_map(L, r, (Point){ want.x + dx * step * 2, want.y + dy * step });
+            Rect cr = { c.x - r.w / 2, c.y - r.h / 2, r.w, r.h };
+            long worst = 0; /* the most any card would then be covered, in % */
+            int own = 0;
+            for (int j = 0; j < i; j++) {
+                if (!rect[j].w)
+                    continue;
+                int ov = overlap_area(rect[j], cr);
+                own += ov;
+                long pct = (long)(covered[j] + ov) * 100 / (rect[j].w * rect[j].h);
+                if (pct > worst)
+                    worst = pct;
+            }
+            long own_pct = (long)own * 100 / (area > 0 ? area : 1);
+            if (own_pct > worst)
+                worst = own_pct;
+            long score = worst * 1000 + k; /* fewer hidden first, then nearer */
+            if (best_score < 0 || score < best_score) {
+                best_score = score;
+                best = c;
+            }
+            if (worst <= max_cover_pct / 5 || (worst <= max_cover_pct && k > 0))
+                break;
         }
-        if (!moved)
-            break;
+        L->home[i] = best;
+        rect[i] = (Rect){ best.x - r.w / 2, best.y - r.h / 2, r.w, r.h };
+        for (int j = 0; j < i; j++)
+            if (rect[j].w)
+                covered[j] += overlap_area(rect[j], rect[i]);
     }
 }
 

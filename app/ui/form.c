@@ -41,15 +41,23 @@ void form_field(Ui *ui, const FormGeo *g, const char *id, Rect r, const TextEdit
         before[n] = '\0';
         int caret = ui_text_width(ui, FONT_BODY, before);
         int shift = caret > in.w - 4 ? caret - (in.w - 4) : 0;
-        draw_clip(&ui->dl, in);
+        Rect clip = in;
+        if (ui->clipping) { /* inside scrolled content: both clips at once */
+            Rect c = ui->clip;
+            int x0 = in.x > c.x ? in.x : c.x, y0 = in.y > c.y ? in.y : c.y;
+            int x1 = in.x + in.w < c.x + c.w ? in.x + in.w : c.x + c.w;
+            int y1 = in.y + in.h < c.y + c.h ? in.y + in.h : c.y + c.h;
+            clip = (Rect){ x0, y0, x1 > x0 ? x1 - x0 : 1, y1 > y0 ? y1 - y0 : 1 };
+        }
+        draw_clip(&ui->dl, clip);
         draw_text(&ui->dl, (Rect){ in.x - shift, in.y, in.w + shift + 100000, lh }, FONT_BODY,
                   ALIGN_LEFT, t->ink, text, strlen(text));
         if (focused)
             draw_rect(&ui->dl, (Rect){ in.x + caret - shift, in.y, ui_px(ui, 0.5f) + 1, lh }, 0,
                       t->accent);
-        draw_clip(&ui->dl, (Rect){ 0, 0, 0, 0 });
+        draw_clip(&ui->dl, ui->clipping ? ui->clip : (Rect){ 0, 0, 0, 0 });
     }
-    ui_widget(ui, id, r, rect_center(r), GRAB_TAP);
+    ui_widget(ui, id, r, rect_center(r), GRAB_TAP | GRAB_DRAG);
 }
 
 /* A chip: a pill with an optional pictogram and a label. Returns its
@@ -71,7 +79,7 @@ int form_chip(Ui *ui, const FormGeo *g, const char *id, int x, int y, const char
                 t->ink, picto);
     ui_text(ui, (Rect){ x + g->pad + pw, y, w - 2 * g->pad - pw, g->target }, FONT_BOLD,
             ALIGN_LEFT | ALIGN_MIDDLE, t->ink, label);
-    ui_widget(ui, id, r, rect_center(r), GRAB_TAP);
+    ui_widget(ui, id, r, rect_center(r), GRAB_TAP | GRAB_DRAG);
     return w;
 }
 
@@ -124,3 +132,29 @@ void form_caret_at(Ui *ui, TextEdit *te, const Gesture *ev)
     textedit_set_cursor(te, best);
 }
 
+
+bool form_scroll_gesture(FormScroll *sc, const Gesture *ev)
+{
+    switch (ev->kind) {
+    case GESTURE_DRAG_START:
+        sc->offset -= ev->pos.y - ev->start.y;
+        sc->last_y = ev->pos.y;
+        return true;
+    case GESTURE_DRAG_MOVE:
+    case GESTURE_DROP:
+        sc->offset -= ev->pos.y - sc->last_y;
+        sc->last_y = ev->pos.y;
+        return true;
+    default:
+        return false;
+    }
+}
+
+void form_scroll_clamp(FormScroll *sc, int content, int view)
+{
+    int max = content - view;
+    if (sc->offset > max)
+        sc->offset = max;
+    if (sc->offset < 0)
+        sc->offset = 0;
+}

@@ -32,6 +32,18 @@ int form_label(Ui *ui, const FormGeo *g, int y, const char *text);
 void form_button(Ui *ui, const FormGeo *g, const char *id, Rect r, const char *label,
                  bool primary);
 
+/* Scrolling a sheet's content with a finger: a drag on any of its
+ * widgets moves it. Returns true when the gesture was such a drag. */
+typedef struct FormScroll {
+    int offset;   /* pixels scrolled down */
+    int last_y;   /* the finger's y at the last move */
+} FormScroll;
+
+bool form_scroll_gesture(FormScroll *sc, const Gesture *ev);
+
+/* Keeps the offset within 0..content - view. */
+void form_scroll_clamp(FormScroll *sc, int content, int view);
+
 /* Puts te's caret where the finger of ev tapped in field widget ev->widget. */
 void form_caret_at(Ui *ui, TextEdit *te, const Gesture *ev);
 

@@ -35,6 +35,7 @@ void goalsheet_open_goal(GoalSheet *s, const Plan *plan, uint32_t goal)
     s->area = g ? g->area : AREA_NONE;
     s->focus = g ? 0 : 1;
     s->why = NULL;
+    s->scroll = (FormScroll){ 0 };
 }
 
 void goalsheet_open_agreement(GoalSheet *s, const Plan *plan, uint32_t id, uint32_t goal,
@@ -57,6 +58,7 @@ void goalsheet_open_agreement(GoalSheet *s, const Plan *plan, uint32_t id, uint3
     s->checker = a ? a->checker : 0;
     s->focus = a ? 0 : 1;
     s->why = NULL;
+    s->scroll = (FormScroll){ 0 };
 }
 
 static bool has_person(const GoalSheet *s, uint32_t id)
@@ -86,6 +88,7 @@ typedef struct ChipRow {
     Ui *ui;
     const FormGeo *g;
     int x0, w, x, y;
+    bool draw;    /* false: only lay out (to measure) */
 } ChipRow;
 
 static void chip(ChipRow *r, const char *id, const char *picto, const char *label, bool chosen,
@@ -96,8 +99,9 @@ static void chip(ChipRow *r, const char *id, const char *picto, const char *labe
         r->x = 0;
         r->y += r->g->target + r->g->pad / 2;
     }
-    r->x += form_chip(r->ui, r->g, id, r->x0 + r->x, r->y, picto, label, chosen, tint, false) +
-            r->g->pad / 2;
+    if (r->draw)
+        form_chip(r->ui, r->g, id, r->x0 + r->x, r->y, picto, label, chosen, tint, false);
+    r->x += cw + r->g->pad / 2;
 }
 
 static void people_chips(ChipRow *row, const Plan *plan, const char *prefix,
@@ -139,6 +143,83 @@ static void draw_typing(Ui *ui, GoalSheet *s, const Keyboard *kb)
     keyboard_draw(ui, kb, (Rect){ 0, ui->h - kh, ui->w, kh });
 }
 
+/* Lays out (and with draw, draws) the sheet's content from y; returns the
+ * y below it. */
+static int content(Ui *ui, GoalSheet *s, const Plan *plan, const FormGeo *g, int y, bool draw)
+{
+    const Theme *t = ui->theme;
+    int lh = ui_line_height(ui, FONT_SMALL), th = ui_line_height(ui, FONT_TITLE);
+    int inner_x = g->panel.x + 2 * g->pad, inner_w = g->panel.w - 4 * g->pad;
+    const Goal *goal = plan_goal(plan, s->goal);
+    ChipRow row;
+    if (draw)
+        ui_text(ui, (Rect){ inner_x, y, inner_w, th }, FONT_TITLE, ALIGN_LEFT, t->ink,
+                s->kind == GOALSHEET_GOAL
+                    ? (s->id ? ui_tr(ui, "Doel aanpassen") : ui_tr(ui, "Nieuw doel"))
+                    : (s->id ? ui_tr(ui, "Afspraak aanpassen") : ui_tr(ui, "Nieuwe afspraak")));
+    y += th;
+    if (s->kind == GOALSHEET_GOAL) {
+        y += g->pad / 2;
+        y = draw ? form_label(ui, g, y, ui_tr(ui, "Wat wil de familie bereiken?")) : y + lh + g->pad / 3;
+        if (draw)
+            form_field(ui, g, "field:text", (Rect){ inner_x, y, inner_w, g->target }, &s->text,
+                       false, ui_tr(ui, "Tik hier en schrijf het doel in jullie eigen woorden"));
+        y += g->target + g->pad;
+        y = draw ? form_label(ui, g, y, ui_tr(ui, "Over welk deel van het leven gaat het?"))
+                 : y + lh + g->pad / 3;
+        row = (ChipRow){ ui, g, inner_x, inner_w, 0, y, draw };
+        for (int a = 0; a < AREA_COUNT; a++) {
+            char id[UI_ID_LEN];
+            snprintf(id, sizeof id, "area:%s", a ? area_key(a) : "none");
+            chip(&row, id, area_picto(a), a ? ui_tr(ui, area_label(a)) : ui_tr(ui, "geen"),
+                 s->area == a, t->sector_tint[1]);
+        }
+        y = row.y + g->target + g->pad;
+    } else {
+        if (goal) {
+            if (draw)
+                ui_text(ui, (Rect){ inner_x, y, inner_w, lh }, FONT_SMALL, ALIGN_LEFT, t->ink_soft,
+                        goal->text);
+            y += lh;
+        }
+        y += g->pad / 2;
+        y = draw ? form_label(ui, g, y, ui_tr(ui, "Wie doet het?")) : y + lh + g->pad / 3;
+        row = (ChipRow){ ui, g, inner_x, inner_w, 0, y, draw };
+        people_chips(&row, plan, "who", has_person, s);
+        y = row.y + g->target + g->pad;
+        y = draw ? form_label(ui, g, y, ui_tr(ui, "Wat gaat er gebeuren?")) : y + lh + g->pad / 3;
+        if (draw)
+            form_field(ui, g, "field:text", (Rect){ inner_x, y, inner_w, g->target }, &s->text,
+                       false, ui_tr(ui, "Tik hier en schrijf de afspraak op"));
+        y += g->target + g->pad;
+        y = draw ? form_label(ui, g, y, ui_tr(ui, "Wanneer, of hoe vaak?")) : y + lh + g->pad / 3;
+        if (draw)
+            form_field(ui, g, "field:when", (Rect){ inner_x, y, inner_w, g->target }, &s->when,
+                       false, ui_tr(ui, "Tik hier, of kies hieronder"));
+        y += g->target + g->pad / 2;
+        row = (ChipRow){ ui, g, inner_x, inner_w, 0, y, draw };
+        for (size_t i = 0; i < sizeof when_quick / sizeof when_quick[0]; i++) {
+            char id[UI_ID_LEN];
+            snprintf(id, sizeof id, "when:%zu", i);
+            chip(&row, id, "", ui_tr(ui, when_quick[i]),
+                 strcmp(textedit_text(&s->when), ui_tr(ui, when_quick[i])) == 0, t->sector_tint[1]);
+        }
+        y = row.y + g->target + g->pad;
+        y = draw ? form_label(ui, g, y, ui_tr(ui, "Wie kijkt of het gebeurt?")) : y + lh + g->pad / 3;
+        row = (ChipRow){ ui, g, inner_x, inner_w, 0, y, draw };
+        chip(&row, "checker:0", "", ui_tr(ui, "niemand"), s->checker == 0, t->sector_tint[1]);
+        people_chips(&row, plan, "checker", is_checker, s);
+        y = row.y + g->target + g->pad;
+    }
+    if (s->why) {
+        if (draw)
+            ui_text(ui, (Rect){ inner_x, y, inner_w, lh }, FONT_SMALL, ALIGN_LEFT, 0xA1301EFF,
+                    ui_tr(ui, s->why));
+        y += lh;
+    }
+    return y;
+}
+
 void goalsheet_draw(Ui *ui, GoalSheet *s, const Plan *plan, const Keyboard *kb)
 {
     const Theme *t = ui->theme;
@@ -150,74 +231,23 @@ void goalsheet_draw(Ui *ui, GoalSheet *s, const Plan *plan, const Keyboard *kb)
         return;
     }
     FormGeo g = form_geo(ui, ui->h);
-    int lh = ui_line_height(ui, FONT_SMALL), th = ui_line_height(ui, FONT_TITLE);
     int inner_x = g.panel.x + 2 * g.pad, inner_w = g.panel.w - 4 * g.pad;
+    int bar = g.target + g.pad * 2; /* the buttons, always in view */
+    int height = content(ui, s, plan, &g, 0, false) + g.pad * 3 / 2;
     Rect panel = g.panel;
+    panel.h = height + bar < ui->h - 2 * g.pad ? height + bar : ui->h - 2 * g.pad;
+    panel.y = (ui->h - panel.h) / 2;
     draw_rect(&ui->dl, panel, g.radius, t->panel);
-    int y = panel.y + g.pad;
-    const Goal *goal = plan_goal(plan, s->goal);
-    if (s->kind == GOALSHEET_GOAL) {
-        ui_text(ui, (Rect){ inner_x, y, inner_w, th }, FONT_TITLE, ALIGN_LEFT, t->ink,
-                s->id ? ui_tr(ui, "Doel aanpassen") : ui_tr(ui, "Nieuw doel"));
-        y += th + g.pad / 2;
-        y = form_label(ui, &g, y, ui_tr(ui, "Wat wil de familie bereiken?"));
-        form_field(ui, &g, "field:text", (Rect){ inner_x, y, inner_w, g.target }, &s->text, false,
-                   ui_tr(ui, "Tik hier en schrijf het doel in jullie eigen woorden"));
-        y += g.target + g.pad;
-        y = form_label(ui, &g, y, ui_tr(ui, "Over welk deel van het leven gaat het?"));
-        ChipRow row = { ui, &g, inner_x, inner_w, 0, y };
-        for (int a = 0; a < AREA_COUNT; a++) {
-            char id[UI_ID_LEN];
-            snprintf(id, sizeof id, "area:%s", a ? area_key(a) : "none");
-            chip(&row, id, area_picto(a), a ? ui_tr(ui, area_label(a)) : ui_tr(ui, "geen"),
-                 s->area == a, t->sector_tint[1]);
-        }
-        y = row.y + g.target + g.pad;
-    } else {
-        ui_text(ui, (Rect){ inner_x, y, inner_w, th }, FONT_TITLE, ALIGN_LEFT, t->ink,
-                s->id ? ui_tr(ui, "Afspraak aanpassen") : ui_tr(ui, "Nieuwe afspraak"));
-        y += th;
-        if (goal) {
-            ui_text(ui, (Rect){ inner_x, y, inner_w, lh }, FONT_SMALL, ALIGN_LEFT, t->ink_soft,
-                    goal->text);
-            y += lh;
-        }
-        y += g.pad / 2;
-        y = form_label(ui, &g, y, ui_tr(ui, "Wie doet het?"));
-        ChipRow row = { ui, &g, inner_x, inner_w, 0, y };
-        people_chips(&row, plan, "who", has_person, s);
-        y = row.y + g.target + g.pad;
-        y = form_label(ui, &g, y, ui_tr(ui, "Wat gaat er gebeuren?"));
-        form_field(ui, &g, "field:text", (Rect){ inner_x, y, inner_w, g.target }, &s->text, false,
-                   ui_tr(ui, "Tik hier en schrijf de afspraak op"));
-        y += g.target + g.pad;
-        y = form_label(ui, &g, y, ui_tr(ui, "Wanneer, of hoe vaak?"));
-        form_field(ui, &g, "field:when", (Rect){ inner_x, y, inner_w, g.target }, &s->when, false,
-                   ui_tr(ui, "Tik hier, of kies hieronder"));
-        y += g.target + g.pad / 2;
-        row = (ChipRow){ ui, &g, inner_x, inner_w, 0, y };
-        for (size_t i = 0; i < sizeof when_quick / sizeof when_quick[0]; i++) {
-            char id[UI_ID_LEN];
-            snprintf(id, sizeof id, "when:%zu", i);
-            chip(&row, id, "", ui_tr(ui, when_quick[i]),
-                 strcmp(textedit_text(&s->when), ui_tr(ui, when_quick[i])) == 0, t->sector_tint[1]);
-        }
-        y = row.y + g.target + g.pad;
-        y = form_label(ui, &g, y, ui_tr(ui, "Wie kijkt of het gebeurt?"));
-        row = (ChipRow){ ui, &g, inner_x, inner_w, 0, y };
-        chip(&row, "checker:0", "", ui_tr(ui, "niemand"), s->checker == 0, t->sector_tint[1]);
-        people_chips(&row, plan, "checker", is_checker, s);
-        y = row.y + g.target + g.pad;
-    }
-    if (s->why) {
-        ui_text(ui, (Rect){ inner_x, y, inner_w, lh }, FONT_SMALL, ALIGN_LEFT, 0xA1301EFF,
-                ui_tr(ui, s->why));
-        y += lh;
-    }
+    Rect view = { panel.x, panel.y, panel.w, panel.h - bar };
+    form_scroll_clamp(&s->scroll, height, view.h);
+    ui_clip(ui, view);
+    content(ui, s, plan, &g, panel.y + g.pad - s->scroll.offset, true);
+    ui_unclip(ui);
+    if (height > view.h) /* more above or below: a line marks the edge */
+        draw_rect(&ui->dl, (Rect){ view.x + g.pad, view.y + view.h - 1, view.w - 2 * g.pad, 1 }, 0,
+                  t->line);
     int bw = (inner_w - g.pad) / 3;
-    int by = y + g.pad / 2;
-    if (by + g.target > panel.y + panel.h - g.pad)
-        by = panel.y + panel.h - g.pad - g.target;
+    int by = panel.y + panel.h - g.pad - g.target;
     form_button(ui, &g, "sheet-cancel", (Rect){ inner_x, by, bw, g.target }, ui_tr(ui, "Annuleren"),
                 false);
     form_button(ui, &g, "sheet-done", (Rect){ inner_x + inner_w - bw, by, bw, g.target },
@@ -272,6 +302,8 @@ SheetResult goalsheet_gesture(Ui *ui, GoalSheet *s, const Plan *plan, Keyboard *
         case KEY_NOTHING: return SHEET_NOTHING;
         }
     }
+    if (!s->focus && form_scroll_gesture(&s->scroll, ev))
+        return SHEET_REDRAW;
     if (ev->kind != GESTURE_TAP)
         return SHEET_NOTHING;
     if (!strcmp(id, "field:text") || !strcmp(id, "field:when")) {

@@ -13,6 +13,7 @@
 #include "core/gesture.h"
 #include "core/plan.h"
 #include "core/textedit.h"
+#include "ui/form.h"
 #include "ui/keyboard.h"
 #include "ui/sheet.h"
 #include "ui/ui.h"
@@ -32,6 +33,7 @@ typedef struct GoalSheet {
     uint32_t checker;
     int focus;            /* 0 none, 1 text, 2 when */
     const char *why;
+    FormScroll scroll;
 } GoalSheet;
 
 void goalsheet_init(GoalSheet *s);

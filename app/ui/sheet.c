@@ -37,6 +37,7 @@ void sheet_open(PersonSheet *s, const Plan *plan, uint32_t id, int sector)
     s->present = p ? p->present : true;
     s->focus = p ? FOCUS_NONE : FOCUS_NAME; /* a new person starts with the name */
     s->why = NULL;
+    s->scroll = (FormScroll){ 0 };
 }
 
 void sheet_close(PersonSheet *s)
@@ -105,15 +106,19 @@ void sheet_draw(Ui *ui, PersonSheet *s, const Keyboard *kb)
         x += w + g.pad / 2;
     }
     int step = g.target + g.pad / 2;
-    int h = g.pad + th + g.pad / 2 + lh + g.target + g.pad + lh + rows * step + g.pad / 2 + lh +
-            sector_rows * step + g.pad / 2 + step + (s->why ? lh : 0) + g.target + g.pad * 2;
-    /* small screens: the panel scales its gaps down no further; it may
-     * reach the bottom edge */
+    /* a new person's sector is asked; a person on the map moves there */
+    bool ask_sector = s->person == 0;
+    int content = g.pad + th + g.pad / 2 + lh + g.target + g.pad + lh + rows * step + g.pad / 2 +
+                  (ask_sector ? lh + sector_rows * step + g.pad / 2 : 0) + step + (s->why ? lh : 0);
+    int bar = g.target + g.pad * 2; /* the buttons, always in view */
     Rect panel = g.panel;
-    panel.h = h < ui->h - 2 * g.pad ? h : ui->h - 2 * g.pad;
+    panel.h = content + bar < ui->h - 2 * g.pad ? content + bar : ui->h - 2 * g.pad;
     panel.y = (ui->h - panel.h) / 2;
     draw_rect(&ui->dl, panel, g.radius, t->panel);
-    int y = panel.y + g.pad;
+    Rect view = { panel.x, panel.y, panel.w, panel.h - bar };
+    form_scroll_clamp(&s->scroll, content, view.h);
+    ui_clip(ui, view);
+    int y = panel.y + g.pad - s->scroll.offset;
     ui_text(ui, (Rect){ inner_x, y, inner_w, th }, FONT_TITLE, ALIGN_LEFT, t->ink,
             s->person ? ui_tr(ui, "Persoon aanpassen") : ui_tr(ui, "Nieuwe persoon"));
     y += th + g.pad / 2;
@@ -144,9 +149,10 @@ void sheet_draw(Ui *ui, PersonSheet *s, const Keyboard *kb)
                        t->sector_tint[other ? s->sector : relations[i].sector], false) + g.pad / 2;
     }
     y += step + g.pad / 2;
-    y = form_label(ui, &g, y, ui_tr(ui, "Waar hoort deze persoon bij?"));
+    if (ask_sector)
+        y = form_label(ui, &g, y, ui_tr(ui, "Waar hoort deze persoon bij?"));
     x = 0;
-    for (int i = 0; i < SECTOR_COUNT; i++) {
+    for (int i = 0; i < SECTOR_COUNT && ask_sector; i++) {
         const char *label = ui_tr(ui, sector_names[i]);
         int w = form_chip(ui, &g, "", 0, 0, "", label, false, 0, true);
         if (x > 0 && x + w > inner_w) {
@@ -158,7 +164,8 @@ void sheet_draw(Ui *ui, PersonSheet *s, const Keyboard *kb)
         x += form_chip(ui, &g, id, inner_x + x, y, "", label, s->sector == i, t->sector_tint[i],
                        false) + g.pad / 2;
     }
-    y += step + g.pad / 2;
+    if (ask_sector)
+        y += step + g.pad / 2;
     form_chip(ui, &g, "present", inner_x, y, s->present ? "\xE2\x9C\x85" : "\xE2\xAC\x9C", /* ✅ ⬜ */
               ui_tr(ui, "Is hier in de kamer"), s->present, t->sector_tint[2], false);
     y += step;
@@ -167,6 +174,10 @@ void sheet_draw(Ui *ui, PersonSheet *s, const Keyboard *kb)
                 ui_tr(ui, s->why));
         y += lh;
     }
+    ui_unclip(ui);
+    if (content > view.h) /* more above or below: a thin line marks the edge */
+        draw_rect(&ui->dl, (Rect){ view.x + g.pad, view.y + view.h - 1, view.w - 2 * g.pad, 1 }, 0,
+                  t->line);
     int bw = (inner_w - g.pad) / 3;
     Rect done = { inner_x + inner_w - bw, panel.y + panel.h - g.pad - g.target, bw, g.target };
     Rect cancel = { inner_x, done.y, bw, g.target };
@@ -220,6 +231,8 @@ SheetResult sheet_gesture(Ui *ui, PersonSheet *s, Keyboard *kb, const Gesture *e
         case KEY_NOTHING: return SHEET_NOTHING;
         }
     }
+    if (s->focus == FOCUS_NONE && form_scroll_gesture(&s->scroll, ev))
+        return SHEET_REDRAW;
     if (ev->kind != GESTURE_TAP)
         return SHEET_NOTHING;
     if (!strcmp(id, "field:name") || !strcmp(id, "field:relation")) {

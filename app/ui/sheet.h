@@ -16,6 +16,7 @@
 #include "core/gesture.h"
 #include "core/plan.h"
 #include "core/textedit.h"
+#include "ui/form.h"
 #include "ui/keyboard.h"
 #include "ui/ui.h"
 
@@ -30,6 +31,7 @@ typedef struct PersonSheet {
     bool present;
     SheetFocus focus;
     const char *why;        /* a refusal to show (a msgid), or NULL */
+    FormScroll scroll;      /* when the sheet is taller than the screen */
 } PersonSheet;
 
 typedef enum SheetResult {

@@ -45,6 +45,7 @@ void ui_begin(Ui *ui, int w, int h, float mm)
 {
     draw_clear(&ui->dl);
     ui->n_widgets = 0;
+    ui->clipping = false;
     ui->w = w;
     ui->h = h;
     ui->mm = mm;
@@ -56,8 +57,32 @@ int ui_px(const Ui *ui, float mm)
     return px < 1 ? 1 : px;
 }
 
+void ui_clip(Ui *ui, Rect r)
+{
+    ui->clipping = true;
+    ui->clip = r;
+    draw_clip(&ui->dl, r);
+}
+
+void ui_unclip(Ui *ui)
+{
+    ui->clipping = false;
+    draw_clip(&ui->dl, (Rect){ 0, 0, 0, 0 });
+}
+
 void ui_widget(Ui *ui, const char *id, Rect r, Point anchor, uint32_t grab)
 {
+    if (ui->clipping) { /* only the visible part of a scrolled widget counts */
+        Rect c = ui->clip;
+        int x0 = r.x > c.x ? r.x : c.x, y0 = r.y > c.y ? r.y : c.y;
+        int x1 = r.x + r.w < c.x + c.w ? r.x + r.w : c.x + c.w;
+        int y1 = r.y + r.h < c.y + c.h ? r.y + r.h : c.y + c.h;
+        if (x1 <= x0 || y1 <= y0)
+            return;
+        r = (Rect){ x0, y0, x1 - x0, y1 - y0 };
+        if (!rect_contains(r, anchor))
+            anchor = rect_center(r);
+    }
     if (ui->n_widgets == ui->cap_widgets) {
         int cap = ui->cap_widgets ? ui->cap_widgets * 2 : 128;
         ui->widgets = xrealloc(ui->widgets, sizeof *ui->widgets * (size_t)cap);

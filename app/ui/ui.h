@@ -42,6 +42,8 @@ typedef struct Ui {
     float mm;            /* pixels per millimetre */
     int w, h;            /* frame size in pixels */
     bool rtl;            /* mirror the layout */
+    bool clipping;       /* widgets outside `clip` are not registered */
+    Rect clip;
 } Ui;
 
 void ui_init(Ui *ui, const Theme *theme, TextMeasure tm);
@@ -59,6 +61,10 @@ void ui_begin(Ui *ui, int w, int h, float mm);
 int ui_px(const Ui *ui, float mm);
 
 void ui_widget(Ui *ui, const char *id, Rect r, Point anchor, uint32_t grab);
+
+/* Clips drawing, and widgets, to r (scrolled content); ui_unclip ends it. */
+void ui_clip(Ui *ui, Rect r);
+void ui_unclip(Ui *ui);
 const Widget *ui_find(const Ui *ui, const char *id);
 /* The topmost widget under p that allows any of `grab`, or NULL. */
 const Widget *ui_hit(const Ui *ui, Point p, uint32_t grab);

@@ -184,9 +184,78 @@ static void test_text_fitting(void)
     ui_fini(&ui);
 }
 
+/* Share of card i's rectangle that no card registered after it covers. */
+static double uncovered(const Ui *ui, int i)
+{
+    const Rect r = ui->widgets[i].rect;
+    int free_pts = 0, all = 0;
+    for (int sy = 0; sy < 8; sy++)
+        for (int sx = 0; sx < 8; sx++) {
+            Point p = { r.x + r.w * (2 * sx + 1) / 16, r.y + r.h * (2 * sy + 1) / 16 };
+            bool covered = false;
+            for (int j = i + 1; j < ui->n_widgets && !covered; j++)
+                covered = strncmp(ui->widgets[j].id, "person:", 7) == 0 &&
+                          rect_contains(ui->widgets[j].rect, p);
+            free_pts += !covered;
+            all++;
+        }
+    return (double)free_pts / all;
+}
+
+/* Sixty people on the map: every card can still be seen and reached. */
+static void test_sixty_people(void)
+{
+    Ui ui;
+    ui_init(&ui, &theme_default, (TextMeasure){ NULL, fake_width, fake_height });
+    Plan *plan = plan_create();
+    unsigned seed = 7;
+    for (int i = 0; i < 60; i++) {
+        seed = seed * 1103515245u + 12345u;
+        char name[64];
+        snprintf(name, sizeof name, i % 7 == 0 ? "Maria Magdalena van den Broek-Vermeulen %d"
+                                                : "Persoon %d", i + 1);
+        plan_add_person(plan, &(Person){ .name = name, .relation = "buurvrouw",
+                                         .place = { (int)(seed >> 8) % SECTOR_COUNT,
+                                                    1 + (int)(seed >> 12) % RING_COUNT,
+                                                    (int)(seed >> 16) % 1001, (int)(seed >> 4) % 1001 } });
+    }
+    Gestures g;
+    gestures_init(&g, 8, 600);
+    const int sizes[][2] = { { 1920, 1080 }, { 1280, 800 }, { 800, 480 } };
+    for (size_t k = 0; k < 3; k++) {
+        frame(&ui, plan, &g, sizes[k][0], sizes[k][1]);
+        int cards = 0;
+        double worst = 1;
+        for (int i = 0; i < ui.n_widgets; i++) {
+            if (strncmp(ui.widgets[i].id, "person:", 7) != 0)
+                continue;
+            cards++;
+            const Rect r = ui.widgets[i].rect;
+            CHECK(r.x >= 0 && r.y >= 0 && r.x + r.w <= sizes[k][0] && r.y + r.h <= sizes[k][1]);
+            double u = uncovered(&ui, i);
+            if (u < worst)
+                worst = u;
+        }
+        CHECK_INT(cards, 60);
+        if (worst < 0.4)
+            fprintf(stderr, "%dx%d: a card is only %.0f%% visible\n", sizes[k][0], sizes[k][1],
+                    worst * 100);
+        CHECK(worst >= 0.4);
+        /* long names are shortened on the card, never wider than it */
+        for (int i = 0; i < ui.dl.n; i++) {
+            const DrawCmd *c = &ui.dl.cmds[i];
+            if (c->kind == DRAW_TEXT && strstr(draw_cmd_text(&ui.dl, c), "Maria"))
+                CHECK(fake_width(NULL, 0, draw_cmd_text(&ui.dl, c), c->text_len) <= c->w);
+        }
+    }
+    plan_destroy(plan);
+    ui_fini(&ui);
+}
+
 int main(void)
 {
     board_state_init(&state);
+    test_sixty_people();
     test_ids_at_every_size();
     test_drag_and_drop();
     test_text_fitting();
