@@ -438,7 +438,34 @@ static void goals(void)
         CHECK(a->n_people == 2 && a->people[0] == 7 && a->people[1] == 5);
     }
     CHECK(plan_agreement(p, 40) == NULL); /* taken out */
-    CHECK_INT(p->n_agreements, 13);
+    const Agreement *b = plan_agreement(p, 94); /* a goal dropped on a person */
+    CHECK(b && b->goal == 21 && b->n_people == 1 && b->people[0] == 6);
+    CHECK(b && strcmp(b->what, "past op Sam") == 0);
+    CHECK_INT(p->n_agreements, 14);
+    plan_destroy(p);
+}
+
+static void places(void)
+{
+    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", db, "--demo", "--size",
+                                            "1920x1080", "--script", script("places"), NULL }), 0);
+    Plan *p = stored_plan();
+    CHECK(p != NULL);
+    if (!p)
+        return;
+    CHECK(plan_person(p, 7)->place.ring == 3 && plan_person(p, 7)->place.sector == SECTOR_FAMILY);
+    static const uint32_t people[12] = { 2, 3, 4, 5, 6, 8, 9, 10, 11, 12, 13, 1 };
+    for (int k = 0; k < 12; k++) {
+        const Person *q = plan_person(p, people[k]);
+        CHECK(q != NULL);
+        if (!q)
+            continue;
+        if (q->place.sector != k / 3 || q->place.ring != 1 + k % 3)
+            fprintf(stderr, "person %u: expected sector %d ring %d, got %d %d\n",
+                    (unsigned)people[k], k / 3, 1 + k % 3, q->place.sector, q->place.ring);
+        CHECK_INT(q->place.sector, k / 3);
+        CHECK_INT(q->place.ring, 1 + k % 3);
+    }
     plan_destroy(p);
 }
 
@@ -802,7 +829,7 @@ int main(int argc, char **argv)
         { "five_fingers", five_fingers }, { "rough", rough }, { "restart", restart },
         { "sizes", sizes }, { "offscreen", offscreen }, { "language", language }, { "cli", cli },
         { "damaged", damaged }, { "plan_files", plan_files }, { "killed", killed },
-        { "people", people }, { "goals", goals },
+        { "people", people }, { "goals", goals }, { "places", places },
     };
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         if (!strcmp(all[i].name, name)) {

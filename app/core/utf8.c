@@ -141,15 +141,17 @@ size_t utf8_prev_char(const char *s, size_t at)
             continue;
         }
         if (is_regional_indicator(cp) && is_regional_indicator(before)) {
-            /* Flags are pairs: count how many indicators precede. */
-            size_t k = i;
+            /* Flags are pairs: cp ends one when an odd number of
+             * indicators stands right before it. */
             int count = 0;
-            uint32_t c2 = before;
-            while (k > 0 && is_regional_indicator(c2)) {
-                count++;
-                k = prev_cp(s, k, &c2);
+            size_t k = i;
+            while (k > 0) {
+                uint32_t c2;
+                size_t m = prev_cp(s, k, &c2);
                 if (!is_regional_indicator(c2))
                     break;
+                count++;
+                k = m;
             }
             if (count % 2 == 1)
                 i = j;

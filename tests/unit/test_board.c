@@ -252,9 +252,46 @@ static void test_sixty_people(void)
     ui_fini(&ui);
 }
 
+/* A tap in a text field puts the caret under the finger. */
+static void test_caret_by_tap(void)
+{
+    Ui ui;
+    ui_init(&ui, &theme_default, (TextMeasure){ NULL, fake_width, fake_height });
+    Plan *plan = plan_with_people();
+    Gestures g;
+    gestures_init(&g, 8, 600);
+    frame(&ui, plan, &g, 1280, 800);
+    Gesture ev;
+    const Widget *w = ui_find(&ui, "person:1");
+    gestures_down(&g, 1, w->anchor, 1000, w->id, w->grab);
+    CHECK(gestures_tick(&g, 1600, &ev) && ev.kind == GESTURE_LONGPRESS);
+    board_gesture(&ui, &state, plan, &g, &ev, &(Edit){ 0 });
+    gestures_up(&g, 1, w->anchor, 1700, &ev);
+    frame(&ui, plan, &g, 1280, 800);
+    for (int k = 0; k < 2; k++) { /* the first tap focuses the field, the second places */
+        w = ui_find(&ui, "field:name");
+        CHECK(w != NULL);
+        if (!w)
+            break;
+        Point at = { w->rect.x + ui_px(&ui, theme_default.pad_mm) + 30 + 2, w->anchor.y };
+        gestures_down(&g, 2, at, 2000 + k * 100, w->id, w->grab);
+        CHECK(gestures_up(&g, 2, at, 2050 + k * 100, &ev));
+        board_gesture(&ui, &state, plan, &g, &ev, &(Edit){ 0 });
+        frame(&ui, plan, &g, 1280, 800);
+    }
+    CHECK_INT(state.sheet.focus, FOCUS_NAME);
+    CHECK_INT(state.sheet.name.cursor, 3);   /* after "Est" (10 pixels a letter) */
+    board_text(&state, "!");
+    CHECK_STR(textedit_text(&state.sheet.name), "Est!her Jansen");
+    sheet_close(&state.sheet);
+    plan_destroy(plan);
+    ui_fini(&ui);
+}
+
 int main(void)
 {
     board_state_init(&state);
+    test_caret_by_tap();
     test_sixty_people();
     test_ids_at_every_size();
     test_drag_and_drop();

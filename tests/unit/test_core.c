@@ -9,6 +9,7 @@
 #include "core/i18n.h"
 #include "core/netmap.h"
 #include "core/script.h"
+#include "core/textedit.h"
 #include "core/utf8.h"
 
 static void test_utf8(void)
@@ -30,6 +31,10 @@ static void test_utf8(void)
     const char *flag = "\xF0\x9F\x87\xB3\xF0\x9F\x87\xB1"; /* NL flag */
     CHECK_INT(utf8_prev_char(flag, 8), 0);
     CHECK_INT(utf8_next_char(flag, 8, 0), 8);
+    const char *flags = "a\xF0\x9F\x87\xB3\xF0\x9F\x87\xB1\xF0\x9F\x87\xA7\xF0\x9F\x87\xAA"; /* a🇳🇱🇧🇪 */
+    CHECK_INT(utf8_prev_char(flags, 17), 9);   /* backspace takes 🇧🇪, not half of it */
+    CHECK_INT(utf8_prev_char(flags, 9), 1);
+    CHECK_INT(utf8_next_char(flags, 17, 1), 9);
     const char *thumbs = "\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD"; /* thumbs up, skin tone */
     CHECK_INT(utf8_prev_char(thumbs, 8), 0);
     uint32_t cp;
@@ -210,6 +215,41 @@ static void test_script(void)
     }
 }
 
+static void test_textedit(void)
+{
+    TextEdit t;
+    textedit_init(&t, "Zoe", 64);
+    CHECK_INT(t.cursor, 3);
+    textedit_backspace(&t);
+    CHECK(textedit_insert(&t, "e\xCC\x88"));      /* e + combining diaeresis */
+    CHECK_STR(textedit_text(&t), "Zoe\xCC\x88");
+    textedit_backspace(&t);                          /* takes the whole ë */
+    CHECK_STR(textedit_text(&t), "Zo");
+    textedit_insert(&t, " \xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x91\xA7"); /* 👩‍👧 */
+    textedit_backspace(&t);                          /* the family emoji at once */
+    CHECK_STR(textedit_text(&t), "Zo ");
+    textedit_insert(&t, "\xF0\x9F\x87\xB3\xF0\x9F\x87\xB1"); /* 🇳🇱 */
+    textedit_left(&t);
+    CHECK_INT(t.cursor, 3);                          /* over the flag in one step */
+    textedit_home(&t);
+    textedit_insert(&t, "\x01Oma ");                /* control characters are dropped */
+    CHECK_STR(textedit_text(&t), "Oma Zo \xF0\x9F\x87\xB3\xF0\x9F\x87\xB1");
+    textedit_right(&t);
+    textedit_delete(&t);
+    CHECK_STR(textedit_text(&t), "Oma Z \xF0\x9F\x87\xB3\xF0\x9F\x87\xB1");
+    textedit_set_cursor(&t, 9);                      /* inside the flag: snaps to an edge */
+    CHECK(t.cursor == 6 || t.cursor == 14);
+    textedit_end(&t);
+    char big[80];
+    memset(big, 'x', sizeof big - 1);
+    big[sizeof big - 1] = '\0';
+    CHECK(!textedit_insert(&t, big));                /* past the limit: refused whole */
+    CHECK_INT(t.len, 14);
+    textedit_set(&t, big);                           /* too long to set: cut to fit */
+    CHECK_INT(t.len, 64);
+    textedit_fini(&t);
+}
+
 static void test_draw(void)
 {
     DrawList a, b;
@@ -238,5 +278,6 @@ int main(void)
     test_gestures();
     test_script();
     test_draw();
+    test_textedit();
     return check_done("core");
 }
