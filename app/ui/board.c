@@ -384,11 +384,16 @@ static void draw_map(Ui *ui, const Layout *L, const Plan *plan)
     draw_arc(&ui->dl, m->centre, cr - thin * 2, cr, 0, 36000, t->accent);
     const char *who = plan_children(plan)[0] ? plan_children(plan) : plan_family(plan);
     Rect cbox = { m->centre.x - cr * 9 / 10, m->centre.y - cr, cr * 9 / 5, cr * 2 };
-    int used = ui_wrap(ui, cbox, FONT_BOLD, t->ink, who, 2, false);
+    /* bold on two lines if it fits, else smaller on three */
+    int font = FONT_BOLD, lines = 2;
+    if (ui_wrap(ui, cbox, FONT_BOLD, t->ink, who, 9, false) > 2 * ui_line_height(ui, FONT_BOLD)) {
+        font = FONT_SMALL;
+        lines = 3;
+    }
+    int used = ui_wrap(ui, cbox, font, t->ink, who, lines, false);
     Rect tb = { cbox.x, m->centre.y - used / 2, cbox.w, used };
-    /* centre each wrapped line */
-    int before = ui->dl.n;
-    ui_wrap(ui, tb, FONT_BOLD, t->ink, who, 2, true);
+    int before = ui->dl.n; /* centre each wrapped line */
+    ui_wrap(ui, tb, font, t->ink, who, lines, true);
     for (int i = before; i < ui->dl.n; i++)
         if (ui->dl.cmds[i].kind == DRAW_TEXT)
             ui->dl.cmds[i].b = ALIGN_CENTER | ALIGN_MIDDLE;
