@@ -222,12 +222,14 @@ static void settle(Layout *L, const Ui *ui, const Plan *plan)
             long own_pct = (long)own * 100 / (area > 0 ? area : 1);
             if (own_pct > worst)
                 worst = own_pct;
-            long score = worst * 1000 + k; /* fewer hidden first, then nearer */
+            /* hiding less matters more than staying near: 1% less is worth
+             * twenty steps of the spiral */
+            long score = worst * 20 + k;
             if (best_score < 0 || score < best_score) {
                 best_score = score;
                 best = c;
             }
-            if (worst <= max_cover_pct / 5 || (worst <= max_cover_pct && k > 0))
+            if (worst <= max_cover_pct / 4)
                 break;
         }
         L->home[i] = best;
