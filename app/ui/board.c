@@ -904,15 +904,16 @@ void board_draw(Ui *ui, BoardState *st, const Plan *plan, const Gestures *g,
     }
 }
 
-static BoardResult from_sheet(BoardState *st, SheetResult r, Edit *edit)
+/* What a sheet's answer means for the board. `which` is 1 for the person
+ * sheet, 2 for the goal sheet; removal is the edit its "Weghalen" makes. */
+static BoardResult from_sheet(BoardState *st, int which, SheetResult r, Edit *edit, Edit removal)
 {
     switch (r) {
-    case SHEET_EDIT:
-        st->sheet_edit = 1;
-        return BOARD_EDIT;
     case SHEET_REMOVE:
-        *edit = (Edit){ .kind = EDIT_PERSON_REMOVE, .id = st->sheet.person };
-        st->sheet_edit = 1;
+        *edit = removal;
+        /* fall through */
+    case SHEET_EDIT:
+        st->sheet_edit = which;
         return BOARD_EDIT;
     case SHEET_REDRAW:
     case SHEET_CLOSED:
@@ -923,23 +924,9 @@ static BoardResult from_sheet(BoardState *st, SheetResult r, Edit *edit)
     return BOARD_NOTHING;
 }
 
-static BoardResult from_goalsheet(BoardState *st, SheetResult r, Edit *edit)
+static Edit person_removal(const BoardState *st)
 {
-    switch (r) {
-    case SHEET_EDIT:
-        st->sheet_edit = 2;
-        return BOARD_EDIT;
-    case SHEET_REMOVE:
-        *edit = goalsheet_removal(&st->goals);
-        st->sheet_edit = 2;
-        return BOARD_EDIT;
-    case SHEET_REDRAW:
-    case SHEET_CLOSED:
-        return BOARD_REDRAW;
-    case SHEET_NOTHING:
-        break;
-    }
-    return BOARD_NOTHING;
+    return (Edit){ .kind = EDIT_PERSON_REMOVE, .id = st->sheet.person };
 }
 
 void board_edit_result(BoardState *st, const Plan *plan, EditResult r, const char *why)
@@ -961,16 +948,19 @@ void board_edit_result(BoardState *st, const Plan *plan, EditResult r, const cha
 
 BoardResult board_text(BoardState *st, const char *text)
 {
+    Edit unused;
     if (st->goals.open)
-        return from_goalsheet(st, goalsheet_text(&st->goals, text), NULL);
-    return st->sheet.open ? from_sheet(st, sheet_text(&st->sheet, text), NULL) : BOARD_NOTHING;
+        return from_sheet(st, 2, goalsheet_text(&st->goals, text), &unused, goalsheet_removal(&st->goals));
+    return st->sheet.open ? from_sheet(st, 1, sheet_text(&st->sheet, text), &unused, person_removal(st))
+                          : BOARD_NOTHING;
 }
 
 BoardResult board_key(BoardState *st, SheetKey key, Edit *edit)
 {
     if (st->goals.open)
-        return from_goalsheet(st, goalsheet_key(&st->goals, key, edit), edit);
-    return st->sheet.open ? from_sheet(st, sheet_key(&st->sheet, key, edit), edit)
+        return from_sheet(st, 2, goalsheet_key(&st->goals, key, edit), edit,
+                          goalsheet_removal(&st->goals));
+    return st->sheet.open ? from_sheet(st, 1, sheet_key(&st->sheet, key, edit), edit, person_removal(st))
                           : BOARD_NOTHING;
 }
 
@@ -982,10 +972,11 @@ BoardResult board_gesture(Ui *ui, BoardState *st, const Plan *plan, const Gestur
         return ev->kind == GESTURE_TAP && strcmp(ev->widget, "notice-ok") == 0 ? BOARD_DISMISS
                                                                               : BOARD_NOTHING;
     if (st->sheet.open)
-        return from_sheet(st, sheet_gesture(ui, &st->sheet, &st->kb, ev, edit), edit);
+        return from_sheet(st, 1, sheet_gesture(ui, &st->sheet, &st->kb, ev, edit), edit,
+                          person_removal(st));
     if (st->goals.open)
-        return from_goalsheet(st, goalsheet_gesture(ui, &st->goals, plan, &st->kb, ev, edit),
-                              edit);
+        return from_sheet(st, 2, goalsheet_gesture(ui, &st->goals, plan, &st->kb, ev, edit), edit,
+                          goalsheet_removal(&st->goals));
     unsigned pid, gid, aid;
     switch (ev->kind) {
     case GESTURE_TAP:

@@ -158,3 +158,52 @@ void form_scroll_clamp(FormScroll *sc, int content, int view)
     if (sc->offset < 0)
         sc->offset = 0;
 }
+
+bool form_edit_key(TextEdit *te, SheetKey key)
+{
+    switch (key) {
+    case SKEY_BACKSPACE: textedit_backspace(te); return true;
+    case SKEY_DELETE: textedit_delete(te); return true;
+    case SKEY_LEFT: textedit_left(te); return true;
+    case SKEY_RIGHT: textedit_right(te); return true;
+    case SKEY_HOME: textedit_home(te); return true;
+    case SKEY_END: textedit_end(te); return true;
+    case SKEY_RETURN:
+    case SKEY_ESCAPE: break;
+    }
+    return false;
+}
+
+bool form_apply_keyboard(TextEdit *te, KeyResult r, const char *text, bool *leave)
+{
+    *leave = false;
+    switch (r) {
+    case KEY_TEXT: textedit_insert(te, text); return true;
+    case KEY_BACKSPACE: textedit_backspace(te); return true;
+    case KEY_LEFT: textedit_left(te); return false;
+    case KEY_RIGHT: textedit_right(te); return false;
+    case KEY_DONE: *leave = true; return false;
+    case KEY_REDRAW:
+    case KEY_NOTHING: break;
+    }
+    return false;
+}
+
+void form_typing(Ui *ui, const char *label, const char *field_id, const TextEdit *te,
+                 const char *why, const Keyboard *kb)
+{
+    const Theme *t = ui->theme;
+    int kh = keyboard_height(ui);
+    FormGeo g = form_geo(ui, ui->h - kh);
+    int lh = ui_line_height(ui, FONT_SMALL);
+    int h = g.pad * 3 + lh + g.target + (why ? lh + g.pad : 0);
+    Rect panel = { g.panel.x, g.pad, g.panel.w, h };
+    draw_rect(&ui->dl, panel, g.radius, t->panel);
+    int y = form_label(ui, &g, panel.y + g.pad, label);
+    Rect field = { panel.x + 2 * g.pad, y, panel.w - 4 * g.pad, g.target };
+    form_field(ui, &g, field_id, field, te, true, "");
+    if (why)
+        ui_text(ui, (Rect){ field.x, field.y + field.h + g.pad / 2, field.w, lh }, FONT_SMALL,
+                ALIGN_LEFT, 0xA1301EFF, ui_tr(ui, why));
+    keyboard_draw(ui, kb, (Rect){ 0, ui->h - kh, ui->w, kh });
+}

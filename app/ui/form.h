@@ -8,7 +8,14 @@
 
 #include "core/gesture.h"
 #include "core/textedit.h"
+#include "ui/keyboard.h"
 #include "ui/ui.h"
+
+/* Editing keys of a physical keyboard. */
+typedef enum SheetKey {
+    SKEY_BACKSPACE, SKEY_DELETE, SKEY_LEFT, SKEY_RIGHT, SKEY_HOME, SKEY_END, SKEY_RETURN,
+    SKEY_ESCAPE,
+} SheetKey;
 
 typedef struct FormGeo {
     int pad, target, radius;
@@ -43,6 +50,19 @@ bool form_scroll_gesture(FormScroll *sc, const Gesture *ev);
 
 /* Keeps the offset within 0..content - view. */
 void form_scroll_clamp(FormScroll *sc, int content, int view);
+
+/* Applies an editing key to te; false for keys that are not about the
+ * text (return, escape). */
+bool form_edit_key(TextEdit *te, SheetKey key);
+
+/* Applies what the on-screen keyboard returned to te. Returns true when
+ * the text changed; *leave is set when "Klaar" was pressed. */
+bool form_apply_keyboard(TextEdit *te, KeyResult r, const char *text, bool *leave);
+
+/* The typing view: the field being typed in (registered as field_id),
+ * with its label and a refusal, over the on-screen keyboard. */
+void form_typing(Ui *ui, const char *label, const char *field_id, const TextEdit *te,
+                 const char *why, const Keyboard *kb);
 
 /* Puts te's caret where the finger of ev tapped in field widget ev->widget. */
 void form_caret_at(Ui *ui, TextEdit *te, const Gesture *ev);

@@ -121,28 +121,6 @@ static void people_chips(ChipRow *row, const Plan *plan, const char *prefix,
 
 static bool is_checker(const GoalSheet *s, uint32_t id) { return s->checker == id; }
 
-static void draw_typing(Ui *ui, GoalSheet *s, const Keyboard *kb)
-{
-    const Theme *t = ui->theme;
-    int kh = keyboard_height(ui);
-    FormGeo g = form_geo(ui, ui->h - kh);
-    int lh = ui_line_height(ui, FONT_SMALL);
-    int h = g.pad * 3 + lh + g.target + (s->why ? lh + g.pad : 0);
-    Rect panel = { g.panel.x, g.pad, g.panel.w, h };
-    draw_rect(&ui->dl, panel, g.radius, t->panel);
-    const char *label = s->kind == GOALSHEET_GOAL ? ui_tr(ui, "Wat wil de familie bereiken?")
-                        : s->focus == 1 ? ui_tr(ui, "Wat gaat er gebeuren?")
-                                        : ui_tr(ui, "Wanneer, of hoe vaak?");
-    int y = form_label(ui, &g, panel.y + g.pad, label);
-    Rect field = { panel.x + 2 * g.pad, y, panel.w - 4 * g.pad, g.target };
-    form_field(ui, &g, s->focus == 1 ? "field:text" : "field:when", field,
-               s->focus == 1 ? &s->text : &s->when, true, "");
-    if (s->why)
-        ui_text(ui, (Rect){ field.x, field.y + field.h + g.pad / 2, field.w, lh }, FONT_SMALL,
-                ALIGN_LEFT, 0xA1301EFF, ui_tr(ui, s->why));
-    keyboard_draw(ui, kb, (Rect){ 0, ui->h - kh, ui->w, kh });
-}
-
 /* Lays out (and with draw, draws) the sheet's content from y; returns the
  * y below it. */
 static int content(Ui *ui, GoalSheet *s, const Plan *plan, const FormGeo *g, int y, bool draw)
@@ -227,7 +205,11 @@ void goalsheet_draw(Ui *ui, GoalSheet *s, const Plan *plan, const Keyboard *kb)
     draw_rect(&ui->dl, all, 0, 0x2A263080);
     ui_widget(ui, "sheet", all, rect_center(all), GRAB_TAP | GRAB_DRAG);
     if (s->focus) {
-        draw_typing(ui, s, kb);
+        const char *label = s->kind == GOALSHEET_GOAL ? ui_tr(ui, "Wat wil de familie bereiken?")
+                            : s->focus == 1 ? ui_tr(ui, "Wat gaat er gebeuren?")
+                                            : ui_tr(ui, "Wanneer, of hoe vaak?");
+        form_typing(ui, label, s->focus == 1 ? "field:text" : "field:when",
+                    s->focus == 1 ? &s->text : &s->when, s->why, kb);
         return;
     }
     FormGeo g = form_geo(ui, ui->h);
@@ -291,16 +273,13 @@ SheetResult goalsheet_gesture(Ui *ui, GoalSheet *s, const Plan *plan, Keyboard *
     unsigned n;
     if (s->focus && keyboard_owns(ev)) {
         char text[16];
-        TextEdit *te = focused_text(s);
-        switch (keyboard_gesture(kb, ev, text)) {
-        case KEY_TEXT: textedit_insert(te, text); s->why = NULL; return SHEET_REDRAW;
-        case KEY_BACKSPACE: textedit_backspace(te); return SHEET_REDRAW;
-        case KEY_LEFT: textedit_left(te); return SHEET_REDRAW;
-        case KEY_RIGHT: textedit_right(te); return SHEET_REDRAW;
-        case KEY_DONE: s->focus = 0; return SHEET_REDRAW;
-        case KEY_REDRAW: return SHEET_REDRAW;
-        case KEY_NOTHING: return SHEET_NOTHING;
-        }
+        bool leave;
+        KeyResult k = keyboard_gesture(kb, ev, text);
+        if (form_apply_keyboard(focused_text(s), k, text, &leave))
+            s->why = NULL;
+        if (leave)
+            s->focus = 0;
+        return k == KEY_NOTHING ? SHEET_NOTHING : SHEET_REDRAW;
     }
     if (!s->focus && form_scroll_gesture(&s->scroll, ev))
         return SHEET_REDRAW;
@@ -384,15 +363,7 @@ SheetResult goalsheet_key(GoalSheet *s, SheetKey key, Edit *edit)
     }
     if (!te)
         return SHEET_NOTHING;
-    switch (key) {
-    case SKEY_BACKSPACE: textedit_backspace(te); break;
-    case SKEY_DELETE: textedit_delete(te); break;
-    case SKEY_LEFT: textedit_left(te); break;
-    case SKEY_RIGHT: textedit_right(te); break;
-    case SKEY_HOME: textedit_home(te); break;
-    case SKEY_END: textedit_end(te); break;
-    default: break;
-    }
+    form_edit_key(te, key);
     return SHEET_REDRAW;
 }
 

@@ -49,27 +49,6 @@ void sheet_close(PersonSheet *s)
 
 /* ---- drawing ---- */
 
-/* Typing: the field being typed in, large, over the keyboard. */
-static void draw_typing(Ui *ui, PersonSheet *s, const Keyboard *kb)
-{
-    const Theme *t = ui->theme;
-    int kh = keyboard_height(ui);
-    FormGeo g = form_geo(ui, ui->h - kh);
-    int lh = ui_line_height(ui, FONT_SMALL);
-    int h = g.pad * 3 + lh + g.target + (s->why ? lh + g.pad : 0);
-    Rect panel = { g.panel.x, g.pad, g.panel.w, h };
-    draw_rect(&ui->dl, panel, g.radius, t->panel);
-    int y = form_label(ui, &g, panel.y + g.pad,
-                      s->focus == FOCUS_NAME ? ui_tr(ui, "Naam") : ui_tr(ui, "Wie is het voor de familie?"));
-    Rect field = { panel.x + 2 * g.pad, y, panel.w - 4 * g.pad, g.target };
-    form_field(ui, &g, s->focus == FOCUS_NAME ? "field:name" : "field:relation", field,
-               s->focus == FOCUS_NAME ? &s->name : &s->relation, true, "");
-    if (s->why)
-        ui_text(ui, (Rect){ field.x, field.y + field.h + g.pad / 2, field.w, lh }, FONT_SMALL,
-                ALIGN_LEFT, 0xA1301EFF, ui_tr(ui, s->why));
-    keyboard_draw(ui, kb, (Rect){ 0, ui->h - kh, ui->w, kh });
-}
-
 void sheet_draw(Ui *ui, PersonSheet *s, const Keyboard *kb)
 {
     const Theme *t = ui->theme;
@@ -77,7 +56,9 @@ void sheet_draw(Ui *ui, PersonSheet *s, const Keyboard *kb)
     draw_rect(&ui->dl, all, 0, 0x2A263080);
     ui_widget(ui, "sheet", all, rect_center(all), GRAB_TAP | GRAB_DRAG);
     if (s->focus != FOCUS_NONE) {
-        draw_typing(ui, s, kb);
+        form_typing(ui, s->focus == FOCUS_NAME ? ui_tr(ui, "Naam") : ui_tr(ui, "Wie is het voor de familie?"),
+                    s->focus == FOCUS_NAME ? "field:name" : "field:relation",
+                    s->focus == FOCUS_NAME ? &s->name : &s->relation, s->why, kb);
         return;
     }
     FormGeo g = form_geo(ui, ui->h);
@@ -220,16 +201,13 @@ SheetResult sheet_gesture(Ui *ui, PersonSheet *s, Keyboard *kb, const Gesture *e
     const char *id = ev->widget;
     if (s->focus != FOCUS_NONE && keyboard_owns(ev)) {
         char text[16];
-        TextEdit *te = focused_text(s);
-        switch (keyboard_gesture(kb, ev, text)) {
-        case KEY_TEXT: textedit_insert(te, text); typed(s); return SHEET_REDRAW;
-        case KEY_BACKSPACE: textedit_backspace(te); typed(s); return SHEET_REDRAW;
-        case KEY_LEFT: textedit_left(te); return SHEET_REDRAW;
-        case KEY_RIGHT: textedit_right(te); return SHEET_REDRAW;
-        case KEY_DONE: return sheet_key(s, SKEY_RETURN, edit);
-        case KEY_REDRAW: return SHEET_REDRAW;
-        case KEY_NOTHING: return SHEET_NOTHING;
-        }
+        bool leave;
+        KeyResult k = keyboard_gesture(kb, ev, text);
+        if (form_apply_keyboard(focused_text(s), k, text, &leave))
+            typed(s);
+        if (leave)
+            return sheet_key(s, SKEY_RETURN, edit);
+        return k == KEY_NOTHING ? SHEET_NOTHING : SHEET_REDRAW;
     }
     if (s->focus == FOCUS_NONE && form_scroll_gesture(&s->scroll, ev))
         return SHEET_REDRAW;
@@ -312,15 +290,8 @@ SheetResult sheet_key(PersonSheet *s, SheetKey key, Edit *edit)
     }
     if (!te)
         return SHEET_NOTHING;
-    switch (key) {
-    case SKEY_BACKSPACE: textedit_backspace(te); typed(s); break;
-    case SKEY_DELETE: textedit_delete(te); typed(s); break;
-    case SKEY_LEFT: textedit_left(te); break;
-    case SKEY_RIGHT: textedit_right(te); break;
-    case SKEY_HOME: textedit_home(te); break;
-    case SKEY_END: textedit_end(te); break;
-    default: break;
-    }
+    if (form_edit_key(te, key) && (key == SKEY_BACKSPACE || key == SKEY_DELETE))
+        typed(s);
     return SHEET_REDRAW;
 }
 

@@ -38,12 +38,6 @@ typedef enum SheetResult {
     SHEET_NOTHING, SHEET_REDRAW, SHEET_CLOSED, SHEET_EDIT, SHEET_REMOVE,
 } SheetResult;
 
-/* Physical keys the sheet understands. */
-typedef enum SheetKey {
-    SKEY_BACKSPACE, SKEY_DELETE, SKEY_LEFT, SKEY_RIGHT, SKEY_HOME, SKEY_END, SKEY_RETURN,
-    SKEY_ESCAPE,
-} SheetKey;
-
 void sheet_init(PersonSheet *s);
 void sheet_fini(PersonSheet *s);
 
