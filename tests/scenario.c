@@ -27,46 +27,9 @@ static const char *kring, *src, *out;
 static const char *preload_dir, *preload_ctl; /* faultfs, for the next start() */
 static char dir[1024], db[1100], errbuf[8192];
 
-/* Runs kring with args (NULL-terminated) in dir, stderr to a file.
- * Returns the exit status, or -1 if it did not exit normally. */
-static int run(const char *driver, const char *const *args)
-{
-    char errfile[1200];
-    snprintf(errfile, sizeof errfile, "%s/stderr.txt", dir);
-    pid_t pid = fork();
-    if (pid == 0) {
-        if (chdir(dir) != 0)
-            _exit(127);
-        if (!freopen(errfile, "w", stderr))
-            _exit(127);
-        if (driver)
-            setenv("SDL_VIDEODRIVER", driver, 1);
-        else
-            unsetenv("SDL_VIDEODRIVER");
-        setenv("KRING_DATA_DIR", src, 1);
-        const char *argv[32];
-        int n = 0;
-        argv[n++] = kring;
-        for (int i = 0; args[i] && n < 31; i++)
-            argv[n++] = args[i];
-        argv[n] = NULL;
-        execv(kring, (char *const *)argv);
-        _exit(127);
-    }
-    int status;
-    if (waitpid(pid, &status, 0) < 0)
-        return -1;
-    FILE *f = fopen(errfile, "r");
-    size_t n = f ? fread(errbuf, 1, sizeof errbuf - 1, f) : 0;
-    errbuf[n] = '\0';
-    if (f)
-        fclose(f);
-    if (n)
-        fprintf(stderr, "kring said: %s", errbuf);
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
-/* Starts kring like run() but returns at once with its pid. */
+/* Starts kring with args (NULL-terminated) in dir, with SDL's video
+ * driver `driver` (NULL: whatever --headless picks) and stderr to the
+ * file errname; returns at once with its pid. */
 static pid_t start(const char *driver, const char *const *args, const char *errname)
 {
     char errfile[1200];
@@ -75,7 +38,10 @@ static pid_t start(const char *driver, const char *const *args, const char *errn
     if (pid == 0) {
         if (chdir(dir) != 0 || !freopen(errfile, "w", stderr))
             _exit(127);
-        setenv("SDL_VIDEODRIVER", driver, 1);
+        if (driver)
+            setenv("SDL_VIDEODRIVER", driver, 1);
+        else
+            unsetenv("SDL_VIDEODRIVER");
         setenv("KRING_DATA_DIR", src, 1);
         if (preload_dir) {
             setenv("LD_PRELOAD", FAULTFS, 1);
@@ -107,6 +73,23 @@ static void sleep_ms(long ms)
 {
     struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
     nanosleep(&ts, NULL);
+}
+
+/* Runs kring to the end (see start()); its stderr lands in errbuf.
+ * Returns the exit status, or -1 if it did not exit normally. */
+static int run(const char *driver, const char *const *args)
+{
+    int status = finish(start(driver, args, "stderr.txt"));
+    char errfile[1200];
+    snprintf(errfile, sizeof errfile, "%s/stderr.txt", dir);
+    FILE *f = fopen(errfile, "r");
+    size_t n = f ? fread(errbuf, 1, sizeof errbuf - 1, f) : 0;
+    errbuf[n] = '\0';
+    if (f)
+        fclose(f);
+    if (n)
+        fprintf(stderr, "kring said: %s", errbuf);
+    return status;
 }
 
 static bool exists(const char *name)
