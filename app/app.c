@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #include <SDL.h>
@@ -14,7 +15,9 @@
 #include "core/gesture.h"
 #include "core/i18n.h"
 #include "core/planfile.h"
+#include "core/share.h"
 #include "export/image.h"
+#include "export/qr.h"
 #include "platform/paths.h"
 #include "platform/render.h"
 #include "player.h"
@@ -480,6 +483,47 @@ static int start_video(App *app)
     return 0;
 }
 
+/* Writes each share code as DIR/NAME.png with its payload as NAME.txt. */
+static int export_qr(App *app, const char *dir)
+{
+    if (mkdir(dir, 0755) != 0 && errno != EEXIST) {
+        fprintf(stderr, "kring: cannot make the folder %s: %s\n", dir, strerror(errno));
+        return -1;
+    }
+    ShareSet *set = share_build(app->plan, app->cat, (int64_t)time(NULL));
+    int rc = 0;
+    for (int i = 0; i < set->n && rc == 0; i++) {
+        const ShareCode *c = &set->codes[i];
+        char path[4200], err[600];
+        QrImage q;
+        if (qr_make(c->payload, &q, err, sizeof err) != 0) {
+            fprintf(stderr, "kring: %s: %s\n", c->name, err);
+            rc = -1;
+            break;
+        }
+        snprintf(path, sizeof path, "%s/%s.png", dir, c->name);
+        if (qr_write_png(&q, path, 6, err, sizeof err) != 0) {
+            fprintf(stderr, "kring: %s\n", err);
+            rc = -1;
+        }
+        qr_free(&q);
+        snprintf(path, sizeof path, "%s/%s.txt", dir, c->name);
+        FILE *f = fopen(path, "wb");
+        if (!f || fputs(c->payload, f) == EOF || fclose(f) != 0) {
+            fprintf(stderr, "kring: %s could not be written: %s\n", path, strerror(errno));
+            rc = -1;
+        }
+    }
+    if (set->plan_problem)
+        fprintf(stderr, "kring: %s\n", tr(app->cat, set->plan_problem));
+    if (set->person_problem)
+        fprintf(stderr, "kring: %s\n", tr(app->cat, set->person_problem));
+    if (set->event_problem)
+        fprintf(stderr, "kring: %s\n", tr(app->cat, set->event_problem));
+    share_destroy(set);
+    return rc;
+}
+
 static int open_data(App *app)
 {
     const AppOptions *o = app->opt;
@@ -537,6 +581,8 @@ static int open_data(App *app)
         fprintf(stderr, "kring: the plan could not be exported: %s\n", err);
         return -1;
     }
+    if (app->opt->export_qr && export_qr(app, app->opt->export_qr) != 0)
+        return -1;
     return 0;
 }
 
@@ -594,7 +640,7 @@ int app_run(const AppOptions *opt)
     }
     if (open_data(app) != 0)
         goto out;
-    if (opt->export_json) { /* a batch run: no screen */
+    if (opt->export_json || opt->export_qr) { /* a batch run: no screen */
         status = 0;
         goto out;
     }

@@ -21,6 +21,7 @@ typedef struct AppOptions {
     const char *screenshot;  /* write the last frame here, then exit */
     const char *import;      /* start a new meeting from this plan file */
     const char *export_json; /* write the open meeting's plan here, then exit */
+    const char *export_qr;   /* write the share codes into this folder, then exit */
     bool verbose;            /* say on stderr when each action is stored */
 } AppOptions;
 

@@ -5,8 +5,9 @@
 set -euo pipefail
 
 build=(build-essential cmake pkg-config
-       libsdl2-dev libsdl2-ttf-dev libsqlite3-dev libcairo2-dev libjansson-dev)
-test=()
+       libsdl2-dev libsdl2-ttf-dev libsqlite3-dev libcairo2-dev libjansson-dev libqrencode-dev)
+# the tests read QR codes back with zbar and calendar events with python's icalendar
+test=(zbar-tools python3-icalendar)
 
 want=("${build[@]}")
 if [ "${1:-build}" = test ]; then

@@ -20,6 +20,9 @@
 
 #include "check.h"
 #include "core/netmap.h"
+#include "core/edit.h"
+#include "core/planfile.h"
+#include "core/textexport.h"
 #include "store/store.h"
 #include "ui/theme.h"
 
@@ -452,6 +455,162 @@ static void places(void)
     plan_destroy(p);
 }
 
+static long count_files(const char *pattern);
+
+/* Output of a shell command (at most n bytes), or "" */
+static size_t command_output(const char *cmd, char *buf, size_t n)
+{
+    FILE *p = popen(cmd, "r");
+    size_t got = p ? fread(buf, 1, n - 1, p) : 0;
+    buf[got] = '\0';
+    if (p)
+        pclose(p);
+    return got;
+}
+
+static char *slurp(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    static char buf[1 << 16];
+    size_t n = fread(buf, 1, sizeof buf - 1, f);
+    fclose(f);
+    buf[n] = '\0';
+    char *s = malloc(n + 1);
+    memcpy(s, buf, n + 1);
+    return s;
+}
+
+/* Every PNG in folder decodes (zbar) to exactly its .txt; returns how many. */
+static int decode_all(const char *folder)
+{
+    char cmd[4096], list[8192];
+    snprintf(cmd, sizeof cmd, "ls %s/%s/*.png 2>/dev/null", dir, folder);
+    command_output(cmd, list, sizeof list);
+    int count = 0;
+    for (char *line = strtok(list, "\n"); line; line = strtok(NULL, "\n")) {
+        char txt[1200], got[1 << 16];
+        snprintf(txt, sizeof txt, "%.*s.txt", (int)(strlen(line) - 4), line);
+        snprintf(cmd, sizeof cmd, "zbarimg -q --raw '%s' 2>/dev/null", line);
+        size_t n = command_output(cmd, got, sizeof got);
+        if (n && got[n - 1] == '\n')
+            got[n - 1] = '\0'; /* zbarimg ends with a newline of its own */
+        char *want = slurp(txt);
+        if (!want || strcmp(want, got) != 0) {
+            fprintf(stderr, "%s does not decode to its text\n", line);
+            check_failed++;
+        } else {
+            check_passed++;
+        }
+        free(want);
+        count++;
+    }
+    return count;
+}
+
+static void qr_codes(void)
+{
+    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", db, "--demo", "--export-qr",
+                                            "codes", NULL }), 0);
+    CHECK_INT(decode_all("codes"), 13 + 6 + 1); /* 13 people, the plan in parts, the event */
+    /* the parts, put back together, are the whole plan */
+    Plan *p = stored_plan();
+    char *whole = p ? export_plan_text(p, NULL) : NULL;
+    char joined[1 << 16] = "";
+    for (int i = 1; i <= 6; i++) {
+        char path[600];
+        snprintf(path, sizeof path, "codes/plan-%d-of-6.txt", i);
+        char *part = slurp(path);
+        CHECK(part != NULL);
+        if (part) {
+            char head[16];
+            snprintf(head, sizeof head, "(%d/6)\n", i);
+            CHECK(strncmp(part, head, strlen(head)) == 0);
+            strncat(joined, part + strlen(head), sizeof joined - strlen(joined) - 1);
+            free(part);
+        }
+    }
+    CHECK(whole && strcmp(joined, whole) == 0);
+    free(whole);
+    plan_destroy(p);
+    /* a person's code holds their own agreements and nothing else */
+    char *ans = slurp("codes/person-7.txt");
+    CHECK(ans && strstr(ans, "Sam mag bij haar eten") && strstr(ans, "20-02-2027"));
+    CHECK(ans && !strstr(ans, "moe") && !strstr(ans, "brengt Sam op maandag") &&
+          !strstr(ans, "schulden") && !strstr(ans, "Zorgen"));
+    free(ans);
+    /* the calendar event parses with an independent reader */
+    char said[2048];
+    command_output("/usr/bin/python3 -c 'import icalendar,sys; "
+                   "e=icalendar.Event.from_ical(open(\"codes/evaluation.txt\",encoding=\"utf-8\").read()); "
+                   "print(e.decoded(\"DTSTART\"), e.decoded(\"DTEND\"), e[\"LOCATION\"], e[\"SUMMARY\"])' 2>&1",
+                   said, sizeof said);
+    if (!strstr(said, "2027-02-20 10:00:00 2027-02-20 12:00:00 Gezinsruimte van het wijkteam, Zwolle"))
+        fprintf(stderr, "icalendar said: %s", said);
+    CHECK(strstr(said, "2027-02-20 10:00:00 2027-02-20 12:00:00 Gezinsruimte van het wijkteam, Zwolle") != NULL);
+    CHECK(strstr(said, "Evaluatie plan familie Jansen") != NULL);
+
+    /* right-to-left names, emoji and long texts; no evaluation date; a
+     * person without agreements */
+    Plan *q = plan_create();
+    const char *why;
+    uint32_t g = 0, a = 0, b = 0, c = 0;
+    Edit edits[] = {
+        { .kind = EDIT_SET_FIELD, .field = FIELD_FAMILY, .text = "العمراني" },
+        { .kind = EDIT_PERSON_ADD, .text = "جميلة العمراني", .text2 = "جدة" },
+        { .kind = EDIT_PERSON_ADD, .text = "שרה כהן 👩‍👧", .text2 = "שכנה" },
+        { .kind = EDIT_PERSON_ADD, .text = "Zoë 🇳🇱", .text2 = "vriendin" },
+        { .kind = EDIT_GOAL_ADD, .text = "سام يذهب إلى المدرسة كل يوم، ومعه الغداء 🎒" },
+    };
+    plan_apply(q, &edits[0], NULL, &why);
+    plan_apply(q, &edits[1], &a, &why);
+    plan_apply(q, &edits[2], &b, &why);
+    plan_apply(q, &edits[3], &c, &why);
+    plan_apply(q, &edits[4], &g, &why);
+    char longtext[3000] = "";
+    for (int i = 0; i < 40; i++)
+        strcat(longtext, "تحضر الجدة الغداء يوم الاثنين. ");
+    plan_apply(q, &(Edit){ .kind = EDIT_AGREEMENT_ADD, .goal = g, .people = { a }, .n_people = 1,
+                           .text = longtext, .text2 = "كل يوم اثنين", .checker = b }, NULL, &why);
+    plan_apply(q, &(Edit){ .kind = EDIT_AGREEMENT_ADD, .goal = g, .people = { b, a }, .n_people = 2,
+                           .text = "brengt \"Sam\"; belt; wacht", .text2 = "ma, wo" }, NULL, &why);
+    char err[300];
+    CHECK_INT(planfile_write(q, "rtl.json", err, sizeof err), 0);
+    plan_destroy(q);
+    char fresh[1200];
+    snprintf(fresh, sizeof fresh, "%s/rtl.db", dir);
+    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", fresh, "--import", "rtl.json",
+                                            "--export-qr", "rtl", NULL }), 0);
+    CHECK(strstr(errbuf, "Er is nog geen datum voor de evaluatie") != NULL);
+    CHECK(access("rtl/evaluation.png", F_OK) != 0);   /* no date: no calendar code */
+    CHECK(access("rtl/person-3.png", F_OK) != 0);     /* no agreements: no code */
+    CHECK(count_files("rtl/person-1-*-of-*.png") > 1); /* a long text in numbered parts */
+    CHECK(decode_all("rtl") >= 6);
+
+    /* far too long for codes: say so, and keep the other codes */
+    Plan *big = plan_create();
+    plan_apply(big, &(Edit){ .kind = EDIT_PERSON_ADD, .text = "Ans" }, &a, &why);
+    static char huge[TEXT_MAX];
+    memset(huge, 0, sizeof huge);
+    for (int i = 0; i < 6000; i++)
+        strcat(huge, "lang ");
+    for (int i = 0; i < 3; i++)
+        plan_apply(big, &(Edit){ .kind = EDIT_ITEM_ADD, .field = SECTION_CONCERNS, .text = huge },
+                   NULL, &why);
+    plan_apply(big, &(Edit){ .kind = EDIT_GOAL_ADD, .text = "Rust" }, &g, &why);
+    plan_apply(big, &(Edit){ .kind = EDIT_AGREEMENT_ADD, .goal = g, .people = { a }, .n_people = 1,
+                             .text = "kookt" }, NULL, &why);
+    CHECK_INT(planfile_write(big, "big.json", err, sizeof err), 0);
+    plan_destroy(big);
+    snprintf(fresh, sizeof fresh, "%s/big.db", dir);
+    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", fresh, "--import", "big.json",
+                                            "--export-qr", "big", NULL }), 0);
+    CHECK(strstr(errbuf, "te lang voor QR-codes") && strstr(errbuf, "Print het plan"));
+    CHECK(access("big/plan.png", F_OK) != 0 && access("big/plan-1-of-8.png", F_OK) != 0);
+    CHECK_INT(decode_all("big"), 1); /* Ans's own code is still there */
+}
+
 static void cli(void)
 {
     CHECK_INT(run("dummy", (const char *[]){ "--version", NULL }), 0);
@@ -812,7 +971,7 @@ int main(int argc, char **argv)
         { "five_fingers", five_fingers }, { "rough", rough }, { "restart", restart },
         { "sizes", sizes }, { "offscreen", offscreen }, { "language", language }, { "cli", cli },
         { "damaged", damaged }, { "plan_files", plan_files }, { "killed", killed },
-        { "people", people }, { "goals", goals }, { "places", places },
+        { "people", people }, { "goals", goals }, { "places", places }, { "qr_codes", qr_codes },
     };
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         if (!strcmp(all[i].name, name)) {

@@ -1,0 +1,128 @@
+/* share: building the payloads and cutting long text. */
+#include "core/share.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/mem.h"
+#include "core/textexport.h"
+#include "core/utf8.h"
+
+/* The last cut point in text[from, limit] just after `sep`, or 0. */
+static size_t last_after(const char *text, size_t from, size_t limit, const char *sep)
+{
+    size_t k = strlen(sep), best = 0;
+    for (size_t i = from; i + k <= limit; i++)
+        if (memcmp(text + i, sep, k) == 0)
+            best = i + k;
+    return best > from ? best : 0;
+}
+
+int share_split(const char *text, size_t max, size_t *ends, int cap)
+{
+    size_t n = strlen(text), pos = 0;
+    int count = 0;
+    while (pos < n) {
+        size_t end;
+        if (n - pos <= max) {
+            end = n;
+        } else {
+            size_t limit = pos + max;
+            end = last_after(text, pos, limit, "\n\n");
+            if (!end)
+                end = last_after(text, pos, limit, "\n");
+            if (!end)
+                end = last_after(text, pos, limit, " ");
+            if (!end) { /* one long word: cut between characters */
+                end = limit;
+                while (end > pos && ((unsigned char)text[end] & 0xC0) == 0x80)
+                    end--;
+                if (end == pos)
+                    end = utf8_next_char(text, n, pos);
+            }
+        }
+        if (count < cap)
+            ends[count] = end;
+        count++;
+        pos = end;
+    }
+    return count;
+}
+
+static void add(ShareSet *set, ShareCode c)
+{
+    set->codes = xrealloc(set->codes, sizeof *set->codes * (size_t)(set->n + 1));
+    set->codes[set->n++] = c;
+}
+
+/* Adds text as one code, or as numbered parts "(1/3)" when it is longer
+ * than one code should hold. False when it would need too many. */
+static bool add_parts(ShareSet *set, ShareKind kind, uint32_t person, const char *stem,
+                      const char *text)
+{
+    size_t ends[SHARE_MAX_PARTS];
+    /* room for the part number line "(8/8)\n" */
+    int parts = share_split(text, SHARE_PART_BYTES - 16, ends, SHARE_MAX_PARTS);
+    if (parts > SHARE_MAX_PARTS)
+        return false;
+    size_t from = 0;
+    for (int i = 0; i < parts; i++) {
+        ShareCode c = { .kind = kind, .person = person, .part = i + 1, .parts = parts };
+        if (parts == 1) {
+            c.payload = xstrdup(text);
+            snprintf(c.name, sizeof c.name, "%s", stem);
+        } else {
+            char head[24];
+            snprintf(head, sizeof head, "(%d/%d)\n", i + 1, parts);
+            size_t len = ends[i] - from, hl = strlen(head);
+            c.payload = xrealloc(NULL, hl + len + 1);
+            memcpy(c.payload, head, hl);
+            memcpy(c.payload + hl, text + from, len);
+            c.payload[hl + len] = '\0';
+            snprintf(c.name, sizeof c.name, "%s-%d-of-%d", stem, i + 1, parts);
+        }
+        add(set, c);
+        from = ends[i];
+    }
+    return true;
+}
+
+ShareSet *share_build(const Plan *plan, const Catalog *cat, int64_t now)
+{
+    ShareSet *set = xrealloc(NULL, sizeof *set);
+    memset(set, 0, sizeof *set);
+    char *text = export_plan_text(plan, cat);
+    if (!add_parts(set, SHARE_PLAN, 0, "plan", text))
+        set->plan_problem = "Het plan is te lang voor QR-codes. Print het plan: dan heeft "
+                            "iedereen het op papier.";
+    free(text);
+    for (int i = 0; i < plan->n_people; i++) {
+        char *t = export_person_text(plan, plan->people[i].id, cat);
+        if (!t)
+            continue;
+        char stem[32];
+        snprintf(stem, sizeof stem, "person-%u", (unsigned)plan->people[i].id);
+        if (!add_parts(set, SHARE_PERSON, plan->people[i].id, stem, t))
+            set->person_problem = "De afspraken van iemand zijn te lang voor QR-codes. Print "
+                                  "het plan voor deze persoon.";
+        free(t);
+    }
+    char *ev = export_vevent(plan, cat, now, &set->event_problem);
+    if (ev) {
+        ShareCode c = { .kind = SHARE_EVENT, .part = 1, .parts = 1, .payload = ev };
+        snprintf(c.name, sizeof c.name, "evaluation");
+        add(set, c);
+    }
+    return set;
+}
+
+void share_destroy(ShareSet *set)
+{
+    if (!set)
+        return;
+    for (int i = 0; i < set->n; i++)
+        free(set->codes[i].payload);
+    free(set->codes);
+    free(set);
+}

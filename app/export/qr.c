@@ -1,0 +1,65 @@
+/* qr: encoding with libqrencode, pixels for PNG. */
+#include "export/qr.h"
+
+#include <errno.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <qrencode.h>
+
+#include "core/mem.h"
+#include "export/image.h"
+
+int qr_make(const char *payload, QrImage *out, char *err, size_t errlen)
+{
+    memset(out, 0, sizeof *out);
+    /* Byte mode with an ECI designator 26 (UTF-8) in front, so readers do
+     * not have to guess the encoding (a guess can turn a middle dot into a
+     * Japanese character). */
+    errno = 0;
+    QRcode *code = NULL;
+    QRinput *in = QRinput_new2(0, QR_ECLEVEL_M);
+    if (in && QRinput_appendECIheader(in, 26) == 0 &&
+        QRinput_append(in, QR_MODE_8, (int)strlen(payload), (const unsigned char *)payload) == 0)
+        code = QRcode_encodeInput(in);
+    int saved = errno;
+    QRinput_free(in);
+    errno = saved;
+    if (!code) {
+        snprintf(err, errlen, errno == ERANGE ? "too long for a QR code (%zu bytes)"
+                                               : "the QR code could not be made (%zu bytes)",
+                 strlen(payload));
+        return -1;
+    }
+    out->width = code->width;
+    out->dark = xrealloc(NULL, (size_t)code->width * (size_t)code->width);
+    for (int i = 0; i < code->width * code->width; i++)
+        out->dark[i] = code->data[i] & 1;
+    QRcode_free(code);
+    return 0;
+}
+
+void qr_free(QrImage *q)
+{
+    free(q->dark);
+    memset(q, 0, sizeof *q);
+}
+
+int qr_write_png(const QrImage *q, const char *path, int module_px, char *err, size_t errlen)
+{
+    int side = (q->width + 2 * QR_QUIET) * module_px;
+    uint32_t *px = xrealloc(NULL, (size_t)side * (size_t)side * 4);
+    for (int y = 0; y < side; y++)
+        for (int x = 0; x < side; x++) {
+            int mx = x / module_px - QR_QUIET, my = y / module_px - QR_QUIET;
+            bool dark = mx >= 0 && my >= 0 && mx < q->width && my < q->width &&
+                        q->dark[my * q->width + mx];
+            px[(size_t)y * (size_t)side + (size_t)x] = dark ? 0x000000 : 0xFFFFFF;
+        }
+    int rc = image_write_png(path, px, side, side, side * 4, err, errlen);
+    free(px);
+    return rc;
+}
