@@ -611,6 +611,42 @@ static void qr_codes(void)
     CHECK_INT(decode_all("big"), 1); /* Ans's own code is still there */
 }
 
+/* The text zbar reads in a screenshot, "" when there is no code. */
+static void decode_screen(const char *png, char *text, size_t n)
+{
+    char cmd[1400];
+    snprintf(cmd, sizeof cmd, "zbarimg -q --raw '%s' 2>/dev/null", png);
+    size_t got = command_output(cmd, text, n);
+    if (got && text[got - 1] == '\n')
+        text[got - 1] = '\0';
+}
+
+static void share_screen(void)
+{
+    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", db, "--demo", "--size",
+                                            "1920x1080", "--script", script("share"), NULL }), 0);
+    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", db, "--export-qr", "codes",
+                                            NULL }), 0);
+    static char got[1 << 16];
+    const struct { const char *shot, *file; } pairs[] = {
+        { "1-plan.png", "codes/plan-1-of-6.txt" },
+        { "2-plan-part2.png", "codes/plan-2-of-6.txt" },
+        { "3-ans.png", "codes/person-7.txt" },
+    };
+    for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+        decode_screen(pairs[i].shot, got, sizeof got);
+        char *want = slurp(pairs[i].file);
+        if (!want || strcmp(got, want) != 0)
+            fprintf(stderr, "%s does not show %s\n", pairs[i].shot, pairs[i].file);
+        CHECK(want && strcmp(got, want) == 0);
+        free(want);
+    }
+    decode_screen("4-ans-off.png", got, sizeof got);
+    CHECK_STR(got, "");                     /* switched off: no code at all */
+    decode_screen("5-event.png", got, sizeof got);
+    CHECK(strncmp(got, "BEGIN:VEVENT\r\n", 14) == 0 && strstr(got, "DTSTART:20270220T100000"));
+}
+
 static void cli(void)
 {
     CHECK_INT(run("dummy", (const char *[]){ "--version", NULL }), 0);
@@ -972,6 +1008,7 @@ int main(int argc, char **argv)
         { "sizes", sizes }, { "offscreen", offscreen }, { "language", language }, { "cli", cli },
         { "damaged", damaged }, { "plan_files", plan_files }, { "killed", killed },
         { "people", people }, { "goals", goals }, { "places", places }, { "qr_codes", qr_codes },
+        { "share_screen", share_screen },
     };
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         if (!strcmp(all[i].name, name)) {

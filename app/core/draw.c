@@ -105,8 +105,22 @@ void draw_line(DrawList *dl, Point a, Point b, int thickness, Color c)
     d->x = a.x; d->y = a.y; d->w = b.x; d->h = b.y; d->a = thickness;
 }
 
+static void push_text(DrawList *dl, DrawKind kind, Rect box, int font, int align, Color c,
+                      const char *s, size_t n);
+
+void draw_qr(DrawList *dl, Rect box, const char *text, size_t n)
+{
+    push_text(dl, DRAW_QR, box, 0, 0, 0x000000FF, text, n);
+}
+
 void draw_text(DrawList *dl, Rect box, int font, int align, Color c,
                const char *s, size_t n)
+{
+    push_text(dl, DRAW_TEXT, box, font, align, c, s, n);
+}
+
+static void push_text(DrawList *dl, DrawKind kind, Rect box, int font, int align, Color c,
+                      const char *s, size_t n)
 {
     if (n == 0 || box.w <= 0)
         return;
@@ -115,7 +129,7 @@ void draw_text(DrawList *dl, Rect box, int font, int align, Color c,
             dl->text_cap = dl->text_cap ? dl->text_cap * 2 : 4096;
         dl->text = xrealloc(dl->text, dl->text_cap);
     }
-    DrawCmd *d = push(dl, DRAW_TEXT, c);
+    DrawCmd *d = push(dl, kind, c);
     d->x = box.x; d->y = box.y; d->w = box.w; d->h = box.h;
     d->a = font; d->b = align;
     d->text_off = (uint32_t)dl->text_n;

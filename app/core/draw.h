@@ -25,6 +25,8 @@ typedef enum DrawKind {
     DRAW_LINE,     /* x,y to w,h (end point); a = thickness */
     DRAW_TEXT,     /* one line in box x,y,w,h; a = font, b = align flags */
     DRAW_CLIP,     /* clip later commands to x,y,w,h; w == 0 ends clipping */
+    DRAW_QR,       /* a QR code of the text, in box x,y,w,h: whole modules of
+                      the largest size that fits, with its quiet zone */
     DRAW_LAYER,    /* everything before is the still background: the renderer
                       keeps it as a picture and redraws it only when those
                       commands change; what follows moves (cards under fingers) */
@@ -70,6 +72,7 @@ void draw_text(DrawList *dl, Rect box, int font, int align, Color c,
                const char *s, size_t n);
 void draw_clip(DrawList *dl, Rect r);
 void draw_layer(DrawList *dl);
+void draw_qr(DrawList *dl, Rect box, const char *text, size_t n);
 
 /* The text of a text command. */
 static inline const char *draw_cmd_text(const DrawList *dl, const DrawCmd *c)

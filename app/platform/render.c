@@ -11,6 +11,7 @@
 
 #include "core/mem.h"
 #include "core/utf8.h"
+#include "export/qr.h"
 
 #define PI_F 3.14159265f
 
@@ -52,6 +53,9 @@ struct Render {
     bool batch_opaque;       /* the pending triangles need no blending */
     char *scratch;
     size_t scratch_cap;
+    SDL_Texture *qr;         /* the last QR code drawn, one pixel a module */
+    uint64_t qr_hash;
+    int qr_width;
     SDL_Texture *layer;      /* the still background, as last drawn */
     int layer_w, layer_h;
     DrawList layer_cmds;     /* the commands it was drawn from */
@@ -167,6 +171,8 @@ void render_destroy(Render *r)
         TTF_CloseFont(r->emoji);
     if (r->layer)
         SDL_DestroyTexture(r->layer);
+    if (r->qr)
+        SDL_DestroyTexture(r->qr);
     draw_fini(&r->layer_cmds);
     clear_caches(r);
     close_fonts(r);
@@ -867,6 +873,50 @@ static void shape_line(Render *r, const DrawCmd *c)
     fill_convex(r, xy, 4, c->color);
 }
 
+/* A QR code: encoded once into a texture of one pixel a module, then
+ * scaled by a whole number with nearest-neighbour, so modules stay crisp. */
+static void draw_qr_cmd(Render *r, const DrawList *dl, const DrawCmd *c)
+{
+    const char *text = draw_cmd_text(dl, c);
+    uint64_t h = hash_text(-1, text, c->text_len);
+    if (!r->qr || r->qr_hash != h) {
+        if (r->qr)
+            SDL_DestroyTexture(r->qr);
+        r->qr = NULL;
+        QrImage q;
+        char err[200];
+        if (qr_make(text, &q, err, sizeof err) != 0)
+            return;
+        int side = q.width + 2 * QR_QUIET;
+        SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, side, side, 32, SDL_PIXELFORMAT_ARGB8888);
+        if (s) {
+            for (int y = 0; y < side; y++)
+                for (int x = 0; x < side; x++) {
+                    int mx = x - QR_QUIET, my = y - QR_QUIET;
+                    bool dark = mx >= 0 && my >= 0 && mx < q.width && my < q.width &&
+                                q.dark[my * q.width + mx];
+                    ((Uint32 *)((Uint8 *)s->pixels + y * s->pitch))[x] = dark ? 0xFF000000 : 0xFFFFFFFF;
+                }
+            r->qr = SDL_CreateTextureFromSurface(r->sdl, s);
+            SDL_FreeSurface(s);
+            if (r->qr)
+                SDL_SetTextureScaleMode(r->qr, SDL_ScaleModeNearest);
+        }
+        r->qr_hash = h;
+        r->qr_width = side;
+        qr_free(&q);
+    }
+    if (!r->qr)
+        return;
+    int room = c->w < c->h ? c->w : c->h;
+    int px = room / r->qr_width; /* whole pixels a module */
+    if (px < 1)
+        px = 1;
+    int side = px * r->qr_width;
+    SDL_Rect dst = { c->x + (c->w - side) / 2, c->y + (c->h - side) / 2, side, side };
+    SDL_RenderCopy(r->sdl, r->qr, NULL, &dst);
+}
+
 /* Plays commands [from, to) of the list. */
 static void play(Render *r, const DrawList *dl, int from, int to)
 {
@@ -883,6 +933,10 @@ static void play(Render *r, const DrawList *dl, int from, int to)
         case DRAW_TEXT:
             geo_flush(r);
             draw_text_cmd(r, dl, c);
+            break;
+        case DRAW_QR:
+            geo_flush(r);
+            draw_qr_cmd(r, dl, c);
             break;
         case DRAW_CLIP: {
             geo_flush(r);
@@ -903,7 +957,9 @@ static void copy_prefix(DrawList *dst, const DrawList *src, int n)
     draw_clear(dst);
     for (int i = 0; i < n; i++) {
         const DrawCmd *c = &src->cmds[i];
-        if (c->kind == DRAW_TEXT) {
+        if (c->kind == DRAW_QR) {
+            draw_qr(dst, (Rect){ c->x, c->y, c->w, c->h }, draw_cmd_text(src, c), c->text_len);
+        } else if (c->kind == DRAW_TEXT) {
             draw_text(dst, (Rect){ c->x, c->y, c->w, c->h }, c->a, c->b, c->color,
                       draw_cmd_text(src, c), c->text_len);
         } else {
@@ -928,7 +984,7 @@ static bool layer_matches(const Render *r, const DrawList *dl, int n)
             a->h != b->h || a->a != b->a || a->b != b->b || a->c != b->c || a->d != b->d ||
             a->color != b->color || a->text_len != b->text_len)
             return false;
-        if (a->kind == DRAW_TEXT &&
+        if ((a->kind == DRAW_TEXT || a->kind == DRAW_QR) &&
             memcmp(draw_cmd_text(l, a), draw_cmd_text(dl, b), a->text_len) != 0)
             return false;
     }

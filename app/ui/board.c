@@ -17,7 +17,7 @@ enum { SETTLED_MAX = 512 };
 typedef struct Layout {
     int pad, radius, target;
     Rect top, map, goals, tray;
-    Rect undo, redo;
+    Rect undo, redo, share;
     Rect add, bin;           /* in the tray: "+ person", and the bin */
     NetMap net;
     int card_w, card_h;
@@ -90,11 +90,14 @@ static Layout layout(const Ui *ui, const Plan *plan)
 
     int uw = L.target + L.pad * 2 + ui_text_width(ui, FONT_BOLD, ui_tr(ui, "Terug"));
     int rw = L.target + L.pad * 2 + ui_text_width(ui, FONT_BOLD, ui_tr(ui, "Opnieuw"));
+    int sw = L.target + L.pad * 2 + ui_text_width(ui, FONT_BOLD, ui_tr(ui, "Delen"));
     L.redo = (Rect){ ui->w - L.pad - rw, L.pad, rw, L.target };
     L.undo = (Rect){ L.redo.x - L.pad - uw, L.pad, uw, L.target };
+    L.share = (Rect){ L.undo.x - L.pad * 2 - sw, L.pad, sw, L.target };
     if (ui->rtl) {
         L.redo.x = L.pad;
         L.undo.x = L.pad * 2 + rw;
+        L.share.x = L.undo.x + uw + L.pad * 2;
     }
     settle(&L, ui, plan);
     return L;
@@ -315,9 +318,9 @@ static void draw_top(Ui *ui, const Layout *L, const Plan *plan, const BoardView 
         tr_fill(title, sizeof title, ui_tr(ui, "Plan van de familie %s"), plan_family(plan));
     else
         snprintf(title, sizeof title, "%s", ui_tr(ui, "Ons plan"));
-    int left = L->pad, right = L->undo.x - L->pad;
+    int left = L->pad, right = L->share.x - L->pad;
     if (ui->rtl) {
-        left = L->undo.x + L->undo.w + L->pad;
+        left = L->share.x + L->share.w + L->pad;
         right = ui->w - L->pad;
     }
     int th = ui_line_height(ui, FONT_TITLE), qh = ui_line_height(ui, FONT_SMALL);
@@ -327,6 +330,14 @@ static void draw_top(Ui *ui, const Layout *L, const Plan *plan, const BoardView 
     if (plan_question(plan)[0])
         ui_text(ui, (Rect){ left, y + th, right - left, qh }, FONT_SMALL, align,
                 t->ink_soft, plan_question(plan));
+    /* share: the plan onto phones */
+    draw_rect(&ui->dl, L->share, L->target / 2, t->accent);
+    ui_text(ui, (Rect){ L->share.x, L->share.y, L->share.h, L->share.h }, FONT_BODY,
+            ALIGN_CENTER | ALIGN_MIDDLE, t->card, "\xF0\x9F\x93\xB1"); /* 📱 */
+    ui_text(ui, (Rect){ L->share.x + L->share.h - L->pad / 2, L->share.y,
+                        L->share.w - L->share.h, L->share.h }, FONT_BOLD,
+            ALIGN_CENTER | ALIGN_MIDDLE, t->card, ui_tr(ui, "Delen"));
+    ui_widget(ui, "share", L->share, rect_center(L->share), GRAB_TAP);
     draw_button(ui, L, "undo", L->undo, ui_tr(ui, "Terug"), view->can_undo, false);
     draw_button(ui, L, "redo", L->redo, ui_tr(ui, "Opnieuw"), view->can_redo, true);
 }
@@ -781,6 +792,13 @@ void board_draw(Ui *ui, BoardState *st, const Plan *plan, const Gestures *g,
                 const BoardView *view)
 {
     const Theme *t = ui->theme;
+    if (st->share.open) { /* a screen of its own */
+        share_view_draw(ui, &st->share, plan);
+        if (view->notice)
+            draw_notice(ui, &(Layout){ .pad = ui_px(ui, t->pad_mm), .radius = ui_px(ui, t->radius_mm),
+                                       .target = ui_px(ui, t->target_mm) }, view->notice);
+        return;
+    }
     Layout L = layout(ui, plan);
     draw_rect(&ui->dl, (Rect){ 0, 0, ui->w, ui->h }, 0, t->bg);
     draw_top(ui, &L, plan, view);
@@ -971,6 +989,8 @@ BoardResult board_gesture(Ui *ui, BoardState *st, const Plan *plan, const Gestur
     if (ui_find(ui, "notice")) /* nothing else until the notice is read */
         return ev->kind == GESTURE_TAP && strcmp(ev->widget, "notice-ok") == 0 ? BOARD_DISMISS
                                                                               : BOARD_NOTHING;
+    if (st->share.open)
+        return share_view_gesture(&st->share, plan, ev) ? BOARD_REDRAW : BOARD_NOTHING;
     if (st->sheet.open)
         return from_sheet(st, 1, sheet_gesture(ui, &st->sheet, &st->kb, ev, edit), edit,
                           person_removal(st));
@@ -997,6 +1017,11 @@ BoardResult board_gesture(Ui *ui, BoardState *st, const Plan *plan, const Gestur
         }
         if (sscanf(ev->widget, "person:%u", &pid) == 1) {
             st->selected = st->selected == pid ? 0 : pid;
+            return BOARD_REDRAW;
+        }
+        if (strcmp(ev->widget, "share") == 0) {
+            st->selected = 0;
+            share_view_open(&st->share);
             return BOARD_REDRAW;
         }
         if (strcmp(ev->widget, "goals-up") == 0) {

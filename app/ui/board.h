@@ -15,6 +15,7 @@
 #include "core/plan.h"
 #include "ui/goalsheet.h"
 #include "ui/keyboard.h"
+#include "ui/share.h"
 #include "ui/sheet.h"
 #include "ui/ui.h"
 
@@ -39,6 +40,7 @@ typedef struct BoardState {
     uint32_t selected;   /* person whose card is selected, 0 for none */
     PersonSheet sheet;
     GoalSheet goals;     /* the goal or agreement sheet */
+    ShareView share;     /* the share screen, over everything */
     Keyboard kb;
     int goal_first;      /* the first goal shown in the goals column */
     int goals_shown;     /* how many fit, as last drawn */

@@ -1,0 +1,252 @@
+/* share: layout and drawing of the share screen. */
+#include "ui/share.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/relations.h"
+#include "core/share.h"
+#include "core/textexport.h"
+
+void share_view_open(ShareView *v)
+{
+    v->open = true;
+    snprintf(v->chosen, sizeof v->chosen, "plan");
+    v->part = 1;
+    v->scroll = (FormScroll){ 0 };
+}
+
+static bool is_hidden(const ShareView *v, uint32_t person)
+{
+    for (int i = 0; i < v->n_hidden; i++)
+        if (v->hidden[i] == person)
+            return true;
+    return false;
+}
+
+/* True when code c is (a part of) the chosen one: "plan-2-of-6" is part
+ * of "plan", "person-7-1-of-2" of "person-7" (but "person-71" is not). */
+static bool same_code(const ShareCode *c, const char *chosen)
+{
+    size_t n = strlen(chosen);
+    return strncmp(c->name, chosen, n) == 0 &&
+           (c->name[n] == '\0' || strncmp(c->name + n, "-", 1) == 0) &&
+           (c->name[n] == '\0' || c->parts > 1);
+}
+
+static const ShareCode *find(const ShareSet *set, const char *chosen, int part)
+{
+    for (int i = 0; i < set->n; i++)
+        if (same_code(&set->codes[i], chosen) && set->codes[i].part == part)
+            return &set->codes[i];
+    return NULL;
+}
+
+static void list_item(Ui *ui, Rect r, const char *id, const char *picto, const char *label,
+                      const char *note, bool chosen, bool off)
+{
+    const Theme *t = ui->theme;
+    int pad = ui_px(ui, t->pad_mm);
+    draw_rect(&ui->dl, r, ui_px(ui, t->radius_mm), chosen ? t->sector_tint[1] : t->card);
+    draw_frame(&ui->dl, r, ui_px(ui, t->radius_mm), ui_px(ui, chosen ? 0.7f : 0.35f),
+               chosen ? t->accent : t->line);
+    int pw = r.h;
+    ui_text(ui, (Rect){ r.x + pad / 2, r.y, pw, r.h }, FONT_TITLE, ALIGN_CENTER | ALIGN_MIDDLE,
+            t->ink, picto);
+    int lh = ui_line_height(ui, FONT_BOLD), sh = ui_line_height(ui, FONT_SMALL);
+    int ty = r.y + (r.h - lh - (note ? sh : 0)) / 2;
+    ui_text(ui, (Rect){ r.x + pw + pad / 2, ty, r.w - pw - pad * 3 / 2, lh }, FONT_BOLD, ALIGN_LEFT,
+            off ? t->ink_soft : t->ink, label);
+    if (note)
+        ui_text(ui, (Rect){ r.x + pw + pad / 2, ty + lh, r.w - pw - pad * 3 / 2, sh }, FONT_SMALL,
+                ALIGN_LEFT, t->ink_soft, note);
+    ui_widget(ui, id, r, rect_center(r), GRAB_TAP | GRAB_DRAG);
+}
+
+void share_view_draw(Ui *ui, ShareView *v, const Plan *plan)
+{
+    const Theme *t = ui->theme;
+    int pad = ui_px(ui, t->pad_mm), target = ui_px(ui, t->target_mm);
+    int radius = ui_px(ui, t->radius_mm);
+    draw_rect(&ui->dl, (Rect){ 0, 0, ui->w, ui->h }, 0, t->bg);
+    /* the top: what this is, and the way back */
+    int top_h = target + 2 * pad, th = ui_line_height(ui, FONT_TITLE);
+    draw_rect(&ui->dl, (Rect){ 0, 0, ui->w, top_h }, 0, t->panel);
+    int bw = target + pad * 2 + ui_text_width(ui, FONT_BOLD, ui_tr(ui, "Terug naar het plan"));
+    Rect back = { ui->w - pad - bw, pad, bw, target };
+    draw_rect(&ui->dl, back, target / 2, t->card);
+    draw_frame(&ui->dl, back, target / 2, ui_px(ui, 0.5f), t->accent);
+    ui_text(ui, back, FONT_BOLD, ALIGN_CENTER | ALIGN_MIDDLE, t->accent, ui_tr(ui, "Terug naar het plan"));
+    ui_widget(ui, "share-close", back, rect_center(back), GRAB_TAP);
+    ui_text(ui, (Rect){ pad, (top_h - th) / 2, back.x - 2 * pad, th }, FONT_TITLE, ALIGN_LEFT, t->ink,
+            ui_tr(ui, "Neem het plan mee op je telefoon"));
+
+    ShareSet *set = share_build(plan, ui->cat, (int64_t)time(NULL));
+    /* the list of codes */
+    Rect list = { pad, top_h + pad, ui->w * 32 / 100, ui->h - top_h - 2 * pad };
+    int item_h = target + pad / 2, y = list.y;
+    int plan_parts = 0;
+    for (int i = 0; i < set->n; i++)
+        plan_parts += set->codes[i].kind == SHARE_PLAN;
+    char note[96];
+    if (plan_parts) {
+        snprintf(note, sizeof note, "%d %s", plan_parts,
+                 plan_parts == 1 ? ui_tr(ui, "code") : ui_tr(ui, "codes, een voor een"));
+        list_item(ui, (Rect){ list.x, y, list.w, item_h }, "code:plan", "\xF0\x9F\x93\x84",
+                  ui_tr(ui, "Het hele plan"), note, !strcmp(v->chosen, "plan"), false);
+    } else {
+        list_item(ui, (Rect){ list.x, y, list.w, item_h }, "code:plan", "\xF0\x9F\x96\xA8\xEF\xB8\x8F",
+                  ui_tr(ui, "Het hele plan"), ui_tr(ui, "te lang: print het"),
+                  !strcmp(v->chosen, "plan"), true);
+    }
+    y += item_h + pad / 2;
+    char date[16];
+    export_date(plan->eval.date, date);
+    const char *ev_note = set->event_problem ? ui_tr(ui, set->event_problem) : date;
+    list_item(ui, (Rect){ list.x, y, list.w, item_h }, "code:evaluation", "\xF0\x9F\x93\x85",
+              ui_tr(ui, "Evaluatie in je agenda"), ev_note, !strcmp(v->chosen, "evaluation"),
+              set->event_problem != NULL);
+    y += item_h + pad / 2;
+    int lh = ui_line_height(ui, FONT_SMALL);
+    ui_text(ui, (Rect){ list.x, y, list.w, lh }, FONT_SMALL, ALIGN_LEFT, t->ink_soft,
+            ui_tr(ui, "Ieder zijn eigen afspraken:"));
+    y += lh + pad / 3;
+    int step = target + pad / 3;
+    /* the people scroll under the finger when they do not all fit */
+    Rect people = { list.x, y, list.w, list.y + list.h - y };
+    int shown = 0;
+    for (int i = 0; i < plan->n_people; i++)
+        for (int k = 0; k < set->n; k++)
+            if (set->codes[k].kind == SHARE_PERSON && set->codes[k].person == plan->people[i].id &&
+                set->codes[k].part == 1)
+                shown++;
+    form_scroll_clamp(&v->scroll, shown * step, people.h);
+    ui_clip(ui, people);
+    y -= v->scroll.offset;
+    for (int i = 0; i < plan->n_people; i++) {
+        const Person *p = &plan->people[i];
+        char stem[32];
+        snprintf(stem, sizeof stem, "person-%u", (unsigned)p->id);
+        bool has = false;
+        for (int k = 0; k < set->n && !has; k++)
+            has = set->codes[k].kind == SHARE_PERSON && set->codes[k].person == p->id;
+        if (!has)
+            continue;
+        const Relation *rel = relation_find(p->picto);
+        bool off = is_hidden(v, p->id);
+        char id[UI_ID_LEN];
+        snprintf(id, sizeof id, "code:%s", stem);
+        Rect r = { list.x, y, list.w - target - pad / 2, target };
+        list_item(ui, r, id, rel ? rel->picto : "\xF0\x9F\x99\x82", p->name, NULL,
+                  !strcmp(v->chosen, stem), off);
+        /* the family's switch: is this code shown? */
+        Rect sw = { r.x + r.w + pad / 2, y, target, target };
+        draw_rect(&ui->dl, sw, target / 2, off ? t->card : t->present);
+        draw_frame(&ui->dl, sw, target / 2, ui_px(ui, 0.5f), off ? t->line : t->present);
+        ui_text(ui, sw, FONT_BOLD, ALIGN_CENTER | ALIGN_MIDDLE, off ? t->ink_soft : t->card,
+                off ? ui_tr(ui, "uit") : ui_tr(ui, "aan"));
+        snprintf(id, sizeof id, "show:%u", (unsigned)p->id);
+        ui_widget(ui, id, sw, rect_center(sw), GRAB_TAP | GRAB_DRAG);
+        y += step;
+    }
+    ui_unclip(ui);
+
+    /* the chosen code, and what it holds */
+    Rect area = { list.x + list.w + 2 * pad, top_h + pad, 0, list.h };
+    area.w = ui->w - area.x - pad;
+    draw_rect(&ui->dl, area, radius * 2, t->panel);
+    const ShareCode *c = find(set, v->chosen, v->part);
+    if (!c && v->part != 1) {
+        v->part = 1;
+        c = find(set, v->chosen, 1);
+    }
+    uint32_t person = 0;
+    bool off = sscanf(v->chosen, "person-%u", &person) == 1 && is_hidden(v, person);
+    Rect inner = rect_inset(area, pad * 2);
+    if (!c || off) {
+        const char *why = off ? ui_tr(ui, "Deze code staat uit. Zet hem aan als deze persoon hem wil.")
+                          : !strcmp(v->chosen, "evaluation") && set->event_problem
+                              ? ui_tr(ui, set->event_problem)
+                          : set->plan_problem ? ui_tr(ui, set->plan_problem)
+                                              : ui_tr(ui, "Kies links wat je wilt meenemen.");
+        ui_wrap(ui, inner, FONT_BODY, t->ink_soft, why, 6, true);
+    } else {
+        bool wide = inner.w > inner.h; /* landscape: the text beside the code */
+        int side = wide ? (inner.w * 55 / 100 < inner.h - target - pad ? inner.w * 55 / 100
+                                                                     : inner.h - target - pad)
+                        : (inner.w < inner.h * 55 / 100 ? inner.w : inner.h * 55 / 100);
+        Rect code = { inner.x, inner.y, side, side };
+        draw_rect(&ui->dl, code, 0, 0xFFFFFFFF);
+        draw_qr(&ui->dl, code, c->payload, strlen(c->payload));
+        ui_widget(ui, "qr", code, rect_center(code), 0);
+        if (c->parts > 1) { /* one part after another */
+            Rect row = { code.x, code.y + code.h + pad, code.w, target };
+            int pw = target + ui_text_width(ui, FONT_BOLD, ui_tr(ui, "volgende"));
+            Rect prev = { row.x, row.y, pw, target }, next = { row.x + row.w - pw, row.y, pw, target };
+            char count[32];
+            snprintf(count, sizeof count, "%d / %d", c->part, c->parts);
+            ui_text(ui, row, FONT_TITLE, ALIGN_CENTER | ALIGN_MIDDLE, t->ink, count);
+            if (c->part > 1) {
+                draw_rect(&ui->dl, prev, target / 2, t->accent);
+                ui_text(ui, prev, FONT_BOLD, ALIGN_CENTER | ALIGN_MIDDLE, t->card, ui_tr(ui, "vorige"));
+                ui_widget(ui, "part-prev", prev, rect_center(prev), GRAB_TAP);
+            }
+            if (c->part < c->parts) {
+                draw_rect(&ui->dl, next, target / 2, t->accent);
+                ui_text(ui, next, FONT_BOLD, ALIGN_CENTER | ALIGN_MIDDLE, t->card, ui_tr(ui, "volgende"));
+                ui_widget(ui, "part-next", next, rect_center(next), GRAB_TAP);
+            }
+        }
+        Rect text = wide ? (Rect){ code.x + code.w + pad * 2, inner.y, inner.w - code.w - pad * 2, inner.h }
+                         : (Rect){ inner.x, code.y + code.h + target + pad * 2, inner.w,
+                                   inner.y + inner.h - (code.y + code.h + target + pad * 2) };
+        int sl = ui_line_height(ui, FONT_SMALL);
+        ui_text(ui, (Rect){ text.x, text.y, text.w, sl }, FONT_SMALL, ALIGN_LEFT, t->accent,
+                ui_tr(ui, "Precies dit staat in de code:"));
+        ui_wrap(ui, (Rect){ text.x, text.y + sl + pad / 2, text.w, text.h - sl - pad / 2 }, FONT_SMALL,
+                t->ink, c->payload, (text.h - sl - pad / 2) / sl, true);
+    }
+    share_destroy(set);
+}
+
+bool share_view_gesture(ShareView *v, const Plan *plan, const Gesture *ev)
+{
+    (void)plan;
+    if (form_scroll_gesture(&v->scroll, ev))
+        return true;
+    if (ev->kind != GESTURE_TAP)
+        return false;
+    const char *id = ev->widget;
+    unsigned n;
+    if (!strcmp(id, "share-close")) {
+        v->open = false;
+        return true;
+    }
+    if (!strncmp(id, "code:", 5)) {
+        snprintf(v->chosen, sizeof v->chosen, "%s", id + 5);
+        v->part = 1;
+        return true;
+    }
+    if (!strcmp(id, "part-next")) {
+        v->part++;
+        return true;
+    }
+    if (!strcmp(id, "part-prev") && v->part > 1) {
+        v->part--;
+        return true;
+    }
+    if (sscanf(id, "show:%u", &n) == 1) {
+        for (int i = 0; i < v->n_hidden; i++)
+            if (v->hidden[i] == n) { /* on again */
+                v->hidden[i] = v->hidden[--v->n_hidden];
+                return true;
+            }
+        if (v->n_hidden < SHARE_HIDDEN_MAX)
+            v->hidden[v->n_hidden++] = n;
+        snprintf(v->chosen, sizeof v->chosen, "person-%u", n);
+        return true;
+    }
+    return false;
+}

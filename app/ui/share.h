@@ -1,0 +1,33 @@
+/* share: the screen where the plan leaves the room on phones. A list of
+ * the meeting's codes (the whole plan, each person's own agreements, the
+ * evaluation for the calendar); the chosen code large and crisp, with the
+ * exact text it holds beside it, so people see what they take. The family
+ * can switch each person's code off. Screen state only. */
+#ifndef KRING_SHARE_VIEW_H
+#define KRING_SHARE_VIEW_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/gesture.h"
+#include "core/plan.h"
+#include "ui/form.h"
+#include "ui/ui.h"
+
+enum { SHARE_HIDDEN_MAX = 64 };
+
+typedef struct ShareView {
+    bool open;
+    char chosen[48];    /* the chosen code: "plan", "person-7", "evaluation" */
+    int part;           /* of a code in parts, 1.. */
+    uint32_t hidden[SHARE_HIDDEN_MAX]; /* people whose code the family switched off */
+    int n_hidden;
+    FormScroll scroll;  /* the list of people, when it is longer than the screen */
+} ShareView;
+
+void share_view_open(ShareView *v);
+void share_view_draw(Ui *ui, ShareView *v, const Plan *plan);
+/* True when the gesture changed what is shown; closes on "share-close". */
+bool share_view_gesture(ShareView *v, const Plan *plan, const Gesture *ev);
+
+#endif
