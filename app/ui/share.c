@@ -174,8 +174,8 @@ void share_view_draw(Ui *ui, ShareView *v, const Plan *plan)
         ui_wrap(ui, inner, FONT_BODY, t->ink_soft, why, 6, true);
     } else {
         bool wide = inner.w > inner.h; /* landscape: the text beside the code */
-        int side = wide ? (inner.w * 55 / 100 < inner.h - target - pad ? inner.w * 55 / 100
-                                                                     : inner.h - target - pad)
+        int below = c->parts > 1 ? target + pad : 0; /* room for "2 / 6" */
+        int side = wide ? (inner.w * 62 / 100 < inner.h - below ? inner.w * 62 / 100 : inner.h - below)
                         : (inner.w < inner.h * 55 / 100 ? inner.w : inner.h * 55 / 100);
         Rect code = { inner.x, inner.y, side, side };
         draw_rect(&ui->dl, code, 0, 0xFFFFFFFF);
@@ -200,8 +200,8 @@ void share_view_draw(Ui *ui, ShareView *v, const Plan *plan)
             }
         }
         Rect text = wide ? (Rect){ code.x + code.w + pad * 2, inner.y, inner.w - code.w - pad * 2, inner.h }
-                         : (Rect){ inner.x, code.y + code.h + target + pad * 2, inner.w,
-                                   inner.y + inner.h - (code.y + code.h + target + pad * 2) };
+                         : (Rect){ inner.x, code.y + code.h + below + pad, inner.w,
+                                   inner.y + inner.h - (code.y + code.h + below + pad) };
         int sl = ui_line_height(ui, FONT_SMALL);
         ui_text(ui, (Rect){ text.x, text.y, text.w, sl }, FONT_SMALL, ALIGN_LEFT, t->accent,
                 ui_tr(ui, "Precies dit staat in de code:"));
