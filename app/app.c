@@ -17,6 +17,7 @@
 #include "core/planfile.h"
 #include "core/share.h"
 #include "export/image.h"
+#include "export/pdf.h"
 #include "export/qr.h"
 #include "platform/paths.h"
 #include "platform/render.h"
@@ -583,6 +584,14 @@ static int open_data(App *app)
     }
     if (app->opt->export_qr && export_qr(app, app->opt->export_qr) != 0)
         return -1;
+    if (app->opt->export_pdf) {
+        char fonts[1200];
+        snprintf(fonts, sizeof fonts, "%s/fonts", paths_data_dir());
+        if (pdf_write(app->plan, app->cat, fonts, app->opt->export_pdf, err, sizeof err) != 0) {
+            fprintf(stderr, "kring: the plan could not be written as PDF: %s\n", err);
+            return -1;
+        }
+    }
     return 0;
 }
 
@@ -640,7 +649,7 @@ int app_run(const AppOptions *opt)
     }
     if (open_data(app) != 0)
         goto out;
-    if (opt->export_json || opt->export_qr) { /* a batch run: no screen */
+    if (opt->export_json || opt->export_qr || opt->export_pdf) { /* a batch run: no screen */
         status = 0;
         goto out;
     }

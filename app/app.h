@@ -22,6 +22,7 @@ typedef struct AppOptions {
     const char *import;      /* start a new meeting from this plan file */
     const char *export_json; /* write the open meeting's plan here, then exit */
     const char *export_qr;   /* write the share codes into this folder, then exit */
+    const char *export_pdf;  /* write the plan as PDF here, then exit */
     bool verbose;            /* say on stderr when each action is stored */
 } AppOptions;
 

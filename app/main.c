@@ -26,6 +26,7 @@ static const char usage[] =
     "  --demo             start a new meeting with the sample plan\n"
     "  --import FILE      start a new meeting from a plan file (JSON)\n"
     "  --export-json FILE write the open meeting's plan as a plan file, then exit\n"
+    "  --export-pdf FILE  write the open meeting's plan as a PDF, then exit\n"
     "  --export-qr DIR    write the meeting's share codes as PNG, each with its\n"
     "                     text in a .txt file of the same name, then exit\n"
     "  --verbose          say on stderr when each action is stored\n"
@@ -49,7 +50,7 @@ int main(int argc, char **argv)
         bool takes = !strcmp(a, "--db") || !strcmp(a, "--lang") || !strcmp(a, "--size") ||
                      !strcmp(a, "--script") || !strcmp(a, "--screenshot") || !strcmp(a, "--dpi") ||
                      !strcmp(a, "--import") || !strcmp(a, "--export-json") ||
-                     !strcmp(a, "--export-qr");
+                     !strcmp(a, "--export-qr") || !strcmp(a, "--export-pdf");
         if (takes && !val)
             return bad_usage("option %s needs a value", a);
         if (!strcmp(a, "--help")) {
@@ -94,6 +95,8 @@ int main(int argc, char **argv)
             opt.export_json = val;
         } else if (!strcmp(a, "--export-qr")) {
             opt.export_qr = val;
+        } else if (!strcmp(a, "--export-pdf")) {
+            opt.export_pdf = val;
         } else if (!strcmp(a, "--verbose")) {
             opt.verbose = true;
         } else {

@@ -5,9 +5,11 @@
 set -euo pipefail
 
 build=(build-essential cmake pkg-config
-       libsdl2-dev libsdl2-ttf-dev libsqlite3-dev libcairo2-dev libjansson-dev libqrencode-dev)
-# the tests read QR codes back with zbar and calendar events with python's icalendar
-test=(zbar-tools python3-icalendar)
+       libsdl2-dev libsdl2-ttf-dev libsqlite3-dev libcairo2-dev libpango1.0-dev
+       libjansson-dev libqrencode-dev)
+# the tests read QR codes back with zbar, calendar events with python's
+# icalendar, and PDFs with poppler's tools
+test=(zbar-tools python3-icalendar poppler-utils)
 
 want=("${build[@]}")
 if [ "${1:-build}" = test ]; then

@@ -23,10 +23,11 @@
 #include "core/edit.h"
 #include "core/planfile.h"
 #include "core/textexport.h"
+#include "core/utf8.h"
 #include "store/store.h"
 #include "ui/theme.h"
 
-static const char *kring, *src, *out;
+static const char *kring, *src, *out_dir;
 static const char *preload_dir, *preload_ctl; /* faultfs, for the next start() */
 static char dir[1024], db[1100], errbuf[8192];
 
@@ -647,6 +648,113 @@ static void share_screen(void)
     CHECK(strncmp(got, "BEGIN:VEVENT\r\n", 14) == 0 && strstr(got, "DTSTART:20270220T100000"));
 }
 
+/* Code points of s without white space, bidi controls and brackets (which
+ * text extraction mirrors); n at most max. */
+static int flat_points(const char *s, uint32_t *out, int max)
+{
+    int n = 0;
+    size_t len = strlen(s);
+    for (size_t i = 0; i < len && n < max;) {
+        uint32_t cp;
+        i += (size_t)utf8_decode(s + i, len - i, &cp);
+        bool skip = cp == ' ' || cp == '\n' || cp == '\t' || cp == '\r' || cp == '\f' ||
+                    cp == '(' || cp == ')' || (cp >= 0x200E && cp <= 0x200F) ||
+                    (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+        if (!skip)
+            out[n++] = cp;
+    }
+    return n;
+}
+
+/* True when the text of the PDF holds `want`: in reading order, or (for
+ * right-to-left text, which extraction gives in visual order) reversed. */
+static bool pdf_holds(const uint32_t *hay, int nh, const char *want)
+{
+    static uint32_t w[4096], r[4096];
+    int nw = flat_points(want, w, 4096);
+    for (int i = 0; i < nw; i++)
+        r[i] = w[nw - 1 - i];
+    for (int pass = 0; pass < 2; pass++) {
+        const uint32_t *needle = pass ? r : w;
+        for (int i = 0; i + nw <= nh; i++)
+            if (memcmp(hay + i, needle, sizeof *needle * (size_t)nw) == 0)
+                return true;
+    }
+    /* mixed: every right-to-left word reversed on its own */
+    return false;
+}
+
+static void pdf(void)
+{
+    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", db, "--demo", "--export-pdf",
+                                            "plan.pdf", NULL }), 0);
+    static char text[1 << 18];
+    command_output("pdftotext -raw plan.pdf - 2>/dev/null", text, sizeof text);
+    static uint32_t hay[1 << 17];
+    int nh = flat_points(text, hay, 1 << 17);
+    Plan *p = stored_plan();
+    CHECK(p != NULL);
+    if (!p)
+        return;
+    int missing = 0;
+    for (int i = 0; i < p->n_people; i++) {
+        const char *name = p->people[i].name;
+        bool rtl = false;
+        size_t len = strlen(name);
+        for (size_t k = 0; k < len;) {
+            uint32_t cp;
+            k += (size_t)utf8_decode(name + k, len - k, &cp);
+            rtl = rtl || utf8_is_rtl(cp);
+        }
+        bool found = pdf_holds(hay, nh, name);
+        if (!found && rtl) { /* "جميلة العمراني (oma Jamila)": both parts, each in some order */
+            char arabic[256] = "", latin[256] = "";
+            const char *paren = strchr(name, '(');
+            snprintf(arabic, sizeof arabic, "%.*s", paren ? (int)(paren - name) : (int)len, name);
+            snprintf(latin, sizeof latin, "%s", paren ? paren : "");
+            found = pdf_holds(hay, nh, arabic) && (!latin[0] || pdf_holds(hay, nh, latin));
+        }
+        if (!found) {
+            fprintf(stderr, "the PDF lacks %s\n", name);
+            missing++;
+        }
+    }
+    for (int i = 0; i < p->n_goals; i++)
+        if (!pdf_holds(hay, nh, p->goals[i].text)) {
+            fprintf(stderr, "the PDF lacks the goal %s\n", p->goals[i].text);
+            missing++;
+        }
+    for (int i = 0; i < p->n_agreements; i++)
+        if (!pdf_holds(hay, nh, p->agreements[i].what) || !pdf_holds(hay, nh, p->agreements[i].when)) {
+            fprintf(stderr, "the PDF lacks the agreement %s\n", p->agreements[i].what);
+            missing++;
+        }
+    CHECK_INT(missing, 0);
+    CHECK(pdf_holds(hay, nh, plan_question(p)));
+    CHECK(pdf_holds(hay, nh, "Evaluatie") && pdf_holds(hay, nh, "20-02-2027"));
+    plan_destroy(p);
+    /* every font embedded, and only Kring's own */
+    char fonts[4096];
+    command_output("pdffonts plan.pdf 2>/dev/null | tail -n +3", fonts, sizeof fonts);
+    int nfonts = 0;
+    for (char *line = strtok(fonts, "\n"); line; line = strtok(NULL, "\n")) {
+        nfonts++;
+        CHECK(strstr(line, "Noto") != NULL);
+        CHECK(strstr(line, " yes yes ") != NULL); /* embedded, subset */
+    }
+    CHECK(nfonts >= 2);
+    char info[2048];
+    command_output("pdfinfo plan.pdf 2>/dev/null", info, sizeof info);
+    CHECK(strstr(info, "Title:           Plan van de familie Jansen") != NULL);
+    CHECK(strstr(info, "Page size:       595.28 x 841.89 pts (A4)") != NULL);
+    CHECK(system("pdftoppm -png -r 60 plan.pdf page >/dev/null 2>&1") == 0); /* to look at */
+    CHECK(access("page-1.png", F_OK) == 0);
+    /* a place that cannot be written: a clear line and a failure */
+    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", db, "--export-pdf",
+                                            "/proc/kring/plan.pdf", NULL }), 1);
+    CHECK(strstr(errbuf, "could not be written as PDF") != NULL);
+}
+
 static void cli(void)
 {
     CHECK_INT(run("dummy", (const char *[]){ "--version", NULL }), 0);
@@ -990,10 +1098,10 @@ int main(int argc, char **argv)
     }
     kring = argv[1];
     src = argv[2];
-    out = argv[3];
+    out_dir = argv[3];
     const char *name = argv[4];
-    mkdir(out, 0755);
-    snprintf(dir, sizeof dir, "%s/%s", out, name);
+    mkdir(out_dir, 0755);
+    snprintf(dir, sizeof dir, "%s/%s", out_dir, name);
     mkdir(dir, 0755);
     snprintf(db, sizeof db, "%s/kring.db", dir);
     char cmd[1300];
@@ -1008,7 +1116,7 @@ int main(int argc, char **argv)
         { "sizes", sizes }, { "offscreen", offscreen }, { "language", language }, { "cli", cli },
         { "damaged", damaged }, { "plan_files", plan_files }, { "killed", killed },
         { "people", people }, { "goals", goals }, { "places", places }, { "qr_codes", qr_codes },
-        { "share_screen", share_screen },
+        { "share_screen", share_screen }, { "pdf", pdf },
     };
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         if (!strcmp(all[i].name, name)) {
