@@ -18,6 +18,7 @@
 #include "core/share.h"
 #include "export/image.h"
 #include "export/pdf.h"
+#include "export/print.h"
 #include "export/qr.h"
 #include "platform/paths.h"
 #include "platform/render.h"
@@ -525,6 +526,45 @@ static int export_qr(App *app, const char *dir)
     return rc;
 }
 
+/* Prints the plan and follows the job to its end (two minutes at most). */
+static int print_plan(App *app)
+{
+    char fonts[1200], err[600], detail[600];
+    snprintf(fonts, sizeof fonts, "%s/fonts", paths_data_dir());
+    unsigned char *pdf = NULL;
+    size_t size = 0;
+    if (pdf_render(app->plan, app->cat, fonts, &pdf, &size, err, sizeof err) != 0) {
+        fprintf(stderr, "kring: the plan could not be made ready for printing: %s\n", err);
+        return -1;
+    }
+    const char *why = NULL;
+    PrintJob job;
+    int rc = print_send(app->opt->printer, pdf, size, app->opt->copies,
+                        tr(app->cat, "Familiegroepsplan"), &job, &why, detail, sizeof detail);
+    free(pdf);
+    if (rc != 0) {
+        fprintf(stderr, "kring: %s (%s)\n", tr(app->cat, why), detail);
+        return -1;
+    }
+    for (int i = 0; i < 600; i++) {
+        PrintState st = print_poll(&job, &why);
+        if (st == PRINT_DONE) {
+            if (app->opt->verbose)
+                fprintf(stderr, "kring: printed on %s (job %d)\n", job.printer, job.id);
+            return 0;
+        }
+        if (st == PRINT_FAILED) {
+            fprintf(stderr, "kring: %s (%s, job %d)\n", tr(app->cat, why), job.printer, job.id);
+            return -1;
+        }
+        SDL_Delay(200);
+    }
+    fprintf(stderr, "kring: %s (%s, job %d: still waiting)\n",
+            tr(app->cat, "De printer drukt niet af. Kijk of hij aan staat en papier heeft."),
+            job.printer, job.id);
+    return -1;
+}
+
 static int open_data(App *app)
 {
     const AppOptions *o = app->opt;
@@ -583,6 +623,8 @@ static int open_data(App *app)
         return -1;
     }
     if (app->opt->export_qr && export_qr(app, app->opt->export_qr) != 0)
+        return -1;
+    if (app->opt->print && print_plan(app) != 0)
         return -1;
     if (app->opt->export_pdf) {
         char fonts[1200];
@@ -649,7 +691,7 @@ int app_run(const AppOptions *opt)
     }
     if (open_data(app) != 0)
         goto out;
-    if (opt->export_json || opt->export_qr || opt->export_pdf) { /* a batch run: no screen */
+    if (opt->export_json || opt->export_qr || opt->export_pdf || opt->print) { /* no screen */
         status = 0;
         goto out;
     }

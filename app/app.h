@@ -23,6 +23,9 @@ typedef struct AppOptions {
     const char *export_json; /* write the open meeting's plan here, then exit */
     const char *export_qr;   /* write the share codes into this folder, then exit */
     const char *export_pdf;  /* write the plan as PDF here, then exit */
+    bool print;              /* print the plan, then exit */
+    const char *printer;     /* on this printer; NULL: the default one */
+    int copies;              /* 0: one */
     bool verbose;            /* say on stderr when each action is stored */
 } AppOptions;
 

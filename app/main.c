@@ -27,6 +27,9 @@ static const char usage[] =
     "  --import FILE      start a new meeting from a plan file (JSON)\n"
     "  --export-json FILE write the open meeting's plan as a plan file, then exit\n"
     "  --export-pdf FILE  write the open meeting's plan as a PDF, then exit\n"
+    "  --print [PRINTER]  print the open meeting's plan (on the default printer\n"
+    "                     unless one is named) and wait until it is done\n"
+    "  --copies N         how many copies to print (default 1)\n"
     "  --export-qr DIR    write the meeting's share codes as PNG, each with its\n"
     "                     text in a .txt file of the same name, then exit\n"
     "  --verbose          say on stderr when each action is stored\n"
@@ -50,7 +53,8 @@ int main(int argc, char **argv)
         bool takes = !strcmp(a, "--db") || !strcmp(a, "--lang") || !strcmp(a, "--size") ||
                      !strcmp(a, "--script") || !strcmp(a, "--screenshot") || !strcmp(a, "--dpi") ||
                      !strcmp(a, "--import") || !strcmp(a, "--export-json") ||
-                     !strcmp(a, "--export-qr") || !strcmp(a, "--export-pdf");
+                     !strcmp(a, "--export-qr") || !strcmp(a, "--export-pdf") ||
+                     !strcmp(a, "--copies");
         if (takes && !val)
             return bad_usage("option %s needs a value", a);
         if (!strcmp(a, "--help")) {
@@ -97,6 +101,18 @@ int main(int argc, char **argv)
             opt.export_qr = val;
         } else if (!strcmp(a, "--export-pdf")) {
             opt.export_pdf = val;
+        } else if (!strcmp(a, "--print")) {
+            opt.print = true;
+            if (val && val[0] != '-') { /* the printer's name is optional */
+                opt.printer = val;
+                i++;
+            }
+        } else if (!strcmp(a, "--copies")) {
+            char *end;
+            long c = strtol(val, &end, 10);
+            if (*end || c < 1 || c > 99)
+                return bad_usage("--copies takes a number from 1 to 99, not '%s'", val);
+            opt.copies = (int)c;
         } else if (!strcmp(a, "--verbose")) {
             opt.verbose = true;
         } else {

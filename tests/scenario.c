@@ -755,6 +755,82 @@ static void pdf(void)
     CHECK(strstr(errbuf, "could not be written as PDF") != NULL);
 }
 
+/* Mean difference (0..255) between two PNGs of the same size, or -1. */
+static double png_difference(const char *a, const char *b)
+{
+    cairo_surface_t *sa = cairo_image_surface_create_from_png(a);
+    cairo_surface_t *sb = cairo_image_surface_create_from_png(b);
+    double diff = -1;
+    if (cairo_surface_status(sa) == CAIRO_STATUS_SUCCESS &&
+        cairo_surface_status(sb) == CAIRO_STATUS_SUCCESS &&
+        cairo_image_surface_get_width(sa) == cairo_image_surface_get_width(sb) &&
+        cairo_image_surface_get_height(sa) == cairo_image_surface_get_height(sb)) {
+        int w = cairo_image_surface_get_width(sa), h = cairo_image_surface_get_height(sa);
+        const unsigned char *da = cairo_image_surface_get_data(sa), *db2 = cairo_image_surface_get_data(sb);
+        int stride = cairo_image_surface_get_stride(sa);
+        double sum = 0;
+        for (int y = 0; y < h; y++)
+            for (int x = 0; x < w * 4; x++)
+                sum += abs(da[y * stride + x] - db2[y * stride + x]);
+        diff = sum / ((double)w * h * 4);
+    }
+    cairo_surface_destroy(sa);
+    cairo_surface_destroy(sb);
+    return diff;
+}
+
+/* Printing through a real CUPS server with a PDF printer (cups-pdf). */
+static int print_job(void)
+{
+    if (getuid() != 0 || access("/usr/sbin/cupsd", X_OK) != 0 ||
+        access("/usr/lib/cups/backend/cups-pdf", F_OK) != 0) {
+        fprintf(stderr, "skipped: needs root, cupsd and cups-pdf\n");
+        return 77;
+    }
+    bool started = system("pgrep -x cupsd >/dev/null") != 0;
+    if (started && system("/usr/sbin/cupsd && sleep 1") != 0)
+        return 77;
+    CHECK(system("lpadmin -p KringTest -v cups-pdf:/ -E -m lsb/usr/cups-pdf/CUPS-PDF_opt.ppd "
+                 ">/dev/null 2>&1") == 0);
+    CHECK(system("rm -f /root/PDF/*KringTest* /root/PDF/Familiegroepsplan*") == 0 || true);
+    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", db, "--demo", "--print",
+                                            "KringTest", "--verbose", NULL }), 0);
+    CHECK(strstr(errbuf, "printed on KringTest") != NULL);
+    char printed[1024];
+    command_output("ls -t /root/PDF/Familiegroepsplan*.pdf 2>/dev/null | head -1", printed,
+                   sizeof printed);
+    printed[strcspn(printed, "\n")] = '\0';
+    CHECK(printed[0] != '\0');
+    if (printed[0]) {
+        char cmd[2400], info[2048];
+        snprintf(cmd, sizeof cmd, "pdfinfo '%s' 2>/dev/null", printed);
+        command_output(cmd, info, sizeof info);
+        CHECK(strstr(info, "Pages:           4") != NULL);
+        /* what came out of the printer looks like the plan */
+        CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", db, "--export-pdf", "mine.pdf", NULL }), 0);
+        snprintf(cmd, sizeof cmd, "pdftoppm -png -scale-to-x 250 -scale-to-y 354 -f 1 -l 1 -singlefile '%s' printed && "
+                                  "pdftoppm -png -scale-to-x 250 -scale-to-y 354 -f 1 -l 1 -singlefile mine.pdf mine", printed);
+        CHECK(system(cmd) == 0);
+        double diff = png_difference("printed.png", "mine.png");
+        if (diff < 0 || diff > 8)
+            fprintf(stderr, "the printed page differs from the plan by %.1f\n", diff);
+        CHECK(diff >= 0 && diff <= 8);
+        snprintf(cmd, sizeof cmd, "rm -f '%s'", printed);
+        CHECK(system(cmd) == 0);
+    }
+    /* a printer that is stopped, one that is not there, a wrong number */
+    CHECK(system("cupsdisable KringTest") == 0);
+    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", db, "--print", "KringTest", NULL }), 1);
+    CHECK(strstr(errbuf, "De printer staat stil of is uit") != NULL);
+    CHECK(system("cupsenable KringTest && lpadmin -x KringTest") == 0);
+    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", db, "--print", "KringTest", NULL }), 1);
+    CHECK(strstr(errbuf, "Die printer is er niet") != NULL);
+    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", db, "--print", "--copies", "100", NULL }), 2);
+    if (started)
+        CHECK(system("pkill -x cupsd") == 0);
+    return -1;
+}
+
 static void cli(void)
 {
     CHECK_INT(run("dummy", (const char *[]){ "--version", NULL }), 0);
@@ -1124,7 +1200,7 @@ int main(int argc, char **argv)
             return check_done(name);
         }
     struct { const char *name; int (*fn)(void); } skippable[] = {
-        { "full_disk", full_disk }, { "read_only", read_only },
+        { "full_disk", full_disk }, { "read_only", read_only }, { "print_job", print_job },
     };
     for (size_t i = 0; i < sizeof skippable / sizeof skippable[0]; i++)
         if (!strcmp(skippable[i].name, name)) {

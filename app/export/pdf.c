@@ -433,8 +433,33 @@ static void document(Doc *d)
     signatures(d);
 }
 
-int pdf_write(const Plan *plan, const Catalog *cat, const char *fonts_dir, const char *path,
-              char *err, size_t errlen)
+/* Growing memory for a PDF written to a stream. */
+typedef struct Bytes {
+    unsigned char *data;
+    size_t size, cap;
+} Bytes;
+
+static cairo_status_t to_memory(void *closure, const unsigned char *data, unsigned int length)
+{
+    Bytes *b = closure;
+    if (b->size + length > b->cap) {
+        size_t cap = b->cap ? b->cap : 65536;
+        while (b->size + length > cap)
+            cap *= 2;
+        unsigned char *d = realloc(b->data, cap);
+        if (!d)
+            return CAIRO_STATUS_NO_MEMORY;
+        b->data = d;
+        b->cap = cap;
+    }
+    memcpy(b->data + b->size, data, length);
+    b->size += length;
+    return CAIRO_STATUS_SUCCESS;
+}
+
+/* Lays out and draws the plan onto a PDF surface made by make(). */
+static int render(const Plan *plan, const Catalog *cat, const char *fonts_dir,
+                  cairo_surface_t *(*make)(void *), void *arg, char *err, size_t errlen)
 {
     /* Pango sees Kring's fonts and nothing else. */
     FcConfig *fc = FcConfigCreate();
@@ -462,7 +487,7 @@ int pdf_write(const Plan *plan, const Catalog *cat, const char *fonts_dir, const
     document(&d); /* measuring: how many pages? */
     d.pages = d.page;
 
-    cairo_surface_t *s = cairo_pdf_surface_create(path, PAGE_W, PAGE_H);
+    cairo_surface_t *s = make(arg);
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, d.title);
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "Kring");
     d.cr = cairo_create(s);
@@ -476,9 +501,43 @@ int pdf_write(const Plan *plan, const Catalog *cat, const char *fonts_dir, const
     g_object_unref(ctx);
     g_object_unref(fm);
     if (st != CAIRO_STATUS_SUCCESS) {
-        snprintf(err, errlen, "%s: %s", path, cairo_status_to_string(st));
+        snprintf(err, errlen, "%s", cairo_status_to_string(st));
+        return -1;
+    }
+    return 0;
+}
+
+static cairo_surface_t *make_file(void *path)
+{
+    return cairo_pdf_surface_create(path, PAGE_W, PAGE_H);
+}
+
+static cairo_surface_t *make_memory(void *bytes)
+{
+    return cairo_pdf_surface_create_for_stream(to_memory, bytes, PAGE_W, PAGE_H);
+}
+
+int pdf_write(const Plan *plan, const Catalog *cat, const char *fonts_dir, const char *path,
+              char *err, size_t errlen)
+{
+    char inner[300];
+    if (render(plan, cat, fonts_dir, make_file, (void *)path, inner, sizeof inner) != 0) {
+        snprintf(err, errlen, "%s: %s", path, inner);
         remove(path);
         return -1;
     }
+    return 0;
+}
+
+int pdf_render(const Plan *plan, const Catalog *cat, const char *fonts_dir, unsigned char **data,
+               size_t *size, char *err, size_t errlen)
+{
+    Bytes b = { 0 };
+    if (render(plan, cat, fonts_dir, make_memory, &b, err, errlen) != 0) {
+        free(b.data);
+        return -1;
+    }
+    *data = b.data;
+    *size = b.size;
     return 0;
 }

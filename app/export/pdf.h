@@ -15,4 +15,9 @@
 int pdf_write(const Plan *plan, const Catalog *cat, const char *fonts_dir, const char *path,
               char *err, size_t errlen);
 
+/* The plan as PDF bytes in memory (*data is the caller's to free), for
+ * printing without a file on disk. 0 on success. */
+int pdf_render(const Plan *plan, const Catalog *cat, const char *fonts_dir, unsigned char **data,
+               size_t *size, char *err, size_t errlen);
+
 #endif

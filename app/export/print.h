@@ -1,0 +1,30 @@
+/* print: sending the plan to a printer through CUPS (the only module that
+ * includes cups/cups.h). The PDF goes from memory to the print server, so
+ * no copy of the plan is left in a file. Every failure comes back as a
+ * reason in plain words (a Dutch msgid) plus a technical detail. */
+#ifndef KRING_PRINT_H
+#define KRING_PRINT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef enum PrintState {
+    PRINT_WAITING,    /* queued or being printed */
+    PRINT_DONE,
+    PRINT_FAILED,
+} PrintState;
+
+typedef struct PrintJob {
+    char printer[256];
+    int id;
+} PrintJob;
+
+/* Sends pdf to printer (NULL or "": the default one), `copies` times.
+ * 0 and *job on success; else -1 with *why and detail. */
+int print_send(const char *printer, const unsigned char *pdf, size_t size, int copies,
+               const char *title, PrintJob *job, const char **why, char *detail, size_t dlen);
+
+/* Where the job is now; *why is set when it failed. Does not block. */
+PrintState print_poll(const PrintJob *job, const char **why);
+
+#endif
