@@ -49,6 +49,11 @@ struct App {
     char notice[1200];     /* something the facilitator must read, or "" */
     uint32_t retry_at;
     char problem[300];
+    PrintJob job;          /* the print job being followed */
+    bool job_active;
+    uint32_t job_poll_at, job_started;
+    PrintProgress printing;
+    char print_words[400];
     int w, h;              /* frame size in pixels */
     float dpi;
     bool dirty;            /* something may look different: build a frame */
@@ -73,6 +78,8 @@ uint32_t app_deadline(const App *app)
     uint32_t d = gestures_deadline(&app->gestures);
     if (app->unsaved && app->retry_at < d)
         d = app->retry_at;
+    if (app->job_active && app->job_poll_at < d)
+        d = app->job_poll_at;
     return d;
 }
 
@@ -214,6 +221,66 @@ static void apply(App *app, const Edit *e)
 
 static void on_board(App *app, BoardResult r, const Edit *edit);
 
+enum { PRINT_POLL_MS = 500, PRINT_GIVE_UP_MS = 120000 };
+
+static void print_said(App *app, PrintProgress p, const char *msgid)
+{
+    app->printing = p;
+    snprintf(app->print_words, sizeof app->print_words, "%s", tr(app->cat, msgid));
+    app->dirty = true;
+}
+
+/* The family tapped "Printen": send the job now, follow it in tick(). */
+static void start_print(App *app)
+{
+    char fonts[1200], err[600], detail[600];
+    snprintf(fonts, sizeof fonts, "%s/fonts", paths_data_dir());
+    unsigned char *pdf = NULL;
+    size_t size = 0;
+    if (pdf_render(app->plan, app->cat, fonts, &pdf, &size, err, sizeof err) != 0) {
+        fprintf(stderr, "kring: %s\n", err);
+        print_said(app, PRINT_PROBLEM, "Het printen lukte niet. Probeer het nog eens.");
+        return;
+    }
+    const char *why = NULL;
+    int rc = print_send(app->opt->printer, pdf, size, app->board.share.copies,
+                        tr(app->cat, "Familiegroepsplan"), &app->job, &why, detail, sizeof detail);
+    free(pdf);
+    if (rc != 0) {
+        fprintf(stderr, "kring: %s (%s)\n", why, detail);
+        print_said(app, PRINT_PROBLEM, why);
+        return;
+    }
+    app->job_active = true;
+    app->job_started = app_now(app);
+    app->job_poll_at = app_now(app) + PRINT_POLL_MS;
+    print_said(app, PRINT_BUSY, "Het plan wordt geprint\xE2\x80\xA6");
+}
+
+static void follow_print(App *app)
+{
+    const char *why = NULL;
+    switch (print_poll(&app->job, &why)) {
+    case PRINT_DONE:
+        app->job_active = false;
+        print_said(app, PRINT_OK, "Klaar. Het plan ligt bij de printer.");
+        break;
+    case PRINT_FAILED:
+        app->job_active = false;
+        print_said(app, PRINT_PROBLEM, why);
+        break;
+    case PRINT_WAITING:
+        if (app_now(app) - app->job_started > PRINT_GIVE_UP_MS) {
+            app->job_active = false;
+            print_said(app, PRINT_PROBLEM,
+                       "De printer drukt niet af. Kijk of hij aan staat en papier heeft.");
+        } else {
+            app->job_poll_at = app_now(app) + PRINT_POLL_MS;
+        }
+        break;
+    }
+}
+
 static void on_gesture(App *app, const Gesture *g)
 {
     Edit edit;
@@ -230,6 +297,7 @@ static void on_board(App *app, BoardResult r, const Edit *edit)
     case BOARD_UNDO: undo(app, false); break;
     case BOARD_REDO: undo(app, true); break;
     case BOARD_DISMISS: app->notice[0] = '\0'; app->dirty = true; break;
+    case BOARD_PRINT: start_print(app); break;
     }
 }
 
@@ -367,6 +435,8 @@ static void tick(App *app)
         on_gesture(app, &g);
     if (app->unsaved && app_now(app) >= app->retry_at)
         save(app);
+    if (app->job_active && app_now(app) >= app->job_poll_at)
+        follow_print(app);
 }
 
 /* ------------------------------------------------------------------ */
@@ -385,6 +455,8 @@ static void build(App *app)
         .can_redo = !app->unsaved && store_can_redo(app->store, app->meeting),
         .problem = app->problem[0] ? app->problem : NULL,
         .notice = app->notice[0] ? app->notice : NULL,
+        .printing = app->printing,
+        .print_words = app->print_words,
     };
     board_draw(&app->ui, &app->board, app->plan, &app->gestures, &view);
 }

@@ -271,6 +271,9 @@ static PlayerStatus run_step(Player *p, App *app, const ScriptStep *st)
     case OP_RESIZE:
         app_resize(app, st->ms, st->b.x);
         break;
+    case OP_PAUSE: /* real time passes, the program's clock stands still */
+        SDL_Delay((Uint32)st->ms);
+        break;
     case OP_AWAIT: { /* real time: the test outside does something first */
         uint32_t start = SDL_GetTicks();
         while (access(st->text, F_OK) != 0) {

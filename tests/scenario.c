@@ -857,14 +857,39 @@ static int print_job(void)
         snprintf(cmd, sizeof cmd, "rm -f '%s'", printed);
         CHECK(system(cmd) == 0);
     }
+    /* from the share screen, on the default printer */
+    char default_printer[256];
+    command_output("lpstat -d 2>/dev/null | sed -n 's/^system default destination: //p'",
+                   default_printer, sizeof default_printer);
+    default_printer[strcspn(default_printer, "\n")] = '\0';
+    CHECK(system("lpadmin -d KringTest") == 0);
+    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", db, "--size", "1280x800",
+                                            "--script", script("print_ui"), NULL }), 0);
     /* a printer that is stopped, one that is not there, a wrong number */
     CHECK(system("cupsdisable KringTest") == 0);
+    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", db, "--size", "1280x800",
+                                            "--script", script("print_ui_stopped"), NULL }), 0);
     CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", db, "--print", "KringTest", NULL }), 1);
     CHECK(strstr(errbuf, "De printer staat stil of is uit") != NULL);
     CHECK(system("cupsenable KringTest && lpadmin -x KringTest") == 0);
+    if (default_printer[0]) { /* as it was */
+        char cmd[400];
+        snprintf(cmd, sizeof cmd, "lpadmin -d '%s' >/dev/null 2>&1", default_printer);
+        if (system(cmd) != 0)
+            fprintf(stderr, "the default printer %s could not be set back\n", default_printer);
+    }
     CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", db, "--print", "KringTest", NULL }), 1);
     CHECK(strstr(errbuf, "Die printer is er niet") != NULL);
     CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", db, "--print", "--copies", "100", NULL }), 2);
+    /* no default printer to be found, and no print server at all */
+    setenv("LPDEST", "NoSuchPrinter", 1);
+    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", db, "--print", NULL }), 1);
+    CHECK(strstr(errbuf, "Er is geen printer ingesteld") != NULL);
+    unsetenv("LPDEST");
+    setenv("CUPS_SERVER", "/nonexistent/cups.sock", 1);
+    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", db, "--print", NULL }), 1);
+    CHECK(strstr(errbuf, "de printdienst draait niet") != NULL);
+    unsetenv("CUPS_SERVER");
     if (started)
         CHECK(system("pkill -x cupsd") == 0);
     return -1;

@@ -165,6 +165,11 @@ static const char *parse_step(const Line *l, ScriptStep *st)
     } else if (!strcmp(cmd, "key")) {
         st->op = OP_KEY;
         e = text_arg(l, &i, &st->text);
+    } else if (!strcmp(cmd, "pause")) {
+        st->op = OP_PAUSE;
+        if (i >= l->n)
+            return "pause needs a duration in milliseconds";
+        e = opt_ms(l, &i, 0, &st->ms);
     } else if (!strcmp(cmd, "wait")) {
         st->op = OP_WAIT;
         if (i >= l->n)

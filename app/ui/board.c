@@ -793,7 +793,7 @@ void board_draw(Ui *ui, BoardState *st, const Plan *plan, const Gestures *g,
 {
     const Theme *t = ui->theme;
     if (st->share.open) { /* a screen of its own */
-        share_view_draw(ui, &st->share, plan);
+        share_view_draw(ui, &st->share, plan, view->printing, view->print_words);
         if (view->notice)
             draw_notice(ui, &(Layout){ .pad = ui_px(ui, t->pad_mm), .radius = ui_px(ui, t->radius_mm),
                                        .target = ui_px(ui, t->target_mm) }, view->notice);
@@ -989,8 +989,10 @@ BoardResult board_gesture(Ui *ui, BoardState *st, const Plan *plan, const Gestur
     if (ui_find(ui, "notice")) /* nothing else until the notice is read */
         return ev->kind == GESTURE_TAP && strcmp(ev->widget, "notice-ok") == 0 ? BOARD_DISMISS
                                                                               : BOARD_NOTHING;
-    if (st->share.open)
-        return share_view_gesture(&st->share, plan, ev) ? BOARD_REDRAW : BOARD_NOTHING;
+    if (st->share.open) {
+        ShareResult r = share_view_gesture(&st->share, plan, ev);
+        return r == SHARE_PRINT ? BOARD_PRINT : r == SHARE_REDRAW ? BOARD_REDRAW : BOARD_NOTHING;
+    }
     if (st->sheet.open)
         return from_sheet(st, 1, sheet_gesture(ui, &st->sheet, &st->kb, ev, edit), edit,
                           person_removal(st));

@@ -23,6 +23,8 @@ typedef struct BoardView {
     bool can_undo, can_redo;
     const char *problem; /* a failure to show in plain words, or NULL */
     const char *notice;  /* a message that waits for OK, or NULL */
+    PrintProgress printing;     /* how printing goes */
+    const char *print_words;    /* and in words */
 } BoardView;
 
 typedef enum BoardResult {
@@ -32,6 +34,7 @@ typedef enum BoardResult {
     BOARD_UNDO,
     BOARD_REDO,
     BOARD_DISMISS,   /* the notice was read */
+    BOARD_PRINT,     /* print st->share.copies copies of the plan */
 } BoardResult;
 
 /* What the board shows besides the plan: which card is selected, the

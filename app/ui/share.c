@@ -16,6 +16,57 @@ void share_view_open(ShareView *v)
     snprintf(v->chosen, sizeof v->chosen, "plan");
     v->part = 1;
     v->scroll = (FormScroll){ 0 };
+    if (v->copies < 1)
+        v->copies = 1;
+}
+
+/* Printing: how many copies, a large button, and how it goes. */
+static void print_panel(Ui *ui, ShareView *v, Rect inner, PrintProgress progress, const char *words)
+{
+    const Theme *t = ui->theme;
+    int pad = ui_px(ui, t->pad_mm), target = ui_px(ui, t->target_mm);
+    int th = ui_line_height(ui, FONT_TITLE), lh = ui_line_height(ui, FONT_BODY);
+    int y = inner.y;
+    ui_text(ui, (Rect){ inner.x, y, inner.w, th }, FONT_TITLE, ALIGN_LEFT, t->ink,
+            ui_tr(ui, "Het plan op papier"));
+    y += th + pad;
+    y += ui_wrap(ui, (Rect){ inner.x, y, inner.w, lh * 3 }, FONT_BODY, t->ink_soft,
+                 ui_tr(ui, "Iedereen krijgt het hele plan mee, met een plek om te tekenen."), 3, true);
+    y += pad * 2;
+    ui_text(ui, (Rect){ inner.x, y, inner.w, lh }, FONT_BODY, ALIGN_LEFT, t->ink, ui_tr(ui, "Hoeveel?"));
+    y += lh + pad / 2;
+    Rect minus = { inner.x, y, target, target }, plus = { inner.x + target * 3, y, target, target };
+    Rect count = { inner.x + target, y, target * 2, target };
+    draw_rect(&ui->dl, minus, target / 2, v->copies > 1 ? t->accent : t->disabled);
+    draw_rect(&ui->dl, plus, target / 2, v->copies < 99 ? t->accent : t->disabled);
+    int bar = target / 3, lw = ui_px(ui, 0.8f) + 1;
+    Point mc = rect_center(minus), pc = rect_center(plus);
+    draw_line(&ui->dl, (Point){ mc.x - bar / 2, mc.y }, (Point){ mc.x + bar / 2, mc.y }, lw, t->card);
+    draw_line(&ui->dl, (Point){ pc.x - bar / 2, pc.y }, (Point){ pc.x + bar / 2, pc.y }, lw, t->card);
+    draw_line(&ui->dl, (Point){ pc.x, pc.y - bar / 2 }, (Point){ pc.x, pc.y + bar / 2 }, lw, t->card);
+    char n[8];
+    snprintf(n, sizeof n, "%d", v->copies);
+    ui_text(ui, count, FONT_TITLE, ALIGN_CENTER | ALIGN_MIDDLE, t->ink, n);
+    ui_widget(ui, "copies-minus", minus, rect_center(minus), GRAB_TAP);
+    ui_widget(ui, "copies-plus", plus, rect_center(plus), GRAB_TAP);
+    y += target + pad * 2;
+    int bw = target * 2 + ui_text_width(ui, FONT_BOLD, ui_tr(ui, "Printen"));
+    Rect go = { inner.x, y, bw, target + pad };
+    bool busy = progress == PRINT_BUSY;
+    draw_rect(&ui->dl, go, target / 2, busy ? t->disabled : t->accent);
+    ui_text(ui, (Rect){ go.x, go.y, go.h, go.h }, FONT_BODY, ALIGN_CENTER | ALIGN_MIDDLE, t->card,
+            "\xF0\x9F\x96\xA8\xEF\xB8\x8F"); /* 🖨️ */
+    ui_text(ui, (Rect){ go.x + go.h - pad, go.y, go.w - go.h, go.h }, FONT_BOLD,
+            ALIGN_CENTER | ALIGN_MIDDLE, t->card, ui_tr(ui, "Printen"));
+    ui_widget(ui, "print-start", go, rect_center(go), busy ? 0 : GRAB_TAP);
+    y += go.h + pad * 2;
+    if (progress != PRINT_IDLE && words) {
+        static const char *const ids[] = { "", "print-busy", "print-done", "print-problem" };
+        Color c = progress == PRINT_PROBLEM ? 0xA1301EFF : progress == PRINT_OK ? t->present : t->ink;
+        int h = ui_wrap(ui, (Rect){ inner.x, y, inner.w, lh * 4 }, FONT_BODY, c, words, 4, true);
+        ui_widget(ui, ids[progress], (Rect){ inner.x, y, inner.w, h > 0 ? h : lh },
+                  (Point){ inner.x + 4, y + lh / 2 }, 0);
+    }
 }
 
 static bool is_hidden(const ShareView *v, uint32_t person)
@@ -65,7 +116,8 @@ static void list_item(Ui *ui, Rect r, const char *id, const char *picto, const c
     ui_widget(ui, id, r, rect_center(r), GRAB_TAP | GRAB_DRAG);
 }
 
-void share_view_draw(Ui *ui, ShareView *v, const Plan *plan)
+void share_view_draw(Ui *ui, ShareView *v, const Plan *plan, PrintProgress progress,
+                     const char *print_words)
 {
     const Theme *t = ui->theme;
     int pad = ui_px(ui, t->pad_mm), target = ui_px(ui, t->target_mm);
@@ -90,6 +142,10 @@ void share_view_draw(Ui *ui, ShareView *v, const Plan *plan)
     int plan_parts = 0;
     for (int i = 0; i < set->n; i++)
         plan_parts += set->codes[i].kind == SHARE_PLAN;
+    list_item(ui, (Rect){ list.x, y, list.w, item_h }, "code:print", "\xF0\x9F\x96\xA8\xEF\xB8\x8F",
+              ui_tr(ui, "Het plan op papier"), ui_tr(ui, "printen"), !strcmp(v->chosen, "print"),
+              false);
+    y += item_h + pad / 2;
     char note[96];
     if (plan_parts) {
         snprintf(note, sizeof note, "%d %s", plan_parts,
@@ -157,6 +213,11 @@ void share_view_draw(Ui *ui, ShareView *v, const Plan *plan)
     Rect area = { list.x + list.w + 2 * pad, top_h + pad, 0, list.h };
     area.w = ui->w - area.x - pad;
     draw_rect(&ui->dl, area, radius * 2, t->panel);
+    if (!strcmp(v->chosen, "print")) {
+        print_panel(ui, v, rect_inset(area, pad * 2), progress, print_words);
+        share_destroy(set);
+        return;
+    }
     const ShareCode *c = find(set, v->chosen, v->part);
     if (!c && v->part != 1) {
         v->part = 1;
@@ -211,42 +272,49 @@ void share_view_draw(Ui *ui, ShareView *v, const Plan *plan)
     share_destroy(set);
 }
 
-bool share_view_gesture(ShareView *v, const Plan *plan, const Gesture *ev)
+ShareResult share_view_gesture(ShareView *v, const Plan *plan, const Gesture *ev)
 {
     (void)plan;
     if (form_scroll_gesture(&v->scroll, ev))
-        return true;
+        return SHARE_REDRAW;
     if (ev->kind != GESTURE_TAP)
-        return false;
+        return SHARE_NOTHING;
     const char *id = ev->widget;
     unsigned n;
+    if (!strcmp(id, "print-start"))
+        return SHARE_PRINT;
+    if (!strcmp(id, "copies-minus") || !strcmp(id, "copies-plus")) {
+        v->copies += id[7] == 'p' ? 1 : -1;
+        v->copies = v->copies < 1 ? 1 : v->copies > 99 ? 99 : v->copies;
+        return SHARE_REDRAW;
+    }
     if (!strcmp(id, "share-close")) {
         v->open = false;
-        return true;
+        return SHARE_REDRAW;
     }
     if (!strncmp(id, "code:", 5)) {
         snprintf(v->chosen, sizeof v->chosen, "%s", id + 5);
         v->part = 1;
-        return true;
+        return SHARE_REDRAW;
     }
     if (!strcmp(id, "part-next")) {
         v->part++;
-        return true;
+        return SHARE_REDRAW;
     }
     if (!strcmp(id, "part-prev") && v->part > 1) {
         v->part--;
-        return true;
+        return SHARE_REDRAW;
     }
     if (sscanf(id, "show:%u", &n) == 1) {
         for (int i = 0; i < v->n_hidden; i++)
             if (v->hidden[i] == n) { /* on again */
                 v->hidden[i] = v->hidden[--v->n_hidden];
-                return true;
+                return SHARE_REDRAW;
             }
         if (v->n_hidden < SHARE_HIDDEN_MAX)
             v->hidden[v->n_hidden++] = n;
         snprintf(v->chosen, sizeof v->chosen, "person-%u", n);
-        return true;
+        return SHARE_REDRAW;
     }
-    return false;
+    return SHARE_NOTHING;
 }

@@ -23,11 +23,18 @@ typedef struct ShareView {
     uint32_t hidden[SHARE_HIDDEN_MAX]; /* people whose code the family switched off */
     int n_hidden;
     FormScroll scroll;  /* the list of people, when it is longer than the screen */
+    int copies;         /* for printing, 1.. */
 } ShareView;
 
+/* How printing goes, as the app tells the share screen. */
+typedef enum PrintProgress { PRINT_IDLE, PRINT_BUSY, PRINT_OK, PRINT_PROBLEM } PrintProgress;
+
 void share_view_open(ShareView *v);
-void share_view_draw(Ui *ui, ShareView *v, const Plan *plan);
-/* True when the gesture changed what is shown; closes on "share-close". */
-bool share_view_gesture(ShareView *v, const Plan *plan, const Gesture *ev);
+void share_view_draw(Ui *ui, ShareView *v, const Plan *plan, PrintProgress progress,
+                     const char *print_words);
+
+typedef enum ShareResult { SHARE_NOTHING, SHARE_REDRAW, SHARE_PRINT } ShareResult;
+/* SHARE_PRINT: the family asked to print v->copies copies. */
+ShareResult share_view_gesture(ShareView *v, const Plan *plan, const Gesture *ev);
 
 #endif
