@@ -20,7 +20,9 @@ int print_send(const char *printer, const unsigned char *pdf, size_t size, int c
     detail[0] = '\0';
     cups_dest_t *dests = NULL;
     int n = cupsGetDests2(CUPS_HTTP_DEFAULT, &dests);
-    if (n == 0 && cupsLastError() > IPP_STATUS_OK_EVENTS_COMPLETE) {
+    ipp_status_t e = cupsLastError();
+    /* no server to talk to, as opposed to a server without printers */
+    if (n == 0 && (e == IPP_STATUS_ERROR_SERVICE_UNAVAILABLE || e == IPP_STATUS_ERROR_INTERNAL)) {
         snprintf(detail, dlen, "%s", cupsLastErrorString());
         *why = NO_SERVICE;
         return -1;
