@@ -12,7 +12,7 @@
 /* Layout                                                               */
 /* ------------------------------------------------------------------ */
 
-enum { SETTLED_MAX = 512 };
+enum { SETTLED_MAX = BOARD_PEOPLE_MAX };
 
 typedef struct Layout {
     int pad, radius, target;
@@ -28,7 +28,56 @@ typedef struct Layout {
 
 static void settle(Layout *L, const Ui *ui, const Plan *plan);
 
-static Layout layout(const Ui *ui, const Plan *plan)
+/* What the resting cards' places depend on: the screen, and each
+ * person's place and the words on their card. */
+static uint64_t settle_key(const Ui *ui, const Plan *plan, bool compact)
+{
+    uint64_t h = 1469598103934665603ull;
+#define MIX(v) (h = (h ^ (uint64_t)(v)) * 1099511628211ull)
+    MIX(ui->w);
+    MIX(ui->h);
+    MIX((int)(ui->mm * 1000));
+    MIX(ui->rtl);
+    MIX(compact);
+    MIX(plan->n_people);
+    for (int i = 0; i < plan->n_people; i++) {
+        const Person *p = &plan->people[i];
+        MIX(p->id);
+        MIX(p->place.sector);
+        MIX(p->place.ring);
+        MIX(p->place.u);
+        MIX(p->place.v);
+        for (const char *c = p->name; *c; c++)
+            MIX(*c);
+        MIX(0);
+        for (const char *c = p->relation; *c; c++)
+            MIX(*c);
+        MIX(0);
+    }
+#undef MIX
+    return h;
+}
+
+static Layout layout_uncached(const Ui *ui, const Plan *plan);
+
+/* The layout, with the cards' resting places from st when nothing they
+ * depend on has changed (settling them is the costly part). */
+static Layout layout(const Ui *ui, BoardState *st, const Plan *plan)
+{
+    Layout L = layout_uncached(ui, plan);
+    uint64_t key = settle_key(ui, plan, L.compact);
+    if (key == st->settled_key && st->n_settled == L.n_home) {
+        memcpy(L.home, st->settled, sizeof L.home[0] * (size_t)L.n_home);
+        return L;
+    }
+    settle(&L, ui, plan);
+    st->settled_key = key;
+    st->n_settled = L.n_home;
+    memcpy(st->settled, L.home, sizeof L.home[0] * (size_t)L.n_home);
+    return L;
+}
+
+static Layout layout_uncached(const Ui *ui, const Plan *plan)
 {
     const Theme *t = ui->theme;
     Layout L;
@@ -99,7 +148,7 @@ static Layout layout(const Ui *ui, const Plan *plan)
         L.undo.x = L.pad * 2 + rw;
         L.share.x = L.undo.x + uw + L.pad * 2;
     }
-    settle(&L, ui, plan);
+    L.n_home = plan->n_people < SETTLED_MAX ? plan->n_people : SETTLED_MAX;
     return L;
 }
 
@@ -799,7 +848,7 @@ void board_draw(Ui *ui, BoardState *st, const Plan *plan, const Gestures *g,
                                        .target = ui_px(ui, t->target_mm) }, view->notice);
         return;
     }
-    Layout L = layout(ui, plan);
+    Layout L = layout(ui, st, plan);
     draw_rect(&ui->dl, (Rect){ 0, 0, ui->w, ui->h }, 0, t->bg);
     draw_top(ui, &L, plan, view);
 
@@ -985,7 +1034,7 @@ BoardResult board_key(BoardState *st, SheetKey key, Edit *edit)
 BoardResult board_gesture(Ui *ui, BoardState *st, const Plan *plan, const Gestures *g,
                           const Gesture *ev, Edit *edit)
 {
-    Layout L = layout(ui, plan);
+    Layout L = layout(ui, st, plan);
     if (ui_find(ui, "notice")) /* nothing else until the notice is read */
         return ev->kind == GESTURE_TAP && strcmp(ev->widget, "notice-ok") == 0 ? BOARD_DISMISS
                                                                               : BOARD_NOTHING;

@@ -39,6 +39,8 @@ typedef enum BoardResult {
 
 /* What the board shows besides the plan: which card is selected, the
  * person sheet and its keyboard. Screen state only, owned by the app. */
+enum { BOARD_PEOPLE_MAX = 512 }; /* cards placed with care; more are placed as dropped */
+
 typedef struct BoardState {
     uint32_t selected;   /* person whose card is selected, 0 for none */
     PersonSheet sheet;
@@ -46,6 +48,10 @@ typedef struct BoardState {
     ShareView share;     /* the share screen, over everything */
     Keyboard kb;
     int goal_first;      /* the first goal shown in the goals column */
+    /* where the cards rest, kept while nothing it depends on changes */
+    uint64_t settled_key;
+    int n_settled;
+    Point settled[BOARD_PEOPLE_MAX];
     int goals_shown;     /* how many fit, as last drawn */
     int sheet_edit;      /* the pending BOARD_EDIT came from: 1 the person
                             sheet, 2 the goal sheet, 0 neither */
