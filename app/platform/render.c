@@ -35,6 +35,12 @@ typedef struct MeasureEntry {
     int w;
 } MeasureEntry;
 
+/* A run of pixels on one row, to be blended at a coverage level. */
+typedef struct SpanRect {
+    SDL_FRect rect;
+    int level;
+} SpanRect;
+
 struct Render {
     SDL_Renderer *sdl;
     char font_dir[1024];
@@ -56,6 +62,9 @@ struct Render {
     SDL_Texture *qr;         /* the last QR code drawn, one pixel a module */
     uint64_t qr_hash;
     int qr_width;
+    SpanRect *spans;         /* translucent fills, as blended runs */
+    int n_spans, cap_spans;
+    SDL_FRect *span_batch;
     SDL_Texture *layer;      /* the still background, as last drawn */
     int layer_w, layer_h;
     DrawList layer_cmds;     /* the commands it was drawn from */
@@ -177,6 +186,8 @@ void render_destroy(Render *r)
     clear_caches(r);
     close_fonts(r);
     free(r->verts);
+    free(r->spans);
+    free(r->span_batch);
     free(r->idx);
     free(r->scratch);
     free(r);
@@ -627,16 +638,35 @@ static void feather_strip(Render *r, const Edge *e, int n, bool closed, SDL_Colo
     SDL_Color clear = solid;
     clear.a = 0;
     geo_begin(r, false);
-    int first = r->n_verts;
-    for (int i = 0; i < n; i++) {
-        vert(r, e[i].in_x, e[i].in_y, solid);
-        vert(r, e[i].out_x, e[i].out_y, clear);
-    }
+    /* A sloping sliver costs its bounding box, which grows with the square
+     * of its length: long pieces are cut into short ones. */
+    enum { PIECE = 6 };
     int segs = closed ? n : n - 1;
+    int prev_in = vert(r, e[0].in_x, e[0].in_y, solid);
+    int prev_out = vert(r, e[0].out_x, e[0].out_y, clear);
+    int start_in = prev_in, start_out = prev_out;
     for (int i = 0; i < segs; i++) {
-        int a = first + 2 * i, b = first + 2 * ((i + 1) % n);
-        tri(r, a, a + 1, b + 1);
-        tri(r, a, b + 1, b);
+        const Edge *p = &e[i], *q = &e[(i + 1) % n];
+        float dx = q->in_x - p->in_x, dy = q->in_y - p->in_y;
+        float len = fabsf(dx) < 0.5f || fabsf(dy) < 0.5f ? 0 : sqrtf(dx * dx + dy * dy);
+        int pieces = len > PIECE ? (int)ceilf(len / PIECE) : 1;
+        for (int k = 1; k <= pieces; k++) {
+            int in, out;
+            if (k == pieces && closed && i == n - 1) {
+                in = start_in;
+                out = start_out;
+            } else {
+                float f = (float)k / (float)pieces;
+                in = vert(r, p->in_x + (q->in_x - p->in_x) * f, p->in_y + (q->in_y - p->in_y) * f,
+                          solid);
+                out = vert(r, p->out_x + (q->out_x - p->out_x) * f,
+                           p->out_y + (q->out_y - p->out_y) * f, clear);
+            }
+            tri(r, prev_in, prev_out, out);
+            tri(r, prev_in, out, in);
+            prev_in = in;
+            prev_out = out;
+        }
     }
 }
 
@@ -694,17 +724,35 @@ static void fill_band(Render *r, const float *outer, const float *inner, int n, 
         eo[i] = (Edge){ ox - dx * f, oy - dy * f, ox + dx * 0.5f, oy + dy * 0.5f };
         ei[i] = (Edge){ ix + dx * f, iy + dy * f, ix - dx * 0.5f, iy - dy * 0.5f };
     }
+    /* The software renderer walks each triangle's bounding box, so a wide
+     * band is cut into rows as deep as its pieces are long: near-square
+     * pieces, not long thin slivers that cost a hundred times their area. */
+    float depth = 0, step = 1;
+    for (int i = 0; i < n; i++) {
+        float dx = eo[i].in_x - ei[i].in_x, dy = eo[i].in_y - ei[i].in_y;
+        depth = fmaxf(depth, sqrtf(dx * dx + dy * dy));
+    }
+    if (n > 1) {
+        float dx = eo[1].in_x - eo[0].in_x, dy = eo[1].in_y - eo[0].in_y;
+        step = fmaxf(1.0f, sqrtf(dx * dx + dy * dy));
+    }
+    int rows = (int)ceilf(depth / step);
+    rows = rows < 1 ? 1 : rows > 64 ? 64 : rows;
     geo_begin(r, solid.a == 255);
     int first = r->n_verts;
-    for (int i = 0; i < n; i++) {
-        vert(r, eo[i].in_x, eo[i].in_y, solid);
-        vert(r, ei[i].in_x, ei[i].in_y, solid);
-    }
+    for (int i = 0; i < n; i++)
+        for (int k = 0; k <= rows; k++) {
+            float f = (float)k / (float)rows;
+            vert(r, ei[i].in_x + (eo[i].in_x - ei[i].in_x) * f,
+                 ei[i].in_y + (eo[i].in_y - ei[i].in_y) * f, solid);
+        }
     int segs = closed ? n : n - 1;
     for (int i = 0; i < segs; i++) {
-        int a = first + 2 * i, b = first + 2 * ((i + 1) % n);
-        tri(r, a, a + 1, b + 1);
-        tri(r, a, b + 1, b);
+        int a = first + (rows + 1) * i, b = first + (rows + 1) * ((i + 1) % n);
+        for (int k = 0; k < rows; k++) {
+            tri(r, a + k, a + k + 1, b + k + 1);
+            tri(r, a + k, b + k + 1, b + k);
+        }
     }
     feather_strip(r, eo, n, closed, solid);
     feather_strip(r, ei, n, closed, solid);
@@ -714,6 +762,200 @@ static void fill_band(Render *r, const float *outer, const float *inner, int n, 
 
 /* Outline of a rounded rectangle, clockwise; returns the point count. */
 static void shape_arc(Render *r, const DrawCmd *c);
+
+/* ------------------------------------------------------------------ */
+/* Translucent fills as spans                                          */
+/* ------------------------------------------------------------------ */
+
+/* The software renderer blends a see-through triangle by making a
+ * surface of its bounding box, filling and blitting it: for large
+ * translucent shapes (drop-target highlights, shadows) that costs many
+ * times their area. Such shapes are therefore cut into runs of pixels on
+ * each row, which SDL blends directly. Edges are smoothed from four
+ * sub-rows per row and the exact ends of each run. */
+
+enum { SUB_ROWS = 4, LEVELS = 16, ROW_RUNS = 4 };
+
+/* The parts of the row at height y (a sub-row) inside the shape, as
+ * [x0, x1) pairs; returns how many. */
+typedef int (*RowFn)(const void *shape, float y, float *xs);
+
+static void span_add(Render *r, float x, float y, float w, int level)
+{
+    if (w <= 0 || level <= 0)
+        return;
+    if (r->n_spans == r->cap_spans) {
+        r->cap_spans = r->cap_spans ? r->cap_spans * 2 : 4096;
+        r->spans = xrealloc(r->spans, sizeof *r->spans * (size_t)r->cap_spans);
+    }
+    r->spans[r->n_spans++] = (SpanRect){ { x, y, w, 1 }, level > LEVELS ? LEVELS : level };
+}
+
+static float covered(const float *xs, const int *n, float x0, float x1)
+{
+    float sum = 0;
+    for (int k = 0; k < SUB_ROWS; k++)
+        for (int i = 0; i < n[k]; i++) {
+            float a = fmaxf(xs[(k * ROW_RUNS + i) * 2], x0);
+            float b = fminf(xs[(k * ROW_RUNS + i) * 2 + 1], x1);
+            if (b > a)
+                sum += b - a;
+        }
+    return sum / (SUB_ROWS * (x1 - x0));
+}
+
+static int cmp_int(const void *a, const void *b)
+{
+    int x = *(const int *)a, y = *(const int *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Fills rows y0..y1 of a shape given row by row, blended in `color`. */
+static void fill_spans(Render *r, int y0, int y1, RowFn rows, const void *shape, Color color)
+{
+    geo_flush(r);
+    r->n_spans = 0;
+    for (int y = y0; y < y1; y++) {
+        float xs[SUB_ROWS * ROW_RUNS * 2];
+        int n[SUB_ROWS], cols[SUB_ROWS * ROW_RUNS * 2], n_cols = 0;
+        for (int k = 0; k < SUB_ROWS; k++) {
+            n[k] = rows(shape, (float)y + ((float)k + 0.5f) / SUB_ROWS, &xs[k * ROW_RUNS * 2]);
+            for (int i = 0; i < 2 * n[k]; i++)
+                cols[n_cols++] = (int)floorf(xs[k * ROW_RUNS * 2 + i]);
+        }
+        if (!n_cols)
+            continue;
+        /* Between two columns where a run ends the coverage is even: one
+         * span; the end columns get their own exact coverage. */
+        qsort(cols, (size_t)n_cols, sizeof *cols, cmp_int);
+        int m = 0;
+        for (int i = 0; i < n_cols; i++)
+            if (m == 0 || cols[i] != cols[m - 1])
+                cols[m++] = cols[i];
+        for (int j = 0; j < m; j++) {
+            float c0 = (float)cols[j];
+            span_add(r, c0, (float)y, 1, (int)lroundf(covered(xs, n, c0, c0 + 1) * LEVELS));
+            if (j + 1 < m && cols[j + 1] > cols[j] + 1) {
+                float g0 = c0 + 1, g1 = (float)cols[j + 1];
+                span_add(r, g0, (float)y, g1 - g0, (int)lroundf(covered(xs, n, g0, g1) * LEVELS));
+            }
+        }
+    }
+    /* one blended fill call per coverage level */
+    SDL_Color k = color_of(color);
+    SDL_SetRenderDrawBlendMode(r->sdl, SDL_BLENDMODE_BLEND);
+    r->span_batch = xrealloc(r->span_batch, sizeof *r->span_batch * (size_t)(r->n_spans + 1));
+    for (int level = 1; level <= LEVELS; level++) {
+        int m = 0;
+        for (int i = 0; i < r->n_spans; i++)
+            if (r->spans[i].level == level)
+                r->span_batch[m++] = r->spans[i].rect;
+        if (!m)
+            continue;
+        SDL_SetRenderDrawColor(r->sdl, k.r, k.g, k.b, (Uint8)((k.a * level + LEVELS / 2) / LEVELS));
+        SDL_RenderFillRectsF(r->sdl, r->span_batch, m);
+    }
+}
+
+/* A piece of a ring (or of a disc, inner 0), at most half a turn, with
+ * its height scaled by sy. */
+typedef struct RingPiece {
+    float cx, cy, inner, outer, sy;
+    float c0, s0, c1, s1;    /* the directions it starts and ends at */
+    bool whole;
+} RingPiece;
+
+static int clip_run(const RingPiece *p, float v, float u0, float u1, float *xs)
+{
+    if (!p->whole) {
+        /* in the wedge: cross(d0, P) >= 0 and cross(P, d1) >= 0 */
+        if (fabsf(p->s0) < 1e-6f) {
+            if (p->c0 * v < 0)
+                return 0;
+        } else if (p->s0 > 0) {
+            u1 = fminf(u1, p->c0 * v / p->s0);
+        } else {
+            u0 = fmaxf(u0, p->c0 * v / p->s0);
+        }
+        if (fabsf(p->s1) < 1e-6f) {
+            if (p->c1 * v > 0)
+                return 0;
+        } else if (p->s1 > 0) {
+            u0 = fmaxf(u0, p->c1 * v / p->s1);
+        } else {
+            u1 = fminf(u1, p->c1 * v / p->s1);
+        }
+    }
+    if (u1 <= u0)
+        return 0;
+    xs[0] = p->cx + u0;
+    xs[1] = p->cx + u1;
+    return 1;
+}
+
+static int ring_rows(const void *shape, float y, float *xs)
+{
+    const RingPiece *p = shape;
+    float v = (y - p->cy) / p->sy;
+    if (fabsf(v) >= p->outer)
+        return 0;
+    float xo = sqrtf(p->outer * p->outer - v * v);
+    if (fabsf(v) >= p->inner) {
+        return clip_run(p, v, -xo, xo, xs);
+    }
+    float xi = sqrtf(p->inner * p->inner - v * v);
+    int n = clip_run(p, v, -xo, -xi, xs);
+    return n + clip_run(p, v, xi, xo, xs + 2 * n);
+}
+
+/* A see-through ring piece (or pie slice) as blended spans. */
+static void span_arc(Render *r, const DrawCmd *c)
+{
+    float a0 = (float)c->c / 100.0f * PI_F / 180.0f;
+    float a1 = (float)c->d / 100.0f * PI_F / 180.0f;
+    if (c->d - c->c < 36000 && a1 - a0 > PI_F + 1e-4f) { /* halves of at most half a turn */
+        DrawCmd half = *c;
+        half.d = c->c + (c->d - c->c) / 2;
+        span_arc(r, &half);
+        half.c = half.d;
+        half.d = c->d;
+        span_arc(r, &half);
+        return;
+    }
+    RingPiece p = { (float)c->x, (float)c->y, (float)(c->a > 0 ? c->a : 0), (float)c->b,
+                    c->w > 0 ? (float)c->w / 1000.0f : 1.0f, cosf(a0), sinf(a0), cosf(a1),
+                    sinf(a1), c->d - c->c >= 36000 };
+    int y0 = (int)floorf(p.cy - p.outer * p.sy), y1 = (int)ceilf(p.cy + p.outer * p.sy);
+    fill_spans(r, y0, y1, ring_rows, &p, c->color);
+}
+
+typedef struct RoundBox {
+    float x, y, w, h, rad;
+} RoundBox;
+
+static int box_rows(const void *shape, float y, float *xs)
+{
+    const RoundBox *b = shape;
+    if (y < b->y || y >= b->y + b->h)
+        return 0;
+    float inset = 0, dy = 0;
+    if (y < b->y + b->rad)
+        dy = b->y + b->rad - y;
+    else if (y > b->y + b->h - b->rad)
+        dy = y - (b->y + b->h - b->rad);
+    if (dy > 0)
+        inset = b->rad - sqrtf(fmaxf(0, b->rad * b->rad - dy * dy));
+    xs[0] = b->x + inset;
+    xs[1] = b->x + b->w - inset;
+    return 1;
+}
+
+/* A see-through rounded box as blended spans. */
+static void span_box(Render *r, float x, float y, float w, float h, float rad, Color color)
+{
+    RoundBox b = { x, y, w, h, rad };
+    fill_spans(r, (int)floorf(y), (int)ceilf(y + h), box_rows, &b, color);
+}
 
 static int rounded_outline(float x, float y, float w, float h, float rad, float *xy)
 {
@@ -752,7 +994,11 @@ static void shape_rect(Render *r, const DrawCmd *c)
         fill_rect(r, x, y, w, h, c->color);
         return;
     }
-    if ((c->color & 0xFF) != 0xFF || w * h < 40000.0f) { /* small or see-through */
+    if ((c->color & 0xFF) != 0xFF) {
+        span_box(r, x, y, w, h, rad, c->color);
+        return;
+    }
+    if (w * h < 40000.0f) { /* small */
         float xy[2 * MAX_PTS];
         int n = rounded_outline(x, y, w, h, rad, xy);
         fill_convex(r, xy, n, c->color);
@@ -819,11 +1065,17 @@ static int arc_points(float cx, float cy, float rad, float ry_scale, float a0, f
 
 static void shape_arc(Render *r, const DrawCmd *c)
 {
+    if ((c->color & 0xFF) != 0xFF) {
+        span_arc(r, c);
+        return;
+    }
     float a0 = (float)c->c / 100.0f * PI_F / 180.0f;
     float a1 = (float)c->d / 100.0f * PI_F / 180.0f;
     float scale = c->w > 0 ? (float)c->w / 1000.0f : 1.0f;
     float outer_r = (float)c->b;
-    int segs = (int)(outer_r * (a1 - a0) / 5.0f);
+    /* Chords whose middle strays a quarter pixel from the true curve. */
+    float chord = fmaxf(5.0f, sqrtf(2.0f * outer_r));
+    int segs = (int)(outer_r * (a1 - a0) / chord);
     segs = segs < 8 ? 8 : segs > MAX_PTS - 2 ? MAX_PTS - 2 : segs;
     bool closed = c->d - c->c >= 36000;
     if (closed)
@@ -1008,6 +1260,9 @@ void render_draw(Render *r, const DrawList *dl)
                 SDL_DestroyTexture(r->layer);
             r->layer = SDL_CreateTexture(r->sdl, SDL_PIXELFORMAT_ARGB8888,
                                          SDL_TEXTUREACCESS_TARGET, w, h);
+            /* Opaque and covering the screen: copied, never blended. */
+            if (r->layer)
+                SDL_SetTextureBlendMode(r->layer, SDL_BLENDMODE_NONE);
             r->layer_w = w;
             r->layer_h = h;
             draw_clear(&r->layer_cmds);
