@@ -60,6 +60,7 @@ struct App {
     bool dirty;            /* something may look different: build a frame */
     bool force;            /* present even if the list did not change */
     bool virtual_clock;
+    bool sleeps_in_wait;     /* the video driver can sleep until input comes */
     uint32_t now;
     uint64_t frames;       /* frames presented */
     bool quit;
@@ -487,8 +488,10 @@ static void frame(App *app)
     render_draw(app->render, &app->ui.dl);
     SDL_RenderPresent(app->sdl);
     app->frames++;
-    if (app->frames == 1) /* for kring-bench: the first frame is on screen */
+    if (app->frames == 1) { /* the first frame is on screen */
         report(app, "KRING_FIRST_FRAME_FD", "f");
+        render_warm(app->render, &app->ui.dl);
+    }
     app->force = false;
     draw_copy(&app->shown, &app->ui.dl);
 }
@@ -529,6 +532,7 @@ static int start_video(App *app)
     }
     const char *driver = SDL_GetCurrentVideoDriver();
     bool kms = driver && strcmp(driver, "KMSDRM") == 0;
+    app->sleeps_in_wait = driver && (!strcmp(driver, "x11") || !strcmp(driver, "wayland"));
     Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI | SDL_WINDOW_RESIZABLE;
     if (o->fullscreen || kms)
         flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
@@ -742,15 +746,29 @@ static void stop(App *app)
     catalog_destroy(app->cat);
 }
 
-/* Waits for the next event or deadline; true when an event came. */
+/* Waits for the next event or deadline; true when an event came. Where
+ * the video driver cannot sleep until input comes (dummy, offscreen and
+ * kmsdrm in SDL 2.26), SDL would look for events every millisecond;
+ * Kring looks every 10 ms instead, well within a frame. */
 static bool wait_event(App *app, SDL_Event *e)
 {
     uint32_t d = app_deadline(app);
-    if (d == UINT32_MAX)
-        return SDL_WaitEvent(e) == 1;
-    uint32_t now = app_now(app);
-    int timeout = d > now ? (int)(d - now) : 0;
-    return SDL_WaitEventTimeout(e, timeout) == 1;
+    if (app->sleeps_in_wait) {
+        if (d == UINT32_MAX)
+            return SDL_WaitEvent(e) == 1;
+        uint32_t now = app_now(app);
+        int timeout = d > now ? (int)(d - now) : 0;
+        return SDL_WaitEventTimeout(e, timeout) == 1;
+    }
+    for (;;) {
+        if (SDL_PollEvent(e))
+            return true;
+        uint32_t now = app_now(app);
+        if (d != UINT32_MAX && now >= d)
+            return false;
+        uint32_t nap = d != UINT32_MAX && d - now < 10 ? d - now : 10;
+        SDL_Delay(nap);
+    }
 }
 
 int app_run(const AppOptions *opt)

@@ -1243,44 +1243,63 @@ static bool layer_matches(const Render *r, const DrawList *dl, int n)
     return true;
 }
 
+/* Where the still background ends (a DRAW_LAYER mark), or dl->n. */
+static int layer_split(const DrawList *dl)
+{
+    for (int i = 0; i < dl->n; i++)
+        if (dl->cmds[i].kind == DRAW_LAYER)
+            return i;
+    return dl->n;
+}
+
+/* Makes the layer hold commands [0, split) of dl at w x h; false when
+ * there is no layer. */
+static bool layer_update(Render *r, const DrawList *dl, int split, int w, int h)
+{
+    if (!r->layer || r->layer_w != w || r->layer_h != h) {
+        if (r->layer)
+            SDL_DestroyTexture(r->layer);
+        r->layer = SDL_CreateTexture(r->sdl, SDL_PIXELFORMAT_ARGB8888,
+                                     SDL_TEXTUREACCESS_TARGET, w, h);
+        /* Opaque and covering the screen: copied, never blended. */
+        if (r->layer)
+            SDL_SetTextureBlendMode(r->layer, SDL_BLENDMODE_NONE);
+        r->layer_w = w;
+        r->layer_h = h;
+        draw_clear(&r->layer_cmds);
+        r->layer_cmds.n = -1; /* matches nothing */
+    }
+    if (r->layer && !layer_matches(r, dl, split)) {
+        SDL_SetRenderTarget(r->sdl, r->layer);
+        play(r, dl, 0, split);
+        SDL_SetRenderTarget(r->sdl, NULL);
+        copy_prefix(&r->layer_cmds, dl, split);
+    }
+    return r->layer != NULL;
+}
+
 void render_draw(Render *r, const DrawList *dl)
 {
     r->frame++;
-    int split = dl->n;
-    for (int i = 0; i < dl->n; i++)
-        if (dl->cmds[i].kind == DRAW_LAYER) {
-            split = i;
-            break;
-        }
+    int split = layer_split(dl);
     int w, h;
     SDL_GetRendererOutputSize(r->sdl, &w, &h);
-    if (split < dl->n && w > 0 && h > 0) {
-        if (!r->layer || r->layer_w != w || r->layer_h != h) {
-            if (r->layer)
-                SDL_DestroyTexture(r->layer);
-            r->layer = SDL_CreateTexture(r->sdl, SDL_PIXELFORMAT_ARGB8888,
-                                         SDL_TEXTUREACCESS_TARGET, w, h);
-            /* Opaque and covering the screen: copied, never blended. */
-            if (r->layer)
-                SDL_SetTextureBlendMode(r->layer, SDL_BLENDMODE_NONE);
-            r->layer_w = w;
-            r->layer_h = h;
-            draw_clear(&r->layer_cmds);
-            r->layer_cmds.n = -1; /* matches nothing */
-        }
-        if (r->layer && !layer_matches(r, dl, split)) {
-            SDL_SetRenderTarget(r->sdl, r->layer);
-            play(r, dl, 0, split);
-            SDL_SetRenderTarget(r->sdl, NULL);
-            copy_prefix(&r->layer_cmds, dl, split);
-        }
-        if (r->layer) {
-            SDL_RenderCopy(r->sdl, r->layer, NULL, NULL);
-            play(r, dl, split + 1, dl->n);
-            trim_textures(r);
-            return;
-        }
+    /* The very first frame goes straight to the screen; the still
+     * background is cached afterwards (render_warm), once Kring shows. */
+    if (split < dl->n && w > 0 && h > 0 && (r->layer || r->frame > 1) &&
+        layer_update(r, dl, split, w, h)) {
+        SDL_RenderCopy(r->sdl, r->layer, NULL, NULL);
+        play(r, dl, split + 1, dl->n);
+    } else {
+        play(r, dl, 0, dl->n);
     }
-    play(r, dl, 0, dl->n);
     trim_textures(r);
+}
+
+void render_warm(Render *r, const DrawList *dl)
+{
+    int split = layer_split(dl), w, h;
+    SDL_GetRendererOutputSize(r->sdl, &w, &h);
+    if (split < dl->n && w > 0 && h > 0)
+        layer_update(r, dl, split, w, h);
 }

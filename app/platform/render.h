@@ -30,5 +30,8 @@ TextMeasure render_measure(Render *r);
 
 /* Draws the list into the renderer's target (does not present). */
 void render_draw(Render *r, const DrawList *dl);
+/* Caches the still background of dl now (after the first frame shows),
+ * so the first touch does not wait for it. */
+void render_warm(Render *r, const DrawList *dl);
 
 #endif
