@@ -24,6 +24,7 @@
 #include "platform/paths.h"
 #include "platform/render.h"
 #include "player.h"
+#include "store/pin.h"
 #include "store/store.h"
 #include "ui/board.h"
 
@@ -706,6 +707,15 @@ static int open_data(App *app)
         fprintf(stderr, "kring: the database could not be opened: %s\n", err);
         return -1;
     }
+    if (o->unlock_pin) { /* the facilitator, at the device's console */
+        if (pin_unlock(app->store) != PIN_OK) {
+            fprintf(stderr, "kring: the lockout could not be lifted: %s\n",
+                    store_message(app->store));
+            return -1;
+        }
+        printf("kring: the PIN can be tried again; it is what it was.\n");
+        return 0;
+    }
     if (open_meeting(app) != 0)
         return -1;
     if (app->opt->export_json &&
@@ -796,7 +806,8 @@ int app_run(const AppOptions *opt)
     }
     if (open_data(app) != 0)
         goto out;
-    if (opt->export_json || opt->export_qr || opt->export_pdf || opt->print) { /* no screen */
+    if (opt->export_json || opt->export_qr || opt->export_pdf || opt->print ||
+        opt->unlock_pin) { /* no screen */
         status = 0;
         goto out;
     }

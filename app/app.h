@@ -27,6 +27,7 @@ typedef struct AppOptions {
     const char *printer;     /* on this printer; NULL: the default one */
     int copies;              /* 0: one */
     bool verbose;            /* say on stderr when each action is stored */
+    bool unlock_pin;         /* lift the PIN lockout, then exit */
 } AppOptions;
 
 typedef struct App App;

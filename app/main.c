@@ -33,6 +33,8 @@ static const char usage[] =
     "  --export-qr DIR    write the meeting's share codes as PNG, each with its\n"
     "                     text in a .txt file of the same name, then exit\n"
     "  --verbose          say on stderr when each action is stored\n"
+    "  --unlock-pin       lift the lockout after too many wrong PINs (the PIN\n"
+    "                     stays as it was), then exit\n"
     "  --version          print the version and exit\n"
     "  --help             print this help and exit\n";
 
@@ -93,6 +95,8 @@ int main(int argc, char **argv)
             opt.screenshot = val;
         } else if (!strcmp(a, "--demo")) {
             opt.demo = true;
+        } else if (!strcmp(a, "--unlock-pin")) {
+            opt.unlock_pin = true;
         } else if (!strcmp(a, "--import")) {
             opt.import = val;
         } else if (!strcmp(a, "--export-json")) {

@@ -32,6 +32,9 @@ static const char *const migrations[] = {
     "  at INTEGER NOT NULL,"
     "  plan TEXT NOT NULL,"
     "  PRIMARY KEY (meeting, seq)) WITHOUT ROWID;",
+    "CREATE TABLE setting ("
+    "  key TEXT PRIMARY KEY,"
+    "  value TEXT NOT NULL) WITHOUT ROWID;",
 };
 enum { SCHEMA_VERSION = sizeof migrations / sizeof migrations[0] };
 
@@ -543,4 +546,53 @@ bool store_integrity_ok(Store *st)
     }
     sqlite3_finalize(s);
     return ok;
+}
+
+/* ------------------------------------------------------------------ */
+/* Settings                                                             */
+/* ------------------------------------------------------------------ */
+
+bool store_setting(Store *st, const char *key, char *value, size_t n)
+{
+    sqlite3_stmt *s;
+    bool found = false;
+    if (n)
+        value[0] = '\0';
+    if (sqlite3_prepare_v2(st->db, "SELECT value FROM setting WHERE key = ?", -1, &s, NULL) !=
+        SQLITE_OK)
+        return false;
+    sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+    if (sqlite3_step(s) == SQLITE_ROW) {
+        const unsigned char *v = sqlite3_column_text(s, 0);
+        if (v && n) {
+            snprintf(value, n, "%s", (const char *)v);
+            found = true;
+        }
+    }
+    sqlite3_finalize(s);
+    return found;
+}
+
+StoreStatus store_set_settings(Store *st, const char *const *pairs, int n_pairs)
+{
+    if (exec(st, "BEGIN IMMEDIATE") != SQLITE_OK)
+        return fail(st, "could not store the settings");
+    sqlite3_stmt *s = NULL;
+    StoreStatus r = STORE_OK;
+    if (sqlite3_prepare_v2(st->db, "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)",
+                           -1, &s, NULL) != SQLITE_OK)
+        r = fail(st, "could not store the settings");
+    for (int i = 0; r == STORE_OK && i < n_pairs; i++) {
+        sqlite3_bind_text(s, 1, pairs[2 * i], -1, SQLITE_STATIC);
+        sqlite3_bind_text(s, 2, pairs[2 * i + 1], -1, SQLITE_STATIC);
+        if (sqlite3_step(s) != SQLITE_DONE)
+            r = fail(st, "could not store the settings");
+        sqlite3_reset(s);
+    }
+    sqlite3_finalize(s);
+    if (r == STORE_OK && exec(st, "COMMIT") != SQLITE_OK)
+        r = fail(st, "could not store the settings");
+    if (r != STORE_OK)
+        exec(st, "ROLLBACK");
+    return r;
 }

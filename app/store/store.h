@@ -95,4 +95,11 @@ int64_t store_meeting_cursor(Store *st, int64_t meeting);
 /* True when sqlite's full integrity check finds nothing wrong. */
 bool store_integrity_ok(Store *st);
 
+/* Device settings (the facilitator's PIN, printer, language...): text
+ * values under short keys. store_setting copies the value of key into
+ * value (cut to n bytes); false when there is none. store_set_settings
+ * stores n_pairs key/value pairs in one transaction. */
+bool store_setting(Store *st, const char *key, char *value, size_t n);
+StoreStatus store_set_settings(Store *st, const char *const *pairs, int n_pairs);
+
 #endif

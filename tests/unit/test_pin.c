@@ -1,0 +1,160 @@
+/* Unit tests for the facilitator's PIN: what may be a PIN, the hash in
+ * the store (never the digits), waits that grow, the lockout and lifting
+ * it, and all of it surviving a restart. Time is passed in, so nothing
+ * here sleeps. */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "store/pin.h"
+
+static char dir[] = "/tmp/kring-pin-XXXXXX";
+static char path[256];
+
+static Store *open_store(void)
+{
+    char err[300];
+    Store *st = store_open(path, NULL, err, sizeof err);
+    if (!st)
+        fprintf(stderr, "store: %s\n", err);
+    return st;
+}
+
+static void test_rules(void)
+{
+    CHECK_INT(pin_rule("482913"), PIN_FINE);
+    CHECK_INT(pin_rule("4829131234567890"), PIN_FINE);
+    CHECK_INT(pin_rule("48291"), PIN_TOO_SHORT);
+    CHECK_INT(pin_rule(""), PIN_TOO_SHORT);
+    CHECK_INT(pin_rule("48291312345678901"), PIN_TOO_LONG);
+    CHECK_INT(pin_rule("4829 13"), PIN_NOT_DIGITS);
+    CHECK_INT(pin_rule("48291a"), PIN_NOT_DIGITS);
+    CHECK_INT(pin_rule("٤٨٢٩١٣٥"), PIN_NOT_DIGITS); /* Arabic-Indic digits are refused, not misread */
+    CHECK_INT(pin_rule("000000"), PIN_TOO_SIMPLE);
+    CHECK_INT(pin_rule("123456"), PIN_TOO_SIMPLE);
+    CHECK_INT(pin_rule("987654"), PIN_TOO_SIMPLE);
+}
+
+static void test_set_and_check(void)
+{
+    Store *st = open_store();
+    CHECK(st != NULL);
+    if (!st)
+        return;
+    CHECK(!pin_is_set(st));
+    CHECK_INT(pin_check(st, "482913", 1000, NULL), PIN_NOT_SET);
+    PinRule rule;
+    CHECK_INT(pin_set(st, "12345", &rule), PIN_FAILED);
+    CHECK_INT(rule, PIN_TOO_SHORT);
+    CHECK(!pin_is_set(st));
+    CHECK_INT(pin_set(st, "482913", &rule), PIN_OK);
+    CHECK_INT(rule, PIN_FINE);
+    CHECK(pin_is_set(st));
+    char hash[256];
+    CHECK(store_setting(st, "pin.hash", hash, sizeof hash));
+    CHECK(strncmp(hash, "$argon2id$", 10) == 0);
+    CHECK(strstr(hash, "482913") == NULL);
+    int64_t wait = -1;
+    CHECK_INT(pin_check(st, "482913", 1000, &wait), PIN_OK);
+    CHECK_INT(wait, 0);
+    store_close(st);
+}
+
+/* Wrong PINs: three free, then waits that double, then the lockout; a
+ * right PIN in between starts the count afresh. */
+static void test_waits_and_lockout(void)
+{
+    Store *st = open_store();
+    if (!st)
+        return;
+    int64_t t = 1000000, wait = -1;
+    for (int i = 1; i < PIN_FREE_TRIES; i++) {
+        CHECK_INT(pin_check(st, "111111", t, &wait), PIN_WRONG);
+        CHECK_INT(wait, 0);
+    }
+    CHECK_INT(pin_check(st, "111111", t, &wait), PIN_WRONG);
+    CHECK_INT(wait, 5000);
+    CHECK_INT(pin_failures(st), PIN_FREE_TRIES);
+    /* too soon: not even tried, the right PIN included */
+    CHECK_INT(pin_check(st, "482913", t + 4000, &wait), PIN_WAIT);
+    CHECK_INT(wait, 1000);
+    CHECK_INT(pin_failures(st), PIN_FREE_TRIES);
+    /* after the wait, the right one works and the count starts afresh */
+    CHECK_INT(pin_check(st, "482913", t + 5000, &wait), PIN_OK);
+    CHECK_INT(pin_failures(st), 0);
+    CHECK_INT(pin_wait(st, t + 5000), 0);
+
+    /* ten wrong in a row, each after its wait: the waits double */
+    int64_t expect = 0;
+    for (int i = 1; i < PIN_LOCK_AFTER; i++) {
+        t += expect;
+        CHECK_INT(pin_check(st, "222222", t, &wait), PIN_WRONG);
+        expect = i < PIN_FREE_TRIES ? 0 : 5000LL << (i - PIN_FREE_TRIES);
+        CHECK_INT(wait, expect);
+    }
+    CHECK_INT(wait, 5000LL << (PIN_LOCK_AFTER - 1 - PIN_FREE_TRIES));
+    t += wait;
+    CHECK_INT(pin_check(st, "222222", t, &wait), PIN_LOCKED);
+    /* locked: the right PIN does not open it, even much later */
+    CHECK_INT(pin_check(st, "482913", t + 86400000LL, &wait), PIN_LOCKED);
+    store_close(st);
+
+    /* a restart changes nothing */
+    st = open_store();
+    if (!st)
+        return;
+    CHECK_INT(pin_check(st, "482913", t + 86400000LL, &wait), PIN_LOCKED);
+    store_close(st);
+
+    /* the facilitator lifts it at the console, as the README says */
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "'%s' --db '%s' --unlock-pin >/dev/null", KRING_BIN, path);
+    CHECK_INT(system(cmd), 0);
+    st = open_store();
+    if (!st)
+        return;
+    CHECK_INT(pin_failures(st), 0);
+    CHECK_INT(pin_check(st, "482913", t, &wait), PIN_OK);
+    store_close(st);
+}
+
+/* The wait after a wrong PIN is stored: a restart does not skip it. */
+static void test_wait_survives_restart(void)
+{
+    Store *st = open_store();
+    if (!st)
+        return;
+    int64_t t = 50000000, wait = 0;
+    for (int i = 0; i < PIN_FREE_TRIES; i++)
+        pin_check(st, "333333", t, &wait);
+    CHECK_INT(wait, 5000);
+    store_close(st);
+    st = open_store();
+    if (!st)
+        return;
+    CHECK_INT(pin_check(st, "482913", t + 1000, &wait), PIN_WAIT);
+    CHECK_INT(wait, 4000);
+    /* changing the PIN starts afresh */
+    CHECK_INT(pin_set(st, "572038", NULL), PIN_OK);
+    CHECK_INT(pin_failures(st), 0);
+    CHECK_INT(pin_check(st, "482913", t + 1000, &wait), PIN_WRONG);
+    CHECK_INT(pin_check(st, "572038", t + 1000, &wait), PIN_OK);
+    store_close(st);
+}
+
+int main(void)
+{
+    if (!mkdtemp(dir))
+        return 1;
+    snprintf(path, sizeof path, "%s/kring.db", dir);
+    test_rules();
+    test_set_and_check();
+    test_waits_and_lockout();
+    test_wait_survives_restart();
+    char cmd[300];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    if (system(cmd) != 0)
+        return 1;
+    return check_done("pin");
+}
