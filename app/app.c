@@ -233,25 +233,38 @@ static void print_said(App *app, PrintProgress p, const char *msgid)
     app->dirty = true;
 }
 
+/* Makes the plan's PDF and sends it to the printer chosen on the command
+ * line (or the default one). 0 and *job, or -1 with *why (a msgid; NULL
+ * when the PDF itself could not be made) and detail. */
+static int send_plan(App *app, int copies, PrintJob *job, const char **why, char *detail,
+                     size_t n)
+{
+    char fonts[1200];
+    paths_fonts_dir(fonts, sizeof fonts);
+    unsigned char *pdf = NULL;
+    size_t size = 0;
+    *why = NULL;
+    if (pdf_render(app->plan, app->cat, fonts, &pdf, &size, detail, n) != 0)
+        return -1;
+    int rc = print_send(app->opt->printer, pdf, size, copies, tr(app->cat, "Familiegroepsplan"),
+                        job, why, detail, n);
+    free(pdf);
+    return rc;
+}
+
 /* The family tapped "Printen": send the job now, follow it in tick(). */
 static void start_print(App *app)
 {
-    char fonts[1200], err[600], detail[600];
-    snprintf(fonts, sizeof fonts, "%s/fonts", paths_data_dir());
-    unsigned char *pdf = NULL;
-    size_t size = 0;
-    if (pdf_render(app->plan, app->cat, fonts, &pdf, &size, err, sizeof err) != 0) {
-        fprintf(stderr, "kring: %s\n", err);
-        print_said(app, PRINT_PROBLEM, "Het printen lukte niet. Probeer het nog eens.");
-        return;
-    }
-    const char *why = NULL;
-    int rc = print_send(app->opt->printer, pdf, size, app->board.share.copies,
-                        tr(app->cat, "Familiegroepsplan"), &app->job, &why, detail, sizeof detail);
-    free(pdf);
-    if (rc != 0) {
-        fprintf(stderr, "kring: %s (%s)\n", why, detail);
-        print_said(app, PRINT_PROBLEM, why);
+    char detail[600];
+    const char *why;
+    if (send_plan(app, app->board.share.copies, &app->job, &why, detail, sizeof detail) != 0) {
+        if (!why) {
+            fprintf(stderr, "kring: %s\n", detail);
+            print_said(app, PRINT_PROBLEM, "Het printen lukte niet. Probeer het nog eens.");
+        } else {
+            fprintf(stderr, "kring: %s (%s)\n", why, detail);
+            print_said(app, PRINT_PROBLEM, why);
+        }
         return;
     }
     app->job_active = true;
@@ -466,9 +479,8 @@ static void build(App *app)
 
 /* Writes a word to the file descriptor named in environment variable
  * `var`, if there is one (kring-bench listens there). */
-static void report(const App *app, const char *var, const char *word)
+static void report(const char *var, const char *word)
 {
-    (void)app;
     const char *fd = getenv(var);
     if (fd && fd[0]) {
         ssize_t n = write(atoi(fd), word, strlen(word));
@@ -490,7 +502,7 @@ static void frame(App *app)
     SDL_RenderPresent(app->sdl);
     app->frames++;
     if (app->frames == 1) { /* the first frame is on screen */
-        report(app, "KRING_FIRST_FRAME_FD", "f");
+        report("KRING_FIRST_FRAME_FD", "f");
         render_warm(app->render, &app->ui.dl);
     }
     app->force = false;
@@ -563,7 +575,7 @@ static int start_video(App *app)
     }
     update_size(app);
     char err[1300], fonts[1100];
-    snprintf(fonts, sizeof fonts, "%s/fonts", paths_data_dir());
+    paths_fonts_dir(fonts, sizeof fonts);
     app->render = render_create(app->sdl, fonts, err, sizeof err);
     if (!app->render) {
         fprintf(stderr, "kring: %s\n", err);
@@ -621,21 +633,14 @@ static int export_qr(App *app, const char *dir)
 /* Prints the plan and follows the job to its end (two minutes at most). */
 static int print_plan(App *app)
 {
-    char fonts[1200], err[600], detail[600];
-    snprintf(fonts, sizeof fonts, "%s/fonts", paths_data_dir());
-    unsigned char *pdf = NULL;
-    size_t size = 0;
-    if (pdf_render(app->plan, app->cat, fonts, &pdf, &size, err, sizeof err) != 0) {
-        fprintf(stderr, "kring: the plan could not be made ready for printing: %s\n", err);
-        return -1;
-    }
-    const char *why = NULL;
+    char detail[600];
+    const char *why;
     PrintJob job;
-    int rc = print_send(app->opt->printer, pdf, size, app->opt->copies,
-                        tr(app->cat, "Familiegroepsplan"), &job, &why, detail, sizeof detail);
-    free(pdf);
-    if (rc != 0) {
-        fprintf(stderr, "kring: %s (%s)\n", tr(app->cat, why), detail);
+    if (send_plan(app, app->opt->copies, &job, &why, detail, sizeof detail) != 0) {
+        if (!why)
+            fprintf(stderr, "kring: the plan could not be made ready for printing: %s\n", detail);
+        else
+            fprintf(stderr, "kring: %s (%s)\n", tr(app->cat, why), detail);
         return -1;
     }
     for (int i = 0; i < 600; i++) {
@@ -729,7 +734,7 @@ static int open_data(App *app)
         return -1;
     if (app->opt->export_pdf) {
         char fonts[1200];
-        snprintf(fonts, sizeof fonts, "%s/fonts", paths_data_dir());
+        paths_fonts_dir(fonts, sizeof fonts);
         if (pdf_write(app->plan, app->cat, fonts, app->opt->export_pdf, err, sizeof err) != 0) {
             fprintf(stderr, "kring: the plan could not be written as PDF: %s\n", err);
             return -1;
@@ -854,7 +859,7 @@ out:
     {
         char frames[48];
         snprintf(frames, sizeof frames, "frames %llu\n", (unsigned long long)app->frames);
-        report(app, "KRING_REPORT_FD", frames);
+        report("KRING_REPORT_FD", frames);
     }
     player_destroy(player);
     stop(app);

@@ -92,6 +92,9 @@ static Plan *generated(int people, int goals, int agreements)
     return p;
 }
 
+/* a private folder for the databases and scripts of one run */
+static char bench_dir[300];
+
 typedef struct Figure {
     const char *name, *unit;
     double median, p99, budget;   /* budget < 0: none */
@@ -121,7 +124,7 @@ static int screen_open(Screen *s, int w, int h)
     s->win = SDL_CreateWindow("bench", 0, 0, w, h, 0);
     s->sdl = s->win ? SDL_CreateRenderer(s->win, -1, SDL_RENDERER_SOFTWARE) : NULL;
     char fonts[1200], err[600];
-    snprintf(fonts, sizeof fonts, "%s/fonts", paths_data_dir());
+    paths_fonts_dir(fonts, sizeof fonts);
     s->render = s->sdl ? render_create(s->sdl, fonts, err, sizeof err) : NULL;
     if (!s->render) {
         fprintf(stderr, "kring-bench: no screen: %s\n", SDL_GetError());
@@ -193,10 +196,8 @@ static void drag_frames(Screen *s, Plan *plan, int frames, double *median, doubl
 
 static void store_figures(Plan *plan)
 {
-    char dir[] = "/tmp/kring-bench-XXXXXX", path[300], err[300];
-    if (!mkdtemp(dir))
-        return;
-    snprintf(path, sizeof path, "%s/kring.db", dir);
+    char path[400], err[300];
+    snprintf(path, sizeof path, "%s/actions.db", bench_dir);
     Store *st = store_open(path, NULL, err, sizeof err);
     if (!st) {
         fprintf(stderr, "kring-bench: %s\n", err);
@@ -213,10 +214,6 @@ static void store_figures(Plan *plan)
         t[i] = now_ms() - t0;
     }
     store_close(st);
-    char cmd[400];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    if (system(cmd) != 0)
-        fprintf(stderr, "kring-bench: could not remove %s\n", dir);
     double med = pct(t, N, 50), p99 = pct(t, N, 99);
     figure("a completed action stored durably", "ms", med, p99, 2);
 }
@@ -224,7 +221,7 @@ static void store_figures(Plan *plan)
 static void pdf_figure(Plan *plan, const char *label, double budget)
 {
     char fonts[1200], err[300];
-    snprintf(fonts, sizeof fonts, "%s/fonts", paths_data_dir());
+    paths_fonts_dir(fonts, sizeof fonts);
     enum { N = 7 };
     double t[N];
     for (int i = 0; i < N; i++) {
@@ -260,7 +257,6 @@ static void qr_figure(Plan *plan)
 /* ---- fresh kring processes ---- */
 
 static const char *kring_path;
-static char bench_dir[300];
 
 typedef struct Run {
     double first_frame_ms;   /* from exec to the first frame on screen */

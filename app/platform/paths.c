@@ -30,6 +30,11 @@ const char *paths_data_dir(void)
     return env && env[0] ? env : KRING_DATA_DIR;
 }
 
+void paths_fonts_dir(char *out, size_t n)
+{
+    snprintf(out, n, "%s/fonts", paths_data_dir());
+}
+
 int paths_make_parent(const char *file)
 {
     char dir[4096];

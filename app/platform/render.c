@@ -63,8 +63,8 @@ struct Render {
     uint64_t qr_hash;
     int qr_width;
     SpanRect *spans;         /* translucent fills, as blended runs */
+    SDL_FRect *span_batch;   /* the same, grouped by coverage level */
     int n_spans, cap_spans;
-    SDL_FRect *span_batch;
     SDL_Texture *layer;      /* the still background, as last drawn */
     int layer_w, layer_h;
     DrawList layer_cmds;     /* the commands it was drawn from */
@@ -760,7 +760,6 @@ static void fill_band(Render *r, const float *outer, const float *inner, int n, 
 
 
 
-/* Outline of a rounded rectangle, clockwise; returns the point count. */
 static void shape_arc(Render *r, const DrawCmd *c);
 
 /* ------------------------------------------------------------------ */
@@ -776,6 +775,11 @@ static void shape_arc(Render *r, const DrawCmd *c);
 
 enum { SUB_ROWS = 4, LEVELS = 16, ROW_RUNS = 4 };
 
+static bool see_through(Color color)
+{
+    return (color & 0xFF) != 0xFF;
+}
+
 /* The parts of the row at height y (a sub-row) inside the shape, as
  * [x0, x1) pairs; returns how many. */
 typedef int (*RowFn)(const void *shape, float y, float *xs);
@@ -787,6 +791,7 @@ static void span_add(Render *r, float x, float y, float w, int level)
     if (r->n_spans == r->cap_spans) {
         r->cap_spans = r->cap_spans ? r->cap_spans * 2 : 4096;
         r->spans = xrealloc(r->spans, sizeof *r->spans * (size_t)r->cap_spans);
+        r->span_batch = xrealloc(r->span_batch, sizeof *r->span_batch * (size_t)r->cap_spans);
     }
     r->spans[r->n_spans++] = (SpanRect){ { x, y, w, 1 }, level > LEVELS ? LEVELS : level };
 }
@@ -842,18 +847,23 @@ static void fill_spans(Render *r, int y0, int y1, RowFn rows, const void *shape,
         }
     }
     /* one blended fill call per coverage level */
+    int start[LEVELS + 2] = { 0 };
+    for (int i = 0; i < r->n_spans; i++)
+        start[r->spans[i].level + 1]++;
+    for (int level = 1; level <= LEVELS + 1; level++)
+        start[level] += start[level - 1];
+    int at[LEVELS + 1];
+    memcpy(at, start, sizeof at);
+    for (int i = 0; i < r->n_spans; i++)
+        r->span_batch[at[r->spans[i].level]++] = r->spans[i].rect;
     SDL_Color k = color_of(color);
     SDL_SetRenderDrawBlendMode(r->sdl, SDL_BLENDMODE_BLEND);
-    r->span_batch = xrealloc(r->span_batch, sizeof *r->span_batch * (size_t)(r->n_spans + 1));
     for (int level = 1; level <= LEVELS; level++) {
-        int m = 0;
-        for (int i = 0; i < r->n_spans; i++)
-            if (r->spans[i].level == level)
-                r->span_batch[m++] = r->spans[i].rect;
+        int m = start[level + 1] - start[level];
         if (!m)
             continue;
         SDL_SetRenderDrawColor(r->sdl, k.r, k.g, k.b, (Uint8)((k.a * level + LEVELS / 2) / LEVELS));
-        SDL_RenderFillRectsF(r->sdl, r->span_batch, m);
+        SDL_RenderFillRectsF(r->sdl, r->span_batch + start[level], m);
     }
 }
 
@@ -957,6 +967,7 @@ static void span_box(Render *r, float x, float y, float w, float h, float rad, C
     fill_spans(r, (int)floorf(y), (int)ceilf(y + h), box_rows, &b, color);
 }
 
+/* Outline of a rounded rectangle, clockwise; returns the point count. */
 static int rounded_outline(float x, float y, float w, float h, float rad, float *xy)
 {
     float maxr = (w < h ? w : h) / 2;
@@ -994,7 +1005,7 @@ static void shape_rect(Render *r, const DrawCmd *c)
         fill_rect(r, x, y, w, h, c->color);
         return;
     }
-    if ((c->color & 0xFF) != 0xFF) {
+    if (see_through(c->color)) {
         span_box(r, x, y, w, h, rad, c->color);
         return;
     }
@@ -1065,7 +1076,7 @@ static int arc_points(float cx, float cy, float rad, float ry_scale, float a0, f
 
 static void shape_arc(Render *r, const DrawCmd *c)
 {
-    if ((c->color & 0xFF) != 0xFF) {
+    if (see_through(c->color)) {
         span_arc(r, c);
         return;
     }
