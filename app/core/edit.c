@@ -369,7 +369,7 @@ static EditResult evaluation(Ctx *c)
     return EDIT_OK;
 }
 
-EditResult plan_apply(Plan *plan, const Edit *e, uint32_t *new_id, const char **why)
+static EditResult apply_edit(Plan *plan, const Edit *e, uint32_t *new_id, const char **why)
 {
     Ctx c = { plan, e, why };
     if (new_id)
@@ -408,6 +408,8 @@ EditResult plan_apply(Plan *plan, const Edit *e, uint32_t *new_id, const char **
         if (!p)
             return not_found(&c);
         p->agreed_at = e->time < 0 ? 0 : e->time;
+        if (p->agreed_at)
+            p->renew = false;
         return EDIT_OK;
     }
     case EDIT_GOAL_ADD:
@@ -460,9 +462,61 @@ EditResult plan_apply(Plan *plan, const Edit *e, uint32_t *new_id, const char **
         return evaluation(&c);
     case EDIT_APPROVE:
         plan->approved_at = e->time < 0 ? 0 : e->time;
+        if (plan->approved_at)
+            plan->approval_renew = false;
         return EDIT_OK;
     case EDIT_KIND_COUNT:
         break;
     }
     return invalid(&c, "Dat kan niet.");
+}
+
+/* True when e changes what the plan says (and so what was agreed to):
+ * everything but agreeing, approving, a card moved within its own ring
+ * and sector, and a person only marked as in the room or not. */
+static bool changes_content(const Plan *plan, const Edit *e)
+{
+    const Person *p;
+    switch (e->kind) {
+    case EDIT_PERSON_AGREE:
+    case EDIT_APPROVE:
+        return false;
+    case EDIT_PERSON_MOVE:
+        p = plan_person(plan, e->id);
+        return !p || p->place.ring != e->place.ring || p->place.sector != e->place.sector;
+    case EDIT_PERSON_SET: {
+        p = plan_person(plan, e->id);
+        if (!p)
+            return true;
+        char *t[3] = { clean(e->text), clean(e->text2), clean(e->text3) };
+        bool same = !strcmp(p->name, t[0]) && !strcmp(p->relation, t[1]) &&
+                    !strcmp(p->picto, t[2]);
+        for (int i = 0; i < 3; i++)
+            free(t[i]);
+        return !same;
+    }
+    default:
+        return true;
+    }
+}
+
+EditResult plan_apply(Plan *plan, const Edit *e, uint32_t *new_id, const char **why)
+{
+    bool content = changes_content(plan, e);
+    EditResult r = apply_edit(plan, e, new_id, why);
+    if (r != EDIT_OK || !content)
+        return r;
+    /* What was agreed to is not what the plan says any more. */
+    for (int i = 0; i < plan->n_people; i++) {
+        Person *p = &plan->people[i];
+        if (p->agreed_at) {
+            p->agreed_at = 0;
+            p->renew = true;
+        }
+    }
+    if (plan->approved_at) {
+        plan->approved_at = 0;
+        plan->approval_renew = true;
+    }
+    return r;
 }

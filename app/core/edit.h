@@ -62,7 +62,8 @@ typedef enum EditResult {
 
 /* Applies e to the plan. Every text is repaired first (broken UTF-8
  * replaced, control characters dropped) and cut to TEXT_MAX bytes at a
- * character boundary. On EDIT_OK, *new_id (when not NULL) gets the id of
+ * character boundary. When e changes what the plan says, everyone who
+ * had agreed (and the approval) is marked to renew it. On EDIT_OK, *new_id (when not NULL) gets the id of
  * what was added. Otherwise the plan is unchanged and *why (when not
  * NULL) is a plain-words reason: a Dutch msgid to translate. */
 EditResult plan_apply(Plan *plan, const Edit *e, uint32_t *new_id, const char **why);

@@ -121,6 +121,7 @@ Plan *plan_clone(const Plan *src)
         plan_add_voice(p, &src->voices[i]);
     plan_set_evaluation(p, &src->eval);
     p->approved_at = src->approved_at;
+    p->approval_renew = src->approval_renew;
     p->next_id = src->next_id;
     return p;
 }
@@ -188,7 +189,7 @@ uint32_t plan_add_person(Plan *plan, const Person *t)
                    .relation = xstrdup(t->relation), .picto = xstrdup(t->picto),
                    .place = place_clamp(t->place), .present = t->present,
                    .scale = t->scale < SCALE_NONE || t->scale > 10 ? SCALE_NONE : t->scale,
-                   .agreed_at = t->agreed_at };
+                   .agreed_at = t->agreed_at, .renew = t->renew };
     plan->n_people++;
     return p->id;
 }

@@ -78,6 +78,7 @@ typedef struct Person {
     bool present;     /* in the room */
     int scale;        /* own marker on the 0..10 scale, or SCALE_NONE */
     int64_t agreed_at; /* when they tapped their name to agree; 0: not yet */
+    bool renew;       /* had agreed, and the plan changed since: ask again */
 } Person;
 
 typedef struct Goal {
@@ -124,6 +125,7 @@ typedef struct Plan {
     int n_voices, cap_voices;
     Evaluation eval;
     int64_t approved_at;         /* facilitator's approval; 0: not yet */
+    bool approval_renew;         /* was approved, and the plan changed since */
     uint32_t next_id;
 } Plan;
 

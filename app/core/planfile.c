@@ -173,7 +173,8 @@ static bool read_items(Reader *r, Plan *plan, json_t *root)
 static bool read_people(Reader *r, Plan *plan, json_t *arr)
 {
     static const char *const keys[] = { "id", "name", "relation", "picto", "sector", "ring",
-                                        "u", "v", "present", "scale", "agreed_at", NULL };
+                                        "u", "v", "present", "scale", "agreed_at", "renew",
+                                        NULL };
     size_t i;
     json_t *v;
     json_array_foreach(arr, i, v) {
@@ -197,13 +198,17 @@ static bool read_people(Reader *r, Plan *plan, json_t *arr)
             return bad(r, "field \"scale\" is missing");
         if (!json_is_null(scale) && !get_int(r, v, "scale", 0, 10, &sc))
             return false;
+        json_t *renew = json_object_get(v, "renew"); /* optional: false */
+        if (renew && !json_is_boolean(renew))
+            return bad(r, "field \"renew\" must be true or false");
         int s = sector_from_key(sector);
         if (s < 0)
             return bad(r, "unknown sector \"%.40s\"", sector);
         plan_add_person(plan, &(Person){
             .id = id, .name = (char *)name, .relation = (char *)relation, .picto = (char *)picto,
             .place = { .sector = s, .ring = (int)ring, .u = (int)u, .v = (int)vv },
-            .present = json_is_true(present), .scale = (int)sc, .agreed_at = agreed });
+            .present = json_is_true(present), .scale = (int)sc, .agreed_at = agreed,
+            .renew = json_is_true(renew) });
     }
     r->where[0] = '\0';
     return true;
@@ -333,7 +338,7 @@ static bool read_root(Reader *r, Plan *plan, json_t *root)
     static const char *const keys[] = {
         "format", "version", "family", "children", "date", "place", "question", "concerns",
         "conditions", "going_well", "strengths", "dream", "help", "safety", "people", "goals",
-        "agreements", "voices", "evaluation", "approved_at", NULL };
+        "agreements", "voices", "evaluation", "approved_at", "approval_renew", NULL };
     if (!only_keys(r, root, keys))
         return false;
     for (int f = 0; f < FIELD_COUNT; f++) {
@@ -353,6 +358,10 @@ static bool read_root(Reader *r, Plan *plan, json_t *root)
         !get_int(r, root, "approved_at", 0, 253402300799LL, &approved))
         return false;
     plan->approved_at = approved;
+    json_t *renew = json_object_get(root, "approval_renew"); /* optional: false */
+    if (renew && !json_is_boolean(renew))
+        return bad(r, "field \"approval_renew\" must be true or false");
+    plan->approval_renew = json_is_true(renew);
     return read_items(r, plan, root) && read_people(r, plan, people) &&
            read_goals(r, plan, goals) && read_agreements(r, plan, agreements) &&
            read_voices(r, plan, voices) && read_evaluation(r, plan, root);
@@ -439,6 +448,8 @@ char *planfile_format(const Plan *plan)
         json_object_set_new(o, "present", json_boolean(p->present));
         json_object_set_new(o, "scale", p->scale == SCALE_NONE ? json_null() : json_integer(p->scale));
         set_int(o, "agreed_at", p->agreed_at);
+        if (p->renew)
+            json_object_set_new(o, "renew", json_true());
         json_array_append_new(people, o);
     }
     json_object_set_new(root, "people", people);
@@ -485,6 +496,8 @@ char *planfile_format(const Plan *plan)
     set_int(ev, "convener", plan->eval.convener);
     json_object_set_new(root, "evaluation", ev);
     set_int(root, "approved_at", plan->approved_at);
+    if (plan->approval_renew)
+        json_object_set_new(root, "approval_renew", json_true());
     char *text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
     json_decref(root);
     return text;

@@ -5,6 +5,7 @@
 
 #include "check.h"
 #include "core/edit.h"
+#include "core/flow.h"
 #include "core/mem.h"
 #include "core/plan.h"
 #include "core/planfile.h"
@@ -339,8 +340,89 @@ static void test_sample(void)
     plan_destroy(p);
 }
 
+/* Agreeing, and what a change after agreeing does: every agreement (and
+ * the approval) is to be renewed; agreeing again clears that. Moving a
+ * card within its place or marking who is in the room changes nothing
+ * anyone agreed to. */
+static void test_agreeing(void)
+{
+    uint32_t ids[6];
+    Plan *p = sample(ids);
+    const char *gaps[FLOW_GAPS_MAX];
+    /* the sample() plan lacks a question and plan B */
+    int n = flow_missing(p, gaps, FLOW_GAPS_MAX);
+    CHECK_INT(n, 2);
+    CHECK_STR(gaps[0], "De centrale vraag is nog leeg.");
+    CHECK(!flow_can_approve(p));
+    add(p, (Edit){ .kind = EDIT_SET_FIELD, .field = FIELD_QUESTION, .text = "Hoe gaat Sam naar school?" });
+    add(p, (Edit){ .kind = EDIT_ITEM_ADD, .field = SECTION_SAFETY, .text = "Bel oma." });
+    CHECK_INT(flow_missing(p, gaps, FLOW_GAPS_MAX), 0);
+    add(p, (Edit){ .kind = EDIT_PERSON_AGREE, .id = ids[0], .time = 1000 });
+    CHECK(!flow_can_approve(p)); /* oma has not agreed yet */
+    add(p, (Edit){ .kind = EDIT_PERSON_AGREE, .id = ids[1], .time = 1001 });
+    CHECK(flow_can_approve(p));
+    add(p, (Edit){ .kind = EDIT_APPROVE, .time = 1002 });
+    AgreeCount c = flow_agree_count(p);
+    CHECK_INT(c.present, 2);
+    CHECK_INT(c.agreed, 2);
+    /* not changes of content */
+    add(p, (Edit){ .kind = EDIT_PERSON_MOVE, .id = ids[0], .place = { SECTOR_FAMILY, 1, 100, 100 } });
+    add(p, (Edit){ .kind = EDIT_PERSON_SET, .id = ids[1], .text = "جميلة العمراني ", .text2 = "oma",
+                   .flag = true });
+    CHECK_INT(p->people[0].agreed_at, 1000);
+    CHECK_INT(p->approved_at, 1002);
+    /* a change of content */
+    add(p, (Edit){ .kind = EDIT_ITEM_ADD, .field = SECTION_DREAM, .text = "Samen op vakantie." });
+    CHECK_INT(p->people[0].agreed_at, 0);
+    CHECK(p->people[0].renew && p->people[1].renew);
+    CHECK_INT(p->approved_at, 0);
+    CHECK(p->approval_renew);
+    CHECK(!flow_can_approve(p));
+    /* renew survives a plan file */
+    char *text = planfile_format(p);
+    char err[300];
+    Plan *q = planfile_parse(text, strlen(text), err, sizeof err);
+    CHECK(q && q->people[0].renew && q->approval_renew);
+    plan_destroy(q);
+    free(text);
+    add(p, (Edit){ .kind = EDIT_PERSON_AGREE, .id = ids[0], .time = 2000 });
+    CHECK(!p->people[0].renew && p->people[1].renew);
+    /* moving to another ring is a change */
+    add(p, (Edit){ .kind = EDIT_PERSON_MOVE, .id = ids[1], .place = { SECTOR_FAMILY, 3, 100, 100 } });
+    CHECK_INT(p->people[0].agreed_at, 0);
+    /* someone not in the room: pending */
+    add(p, (Edit){ .kind = EDIT_PERSON_SET, .id = ids[1], .text = "جميلة العمراني", .text2 = "oma",
+                   .flag = false });
+    c = flow_agree_count(p);
+    CHECK_INT(c.absent, 1);
+    CHECK_INT(c.present, 1);
+    plan_destroy(p);
+}
+
+/* Every step says what it still lacks; a full plan lacks nothing to agree. */
+static void test_gaps(void)
+{
+    const char *gaps[FLOW_GAPS_MAX];
+    Plan *empty = plan_create();
+    for (int s = 0; s < STEP_COUNT; s++) {
+        CHECK(step_key(s) && step_from_key(step_key(s)) == s);
+        CHECK(s == STEP_SHARE || step_gaps(empty, s, gaps, FLOW_GAPS_MAX) > 0);
+    }
+    CHECK_INT(flow_missing(empty, gaps, FLOW_GAPS_MAX), 4);
+    CHECK_INT(step_from_key("nope"), -1);
+    plan_destroy(empty);
+    char err[600];
+    Plan *p = planfile_read(KRING_SOURCE_DIR "/assets/plans/jansen.json", err, sizeof err);
+    CHECK(p && flow_missing(p, gaps, FLOW_GAPS_MAX) == 0);
+    for (int s = 0; p && s < STEP_REVIEW; s++)
+        CHECK_INT(step_gaps(p, s, gaps, FLOW_GAPS_MAX), 0);
+    plan_destroy(p);
+}
+
 int main(void)
 {
+    test_agreeing();
+    test_gaps();
     test_sample();
     test_every_edit();
     test_bad_text();
