@@ -2,6 +2,7 @@
  * become Kring's own finger events. */
 #include "app.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +14,7 @@
 #include <SDL.h>
 
 #include "core/edit.h"
+#include "core/flow.h"
 #include "core/gesture.h"
 #include "core/i18n.h"
 #include "core/planfile.h"
@@ -26,7 +28,7 @@
 #include "player.h"
 #include "store/pin.h"
 #include "store/store.h"
-#include "ui/board.h"
+#include "ui/flow.h"
 
 enum {
     MOUSE_FINGER = -1,     /* the mouse counts as one more finger */
@@ -40,7 +42,13 @@ struct App {
     SDL_Renderer *sdl;
     Render *render;
     Ui ui;
-    BoardState board;      /* selection, sheet, keyboard: screen state */
+    FlowState flow;        /* steps, pages, board, PIN pad: screen state */
+    FlowView lists;        /* what the start screen's panels list */
+    char plan_paths[FLOW_LIST_MAX][4400]; /* the prepared plan files listed */
+    int64_t meeting_ids[FLOW_LIST_MAX];   /* the meetings listed */
+    char printer_names[FLOW_LIST_MAX][128];
+    char lang_codes[FLOW_LIST_MAX][16];
+    char settings_said[300];
     Gestures gestures;
     DrawList shown;        /* the list on screen now */
     Catalog *cat;
@@ -181,23 +189,19 @@ static int open_meeting(App *app)
         return 0;
     }
     app->meeting = store_meeting_latest(app->store);
-    if (app->meeting) {
+    if (app->meeting) { /* a meeting was going on: carry on with it */
         app->plan = store_meeting_load(app->store, app->meeting);
         if (app->plan)
             return 0;
-        /* Leave that meeting as it is (it can still be rescued) and begin
-         * a new one. */
+        /* Leave that meeting as it is (it can still be rescued). */
         fprintf(stderr, "kring: meeting %lld could not be read: %s\n", (long long)app->meeting,
                 store_message(app->store));
         snprintf(app->notice, sizeof app->notice, "%s",
                  tr(app->cat, "Het laatste plan kon niet worden gelezen. Het is niet gewist. "
-                              "Kring begint met een nieuw plan. Vraag de beheerder om hulp."));
+                              "Vraag de beheerder om hulp."));
+        app->meeting = 0;
     }
-    app->plan = plan_create();
-    if (store_meeting_create(app->store, app->plan, (int64_t)time(NULL), &app->meeting) != STORE_OK) {
-        fprintf(stderr, "kring: %s\n", store_message(app->store));
-        return -1;
-    }
+    app->plan = plan_create(); /* the start screen: no meeting open */
     return 0;
 }
 
@@ -212,17 +216,18 @@ static void apply(App *app, const Edit *e)
     const char *why = NULL;
     EditResult r = plan_apply(app->plan, e, NULL, &why);
     app->dirty = true;
-    bool from_sheet = app->board.sheet_edit;
-    board_edit_result(&app->board, app->plan, r, why);
+    const FlowState *f = &app->flow;
+    bool in_sheet = f->board.sheet.open || f->board.goals.open || f->page.typing;
+    flow_edit_result(&app->flow, app->plan, r, why);
     if (r != EDIT_OK) {
-        if (!from_sheet) /* the sheet shows its own reasons */
+        if (!in_sheet) /* a sheet shows its own reasons */
             set_problem(app, tr(app->cat, why));
         return;
     }
     save(app);
 }
 
-static void on_board(App *app, BoardResult r, const Edit *edit);
+static void on_flow(App *app, FlowOut o);
 
 enum { PRINT_POLL_MS = 500, PRINT_GIVE_UP_MS = 120000 };
 
@@ -246,7 +251,11 @@ static int send_plan(App *app, int copies, PrintJob *job, const char **why, char
     *why = NULL;
     if (pdf_render(app->plan, app->cat, fonts, &pdf, &size, detail, n) != 0)
         return -1;
-    int rc = print_send(app->opt->printer, pdf, size, copies, tr(app->cat, "Familiegroepsplan"),
+    char chosen[128] = "";
+    const char *printer = app->opt->printer;
+    if (!printer && store_setting(app->store, "printer", chosen, sizeof chosen) && chosen[0])
+        printer = chosen; /* the facilitator's choice in settings */
+    int rc = print_send(printer, pdf, size, copies, tr(app->cat, "Familiegroepsplan"),
                         job, why, detail, n);
     free(pdf);
     return rc;
@@ -257,7 +266,7 @@ static void start_print(App *app)
 {
     char detail[600];
     const char *why;
-    if (send_plan(app, app->board.share.copies, &app->job, &why, detail, sizeof detail) != 0) {
+    if (send_plan(app, app->flow.board.share.copies, &app->job, &why, detail, sizeof detail) != 0) {
         if (!why) {
             fprintf(stderr, "kring: %s\n", detail);
             print_said(app, PRINT_PROBLEM, "Het printen lukte niet. Probeer het nog eens.");
@@ -299,22 +308,7 @@ static void follow_print(App *app)
 
 static void on_gesture(App *app, const Gesture *g)
 {
-    Edit edit;
-    on_board(app, board_gesture(&app->ui, &app->board, app->plan, &app->gestures, g, &edit),
-             &edit);
-}
-
-static void on_board(App *app, BoardResult r, const Edit *edit)
-{
-    switch (r) {
-    case BOARD_NOTHING: break;
-    case BOARD_REDRAW: app->dirty = true; break;
-    case BOARD_EDIT: apply(app, edit); break;
-    case BOARD_UNDO: undo(app, false); break;
-    case BOARD_REDO: undo(app, true); break;
-    case BOARD_DISMISS: app->notice[0] = '\0'; app->dirty = true; break;
-    case BOARD_PRINT: start_print(app); break;
-    }
+    on_flow(app, flow_gesture(&app->ui, &app->flow, app->plan, &app->gestures, g, &app->lists));
 }
 
 static void finger_down(App *app, int64_t id, Point p)
@@ -371,15 +365,17 @@ static void on_key(App *app, const SDL_KeyboardEvent *k)
         { SDLK_RIGHT, SKEY_RIGHT }, { SDLK_HOME, SKEY_HOME }, { SDLK_END, SKEY_END },
         { SDLK_RETURN, SKEY_RETURN }, { SDLK_KP_ENTER, SKEY_RETURN }, { SDLK_ESCAPE, SKEY_ESCAPE },
     };
-    if (app->board.sheet.open || app->board.goals.open) {
+    const FlowState *f = &app->flow;
+    if (flow_wants_text(f) || f->board.sheet.open || f->board.goals.open) {
         for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
             if (keys[i].sym == k->keysym.sym) {
-                Edit edit;
-                on_board(app, board_key(&app->board, keys[i].key, &edit), &edit);
+                on_flow(app, flow_key(&app->flow, app->plan, keys[i].key));
                 return;
             }
         return;
     }
+    if (f->screen != SCREEN_MEETING)
+        return;
     if (ctrl && k->keysym.sym == SDLK_z)
         undo(app, shift);
     else if (ctrl && k->keysym.sym == SDLK_y)
@@ -417,7 +413,7 @@ static void handle(App *app, const SDL_Event *e)
         on_key(app, &e->key);
         break;
     case SDL_TEXTINPUT:
-        on_board(app, board_text(&app->board, e->text.text), NULL);
+        on_flow(app, flow_text(&app->flow, e->text.text));
         break;
     case SDL_WINDOWEVENT:
         switch (e->window.event) {
@@ -456,6 +452,400 @@ static void tick(App *app)
 }
 
 /* ------------------------------------------------------------------ */
+/* The conference: meetings, the PIN, settings                          */
+/* ------------------------------------------------------------------ */
+
+/* Wall-clock time in milliseconds. Under a script the clock is virtual:
+ * it starts at KRING_EPOCH (seconds; default 2026-11-23 09:00 UTC), so
+ * PIN waits, agreement times and "today" are the same on every run. */
+static int64_t wall_ms(const App *app)
+{
+    if (app->virtual_clock) {
+        const char *e = getenv("KRING_EPOCH");
+        int64_t base = e && e[0] ? atoll(e) : 1795424400LL;
+        return base * 1000 + (int64_t)app->now - 1000;
+    }
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static void flow_view_update(App *app)
+{
+    FlowView *v = &app->lists;
+    bool meeting = app->flow.screen == SCREEN_MEETING && app->meeting;
+    v->can_undo = meeting && (app->unsaved || store_can_undo(app->store, app->meeting));
+    v->can_redo = meeting && !app->unsaved && store_can_redo(app->store, app->meeting);
+    v->problem = app->problem[0] ? app->problem : NULL;
+    v->notice = app->notice[0] ? app->notice : NULL;
+    v->printing = app->printing;
+    v->print_words = app->print_words;
+    v->now = wall_ms(app) / 1000;
+    time_t t = (time_t)v->now;
+    struct tm tm;
+    localtime_r(&t, &tm);
+    snprintf(v->today, sizeof v->today, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1,
+             tm.tm_mday);
+    v->pin_set = pin_is_set(app->store);
+    v->settings_said = app->settings_said[0] ? app->settings_said : NULL;
+}
+
+/* The prepared plan files: the sample, and any *.json in the folder
+ * "plans" beside the database (where a facilitator puts them). */
+static void list_plans(App *app)
+{
+    FlowList *l = &app->lists.plans;
+    l->n = 0;
+    l->chosen = -1;
+    snprintf(app->plan_paths[0], sizeof app->plan_paths[0], "%s/assets/plans/jansen.json",
+             paths_data_dir());
+    snprintf(l->text[0], sizeof l->text[0], "%s", tr(app->cat, "Voorbeeld: de familie Jansen"));
+    snprintf(l->note[0], sizeof l->note[0], "%s", tr(app->cat, "om te oefenen"));
+    l->n = 1;
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s", app->opt->db ? app->opt->db : "");
+    if (!dir[0])
+        paths_default_db(dir, sizeof dir);
+    char *slash = strrchr(dir, '/');
+    snprintf(slash ? slash + 1 : dir, sizeof dir - (size_t)(slash ? slash + 1 - dir : 0), "plans");
+    DIR *d = opendir(dir);
+    if (!d)
+        return;
+    struct dirent *e;
+    while ((e = readdir(d)) && l->n < FLOW_LIST_MAX) {
+        size_t n = strlen(e->d_name);
+        if (n < 6 || strcmp(e->d_name + n - 5, ".json") != 0 || e->d_name[0] == '.')
+            continue;
+        if ((size_t)snprintf(app->plan_paths[l->n], sizeof app->plan_paths[0], "%s/%s", dir,
+                             e->d_name) >= sizeof app->plan_paths[0])
+            continue;
+        snprintf(l->text[l->n], sizeof l->text[0], "%.*s", (int)(n - 5), e->d_name);
+        l->note[l->n][0] = '\0';
+        l->n++;
+    }
+    closedir(d);
+}
+
+/* The meetings kept on the device, each with its family and last use. */
+static void list_meetings(App *app)
+{
+    FlowList *l = &app->lists.meetings;
+    MeetingInfo m[FLOW_LIST_MAX];
+    int n = store_meetings(app->store, m, FLOW_LIST_MAX);
+    l->n = 0;
+    l->chosen = -1;
+    for (int i = 0; i < n; i++) {
+        Plan *p = store_meeting_load(app->store, m[i].id);
+        app->meeting_ids[l->n] = m[i].id;
+        if (p && plan_family(p)[0])
+            tr_fill(l->text[l->n], sizeof l->text[0], tr(app->cat, "Familie %s"), plan_family(p));
+        else
+            snprintf(l->text[l->n], sizeof l->text[0], "%s", tr(app->cat, "Gesprek zonder naam"));
+        time_t t = (time_t)m[i].used;
+        struct tm tm;
+        localtime_r(&t, &tm);
+        snprintf(l->note[l->n], sizeof l->note[0], "%02d-%02d-%04d", tm.tm_mday, tm.tm_mon + 1,
+                 tm.tm_year + 1900);
+        plan_destroy(p);
+        l->n++;
+    }
+}
+
+static const struct { const char *code, *name; } languages[] = {
+    { "nl", "Nederlands" }, { "en", "English" }, { "ar", "\xD8\xA7\xD9\x84\xD8\xB9\xD8\xB1\xD8\xA8\xD9\x8A\xD8\xA9" },
+    { "tr", "T\xC3\xBCrk\xC3\xA7" "e" }, { "pl", "Polski" },
+};
+
+static void list_settings(App *app)
+{
+    FlowList *l = &app->lists.languages;
+    char lang[16] = "nl";
+    store_setting(app->store, "language", lang, sizeof lang);
+    l->n = 0;
+    l->chosen = -1;
+    for (size_t i = 0; i < sizeof languages / sizeof languages[0]; i++) {
+        char path[1200];
+        snprintf(path, sizeof path, "%s/assets/po/%s.po", paths_data_dir(), languages[i].code);
+        if (strcmp(languages[i].code, "nl") != 0 && access(path, R_OK) != 0)
+            continue; /* no catalogue for it (yet) */
+        snprintf(app->lang_codes[l->n], sizeof app->lang_codes[0], "%s", languages[i].code);
+        snprintf(l->text[l->n], sizeof l->text[0], "%s", languages[i].name);
+        l->note[l->n][0] = '\0';
+        if (!strcmp(lang, languages[i].code))
+            l->chosen = l->n;
+        l->n++;
+    }
+    FlowList *p = &app->lists.printers;
+    char chosen[128] = "";
+    store_setting(app->store, "printer", chosen, sizeof chosen);
+    char names[FLOW_LIST_MAX][128];
+    int def = -1;
+    int n = print_printers(names, FLOW_LIST_MAX - 1, &def);
+    p->n = 0;
+    snprintf(app->printer_names[0], sizeof app->printer_names[0], "%s", "");
+    snprintf(p->text[0], sizeof p->text[0], "%s", tr(app->cat, "De standaardprinter"));
+    snprintf(p->note[0], sizeof p->note[0], "%s", def >= 0 ? names[def] : tr(app->cat, "geen"));
+    p->chosen = 0;
+    p->n = 1;
+    for (int i = 0; i < n; i++) {
+        snprintf(app->printer_names[p->n], sizeof app->printer_names[0], "%s", names[i]);
+        snprintf(p->text[p->n], sizeof p->text[0], "%s", names[i]);
+        p->note[p->n][0] = '\0';
+        if (chosen[0] && !strcmp(chosen, names[i]))
+            p->chosen = p->n;
+        p->n++;
+    }
+    if (!n)
+        snprintf(p->note[0], sizeof p->note[0], "%s", tr(app->cat, "geen printer gevonden"));
+}
+
+/* Loads the catalogue for code ("nl": none); false when it cannot. */
+static bool use_language(App *app, const char *code)
+{
+    Catalog *cat = NULL;
+    if (strcmp(code, "nl") != 0) {
+        char path[1200], err[600];
+        snprintf(path, sizeof path, "%s/assets/po/%s.po", paths_data_dir(), code);
+        cat = catalog_load(path, err, sizeof err);
+        if (!cat) {
+            fprintf(stderr, "kring: language '%s' is not available (%s)\n", code, err);
+            return false;
+        }
+    }
+    catalog_destroy(app->cat);
+    app->cat = cat;
+    app->ui.cat = cat;
+    return true;
+}
+
+/* Leaves the meeting on screen: nothing of it stays in memory. */
+static void forget_meeting(App *app)
+{
+    plan_destroy(app->plan);
+    app->plan = plan_create();
+    app->meeting = 0;
+    app->unsaved = false;
+    app->problem[0] = '\0';
+    app->printing = PRINT_IDLE;
+    app->print_words[0] = '\0';
+    app->job_active = false;
+    flow_to_start(&app->flow, pin_is_set(app->store));
+}
+
+/* Begins a meeting with plan (taken over), dated today when it has no date. */
+static void begin_meeting(App *app, Plan *plan)
+{
+    if (!plan_valid_date(plan->field[FIELD_DATE])) {
+        flow_view_update(app);
+        plan_set_field(plan, FIELD_DATE, app->lists.today);
+    }
+    int64_t id;
+    if (store_meeting_create(app->store, plan, wall_ms(app) / 1000, &id) != STORE_OK) {
+        fprintf(stderr, "kring: %s\n", store_message(app->store));
+        set_problem(app, tr(app->cat, "Dat lukte niet. Probeer het nog eens."));
+        plan_destroy(plan);
+        return;
+    }
+    plan_destroy(app->plan);
+    app->plan = plan;
+    app->meeting = id;
+    flow_to_meeting(&app->flow);
+}
+
+static void new_meeting(App *app, int index)
+{
+    if (index == 0) {
+        begin_meeting(app, plan_create());
+        return;
+    }
+    char err[1400];
+    Plan *plan = planfile_read(app->plan_paths[index - 1], err, sizeof err);
+    if (!plan) {
+        fprintf(stderr, "kring: %s could not be read: %s\n", app->plan_paths[index - 1], err);
+        snprintf(app->notice, sizeof app->notice, "%s",
+                 tr(app->cat, "Dit plan kon niet worden gelezen. Kies een ander plan of begin leeg."));
+        return;
+    }
+    begin_meeting(app, plan);
+}
+
+static void continue_meeting(App *app, int index)
+{
+    int64_t id = app->meeting_ids[index];
+    Plan *plan = store_meeting_load(app->store, id);
+    if (!plan || store_meeting_keep(app->store, id, false) != STORE_OK) {
+        plan_destroy(plan);
+        fprintf(stderr, "kring: meeting %lld: %s\n", (long long)id, store_message(app->store));
+        snprintf(app->notice, sizeof app->notice, "%s",
+                 tr(app->cat, "Dit gesprek kon niet worden geopend. Het is niet gewist. Vraag "
+                              "de beheerder om hulp."));
+        return;
+    }
+    plan_destroy(app->plan);
+    app->plan = plan;
+    app->meeting = id;
+    flow_to_meeting(&app->flow);
+}
+
+static void end_meeting(App *app, bool keep)
+{
+    if (app->unsaved)
+        save(app);
+    StoreStatus st = keep ? store_meeting_keep(app->store, app->meeting, true)
+                          : store_meeting_close(app->store, app->meeting);
+    if (st != STORE_OK) {
+        fprintf(stderr, "kring: %s\n", store_message(app->store));
+        set_problem(app, tr(app->cat, keep ? "Het gesprek kon niet worden bewaard. Probeer het nog eens."
+                                           : "Het gesprek kon niet worden gewist. Probeer het nog eens."));
+        return;
+    }
+    if (app->opt->verbose)
+        fprintf(stderr, "kring: meeting %lld %s\n", (long long)app->meeting, keep ? "kept" : "closed");
+    forget_meeting(app);
+}
+
+static void set_setting(App *app, const char *key, const char *value, const char *said)
+{
+    const char *pairs[2] = { key, value };
+    if (store_set_settings(app->store, pairs, 1) != STORE_OK) {
+        fprintf(stderr, "kring: %s\n", store_message(app->store));
+        snprintf(app->settings_said, sizeof app->settings_said, "%s",
+                 tr(app->cat, "Dit kon niet worden bewaard. Probeer het nog eens."));
+        return;
+    }
+    snprintf(app->settings_said, sizeof app->settings_said, "%s", tr(app->cat, said));
+    list_settings(app);
+}
+
+/* What a refused new PIN is told. */
+static const char *pin_rule_words(PinRule r)
+{
+    switch (r) {
+    case PIN_TOO_SHORT: return "Die pincode is te kort: kies 6 cijfers of meer.";
+    case PIN_TOO_LONG: return "Die pincode is te lang: kies hoogstens 16 cijfers.";
+    case PIN_NOT_DIGITS: return "Een pincode heeft alleen cijfers.";
+    case PIN_TOO_SIMPLE: return "Die pincode is te makkelijk te raden. Kies een andere.";
+    case PIN_FINE: break;
+    }
+    return "De pincode kon niet worden bewaard. Probeer het nog eens.";
+}
+
+/* The PIN was right: do what it was asked for. */
+static void pin_granted(App *app, PinFor purpose)
+{
+    FlowState *f = &app->flow;
+    switch (purpose) {
+    case PIN_FOR_NEW: list_plans(app); f->panel = PANEL_NEW; break;
+    case PIN_FOR_CONTINUE: list_meetings(app); f->panel = PANEL_CONTINUE; break;
+    case PIN_FOR_SETTINGS:
+        app->settings_said[0] = '\0';
+        list_settings(app);
+        f->panel = PANEL_SETTINGS;
+        break;
+    case PIN_FOR_LEAVE: app->quit = true; break;
+    case PIN_FOR_MENU: f->panel = PANEL_MENU; break;
+    case PIN_FOR_FAMILY_TIME: f->family_time = true; break;
+    case PIN_FOR_RETURN: f->family_time = false; f->panel = PANEL_NONE; break;
+    case PIN_FOR_CONDITIONS: f->conditions_open = true; break;
+    case PIN_FOR_APPROVE: {
+        Edit e = { .kind = EDIT_APPROVE, .time = wall_ms(app) / 1000 };
+        f->page.pending = 1;
+        apply(app, &e);
+        break;
+    }
+    case PIN_FOR_SETUP:
+    case PIN_FOR_CHANGE:
+    case PIN_FOR_NONE:
+        break;
+    }
+}
+
+static void on_pin(App *app, PinFor purpose, const char *pin)
+{
+    FlowState *f = &app->flow;
+    char said[400];
+    if (purpose == PIN_FOR_SETUP || purpose == PIN_FOR_CHANGE) {
+        PinRule rule;
+        if (pin_set(app->store, pin, &rule) != PIN_OK) {
+            if (rule == PIN_FINE)
+                fprintf(stderr, "kring: %s\n", store_message(app->store));
+            flow_pin_result(f, false, tr(app->cat, pin_rule_words(rule)));
+            return;
+        }
+        flow_pin_result(f, true, NULL);
+        if (purpose == PIN_FOR_CHANGE)
+            snprintf(app->settings_said, sizeof app->settings_said, "%s",
+                     tr(app->cat, "De nieuwe pincode is bewaard."));
+        return;
+    }
+    int64_t wait = 0;
+    PinResult r = pin_check(app->store, pin, wall_ms(app), &wait);
+    char secs[24];
+    snprintf(secs, sizeof secs, "%lld", (long long)((wait + 999) / 1000));
+    switch (r) {
+    case PIN_OK:
+        flow_pin_result(f, true, NULL);
+        pin_granted(app, purpose);
+        return;
+    case PIN_WRONG:
+        if (wait > 0)
+            tr_fill(said, sizeof said, tr(app->cat, "Deze pincode klopt niet. Probeer het over %s "
+                                                    "seconden opnieuw."), secs);
+        else
+            snprintf(said, sizeof said, "%s", tr(app->cat, "Deze pincode klopt niet. Probeer het opnieuw."));
+        break;
+    case PIN_WAIT:
+        tr_fill(said, sizeof said, tr(app->cat, "Nog even wachten: probeer het over %s seconden "
+                                                "opnieuw."), secs);
+        break;
+    case PIN_LOCKED:
+        snprintf(said, sizeof said, "%s",
+                 tr(app->cat, "Kring is op slot na te veel foute pincodes. De beheerder kan het "
+                              "slot opheffen; zie de handleiding."));
+        break;
+    case PIN_NOT_SET:
+        flow_ask_pin(f, PIN_FOR_SETUP);
+        return;
+    case PIN_FAILED:
+    default:
+        fprintf(stderr, "kring: %s\n", store_message(app->store));
+        snprintf(said, sizeof said, "%s", tr(app->cat, "De pincode kon niet worden nagekeken. "
+                                                       "Probeer het nog eens."));
+        break;
+    }
+    if (app->opt->verbose)
+        fprintf(stderr, "kring: PIN refused (%d)\n", (int)r);
+    flow_pin_result(f, false, said);
+}
+
+static void on_flow(App *app, FlowOut o)
+{
+    switch (o.act) {
+    case FLOW_NOTHING: return;
+    case FLOW_REDRAW: break;
+    case FLOW_EDIT: apply(app, &o.edit); break;
+    case FLOW_UNDO: undo(app, false); break;
+    case FLOW_REDO: undo(app, true); break;
+    case FLOW_DISMISS: app->notice[0] = '\0'; break;
+    case FLOW_PRINT: start_print(app); break;
+    case FLOW_PIN: on_pin(app, o.pin_for, o.pin); break;
+    case FLOW_NEW: new_meeting(app, o.index); break;
+    case FLOW_CONTINUE: continue_meeting(app, o.index); break;
+    case FLOW_KEEP: end_meeting(app, true); break;
+    case FLOW_CLOSE: end_meeting(app, false); break;
+    case FLOW_LEAVE: app->quit = true; break;
+    case FLOW_PRINTER:
+        set_setting(app, "printer", app->printer_names[o.index], "De printer is gekozen.");
+        break;
+    case FLOW_LANGUAGE:
+        if (use_language(app, app->lang_codes[o.index]))
+            set_setting(app, "language", app->lang_codes[o.index], "De taal is gekozen.");
+        break;
+    }
+    app->dirty = true;
+}
+
+/* ------------------------------------------------------------------ */
 /* Frames                                                               */
 /* ------------------------------------------------------------------ */
 
@@ -466,15 +856,8 @@ static void build(App *app)
     if (render_set_scale(app->render, app->ui.theme, mm, err, sizeof err) != 0)
         fprintf(stderr, "kring: %s\n", err);
     ui_begin(&app->ui, app->w, app->h, mm);
-    BoardView view = {
-        .can_undo = app->unsaved || store_can_undo(app->store, app->meeting),
-        .can_redo = !app->unsaved && store_can_redo(app->store, app->meeting),
-        .problem = app->problem[0] ? app->problem : NULL,
-        .notice = app->notice[0] ? app->notice : NULL,
-        .printing = app->printing,
-        .print_words = app->print_words,
-    };
-    board_draw(&app->ui, &app->board, app->plan, &app->gestures, &view);
+    flow_view_update(app);
+    flow_draw(&app->ui, &app->flow, app->plan, &app->gestures, &app->lists);
 }
 
 /* Writes a word to the file descriptor named in environment variable
@@ -702,8 +1085,8 @@ static int open_data(App *app)
         const char *base = strrchr(moved, '/');
         char kept[1000];
         tr_fill(kept, sizeof kept,
-                tr(app->cat, "Het is niet gewist maar apart gezet als %s. Kring begint met "
-                             "een nieuw plan. Vraag de beheerder om hulp."),
+                tr(app->cat, "Het is niet gewist maar apart gezet als %s. Kring begint "
+                             "opnieuw. Vraag de beheerder om hulp."),
                 base ? base + 1 : moved);
         snprintf(app->notice, sizeof app->notice, "%s %s", what, kept);
         app->store = store_open(db, &why, err, sizeof err);
@@ -721,8 +1104,17 @@ static int open_data(App *app)
         printf("kring: the PIN can be tried again; it is what it was.\n");
         return 0;
     }
+    char lang[16];
+    if (!o->lang && store_setting(app->store, "language", lang, sizeof lang) &&
+        !use_language(app, lang))
+        fprintf(stderr, "kring: starting in Dutch\n");
     if (open_meeting(app) != 0)
         return -1;
+    bool cli = o->export_json || o->export_qr || o->export_pdf || o->print;
+    if (cli && !app->meeting) {
+        fprintf(stderr, "kring: no meeting is open (start one with --demo or --import FILE)\n");
+        return -1;
+    }
     if (app->opt->export_json &&
         planfile_write(app->plan, app->opt->export_json, err, sizeof err) != 0) {
         fprintf(stderr, "kring: the plan could not be exported: %s\n", err);
@@ -748,7 +1140,7 @@ static void stop(App *app)
     if (app->render)
         render_destroy(app->render);
     ui_fini(&app->ui);
-    board_state_fini(&app->board);
+    flow_fini(&app->flow);
     draw_fini(&app->shown);
     if (app->sdl)
         SDL_DestroyRenderer(app->sdl);
@@ -793,7 +1185,7 @@ int app_run(const AppOptions *opt)
     memset(app, 0, sizeof *app);
     app->opt = opt;
     draw_init(&app->shown);
-    board_state_init(&app->board);
+    flow_init(&app->flow);
     int status = 1;
     Player *player = NULL;
     if (opt->script) {
@@ -818,6 +1210,10 @@ int app_run(const AppOptions *opt)
     }
     if (start_video(app) != 0)
         goto out;
+    if (app->meeting)
+        flow_to_meeting(&app->flow);
+    else
+        flow_to_start(&app->flow, pin_is_set(app->store));
     app->dirty = app->force = true;
     frame(app);
     status = 0;

@@ -33,7 +33,7 @@
 #include "platform/paths.h"
 #include "platform/render.h"
 #include "store/store.h"
-#include "ui/board.h"
+#include "ui/flow.h"
 
 static double now_ms(void)
 {
@@ -115,7 +115,7 @@ typedef struct Screen {
     SDL_Renderer *sdl;
     Render *render;
     Ui ui;
-    BoardState st;
+    FlowState st;  /* the meeting's screens: step bar and board */
 } Screen;
 
 static int screen_open(Screen *s, int w, int h)
@@ -131,13 +131,14 @@ static int screen_open(Screen *s, int w, int h)
         return -1;
     }
     ui_init(&s->ui, &theme_default, render_measure(s->render));
-    board_state_init(&s->st);
+    flow_init(&s->st);
+    flow_to_meeting(&s->st);
     return 0;
 }
 
 static void screen_close(Screen *s)
 {
-    board_state_fini(&s->st);
+    flow_fini(&s->st);
     ui_fini(&s->ui);
     render_destroy(s->render);
     SDL_DestroyRenderer(s->sdl);
@@ -152,8 +153,8 @@ static double frame_ms(Screen *s, const Plan *plan, const Gestures *g, int w, in
     char err[300];
     render_set_scale(s->render, &theme_default, mm, err, sizeof err);
     ui_begin(&s->ui, w, h, mm);
-    BoardView view = { .can_undo = true };
-    board_draw(&s->ui, &s->st, plan, g, &view);
+    FlowView view = { .can_undo = true };
+    flow_draw(&s->ui, &s->st, plan, g, &view);
     render_draw(s->render, &s->ui.dl);
     SDL_RenderFlush(s->sdl);
     return now_ms() - t0;
@@ -183,7 +184,7 @@ static void drag_frames(Screen *s, Plan *plan, int frames, double *median, doubl
         for (int f = 0; f < found; f++) {
             Point p = { start[f].x + (int)(300 * sin(k * 0.05 + f)), start[f].y + (int)(200 * cos(k * 0.04 + f)) };
             if (gestures_move(&g, f + 1, p, (uint32_t)k * 16, &ev))
-                board_gesture(&s->ui, &s->st, plan, &g, &ev, &(Edit){ 0 });
+                board_gesture(&s->ui, &s->st.board, plan, &g, &ev, &(Edit){ 0 });
         }
         t[k] = frame_ms(s, plan, &g, w, h);
     }
@@ -347,8 +348,8 @@ static void process_figures(const char *db)
         for (int i = 1; i <= 20; i++)
             fprintf(f, "drag @person:%d @ring:%d:%s 200\n", i, 1 + i % 3,
                     (const char *const[]){ "family", "friends", "school", "professionals" }[i % 4]);
-        fputs("tap @undo\ntap @redo\ntap @share\ntap @code:person-1\ntap @code:evaluation\n"
-              "tap @code:print\ntap @share-close\n", f);
+        fputs("tap @undo\ntap @redo\ntap @step:share\ntap @code:person-1\ntap @code:evaluation\n"
+              "tap @code:print\ntap @step:network\n", f);
         fclose(f);
     }
     const char *sargs[] = { "--headless", "--db", db, "--size", "1920x1080", "--script", script, NULL };

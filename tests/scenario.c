@@ -908,7 +908,7 @@ static void cli(void)
     /* a script line that fails names its line */
     FILE *f = fopen("bad.ks", "w");
     if (f) {
-        fputs("expect @undo\nexpect @no-such-widget\n", f);
+        fputs("wait 10\nexpect @no-such-widget\n", f);
         fclose(f);
     }
     char bad[1200];

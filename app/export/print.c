@@ -117,3 +117,20 @@ PrintState print_poll(const PrintJob *job, const char **why)
     }
     return st;
 }
+
+int print_printers(char names[][128], int max, int *default_index)
+{
+    cups_dest_t *dests = NULL;
+    int n = cupsGetDests2(CUPS_HTTP_DEFAULT, &dests), k = 0;
+    *default_index = -1;
+    for (int i = 0; i < n && k < max; i++) {
+        if (dests[i].instance)
+            continue;
+        snprintf(names[k], 128, "%s", dests[i].name);
+        if (dests[i].is_default)
+            *default_index = k;
+        k++;
+    }
+    cupsFreeDests(n, dests);
+    return k;
+}

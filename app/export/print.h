@@ -27,4 +27,8 @@ int print_send(const char *printer, const unsigned char *pdf, size_t size, int c
 /* Where the job is now; *why is set when it failed. Does not block. */
 PrintState print_poll(const PrintJob *job, const char **why);
 
+/* The printers CUPS knows (at most max names); *default_index is the
+ * default one's index, or -1. Returns how many (0 without a print server). */
+int print_printers(char names[][128], int max, int *default_index);
+
 #endif

@@ -17,7 +17,6 @@ enum { SETTLED_MAX = BOARD_PEOPLE_MAX };
 typedef struct Layout {
     int pad, radius, target;
     Rect top, map, goals, tray;
-    Rect undo, redo, share;
     Rect add, bin;           /* in the tray: "+ person", and the bin */
     NetMap net;
     int card_w, card_h;
@@ -30,7 +29,7 @@ static void settle(Layout *L, const Ui *ui, const Plan *plan);
 
 /* What the resting cards' places depend on: the screen, and each
  * person's place and the words on their card. */
-static uint64_t settle_key(const Ui *ui, const Plan *plan, bool compact)
+static uint64_t settle_key(const Ui *ui, const Plan *plan, bool compact, int top)
 {
     uint64_t h = 1469598103934665603ull;
 #define MIX(v) (h = (h ^ (uint64_t)(v)) * 1099511628211ull)
@@ -39,6 +38,7 @@ static uint64_t settle_key(const Ui *ui, const Plan *plan, bool compact)
     MIX((int)(ui->mm * 1000));
     MIX(ui->rtl);
     MIX(compact);
+    MIX(top);
     MIX(plan->n_people);
     for (int i = 0; i < plan->n_people; i++) {
         const Person *p = &plan->people[i];
@@ -58,14 +58,14 @@ static uint64_t settle_key(const Ui *ui, const Plan *plan, bool compact)
     return h;
 }
 
-static Layout layout_uncached(const Ui *ui, const Plan *plan);
+static Layout layout_uncached(const Ui *ui, const Plan *plan, int top);
 
 /* The layout, with the cards' resting places from st when nothing they
  * depend on has changed (settling them is the costly part). */
 static Layout layout(const Ui *ui, BoardState *st, const Plan *plan)
 {
-    Layout L = layout_uncached(ui, plan);
-    uint64_t key = settle_key(ui, plan, L.compact);
+    Layout L = layout_uncached(ui, plan, st->top);
+    uint64_t key = settle_key(ui, plan, L.compact, st->top);
     if (key == st->settled_key && st->n_settled == L.n_home) {
         memcpy(L.home, st->settled, sizeof L.home[0] * (size_t)L.n_home);
         return L;
@@ -77,14 +77,13 @@ static Layout layout(const Ui *ui, BoardState *st, const Plan *plan)
     return L;
 }
 
-static Layout layout_uncached(const Ui *ui, const Plan *plan)
+static Layout layout_uncached(const Ui *ui, const Plan *plan, int top_h)
 {
     const Theme *t = ui->theme;
     Layout L;
     L.pad = ui_px(ui, t->pad_mm);
     L.radius = ui_px(ui, t->radius_mm);
     L.target = ui_px(ui, t->target_mm);
-    int top_h = L.target + 2 * L.pad;
     L.top = (Rect){ 0, 0, ui->w, top_h };
 
     Rect body = { L.pad, top_h, ui->w - 2 * L.pad, ui->h - top_h - L.pad };
@@ -137,17 +136,6 @@ static Layout layout_uncached(const Ui *ui, const Plan *plan)
     if (L.compact) /* the fuller the map, the narrower the cards */
         L.card_w = clampi(L.net.rx * 45 / 100, ui_px(ui, on_map > 40 ? 22 : 29), ui_px(ui, 40));
 
-    int uw = L.target + L.pad * 2 + ui_text_width(ui, FONT_BOLD, ui_tr(ui, "Terug"));
-    int rw = L.target + L.pad * 2 + ui_text_width(ui, FONT_BOLD, ui_tr(ui, "Opnieuw"));
-    int sw = L.target + L.pad * 2 + ui_text_width(ui, FONT_BOLD, ui_tr(ui, "Delen"));
-    L.redo = (Rect){ ui->w - L.pad - rw, L.pad, rw, L.target };
-    L.undo = (Rect){ L.redo.x - L.pad - uw, L.pad, uw, L.target };
-    L.share = (Rect){ L.undo.x - L.pad * 2 - sw, L.pad, sw, L.target };
-    if (ui->rtl) {
-        L.redo.x = L.pad;
-        L.undo.x = L.pad * 2 + rw;
-        L.share.x = L.undo.x + uw + L.pad * 2;
-    }
     L.n_home = plan->n_people < SETTLED_MAX ? plan->n_people : SETTLED_MAX;
     return L;
 }
@@ -327,70 +315,6 @@ static Color mix(Color over, Color under, unsigned a)
     return out;
 }
 
-static void draw_undo_icon(Ui *ui, Rect box, Color c, bool redo)
-{
-    /* a curved arrow: three quarters of a circle and an arrow head */
-    int r = box.h * 30 / 100, th = ui_px(ui, 0.7f) + 1;
-    Point m = { box.x + box.w / 2, box.y + box.h / 2 + r / 4 };
-    draw_arc(&ui->dl, m, r - th, r, 18000, 36000, c); /* the upper half */
-    int hx = (redo != ui->rtl) ? m.x + r - th / 2 : m.x - r + th / 2;
-    int head = r * 6 / 10;
-    draw_line(&ui->dl, (Point){ hx, m.y + 1 }, (Point){ hx - head, m.y - head }, th, c);
-    draw_line(&ui->dl, (Point){ hx, m.y + 1 }, (Point){ hx + head, m.y - head }, th, c);
-}
-
-static void draw_button(Ui *ui, const Layout *L, const char *id, Rect r, const char *label,
-                        bool enabled, bool redo)
-{
-    const Theme *t = ui->theme;
-    Color ink = enabled ? t->accent : t->disabled;
-    draw_rect(&ui->dl, r, L->radius * 2, t->card);
-    draw_frame(&ui->dl, r, L->radius * 2, ui_px(ui, 0.5f), ink);
-    Rect icon = { r.x + L->pad / 2, r.y, r.h, r.h };
-    Rect text = { icon.x + icon.w, r.y, r.w - icon.w - L->pad, r.h };
-    if (ui->rtl) {
-        icon.x = r.x + r.w - L->pad / 2 - r.h;
-        text.x = r.x + L->pad / 2;
-    }
-    draw_undo_icon(ui, icon, ink, redo);
-    ui_text(ui, text, FONT_BOLD, ALIGN_CENTER | ALIGN_MIDDLE, ink, label);
-    ui_widget(ui, id, r, rect_center(r), enabled ? GRAB_TAP : 0);
-}
-
-static void draw_top(Ui *ui, const Layout *L, const Plan *plan, const BoardView *view)
-{
-    const Theme *t = ui->theme;
-    draw_rect(&ui->dl, L->top, 0, t->panel);
-    draw_rect(&ui->dl, (Rect){ 0, L->top.h - 1, ui->w, 1 }, 0, t->line);
-    char title[512];
-    if (plan_family(plan)[0])
-        tr_fill(title, sizeof title, ui_tr(ui, "Plan van de familie %s"), plan_family(plan));
-    else
-        snprintf(title, sizeof title, "%s", ui_tr(ui, "Ons plan"));
-    int left = L->pad, right = L->share.x - L->pad;
-    if (ui->rtl) {
-        left = L->share.x + L->share.w + L->pad;
-        right = ui->w - L->pad;
-    }
-    int th = ui_line_height(ui, FONT_TITLE), qh = ui_line_height(ui, FONT_SMALL);
-    int y = (L->top.h - th - (plan_question(plan)[0] ? qh : 0)) / 2;
-    int align = ui->rtl ? ALIGN_RIGHT : ALIGN_LEFT;
-    ui_text(ui, (Rect){ left, y, right - left, th }, FONT_TITLE, align, t->ink, title);
-    if (plan_question(plan)[0])
-        ui_text(ui, (Rect){ left, y + th, right - left, qh }, FONT_SMALL, align,
-                t->ink_soft, plan_question(plan));
-    /* share: the plan onto phones */
-    draw_rect(&ui->dl, L->share, L->target / 2, t->accent);
-    ui_text(ui, (Rect){ L->share.x, L->share.y, L->share.h, L->share.h }, FONT_BODY,
-            ALIGN_CENTER | ALIGN_MIDDLE, t->card, "\xF0\x9F\x93\xB1"); /* 📱 */
-    ui_text(ui, (Rect){ L->share.x + L->share.h - L->pad / 2, L->share.y,
-                        L->share.w - L->share.h, L->share.h }, FONT_BOLD,
-            ALIGN_CENTER | ALIGN_MIDDLE, t->card, ui_tr(ui, "Delen"));
-    ui_widget(ui, "share", L->share, rect_center(L->share), GRAB_TAP);
-    draw_button(ui, L, "undo", L->undo, ui_tr(ui, "Terug"), view->can_undo, false);
-    draw_button(ui, L, "redo", L->redo, ui_tr(ui, "Opnieuw"), view->can_redo, true);
-}
-
 /* The outline of a ring piece; `grow` widens it (for highlights). */
 static void draw_ring_piece(Ui *ui, const NetMap *m, int ring, int sector, Color c)
 {
@@ -485,39 +409,6 @@ static void draw_map(Ui *ui, const Layout *L, const Plan *plan)
 /* A round picture of the person: their relation's pictogram on the
  * sector's colour, or their initials; a green check when they are in the
  * room. */
-static void draw_avatar(Ui *ui, Point c, int r, const Person *p)
-{
-    const Theme *t = ui->theme;
-    Color sc = t->sector[p->place.sector];
-    Rect box = { c.x - r, c.y - r, 2 * r, 2 * r };
-    const Relation *rel = relation_find(p->picto);
-    if (rel) {
-        draw_disc(&ui->dl, c, r, t->sector_tint[p->place.sector]);
-        draw_arc(&ui->dl, c, r - ui_px(ui, 0.4f), r, 0, 36000, sc);
-        /* the largest pictogram that fits the disc */
-        int font = r > ui_line_height(ui, FONT_TITLE) * 6 / 10   ? FONT_TITLE
-                   : r > ui_line_height(ui, FONT_BODY) * 6 / 10 ? FONT_BODY
-                                                                : FONT_SMALL;
-        ui_text(ui, (Rect){ c.x - 2 * r, c.y - r, 4 * r, 2 * r }, font,
-                ALIGN_CENTER | ALIGN_MIDDLE, t->ink, rel->picto);
-    } else {
-        char ini[16];
-        ui_initials(p->name, ini);
-        draw_disc(&ui->dl, c, r, sc);
-        ui_text(ui, box, FONT_SMALL, ALIGN_CENTER | ALIGN_MIDDLE, t->card, ini);
-    }
-    if (p->present) {
-        int br = r * 38 / 100, th = br / 3 > 1 ? br / 3 : 2;
-        Point b = { c.x + r * 7 / 10, c.y + r * 7 / 10 };
-        draw_disc(&ui->dl, b, br + th / 2 + 1, t->card);
-        draw_disc(&ui->dl, b, br, t->present);
-        draw_line(&ui->dl, (Point){ b.x - br / 2, b.y }, (Point){ b.x - br / 8, b.y + br / 3 }, th,
-                  t->card);
-        draw_line(&ui->dl, (Point){ b.x - br / 8, b.y + br / 3 }, (Point){ b.x + br / 2, b.y - br / 3 },
-                  th, t->card);
-    }
-}
-
 static void draw_card(Ui *ui, const Layout *L, const Person *p, Point c, bool lifted)
 {
     const Theme *t = ui->theme;
@@ -532,7 +423,7 @@ static void draw_card(Ui *ui, const Layout *L, const Person *p, Point c, bool li
     if (ar > r.h * 4 / 10)
         ar = r.h * 4 / 10;
     int ax = ui->rtl ? r.x + r.w - L->pad / 2 - ar : r.x + L->pad / 2 + ar;
-    draw_avatar(ui, (Point){ ax, c.y }, ar, p);
+    ui_avatar(ui, (Point){ ax, c.y }, ar, p);
     int tx = ui->rtl ? r.x + L->pad / 2 : r.x + L->pad + 2 * ar;
     int tw = r.w - 2 * ar - L->pad * 3 / 2;
     int bh = ui_line_height(ui, FONT_BOLD), sh2 = L->compact ? 0 : ui_line_height(ui, FONT_SMALL);
@@ -716,32 +607,6 @@ static void draw_goals(Ui *ui, BoardState *st, const Layout *L, const Plan *plan
     }
 }
 
-/* A message over everything that waits for the facilitator's OK. */
-static void draw_notice(Ui *ui, const Layout *L, const char *text)
-{
-    const Theme *t = ui->theme;
-    Rect all = { 0, 0, ui->w, ui->h };
-    draw_rect(&ui->dl, all, 0, 0x2A263099);
-    ui_widget(ui, "notice", all, rect_center(all), GRAB_TAP | GRAB_DRAG);
-    int w = clampi(ui->w * 2 / 3, ui_px(ui, 80), ui_px(ui, 180));
-    if (w > ui->w - 2 * L->pad)
-        w = ui->w - 2 * L->pad;
-    Rect inner = { 0, 0, w - 4 * L->pad, 0 };
-    int text_h = ui_wrap(ui, inner, FONT_BODY, t->ink, text, 8, false);
-    int h = L->pad * 2 + text_h + L->pad + L->target + L->pad * 2;
-    Rect card = { (ui->w - w) / 2, (ui->h - h) / 2, w, h };
-    draw_rect(&ui->dl, card, L->radius * 2, t->panel);
-    draw_frame(&ui->dl, card, L->radius * 2, ui_px(ui, 0.8f), t->accent);
-    ui_wrap(ui, (Rect){ card.x + 2 * L->pad, card.y + L->pad * 2, w - 4 * L->pad, text_h },
-            FONT_BODY, t->ink, text, 8, true);
-    int bw = L->target * 2;
-    Rect ok = { card.x + (card.w - bw) / 2, card.y + card.h - L->pad * 2 - L->target, bw,
-                L->target };
-    draw_rect(&ui->dl, ok, L->radius * 2, t->accent);
-    ui_text(ui, ok, FONT_BOLD, ALIGN_CENTER | ALIGN_MIDDLE, t->card, ui_tr(ui, "OK"));
-    ui_widget(ui, "notice-ok", ok, rect_center(ok), GRAB_TAP);
-}
-
 /* The drop a dragging finger would make now: a place on the map, the
  * tray, or nothing. */
 typedef struct Drop {
@@ -837,20 +702,12 @@ static const Widget *numbered_at(const Ui *ui, const char *prefix, Point p, cons
     return NULL;
 }
 
-void board_draw(Ui *ui, BoardState *st, const Plan *plan, const Gestures *g,
-                const BoardView *view)
+void board_draw(Ui *ui, BoardState *st, const Plan *plan, const Gestures *g, int top)
 {
     const Theme *t = ui->theme;
-    if (st->share.open) { /* a screen of its own */
-        share_view_draw(ui, &st->share, plan, view->printing, view->print_words);
-        if (view->notice)
-            draw_notice(ui, &(Layout){ .pad = ui_px(ui, t->pad_mm), .radius = ui_px(ui, t->radius_mm),
-                                       .target = ui_px(ui, t->target_mm) }, view->notice);
-        return;
-    }
+    st->top = top;
     Layout L = layout(ui, st, plan);
-    draw_rect(&ui->dl, (Rect){ 0, 0, ui->w, ui->h }, 0, t->bg);
-    draw_top(ui, &L, plan, view);
+    draw_rect(&ui->dl, (Rect){ 0, top, ui->w, ui->h - top }, 0, t->bg);
 
     if (st->selected && !plan_person(plan, st->selected))
         st->selected = 0; /* undone or removed meanwhile */
@@ -958,17 +815,6 @@ void board_draw(Ui *ui, BoardState *st, const Plan *plan, const Gestures *g,
         sheet_draw(ui, &st->sheet, &st->kb);
     if (st->goals.open)
         goalsheet_draw(ui, &st->goals, plan, &st->kb);
-    if (view->notice)
-        draw_notice(ui, &L, view->notice);
-    if (view->problem) {
-        int sh = ui_line_height(ui, FONT_BODY);
-        Rect bar = { L.map.x + L.pad, L.map.y + L.map.h - sh * 2 - L.pad, L.map.w - 2 * L.pad,
-                     sh * 2 };
-        draw_rect(&ui->dl, bar, L.radius, 0x8A1F11FF);
-        ui_text(ui, rect_inset(bar, L.pad / 2), FONT_BODY, ALIGN_CENTER | ALIGN_MIDDLE,
-                0xFFFFFFFF, view->problem);
-        ui_widget(ui, "problem", bar, rect_center(bar), 0);
-    }
 }
 
 /* What a sheet's answer means for the board. `which` is 1 for the person
@@ -1035,13 +881,6 @@ BoardResult board_gesture(Ui *ui, BoardState *st, const Plan *plan, const Gestur
                           const Gesture *ev, Edit *edit)
 {
     Layout L = layout(ui, st, plan);
-    if (ui_find(ui, "notice")) /* nothing else until the notice is read */
-        return ev->kind == GESTURE_TAP && strcmp(ev->widget, "notice-ok") == 0 ? BOARD_DISMISS
-                                                                              : BOARD_NOTHING;
-    if (st->share.open) {
-        ShareResult r = share_view_gesture(&st->share, plan, ev);
-        return r == SHARE_PRINT ? BOARD_PRINT : r == SHARE_REDRAW ? BOARD_REDRAW : BOARD_NOTHING;
-    }
     if (st->sheet.open)
         return from_sheet(st, 1, sheet_gesture(ui, &st->sheet, &st->kb, ev, edit), edit,
                           person_removal(st));
@@ -1051,10 +890,6 @@ BoardResult board_gesture(Ui *ui, BoardState *st, const Plan *plan, const Gestur
     unsigned pid, gid, aid;
     switch (ev->kind) {
     case GESTURE_TAP:
-        if (strcmp(ev->widget, "undo") == 0)
-            return BOARD_UNDO;
-        if (strcmp(ev->widget, "redo") == 0)
-            return BOARD_REDO;
         if (strcmp(ev->widget, "add-person") == 0) {
             st->selected = 0;
             sheet_open(&st->sheet, plan, 0, SECTOR_FAMILY);
@@ -1068,11 +903,6 @@ BoardResult board_gesture(Ui *ui, BoardState *st, const Plan *plan, const Gestur
         }
         if (sscanf(ev->widget, "person:%u", &pid) == 1) {
             st->selected = st->selected == pid ? 0 : pid;
-            return BOARD_REDRAW;
-        }
-        if (strcmp(ev->widget, "share") == 0) {
-            st->selected = 0;
-            share_view_open(&st->share);
             return BOARD_REDRAW;
         }
         if (strcmp(ev->widget, "goals-up") == 0) {

@@ -19,22 +19,10 @@
 #include "ui/sheet.h"
 #include "ui/ui.h"
 
-typedef struct BoardView {
-    bool can_undo, can_redo;
-    const char *problem; /* a failure to show in plain words, or NULL */
-    const char *notice;  /* a message that waits for OK, or NULL */
-    PrintProgress printing;     /* how printing goes */
-    const char *print_words;    /* and in words */
-} BoardView;
-
 typedef enum BoardResult {
     BOARD_NOTHING,   /* nothing to do */
     BOARD_REDRAW,    /* only the picture changed */
     BOARD_EDIT,      /* *edit holds a change to apply and store */
-    BOARD_UNDO,
-    BOARD_REDO,
-    BOARD_DISMISS,   /* the notice was read */
-    BOARD_PRINT,     /* print st->share.copies copies of the plan */
 } BoardResult;
 
 /* What the board shows besides the plan: which card is selected, the
@@ -45,7 +33,7 @@ typedef struct BoardState {
     uint32_t selected;   /* person whose card is selected, 0 for none */
     PersonSheet sheet;
     GoalSheet goals;     /* the goal or agreement sheet */
-    ShareView share;     /* the share screen, over everything */
+    ShareView share;     /* the share step's screen state */
     Keyboard kb;
     int goal_first;      /* the first goal shown in the goals column */
     /* where the cards rest, kept while nothing it depends on changes */
@@ -53,6 +41,7 @@ typedef struct BoardState {
     int n_settled;
     Point settled[BOARD_PEOPLE_MAX];
     int goals_shown;     /* how many fit, as last drawn */
+    int top;             /* where the board begins, below the step bar */
     int sheet_edit;      /* the pending BOARD_EDIT came from: 1 the person
                             sheet, 2 the goal sheet, 0 neither */
 } BoardState;
@@ -60,8 +49,8 @@ typedef struct BoardState {
 void board_state_init(BoardState *st);
 void board_state_fini(BoardState *st);
 
-void board_draw(Ui *ui, BoardState *st, const Plan *plan, const Gestures *g,
-                const BoardView *view);
+/* Draws the board below `top` (the step bar is above it). */
+void board_draw(Ui *ui, BoardState *st, const Plan *plan, const Gestures *g, int top);
 
 /* Handles one finished gesture (ev) on the board. BOARD_EDIT fills *edit,
  * which may borrow the sheet's texts: apply it, then call

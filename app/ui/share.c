@@ -117,23 +117,16 @@ static void list_item(Ui *ui, Rect r, const char *id, const char *picto, const c
 }
 
 void share_view_draw(Ui *ui, ShareView *v, const Plan *plan, PrintProgress progress,
-                     const char *print_words)
+                     const char *print_words, int top)
 {
     const Theme *t = ui->theme;
     int pad = ui_px(ui, t->pad_mm), target = ui_px(ui, t->target_mm);
     int radius = ui_px(ui, t->radius_mm);
-    draw_rect(&ui->dl, (Rect){ 0, 0, ui->w, ui->h }, 0, t->bg);
-    /* the top: what this is, and the way back */
-    int top_h = target + 2 * pad, th = ui_line_height(ui, FONT_TITLE);
-    draw_rect(&ui->dl, (Rect){ 0, 0, ui->w, top_h }, 0, t->panel);
-    int bw = target + pad * 2 + ui_text_width(ui, FONT_BOLD, ui_tr(ui, "Terug naar het plan"));
-    Rect back = { ui->w - pad - bw, pad, bw, target };
-    draw_rect(&ui->dl, back, target / 2, t->card);
-    draw_frame(&ui->dl, back, target / 2, ui_px(ui, 0.5f), t->accent);
-    ui_text(ui, back, FONT_BOLD, ALIGN_CENTER | ALIGN_MIDDLE, t->accent, ui_tr(ui, "Terug naar het plan"));
-    ui_widget(ui, "share-close", back, rect_center(back), GRAB_TAP);
-    ui_text(ui, (Rect){ pad, (top_h - th) / 2, back.x - 2 * pad, th }, FONT_TITLE, ALIGN_LEFT, t->ink,
-            ui_tr(ui, "Neem het plan mee op je telefoon"));
+    int top_h = top, th = ui_line_height(ui, FONT_TITLE);
+    draw_rect(&ui->dl, (Rect){ 0, top, ui->w, ui->h - top }, 0, t->bg);
+    ui_text(ui, (Rect){ pad, top_h + pad / 2, ui->w - 2 * pad, th }, FONT_TITLE,
+            ui->rtl ? ALIGN_RIGHT : ALIGN_LEFT, t->accent, ui_tr(ui, "Neem het plan mee op je telefoon"));
+    top_h += th + pad / 2;
 
     ShareSet *set = share_build(plan, ui->cat, (int64_t)time(NULL));
     /* the list of codes */
@@ -286,10 +279,6 @@ ShareResult share_view_gesture(ShareView *v, const Plan *plan, const Gesture *ev
     if (!strcmp(id, "copies-minus") || !strcmp(id, "copies-plus")) {
         v->copies += id[7] == 'p' ? 1 : -1;
         v->copies = v->copies < 1 ? 1 : v->copies > 99 ? 99 : v->copies;
-        return SHARE_REDRAW;
-    }
-    if (!strcmp(id, "share-close")) {
-        v->open = false;
         return SHARE_REDRAW;
     }
     if (!strncmp(id, "code:", 5)) {

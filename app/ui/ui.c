@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/mem.h"
+#include "core/relations.h"
 #include "core/utf8.h"
 
 static const char ELLIPSIS[] = "\xE2\x80\xA6"; /* … */
@@ -252,4 +253,39 @@ void ui_initials(const char *name, char out[16])
         }
     }
     out[o] = '\0';
+}
+
+/* A person's round avatar: the relation's pictogram on the sector's tint,
+ * or initials; a check mark when they are in the room. */
+void ui_avatar(Ui *ui, Point c, int r, const Person *p)
+{
+    const Theme *t = ui->theme;
+    Color sc = t->sector[p->place.sector];
+    Rect box = { c.x - r, c.y - r, 2 * r, 2 * r };
+    const Relation *rel = relation_find(p->picto);
+    if (rel) {
+        draw_disc(&ui->dl, c, r, t->sector_tint[p->place.sector]);
+        draw_arc(&ui->dl, c, r - ui_px(ui, 0.4f), r, 0, 36000, sc);
+        /* the largest pictogram that fits the disc */
+        int font = r > ui_line_height(ui, FONT_TITLE) * 6 / 10   ? FONT_TITLE
+                   : r > ui_line_height(ui, FONT_BODY) * 6 / 10 ? FONT_BODY
+                                                                : FONT_SMALL;
+        ui_text(ui, (Rect){ c.x - 2 * r, c.y - r, 4 * r, 2 * r }, font,
+                ALIGN_CENTER | ALIGN_MIDDLE, t->ink, rel->picto);
+    } else {
+        char ini[16];
+        ui_initials(p->name, ini);
+        draw_disc(&ui->dl, c, r, sc);
+        ui_text(ui, box, FONT_SMALL, ALIGN_CENTER | ALIGN_MIDDLE, t->card, ini);
+    }
+    if (p->present) {
+        int br = r * 38 / 100, th = br / 3 > 1 ? br / 3 : 2;
+        Point b = { c.x + r * 7 / 10, c.y + r * 7 / 10 };
+        draw_disc(&ui->dl, b, br + th / 2 + 1, t->card);
+        draw_disc(&ui->dl, b, br, t->present);
+        draw_line(&ui->dl, (Point){ b.x - br / 2, b.y }, (Point){ b.x - br / 8, b.y + br / 3 }, th,
+                  t->card);
+        draw_line(&ui->dl, (Point){ b.x - br / 8, b.y + br / 3 }, (Point){ b.x + br / 2, b.y - br / 3 },
+                  th, t->card);
+    }
 }

@@ -15,6 +15,7 @@
 #include "core/draw.h"
 #include "core/geom.h"
 #include "core/i18n.h"
+#include "core/plan.h"
 #include "ui/theme.h"
 
 enum { UI_ID_LEN = 48 };
@@ -89,5 +90,9 @@ int ui_wrap(Ui *ui, Rect box, int font, Color c, const char *s, int max_lines, b
 /* Up to two letters for an avatar: first letters of the first and last
  * words ("Esther Jansen" -> "EJ"). Writes at most 16 bytes. */
 void ui_initials(const char *name, char out[16]);
+
+/* A person's round avatar of radius r at c: their relation's pictogram,
+ * or their initials, with a check mark when they are in the room. */
+void ui_avatar(Ui *ui, Point c, int r, const Person *p);
 
 #endif

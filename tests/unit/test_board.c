@@ -7,6 +7,7 @@
 #include "check.h"
 #include "core/gesture.h"
 #include "ui/board.h"
+#include "ui/flow.h"
 
 /* Every character is 10 pixels wide; lines are 20 pixels high. */
 static int fake_width(void *ctx, int font, const char *s, size_t n)
@@ -38,13 +39,13 @@ static Plan *plan_with_people(void)
     return p;
 }
 
-static BoardState state;
+static FlowState fl; /* the board is drawn inside the flow, as in the app */
 
 static void frame(Ui *ui, const Plan *plan, const Gestures *g, int w, int h)
 {
     ui_begin(ui, w, h, ui_scale_for(w, h, 96));
-    BoardView view = { .can_undo = true };
-    board_draw(ui, &state, plan, g, &view);
+    FlowView view = { .can_undo = true };
+    flow_draw(ui, &fl, plan, g, &view);
 }
 
 static void test_ids_at_every_size(void)
@@ -69,6 +70,8 @@ static void test_ids_at_every_size(void)
             /* on screen, and a finger-sized target where it is touchable */
             CHECK(wd->rect.x >= 0 && wd->rect.y >= 0 && wd->rect.x + wd->rect.w <= w &&
                   wd->rect.y + wd->rect.h <= h);
+            if (wd->grab && wd->rect.h < ui_px(&ui, 9.0f))
+                fprintf(stderr, "%s at %dx%d: %d px high\n", ids[k], w, h, wd->rect.h);
             if (wd->grab)
                 CHECK(wd->rect.h >= ui_px(&ui, 9.0f));
         }
@@ -97,7 +100,7 @@ static BoardResult drag(Ui *ui, Plan *plan, Gestures *g, Point to)
     gestures_down(g, 1, from, 1000, w->id, w->grab);
     gestures_move(g, 1, (Point){ (from.x + to.x) / 2, (from.y + to.y) / 2 }, 1016, &ev);
     CHECK_INT(ev.kind, GESTURE_DRAG_START);
-    board_gesture(ui, &state, plan, g, &ev, &(Edit){ 0 });
+    board_gesture(ui, &fl.board, plan, g, &ev, &(Edit){ 0 });
     frame(ui, plan, g, ui->w, ui->h);
     /* while lifted, the card follows the finger */
     const Widget *lifted = ui_find(ui, "person:1");
@@ -105,7 +108,7 @@ static BoardResult drag(Ui *ui, Plan *plan, Gestures *g, Point to)
     gestures_up(g, 1, to, 1032, &ev);
     CHECK_INT(ev.kind, GESTURE_DROP);
     Edit edit;
-    BoardResult r = board_gesture(ui, &state, plan, g, &ev, &edit);
+    BoardResult r = board_gesture(ui, &fl.board, plan, g, &ev, &edit);
     if (r == BOARD_EDIT) {
         CHECK_INT(edit.kind, EDIT_PERSON_MOVE);
         CHECK_INT(plan_apply(plan, &edit, NULL, NULL), EDIT_OK);
@@ -148,7 +151,7 @@ static void test_drag_and_drop(void)
     const Widget *undo = ui_find(&ui, "undo");
     gestures_down(&g, 3, undo->anchor, 2000, undo->id, undo->grab);
     gestures_up(&g, 3, undo->anchor, 2050, &ev);
-    CHECK_INT(board_gesture(&ui, &state, plan, &g, &ev, &(Edit){ 0 }), BOARD_UNDO);
+    CHECK_INT(flow_gesture(&ui, &fl, plan, &g, &ev, &(FlowView){ 0 }).act, FLOW_UNDO);
     plan_destroy(plan);
     ui_fini(&ui);
 }
@@ -268,7 +271,7 @@ static void test_caret_by_tap(void)
     const Widget *w = ui_find(&ui, "person:1");
     gestures_down(&g, 1, w->anchor, 1000, w->id, w->grab);
     CHECK(gestures_tick(&g, 1600, &ev) && ev.kind == GESTURE_LONGPRESS);
-    board_gesture(&ui, &state, plan, &g, &ev, &(Edit){ 0 });
+    board_gesture(&ui, &fl.board, plan, &g, &ev, &(Edit){ 0 });
     gestures_up(&g, 1, w->anchor, 1700, &ev);
     frame(&ui, plan, &g, 1280, 800);
     for (int k = 0; k < 2; k++) { /* the first tap focuses the field, the second places */
@@ -279,26 +282,157 @@ static void test_caret_by_tap(void)
         Point at = { w->rect.x + ui_px(&ui, theme_default.pad_mm) + 30 + 2, w->anchor.y };
         gestures_down(&g, 2, at, 2000 + k * 100, w->id, w->grab);
         CHECK(gestures_up(&g, 2, at, 2050 + k * 100, &ev));
-        board_gesture(&ui, &state, plan, &g, &ev, &(Edit){ 0 });
+        board_gesture(&ui, &fl.board, plan, &g, &ev, &(Edit){ 0 });
         frame(&ui, plan, &g, 1280, 800);
     }
-    CHECK_INT(state.sheet.focus, FOCUS_NAME);
-    CHECK_INT(state.sheet.name.cursor, 3);   /* after "Est" (10 pixels a letter) */
-    board_text(&state, "!");
-    CHECK_STR(textedit_text(&state.sheet.name), "Est!her Jansen");
-    sheet_close(&state.sheet);
+    CHECK_INT(fl.board.sheet.focus, FOCUS_NAME);
+    CHECK_INT(fl.board.sheet.name.cursor, 3);   /* after "Est" (10 pixels a letter) */
+    board_text(&fl.board, "!");
+    CHECK_STR(textedit_text(&fl.board.sheet.name), "Est!her Jansen");
+    sheet_close(&fl.board.sheet);
+    plan_destroy(plan);
+    ui_fini(&ui);
+}
+
+/* A tap on widget id through the flow, the way the app passes it on. */
+static FlowOut tap_flow(Ui *ui, const Plan *plan, Gestures *g, const char *id, const FlowView *view)
+{
+    const Widget *w = ui_find(ui, id);
+    CHECK(w != NULL);
+    if (!w) {
+        fprintf(stderr, "no widget %s\n", id);
+        return (FlowOut){ .act = FLOW_NOTHING };
+    }
+    Gesture ev;
+    gestures_down(g, 4, w->anchor, 3000, w->id, w->grab);
+    gestures_up(g, 4, w->anchor, 3040, &ev);
+    return flow_gesture(ui, &fl, plan, g, &ev, view);
+}
+
+/* Every step at every size: its button in the bar, finger-sized and on
+ * screen; the facilitator's key; and a step's page where it has one. */
+static void test_steps(void)
+{
+    Ui ui;
+    ui_init(&ui, &theme_default, (TextMeasure){ NULL, fake_width, fake_height });
+    Plan *plan = plan_with_people();
+    Gestures g;
+    gestures_init(&g, 8, 600);
+    FlowView view = { .can_undo = true, .today = "2026-11-23" };
+    const int sizes[][2] = { { 800, 480 }, { 1280, 800 }, { 1920, 1080 }, { 800, 1280 } };
+    for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+        int w = sizes[i][0], h = sizes[i][1];
+        for (int s = 0; s < STEP_COUNT; s++) {
+            ui_begin(&ui, w, h, ui_scale_for(w, h, 96));
+            flow_draw(&ui, &fl, plan, &g, &view);
+            char id[UI_ID_LEN];
+            snprintf(id, sizeof id, "step:%s", step_key(s));
+            FlowAction want = s == fl.step ? FLOW_NOTHING : FLOW_REDRAW;
+            CHECK_INT(tap_flow(&ui, plan, &g, id, &view).act, want);
+            ui_begin(&ui, w, h, ui_scale_for(w, h, 96));
+            flow_draw(&ui, &fl, plan, &g, &view);
+            CHECK_INT(fl.step, s);
+            for (int k = 0; k < STEP_COUNT; k++) {
+                snprintf(id, sizeof id, "step:%s", step_key(k));
+                const Widget *wd = ui_find(&ui, id);
+                CHECK(wd && wd->rect.x >= 0 && wd->rect.x + wd->rect.w <= w &&
+                      wd->rect.h >= ui_px(&ui, 9.0f) && wd->rect.w >= ui_px(&ui, 9.0f));
+            }
+            CHECK(ui_find(&ui, "coordinator") && ui_find(&ui, "undo") && ui_find(&ui, "redo"));
+            bool board = s == STEP_NETWORK || s == STEP_GOALS;
+            CHECK(board == (ui_find(&ui, "person:1") != NULL) || s == STEP_REVIEW ||
+                  s == STEP_EVALUATION);
+            if (!board && s != STEP_SHARE)
+                CHECK(ui_find(&ui, "page") != NULL);
+        }
+    }
+    /* the facilitator's key asks for the PIN; family time hides it */
+    CHECK_INT(tap_flow(&ui, plan, &g, "coordinator", &view).act, FLOW_REDRAW);
+    CHECK_INT(fl.pin.purpose, PIN_FOR_MENU);
+    fl.pin.purpose = PIN_FOR_NONE;
+    fl.family_time = true;
+    ui_begin(&ui, 1280, 800, ui_scale_for(1280, 800, 96));
+    flow_draw(&ui, &fl, plan, &g, &view);
+    CHECK(!ui_find(&ui, "coordinator") && ui_find(&ui, "call-back"));
+    CHECK_INT(tap_flow(&ui, plan, &g, "call-back", &view).act, FLOW_REDRAW);
+    CHECK_INT(fl.panel, PANEL_CALLED);
+    fl.family_time = false;
+    fl.panel = PANEL_NONE;
+    fl.step = STEP_NETWORK;
+    plan_destroy(plan);
+    ui_fini(&ui);
+}
+
+/* Choosing a PIN: typed twice; two different ones start again. */
+static void test_pin_pad(void)
+{
+    Ui ui;
+    ui_init(&ui, &theme_default, (TextMeasure){ NULL, fake_width, fake_height });
+    Plan *plan = plan_create();
+    Gestures g;
+    gestures_init(&g, 8, 600);
+    FlowView view = { 0 };
+    flow_to_start(&fl, false);
+    CHECK_INT(fl.pin.purpose, PIN_FOR_SETUP);
+    const char *first = "275318", *other = "275319";
+    for (int round = 0; round < 3; round++) {
+        const char *pin = round == 1 ? other : first;
+        for (const char *c = pin; *c; c++) {
+            ui_begin(&ui, 800, 480, ui_scale_for(800, 480, 96));
+            flow_draw(&ui, &fl, plan, &g, &view);
+            char id[8];
+            snprintf(id, sizeof id, "pin:%c", *c);
+            CHECK_INT(tap_flow(&ui, plan, &g, id, &view).act, FLOW_REDRAW);
+        }
+        ui_begin(&ui, 800, 480, ui_scale_for(800, 480, 96));
+        flow_draw(&ui, &fl, plan, &g, &view);
+        /* every key on screen and finger-sized on the smallest panel */
+        const Widget *ok = ui_find(&ui, "pin:ok");
+        CHECK(ok && ok->rect.y + ok->rect.h <= 480 && ok->rect.h >= ui_px(&ui, 9.0f));
+        FlowOut o = tap_flow(&ui, plan, &g, "pin:ok", &view);
+        if (round == 0) {
+            CHECK_INT(o.act, FLOW_REDRAW);
+            CHECK(fl.pin.confirming);
+        } else if (round == 1) { /* different: start again */
+            CHECK_INT(o.act, FLOW_REDRAW);
+            CHECK(!fl.pin.confirming && fl.pin.msg_bad);
+            /* type the first one twice now */
+            for (int again = 0; again < 1; again++) {
+                for (const char *c = first; *c; c++) {
+                    ui_begin(&ui, 800, 480, ui_scale_for(800, 480, 96));
+                    flow_draw(&ui, &fl, plan, &g, &view);
+                    char id[8];
+                    snprintf(id, sizeof id, "pin:%c", *c);
+                    tap_flow(&ui, plan, &g, id, &view);
+                }
+                ui_begin(&ui, 800, 480, ui_scale_for(800, 480, 96));
+                flow_draw(&ui, &fl, plan, &g, &view);
+                tap_flow(&ui, plan, &g, "pin:ok", &view);
+            }
+        } else {
+            CHECK_INT(o.act, FLOW_PIN);
+            CHECK_INT(o.pin_for, PIN_FOR_SETUP);
+            CHECK_STR(o.pin, first);
+            flow_pin_result(&fl, true, NULL);
+            CHECK_INT(fl.pin.purpose, PIN_FOR_NONE);
+        }
+    }
+    flow_to_meeting(&fl);
     plan_destroy(plan);
     ui_fini(&ui);
 }
 
 int main(void)
 {
-    board_state_init(&state);
+    flow_init(&fl);
+    flow_to_meeting(&fl);
     test_caret_by_tap();
     test_sixty_people();
     test_ids_at_every_size();
     test_drag_and_drop();
     test_text_fitting();
-    board_state_fini(&state);
+    test_steps();
+    test_pin_pad();
+    flow_fini(&fl);
     return check_done("board");
 }
