@@ -348,7 +348,7 @@ static void bar_draw(Ui *ui, FlowState *f, const Plan *plan, const FlowView *vie
      * the button that calls them back) */
     int icon = bh;
     int call_w = f->family_time
-                     ? icon + G.pad + ui_text_width(ui, FONT_BOLD, ui_tr(ui, "Coördinator roepen"))
+                     ? G.pad + ui_text_width(ui, FONT_SMALL, ui_tr(ui, "Coördinator"))
                      : icon;
     int tail = icon * 2 + call_w + G.pad * 3;
     int x = ui->rtl ? tail + G.pad : G.pad / 2;
@@ -394,8 +394,13 @@ static void bar_draw(Ui *ui, FlowState *f, const Plan *plan, const FlowView *vie
         ui_widget(ui, ur[i].id, ur[i].r, rect_center(ur[i].r), ur[i].on ? GRAB_TAP : 0);
     }
     if (f->family_time) {
-        big_button(ui, &G, "call-back", fac, "\xF0\x9F\x94\x94", ui_tr(ui, "Coördinator roepen"),
-                   true, true); /* 🔔 */
+        /* as the steps: a pictogram over a word, but in the accent colour */
+        draw_rect(&ui->dl, fac, G.radius, t->accent);
+        ui_text(ui, (Rect){ fac.x, fac.y + G.pad / 4, fac.w, G.lh }, FONT_BODY,
+                ALIGN_CENTER | ALIGN_MIDDLE, t->card, "\xF0\x9F\x94\x94"); /* 🔔 */
+        ui_text(ui, (Rect){ fac.x + 2, fac.y + G.pad / 4 + G.lh, fac.w - 4, G.sh }, FONT_SMALL,
+                ALIGN_CENTER | ALIGN_MIDDLE, t->card, ui_tr(ui, "Coördinator"));
+        ui_widget(ui, "call-back", fac, rect_center(fac), GRAB_TAP);
     } else {
         draw_rect(&ui->dl, fac, G.radius, t->card);
         draw_frame(&ui->dl, fac, G.radius, ui_px(ui, 0.5f), t->line);
@@ -512,7 +517,8 @@ static void panel_draw(Ui *ui, FlowState *f, const FlowView *view)
     int y;
     switch (f->panel) {
     case PANEL_NEW: {
-        in = overlay(ui, &G, w, ui->h);
+        in = overlay(ui, &G, w, G.th * 2 + G.target * 5 / 4 + G.sh + G.pad * 7 +
+                                    view->plans.n * (G.target + G.pad / 2));
         close_button(ui, &G, "panel-close", in);
         y = title_in(ui, &G, in, in.y, ui_tr(ui, "Nieuw gesprek"), G.target + G.pad) + G.pad;
         big_button(ui, &G, "plan:0", (Rect){ in.x, y, in.w, G.target * 5 / 4 }, "\xF0\x9F\x93\x84",
@@ -527,7 +533,8 @@ static void panel_draw(Ui *ui, FlowState *f, const FlowView *view)
         break;
     }
     case PANEL_CONTINUE:
-        in = overlay(ui, &G, w, ui->h);
+        in = overlay(ui, &G, w, G.th * 2 + G.pad * 5 + G.lh * 3 +
+                                    view->meetings.n * (G.target + G.pad / 2));
         close_button(ui, &G, "panel-close", in);
         y = title_in(ui, &G, in, in.y, ui_tr(ui, "Verder met een gesprek"), G.target + G.pad) + G.pad;
         if (!view->meetings.n)
@@ -567,7 +574,7 @@ static void panel_draw(Ui *ui, FlowState *f, const FlowView *view)
         break;
     }
     case PANEL_MENU: {
-        in = overlay(ui, &G, ui_px(ui, 130), ui->h);
+        in = overlay(ui, &G, ui_px(ui, 130), G.th * 2 + G.pad * 5 + 3 * (G.target * 5 / 4 + G.pad));
         close_button(ui, &G, "panel-close", in);
         y = title_in(ui, &G, in, in.y, ui_tr(ui, "Coördinator"), G.target + G.pad) + G.pad;
         int bh = G.target * 5 / 4, gap = G.pad;
@@ -583,18 +590,41 @@ static void panel_draw(Ui *ui, FlowState *f, const FlowView *view)
         }
         break;
     }
-    case PANEL_CALLED:
-        in = overlay(ui, &G, ui_px(ui, 140), G.th * 3 + G.lh * 4 + G.target * 3 + G.pad * 8);
+    case PANEL_CALLED: {
+        const char *words = ui_tr(ui, "Haal de coördinator erbij. De coördinator tikt hieronder de "
+                                      "pincode in.");
+        int pw = ui_px(ui, 140) < ui->w - 2 * G.pad ? ui_px(ui, 140) : ui->w - 2 * G.pad;
+        int bh = ui_wrap(ui, (Rect){ 0, 0, pw - G.pad * 3, G.lh * 4 }, FONT_BODY, t->ink, words, 4, false);
+        in = overlay(ui, &G, pw, G.th * 2 + G.pad * 4 + bh + G.target * 5 / 4 + G.pad * 3);
         close_button(ui, &G, "panel-close", in);
         y = title_in(ui, &G, in, in.y, ui_tr(ui, "Klaar met de familietijd?"), G.target + G.pad);
         y += G.pad;
-        y += ui_wrap(ui, (Rect){ in.x, y, in.w, G.lh * 4 }, FONT_BODY, t->ink,
-                     ui_tr(ui, "Haal de coördinator erbij. De coördinator tikt hieronder de "
-                               "pincode in."), 4, true);
+        y += ui_wrap(ui, (Rect){ in.x, y, in.w, G.lh * 4 }, FONT_BODY, t->ink, words, 4, true);
         y += G.pad * 2;
         big_button(ui, &G, "return", (Rect){ in.x, y, in.w, G.target * 5 / 4 }, "\xF0\x9F\x94\x91",
                    ui_tr(ui, "Coördinator: terugkomen"), true, true);
         break;
+    }
+    case PANEL_CLOSE: {
+        const char *words = ui_tr(ui, "Het plan wordt van dit apparaat gewist en is niet terug te "
+                                      "halen. Is het geprint of gedeeld?");
+        int pw = ui_px(ui, 140) < ui->w - 2 * G.pad ? ui_px(ui, 140) : ui->w - 2 * G.pad;
+        int bh = ui_wrap(ui, (Rect){ 0, 0, pw - G.pad * 3, G.lh * 4 }, FONT_BODY, t->ink, words, 4, false);
+        in = overlay(ui, &G, pw, G.th * 2 + G.pad * 5 + bh + G.target * 5 / 4 + G.pad * 3);
+        close_button(ui, &G, "panel-close", in);
+        y = title_in(ui, &G, in, in.y, ui_tr(ui, "Gesprek afsluiten?"), G.target + G.pad) + G.pad;
+        y += ui_wrap(ui, (Rect){ in.x, y, in.w, G.lh * 4 }, FONT_BODY, t->ink, words, 4, true);
+        y += G.pad * 2;
+        int bw = (in.w - G.pad) / 2;
+        Rect no = { in.x, y, bw, G.target * 5 / 4 }, yes = { in.x + bw + G.pad, y, bw, G.target * 5 / 4 };
+        if (ui->rtl) {
+            no.x = yes.x;
+            yes.x = in.x;
+        }
+        big_button(ui, &G, "close-no", no, NULL, ui_tr(ui, "Nee, terug"), true, true);
+        big_button(ui, &G, "close-yes", yes, NULL, ui_tr(ui, "Ja, wissen"), false, true);
+        break;
+    }
     case PANEL_NONE:
         break;
     }
@@ -661,8 +691,11 @@ void flow_draw(Ui *ui, FlowState *f, const Plan *plan, const Gestures *g, const 
         }
         /* the bar last: it lies over a page that scrolls beneath it; but
          * not over the typing view, which takes the whole screen */
-        if (!f->page.typing && !f->board.sheet.open && !f->board.goals.open)
+        if (!f->page.typing && !f->board.sheet.open && !f->board.goals.open) {
             bar_draw(ui, f, plan, view);
+            if (f->page.support_for) /* the support picker lies over the bar too */
+                pages_draw_over(ui, f, plan, view);
+        }
     }
     if (f->panel)
         panel_draw(ui, f, view);
@@ -736,6 +769,16 @@ static FlowOut panel_gesture(FlowState *f, const Gesture *ev, const FlowView *vi
             return (FlowOut){ .act = FLOW_KEEP };
         }
         if (!strcmp(id, "close-meeting")) {
+            f->panel = PANEL_CLOSE;
+            return (FlowOut){ .act = FLOW_REDRAW };
+        }
+        break;
+    case PANEL_CLOSE:
+        if (!strcmp(id, "close-no")) {
+            f->panel = PANEL_NONE;
+            return (FlowOut){ .act = FLOW_REDRAW };
+        }
+        if (!strcmp(id, "close-yes")) {
             f->panel = PANEL_NONE;
             return (FlowOut){ .act = FLOW_CLOSE };
         }

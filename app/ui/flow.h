@@ -64,6 +64,7 @@ typedef enum FlowPanel {
     PANEL_SETTINGS,
     PANEL_MENU,      /* the facilitator's menu */
     PANEL_CALLED,    /* the family called the facilitator back */
+    PANEL_CLOSE,     /* closing the meeting erases it: sure? */
 } FlowPanel;
 
 /* What is being typed on a page. */
@@ -82,6 +83,7 @@ typedef struct PageEdit {
     uint32_t support_for;  /* the voice whose support person is being chosen */
     char ev_date[16], ev_start[8], ev_end[8]; /* an evaluation edit's texts */
     int content[STEP_COUNT]; /* each page's height, as last drawn */
+    int agree_at;        /* where agreeing begins on the review page */
     int pending;         /* an Edit was handed over from a page */
 } PageEdit;
 

@@ -187,8 +187,8 @@ static void text_card(P *p, const char *id, const char *text, const char *hint, 
     p->y += r.h + p->pad / 3;
 }
 
-/* A pill "+ label" at the reading side. */
-static void add_button(P *p, const char *id, const char *label)
+/* A pill at the reading side: "+ label" with plus, else the label. */
+static void button(P *p, const char *id, const char *label, bool plus)
 {
     Ui *ui = p->ui;
     const Theme *t = ui->theme;
@@ -198,12 +198,17 @@ static void add_button(P *p, const char *id, const char *label)
     Rect r = { reading_x(p, w), p->y + p->pad / 3, w, p->target };
     draw_rect(&ui->dl, r, p->target / 2, t->card);
     draw_frame(&ui->dl, r, p->target / 2, ui_px(ui, 0.5f), t->accent);
-    Point c = { ui->rtl ? r.x + r.w - p->target / 2 : r.x + p->target / 2, r.y + r.h / 2 };
-    int a = p->target / 5, lw = ui_px(ui, 0.7f) + 1;
-    draw_line(&ui->dl, (Point){ c.x - a, c.y }, (Point){ c.x + a, c.y }, lw, t->accent);
-    draw_line(&ui->dl, (Point){ c.x, c.y - a }, (Point){ c.x, c.y + a }, lw, t->accent);
-    ui_text(ui, (Rect){ ui->rtl ? r.x + p->pad / 2 : r.x + p->target, r.y, r.w - p->target - p->pad / 2, r.h },
-            FONT_BOLD, p->align | ALIGN_MIDDLE, t->accent, label);
+    if (plus) {
+        Point c = { ui->rtl ? r.x + r.w - p->target / 2 : r.x + p->target / 2, r.y + r.h / 2 };
+        int a = p->target / 5, lw = ui_px(ui, 0.7f) + 1;
+        draw_line(&ui->dl, (Point){ c.x - a, c.y }, (Point){ c.x + a, c.y }, lw, t->accent);
+        draw_line(&ui->dl, (Point){ c.x, c.y - a }, (Point){ c.x, c.y + a }, lw, t->accent);
+        ui_text(ui, (Rect){ ui->rtl ? r.x + p->pad / 2 : r.x + p->target, r.y,
+                            r.w - p->target - p->pad / 2, r.h },
+                FONT_BOLD, p->align | ALIGN_MIDDLE, t->accent, label);
+    } else {
+        ui_text(ui, r, FONT_BOLD, ALIGN_CENTER | ALIGN_MIDDLE, t->accent, label);
+    }
     ui_widget(ui, id, r, rect_center(r), GRAB_TAP | GRAB_DRAG);
     p->y += r.h + p->pad;
 }
@@ -232,7 +237,7 @@ static void list_block(P *p, int section)
     if (!(p->f->family_time && section == SECTION_CONDITIONS)) {
         char id[UI_ID_LEN];
         snprintf(id, sizeof id, "add:%s", section_key(section));
-        add_button(p, id, ui_tr(ui, lock ? "Veranderen (pincode)" : "Toevoegen"));
+        button(p, id, ui_tr(ui, lock ? "Veranderen (pincode)" : "Toevoegen"), true);
     }
 }
 
@@ -291,7 +296,7 @@ static void scale_block(P *p)
     heading(p, "\xF0\x9F\x93\x8F", ui_tr(ui, "Hoe gaat het nu? Van 0 tot 10"),
             ui_tr(ui, "Ieder zet zichzelf op de schaal: sleep je plaatje naar een getal."));
     int stops = 11, sw = p->col.w / stops;
-    int r = sw * 2 / 5 < p->target * 2 / 5 ? sw * 2 / 5 : p->target * 2 / 5;
+    int r = sw * 2 / 5 < p->target / 2 ? sw * 2 / 5 : p->target / 2;
     int most = 1;
     int count[11] = { 0 };
     for (int i = 0; i < plan->n_people; i++)
@@ -399,7 +404,7 @@ static void voices_block(P *p)
         ui_widget(ui, id, r, rect_center(r), GRAB_TAP | GRAB_DRAG);
         p->y += r.h + p->pad;
     }
-    add_button(p, "add-voice", ui_tr(ui, "Wat zegt het kind?"));
+    button(p, "add-voice", ui_tr(ui, "Wat zegt het kind?"), true);
 }
 
 static const char *const months[12] = { "januari", "februari", "maart", "april", "mei", "juni",
@@ -556,7 +561,7 @@ static void evaluation_page(P *p)
     stepper(p, x2, p->y, "end", e->end[0] ? e->end : "--:--", vw);
     p->y += p->target + p->pad / 2;
     if (e->start[0] || e->end[0]) {
-        add_button(p, "time-clear", ui_tr(ui, "Zonder tijd"));
+        button(p, "time-clear", ui_tr(ui, "Zonder tijd"), false);
     }
     p->y += p->pad / 2;
     heading(p, "\xF0\x9F\x93\x8D", ui_tr(ui, "Waar?"), NULL);
@@ -581,6 +586,8 @@ static void review_page(P *p)
         ui_widget(ui, "review-why", w, rect_center(w), 0);
         p->y += w.h + p->pad / 2;
     }
+    /* a way straight down to agreeing, for those who have read it */
+    button(p, "to-agree", ui_tr(ui, "Naar akkoord geven"), false);
     if (n) {
         heading(p, "\xE2\x9C\x8F\xEF\xB8\x8F", ui_tr(ui, "Eerst nog invullen"),
                 ui_tr(ui, "Daarna kan iedereen akkoord geven."));
@@ -625,12 +632,15 @@ static void review_page(P *p)
     p->y = y0 + paper.h + p->pad;
 
     /* agreeing, person by person */
+    p->f->page.agree_at = p->y - p->col.y;
     AgreeCount c = flow_agree_count(plan);
     char note[200], count[32];
     snprintf(count, sizeof count, "%d / %d", c.agreed, c.present);
     tr_fill(note, sizeof note, ui_tr(ui, "Akkoord van de aanwezigen: %s"), count);
     heading(p, "\xE2\x9C\x8D", ui_tr(ui, "Akkoord: tik op je eigen naam"), note);
-    int rh = p->target + p->pad / 2;
+    int rh = p->lh + p->sh + p->pad;
+    if (rh < p->target + p->pad / 2)
+        rh = p->target + p->pad / 2;
     for (int i = 0; i < plan->n_people; i++) {
         const Person *q = &plan->people[i];
         Rect r = { p->col.x, p->y, p->col.w, rh };
@@ -638,15 +648,20 @@ static void review_page(P *p)
         draw_frame(&ui->dl, r, p->radius / 2, ui_px(ui, 0.3f), t->line);
         Point ac = { ui->rtl ? r.x + r.w - rh / 2 : r.x + rh / 2, r.y + rh / 2 };
         ui_avatar(ui, ac, rh * 2 / 5, q);
-        int bw = p->target * 3 + ui_text_width(ui, FONT_BOLD, ui_tr(ui, "Akkoord"));
+        int bw = p->target * 3 + ui_text_width(ui, FONT_BOLD, ui_tr(ui, "Opnieuw akkoord"));
+        int tw = ui_text_width(ui, FONT_BOLD, ui_tr(ui, "akkoord om %s")) + p->pad * 2;
+        int aw = ui_text_width(ui, FONT_SMALL, ui_tr(ui, "akkoord volgt (niet aanwezig)")) + p->pad * 2;
+        bw = bw > tw ? bw : tw;
+        bw = bw > aw ? bw : aw;
         if (bw > r.w / 2)
             bw = r.w / 2;
-        Rect b = { ui->rtl ? r.x + p->pad / 2 : r.x + r.w - bw - p->pad / 2, r.y + p->pad / 4, bw,
-                   rh - p->pad / 2 };
-        Rect name = { ui->rtl ? b.x + b.w + p->pad : r.x + rh, r.y, r.w - rh - bw - p->pad * 2, rh / 2 + 2 };
+        Rect b = { ui->rtl ? r.x + p->pad / 2 : r.x + r.w - bw - p->pad / 2, r.y + (rh - p->target) / 2,
+                   bw, p->target };
+        Rect name = { ui->rtl ? b.x + b.w + p->pad : r.x + rh, r.y, r.w - rh - bw - p->pad * 2, rh };
         ui_text(ui, (Rect){ name.x, r.y + p->pad / 4, name.w, p->lh }, FONT_BOLD, p->align, t->ink, q->name);
-        ui_text(ui, (Rect){ name.x, r.y + p->pad / 4 + p->lh, name.w, p->sh }, FONT_SMALL, p->align,
-                t->ink_soft, q->relation);
+        if (!q->renew || q->agreed_at || !q->present)
+            ui_text(ui, (Rect){ name.x, r.y + p->pad / 4 + p->lh, name.w, p->sh }, FONT_SMALL, p->align,
+                    t->ink_soft, q->relation);
         char id[UI_ID_LEN];
         snprintf(id, sizeof id, "agree:%u", (unsigned)q->id);
         if (!q->present) {
@@ -659,7 +674,7 @@ static void review_page(P *p)
             localtime_r(&at, &tm);
             char when[64], hm[8];
             snprintf(hm, sizeof hm, "%02d:%02d", tm.tm_hour, tm.tm_min);
-            tr_fill(when, sizeof when, ui_tr(ui, "\xE2\x9C\x93 akkoord om %s"), hm);
+            tr_fill(when, sizeof when, ui_tr(ui, "akkoord om %s"), hm);
             ui_text(ui, b, FONT_BOLD, ALIGN_CENTER | ALIGN_MIDDLE, t->present, when);
             ui_widget(ui, id, b, rect_center(b), 0);
         } else {
@@ -741,7 +756,24 @@ static void support_picker(P *p)
         return;
     }
     draw_rect(&ui->dl, (Rect){ 0, 0, ui->w, ui->h }, 0, 0x2A263070);
-    Rect panel = rect_inset((Rect){ 0, 0, ui->w, ui->h }, p->pad * 2);
+    /* as high as its chips need: measure them as people_chips lays them */
+    int w = ui->w - p->pad * 4, x = 0, rows = 1;
+    if (w > ui_px(ui, 200))
+        w = ui_px(ui, 200);
+    int inner_w = w - p->pad * 3;
+    for (int i = 0; i < p->plan->n_people; i++) {
+        int cw = p->target + p->pad + ui_text_width(ui, FONT_BOLD, p->plan->people[i].name);
+        cw = cw > inner_w ? inner_w : cw;
+        if (x > 0 && x + cw > inner_w) {
+            x = 0;
+            rows++;
+        }
+        x += cw + p->pad / 2;
+    }
+    int h = p->pad * 3 + p->th + p->pad + rows * (p->target + p->pad / 2) + p->pad + p->target + p->pad * 2;
+    if (h > ui->h - p->pad * 2)
+        h = ui->h - p->pad * 2;
+    Rect panel = { (ui->w - w) / 2, (ui->h - h) / 2, w, h };
     draw_rect(&ui->dl, panel, p->radius, t->panel);
     ui_widget(ui, "panel", panel, rect_center(panel), GRAB_TAP);
     Rect in = rect_inset(panel, p->pad * 3 / 2);
@@ -756,7 +788,24 @@ static void support_picker(P *p)
     q.col = (Rect){ in.x, in.y + p->th + p->pad, in.w, in.h };
     q.y = q.col.y;
     people_chips(&q, "pick", v->support);
-    add_button(&q, "pick:0", ui_tr(ui, "Niemand"));
+    button(&q, "pick:0", ui_tr(ui, "Niemand"), false);
+}
+
+static P make_p(Ui *ui, FlowState *f, const Plan *plan, const FlowView *view, const Gestures *g)
+{
+    const Theme *t = ui->theme;
+    return (P){ .ui = ui, .f = f, .plan = plan, .view = view, .g = g,
+                .pad = ui_px(ui, t->pad_mm), .target = ui_px(ui, t->target_mm),
+                .radius = ui_px(ui, t->radius_mm) * 2, .lh = ui_line_height(ui, FONT_BODY),
+                .sh = ui_line_height(ui, FONT_SMALL), .th = ui_line_height(ui, FONT_TITLE),
+                .align = ui->rtl ? ALIGN_RIGHT : ALIGN_LEFT };
+}
+
+void pages_draw_over(Ui *ui, FlowState *f, const Plan *plan, const FlowView *view)
+{
+    P p = make_p(ui, f, plan, view, NULL);
+    if (f->page.support_for)
+        support_picker(&p);
 }
 
 void pages_draw(Ui *ui, FlowState *f, const Plan *plan, const Gestures *g, const FlowView *view,
@@ -768,11 +817,7 @@ void pages_draw(Ui *ui, FlowState *f, const Plan *plan, const Gestures *g, const
         form_typing(ui, ui_tr(ui, typing_label(&f->page)), "field:typing", &f->page.te, f->page.why, &f->kb);
         return;
     }
-    P p = { .ui = ui, .f = f, .plan = plan, .view = view, .g = g,
-            .pad = ui_px(ui, t->pad_mm), .target = ui_px(ui, t->target_mm),
-            .radius = ui_px(ui, t->radius_mm) * 2, .lh = ui_line_height(ui, FONT_BODY),
-            .sh = ui_line_height(ui, FONT_SMALL), .th = ui_line_height(ui, FONT_TITLE),
-            .align = ui->rtl ? ALIGN_RIGHT : ALIGN_LEFT };
+    P p = make_p(ui, f, plan, view, g);
     Rect body = { 0, top, ui->w, ui->h - top };
     draw_rect(&ui->dl, body, 0, t->bg);
     int w = ui->w - 4 * p.pad;
@@ -837,8 +882,6 @@ void pages_draw(Ui *ui, FlowState *f, const Plan *plan, const Gestures *g, const
                       GRAB_TAP | GRAB_DRAG);
         }
     }
-    if (f->page.support_for)
-        support_picker(&p);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1082,7 +1125,7 @@ static FlowOut tap(Ui *ui, FlowState *f, const Plan *plan, const char *id, const
         if (start) {
             shift_time(plan->eval.start, plus ? 15 : -15, "10:00", s);
             if (!en[0] || strcmp(en, s) <= 0)
-                shift_time(s, 60, s, en), shift_time(en, 60, en, en);
+                shift_time(s, 60, s, en);
         } else {
             if (!s[0])
                 snprintf(s, sizeof s, "10:00");
@@ -1109,6 +1152,10 @@ static FlowOut tap(Ui *ui, FlowState *f, const Plan *plan, const char *id, const
         }
         e->why = NULL;
         return edit_out(f, (Edit){ .kind = EDIT_PERSON_AGREE, .id = u, .time = view->now });
+    }
+    if (!strcmp(id, "to-agree")) {
+        f->scroll[STEP_REVIEW].offset = e->agree_at;
+        return redraw;
     }
     if (!strcmp(id, "approve") && !f->family_time) {
         const char *missing[1];

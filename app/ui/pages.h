@@ -16,6 +16,8 @@ void pages_close(PageEdit *p);
 
 void pages_draw(Ui *ui, FlowState *f, const Plan *plan, const Gestures *g, const FlowView *view,
                 int top);
+/* What lies over the step bar too (the support person's picker). */
+void pages_draw_over(Ui *ui, FlowState *f, const Plan *plan, const FlowView *view);
 FlowOut pages_gesture(Ui *ui, FlowState *f, const Plan *plan, const Gestures *g,
                       const Gesture *ev, const FlowView *view);
 FlowOut pages_text(FlowState *f, const char *text);
