@@ -64,7 +64,10 @@ struct App {
     uint32_t job_poll_at, job_started;
     PrintProgress printing;
     char print_words[400];
-    int w, h;              /* frame size in pixels */
+    int w, h;              /* frame size in pixels, as the UI lays it out */
+    int out_w, out_h;      /* the screen's size in pixels */
+    int rotation;          /* the screen turned: 0, 90, 180 or 270 degrees */
+    SDL_Texture *turned;   /* a turned screen's frame, before it is turned */
     float dpi;
     bool dirty;            /* something may look different: build a frame */
     bool force;            /* present even if the list did not change */
@@ -332,28 +335,97 @@ static void finger_up(App *app, int64_t id, Point p)
     app->dirty = true;
 }
 
-static Point touch_point(const App *app, float x, float y)
+/* A point on the screen (output pixels) to the frame the UI lays out:
+ * the inverse of the turn the frame is shown with. */
+static Point to_frame(const App *app, int x, int y)
 {
-    return (Point){ (int)(x * (float)app->w), (int)(y * (float)app->h) };
+    switch (app->rotation) {
+    case 90: return (Point){ y, app->out_w - 1 - x };
+    case 180: return (Point){ app->out_w - 1 - x, app->out_h - 1 - y };
+    case 270: return (Point){ app->out_h - 1 - y, x };
+    default: return (Point){ x, y };
+    }
 }
 
-/* Mouse coordinates are in window points; frames may have more pixels. */
+void app_touch_from_frame(const App *app, int x, int y, float *tx, float *ty)
+{
+    int sx = x, sy = y;
+    switch (app->rotation) {
+    case 90: sx = app->out_w - 1 - y; sy = x; break;
+    case 180: sx = app->out_w - 1 - x; sy = app->out_h - 1 - y; break;
+    case 270: sx = y; sy = app->out_h - 1 - x; break;
+    default: break;
+    }
+    *tx = (float)sx / (float)(app->out_w > 0 ? app->out_w : 1);
+    *ty = (float)sy / (float)(app->out_h > 0 ? app->out_h : 1);
+}
+
+static Point touch_point(const App *app, float x, float y)
+{
+    return to_frame(app, (int)(x * (float)app->out_w), (int)(y * (float)app->out_h));
+}
+
+/* Mouse coordinates are in window points; the screen may have more pixels. */
 static Point mouse_point(const App *app, int x, int y)
 {
     int ww, wh;
     SDL_GetWindowSize(app->win, &ww, &wh);
-    return (Point){ ww > 0 ? x * app->w / ww : x, wh > 0 ? y * app->h / wh : y };
+    return to_frame(app, ww > 0 ? x * app->out_w / ww : x, wh > 0 ? y * app->out_h / wh : y);
 }
 
 static void update_size(App *app)
 {
-    int w, h;
-    SDL_GetRendererOutputSize(app->sdl, &w, &h);
-    if (w != app->w || h != app->h) {
+    int ow, oh;
+    SDL_GetRendererOutputSize(app->sdl, &ow, &oh);
+    bool side = app->rotation == 90 || app->rotation == 270;
+    int w = side ? oh : ow, h = side ? ow : oh;
+    if (w != app->w || h != app->h || ow != app->out_w || oh != app->out_h) {
         app->w = w;
         app->h = h;
+        app->out_w = ow;
+        app->out_h = oh;
         app->dirty = app->force = true;
     }
+}
+
+/* Draws dl onto the screen, turned as the facilitator set it. */
+static void show(App *app, const DrawList *dl)
+{
+    if (app->rotation) {
+        int tw = 0, th = 0;
+        if (app->turned)
+            SDL_QueryTexture(app->turned, NULL, NULL, &tw, &th);
+        if (!app->turned || tw != app->w || th != app->h) {
+            if (app->turned)
+                SDL_DestroyTexture(app->turned);
+            app->turned = SDL_CreateTexture(app->sdl, SDL_PIXELFORMAT_ARGB8888,
+                                            SDL_TEXTUREACCESS_TARGET, app->w, app->h);
+            if (!app->turned) {
+                fprintf(stderr, "kring: the screen cannot be turned: %s\n", SDL_GetError());
+                app->rotation = 0;
+                update_size(app);
+            }
+        }
+    }
+    if (!app->rotation) {
+        render_set_target(app->render, NULL, 0, 0);
+        render_draw(app->render, dl);
+        return;
+    }
+    render_set_target(app->render, app->turned, app->w, app->h);
+    render_draw(app->render, dl);
+    SDL_SetRenderTarget(app->sdl, NULL);
+    SDL_SetRenderDrawColor(app->sdl, 0, 0, 0, 255);
+    SDL_RenderClear(app->sdl);
+    SDL_Rect dst = { (app->out_w - app->w) / 2, (app->out_h - app->h) / 2, app->w, app->h };
+    SDL_RenderCopyEx(app->sdl, app->turned, NULL, &dst, app->rotation, NULL, SDL_FLIP_NONE);
+}
+
+static void set_rotation(App *app, int degrees)
+{
+    app->rotation = degrees == 90 || degrees == 180 || degrees == 270 ? degrees : 0;
+    if (app->sdl)
+        update_size(app);
 }
 
 static void on_key(App *app, const SDL_KeyboardEvent *k)
@@ -488,6 +560,7 @@ static void flow_view_update(App *app)
              tm.tm_mday);
     v->pin_set = pin_is_set(app->store);
     v->settings_said = app->settings_said[0] ? app->settings_said : NULL;
+    v->rotation = app->rotation;
 }
 
 /* The prepared plan files: the sample, and any *.json in the folder
@@ -837,6 +910,13 @@ static void on_flow(App *app, FlowOut o)
     case FLOW_PRINTER:
         set_setting(app, "printer", app->printer_names[o.index], "De printer is gekozen.");
         break;
+    case FLOW_SETTINGS: pin_granted(app, PIN_FOR_SETTINGS); break;
+    case FLOW_ROTATION: {
+        static const char *const turns[4] = { "0", "90", "180", "270" };
+        set_rotation(app, o.index * 90);
+        set_setting(app, "rotation", turns[o.index & 3], "Het scherm is gedraaid.");
+        break;
+    }
     case FLOW_LANGUAGE:
         if (use_language(app, app->lang_codes[o.index]))
             set_setting(app, "language", app->lang_codes[o.index], "De taal is gekozen.");
@@ -881,7 +961,7 @@ static void frame(App *app)
     build(app);
     if (!app->force && draw_equal(&app->ui.dl, &app->shown))
         return;
-    render_draw(app->render, &app->ui.dl);
+    show(app, &app->ui.dl);
     SDL_RenderPresent(app->sdl);
     app->frames++;
     if (app->frames == 1) { /* the first frame is on screen */
@@ -894,9 +974,9 @@ static void frame(App *app)
 
 int app_screenshot(App *app, const char *path, char *err, size_t errlen)
 {
-    render_draw(app->render, &app->shown);
-    size_t pitch = (size_t)app->w * 4;
-    uint32_t *pixels = malloc(pitch * (size_t)app->h);
+    show(app, &app->shown);
+    size_t pitch = (size_t)app->out_w * 4;
+    uint32_t *pixels = malloc(pitch * (size_t)app->out_h);
     if (!pixels) {
         snprintf(err, errlen, "out of memory");
         return -1;
@@ -905,7 +985,7 @@ int app_screenshot(App *app, const char *path, char *err, size_t errlen)
     if (rc != 0)
         snprintf(err, errlen, "could not read the screen: %s", SDL_GetError());
     else
-        rc = image_write_png(path, pixels, app->w, app->h, (int)pitch, err, errlen);
+        rc = image_write_png(path, pixels, app->out_w, app->out_h, (int)pitch, err, errlen);
     free(pixels);
     return rc;
 }
@@ -1104,6 +1184,9 @@ static int open_data(App *app)
         printf("kring: the PIN can be tried again; it is what it was.\n");
         return 0;
     }
+    char turn[8];
+    if (store_setting(app->store, "rotation", turn, sizeof turn))
+        set_rotation(app, atoi(turn));
     char lang[16];
     if (!o->lang && store_setting(app->store, "language", lang, sizeof lang) &&
         !use_language(app, lang))
@@ -1137,6 +1220,8 @@ static int open_data(App *app)
 
 static void stop(App *app)
 {
+    if (app->turned)
+        SDL_DestroyTexture(app->turned);
     if (app->render)
         render_destroy(app->render);
     ui_fini(&app->ui);

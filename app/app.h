@@ -42,6 +42,9 @@ void app_advance_to(App *app, uint32_t t);
 uint32_t app_deadline(const App *app);
 const Ui *app_ui(const App *app);
 void app_frame_size(const App *app, int *w, int *h);
+/* Where a touch lands (0..1 of the screen) for point (x, y) of the frame,
+ * through the screen's turn. */
+void app_touch_from_frame(const App *app, int x, int y, float *tx, float *ty);
 uint32_t app_window_id(const App *app);
 uint64_t app_frames(const App *app);
 int app_screenshot(App *app, const char *path, char *err, size_t errlen);

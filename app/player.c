@@ -92,8 +92,6 @@ static void add(Player *p, uint32_t at, const SDL_Event *ev)
 
 static void finger(Player *p, App *app, uint32_t at, Uint32 type, int f, int x, int y)
 {
-    int w, h;
-    app_frame_size(app, &w, &h);
     if (f >= 0 && f < 10) {
         if (type == SDL_FINGERUP && x < 0 && y < 0) { /* "up F": where it was */
             x = p->last[f].x;
@@ -106,8 +104,7 @@ static void finger(Player *p, App *app, uint32_t at, Uint32 type, int f, int x, 
     ev.type = type;
     ev.tfinger.touchId = 1;
     ev.tfinger.fingerId = f + 1;
-    ev.tfinger.x = (float)x / (float)(w > 0 ? w : 1);
-    ev.tfinger.y = (float)y / (float)(h > 0 ? h : 1);
+    app_touch_from_frame(app, x, y, &ev.tfinger.x, &ev.tfinger.y);
     ev.tfinger.pressure = 1.0f;
     ev.tfinger.windowID = app_window_id(app);
     add(p, at, &ev);

@@ -5,6 +5,7 @@
  *
  * Each NAME is one CTest test. Screenshots and widget dumps are left in
  * OUTPUT_DIR/NAME/ to be looked at. */
+#define _GNU_SOURCE /* memmem */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -865,6 +866,14 @@ static int print_job(void)
     CHECK(system("lpadmin -d KringTest") == 0);
     CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", db, "--size", "1280x800",
                                             "--script", script("print_ui"), NULL }), 0);
+    /* the printer the facilitator picks in the settings, not CUPS's default */
+    setenv("LPDEST", "NoSuchPrinter", 1);
+    char fresh[1200];
+    snprintf(fresh, sizeof fresh, "%s/chosen.db", dir);
+    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", fresh, "--demo", "--size",
+                                            "1280x800", "--script", script("print_settings"),
+                                            NULL }), 0);
+    unsetenv("LPDEST");
     /* a printer that is stopped, one that is not there, a wrong number */
     CHECK(system("cupsdisable KringTest") == 0);
     CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", db, "--size", "1280x800",
@@ -1230,6 +1239,112 @@ static void killed(void)
            confirmed_total, lost);
 }
 
+
+/* True when the file at path holds the bytes of text anywhere. */
+static bool file_holds(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return false;
+    size_t n = strlen(text), cap = 1 << 20, len = 0;
+    char *buf = malloc(cap);
+    bool found = false;
+    size_t got;
+    while (buf && !found && (got = fread(buf + len, 1, cap - len, f)) > 0) {
+        len += got;
+        found = memmem(buf, len, text, n) != NULL;
+        if (len == cap) { /* keep the last n bytes, read on */
+            memmove(buf, buf + len - n, n);
+            len = n;
+        }
+    }
+    free(buf);
+    fclose(f);
+    return found;
+}
+
+/* A whole conference by script, the way a facilitator and a family go
+ * through it (conference.ks): the PIN chosen at the first start, a new
+ * meeting, every section filled, private family time entered and left,
+ * agreeing person by person, the approval, a change that asks to agree
+ * again and its undo. Then conference_close.ks closes the meeting (data
+ * gone), tries the settings and leaves the kiosk. */
+static void conference(void)
+{
+    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", db, "--size", "1280x800",
+                                            "--script", script("conference"), NULL }), 0);
+    Plan *p = stored_plan();
+    CHECK(p != NULL);
+    if (p) {
+        CHECK_STR(plan_family(p), "Jansen");
+        CHECK_STR(plan_children(p), "Sam");
+        CHECK_STR(plan_question(p), "Hoe kan Sam veilig thuis blijven wonen?");
+        CHECK_STR(p->field[FIELD_DATE], "2026-11-23"); /* the meeting's day */
+        const int filled[] = { SECTION_CONCERNS, SECTION_CONDITIONS, SECTION_GOING_WELL,
+                               SECTION_STRENGTHS, SECTION_DREAM, SECTION_SAFETY, SECTION_HELP };
+        for (size_t i = 0; i < sizeof filled / sizeof filled[0]; i++)
+            CHECK_INT(p->section[filled[i]].n, 1);
+        CHECK_STR(p->section[SECTION_CONDITIONS].items[0].text, "Sam gaat elke schooldag naar school.");
+        CHECK_INT(p->n_people, 3);
+        CHECK_INT(p->n_goals, 1);
+        CHECK_INT(p->n_agreements, 1);
+        CHECK(p->n_agreements && p->agreements[0].checker == 1 && p->agreements[0].people[0] == 3);
+        CHECK_INT(p->n_voices, 1);
+        CHECK(p->n_voices && p->voices[0].support == 3 && !strcmp(p->voices[0].child, "Sam"));
+        const Person *esther = plan_person(p, 1), *sam = plan_person(p, 2), *oma = plan_person(p, 3);
+        CHECK(esther && sam && oma);
+        if (esther && sam && oma) {
+            CHECK_INT(esther->scale, 6);
+            CHECK_INT(sam->scale, 8);
+            CHECK_INT(oma->scale, SCALE_NONE);
+            CHECK(esther->present && sam->present && !oma->present);
+            CHECK(esther->agreed_at > 1795424400LL && sam->agreed_at > 1795424400LL);
+            CHECK_INT(oma->agreed_at, 0);
+            CHECK(!esther->renew && !sam->renew); /* the change was undone */
+        }
+        CHECK(p->approved_at >= esther->agreed_at && !p->approval_renew);
+        CHECK_STR(p->eval.date, "2027-02-22");
+        CHECK_STR(p->eval.start, "10:00");
+        CHECK_STR(p->eval.end, "11:30");
+        CHECK_STR(p->eval.place, "Wijkcentrum De Kring");
+        CHECK_INT(p->eval.convener, 1);
+        plan_destroy(p);
+    }
+    char wal[1300];
+    snprintf(wal, sizeof wal, "%s-wal", db);
+    CHECK(file_holds(db, "Marokko") || file_holds(wal, "Marokko")); /* stored */
+    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", db, "--size", "1280x800",
+                                            "--script", script("conference_close"), NULL }), 0);
+    /* closed: no meeting, and none of its words anywhere in the files */
+    char err[300];
+    Store *st = store_open(db, NULL, err, sizeof err);
+    CHECK(st != NULL);
+    if (st) {
+        MeetingInfo m[4];
+        CHECK_INT(store_meetings(st, m, 4), 0);
+        char v[16];
+        CHECK(store_setting(st, "rotation", v, sizeof v) && !strcmp(v, "0"));
+        store_close(st);
+    }
+    const char *words[] = { "Marokko", "Wijkcentrum De Kring", "06 1234 5678", "Jamila",
+                            "schooldag" };
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+        CHECK(!file_holds(db, words[i]));
+        CHECK(!file_holds(wal, words[i]));
+    }
+}
+
+/* Wrong PINs: refused new PINs, three free tries, growing waits, a lockout
+ * that holds against the right PIN, lifted by kring --unlock-pin. */
+static void pin_lockout(void)
+{
+    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", db, "--size", "1280x800",
+                                            "--script", script("pin_lockout"), NULL }), 0);
+    CHECK_INT(run("dummy", (const char *[]){ "--db", db, "--unlock-pin", NULL }), 0);
+    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", db, "--size", "1280x800",
+                                            "--script", script("pin_unlocked"), NULL }), 0);
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 5) {
@@ -1256,7 +1371,8 @@ int main(int argc, char **argv)
         { "sizes", sizes }, { "offscreen", offscreen }, { "language", language }, { "cli", cli },
         { "damaged", damaged }, { "plan_files", plan_files }, { "killed", killed },
         { "people", people }, { "goals", goals }, { "places", places }, { "qr_codes", qr_codes },
-        { "share_screen", share_screen }, { "pdf", pdf },
+        { "share_screen", share_screen }, { "pdf", pdf }, { "conference", conference },
+        { "pin_lockout", pin_lockout },
     };
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         if (!strcmp(all[i].name, name)) {

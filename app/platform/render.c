@@ -65,6 +65,8 @@ struct Render {
     SpanRect *spans;         /* translucent fills, as blended runs */
     SDL_FRect *span_batch;   /* the same, grouped by coverage level */
     int n_spans, cap_spans;
+    SDL_Texture *target;     /* where frames go: NULL, the window */
+    int target_w, target_h;
     SDL_Texture *layer;      /* the still background, as last drawn */
     int layer_w, layer_h;
     DrawList layer_cmds;     /* the commands it was drawn from */
@@ -1283,10 +1285,27 @@ static bool layer_update(Render *r, const DrawList *dl, int split, int w, int h)
     if (r->layer && !layer_matches(r, dl, split)) {
         SDL_SetRenderTarget(r->sdl, r->layer);
         play(r, dl, 0, split);
-        SDL_SetRenderTarget(r->sdl, NULL);
+        SDL_SetRenderTarget(r->sdl, r->target);
         copy_prefix(&r->layer_cmds, dl, split);
     }
     return r->layer != NULL;
+}
+
+void render_set_target(Render *r, SDL_Texture *target, int w, int h)
+{
+    r->target = target;
+    r->target_w = w;
+    r->target_h = h;
+}
+
+static void target_size(Render *r, int *w, int *h)
+{
+    if (r->target) {
+        *w = r->target_w;
+        *h = r->target_h;
+    } else {
+        SDL_GetRendererOutputSize(r->sdl, w, h);
+    }
 }
 
 void render_draw(Render *r, const DrawList *dl)
@@ -1294,7 +1313,8 @@ void render_draw(Render *r, const DrawList *dl)
     r->frame++;
     int split = layer_split(dl);
     int w, h;
-    SDL_GetRendererOutputSize(r->sdl, &w, &h);
+    SDL_SetRenderTarget(r->sdl, r->target);
+    target_size(r, &w, &h);
     /* The very first frame goes straight to the screen; the still
      * background is cached afterwards (render_warm), once Kring shows. */
     if (split < dl->n && w > 0 && h > 0 && (r->layer || r->frame > 1) &&
@@ -1310,7 +1330,7 @@ void render_draw(Render *r, const DrawList *dl)
 void render_warm(Render *r, const DrawList *dl)
 {
     int split = layer_split(dl), w, h;
-    SDL_GetRendererOutputSize(r->sdl, &w, &h);
+    target_size(r, &w, &h);
     if (split < dl->n && w > 0 && h > 0)
         layer_update(r, dl, split, w, h);
 }

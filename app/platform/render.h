@@ -28,7 +28,11 @@ int render_set_scale(Render *r, const Theme *theme, float mm, char *err, size_t 
 
 TextMeasure render_measure(Render *r);
 
-/* Draws the list into the renderer's target (does not present). */
+/* Where render_draw draws: a target texture of w x h (a turned screen
+ * draws into one and copies it turned), or NULL for the window. */
+void render_set_target(Render *r, SDL_Texture *target, int w, int h);
+
+/* Draws the list into the target (does not present). */
 void render_draw(Render *r, const DrawList *dl);
 /* Caches the still background of dl now (after the first frame shows),
  * so the first touch does not wait for it. */

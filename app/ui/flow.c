@@ -180,7 +180,7 @@ static void pin_draw(Ui *ui, const PinPad *p)
     const Theme *t = ui->theme;
     Geo G = geo(ui);
     int key = G.target * 5 / 4;
-    int head = G.th * 2 + G.pad * 2 + G.target + G.sh * 2 + G.pad;
+    int head = G.th * 2 + G.pad * 2 + G.target + G.sh * 3 + G.pad;
     int keys_h = ui->h - 4 * G.pad - head;
     if (key * 4 + G.pad * 3 / 2 > keys_h)
         key = (keys_h - G.pad * 3 / 2) * 2 / 9;
@@ -213,11 +213,11 @@ static void pin_draw(Ui *ui, const PinPad *p)
               0);
     y += G.target + G.pad / 2;
     if (p->msg[0]) {
-        ui_wrap(ui, (Rect){ in.x, y, in.w, G.sh * 2 }, FONT_SMALL, p->msg_bad ? 0xA1301EFF : t->ink_soft,
-                p->msg, 2, true);
-        ui_widget(ui, "pin-message", (Rect){ in.x, y, in.w, G.sh * 2 }, (Point){ in.x + 1, y + 1 }, 0);
+        ui_wrap(ui, (Rect){ in.x, y, in.w, G.sh * 3 }, FONT_SMALL, p->msg_bad ? 0xA1301EFF : t->ink_soft,
+                p->msg, 3, true);
+        ui_widget(ui, "pin-message", (Rect){ in.x, y, in.w, G.sh * 3 }, (Point){ in.x + 1, y + 1 }, 0);
     }
-    y += G.sh * 2 + G.pad;
+    y += G.sh * 3 + G.pad;
     int kx = in.x + (in.w - (key * 3 + gap * 2)) / 2;
     const char *const labels[12] = { "1", "2", "3", "4", "5", "6", "7", "8", "9", "",
                                      "0", ui_tr(ui, "OK") };
@@ -474,34 +474,41 @@ static void start_draw(Ui *ui, FlowState *f, const FlowView *view)
     (void)f;
 }
 
+/* A list's rows: two lines high when any row has a note. */
+static int list_row_height(const Geo *G, const FlowList *l)
+{
+    for (int i = 0; i < l->n; i++)
+        if (l->note[i][0])
+            return G->lh + G->sh + G->pad;
+    return G->target + G->pad / 2;
+}
+
 /* A list of choices on a panel, as large rows. */
 static int list_rows(Ui *ui, const Geo *G, Rect in, int y, const FlowList *l, const char *prefix,
                      int first_index)
 {
     const Theme *t = ui->theme;
-    int rh = G->target + G->pad / 2;
+    int rh = list_row_height(G, l);
     for (int i = 0; i < l->n && y + rh <= in.y + in.h; i++) {
         Rect r = { in.x, y, in.w, rh - G->pad / 3 };
         bool chosen = l->chosen == i;
         draw_rect(&ui->dl, r, G->radius / 2, chosen ? t->sector_tint[1] : t->card);
         draw_frame(&ui->dl, r, G->radius / 2, ui_px(ui, chosen ? 0.7f : 0.35f),
                    chosen ? t->accent : t->line);
-        int nw = l->note[i][0] ? ui_text_width(ui, FONT_SMALL, l->note[i]) + G->pad : 0;
-        if (nw > r.w / 2)
-            nw = r.w / 2;
-        Rect text = { r.x + G->pad, r.y, r.w - 2 * G->pad - nw, r.h };
-        Rect note = { r.x + r.w - G->pad - nw, r.y, nw, r.h };
-        if (ui->rtl) {
-            text.x = r.x + G->pad + nw;
-            note.x = r.x + G->pad;
-        }
+        /* the words, and a note under them */
         int al = ui->rtl ? ALIGN_RIGHT : ALIGN_LEFT;
-        ui_text(ui, text, FONT_BOLD, al | ALIGN_MIDDLE, t->ink, l->text[i]);
-        if (nw)
-            ui_text(ui, note, FONT_SMALL, (ui->rtl ? ALIGN_LEFT : ALIGN_RIGHT) | ALIGN_MIDDLE,
-                    t->ink_soft, l->note[i]);
+        bool note = l->note[i][0] != '\0';
+        int top = r.y + (r.h - G->lh - (note ? G->sh : 0)) / 2;
+        ui_text(ui, (Rect){ r.x + G->pad, top, r.w - 2 * G->pad, G->lh }, FONT_BOLD, al | ALIGN_MIDDLE,
+                t->ink, l->text[i]);
+        if (note)
+            ui_text(ui, (Rect){ r.x + G->pad, top + G->lh, r.w - 2 * G->pad, G->sh }, FONT_SMALL,
+                    al | ALIGN_MIDDLE, t->ink_soft, l->note[i]);
         char id[UI_ID_LEN];
-        snprintf(id, sizeof id, "%s:%d", prefix, i + first_index);
+        if (!strcmp(prefix, "printer")) /* printers by name; the first is the default */
+            snprintf(id, sizeof id, i ? "printer:%.39s" : "printer-default", l->text[i]);
+        else
+            snprintf(id, sizeof id, "%s:%d", prefix, i + first_index);
         ui_widget(ui, id, r, rect_center(r), GRAB_TAP);
         y += rh;
     }
@@ -543,7 +550,12 @@ static void panel_draw(Ui *ui, FlowState *f, const FlowView *view)
         list_rows(ui, &G, in, y, &view->meetings, "meeting", 0);
         break;
     case PANEL_SETTINGS: {
-        in = overlay(ui, &G, ui_px(ui, 190), ui->h);
+        int lrh = list_row_height(&G, &view->languages), prh = list_row_height(&G, &view->printers);
+        int left_h = G.lh + G.pad / 2 + view->languages.n * lrh + G.pad + G.lh + G.pad / 2 +
+                     G.target + G.pad * 2 + G.target;
+        int right_h = G.lh + G.pad / 2 + view->printers.n * prh;
+        int body = left_h > right_h ? left_h : right_h;
+        in = overlay(ui, &G, ui_px(ui, 190), G.th * 2 + G.sh + G.pad * 5 + body);
         close_button(ui, &G, "panel-close", in);
         y = title_in(ui, &G, in, in.y, ui_tr(ui, "Instellingen"), G.target + G.pad) + G.pad / 2;
         if (view->settings_said) {
@@ -552,7 +564,8 @@ static void panel_draw(Ui *ui, FlowState *f, const FlowView *view)
             ui_widget(ui, "settings-said", (Rect){ in.x, y, in.w, G.sh }, (Point){ in.x + 1, y + 1 }, 0);
         }
         y += G.sh + G.pad / 2;
-        /* language and PIN on one side, the printer on the other */
+        /* language, the screen's turn and the PIN on one side, the printer
+         * on the other */
         int cw = (in.w - G.pad * 2) / 2;
         Rect left = { in.x, y, cw, in.y + in.h - y }, right = { in.x + cw + G.pad * 2, y, cw, left.h };
         if (ui->rtl) {
@@ -566,6 +579,22 @@ static void panel_draw(Ui *ui, FlowState *f, const FlowView *view)
         int ly = list_rows(ui, &G, (Rect){ left.x, y + G.lh + G.pad / 2, cw, left.h }, y + G.lh + G.pad / 2,
                            &view->languages, "language", 0);
         ly += G.pad;
+        ui_text(ui, (Rect){ left.x, ly, cw, G.lh }, FONT_BOLD, al, t->ink, ui_tr(ui, "Scherm draaien"));
+        ly += G.lh + G.pad / 2;
+        int tw = (cw - G.pad / 2 * 3) / 4;
+        for (int i = 0; i < 4; i++) {
+            int col = ui->rtl ? 3 - i : i;
+            Rect r = { left.x + col * (tw + G.pad / 2), ly, tw, G.target };
+            bool on = view->rotation == i * 90;
+            draw_rect(&ui->dl, r, G.target / 2, on ? t->accent : t->card);
+            draw_frame(&ui->dl, r, G.target / 2, ui_px(ui, 0.4f), on ? t->accent : t->line);
+            char label[8], id[UI_ID_LEN];
+            snprintf(label, sizeof label, "%d\xC2\xB0", i * 90); /* 90° */
+            ui_text(ui, r, FONT_BOLD, ALIGN_CENTER | ALIGN_MIDDLE, on ? t->card : t->ink, label);
+            snprintf(id, sizeof id, "rotation:%d", i * 90);
+            ui_widget(ui, id, r, rect_center(r), GRAB_TAP);
+        }
+        ly += G.target + G.pad * 2;
         big_button(ui, &G, "change-pin", (Rect){ left.x, ly, cw, G.target }, "\xF0\x9F\x94\x91",
                    ui_tr(ui, "Pincode veranderen"), false, true);
         ui_text(ui, (Rect){ right.x, y, cw, G.lh }, FONT_BOLD, al, t->ink, ui_tr(ui, "Printer"));
@@ -574,12 +603,13 @@ static void panel_draw(Ui *ui, FlowState *f, const FlowView *view)
         break;
     }
     case PANEL_MENU: {
-        in = overlay(ui, &G, ui_px(ui, 130), G.th * 2 + G.pad * 5 + 3 * (G.target * 5 / 4 + G.pad));
+        in = overlay(ui, &G, ui_px(ui, 130), G.th * 2 + G.pad * 5 + 4 * (G.target * 5 / 4 + G.pad));
         close_button(ui, &G, "panel-close", in);
         y = title_in(ui, &G, in, in.y, ui_tr(ui, "Coördinator"), G.target + G.pad) + G.pad;
         int bh = G.target * 5 / 4, gap = G.pad;
         struct { const char *id, *picto, *label; bool primary; } items[] = {
             { "family-time", "\xF0\x9F\x8F\xA1", "Familietijd: de familie werkt alleen", true }, /* 🏡 */
+            { "menu-settings", "\xE2\x9A\x99\xEF\xB8\x8F", "Instellingen", false },            /* ⚙️ */
             { "keep-meeting", "\xE2\x8F\xB8\xEF\xB8\x8F", "Bewaren en stoppen", false },        /* ⏸️ */
             { "close-meeting", "\xF0\x9F\x97\x91\xEF\xB8\x8F", "Gesprek afsluiten en wissen", false }, /* 🗑️ */
         };
@@ -748,10 +778,15 @@ static FlowOut panel_gesture(FlowState *f, const Gesture *ev, const FlowView *vi
         }
         break;
     case PANEL_SETTINGS:
-        if (sscanf(id, "printer:%d", &i) == 1 && i >= 0 && i < view->printers.n)
-            return (FlowOut){ .act = FLOW_PRINTER, .index = i };
+        if (!strcmp(id, "printer-default"))
+            return (FlowOut){ .act = FLOW_PRINTER, .index = 0 };
+        for (i = 1; i < view->printers.n; i++)
+            if (!strncmp(id, "printer:", 8) && !strcmp(id + 8, view->printers.text[i]))
+                return (FlowOut){ .act = FLOW_PRINTER, .index = i };
         if (sscanf(id, "language:%d", &i) == 1 && i >= 0 && i < view->languages.n)
             return (FlowOut){ .act = FLOW_LANGUAGE, .index = i };
+        if (sscanf(id, "rotation:%d", &i) == 1 && i >= 0 && i <= 270 && i % 90 == 0)
+            return (FlowOut){ .act = FLOW_ROTATION, .index = i / 90 };
         if (!strcmp(id, "change-pin")) {
             flow_ask_pin(f, PIN_FOR_CHANGE);
             return (FlowOut){ .act = FLOW_REDRAW };
@@ -763,6 +798,10 @@ static FlowOut panel_gesture(FlowState *f, const Gesture *ev, const FlowView *vi
             f->family_time = true;
             f->conditions_open = false;
             return (FlowOut){ .act = FLOW_REDRAW };
+        }
+        if (!strcmp(id, "menu-settings")) {
+            f->panel = PANEL_NONE;
+            return (FlowOut){ .act = FLOW_SETTINGS };
         }
         if (!strcmp(id, "keep-meeting")) {
             f->panel = PANEL_NONE;
@@ -844,7 +883,8 @@ FlowOut flow_gesture(Ui *ui, FlowState *f, const Plan *plan, const Gestures *g,
         if (!strcmp(id, "redo"))
             return (FlowOut){ .act = FLOW_REDO };
         if (!strcmp(id, "coordinator") && !f->family_time) {
-            flow_ask_pin(f, PIN_FOR_MENU);
+            /* a meeting begun from the command line, before any PIN: choose one */
+            flow_ask_pin(f, view->pin_set ? PIN_FOR_MENU : PIN_FOR_SETUP);
             return (FlowOut){ .act = FLOW_REDRAW };
         }
         if (!strcmp(id, "call-back") && f->family_time) {

@@ -106,9 +106,11 @@ typedef struct FlowView {
     bool pin_set;
     FlowList plans;          /* PANEL_NEW: prepared plan files (after "empty") */
     FlowList meetings;       /* PANEL_CONTINUE */
-    FlowList printers;       /* PANEL_SETTINGS: 0 is "the default printer" */
+    FlowList printers;       /* PANEL_SETTINGS: 0 is "the default printer", then
+                                by name ("printer:NAME" on screen) */
     FlowList languages;      /* PANEL_SETTINGS */
     const char *settings_said; /* a line on the settings panel, or NULL */
+    int rotation;            /* the screen's turn in degrees */
 } FlowView;
 
 typedef enum FlowAction {
@@ -127,6 +129,8 @@ typedef enum FlowAction {
     FLOW_LEAVE,      /* leave the kiosk */
     FLOW_PRINTER,    /* out->index into view->printers */
     FLOW_LANGUAGE,   /* out->index into view->languages */
+    FLOW_ROTATION,   /* out->index: the screen turned by index x 90 degrees */
+    FLOW_SETTINGS,   /* open the settings (the PIN was given for the menu) */
 } FlowAction;
 
 typedef struct FlowOut {

@@ -318,7 +318,7 @@ static void test_steps(void)
     Plan *plan = plan_with_people();
     Gestures g;
     gestures_init(&g, 8, 600);
-    FlowView view = { .can_undo = true, .today = "2026-11-23" };
+    FlowView view = { .can_undo = true, .today = "2026-11-23", .pin_set = true };
     const int sizes[][2] = { { 800, 480 }, { 1280, 800 }, { 1920, 1080 }, { 800, 1280 } };
     for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
         int w = sizes[i][0], h = sizes[i][1];
