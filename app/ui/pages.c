@@ -680,7 +680,7 @@ static void review_page(P *p)
         } else {
             draw_rect(&ui->dl, b, b.h / 2, n ? t->disabled : t->accent);
             ui_text(ui, b, FONT_BOLD, ALIGN_CENTER | ALIGN_MIDDLE, t->card,
-                    ui_tr(ui, q->renew ? "Opnieuw akkoord" : "Akkoord"));
+                    ui_tr(ui, q->renew ? "Opnieuw akkoord" : "Ik ga akkoord"));
             ui_widget(ui, id, b, rect_center(b), GRAB_TAP);
             if (q->renew)
                 ui_text(ui, (Rect){ name.x, r.y + p->pad / 4 + p->lh, name.w, p->sh }, FONT_SMALL, p->align,
