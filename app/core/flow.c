@@ -7,7 +7,7 @@ static const struct {
     const char *key, *label, *title, *picto;
 } steps[STEP_COUNT] = {
     [STEP_NETWORK] = { "network", "Wie", "Wie is er: ons netwerk", "\xF0\x9F\x91\xAA" },      /* 👪 */
-    [STEP_WELL] = { "well", "Goed & zorgen", "Wat gaat goed, wat zijn de zorgen",
+    [STEP_WELL] = { "well", "Zorgen", "Wat gaat goed, wat zijn de zorgen",
                     "\xF0\x9F\x8C\xA4" },                                                      /* 🌤 */
     [STEP_DREAM] = { "dream", "Droom", "Onze droom en de stem van het kind",
                      "\xF0\x9F\x8C\x88" },                                                     /* 🌈 */
@@ -15,7 +15,7 @@ static const struct {
     [STEP_SAFETY] = { "safety", "Veilig", "Veiligheid en plan B", "\xF0\x9F\x9B\x9F" },       /* 🛟 */
     [STEP_EVALUATION] = { "evaluation", "Evaluatie", "Wanneer kijken we hoe het gaat",
                           "\xF0\x9F\x93\x85" },                                                /* 📅 */
-    [STEP_REVIEW] = { "review", "Akkoord geven", "Het hele plan: lezen en akkoord geven",
+    [STEP_REVIEW] = { "review", "Akkoord?", "Het hele plan: lezen en akkoord geven",
                       "\xE2\x9C\x8D" },                                                        /* ✍ */
     [STEP_SHARE] = { "share", "Delen", "Het plan mee naar huis", "\xF0\x9F\x93\xB1" },        /* 📱 */
 };

@@ -316,11 +316,56 @@ void flow_pin_result(FlowState *f, bool ok, const char *said)
 /* The step bar                                                         */
 /* ------------------------------------------------------------------ */
 
+/* The width of one step's button in the bar. */
+static int step_width(const Ui *ui, int tail)
+{
+    Geo G = geo(ui);
+    return (ui->w - tail - G.pad * 3 / 2) / STEP_COUNT;
+}
+
+static int bar_icon(const Geo *G)
+{
+    return G->target + G->pad / 2;
+}
+
+/* True when a step's label does not fit on one line of its button: the
+ * labels then take two. */
+static bool bar_two_lines(const Ui *ui)
+{
+    Geo G = geo(ui);
+    int room = step_width(ui, bar_icon(&G) * 3 + G.pad * 3) - 4;
+    for (int s = 0; s < STEP_COUNT; s++)
+        if (ui_text_width(ui, FONT_SMALL, ui_tr(ui, step_label(s))) > room)
+            return true;
+    return false;
+}
+
 int flow_bar_height(const Ui *ui)
 {
     Geo G = geo(ui);
-    int h = G.pad + G.lh + G.sh + G.pad / 2;
+    int h = G.pad + G.lh + G.sh * (bar_two_lines(ui) ? 2 : 1) + G.pad / 2;
     return h > G.target + G.pad ? h : G.target + G.pad;
+}
+
+/* A step's label in r: on one line, or broken at the space nearest its
+ * middle when it does not fit. */
+static void step_label_draw(Ui *ui, Rect r, int sh, Color c, const char *label)
+{
+    size_t n = strlen(label), cut = 0;
+    if (ui_text_width(ui, FONT_SMALL, label) > r.w)
+        for (size_t i = 1; i + 1 < n; i++)
+            if (label[i] == ' ' && (!cut || (i > n / 2 ? i - n / 2 : n / 2 - i) <
+                                                (cut > n / 2 ? cut - n / 2 : n / 2 - cut)))
+                cut = i;
+    if (!cut || r.h < sh * 2) {
+        ui_text(ui, (Rect){ r.x, r.y, r.w, sh }, FONT_SMALL, ALIGN_CENTER | ALIGN_MIDDLE, c, label);
+        return;
+    }
+    char first[128];
+    snprintf(first, sizeof first, "%.*s", (int)cut, label);
+    ui_text(ui, (Rect){ r.x, r.y, r.w, sh }, FONT_SMALL, ALIGN_CENTER | ALIGN_MIDDLE, c, first);
+    ui_text(ui, (Rect){ r.x, r.y + sh, r.w, sh }, FONT_SMALL, ALIGN_CENTER | ALIGN_MIDDLE, c,
+            label + cut + 1);
 }
 
 static void draw_undo_icon(Ui *ui, Rect box, Color c, bool redo)
@@ -346,25 +391,24 @@ static void bar_draw(Ui *ui, FlowState *f, const Plan *plan, const FlowView *vie
     int y = G.pad / 2;
     /* at the end: undo, redo, and the facilitator (or, in family time,
      * the button that calls them back) */
-    int icon = bh;
+    int icon = bar_icon(&G);
     int call_w = f->family_time
                      ? G.pad + ui_text_width(ui, FONT_SMALL, ui_tr(ui, "Coördinator"))
                      : icon;
     int tail = icon * 2 + call_w + G.pad * 3;
     int x = ui->rtl ? tail + G.pad : G.pad / 2;
-    int avail = ui->w - tail - G.pad * 3 / 2;
-    int sw = avail / STEP_COUNT;
+    int sw = step_width(ui, tail);
     for (int s = 0; s < STEP_COUNT; s++) {
         int i = ui->rtl ? STEP_COUNT - 1 - s : s;
-        Rect r = { x + i * sw, y, sw - G.pad / 3, bh };
+        Rect r = { x + i * sw, y, sw - 2, bh };
         bool on = f->step == s;
         if (on)
             draw_rect(&ui->dl, r, G.radius, t->accent);
         Color ink = on ? t->card : t->ink;
         ui_text(ui, (Rect){ r.x, r.y + G.pad / 4, r.w, G.lh }, FONT_BODY,
                 ALIGN_CENTER | ALIGN_MIDDLE, ink, step_picto(s));
-        ui_text(ui, (Rect){ r.x + 2, r.y + G.pad / 4 + G.lh, r.w - 4, G.sh }, FONT_SMALL,
-                ALIGN_CENTER | ALIGN_MIDDLE, on ? t->card : t->ink_soft, ui_tr(ui, step_label(s)));
+        step_label_draw(ui, (Rect){ r.x + 2, r.y + G.pad / 4 + G.lh, r.w - 4, r.h - G.pad / 4 - G.lh },
+                        G.sh, on ? t->card : t->ink_soft, ui_tr(ui, step_label(s)));
         const char *gaps[FLOW_GAPS_MAX];
         if (step_gaps(plan, s, gaps, FLOW_GAPS_MAX) > 0) { /* still empty parts: a soft dot */
             int dr = ui_px(ui, 1.1f);
@@ -377,8 +421,10 @@ static void bar_draw(Ui *ui, FlowState *f, const Plan *plan, const FlowView *vie
         ui_widget(ui, id, r, rect_center(r), GRAB_TAP);
     }
     int tx = ui->rtl ? G.pad / 2 : ui->w - tail;
-    Rect undo = { tx, y, icon, bh }, redo = { tx + icon + G.pad / 2, y, icon, bh };
-    Rect fac = { redo.x + icon + G.pad * 3 / 2, y, call_w, bh };
+    int iy = (h - icon) / 2; /* the square buttons, in the middle of the bar */
+    Rect undo = { tx, iy, icon, icon }, redo = { tx + icon + G.pad / 2, iy, icon, icon };
+    Rect fac = { redo.x + icon + G.pad * 3 / 2, f->family_time ? y : iy, call_w,
+                 f->family_time ? bh : icon };
     if (ui->rtl) {
         fac.x = G.pad / 2;
         redo.x = fac.x + call_w + G.pad * 3 / 2;

@@ -9,14 +9,14 @@
 #include "ui/board.h"
 #include "ui/flow.h"
 
-/* Every character is 10 pixels wide; lines are 20 pixels high. */
+/* Every character is 10 pixels wide (8 in the small font, as in Kring's
+ * own); lines are 20 pixels high and more. */
 static int fake_width(void *ctx, int font, const char *s, size_t n)
 {
     (void)ctx;
-    (void)font;
-    int w = 0;
+    int w = 0, cw = font == FONT_SMALL ? 8 : 10;
     for (size_t i = 0; i < n; i++)
-        w += ((unsigned char)s[i] & 0xC0) != 0x80 ? 10 : 0;
+        w += ((unsigned char)s[i] & 0xC0) != 0x80 ? cw : 0;
     return w;
 }
 
