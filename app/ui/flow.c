@@ -571,7 +571,7 @@ static void panel_draw(Ui *ui, FlowState *f, const FlowView *view)
     switch (f->panel) {
     case PANEL_NEW: {
         in = overlay(ui, &G, w, G.th * 2 + G.target * 5 / 4 + G.sh + G.pad * 7 +
-                                    view->plans.n * (G.target + G.pad / 2));
+                                    view->plans.n * list_row_height(&G, &view->plans));
         close_button(ui, &G, "panel-close", in);
         y = title_in(ui, &G, in, in.y, ui_tr(ui, "Nieuw gesprek"), G.target + G.pad) + G.pad;
         big_button(ui, &G, "plan:0", (Rect){ in.x, y, in.w, G.target * 5 / 4 }, "\xF0\x9F\x93\x84",
@@ -586,8 +586,8 @@ static void panel_draw(Ui *ui, FlowState *f, const FlowView *view)
         break;
     }
     case PANEL_CONTINUE:
-        in = overlay(ui, &G, w, G.th * 2 + G.pad * 5 + G.lh * 3 +
-                                    view->meetings.n * (G.target + G.pad / 2));
+        in = overlay(ui, &G, w, G.th * 2 + G.pad * 5 + (view->meetings.n ? 0 : G.lh * 3) +
+                                    view->meetings.n * list_row_height(&G, &view->meetings));
         close_button(ui, &G, "panel-close", in);
         y = title_in(ui, &G, in, in.y, ui_tr(ui, "Verder met een gesprek"), G.target + G.pad) + G.pad;
         if (!view->meetings.n)
