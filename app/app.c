@@ -556,8 +556,9 @@ static void flow_view_update(App *app)
     time_t t = (time_t)v->now;
     struct tm tm;
     localtime_r(&t, &tm);
-    snprintf(v->today, sizeof v->today, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1,
-             tm.tm_mday);
+    char today[40];
+    snprintf(today, sizeof today, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+    snprintf(v->today, sizeof v->today, "%.10s", today);
     v->pin_set = pin_is_set(app->store);
     v->settings_said = app->settings_said[0] ? app->settings_said : NULL;
     v->rotation = app->rotation;
@@ -661,8 +662,8 @@ static void list_settings(App *app)
     p->chosen = 0;
     p->n = 1;
     for (int i = 0; i < n; i++) {
-        snprintf(app->printer_names[p->n], sizeof app->printer_names[0], "%s", names[i]);
-        snprintf(p->text[p->n], sizeof p->text[0], "%s", names[i]);
+        snprintf(app->printer_names[p->n], sizeof app->printer_names[0], "%.127s", names[i]);
+        snprintf(p->text[p->n], sizeof p->text[0], "%.127s", names[i]);
         p->note[p->n][0] = '\0';
         if (chosen[0] && !strcmp(chosen, names[i]))
             p->chosen = p->n;

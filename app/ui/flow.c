@@ -634,7 +634,7 @@ static void panel_draw(Ui *ui, FlowState *f, const FlowView *view)
             bool on = view->rotation == i * 90;
             draw_rect(&ui->dl, r, G.target / 2, on ? t->accent : t->card);
             draw_frame(&ui->dl, r, G.target / 2, ui_px(ui, 0.4f), on ? t->accent : t->line);
-            char label[8], id[UI_ID_LEN];
+            char label[16], id[UI_ID_LEN];
             snprintf(label, sizeof label, "%d\xC2\xB0", i * 90); /* 90° */
             ui_text(ui, r, FONT_BOLD, ALIGN_CENTER | ALIGN_MIDDLE, on ? t->card : t->ink, label);
             snprintf(id, sizeof id, "rotation:%d", i * 90);

@@ -314,7 +314,7 @@ static void scale_block(P *p)
         Point c = { column.x + sw / 2, ny + p->target / 2 };
         Color hue = n < 4 ? 0xF3D2C8FF : n < 7 ? 0xF6E6B8FF : 0xCFEBD8FF;
         draw_disc(&ui->dl, c, p->target / 2 - 1, hue);
-        char num[4];
+        char num[12];
         snprintf(num, sizeof num, "%d", n);
         ui_text(ui, (Rect){ c.x - sw / 2, ny, sw, p->target }, FONT_BOLD, ALIGN_CENTER | ALIGN_MIDDLE,
                 t->ink, num);
@@ -508,7 +508,7 @@ static void evaluation_page(P *p)
         prev = next;
         next = tmp;
     }
-    char title[64];
+    char title[160];
     snprintf(title, sizeof title, "%s %d", ui_tr(ui, months[month - 1]), year);
     ui_text(ui, (Rect){ cx + p->target, p->y, cw - 2 * p->target, p->target }, FONT_BOLD,
             ALIGN_CENTER | ALIGN_MIDDLE, t->ink, title);
@@ -534,7 +534,7 @@ static void evaluation_page(P *p)
         if (ui->rtl)
             col = 6 - col;
         Rect r = { cx + col * cell + 1, p->y + row * ch + 1, cell - 2, ch - 2 };
-        char iso[16], num[4];
+        char iso[40], num[12];
         snprintf(iso, sizeof iso, "%04d-%02d-%02d", year, month, d);
         snprintf(num, sizeof num, "%d", d);
         bool chosen = !strcmp(iso, e->date), today = !strcmp(iso, p->view->today);
@@ -672,7 +672,7 @@ static void review_page(P *p)
             time_t at = (time_t)q->agreed_at;
             struct tm tm;
             localtime_r(&at, &tm);
-            char when[64], hm[8];
+            char when[120], hm[32];
             snprintf(hm, sizeof hm, "%02d:%02d", tm.tm_hour, tm.tm_min);
             tr_fill(when, sizeof when, ui_tr(ui, "akkoord om %s"), hm);
             ui_text(ui, b, FONT_BOLD, ALIGN_CENTER | ALIGN_MIDDLE, t->present, when);
@@ -694,7 +694,7 @@ static void review_page(P *p)
         time_t at = (time_t)plan->approved_at;
         struct tm tm;
         localtime_r(&at, &tm);
-        char when[200], d[32];
+        char when[200], d[64];
         snprintf(d, sizeof d, "%02d-%02d-%04d %02d:%02d", tm.tm_mday, tm.tm_mon + 1, tm.tm_year + 1900,
                  tm.tm_hour, tm.tm_min);
         tr_fill(when, sizeof when, ui_tr(ui, "Goedgekeurd door de coördinator op %s."), d);
