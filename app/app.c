@@ -658,7 +658,7 @@ static void list_settings(App *app)
     p->n = 0;
     snprintf(app->printer_names[0], sizeof app->printer_names[0], "%s", "");
     snprintf(p->text[0], sizeof p->text[0], "%s", tr(app->cat, "De standaardprinter"));
-    snprintf(p->note[0], sizeof p->note[0], "%s", def >= 0 ? names[def] : tr(app->cat, "geen"));
+    snprintf(p->note[0], sizeof p->note[0], "%.79s", def >= 0 ? names[def] : tr(app->cat, "geen"));
     p->chosen = 0;
     p->n = 1;
     for (int i = 0; i < n; i++) {
