@@ -759,15 +759,18 @@ void flow_draw(Ui *ui, FlowState *f, const Plan *plan, const Gestures *g, const 
     } else {
         int top = flow_bar_height(ui);
         if (on_board(f)) {
+            /* the bar first, into the still background the board caches:
+             * dragging cards does not redraw it */
+            bar_draw(ui, f, plan, view);
             board_draw(ui, &f->board, plan, g, top);
         } else if (f->step == STEP_SHARE) {
             share_view_draw(ui, &f->board.share, plan, view->printing, view->print_words, top);
         } else {
             pages_draw(ui, f, plan, g, view, top);
         }
-        /* the bar last: it lies over a page that scrolls beneath it; but
-         * not over the typing view, which takes the whole screen */
-        if (!f->page.typing && !f->board.sheet.open && !f->board.goals.open) {
+        /* elsewhere the bar last: it lies over a page that scrolls beneath
+         * it; but not over the typing view, which takes the whole screen */
+        if (!on_board(f) && !f->page.typing) {
             bar_draw(ui, f, plan, view);
             if (f->page.support_for) /* the support picker lies over the bar too */
                 pages_draw_over(ui, f, plan, view);
