@@ -4,15 +4,20 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
 #include <SDL.h>
+#include <systemd/sd-daemon.h>
 
+#include "core/calib.h"
 #include "core/edit.h"
 #include "core/flow.h"
 #include "core/gesture.h"
@@ -23,6 +28,7 @@
 #include "export/pdf.h"
 #include "export/print.h"
 #include "export/qr.h"
+#include "platform/drm.h"
 #include "platform/paths.h"
 #include "platform/render.h"
 #include "player.h"
@@ -68,6 +74,9 @@ struct App {
     int out_w, out_h;      /* the screen's size in pixels */
     int rotation;          /* the screen turned: 0, 90, 180 or 270 degrees */
     SDL_Texture *turned;   /* a turned screen's frame, before it is turned */
+    Calib calib;           /* the panel's touch calibration */
+    uint32_t watchdog_ms;  /* how often to tell systemd Kring is alive; 0: never */
+    uint32_t ping_at;      /* when next */
     float dpi;
     bool dirty;            /* something may look different: build a frame */
     bool force;            /* present even if the list did not change */
@@ -94,6 +103,8 @@ uint32_t app_deadline(const App *app)
         d = app->retry_at;
     if (app->job_active && app->job_poll_at < d)
         d = app->job_poll_at;
+    if (app->watchdog_ms && app->ping_at < d)
+        d = app->ping_at;
     return d;
 }
 
@@ -356,12 +367,14 @@ void app_touch_from_frame(const App *app, int x, int y, float *tx, float *ty)
     case 270: sx = y; sy = app->out_h - 1 - x; break;
     default: break;
     }
-    *tx = (float)sx / (float)(app->out_w > 0 ? app->out_w : 1);
-    *ty = (float)sy / (float)(app->out_h > 0 ? app->out_h : 1);
+    Calib undo = calib_inverse(&app->calib);
+    calib_apply(&undo, (float)sx / (float)(app->out_w > 0 ? app->out_w : 1),
+                (float)sy / (float)(app->out_h > 0 ? app->out_h : 1), tx, ty);
 }
 
 static Point touch_point(const App *app, float x, float y)
 {
+    calib_apply(&app->calib, x, y, &x, &y);
     return to_frame(app, (int)(x * (float)app->out_w), (int)(y * (float)app->out_h));
 }
 
@@ -521,6 +534,10 @@ static void tick(App *app)
         save(app);
     if (app->job_active && app_now(app) >= app->job_poll_at)
         follow_print(app);
+    if (app->watchdog_ms && app_now(app) >= app->ping_at) { /* alive: the loop turns */
+        sd_notify(0, "WATCHDOG=1");
+        app->ping_at = app_now(app) + app->watchdog_ms;
+    }
 }
 
 /* ------------------------------------------------------------------ */
@@ -967,6 +984,7 @@ static void frame(App *app)
     app->frames++;
     if (app->frames == 1) { /* the first frame is on screen */
         report("KRING_FIRST_FRAME_FD", "f");
+        sd_notify(0, "READY=1");
         render_warm(app->render, &app->ui.dl);
     }
     app->force = false;
@@ -1000,12 +1018,31 @@ static int start_video(App *app)
     const AppOptions *o = app->opt;
     if (o->headless && !getenv("SDL_VIDEODRIVER"))
         SDL_setenv("SDL_VIDEODRIVER", "offscreen", 1);
+    const char *want = getenv("SDL_VIDEODRIVER");
+    bool console = want ? !SDL_strcasecmp(want, "kmsdrm")
+                        : !o->headless && !getenv("DISPLAY") && !getenv("WAYLAND_DISPLAY");
+    if (console && !getenv("SDL_KMSDRM_DEVICE_INDEX")) { /* the card with the screen */
+        int card = drm_pick_card("/dev/dri");
+        if (card > 0) {
+            char n[16];
+            snprintf(n, sizeof n, "%d", card);
+            SDL_setenv("SDL_KMSDRM_DEVICE_INDEX", n, 1);
+            if (o->verbose)
+                fprintf(stderr, "kring: the screen is on /dev/dri/card%d\n", card);
+        }
+    }
     SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
     SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
     SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
         fprintf(stderr, "kring: the screen could not be opened: %s\n", SDL_GetError());
         return -1;
+    }
+    if (o->kiosk) { /* only SIGTERM (SDL makes it a quit event) ends Kring */
+        signal(SIGINT, SIG_IGN);
+        signal(SIGQUIT, SIG_IGN);
+        signal(SIGTSTP, SIG_IGN);
+        signal(SIGHUP, SIG_IGN);
     }
     const char *driver = SDL_GetCurrentVideoDriver();
     bool kms = driver && strcmp(driver, "KMSDRM") == 0;
@@ -1027,8 +1064,18 @@ static int start_video(App *app)
         fprintf(stderr, "kring: no renderer: %s\n", SDL_GetError());
         return -1;
     }
-    if (kms || o->fullscreen)
+    if (kms || o->fullscreen || o->kiosk)
         SDL_ShowCursor(SDL_DISABLE);
+    app->calib = calib_identity();
+    const char *matrix = getenv("KRING_TOUCH_MATRIX");
+    if (matrix && matrix[0] && !calib_parse(matrix, &app->calib))
+        fprintf(stderr, "kring: KRING_TOUCH_MATRIX is not six numbers that can be undone; "
+                        "touches are taken as they come\n");
+    uint64_t usec = 0;
+    if (sd_watchdog_enabled(0, &usec) > 0 && usec > 0) {
+        app->watchdog_ms = usec / 2000 > 0 ? (uint32_t)(usec / 2000) : 1;
+        app->ping_at = app_now(app);
+    }
     app->dpi = o->dpi;
     if (app->dpi <= 0) {
         float ddpi = 0;
@@ -1286,6 +1333,10 @@ int app_run(const AppOptions *opt)
             goto out;
         app->virtual_clock = true;
         app->now = 1000;
+    }
+    if (opt->kiosk) { /* a family's plan never lands in a core dump */
+        setrlimit(RLIMIT_CORE, &(struct rlimit){ 0, 0 });
+        prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
     }
     if (open_data(app) != 0)
         goto out;

@@ -16,6 +16,7 @@ typedef struct AppOptions {
     float dpi;               /* 0: ask the display (96 when it cannot tell) */
     bool fullscreen;
     bool headless;           /* SDL's offscreen driver, no display needed */
+    bool kiosk;              /* the device: only the PIN (or SIGTERM) ends Kring */
     bool demo;               /* start a new meeting with the sample plan */
     const char *script;      /* play this script, then exit */
     const char *screenshot;  /* write the last frame here, then exit */

@@ -21,6 +21,8 @@ static const char usage[] =
     "  --dpi N            screen density to lay out for (default: ask the display)\n"
     "  --fullscreen       fill the screen (always so on the console, kmsdrm)\n"
     "  --headless         run without a display (SDL's offscreen driver)\n"
+    "  --kiosk            the device's kiosk: full screen, no pointer, and only\n"
+    "                     the facilitator's PIN (or the service manager) ends it\n"
     "  --script FILE      play a script of touches, then exit (tests/README.md)\n"
     "  --screenshot FILE  write the last frame as PNG, then exit\n"
     "  --demo             start a new meeting with the sample plan\n"
@@ -87,6 +89,8 @@ int main(int argc, char **argv)
             opt.dpi = (float)d;
         } else if (!strcmp(a, "--fullscreen")) {
             opt.fullscreen = true;
+        } else if (!strcmp(a, "--kiosk")) {
+            opt.kiosk = opt.fullscreen = true;
         } else if (!strcmp(a, "--headless")) {
             opt.headless = true;
         } else if (!strcmp(a, "--script")) {

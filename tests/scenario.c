@@ -10,7 +10,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/un.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -48,6 +50,11 @@ static pid_t start(const char *driver, const char *const *args, const char *errn
         else
             unsetenv("SDL_VIDEODRIVER");
         setenv("KRING_DATA_DIR", src, 1);
+        if (getenv("WATCHDOG_USEC")) { /* systemd names the process to watch */
+            char me[32];
+            snprintf(me, sizeof me, "%ld", (long)getpid());
+            setenv("WATCHDOG_PID", me, 1);
+        }
         if (preload_dir) {
             setenv("LD_PRELOAD", FAULTFS, 1);
             setenv("KRING_FAULT_DIR", preload_dir, 1);
@@ -1345,6 +1352,68 @@ static void pin_lockout(void)
                                             "--script", script("pin_unlocked"), NULL }), 0);
 }
 
+/* On the device: systemd's watchdog is fed from the main loop even when
+ * Kring is idle, READY=1 once the first frame shows; in kiosk mode Ctrl+C
+ * (SIGINT) does not end Kring but the service manager's SIGTERM does,
+ * cleanly; a touch calibration matrix is applied to every touch (the
+ * script player aims through its inverse, so taps still land). */
+static void device(void)
+{
+    char sock[64]; /* a socket's path is short: in /tmp */
+    snprintf(sock, sizeof sock, "/tmp/kring-notify-%ld.sock", (long)getpid());
+    unlink(sock);
+    int fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+    struct sockaddr_un sa = { .sun_family = AF_UNIX };
+    snprintf(sa.sun_path, sizeof sa.sun_path, "%s", sock);
+    CHECK(fd >= 0 && bind(fd, (struct sockaddr *)&sa, sizeof sa) == 0);
+    struct timeval tv = { 0, 100000 };
+    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+    setenv("NOTIFY_SOCKET", sock, 1);
+    setenv("WATCHDOG_USEC", "200000", 1); /* a ping every 100 ms */
+    pid_t pid = start("dummy", (const char *[]){ "--headless", "--db", db, "--demo", "--kiosk",
+                                                  NULL }, "stderr.txt");
+    unsetenv("NOTIFY_SOCKET");
+    unsetenv("WATCHDOG_USEC");
+    int ready = 0, pings = 0;
+    struct timespec t0, t;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    bool interrupted = false;
+    for (;;) {
+        clock_gettime(CLOCK_MONOTONIC, &t);
+        long ms = (t.tv_sec - t0.tv_sec) * 1000 + (t.tv_nsec - t0.tv_nsec) / 1000000;
+        if (ms > 3000)
+            break;
+        if (!interrupted && ms > 1500) { /* Ctrl+C at the console: ignored */
+            kill(pid, SIGINT);
+            interrupted = true;
+        }
+        char msg[256];
+        ssize_t n = recv(fd, msg, sizeof msg - 1, 0);
+        if (n <= 0)
+            continue;
+        msg[n] = '\0';
+        ready += strstr(msg, "READY=1") != NULL;
+        pings += strstr(msg, "WATCHDOG=1") != NULL;
+    }
+    fprintf(stderr, "READY=1 %d time(s), WATCHDOG=1 %d times in 3 s\n", ready, pings);
+    CHECK_INT(ready, 1);
+    CHECK(pings >= 10); /* idle, and still alive to the watchdog */
+    CHECK(waitpid(pid, NULL, WNOHANG) == 0); /* SIGINT did not end it */
+    kill(pid, SIGTERM);
+    CHECK_INT(finish(pid), 0);
+    close(fd);
+    unlink(sock);
+    /* a panel mounted mirrored: touches come in mirrored and are turned back */
+    setenv("KRING_TOUCH_MATRIX", "-1 0 1 0 1 0", 1);
+    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", db, "--size", "1280x800",
+                                            "--script", script("calibrated"), NULL }), 0);
+    setenv("KRING_TOUCH_MATRIX", "1 2 3", 1);
+    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", db, "--size", "1280x800",
+                                            "--screenshot", "x.png", NULL }), 0);
+    CHECK(strstr(errbuf, "KRING_TOUCH_MATRIX is not six numbers") != NULL);
+    unsetenv("KRING_TOUCH_MATRIX");
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 5) {
@@ -1372,7 +1441,7 @@ int main(int argc, char **argv)
         { "damaged", damaged }, { "plan_files", plan_files }, { "killed", killed },
         { "people", people }, { "goals", goals }, { "places", places }, { "qr_codes", qr_codes },
         { "share_screen", share_screen }, { "pdf", pdf }, { "conference", conference },
-        { "pin_lockout", pin_lockout },
+        { "pin_lockout", pin_lockout }, { "device", device },
     };
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         if (!strcmp(all[i].name, name)) {
