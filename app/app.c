@@ -1334,6 +1334,7 @@ int app_run(const AppOptions *opt)
         app->virtual_clock = true;
         app->now = 1000;
     }
+    umask(077); /* what Kring writes (the database, a PDF) is the user's alone */
     if (opt->kiosk) { /* a family's plan never lands in a core dump */
         setrlimit(RLIMIT_CORE, &(struct rlimit){ 0, 0 });
         prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);

@@ -107,7 +107,7 @@ static bool get_int(Reader *r, json_t *obj, const char *key, long long lo, long 
 
 static bool get_id(Reader *r, const Plan *plan, json_t *obj, uint32_t *out)
 {
-    long long id;
+    long long id = 0;
     if (!get_int(r, obj, "id", 1, MAX_ID, &id))
         return false;
     if (plan_id_used(plan, (uint32_t)id))
@@ -120,7 +120,7 @@ static bool get_id(Reader *r, const Plan *plan, json_t *obj, uint32_t *out)
 static bool get_person_ref(Reader *r, const Plan *plan, json_t *obj, const char *key,
                            uint32_t *out)
 {
-    long long id;
+    long long id = 0;
     if (!get_int(r, obj, key, 0, MAX_ID, &id))
         return false;
     if (id && !plan_person(plan, (uint32_t)id))
@@ -158,7 +158,7 @@ static bool read_items(Reader *r, Plan *plan, json_t *root)
         json_t *v;
         json_array_foreach(arr, i, v) {
             at(r, section_key(s), i);
-            uint32_t id;
+            uint32_t id = 0;
             const char *text;
             if (!is_object(r, v) || !only_keys(r, v, keys) || !get_id(r, plan, v, &id) ||
                 !get_str(r, v, "text", true, &text))
@@ -179,8 +179,8 @@ static bool read_people(Reader *r, Plan *plan, json_t *arr)
     json_t *v;
     json_array_foreach(arr, i, v) {
         at(r, "person", i);
-        uint32_t id;
-        long long ring, u, vv, agreed;
+        uint32_t id = 0;
+        long long ring = 0, u = 0, vv = 0, agreed = 0;
         const char *name, *relation, *picto, *sector;
         if (!is_object(r, v) || !only_keys(r, v, keys) || !get_id(r, plan, v, &id) ||
             !get_str(r, v, "name", true, &name) || !get_str(r, v, "relation", false, &relation) ||
@@ -221,7 +221,7 @@ static bool read_goals(Reader *r, Plan *plan, json_t *arr)
     json_t *v;
     json_array_foreach(arr, i, v) {
         at(r, "goal", i);
-        uint32_t id;
+        uint32_t id = 0;
         const char *text, *area;
         if (!is_object(r, v) || !only_keys(r, v, keys) || !get_id(r, plan, v, &id) ||
             !get_str(r, v, "text", true, &text) || !get_str(r, v, "area", false, &area))
@@ -242,8 +242,8 @@ static bool read_agreements(Reader *r, Plan *plan, json_t *arr)
     json_t *v;
     json_array_foreach(arr, i, v) {
         at(r, "agreement", i);
-        uint32_t id, checker;
-        long long goal;
+        uint32_t id = 0, checker = 0;
+        long long goal = 0;
         const char *what, *when;
         json_t *people;
         if (!is_object(r, v) || !only_keys(r, v, keys) || !get_id(r, plan, v, &id) ||
@@ -282,7 +282,7 @@ static bool read_voices(Reader *r, Plan *plan, json_t *arr)
     json_t *v;
     json_array_foreach(arr, i, v) {
         at(r, "voice", i);
-        uint32_t id, support;
+        uint32_t id = 0, support = 0;
         const char *child, *text;
         if (!is_object(r, v) || !only_keys(r, v, keys) || !get_id(r, plan, v, &id) ||
             !get_str(r, v, "child", false, &child) || !get_str(r, v, "text", true, &text) ||
@@ -350,7 +350,7 @@ static bool read_root(Reader *r, Plan *plan, json_t *root)
         plan_set_field(plan, f, s);
     }
     json_t *people, *goals, *agreements, *voices;
-    long long approved;
+    long long approved = 0;
     if (!get_array(r, root, "people", MAX_PEOPLE, &people) ||
         !get_array(r, root, "goals", MAX_GOALS, &goals) ||
         !get_array(r, root, "agreements", MAX_AGREEMENTS, &agreements) ||
