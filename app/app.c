@@ -85,6 +85,7 @@ struct App {
     uint32_t now;
     uint64_t frames;       /* frames presented */
     bool quit;
+    bool left;             /* the facilitator left the kiosk with the PIN */
 };
 
 /* ------------------------------------------------------------------ */
@@ -833,7 +834,7 @@ static void pin_granted(App *app, PinFor purpose)
         list_settings(app);
         f->panel = PANEL_SETTINGS;
         break;
-    case PIN_FOR_LEAVE: app->quit = true; break;
+    case PIN_FOR_LEAVE: app->quit = app->left = true; break;
     case PIN_FOR_MENU: f->panel = PANEL_MENU; break;
     case PIN_FOR_FAMILY_TIME: f->family_time = true; break;
     case PIN_FOR_RETURN: f->family_time = false; f->panel = PANEL_NONE; break;
@@ -1389,6 +1390,8 @@ int app_run(const AppOptions *opt)
         fprintf(stderr, "kring: the last change could not be stored\n");
         status = 1;
     }
+    if (status == 0 && app->left && opt->kiosk)
+        status = KRING_LEFT_KIOSK; /* the service is not to start Kring again */
 out:
     {
         char frames[48];

@@ -33,7 +33,12 @@ typedef struct AppOptions {
 
 typedef struct App App;
 
-/* Runs Kring; returns the process exit status (0 ok, 1 failure). */
+/* The exit status when the facilitator leaves the kiosk with the PIN:
+ * the service then gives tty1 its login prompt instead of restarting. */
+enum { KRING_LEFT_KIOSK = 3 };
+
+/* Runs Kring; returns the process exit status (0 ok, 1 failure,
+ * KRING_LEFT_KIOSK). */
 int app_run(const AppOptions *opt);
 
 /* --- for the script player (app/player.c) --- */

@@ -5,8 +5,9 @@
 # login prompt, and Kring itself running as the kring user with nothing
 # but the installed files (it writes a PDF of the sample plan).
 #
-# It installs a package and masks getty@tty1: run it in CI, a container
-# or a board, not on a desktop you log into on tty1. Needs root or sudo.
+# It installs a package and takes tty1's login prompt: run it in CI, a
+# container or a board, not on a desktop you log into on tty1. Needs root
+# or sudo.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash board/deps.sh build
@@ -41,7 +42,9 @@ getent passwd kring >/dev/null || fail "no kring user"
 [ "$(stat -c '%a %U %G' /var/lib/kring)" = "700 kring kring" ] ||
     fail "/var/lib/kring is $(stat -c '%a %U %G' /var/lib/kring), not 700 kring kring"
 [ -L /etc/systemd/system/multi-user.target.wants/kring.service ] || fail "kring.service not enabled"
-[ "$(readlink /etc/systemd/system/getty@tty1.service)" = /dev/null ] || fail "getty@tty1 not masked"
+[ ! -e /etc/systemd/system/getty.target.wants/getty@tty1.service ] ||
+    fail "getty@tty1 still starts at boot"
+[ "$(readlink /etc/systemd/system/ctrl-alt-del.target)" = /dev/null ] || fail "Ctrl+Alt+Del not masked"
 v=$($sudo runuser -u kring -- /usr/bin/kring --version) || fail "kring --version as kring failed"
 echo "as kring: $v"
 $sudo rm -f /var/lib/kring/check.db* /var/lib/kring/check.pdf

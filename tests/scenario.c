@@ -1355,7 +1355,7 @@ static void pin_lockout(void)
 /* On the device: systemd's watchdog is fed from the main loop even when
  * Kring is idle, READY=1 once the first frame shows; in kiosk mode Ctrl+C
  * (SIGINT) does not end Kring but the service manager's SIGTERM does,
- * cleanly; a touch calibration matrix is applied to every touch (the
+ * cleanly, and leaving with the PIN ends it with status 3; a touch calibration matrix is applied to every touch (the
  * script player aims through its inverse, so taps still land). */
 static void device(void)
 {
@@ -1403,6 +1403,11 @@ static void device(void)
     CHECK_INT(finish(pid), 0);
     close(fd);
     unlink(sock);
+    /* leaving the kiosk with the PIN: exit status 3, for the service */
+    char kdb[1200];
+    snprintf(kdb, sizeof kdb, "%s/kiosk.db", dir);
+    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", kdb, "--demo", "--kiosk",
+                                            "--script", script("kiosk_leave"), NULL }), 3);
     /* a panel mounted mirrored: touches come in mirrored and are turned back */
     setenv("KRING_TOUCH_MATRIX", "-1 0 1 0 1 0", 1);
     CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", db, "--size", "1280x800",
