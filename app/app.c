@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include <SDL.h>
+#include <sodium.h>
 #include <systemd/sd-daemon.h>
 
 #include "core/calib.h"
@@ -55,6 +56,13 @@ struct App {
     char printer_names[FLOW_LIST_MAX][128];
     char lang_codes[FLOW_LIST_MAX][16];
     char settings_said[300];
+    unsigned char *kek;    /* sodium-locked: the PIN's key, while a facilitator's panel is open */
+    bool have_kek;
+    char kept_words[400];  /* what the start screen says is kept (no names) */
+    uint32_t expire_at;    /* when to look for kept meetings past their date */
+    uint32_t last_touch;   /* for covering the plan when nobody is there */
+    int cover_minutes;     /* 0: never */
+    int retention_days;
     Gestures gestures;
     DrawList shown;        /* the list on screen now */
     Catalog *cat;
@@ -97,6 +105,16 @@ uint32_t app_now(const App *app)
     return app->virtual_clock ? app->now : SDL_GetTicks();
 }
 
+static void expire_kept(App *app);
+
+/* When the plan is to be covered if nobody touches the screen; 0: not. */
+static uint32_t cover_due(const App *app)
+{
+    if (!app->cover_minutes || app->flow.screen != SCREEN_MEETING || app->flow.covered)
+        return 0;
+    return app->last_touch + (uint32_t)app->cover_minutes * 60000u;
+}
+
 uint32_t app_deadline(const App *app)
 {
     uint32_t d = gestures_deadline(&app->gestures);
@@ -106,6 +124,11 @@ uint32_t app_deadline(const App *app)
         d = app->job_poll_at;
     if (app->watchdog_ms && app->ping_at < d)
         d = app->ping_at;
+    if (app->expire_at && app->expire_at < d)
+        d = app->expire_at;
+    uint32_t cover = cover_due(app);
+    if (cover && cover < d)
+        d = cover;
     return d;
 }
 
@@ -328,6 +351,7 @@ static void on_gesture(App *app, const Gesture *g)
 
 static void finger_down(App *app, int64_t id, Point p)
 {
+    app->last_touch = app_now(app);
     const Widget *w = ui_hit(&app->ui, p, GRAB_TAP | GRAB_DRAG | GRAB_LONGPRESS);
     gestures_down(&app->gestures, id, p, app_now(app), w ? w->id : NULL, w ? w->grab : 0);
 }
@@ -444,6 +468,7 @@ static void set_rotation(App *app, int degrees)
 
 static void on_key(App *app, const SDL_KeyboardEvent *k)
 {
+    app->last_touch = app_now(app);
     bool ctrl = (k->keysym.mod & KMOD_CTRL) != 0;
     bool shift = (k->keysym.mod & KMOD_SHIFT) != 0;
     static const struct { SDL_Keycode sym; SheetKey key; } keys[] = {
@@ -535,6 +560,15 @@ static void tick(App *app)
         save(app);
     if (app->job_active && app_now(app) >= app->job_poll_at)
         follow_print(app);
+    if (app->expire_at && app_now(app) >= app->expire_at) {
+        expire_kept(app);
+        app->expire_at = app_now(app) + 3600000u; /* and again in an hour */
+    }
+    uint32_t cover = cover_due(app);
+    if (cover && app_now(app) >= cover) { /* nobody here: cover the plan */
+        flow_cover(&app->flow);
+        app->dirty = true;
+    }
     if (app->watchdog_ms && app_now(app) >= app->ping_at) { /* alive: the loop turns */
         sd_notify(0, "WATCHDOG=1");
         app->ping_at = app_now(app) + app->watchdog_ms;
@@ -580,6 +614,9 @@ static void flow_view_update(App *app)
     v->pin_set = pin_is_set(app->store);
     v->settings_said = app->settings_said[0] ? app->settings_said : NULL;
     v->rotation = app->rotation;
+    v->retention_days = app->retention_days;
+    v->cover_minutes = app->cover_minutes;
+    v->kept_words = app->kept_words;
 }
 
 /* The prepared plan files: the sample, and any *.json in the folder
@@ -627,7 +664,7 @@ static void list_meetings(App *app)
     l->n = 0;
     l->chosen = -1;
     for (int i = 0; i < n; i++) {
-        Plan *p = store_meeting_load(app->store, m[i].id);
+        Plan *p = app->have_kek ? store_meeting_peek(app->store, m[i].id, app->kek) : NULL;
         app->meeting_ids[l->n] = m[i].id;
         if (p && plan_family(p)[0])
             tr_fill(l->text[l->n], sizeof l->text[0], tr(app->cat, "Familie %s"), plan_family(p));
@@ -710,6 +747,50 @@ static bool use_language(App *app, const char *code)
     return true;
 }
 
+/* What the start screen says is kept on the device, and until when, with
+ * no family's name. */
+static void kept_summary(App *app)
+{
+    MeetingInfo m[64];
+    int n = store_meetings(app->store, m, 64), kept = 0;
+    int64_t first = 0;
+    for (int i = 0; i < n; i++)
+        if (m[i].state == MEETING_KEPT) {
+            kept++;
+            if (m[i].kept_until > 0 && (!first || m[i].kept_until < first))
+                first = m[i].kept_until;
+        }
+    app->kept_words[0] = '\0';
+    if (!kept)
+        return;
+    char count[16], a[160], b[160] = "";
+    snprintf(count, sizeof count, "%d", kept);
+    tr_fill(a, sizeof a, kept == 1 ? tr(app->cat, "Bewaard voor de evaluatie: 1 gesprek.")
+                                   : tr(app->cat, "Bewaard voor de evaluatie: %s gesprekken."),
+            count);
+    if (first) {
+        time_t t = (time_t)first;
+        struct tm tm;
+        localtime_r(&t, &tm);
+        char date[64];
+        snprintf(date, sizeof date, "%02d-%02d-%04d", tm.tm_mday, tm.tm_mon + 1, tm.tm_year + 1900);
+        tr_fill(b, sizeof b, tr(app->cat, "Het eerste wordt op %s vanzelf gewist."), date);
+    }
+    snprintf(app->kept_words, sizeof app->kept_words, "%s %s", a, b);
+}
+
+/* Erases kept meetings whose date has passed. */
+static void expire_kept(App *app)
+{
+    int n = store_expire(app->store, wall_ms(app) / 1000);
+    if (n < 0)
+        fprintf(stderr, "kring: %s\n", store_message(app->store));
+    else if (n > 0)
+        fprintf(stderr, "kring: %d kept meeting(s) erased after their date\n", n);
+    kept_summary(app);
+    app->dirty = true;
+}
+
 /* Leaves the meeting on screen: nothing of it stays in memory. */
 static void forget_meeting(App *app)
 {
@@ -722,6 +803,7 @@ static void forget_meeting(App *app)
     app->print_words[0] = '\0';
     app->job_active = false;
     flow_to_start(&app->flow, pin_is_set(app->store));
+    kept_summary(app);
 }
 
 /* Begins a meeting with plan (taken over), dated today when it has no date. */
@@ -764,8 +846,10 @@ static void new_meeting(App *app, int index)
 static void continue_meeting(App *app, int index)
 {
     int64_t id = app->meeting_ids[index];
-    Plan *plan = store_meeting_load(app->store, id);
-    if (!plan || store_meeting_keep(app->store, id, false) != STORE_OK) {
+    Plan *plan = NULL;
+    if (app->have_kek && store_meeting_reopen(app->store, id, app->kek) == STORE_OK)
+        plan = store_meeting_load(app->store, id);
+    if (!plan) {
         plan_destroy(plan);
         fprintf(stderr, "kring: meeting %lld: %s\n", (long long)id, store_message(app->store));
         snprintf(app->notice, sizeof app->notice, "%s",
@@ -783,8 +867,10 @@ static void end_meeting(App *app, bool keep)
 {
     if (app->unsaved)
         save(app);
-    StoreStatus st = keep ? store_meeting_keep(app->store, app->meeting, true)
-                          : store_meeting_close(app->store, app->meeting);
+    int64_t until = wall_ms(app) / 1000 + (int64_t)app->retention_days * 86400;
+    StoreStatus st = keep && !app->have_kek ? STORE_ERROR
+                     : keep ? store_meeting_keep(app->store, app->meeting, app->kek, until)
+                            : store_meeting_close(app->store, app->meeting);
     if (st != STORE_OK) {
         fprintf(stderr, "kring: %s\n", store_message(app->store));
         set_problem(app, tr(app->cat, keep ? "Het gesprek kon niet worden bewaard. Probeer het nog eens."
@@ -839,6 +925,7 @@ static void pin_granted(App *app, PinFor purpose)
     case PIN_FOR_FAMILY_TIME: f->family_time = true; break;
     case PIN_FOR_RETURN: f->family_time = false; f->panel = PANEL_NONE; break;
     case PIN_FOR_CONDITIONS: f->conditions_open = true; break;
+    case PIN_FOR_UNCOVER: f->covered = false; app->last_touch = app_now(app); break;
     case PIN_FOR_APPROVE: {
         Edit e = { .kind = EDIT_APPROVE, .time = wall_ms(app) / 1000 };
         f->page.pending = 1;
@@ -857,13 +944,31 @@ static void on_pin(App *app, PinFor purpose, const char *pin)
     FlowState *f = &app->flow;
     char said[400];
     if (purpose == PIN_FOR_SETUP || purpose == PIN_FOR_CHANGE) {
-        PinRule rule;
+        PinRule rule = pin_rule(pin);
+        unsigned char *fresh = sodium_malloc(STORE_KEK_BYTES);
+        bool rekeyed = false;
+        if (rule == PIN_FINE && fresh && app->have_kek && pin_key(app->store, pin, fresh) == PIN_OK) {
+            /* the kept meetings follow the new PIN */
+            if (store_rekey_kept(app->store, app->kek, fresh) != STORE_OK) {
+                fprintf(stderr, "kring: %s\n", store_message(app->store));
+                sodium_free(fresh);
+                flow_pin_result(f, false, tr(app->cat, pin_rule_words(PIN_FINE)));
+                return;
+            }
+            rekeyed = true;
+        }
         if (pin_set(app->store, pin, &rule) != PIN_OK) {
             if (rule == PIN_FINE)
                 fprintf(stderr, "kring: %s\n", store_message(app->store));
+            if (rekeyed && store_rekey_kept(app->store, fresh, app->kek) != STORE_OK)
+                fprintf(stderr, "kring: %s\n", store_message(app->store));
+            sodium_free(fresh);
             flow_pin_result(f, false, tr(app->cat, pin_rule_words(rule)));
             return;
         }
+        if (rekeyed)
+            memcpy(app->kek, fresh, STORE_KEK_BYTES);
+        sodium_free(fresh);
         flow_pin_result(f, true, NULL);
         if (purpose == PIN_FOR_CHANGE)
             snprintf(app->settings_said, sizeof app->settings_said, "%s",
@@ -877,6 +982,8 @@ static void on_pin(App *app, PinFor purpose, const char *pin)
     switch (r) {
     case PIN_OK:
         flow_pin_result(f, true, NULL);
+        /* the PIN's key, for keeping, opening and listing kept meetings */
+        app->have_kek = app->kek && pin_key(app->store, pin, app->kek) == PIN_OK;
         pin_granted(app, purpose);
         return;
     case PIN_WRONG:
@@ -930,6 +1037,21 @@ static void on_flow(App *app, FlowOut o)
         set_setting(app, "printer", app->printer_names[o.index], "De printer is gekozen.");
         break;
     case FLOW_SETTINGS: pin_granted(app, PIN_FOR_SETTINGS); break;
+    case FLOW_RETENTION: {
+        char v[16];
+        snprintf(v, sizeof v, "%d", o.index);
+        app->retention_days = o.index;
+        set_setting(app, "retention", v, "Bewaarde gesprekken blijven zo lang.");
+        break;
+    }
+    case FLOW_COVER: {
+        char v[16];
+        snprintf(v, sizeof v, "%d", o.index);
+        app->cover_minutes = o.index;
+        set_setting(app, "cover", v, "Het plan wordt na die tijd afgedekt.");
+        break;
+    }
+    case FLOW_UNCOVERED: app->last_touch = app_now(app); break;
     case FLOW_ROTATION: {
         static const char *const turns[4] = { "0", "90", "180", "270" };
         set_rotation(app, o.index * 90);
@@ -974,6 +1096,10 @@ static void report(const char *var, const char *word)
  * differs from what is on screen. */
 static void frame(App *app)
 {
+    if (app->have_kek && !app->flow.panel && !app->flow.pin.purpose) {
+        sodium_memzero(app->kek, STORE_KEK_BYTES); /* the facilitator's panel is closed */
+        app->have_kek = false;
+    }
     if (!app->dirty)
         return;
     app->dirty = false;
@@ -1236,6 +1362,12 @@ static int open_data(App *app)
     char turn[8];
     if (store_setting(app->store, "rotation", turn, sizeof turn))
         set_rotation(app, atoi(turn));
+    char v[16];
+    app->retention_days = store_setting(app->store, "retention", v, sizeof v) && atoi(v) > 0
+                              ? atoi(v) : 120;
+    app->cover_minutes = store_setting(app->store, "cover", v, sizeof v) && atoi(v) >= 0
+                             ? atoi(v) : 10;
+    expire_kept(app); /* kept meetings past their date go before anything shows */
     char lang[16];
     if (!o->lang && store_setting(app->store, "language", lang, sizeof lang) &&
         !use_language(app, lang))
@@ -1269,6 +1401,8 @@ static int open_data(App *app)
 
 static void stop(App *app)
 {
+    if (app->kek)
+        sodium_free(app->kek);
     if (app->turned)
         SDL_DestroyTexture(app->turned);
     if (app->render)
@@ -1342,6 +1476,7 @@ int app_run(const AppOptions *opt)
     }
     if (open_data(app) != 0)
         goto out;
+    app->kek = sodium_malloc(STORE_KEK_BYTES); /* locked memory, wiped when freed */
     if (opt->export_json || opt->export_qr || opt->export_pdf || opt->print ||
         opt->unlock_pin) { /* no screen */
         status = 0;

@@ -147,3 +147,32 @@ PinResult pin_unlock(Store *st)
 {
     return record(st, 0, 0) ? PIN_OK : PIN_FAILED;
 }
+
+/* The kept meetings' key: Argon2id with 32 MiB and three passes (a guess
+ * costs an attacker with the card that much memory and time), over the
+ * PIN with a salt of its own. */
+#define KEK_OPS 3
+#define KEK_MEM (32u * 1024u * 1024u)
+static const char KEY_SALT[] = "kek.salt";
+
+PinResult pin_key(Store *st, const char *pin, unsigned char *out)
+{
+    if (!ready())
+        return PIN_FAILED;
+    unsigned char salt[crypto_pwhash_SALTBYTES];
+    char hex[2 * crypto_pwhash_SALTBYTES + 1];
+    size_t got = 0;
+    if (!store_setting(st, KEY_SALT, hex, sizeof hex) ||
+        sodium_hex2bin(salt, sizeof salt, hex, strlen(hex), NULL, &got, NULL) != 0 ||
+        got != sizeof salt) {
+        randombytes_buf(salt, sizeof salt);
+        sodium_bin2hex(hex, sizeof hex, salt, sizeof salt);
+        const char *pairs[2] = { KEY_SALT, hex };
+        if (store_set_settings(st, pairs, 1) != STORE_OK)
+            return PIN_FAILED;
+    }
+    if (crypto_pwhash(out, STORE_KEK_BYTES, pin, strlen(pin), salt, KEK_OPS, KEK_MEM,
+                      crypto_pwhash_ALG_ARGON2ID13) != 0)
+        return PIN_FAILED;
+    return PIN_OK;
+}

@@ -56,4 +56,9 @@ int pin_failures(Store *st);
 /* Lifts a lockout and the waiting; the PIN stays what it was. */
 PinResult pin_unlock(Store *st);
 
+/* The key that kept meetings are wrapped with, from a PIN already checked
+ * (or just set): Argon2id over the PIN with this device's own salt (not
+ * the hash's), 32 bytes into out (STORE_KEK_BYTES). PIN_OK or PIN_FAILED. */
+PinResult pin_key(Store *st, const char *pin, unsigned char *out);
+
 #endif

@@ -9,14 +9,24 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <fcntl.h>
+#include <sodium.h>
 #include <sqlite3.h>
 
 #include "core/planfile.h"
 
+enum { KEY_BYTES = 32, NONCE = crypto_aead_xchacha20poly1305_ietf_NPUBBYTES,
+       TAG = crypto_aead_xchacha20poly1305_ietf_ABYTES, WRAPPED = NONCE + KEY_BYTES + TAG };
+
 struct Store {
     sqlite3 *db;
     char msg[256];
+    unsigned char *keys;      /* sodium-locked: the device key, then the cached meeting key */
+    int64_t keyed_meeting;    /* whose key is cached; 0: none */
 };
+
+#define DEVICE_KEY(st) ((st)->keys)
+#define MEETING_KEY(st) ((st)->keys + KEY_BYTES)
 
 /* Each entry migrates from user_version i to i + 1. */
 static const char *const migrations[] = {
@@ -35,6 +45,11 @@ static const char *const migrations[] = {
     "CREATE TABLE setting ("
     "  key TEXT PRIMARY KEY,"
     "  value TEXT NOT NULL) WITHOUT ROWID;",
+    /* each meeting's text sealed with its own key (store.h) */
+    "ALTER TABLE meeting ADD COLUMN key_dev BLOB;"
+    "ALTER TABLE meeting ADD COLUMN key_pin BLOB;"
+    "ALTER TABLE meeting ADD COLUMN kept_until INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE history ADD COLUMN sealed BLOB;",
 };
 enum { SCHEMA_VERSION = sizeof migrations / sizeof migrations[0] };
 
@@ -69,6 +84,162 @@ static int64_t query_int(Store *st, const char *sql, int64_t a, int64_t fallback
         v = sqlite3_column_int64(s, 0);
     sqlite3_finalize(s);
     return v;
+}
+
+
+/* ------------------------------------------------------------------ */
+/* Keys: every meeting's text is sealed with a key of its own           */
+/* ------------------------------------------------------------------ */
+
+/* Seals n bytes of msg with key: out gets nonce | ciphertext | tag
+ * (n + NONCE + TAG bytes). ad binds the result to where it is stored. */
+static void seal(unsigned char *out, const unsigned char *msg, size_t n, const char *ad,
+                 const unsigned char *key)
+{
+    randombytes_buf(out, NONCE);
+    crypto_aead_xchacha20poly1305_ietf_encrypt(out + NONCE, NULL, msg, n,
+                                               (const unsigned char *)ad, strlen(ad), NULL, out,
+                                               key);
+}
+
+/* Opens what seal() made; false when it was changed or the key is wrong. */
+static bool unseal(unsigned char *out, const unsigned char *in, size_t n, const char *ad,
+                   const unsigned char *key)
+{
+    if (n < NONCE + TAG)
+        return false;
+    return crypto_aead_xchacha20poly1305_ietf_decrypt(out, NULL, NULL, in + NONCE, n - NONCE,
+                                                      (const unsigned char *)ad, strlen(ad),
+                                                      in, key) == 0;
+}
+
+static void key_ad(char *ad, size_t n, const char *kind, int64_t meeting)
+{
+    snprintf(ad, n, "kring %s key of meeting %lld", kind, (long long)meeting);
+}
+
+/* The device key: 32 random bytes in PATH.key (0600), made at the first
+ * start. A key file that is not one is set aside, never overwritten. */
+static bool device_key(Store *st, const char *db_path, char *err, size_t errlen)
+{
+    static const char magic[8] = { 'K', 'R', 'N', 'G', 'K', 'E', 'Y', '1' };
+    char path[4200];
+    snprintf(path, sizeof path, "%s.key", db_path);
+    unsigned char buf[sizeof magic + KEY_BYTES + 1];
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd >= 0) {
+        ssize_t n = read(fd, buf, sizeof buf);
+        close(fd);
+        if (n == (ssize_t)(sizeof magic + KEY_BYTES) && memcmp(buf, magic, sizeof magic) == 0) {
+            memcpy(DEVICE_KEY(st), buf + sizeof magic, KEY_BYTES);
+            sodium_memzero(buf, sizeof buf);
+            return true;
+        }
+        char aside[4300];
+        snprintf(aside, sizeof aside, "%s.damaged-%lld", path, (long long)time(NULL));
+        if (rename(path, aside) != 0) {
+            snprintf(err, errlen, "%s is not a key and could not be moved aside: %s", path,
+                     strerror(errno));
+            return false;
+        }
+        fprintf(stderr, "kring: %s was not a key; it was moved aside to %s\n", path, aside);
+    } else if (errno != ENOENT) {
+        snprintf(err, errlen, "%s: %s", path, strerror(errno));
+        return false;
+    }
+    memcpy(buf, magic, sizeof magic);
+    randombytes_buf(buf + sizeof magic, KEY_BYTES);
+    fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    bool ok = fd >= 0 && write(fd, buf, sizeof magic + KEY_BYTES) == (ssize_t)(sizeof magic + KEY_BYTES) &&
+              fsync(fd) == 0;
+    int e = errno;
+    if (fd >= 0)
+        close(fd);
+    if (!ok) {
+        unlink(path);
+        snprintf(err, errlen, "%s could not be made: %s", path, strerror(e));
+        sodium_memzero(buf, sizeof buf);
+        return false;
+    }
+    memcpy(DEVICE_KEY(st), buf + sizeof magic, KEY_BYTES);
+    sodium_memzero(buf, sizeof buf);
+    return true;
+}
+
+/* The wrapped key of a meeting from column col ("key_dev"/"key_pin"),
+ * unwrapped with kek into out. */
+static StoreStatus unwrap_key(Store *st, int64_t meeting, const char *col,
+                              const unsigned char *kek, unsigned char *out)
+{
+    char sql[96], ad[80];
+    snprintf(sql, sizeof sql, "SELECT %s FROM meeting WHERE id = ?", col);
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+        return fail(st, "could not read the meeting");
+    sqlite3_bind_int64(s, 1, meeting);
+    StoreStatus r = STORE_ERROR;
+    int rc = sqlite3_step(s);
+    key_ad(ad, sizeof ad, col, meeting);
+    if (rc != SQLITE_ROW) {
+        snprintf(st->msg, sizeof st->msg, "the meeting does not exist");
+    } else if (sqlite3_column_type(s, 0) != SQLITE_BLOB) {
+        snprintf(st->msg, sizeof st->msg, !strcmp(col, "key_dev")
+                     ? "the meeting is kept: it opens only with the facilitator's PIN"
+                     : "the meeting is not kept");
+    } else if (sqlite3_column_bytes(s, 0) != WRAPPED ||
+               !unseal(out, sqlite3_column_blob(s, 0), WRAPPED, ad, kek)) {
+        snprintf(st->msg, sizeof st->msg, !strcmp(col, "key_dev")
+                     ? "the meeting's key does not fit this device's key"
+                     : "the PIN's key does not open this meeting");
+    } else {
+        r = STORE_OK;
+    }
+    sqlite3_finalize(s);
+    return r;
+}
+
+/* The key of an open meeting, cached while it is the one in use. */
+static StoreStatus meeting_key(Store *st, int64_t meeting)
+{
+    if (st->keyed_meeting == meeting)
+        return STORE_OK;
+    st->keyed_meeting = 0;
+    if (unwrap_key(st, meeting, "key_dev", DEVICE_KEY(st), MEETING_KEY(st)) != STORE_OK)
+        return STORE_ERROR;
+    st->keyed_meeting = meeting;
+    return STORE_OK;
+}
+
+static void forget_key(Store *st)
+{
+    sodium_memzero(MEETING_KEY(st), KEY_BYTES);
+    st->keyed_meeting = 0;
+}
+
+/* Stores key wrapped with kek in column col of the meeting (the other
+ * column cleared), inside the caller's transaction. */
+static StoreStatus store_wrapped(Store *st, int64_t meeting, const char *col,
+                                 const unsigned char *key, const unsigned char *kek)
+{
+    unsigned char blob[WRAPPED];
+    char ad[80], sql[128];
+    key_ad(ad, sizeof ad, col, meeting);
+    seal(blob, key, KEY_BYTES, ad, kek);
+    snprintf(sql, sizeof sql, "UPDATE meeting SET %s = ?, %s = NULL WHERE id = ?", col,
+             strcmp(col, "key_dev") ? "key_dev" : "key_pin");
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+        return fail(st, "could not store the meeting's key");
+    sqlite3_bind_blob(s, 1, blob, WRAPPED, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(s, 2, meeting);
+    int rc = sqlite3_step(s);
+    sqlite3_finalize(s);
+    return rc == SQLITE_DONE ? STORE_OK : fail(st, "could not store the meeting's key");
+}
+
+static void plan_ad(char *ad, size_t n, int64_t meeting, int64_t seq)
+{
+    snprintf(ad, n, "kring plan of meeting %lld step %lld", (long long)meeting, (long long)seq);
 }
 
 static StoreStatus migrate(Store *st)
@@ -168,6 +339,74 @@ static bool schema_complete(Store *st)
                          "name IN ('meeting', 'history')", 0, 0) == 2;
 }
 
+/* Meetings stored by a Kring before sealing: each gets its key, and its
+ * history is sealed in place; then the plain text is wiped from the file
+ * and its WAL. */
+static StoreStatus seal_legacy(Store *st)
+{
+    if (query_int(st, "SELECT count(*) FROM meeting WHERE key_dev IS NULL AND key_pin IS NULL",
+                  0, 0) == 0 &&
+        query_int(st, "SELECT count(*) FROM history WHERE sealed IS NULL", 0, 0) == 0)
+        return STORE_OK;
+    if (exec(st, "BEGIN IMMEDIATE") != SQLITE_OK)
+        return fail(st, "could not seal the stored meetings");
+    StoreStatus r = STORE_OK;
+    sqlite3_stmt *m = NULL, *h = NULL, *u = NULL;
+    if (sqlite3_prepare_v2(st->db, "SELECT id FROM meeting WHERE key_dev IS NULL AND "
+                                   "key_pin IS NULL", -1, &m, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(st->db, "SELECT seq, plan FROM history WHERE meeting = ? AND "
+                                   "sealed IS NULL", -1, &h, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(st->db, "UPDATE history SET sealed = ?, plan = '' WHERE meeting = ? "
+                                   "AND seq = ?", -1, &u, NULL) != SQLITE_OK)
+        r = fail(st, "could not seal the stored meetings");
+    while (r == STORE_OK && sqlite3_step(m) == SQLITE_ROW) {
+        int64_t id = sqlite3_column_int64(m, 0);
+        forget_key(st);
+        randombytes_buf(MEETING_KEY(st), KEY_BYTES);
+        r = store_wrapped(st, id, "key_dev", MEETING_KEY(st), DEVICE_KEY(st));
+        st->keyed_meeting = id;
+        sqlite3_reset(h);
+        sqlite3_bind_int64(h, 1, id);
+        while (r == STORE_OK && sqlite3_step(h) == SQLITE_ROW) {
+            int64_t seq = sqlite3_column_int64(h, 0);
+            int n = sqlite3_column_bytes(h, 1);
+            const unsigned char *text = sqlite3_column_text(h, 1);
+            unsigned char *sealed = malloc((size_t)n + NONCE + TAG);
+            if (!sealed) {
+                snprintf(st->msg, sizeof st->msg, "out of memory");
+                r = STORE_ERROR;
+                break;
+            }
+            char ad[96];
+            plan_ad(ad, sizeof ad, id, seq);
+            seal(sealed, text ? text : (const unsigned char *)"", (size_t)n, ad, MEETING_KEY(st));
+            sqlite3_reset(u);
+            sqlite3_bind_blob(u, 1, sealed, n + NONCE + TAG, SQLITE_TRANSIENT);
+            sqlite3_bind_int64(u, 2, id);
+            sqlite3_bind_int64(u, 3, seq);
+            if (sqlite3_step(u) != SQLITE_DONE)
+                r = fail(st, "could not seal the stored meetings");
+            free(sealed);
+        }
+    }
+    sqlite3_finalize(m);
+    sqlite3_finalize(h);
+    sqlite3_finalize(u);
+    forget_key(st);
+    if (r == STORE_OK && exec(st, "COMMIT") != SQLITE_OK)
+        r = fail(st, "could not seal the stored meetings");
+    if (r != STORE_OK) {
+        exec(st, "ROLLBACK");
+        return r;
+    }
+    /* secure_delete zeroed the plain text in the pages; move it all out of
+     * the WAL and rebuild the file */
+    if (exec(st, "PRAGMA wal_checkpoint(TRUNCATE)") != SQLITE_OK || exec(st, "VACUUM") != SQLITE_OK ||
+        exec(st, "PRAGMA wal_checkpoint(TRUNCATE)") != SQLITE_OK)
+        return fail(st, "the meetings are sealed, but the old text could not be wiped yet");
+    return STORE_OK;
+}
+
 Store *store_open(const char *path, StoreOpen *why, char *err, size_t errlen)
 {
     StoreOpen dummy;
@@ -209,6 +448,23 @@ Store *store_open(const char *path, StoreOpen *why, char *err, size_t errlen)
         *why = STORE_DAMAGED;
         return NULL;
     }
+    if (sodium_init() < 0 || !(st->keys = sodium_malloc(2 * KEY_BYTES))) {
+        snprintf(err, errlen, "the encryption library could not start");
+        store_close(st);
+        *why = STORE_UNREACHABLE;
+        return NULL;
+    }
+    if (!device_key(st, path, err, errlen)) {
+        store_close(st);
+        *why = STORE_UNREACHABLE;
+        return NULL;
+    }
+    if (seal_legacy(st) != STORE_OK) {
+        snprintf(err, errlen, "%s: %s", path, st->msg);
+        store_close(st);
+        *why = STORE_UNREACHABLE;
+        return NULL;
+    }
     return st;
 }
 
@@ -248,6 +504,8 @@ void store_close(Store *st)
     if (!st)
         return;
     sqlite3_close(st->db);
+    if (st->keys)
+        sodium_free(st->keys); /* zeroed first */
     free(st);
 }
 
@@ -263,6 +521,7 @@ static StoreStatus append(Store *st, int64_t meeting, const Plan *plan, int64_t 
     int64_t cursor = query_int(st, "SELECT cursor FROM meeting WHERE id = ?", meeting, -1);
     StoreStatus r = STORE_OK;
     sqlite3_stmt *s = NULL;
+    unsigned char *sealed = NULL;
     if (cursor < 0) {
         snprintf(st->msg, sizeof st->msg, "the meeting does not exist");
         r = STORE_ERROR;
@@ -277,14 +536,29 @@ static StoreStatus append(Store *st, int64_t meeting, const Plan *plan, int64_t 
         goto sqlfail;
     sqlite3_finalize(s);
     s = NULL;
+    if (meeting_key(st, meeting) != STORE_OK) {
+        r = STORE_ERROR;
+        goto out;
+    }
+    size_t len = strlen(json);
+    sealed = malloc(len + NONCE + TAG);
+    if (!sealed) {
+        snprintf(st->msg, sizeof st->msg, "out of memory");
+        r = STORE_ERROR;
+        goto out;
+    }
+    char ad[96];
+    plan_ad(ad, sizeof ad, meeting, cursor + 1);
+    seal(sealed, (const unsigned char *)json, len, ad, MEETING_KEY(st));
     if (sqlite3_prepare_v2(st->db,
-                           "INSERT INTO history (meeting, seq, at, plan) VALUES (?, ?, ?, ?)",
+                           "INSERT INTO history (meeting, seq, at, plan, sealed) "
+                           "VALUES (?, ?, ?, '', ?)",
                            -1, &s, NULL) != SQLITE_OK)
         goto sqlfail;
     sqlite3_bind_int64(s, 1, meeting);
     sqlite3_bind_int64(s, 2, cursor + 1);
     sqlite3_bind_int64(s, 3, now);
-    sqlite3_bind_text(s, 4, json, -1, SQLITE_STATIC);
+    sqlite3_bind_blob(s, 4, sealed, (int)(len + NONCE + TAG), SQLITE_STATIC);
     if (sqlite3_step(s) != SQLITE_DONE)
         goto sqlfail;
     sqlite3_finalize(s);
@@ -302,7 +576,9 @@ sqlfail:
     r = fail(st, "could not store the change");
 out:
     sqlite3_finalize(s);
+    sodium_memzero(json, strlen(json));
     free(json);
+    free(sealed);
     return r;
 }
 
@@ -326,15 +602,25 @@ static StoreStatus in_transaction(Store *st, int64_t meeting, const Plan *plan,
             sqlite3_finalize(s);
             meeting = sqlite3_last_insert_rowid(st->db);
         }
+        if (r == STORE_OK) { /* its own key, wrapped with the device's */
+            forget_key(st);
+            randombytes_buf(MEETING_KEY(st), KEY_BYTES);
+            r = store_wrapped(st, meeting, "key_dev", MEETING_KEY(st), DEVICE_KEY(st));
+            if (r == STORE_OK)
+                st->keyed_meeting = meeting;
+        }
     }
     if (r == STORE_OK)
         r = append(st, meeting, plan, now);
     if (r == STORE_OK && exec(st, "COMMIT") != SQLITE_OK)
         r = fail(st, "could not store the change");
-    if (r != STORE_OK)
+    if (r != STORE_OK) {
         exec(st, "ROLLBACK");
-    else if (out_id)
+        if (create)
+            forget_key(st);
+    } else if (out_id) {
         *out_id = meeting;
+    }
     return r;
 }
 
@@ -354,29 +640,52 @@ int64_t store_meeting_latest(Store *st)
                          "ORDER BY used DESC, id DESC LIMIT 1", 0, 0);
 }
 
-static Plan *load_seq(Store *st, int64_t meeting, int64_t seq)
+/* The plan at step seq, opened with key (NULL: the meeting's own key from
+ * the device's). */
+static Plan *load_seq_with(Store *st, int64_t meeting, int64_t seq, const unsigned char *key)
 {
+    if (!key) {
+        if (meeting_key(st, meeting) != STORE_OK)
+            return NULL;
+        key = MEETING_KEY(st);
+    }
     sqlite3_stmt *s;
     Plan *plan = NULL;
-    if (sqlite3_prepare_v2(st->db, "SELECT plan FROM history WHERE meeting = ? AND seq = ?",
+    if (sqlite3_prepare_v2(st->db, "SELECT sealed FROM history WHERE meeting = ? AND seq = ?",
                            -1, &s, NULL) != SQLITE_OK) {
         fail(st, "could not read the meeting");
         return NULL;
     }
     sqlite3_bind_int64(s, 1, meeting);
     sqlite3_bind_int64(s, 2, seq);
-    if (sqlite3_step(s) == SQLITE_ROW) {
-        const char *text = (const char *)sqlite3_column_text(s, 0);
+    if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_type(s, 0) == SQLITE_BLOB) {
         int n = sqlite3_column_bytes(s, 0);
-        char err[200];
-        plan = planfile_parse(text ? text : "", (size_t)n, err, sizeof err);
-        if (!plan)
-            snprintf(st->msg, sizeof st->msg, "a stored plan could not be read: %s", err);
+        unsigned char *text = n >= NONCE + TAG ? malloc((size_t)n - NONCE - TAG + 1) : NULL;
+        char ad[96], err[200];
+        plan_ad(ad, sizeof ad, meeting, seq);
+        if (!text) {
+            snprintf(st->msg, sizeof st->msg, "a stored plan is damaged");
+        } else if (!unseal(text, sqlite3_column_blob(s, 0), (size_t)n, ad, key)) {
+            snprintf(st->msg, sizeof st->msg, "a stored plan could not be opened with its key");
+        } else {
+            size_t len = (size_t)n - NONCE - TAG;
+            text[len] = '\0';
+            plan = planfile_parse((const char *)text, len, err, sizeof err);
+            if (!plan)
+                snprintf(st->msg, sizeof st->msg, "a stored plan could not be read: %s", err);
+            sodium_memzero(text, len);
+        }
+        free(text);
     } else {
         snprintf(st->msg, sizeof st->msg, "the meeting has no stored plan");
     }
     sqlite3_finalize(s);
     return plan;
+}
+
+static Plan *load_seq(Store *st, int64_t meeting, int64_t seq)
+{
+    return load_seq_with(st, meeting, seq, NULL);
 }
 
 static int64_t cursor_of(Store *st, int64_t meeting)
@@ -457,7 +766,7 @@ int store_meetings(Store *st, MeetingInfo *out, int max)
     int n = 0;
     if (sqlite3_prepare_v2(st->db,
                            "SELECT id, created, used, state, "
-                           "(SELECT count(*) FROM history h WHERE h.meeting = m.id) "
+                           "(SELECT count(*) FROM history h WHERE h.meeting = m.id), kept_until "
                            "FROM meeting m ORDER BY used DESC, id DESC",
                            -1, &s, NULL) != SQLITE_OK) {
         fail(st, "could not list the meetings");
@@ -471,24 +780,26 @@ int store_meetings(Store *st, MeetingInfo *out, int max)
             .used = sqlite3_column_int64(s, 2),
             .state = state && strcmp(state, "kept") == 0 ? MEETING_KEPT : MEETING_OPEN,
             .steps = sqlite3_column_int64(s, 4),
+            .kept_until = sqlite3_column_int64(s, 5),
         };
     }
     sqlite3_finalize(s);
     return n;
 }
 
-StoreStatus store_meeting_keep(Store *st, int64_t meeting, bool keep)
+/* Runs the statement with two int64 parameters; STORE_OK when it changed
+ * a row. */
+static StoreStatus run2(Store *st, const char *sql, int64_t a, int64_t b, const char *what)
 {
     sqlite3_stmt *s;
-    if (sqlite3_prepare_v2(st->db, "UPDATE meeting SET state = ? WHERE id = ?", -1, &s,
-                           NULL) != SQLITE_OK)
-        return fail(st, "could not keep the meeting");
-    sqlite3_bind_text(s, 1, keep ? "kept" : "open", -1, SQLITE_STATIC);
-    sqlite3_bind_int64(s, 2, meeting);
+    if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+        return fail(st, what);
+    sqlite3_bind_int64(s, 1, a);
+    sqlite3_bind_int64(s, 2, b);
     int rc = sqlite3_step(s);
     sqlite3_finalize(s);
     if (rc != SQLITE_DONE)
-        return fail(st, "could not keep the meeting");
+        return fail(st, what);
     if (sqlite3_changes(st->db) == 0) {
         snprintf(st->msg, sizeof st->msg, "the meeting does not exist");
         return STORE_ERROR;
@@ -496,9 +807,124 @@ StoreStatus store_meeting_keep(Store *st, int64_t meeting, bool keep)
     return STORE_OK;
 }
 
+static StoreStatus finish(Store *st, StoreStatus r, const char *what)
+{
+    if (r == STORE_OK && exec(st, "COMMIT") != SQLITE_OK)
+        r = fail(st, what);
+    if (r != STORE_OK)
+        exec(st, "ROLLBACK");
+    return r;
+}
+
+StoreStatus store_meeting_keep(Store *st, int64_t meeting, const unsigned char *kek,
+                               int64_t until)
+{
+    if (meeting_key(st, meeting) != STORE_OK)
+        return STORE_ERROR;
+    if (exec(st, "BEGIN IMMEDIATE") != SQLITE_OK)
+        return fail(st, "could not keep the meeting");
+    StoreStatus r = store_wrapped(st, meeting, "key_pin", MEETING_KEY(st), kek);
+    if (r == STORE_OK)
+        r = run2(st, "UPDATE meeting SET state = 'kept', kept_until = ? WHERE id = ?", until,
+                 meeting, "could not keep the meeting");
+    r = finish(st, r, "could not keep the meeting");
+    forget_key(st); /* from now on only the PIN opens it */
+    if (r == STORE_OK && (exec(st, "PRAGMA wal_checkpoint(TRUNCATE)") != SQLITE_OK))
+        return fail(st, "the meeting is kept, but its old key could not be wiped yet");
+    return r;
+}
+
+StoreStatus store_meeting_reopen(Store *st, int64_t meeting, const unsigned char *kek)
+{
+    if (query_int(st, "SELECT key_pin IS NULL AND key_dev IS NOT NULL FROM meeting WHERE id = ?",
+                  meeting, 0) == 1) /* kept by a Kring from before the PIN's key */
+        return run2(st, "UPDATE meeting SET state = 'open', kept_until = ? WHERE id = ?", 0,
+                    meeting, "could not open the meeting");
+    forget_key(st);
+    if (unwrap_key(st, meeting, "key_pin", kek, MEETING_KEY(st)) != STORE_OK)
+        return STORE_ERROR;
+    if (exec(st, "BEGIN IMMEDIATE") != SQLITE_OK) {
+        forget_key(st);
+        return fail(st, "could not open the meeting");
+    }
+    StoreStatus r = store_wrapped(st, meeting, "key_dev", MEETING_KEY(st), DEVICE_KEY(st));
+    if (r == STORE_OK)
+        r = run2(st, "UPDATE meeting SET state = 'open', kept_until = ? WHERE id = ?", 0, meeting,
+                 "could not open the meeting");
+    r = finish(st, r, "could not open the meeting");
+    if (r == STORE_OK)
+        st->keyed_meeting = meeting;
+    else
+        forget_key(st);
+    return r;
+}
+
+Plan *store_meeting_peek(Store *st, int64_t meeting, const unsigned char *kek)
+{
+    unsigned char *key = sodium_malloc(KEY_BYTES);
+    if (!key) {
+        snprintf(st->msg, sizeof st->msg, "out of memory");
+        return NULL;
+    }
+    Plan *plan = NULL;
+    int64_t cursor = cursor_of(st, meeting);
+    if (unwrap_key(st, meeting, "key_pin", kek, key) == STORE_OK)
+        plan = load_seq_with(st, meeting, cursor, key);
+    else if (unwrap_key(st, meeting, "key_dev", DEVICE_KEY(st), key) == STORE_OK)
+        plan = load_seq_with(st, meeting, cursor, key);
+    sodium_free(key);
+    return plan;
+}
+
+StoreStatus store_rekey_kept(Store *st, const unsigned char *old_kek, const unsigned char *new_kek)
+{
+    unsigned char *key = sodium_malloc(KEY_BYTES);
+    if (!key) {
+        snprintf(st->msg, sizeof st->msg, "out of memory");
+        return STORE_ERROR;
+    }
+    if (exec(st, "BEGIN IMMEDIATE") != SQLITE_OK) {
+        sodium_free(key);
+        return fail(st, "could not change the kept meetings' keys");
+    }
+    StoreStatus r = STORE_OK;
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(st->db, "SELECT id FROM meeting WHERE key_pin IS NOT NULL", -1, &s,
+                           NULL) != SQLITE_OK)
+        r = fail(st, "could not change the kept meetings' keys");
+    int64_t ids[256];
+    int n = 0;
+    while (r == STORE_OK && n < 256 && sqlite3_step(s) == SQLITE_ROW)
+        ids[n++] = sqlite3_column_int64(s, 0);
+    sqlite3_finalize(s);
+    for (int i = 0; r == STORE_OK && i < n; i++) {
+        r = unwrap_key(st, ids[i], "key_pin", old_kek, key);
+        if (r == STORE_OK)
+            r = store_wrapped(st, ids[i], "key_pin", key, new_kek);
+    }
+    sodium_free(key);
+    return finish(st, r, "could not change the kept meetings' keys");
+}
+
+int store_expire(Store *st, int64_t now)
+{
+    MeetingInfo m[256];
+    int n = store_meetings(st, m, 256), closed = 0;
+    for (int i = 0; i < n; i++) {
+        if (m[i].state != MEETING_KEPT || m[i].kept_until <= 0 || m[i].kept_until > now)
+            continue;
+        if (store_meeting_close(st, m[i].id) != STORE_OK)
+            return -1;
+        closed++;
+    }
+    return closed;
+}
+
 StoreStatus store_meeting_close(Store *st, int64_t meeting)
 {
     sqlite3_stmt *s;
+    if (st->keyed_meeting == meeting)
+        forget_key(st);
     if (exec(st, "BEGIN IMMEDIATE") != SQLITE_OK)
         return fail(st, "could not close the meeting");
     static const char *const sql[] = {

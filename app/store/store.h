@@ -8,6 +8,13 @@
  * power cut. Closing a meeting erases it from the file, its WAL and any
  * temporary file (secure_delete, checkpoint, VACUUM; temp_store=MEMORY).
  *
+ * Every meeting's text is sealed (libsodium, XChaCha20-Poly1305) with a
+ * random key of its own, so no plan is ever written in the clear. The key
+ * is stored wrapped: with the device key (PATH.key, 0600, beside the
+ * database) while the meeting goes on, so Kring comes back after a power
+ * cut; with a key from the facilitator's PIN only, once the meeting is
+ * kept for its evaluation. Closing a meeting deletes its key with it.
+ *
  * A Store owns its connection; Plans it returns are the caller's. */
 #ifndef KRING_STORE_H
 #define KRING_STORE_H
@@ -41,6 +48,7 @@ typedef struct MeetingInfo {
     int64_t created, used;  /* seconds since 1970 */
     MeetingState state;
     int64_t steps;          /* actions in its history */
+    int64_t kept_until;     /* a kept meeting is erased after this; 0: no date */
 } MeetingInfo;
 
 /* Opens (creating if needed) the database at path and brings its schema
@@ -68,11 +76,26 @@ int64_t store_meeting_latest(Store *st);
 /* Up to max meetings, most recently used first; returns how many. */
 int store_meetings(Store *st, MeetingInfo *out, int max);
 
-/* The plan at the meeting's history cursor (caller destroys), or NULL. */
+/* The plan at the meeting's history cursor (caller destroys), or NULL
+ * (also for a kept meeting: that takes the PIN). */
 Plan *store_meeting_load(Store *st, int64_t meeting);
 
-/* Keeps a meeting for the evaluation (or opens it again). */
-StoreStatus store_meeting_keep(Store *st, int64_t meeting, bool keep);
+enum { STORE_KEK_BYTES = 32 };
+
+/* Keeps a meeting for the evaluation until `until` (seconds since 1970):
+ * its key is wrapped with kek (from the facilitator's PIN, pin_key()) and
+ * the device's copy is deleted. */
+StoreStatus store_meeting_keep(Store *st, int64_t meeting, const unsigned char *kek,
+                               int64_t until);
+/* Opens a kept meeting again with the PIN's kek. */
+StoreStatus store_meeting_reopen(Store *st, int64_t meeting, const unsigned char *kek);
+/* A kept (or open) meeting's plan, read with the PIN's kek, without
+ * opening it (caller destroys), or NULL. */
+Plan *store_meeting_peek(Store *st, int64_t meeting, const unsigned char *kek);
+/* A new PIN: every kept meeting's key wrapped again, from old to new kek. */
+StoreStatus store_rekey_kept(Store *st, const unsigned char *old_kek, const unsigned char *new_kek);
+/* Closes every kept meeting whose date has passed; how many, or -1. */
+int store_expire(Store *st, int64_t now);
 
 /* Closes a meeting: erases its every trace from the database file and
  * its WAL. */

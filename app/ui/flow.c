@@ -55,6 +55,13 @@ void flow_to_meeting(FlowState *f)
     clear_pin(&f->pin);
 }
 
+void flow_cover(FlowState *f)
+{
+    f->covered = true;
+    f->panel = PANEL_NONE;
+    clear_pin(&f->pin);
+}
+
 void flow_ask_pin(FlowState *f, PinFor purpose)
 {
     clear_pin(&f->pin);
@@ -170,6 +177,7 @@ static const char *pin_question(const PinPad *p)
     case PIN_FOR_RETURN: return "Pincode van de coördinator om terug te komen";
     case PIN_FOR_CONDITIONS: return "Pincode om de ondergrenzen te veranderen";
     case PIN_FOR_APPROVE: return "Pincode om het plan goed te keuren";
+    case PIN_FOR_UNCOVER: return "Pincode van de coördinator";
     case PIN_FOR_NONE: break;
     }
     return "";
@@ -517,6 +525,12 @@ static void start_draw(Ui *ui, FlowState *f, const FlowView *view)
     ui_text(ui, leave, FONT_SMALL, ALIGN_CENTER | ALIGN_MIDDLE, t->ink_soft,
             ui_tr(ui, "Kring afsluiten"));
     ui_widget(ui, "leave", leave, rect_center(leave), view->pin_set ? GRAB_TAP : 0);
+    if (view->kept_words && view->kept_words[0]) { /* what is kept, never whose */
+        int kw = ui->w - lw - 4 * G.pad;
+        Rect k = { ui->rtl ? leave.x + lw + G.pad : G.pad * 2, ui->h - G.pad - G.sh * 2, kw, G.sh * 2 };
+        ui_wrap(ui, k, FONT_SMALL, t->ink_soft, view->kept_words, 2, true);
+        ui_widget(ui, "kept", k, (Point){ k.x + 1, k.y + 1 }, 0);
+    }
     (void)f;
 }
 
@@ -597,8 +611,8 @@ static void panel_draw(Ui *ui, FlowState *f, const FlowView *view)
         break;
     case PANEL_SETTINGS: {
         int lrh = list_row_height(&G, &view->languages), prh = list_row_height(&G, &view->printers);
-        int left_h = G.lh + G.pad / 2 + view->languages.n * lrh + G.pad + G.lh + G.pad / 2 +
-                     G.target + G.pad * 2 + G.target;
+        int left_h = G.lh + G.pad / 2 + view->languages.n * lrh + G.pad +
+                     3 * (G.lh + G.pad / 2 + G.target + G.pad) + G.pad + G.target;
         int right_h = G.lh + G.pad / 2 + view->printers.n * prh;
         int body = left_h > right_h ? left_h : right_h;
         in = overlay(ui, &G, ui_px(ui, 190), G.th * 2 + G.sh + G.pad * 5 + body);
@@ -625,22 +639,34 @@ static void panel_draw(Ui *ui, FlowState *f, const FlowView *view)
         int ly = list_rows(ui, &G, (Rect){ left.x, y + G.lh + G.pad / 2, cw, left.h }, y + G.lh + G.pad / 2,
                            &view->languages, "language", 0);
         ly += G.pad;
-        ui_text(ui, (Rect){ left.x, ly, cw, G.lh }, FONT_BOLD, al, t->ink, ui_tr(ui, "Scherm draaien"));
-        ly += G.lh + G.pad / 2;
+        /* rows of four choices: the screen's turn, how long kept meetings
+         * stay, how long untouched before the plan is covered */
+        static const int turns[4] = { 0, 90, 180, 270 }, days[4] = { 30, 60, 120, 365 },
+                         minutes[4] = { 5, 10, 20, 30 };
+        const struct { const char *title, *id, *unit; const int *v; int now; } rows[3] = {
+            { "Scherm draaien", "rotation", "\xC2\xB0", turns, view->rotation },
+            { "Bewaren na het gesprek (dagen)", "retention", "", days, view->retention_days },
+            { "Afdekken als niemand iets doet (minuten)", "cover", "", minutes, view->cover_minutes },
+        };
         int tw = (cw - G.pad / 2 * 3) / 4;
-        for (int i = 0; i < 4; i++) {
-            int col = ui->rtl ? 3 - i : i;
-            Rect r = { left.x + col * (tw + G.pad / 2), ly, tw, G.target };
-            bool on = view->rotation == i * 90;
-            draw_rect(&ui->dl, r, G.target / 2, on ? t->accent : t->card);
-            draw_frame(&ui->dl, r, G.target / 2, ui_px(ui, 0.4f), on ? t->accent : t->line);
-            char label[16], id[UI_ID_LEN];
-            snprintf(label, sizeof label, "%d\xC2\xB0", i * 90); /* 90° */
-            ui_text(ui, r, FONT_BOLD, ALIGN_CENTER | ALIGN_MIDDLE, on ? t->card : t->ink, label);
-            snprintf(id, sizeof id, "rotation:%d", i * 90);
-            ui_widget(ui, id, r, rect_center(r), GRAB_TAP);
+        for (int k = 0; k < 3; k++) {
+            ui_text(ui, (Rect){ left.x, ly, cw, G.lh }, FONT_BOLD, al, t->ink, ui_tr(ui, rows[k].title));
+            ly += G.lh + G.pad / 2;
+            for (int i = 0; i < 4; i++) {
+                int col = ui->rtl ? 3 - i : i;
+                Rect r = { left.x + col * (tw + G.pad / 2), ly, tw, G.target };
+                bool on = rows[k].now == rows[k].v[i];
+                draw_rect(&ui->dl, r, G.target / 2, on ? t->accent : t->card);
+                draw_frame(&ui->dl, r, G.target / 2, ui_px(ui, 0.4f), on ? t->accent : t->line);
+                char label[24], id[UI_ID_LEN];
+                snprintf(label, sizeof label, "%d%s", rows[k].v[i], rows[k].unit);
+                ui_text(ui, r, FONT_BOLD, ALIGN_CENTER | ALIGN_MIDDLE, on ? t->card : t->ink, label);
+                snprintf(id, sizeof id, "%s:%d", rows[k].id, rows[k].v[i]);
+                ui_widget(ui, id, r, rect_center(r), GRAB_TAP);
+            }
+            ly += G.target + G.pad;
         }
-        ly += G.target + G.pad * 2;
+        ly += G.pad;
         big_button(ui, &G, "change-pin", (Rect){ left.x, ly, cw, G.target }, "\xF0\x9F\x94\x91",
                    ui_tr(ui, "Pincode veranderen"), false, true);
         ui_text(ui, (Rect){ right.x, y, cw, G.lh }, FONT_BOLD, al, t->ink, ui_tr(ui, "Printer"));
@@ -711,6 +737,34 @@ static void panel_draw(Ui *ui, FlowState *f, const FlowView *view)
 /* ------------------------------------------------------------------ */
 
 /* A message over everything that waits for the facilitator's OK. */
+/* The plan covered: nothing of it on screen, a way back for the family and
+ * one for the facilitator. */
+static void cover_draw(Ui *ui)
+{
+    const Theme *t = ui->theme;
+    Geo G = geo(ui);
+    draw_rect(&ui->dl, (Rect){ 0, 0, ui->w, ui->h }, 0, t->bg);
+    ui_widget(ui, "cover", (Rect){ 0, 0, ui->w, ui->h }, (Point){ 2, 2 }, 0);
+    int r = ui->h / 7;
+    Point c = { ui->w / 2, ui->h / 4 };
+    sign(ui, c, r);
+    int w = ui_px(ui, 150) < ui->w - 4 * G.pad ? ui_px(ui, 150) : ui->w - 4 * G.pad;
+    int x = (ui->w - w) / 2, y = c.y + r + G.pad * 2;
+    ui_text(ui, (Rect){ x, y, w, G.th }, FONT_TITLE, ALIGN_CENTER, t->ink,
+            ui_tr(ui, "Het plan is even afgedekt"));
+    y += G.th + G.pad / 2;
+    y += ui_wrap(ui, (Rect){ x, y, w, G.lh * 3 }, FONT_BODY, t->ink_soft,
+                 ui_tr(ui, "Niemand raakte het scherm een tijd aan. Zo leest niemand mee die "
+                           "langsloopt."), 3, true);
+    y += G.pad * 2;
+    int bh = G.target * 3 / 2;
+    big_button(ui, &G, "uncover", (Rect){ x, y, w, bh }, "\xF0\x9F\x91\x8B", /* 👋 */
+               ui_tr(ui, "Wij zijn er nog: verder"), true, true);
+    y += bh + G.pad;
+    big_button(ui, &G, "uncover-pin", (Rect){ x, y, w, G.target }, "\xF0\x9F\x94\x91",
+               ui_tr(ui, "Coördinator"), false, true);
+}
+
 static void notice_draw(Ui *ui, const char *text)
 {
     const Theme *t = ui->theme;
@@ -754,6 +808,12 @@ static bool on_board(const FlowState *f)
 
 void flow_draw(Ui *ui, FlowState *f, const Plan *plan, const Gestures *g, const FlowView *view)
 {
+    if (f->covered) {
+        cover_draw(ui);
+        if (f->pin.purpose)
+            pin_draw(ui, &f->pin);
+        return;
+    }
     if (f->screen == SCREEN_START) {
         start_draw(ui, f, view);
     } else {
@@ -836,6 +896,10 @@ static FlowOut panel_gesture(FlowState *f, const Gesture *ev, const FlowView *vi
             return (FlowOut){ .act = FLOW_LANGUAGE, .index = i };
         if (sscanf(id, "rotation:%d", &i) == 1 && i >= 0 && i <= 270 && i % 90 == 0)
             return (FlowOut){ .act = FLOW_ROTATION, .index = i / 90 };
+        if (sscanf(id, "retention:%d", &i) == 1 && i > 0)
+            return (FlowOut){ .act = FLOW_RETENTION, .index = i };
+        if (sscanf(id, "cover:%d", &i) == 1 && i > 0)
+            return (FlowOut){ .act = FLOW_COVER, .index = i };
         if (!strcmp(id, "change-pin")) {
             flow_ask_pin(f, PIN_FOR_CHANGE);
             return (FlowOut){ .act = FLOW_REDRAW };
@@ -908,6 +972,17 @@ FlowOut flow_gesture(Ui *ui, FlowState *f, const Plan *plan, const Gestures *g,
                    : (FlowOut){ .act = FLOW_NOTHING };
     if (f->pin.purpose)
         return pin_gesture(f, ev);
+    if (f->covered) {
+        if (ev->kind == GESTURE_TAP && !strcmp(ev->widget, "uncover")) {
+            f->covered = false;
+            return (FlowOut){ .act = FLOW_UNCOVERED };
+        }
+        if (ev->kind == GESTURE_TAP && !strcmp(ev->widget, "uncover-pin")) {
+            flow_ask_pin(f, PIN_FOR_UNCOVER);
+            return (FlowOut){ .act = FLOW_REDRAW };
+        }
+        return (FlowOut){ .act = FLOW_NOTHING };
+    }
     if (f->panel)
         return panel_gesture(f, ev, view);
     if (f->screen == SCREEN_START)

@@ -45,6 +45,7 @@ typedef enum PinFor {
     PIN_FOR_CONDITIONS,  /* change the referrer's conditions */
     PIN_FOR_APPROVE,     /* approve the plan */
     PIN_FOR_CHANGE,      /* a new PIN, in settings (typed twice) */
+    PIN_FOR_UNCOVER,     /* the facilitator uncovers the plan */
 } PinFor;
 
 typedef struct PinPad {
@@ -111,6 +112,9 @@ typedef struct FlowView {
     FlowList languages;      /* PANEL_SETTINGS */
     const char *settings_said; /* a line on the settings panel, or NULL */
     int rotation;            /* the screen's turn in degrees */
+    int retention_days;      /* kept meetings are erased after this */
+    int cover_minutes;       /* the plan is covered after this long untouched; 0 never */
+    const char *kept_words;  /* the start screen: what is kept, until when (no names) */
 } FlowView;
 
 typedef enum FlowAction {
@@ -131,6 +135,9 @@ typedef enum FlowAction {
     FLOW_LANGUAGE,   /* out->index into view->languages */
     FLOW_ROTATION,   /* out->index: the screen turned by index x 90 degrees */
     FLOW_SETTINGS,   /* open the settings (the PIN was given for the menu) */
+    FLOW_RETENTION,  /* out->index: days a kept meeting stays */
+    FLOW_COVER,      /* out->index: minutes untouched before the plan is covered */
+    FLOW_UNCOVERED,  /* the plan is shown again */
 } FlowAction;
 
 typedef struct FlowOut {
@@ -145,6 +152,7 @@ typedef struct FlowState {
     FlowScreen screen;
     int step;
     bool family_time;
+    bool covered;          /* nobody touched the screen for a while: the plan is hidden */
     bool conditions_open;  /* the facilitator opened the conditions */
     FlowPanel panel;
     PinPad pin;
@@ -163,6 +171,9 @@ void flow_fini(FlowState *f);
  * meeting at its first step. */
 void flow_to_start(FlowState *f, bool pin_set);
 void flow_to_meeting(FlowState *f);
+
+/* Covers the plan (nobody is there); a tap or the PIN uncovers it. */
+void flow_cover(FlowState *f);
 
 /* Asks for the PIN for `purpose`. */
 void flow_ask_pin(FlowState *f, PinFor purpose);

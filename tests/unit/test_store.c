@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 
 #include "check.h"
+#include "core/planfile.h"
 #include "store/store.h"
 
 static char dir[] = "/tmp/kring-store-XXXXXX";
@@ -112,22 +113,118 @@ static void test_meetings_and_erasure(void)
     CHECK_INT(store_meetings(st, list, 8), 2);
     CHECK_INT(list[0].id, gone);       /* most recently used first */
     CHECK_INT(list[0].steps, 31);
-    CHECK_INT(store_meeting_keep(st, keep, true), STORE_OK);
+    /* sealed: the words are never in any file, not even while it goes on */
+    CHECK_INT(files_holding(marker), 0);
+    Plan *g = store_meeting_load(st, gone);
+    CHECK(g && strcmp(plan_family(g), marker) == 0);
+    plan_destroy(g);
+    /* a meeting kept with the PIN's key: closed to the device, open to it */
+    unsigned char kek[STORE_KEK_BYTES], other[STORE_KEK_BYTES], kek2[STORE_KEK_BYTES];
+    memset(kek, 7, sizeof kek);
+    memset(other, 8, sizeof other);
+    memset(kek2, 9, sizeof kek2);
+    CHECK_INT(store_meeting_keep(st, keep, kek, 5000), STORE_OK);
     store_meetings(st, list, 8);
     CHECK_INT(list[1].state, MEETING_KEPT);
-    CHECK(store_meeting_keep(st, 999, true) != STORE_OK);
-    CHECK(files_holding(marker) > 0);  /* the test can see it before */
-
+    CHECK_INT(list[1].kept_until, 5000);
+    CHECK(store_meeting_load(st, keep) == NULL);
+    CHECK(strstr(store_message(st), "PIN") != NULL);
+    CHECK(store_meeting_peek(st, keep, other) == NULL);
+    Plan *k = store_meeting_peek(st, keep, kek);
+    CHECK(k && strcmp(plan_family(k), "Jansen") == 0);
+    plan_destroy(k);
+    CHECK(store_meeting_keep(st, 999, kek, 0) != STORE_OK);
+    /* a new PIN: the kept meeting follows it */
+    CHECK_INT(store_rekey_kept(st, kek, kek2), STORE_OK);
+    CHECK(store_meeting_peek(st, keep, kek) == NULL);
+    CHECK(store_meeting_reopen(st, keep, other) != STORE_OK);
+    CHECK_INT(store_meeting_reopen(st, keep, kek2), STORE_OK);
+    k = store_meeting_load(st, keep);
+    CHECK(k && strcmp(plan_family(k), "Jansen") == 0);
+    plan_destroy(k);
+    store_meetings(st, list, 8);
+    CHECK(list[0].state == MEETING_OPEN && list[1].state == MEETING_OPEN);
+    /* erasure: the closed meeting's key goes with it */
     CHECK_INT(store_meeting_close(st, gone), STORE_OK);
     CHECK_INT(files_holding(marker), 0);
     CHECK_INT(store_meetings(st, list, 8), 1);
     CHECK(store_meeting_load(st, gone) == NULL);
-    Plan *k = store_meeting_load(st, keep);
-    CHECK(k && strcmp(plan_family(k), "Jansen") == 0); /* the other is whole */
-    plan_destroy(k);
+    /* retention: kept until a date, then erased on the first look after it */
+    CHECK_INT(store_meeting_keep(st, keep, kek2, 5000), STORE_OK);
+    CHECK_INT(store_expire(st, 4999), 0);
+    CHECK_INT(store_meetings(st, list, 8), 1);
+    CHECK_INT(store_expire(st, 5001), 1);
+    CHECK_INT(store_meetings(st, list, 8), 0);
     CHECK(store_integrity_ok(st));
     store_close(st);
     CHECK_INT(files_holding(marker), 0); /* nor after closing the connection */
+    /* without the device key file, an open meeting cannot be read */
+    st = store_open(path2, NULL, err, sizeof err);
+    int64_t m = 0;
+    p = one_person(1);
+    CHECK_INT(store_meeting_create(st, p, 300, &m), STORE_OK);
+    plan_destroy(p);
+    store_close(st);
+    char key[400], cmd[900];
+    snprintf(key, sizeof key, "%s.key", path2);
+    snprintf(cmd, sizeof cmd, "mv '%s' '%s.away'", key, key);
+    CHECK(system(cmd) == 0);
+    st = store_open(path2, NULL, err, sizeof err); /* a new device key is made */
+    CHECK(st != NULL);
+    CHECK(store_meeting_load(st, m) == NULL);
+    CHECK(strstr(store_message(st), "key") != NULL);
+    store_close(st);
+}
+
+/* A database of a Kring from before sealing: opening it seals every
+ * meeting's history and wipes the plain text from the file and its WAL. */
+static void test_sealing_old_meetings(void)
+{
+    char old[300];
+    snprintf(old, sizeof old, "%s/old.db", dir);
+    const char *marker = "Zwaluwstaart-Oud-4410";
+    sqlite3 *db;
+    CHECK(sqlite3_open(old, &db) == SQLITE_OK);
+    char *json = NULL;
+    {
+        Plan *p = one_person(1);
+        plan_set_field(p, FIELD_FAMILY, marker);
+        json = planfile_format(p);
+        plan_destroy(p);
+    }
+    char sql[4000];
+    snprintf(sql, sizeof sql,
+             "PRAGMA journal_mode=WAL; PRAGMA application_id = 1263685191;"
+             "CREATE TABLE meeting (id INTEGER PRIMARY KEY, created INTEGER NOT NULL,"
+             " used INTEGER NOT NULL, state TEXT NOT NULL DEFAULT 'open',"
+             " cursor INTEGER NOT NULL DEFAULT 0);"
+             "CREATE TABLE history (meeting INTEGER NOT NULL REFERENCES meeting(id) ON DELETE"
+             " CASCADE, seq INTEGER NOT NULL, at INTEGER NOT NULL, plan TEXT NOT NULL,"
+             " PRIMARY KEY (meeting, seq)) WITHOUT ROWID;"
+             "CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;"
+             "INSERT INTO meeting VALUES (1, 10, 10, 'open', 1);"
+             "PRAGMA user_version = 2;");
+    CHECK(sqlite3_exec(db, sql, NULL, NULL, NULL) == SQLITE_OK);
+    sqlite3_stmt *s;
+    CHECK(sqlite3_prepare_v2(db, "INSERT INTO history VALUES (1, 1, 10, ?)", -1, &s, NULL) ==
+          SQLITE_OK);
+    sqlite3_bind_text(s, 1, json, -1, SQLITE_STATIC);
+    CHECK(sqlite3_step(s) == SQLITE_DONE);
+    sqlite3_finalize(s);
+    sqlite3_close(db);
+    free(json);
+    CHECK(files_holding(marker) > 0); /* the test sees plain text */
+    char err[300];
+    Store *st = store_open(old, NULL, err, sizeof err);
+    CHECK(st != NULL);
+    if (!st)
+        return;
+    CHECK_INT(files_holding(marker), 0);
+    Plan *p = store_meeting_load(st, 1);
+    CHECK(p && strcmp(plan_family(p), marker) == 0);
+    plan_destroy(p);
+    CHECK(store_integrity_ok(st));
+    store_close(st);
 }
 
 /* Writes bytes to a fresh file in dir; returns its path. */
@@ -234,6 +331,7 @@ int main(void)
     snprintf(path, sizeof path, "%s/kring.db", dir);
     test_history();
     test_meetings_and_erasure();
+    test_sealing_old_meetings();
     test_damaged();
     char cmd[300];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
