@@ -24,6 +24,7 @@
 #include "core/gesture.h"
 #include "core/i18n.h"
 #include "core/planfile.h"
+#include "core/redact.h"
 #include "core/share.h"
 #include "export/image.h"
 #include "export/pdf.h"
@@ -279,15 +280,18 @@ static void print_said(App *app, PrintProgress p, const char *msgid)
 /* Makes the plan's PDF and sends it to the printer chosen on the command
  * line (or the default one). 0 and *job, or -1 with *why (a msgid; NULL
  * when the PDF itself could not be made) and detail. */
-static int send_plan(App *app, int copies, PrintJob *job, const char **why, char *detail,
-                     size_t n)
+static int send_plan(App *app, int copies, int redact, PrintJob *job, const char **why,
+                     char *detail, size_t n)
 {
     char fonts[1200];
     paths_fonts_dir(fonts, sizeof fonts);
     unsigned char *pdf = NULL;
     size_t size = 0;
     *why = NULL;
-    if (pdf_render(app->plan, app->cat, fonts, &pdf, &size, detail, n) != 0)
+    Plan *paper = plan_redacted(app->plan, redact); /* what the family lets leave the room */
+    int made = pdf_render(paper, app->cat, fonts, &pdf, &size, detail, n);
+    plan_destroy(paper);
+    if (made != 0)
         return -1;
     char chosen[128] = "";
     const char *printer = app->opt->printer;
@@ -304,7 +308,9 @@ static void start_print(App *app)
 {
     char detail[600];
     const char *why;
-    if (send_plan(app, app->flow.board.share.copies, &app->job, &why, detail, sizeof detail) != 0) {
+    const ShareView *v = &app->flow.board.share;
+    int redact = (v->no_concerns ? REDACT_CONCERNS : 0) | (v->initials ? REDACT_NAMES : 0);
+    if (send_plan(app, v->copies, redact, &app->job, &why, detail, sizeof detail) != 0) {
         if (!why) {
             fprintf(stderr, "kring: %s\n", detail);
             print_said(app, PRINT_PROBLEM, "Het printen lukte niet. Probeer het nog eens.");
@@ -1274,7 +1280,7 @@ static int print_plan(App *app)
     char detail[600];
     const char *why;
     PrintJob job;
-    if (send_plan(app, app->opt->copies, &job, &why, detail, sizeof detail) != 0) {
+    if (send_plan(app, app->opt->copies, app->opt->redact, &job, &why, detail, sizeof detail) != 0) {
         if (!why)
             fprintf(stderr, "kring: the plan could not be made ready for printing: %s\n", detail);
         else
@@ -1391,7 +1397,10 @@ static int open_data(App *app)
     if (app->opt->export_pdf) {
         char fonts[1200];
         paths_fonts_dir(fonts, sizeof fonts);
-        if (pdf_write(app->plan, app->cat, fonts, app->opt->export_pdf, err, sizeof err) != 0) {
+        Plan *paper = plan_redacted(app->plan, app->opt->redact);
+        int rc = pdf_write(paper, app->cat, fonts, app->opt->export_pdf, err, sizeof err);
+        plan_destroy(paper);
+        if (rc != 0) {
             fprintf(stderr, "kring: the plan could not be written as PDF: %s\n", err);
             return -1;
         }

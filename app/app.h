@@ -27,6 +27,7 @@ typedef struct AppOptions {
     bool print;              /* print the plan, then exit */
     const char *printer;     /* on this printer; NULL: the default one */
     int copies;              /* 0: one */
+    int redact;              /* REDACT_* for --export-pdf and --print */
     bool verbose;            /* say on stderr when each action is stored */
     bool unlock_pin;         /* lift the PIN lockout, then exit */
 } AppOptions;

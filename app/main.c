@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "core/redact.h"
 
 #ifndef KRING_VERSION
 #define KRING_VERSION "0"
@@ -32,6 +33,8 @@ static const char usage[] =
     "  --print [PRINTER]  print the open meeting's plan (on the default printer\n"
     "                     unless one is named) and wait until it is done\n"
     "  --copies N         how many copies to print (default 1)\n"
+    "  --without-concerns leave the concerns out of --export-pdf and --print\n"
+    "  --initials         initials instead of names in --export-pdf and --print\n"
     "  --export-qr DIR    write the meeting's share codes as PNG, each with its\n"
     "                     text in a .txt file of the same name, then exit\n"
     "  --verbose          say on stderr when each action is stored\n"
@@ -121,6 +124,10 @@ int main(int argc, char **argv)
             if (*end || c < 1 || c > 99)
                 return bad_usage("--copies takes a number from 1 to 99, not '%s'", val);
             opt.copies = (int)c;
+        } else if (!strcmp(a, "--without-concerns")) {
+            opt.redact |= REDACT_CONCERNS;
+        } else if (!strcmp(a, "--initials")) {
+            opt.redact |= REDACT_NAMES;
         } else if (!strcmp(a, "--verbose")) {
             opt.verbose = true;
         } else {

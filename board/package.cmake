@@ -18,7 +18,8 @@ install(FILES ${CMAKE_SOURCE_DIR}/board/kring.tmpfiles DESTINATION lib/tmpfiles.
         RENAME kring.conf)
 install(FILES ${CMAKE_SOURCE_DIR}/board/kring.sysctl DESTINATION lib/sysctl.d
         RENAME 50-kring.conf)
-install(FILES ${CMAKE_SOURCE_DIR}/README.md DESTINATION share/doc/kring)
+install(FILES ${CMAKE_SOURCE_DIR}/README.md ${CMAKE_SOURCE_DIR}/PRIVACY.md
+        DESTINATION share/doc/kring)
 install(FILES ${CMAKE_SOURCE_DIR}/board/README.md DESTINATION share/doc/kring
         RENAME board-README.md)
 

@@ -7,15 +7,52 @@
  * While the file KRING_FAULT_CTL exists, every write, sync or truncate of
  * a file under KRING_FAULT_DIR fails: with EROFS when the control file
  * says "readonly", else with ENOSPC. Other files (stderr, screenshots)
- * are left alone. Test-only: never linked into Kring. */
+ * are left alone.
+ *
+ * With KRING_TEE_LOG=/some/file as well, every byte written to a file
+ * under KRING_FAULT_DIR is also appended to that log: what a flash card
+ * may keep of every block ever written, overwritten or deleted. Tests
+ * search it for words that must never reach the card in the clear.
+ * Test-only: never linked into Kring. */
 #define _GNU_SOURCE
 #include <dlfcn.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/types.h>
 #include <unistd.h>
+
+/* True when fd is a file under KRING_FAULT_DIR. */
+static int under_dir(int fd)
+{
+    const char *dir = getenv("KRING_FAULT_DIR");
+    if (!dir || fd < 3)
+        return 0;
+    char link[64], path[4096];
+    snprintf(link, sizeof link, "/proc/self/fd/%d", fd);
+    ssize_t n = readlink(link, path, sizeof path - 1);
+    if (n <= 0)
+        return 0;
+    path[n] = '\0';
+    return strncmp(path, dir, strlen(dir)) == 0;
+}
+
+#define REAL(name) ((__typeof__(&name))dlsym(RTLD_NEXT, #name))
+
+static void keep_copy(int fd, const void *buf, ssize_t n)
+{
+    const char *log = getenv("KRING_TEE_LOG");
+    if (!log || n <= 0 || !under_dir(fd))
+        return;
+    int out = open(log, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
+    if (out < 0)
+        return;
+    ssize_t w = REAL(write)(out, buf, (size_t)n);
+    (void)w;
+    close(out);
+}
 
 static int fault_for(int fd)
 {
@@ -40,27 +77,31 @@ static int fault_for(int fd)
     return strncmp(mode, "readonly", 8) == 0 ? EROFS : ENOSPC;
 }
 
-#define REAL(name) ((__typeof__(&name))dlsym(RTLD_NEXT, #name))
-
 ssize_t write(int fd, const void *buf, size_t n)
 {
     int e = fault_for(fd);
     if (e) { errno = e; return -1; }
-    return REAL(write)(fd, buf, n);
+    ssize_t r = REAL(write)(fd, buf, n);
+    keep_copy(fd, buf, r);
+    return r;
 }
 
 ssize_t pwrite(int fd, const void *buf, size_t n, off_t off)
 {
     int e = fault_for(fd);
     if (e) { errno = e; return -1; }
-    return REAL(pwrite)(fd, buf, n, off);
+    ssize_t r = REAL(pwrite)(fd, buf, n, off);
+    keep_copy(fd, buf, r);
+    return r;
 }
 
 ssize_t pwrite64(int fd, const void *buf, size_t n, off64_t off)
 {
     int e = fault_for(fd);
     if (e) { errno = e; return -1; }
-    return REAL(pwrite64)(fd, buf, n, off);
+    ssize_t r = REAL(pwrite64)(fd, buf, n, off);
+    keep_copy(fd, buf, r);
+    return r;
 }
 
 int fsync(int fd)

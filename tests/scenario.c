@@ -825,6 +825,15 @@ static int print_job(void)
         fprintf(stderr, "skipped: needs root, cupsd and cups-pdf\n");
         return 77;
     }
+    /* as the device's package sets it (cupsctl there): CUPS keeps neither
+     * the printed documents nor their history */
+    if (system("grep -q '^PreserveJobFiles No' /etc/cups/cupsd.conf && "
+               "grep -q '^PreserveJobHistory No' /etc/cups/cupsd.conf") != 0) {
+        if (system("pkill -x cupsd; sleep 1; sed -i '/^PreserveJob/d' /etc/cups/cupsd.conf && "
+                   "printf 'PreserveJobFiles No\\nPreserveJobHistory No\\n' >> "
+                   "/etc/cups/cupsd.conf") != 0)
+            return 77;
+    }
     bool started = system("pgrep -x cupsd >/dev/null") != 0;
     if (started && system("/usr/sbin/cupsd && sleep 1") != 0)
         return 77;
@@ -871,8 +880,15 @@ static int print_job(void)
                    default_printer, sizeof default_printer);
     default_printer[strcspn(default_printer, "\n")] = '\0';
     CHECK(system("lpadmin -d KringTest") == 0);
+    /* nothing of the plan lingers in the spool once it is printed (jobs of
+     * others, held or pending, are not ours to judge) */
+    char before[4096], after[4096];
+    command_output("ls /var/spool/cups 2>/dev/null | grep '^[dc][0-9]'", before, sizeof before);
     CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", db, "--size", "1280x800",
                                             "--script", script("print_ui"), NULL }), 0);
+    sleep_ms(1000);
+    command_output("ls /var/spool/cups 2>/dev/null | grep '^[dc][0-9]'", after, sizeof after);
+    CHECK_STR(after, before);
     /* the printer the facilitator picks in the settings, not CUPS's default */
     setenv("LPDEST", "NoSuchPrinter", 1);
     char fresh[1200];
@@ -1420,6 +1436,83 @@ static void device(void)
     unsetenv("KRING_TOUCH_MATRIX");
 }
 
+/* Privacy by design (#13): the plan covered when nobody is there; kept
+ * meetings erased after their date; what leaves the room on paper; and
+ * no word of a family ever written to the card in the clear, in any file,
+ * at any moment (every byte Kring writes to its data folder is copied to
+ * a log, the way a flash card may keep old blocks), nor in its messages. */
+static void privacy(void)
+{
+    /* walking away */
+    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", db, "--demo", "--size",
+                                            "1280x800", "--script", script("walk_away"), NULL }), 0);
+    /* retention: kept for 30 days, gone after 31 */
+    char kept[1200];
+    snprintf(kept, sizeof kept, "%s/kept.db", dir);
+    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", kept, "--demo", "--size",
+                                            "1280x800", "--script", script("keep_30_days"),
+                                            NULL }), 0);
+    char err[300];
+    Store *st = store_open(kept, NULL, err, sizeof err);
+    MeetingInfo m[4];
+    CHECK(st && store_meetings(st, m, 4) == 1 && m[0].state == MEETING_KEPT);
+    CHECK(st && m[0].kept_until >= 1795424400LL + 30 * 86400 &&
+          m[0].kept_until < 1795424400LL + 30 * 86400 + 600);
+    store_close(st);
+    setenv("KRING_EPOCH", "1798102800", 1); /* 31 days on */
+    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", kept, "--size", "1280x800",
+                                            "--script", script("after_31_days"), NULL }), 0);
+    unsetenv("KRING_EPOCH");
+    CHECK(strstr(errbuf, "1 kept meeting(s) erased") != NULL);
+    st = store_open(kept, NULL, err, sizeof err);
+    CHECK(st && store_meetings(st, m, 4) == 0);
+    store_close(st);
+    /* on paper: without concerns, with initials */
+    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", db, "--size", "1280x800",
+                                            "--script", script("share_print_options"), NULL }), 0);
+    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", db, "--export-pdf",
+                                            "redacted.pdf", "--initials", "--without-concerns",
+                                            NULL }), 0);
+    char text[65536];
+    command_output("pdftotext redacted.pdf - 2>/dev/null", text, sizeof text);
+    CHECK(strstr(text, "E.J.") != NULL);
+    CHECK(strstr(text, "Esther") == NULL && strstr(text, "Bram Jansen") == NULL);
+    CHECK(strstr(text, "Zorgen") == NULL);
+    CHECK(strstr(text, "erg moe") == NULL); /* a concern of the sample plan */
+    CHECK(strstr(text, "warme") != NULL);   /* a goal stays */
+    /* the card's view: every byte written under the data folder */
+    char data[1200], log[1300], tdb[1300], ctl[1300];
+    snprintf(data, sizeof data, "%s/card", dir);
+    snprintf(log, sizeof log, "%s/written.log", dir);
+    snprintf(tdb, sizeof tdb, "%s/kring.db", data);
+    snprintf(ctl, sizeof ctl, "%s/no-faults", dir);
+    char cmd[4000];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s' '%s' && mkdir -p '%s'", data, log, data);
+    CHECK(system(cmd) == 0);
+    preload_dir = data;
+    preload_ctl = ctl; /* never made: no faults, only the copy */
+    setenv("KRING_TEE_LOG", log, 1);
+    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", tdb, "--demo", "--verbose",
+                                            "--size", "1280x800", "--script",
+                                            script("tee_session"), NULL }), 0);
+    unsetenv("KRING_TEE_LOG");
+    preload_dir = preload_ctl = NULL;
+    struct stat sb;
+    CHECK(stat(log, &sb) == 0 && sb.st_size > 100000); /* it saw the writes: */
+    CHECK(file_holds(log, "SQLite format 3"));          /* the database's pages */
+    const char *words[] = { "Gezinsruimte", "Esther Jansen", "Karim El Amrani", "Wijkcentrum",
+                            "schulden", "Jansen", "\xD8\xAC\xD9\x85\xD9\x8A\xD9\x84\xD8\xA9",
+                            "Vlinderstrik-geheim" };
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+        CHECK(!file_holds(log, words[i]));
+        CHECK(!strstr(errbuf, words[i])); /* nor in what Kring says (the journal) */
+    }
+    snprintf(cmd, sizeof cmd, "grep -rlaF Gezinsruimte '%s' | wc -l", data);
+    char count[32];
+    command_output(cmd, count, sizeof count);
+    CHECK_INT(atoi(count), 0);
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 5) {
@@ -1447,7 +1540,7 @@ int main(int argc, char **argv)
         { "damaged", damaged }, { "plan_files", plan_files }, { "killed", killed },
         { "people", people }, { "goals", goals }, { "places", places }, { "qr_codes", qr_codes },
         { "share_screen", share_screen }, { "pdf", pdf }, { "conference", conference },
-        { "pin_lockout", pin_lockout }, { "device", device },
+        { "pin_lockout", pin_lockout }, { "device", device }, { "privacy", privacy },
     };
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         if (!strcmp(all[i].name, name)) {

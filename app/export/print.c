@@ -115,6 +115,11 @@ PrintState print_poll(const PrintJob *job, const char **why)
         *why = NO_SERVICE;
         return PRINT_FAILED;
     }
+    /* A job CUPS no longer knows has finished and been forgotten at once:
+     * what a print server that keeps no job history (PreserveJobHistory
+     * No, as on Kring's device) does with every job it completes. */
+    if (!found)
+        return PRINT_DONE;
     return st;
 }
 

@@ -49,7 +49,30 @@ static void print_panel(Ui *ui, ShareView *v, Rect inner, PrintProgress progress
     ui_text(ui, count, FONT_TITLE, ALIGN_CENTER | ALIGN_MIDDLE, t->ink, n);
     ui_widget(ui, "copies-minus", minus, rect_center(minus), GRAB_TAP);
     ui_widget(ui, "copies-plus", plus, rect_center(plus), GRAB_TAP);
-    y += target + pad * 2;
+    y += target + pad;
+    /* what leaves the room: the family may ask for less */
+    const struct { const char *id, *label; bool on; } opts[2] = {
+        { "print-no-concerns", "Zonder de zorgen", v->no_concerns },
+        { "print-initials", "Voorletters in plaats van namen", v->initials },
+    };
+    for (int i = 0; i < 2; i++) {
+        Rect r = { inner.x, y, inner.w, target };
+        Rect box = { inner.x, y + target / 6, target * 2 / 3, target * 2 / 3 };
+        draw_rect(&ui->dl, box, pad / 2, opts[i].on ? t->accent : t->card);
+        draw_frame(&ui->dl, box, pad / 2, ui_px(ui, 0.5f), opts[i].on ? t->accent : t->line);
+        if (opts[i].on) {
+            Point c = rect_center(box);
+            int a = box.w / 4, lw2 = ui_px(ui, 0.6f) + 1;
+            draw_line(&ui->dl, (Point){ c.x - a, c.y }, (Point){ c.x - a / 3, c.y + a * 2 / 3 }, lw2, t->card);
+            draw_line(&ui->dl, (Point){ c.x - a / 3, c.y + a * 2 / 3 }, (Point){ c.x + a, c.y - a * 2 / 3 },
+                      lw2, t->card);
+        }
+        ui_text(ui, (Rect){ box.x + box.w + pad, y, inner.w - box.w - pad, target }, FONT_BODY,
+                ALIGN_LEFT | ALIGN_MIDDLE, t->ink, ui_tr(ui, opts[i].label));
+        ui_widget(ui, opts[i].id, r, rect_center(r), GRAB_TAP);
+        y += target;
+    }
+    y += pad;
     int bw = target * 2 + ui_text_width(ui, FONT_BOLD, ui_tr(ui, "Printen"));
     Rect go = { inner.x, y, bw, target + pad };
     bool busy = progress == PRINT_BUSY;
@@ -276,6 +299,11 @@ ShareResult share_view_gesture(ShareView *v, const Plan *plan, const Gesture *ev
     unsigned n;
     if (!strcmp(id, "print-start"))
         return SHARE_PRINT;
+    if (!strcmp(id, "print-no-concerns") || !strcmp(id, "print-initials")) {
+        bool *b = id[6] == 'n' ? &v->no_concerns : &v->initials;
+        *b = !*b;
+        return SHARE_REDRAW;
+    }
     if (!strcmp(id, "copies-minus") || !strcmp(id, "copies-plus")) {
         v->copies += id[7] == 'p' ? 1 : -1;
         v->copies = v->copies < 1 ? 1 : v->copies > 99 ? 99 : v->copies;

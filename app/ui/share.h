@@ -24,6 +24,8 @@ typedef struct ShareView {
     int n_hidden;
     FormScroll scroll;  /* the list of people, when it is longer than the screen */
     int copies;         /* for printing, 1.. */
+    bool no_concerns;   /* print without the concerns */
+    bool initials;      /* print with initials instead of names */
 } ShareView;
 
 /* How printing goes, as the app tells the share screen. */

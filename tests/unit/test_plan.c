@@ -6,6 +6,7 @@
 #include "check.h"
 #include "core/edit.h"
 #include "core/flow.h"
+#include "core/redact.h"
 #include "core/mem.h"
 #include "core/plan.h"
 #include "core/planfile.h"
@@ -419,8 +420,42 @@ static void test_gaps(void)
     plan_destroy(p);
 }
 
+/* What may leave the room: initials for names, the concerns left out, and
+ * the plan itself untouched. */
+static void test_redacted(void)
+{
+    char ini[64];
+    redact_initials("Esther Jansen", ini, sizeof ini);
+    CHECK_STR(ini, "E.J.");
+    redact_initials("Sam en Noor", ini, sizeof ini);
+    CHECK_STR(ini, "S. en N.");
+    redact_initials("جميلة العمراني", ini, sizeof ini);
+    CHECK_STR(ini, "ج.ا.");
+    redact_initials("Ruud van 't Hof", ini, sizeof ini);
+    CHECK_STR(ini, "R.v.'.H.");
+    redact_initials("", ini, sizeof ini);
+    CHECK_STR(ini, "");
+    uint32_t ids[6];
+    Plan *p = sample(ids);
+    Plan *r = plan_redacted(p, REDACT_CONCERNS | REDACT_NAMES);
+    CHECK_INT(r->section[SECTION_CONCERNS].n, 0);
+    CHECK_STR(plan_person(r, ids[0])->name, "E.J.");
+    CHECK_STR(plan_family(r), "J.");
+    CHECK_STR(plan_children(r), "S. en N.");
+    CHECK_STR(r->voices[0].child, "S.");
+    CHECK_INT(r->n_agreements, p->n_agreements);
+    CHECK_STR(plan_person(p, ids[0])->name, "Esther Jansen"); /* the plan stays */
+    CHECK_INT(p->section[SECTION_CONCERNS].n, 1);
+    plan_destroy(r);
+    r = plan_redacted(p, 0);
+    CHECK_STR(plan_person(r, ids[0])->name, "Esther Jansen");
+    plan_destroy(r);
+    plan_destroy(p);
+}
+
 int main(void)
 {
+    test_redacted();
     test_agreeing();
     test_gaps();
     test_sample();

@@ -1,0 +1,84 @@
+/* redact: initials and a plan without concerns. */
+#include "core/redact.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/mem.h"
+#include "core/utf8.h"
+
+static bool is_join(const char *w, size_t n)
+{
+    return (n == 2 && !strncmp(w, "en", 2)) || (n == 1 && (*w == '&' || *w == ',')) ||
+           (n == 3 && !strncmp(w, "and", 3));
+}
+
+void redact_initials(const char *name, char *out, size_t out_n)
+{
+    size_t o = 0;
+    if (!out_n)
+        return;
+    out[0] = '\0';
+    const char *p = name;
+    while (*p) {
+        while (*p == ' ')
+            p++;
+        if (!*p)
+            break;
+        const char *w = p;
+        while (*p && *p != ' ' && *p != ',')
+            p++;
+        size_t n = (size_t)(p - w);
+        if (n == 0) { /* a comma */
+            n = 1;
+            p++;
+        }
+        char piece[64];
+        if (is_join(w, n)) {
+            snprintf(piece, sizeof piece, "%s%.*s ", o && out[o - 1] != ' ' ? " " : "", (int)n, w);
+        } else {
+            uint32_t cp;
+            int len = utf8_decode(w, n, &cp);
+            if (len <= 0)
+                len = 1;
+            snprintf(piece, sizeof piece, "%.*s.", len, w);
+        }
+        size_t pl = strlen(piece);
+        if (o + pl + 1 > out_n)
+            break;
+        memcpy(out + o, piece, pl + 1);
+        o += pl;
+    }
+    while (o && out[o - 1] == ' ')
+        out[--o] = '\0';
+}
+
+Plan *plan_redacted(const Plan *plan, int flags)
+{
+    Plan *p = plan_clone(plan);
+    if (flags & REDACT_CONCERNS) {
+        ItemList *l = &p->section[SECTION_CONCERNS];
+        for (int i = 0; i < l->n; i++)
+            free(l->items[i].text);
+        l->n = 0;
+    }
+    if (flags & REDACT_NAMES) {
+        char ini[256];
+        for (int i = 0; i < p->n_people; i++) {
+            redact_initials(p->people[i].name, ini, sizeof ini);
+            free(p->people[i].name);
+            p->people[i].name = xstrdup(ini);
+        }
+        for (int i = 0; i < p->n_voices; i++) {
+            redact_initials(p->voices[i].child, ini, sizeof ini);
+            free(p->voices[i].child);
+            p->voices[i].child = xstrdup(ini);
+        }
+        redact_initials(plan_family(p), ini, sizeof ini);
+        plan_set_field(p, FIELD_FAMILY, ini);
+        redact_initials(plan_children(p), ini, sizeof ini);
+        plan_set_field(p, FIELD_CHILDREN, ini);
+    }
+    return p;
+}
