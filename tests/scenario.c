@@ -1212,7 +1212,7 @@ static int read_only(void) { return faulty_disk("readonly"); }
 static void killed(void)
 {
     unsigned seed = 20261123;
-    int kills = getenv("KRING_KILLS") ? atoi(getenv("KRING_KILLS")) : 25;
+    int kills = getenv("KRING_KILLS") ? atoi(getenv("KRING_KILLS")) : 200;
     long confirmed_total = 0, lost = 0;
     for (int round = 0; round < kills; round++) {
         const char *args_demo[] = { "--headless", "--db", db, "--demo", "--verbose",
@@ -1221,7 +1221,7 @@ static void killed(void)
                                   script("kill"), NULL };
         pid_t pid = start("dummy", round == 0 ? args_demo : args_on, "kill-stderr.txt");
         seed = seed * 1103515245u + 12345u;
-        sleep_ms(400 + (long)((seed >> 8) % 3000));
+        sleep_ms(150 + (long)((seed >> 8) % 1300));
         kill(pid, SIGKILL);
         finish(pid);
         /* what did it confirm? */
