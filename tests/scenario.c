@@ -1513,6 +1513,125 @@ static void privacy(void)
     CHECK_INT(atoi(count), 0);
 }
 
+/* A seeded monkey: a storm of random touches through the real program
+ * (under the suite's ASan/UBSan) — taps everywhere, drags off the
+ * screen, up to five fingers at once, long presses, random text in every
+ * script, editing keys. Kring must not crash or report (the script runs to
+ * its end, exit 0), must not leave the kiosk, and the plan it stored must
+ * still be a plan (read back, written, read again the same). */
+static unsigned monkey_rand(unsigned *s)
+{
+    *s = *s * 1103515245u + 12345u;
+    return (*s >> 8) & 0xFFFFFF;
+}
+
+static void monkey_script(unsigned seed, const char *path, int steps)
+{
+    static const char *const texts[] = {
+        "Oma", "\xD8\xAC\xD9\x85\xD9\x8A\xD9\x84\xD8\xA9", "\xF0\x9F\x99\x82\xF0\x9F\x8F\xA0",
+        "Zo\xC3\xAB", "  ", "a\\\\b\\\"c", "\xC5\x81\xC3\xB3\xC5\xBA", "1234567890",
+        "een hele lange tekst die maar doorgaat en doorgaat en doorgaat en nog langer wordt",
+    };
+    static const char *const keys[] = { "Backspace", "Return", "Escape", "Left", "Right",
+                                        "Delete", "Ctrl+Z", "Ctrl+Y", "Home", "End" };
+    FILE *f = fopen(path, "w");
+    if (!f)
+        return;
+    unsigned s = seed;
+    int W = 1024, H = 768; /* the kiosk fills SDL's dummy screen */
+    fprintf(f, "# monkey, seed %u\n", seed);
+    for (int i = 0; i < steps; i++) {
+        int x = (int)(monkey_rand(&s) % (unsigned)(W + 200)) - 100;
+        int y = (int)(monkey_rand(&s) % (unsigned)(H + 200)) - 100;
+        int x2 = (int)(monkey_rand(&s) % (unsigned)(W + 400)) - 200;
+        int y2 = (int)(monkey_rand(&s) % (unsigned)(H + 400)) - 200;
+        switch (monkey_rand(&s) % 12) {
+        case 0: case 1: case 2: case 3:
+            fprintf(f, "tap %d %d\n", x, y);
+            break;
+        case 4: case 5:
+            fprintf(f, "drag %d %d %d %d %u\n", x, y, x2, y2, 50 + monkey_rand(&s) % 600);
+            break;
+        case 6:
+            fprintf(f, "longpress %d %d\n", x, y);
+            break;
+        case 7: { /* several fingers at once */
+            int n = 2 + (int)(monkey_rand(&s) % 4);
+            for (int k = 0; k < n; k++)
+                fprintf(f, "down %d %d %d\n", k, (int)(monkey_rand(&s) % (unsigned)W),
+                        (int)(monkey_rand(&s) % (unsigned)H));
+            for (int m = 0; m < 3; m++)
+                for (int k = 0; k < n; k++)
+                    fprintf(f, "move %d %d %d\n", k, (int)(monkey_rand(&s) % (unsigned)(W + 200)) - 100,
+                            (int)(monkey_rand(&s) % (unsigned)(H + 200)) - 100);
+            for (int k = 0; k < n; k++)
+                fprintf(f, "up %d\n", k);
+            break;
+        }
+        case 8:
+            fprintf(f, "type \"%s\"\n", texts[monkey_rand(&s) % (sizeof texts / sizeof texts[0])]);
+            break;
+        case 9:
+            fprintf(f, "key %s\n", keys[monkey_rand(&s) % (sizeof keys / sizeof keys[0])]);
+            break;
+        case 10:
+            fprintf(f, "wait %u\n", monkey_rand(&s) % 2000);
+            break;
+        default: /* the step bar and the sheets' buttons, often */
+            fprintf(f, "tap %d %d\n", (int)(monkey_rand(&s) % (unsigned)W), (int)(monkey_rand(&s) % 70));
+            break;
+        }
+    }
+    fprintf(f, "shot monkey-%u.png\n", seed);
+    fclose(f);
+}
+
+static void monkey(void)
+{
+    unsigned seeds[] = { 1, 2, 3 };
+    const char *env = getenv("KRING_MONKEY_SEED");
+    int n = env ? 1 : 3, steps = getenv("KRING_MONKEY_STEPS") ? atoi(getenv("KRING_MONKEY_STEPS")) : 600;
+    if (env)
+        seeds[0] = (unsigned)strtoul(env, NULL, 10);
+    for (int i = 0; i < n; i++) {
+        char path[1300], mdb[1300];
+        snprintf(path, sizeof path, "%s/monkey-%u.ks", dir, seeds[i]);
+        snprintf(mdb, sizeof mdb, "%s/monkey-%u.db", dir, seeds[i]);
+        unlink(mdb);
+        monkey_script(seeds[i], path, steps);
+        int rc = run("dummy", (const char *[]){ "--headless", "--db", mdb, "--demo", "--kiosk",
+                                               "--size", "1280x800", "--script", path, NULL });
+        if (rc != 0)
+            fprintf(stderr, "monkey seed %u: exit %d (replay: KRING_MONKEY_SEED=%u)\n", seeds[i],
+                    rc, seeds[i]);
+        CHECK_INT(rc, 0);
+        CHECK(!strstr(errbuf, "Sanitizer") && !strstr(errbuf, "runtime error"));
+        char err[300];
+        Store *st = store_open(mdb, NULL, err, sizeof err);
+        CHECK(st && store_integrity_ok(st));
+        MeetingInfo m[8];
+        int nm = st ? store_meetings(st, m, 8) : 0;
+        CHECK(nm >= 1);
+        for (int k = 0; k < nm; k++) {
+            if (m[k].state != MEETING_OPEN)
+                continue; /* a kept one opens only with the monkey's PIN */
+            Plan *p = store_meeting_load(st, m[k].id);
+            CHECK(p != NULL);
+            char *a = p ? planfile_format(p) : NULL;
+            Plan *q = a ? planfile_parse(a, strlen(a), err, sizeof err) : NULL;
+            char *b = q ? planfile_format(q) : NULL;
+            CHECK(a && b && !strcmp(a, b));
+            free(a);
+            free(b);
+            plan_destroy(q);
+            plan_destroy(p);
+        }
+        store_close(st);
+        fprintf(stderr, "monkey seed %u: %d steps, %d meeting(s) afterwards, %lld stored actions\n",
+                seeds[i], steps, nm, nm ? (long long)m[0].steps : 0LL);
+    }
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 5) {
@@ -1541,6 +1660,7 @@ int main(int argc, char **argv)
         { "people", people }, { "goals", goals }, { "places", places }, { "qr_codes", qr_codes },
         { "share_screen", share_screen }, { "pdf", pdf }, { "conference", conference },
         { "pin_lockout", pin_lockout }, { "device", device }, { "privacy", privacy },
+        { "monkey", monkey },
     };
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         if (!strcmp(all[i].name, name)) {

@@ -183,7 +183,14 @@ static const char *pin_question(const PinPad *p)
     return "";
 }
 
-static void pin_draw(Ui *ui, const PinPad *p)
+/* Choosing the very first PIN cannot be put off on the start screen;
+ * anywhere else (a meeting begun before any PIN) it can. */
+static bool pin_can_cancel(const FlowState *f)
+{
+    return f->pin.purpose != PIN_FOR_SETUP || f->screen == SCREEN_MEETING;
+}
+
+static void pin_draw(Ui *ui, const PinPad *p, bool can_cancel)
 {
     const Theme *t = ui->theme;
     Geo G = geo(ui);
@@ -199,7 +206,7 @@ static void pin_draw(Ui *ui, const PinPad *p)
     if (w < ui_px(ui, 120))
         w = ui_px(ui, 120);
     Rect in = overlay(ui, &G, w, head + key * 4 + gap * 3 + G.pad * 3);
-    bool can_cancel = p->purpose != PIN_FOR_SETUP;
+
     if (can_cancel)
         close_button(ui, &G, "pin-cancel", in);
     int y = in.y;
@@ -285,7 +292,7 @@ static FlowOut pin_gesture(FlowState *f, const Gesture *ev)
     if (ev->kind != GESTURE_TAP)
         return (FlowOut){ .act = FLOW_NOTHING };
     const char *id = ev->widget;
-    if (!strcmp(id, "pin-cancel")) {
+    if (!strcmp(id, "pin-cancel") && pin_can_cancel(f)) {
         clear_pin(p);
         return (FlowOut){ .act = FLOW_REDRAW };
     }
@@ -811,7 +818,7 @@ void flow_draw(Ui *ui, FlowState *f, const Plan *plan, const Gestures *g, const 
     if (f->covered) {
         cover_draw(ui);
         if (f->pin.purpose)
-            pin_draw(ui, &f->pin);
+            pin_draw(ui, &f->pin, pin_can_cancel(f));
         return;
     }
     if (f->screen == SCREEN_START) {
@@ -839,7 +846,7 @@ void flow_draw(Ui *ui, FlowState *f, const Plan *plan, const Gestures *g, const 
     if (f->panel)
         panel_draw(ui, f, view);
     if (f->pin.purpose)
-        pin_draw(ui, &f->pin);
+        pin_draw(ui, &f->pin, pin_can_cancel(f));
     if (view->problem)
         problem_draw(ui, view->problem);
     if (view->notice)
@@ -1056,7 +1063,7 @@ FlowOut flow_key(FlowState *f, const Plan *plan, SheetKey key)
         }
         if (key == SKEY_RETURN && f->pin.n >= 6)
             return pin_submit(f);
-        if (key == SKEY_ESCAPE && f->pin.purpose != PIN_FOR_SETUP) {
+        if (key == SKEY_ESCAPE && pin_can_cancel(f)) {
             clear_pin(&f->pin);
             return (FlowOut){ .act = FLOW_REDRAW };
         }
