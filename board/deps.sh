@@ -9,8 +9,8 @@ build=(build-essential cmake pkg-config
        libjansson-dev libqrencode-dev libcups2-dev libsodium-dev libsystemd-dev libdrm-dev)
 # the tests read QR codes back with zbar, calendar events with python's
 # icalendar, and PDFs with poppler's tools, and print on a real print
-# server with a PDF printer
-test=(zbar-tools python3-icalendar poppler-utils cups printer-driver-cups-pdf)
+# server with a PDF printer; valgrind runs a session (tests/valgrind.sh)
+test=(zbar-tools python3-icalendar poppler-utils cups printer-driver-cups-pdf valgrind)
 
 want=("${build[@]}")
 if [ "${1:-build}" = test ]; then
