@@ -1632,6 +1632,80 @@ static void monkey(void)
     }
 }
 
+/* I/O errors injected with Debian's libfiu (fiu-run): writes, syncs and
+ * truncates of every file fail at random (a dying card, a full disk)
+ * while a long session of moves is stored. Kring says so in plain words
+ * and carries on; whatever it confirmed is there afterwards, and the
+ * database is whole. With every sync failing, nothing is confirmed and
+ * Kring ends saying the last change could not be stored. */
+static int io_faults(void)
+{
+    if (access("/usr/bin/fiu-run", X_OK) != 0) {
+        fprintf(stderr, "skipped: needs fiu-run (Debian's fiu-utils)\n");
+        return 77;
+    }
+    static const char *const probability[] = { "0.02", "0.05", "0.2", "1" };
+    long confirmed_total = 0, faults = 0;
+    for (size_t k = 0; k < sizeof probability / sizeof probability[0]; k++) {
+        char fdb[1300], opt[4][160];
+        snprintf(fdb, sizeof fdb, "%s/fiu-%zu.db", dir, k);
+        char cmd[1400];
+        snprintf(cmd, sizeof cmd, "rm -f '%s'*", fdb);
+        CHECK(system(cmd) == 0);
+        /* the meeting exists first, without faults */
+        CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", fdb, "--demo",
+                                                "--export-json", "start.json", NULL }), 0);
+        /* (this runs a Kring built without sanitizers: tests/unsanitized.sh) */
+        static const char *const names[] = { "posix/io/sync/fsync", "posix/io/sync/fdatasync",
+                                             "posix/io/rw/pwrite", "posix/io/rw/ftruncate" };
+        for (int i = 0; i < 4; i++)
+            snprintf(opt[i], sizeof opt[i], "enable_random name=%s,probability=%s", names[i],
+                     probability[k]);
+        const char *args[] = { "-x", "-c", opt[0], "-c", opt[1], "-c", opt[2], "-c", opt[3],
+                               kring, "--headless", "--db", fdb, "--verbose", "--script",
+                               script("kill"), NULL };
+        const char *saved = kring;
+        kring = "/usr/bin/fiu-run";
+        int rc = run("dummy", args);
+        kring = saved;
+        CHECK(rc == 0 || rc == 1); /* 1: the last change could not be stored */
+        CHECK(!strstr(errbuf, "Sanitizer") && !strstr(errbuf, "runtime error"));
+        long last = 0, confirmed = 0;
+        for (const char *l = errbuf; (l = strstr(l, "kring: stored meeting")); l++) {
+            long m, step;
+            if (sscanf(l, "kring: stored meeting %ld step %ld", &m, &step) == 2) {
+                last = step;
+                confirmed++;
+            }
+        }
+        for (const char *l = errbuf; (l = strstr(l, "could not store")); l++)
+            faults++;
+        confirmed_total += confirmed;
+        char err[300];
+        Store *st = store_open(fdb, NULL, err, sizeof err);
+        CHECK(st != NULL);
+        if (!st)
+            continue;
+        CHECK(store_integrity_ok(st));
+        int64_t m = store_meeting_latest(st);
+        CHECK(m && store_meeting_cursor(st, m) >= last); /* nothing confirmed lost */
+        if (strstr(errbuf, "could not be opened"))
+            faults++; /* refused at the start, in plain words */
+        Plan *p = store_meeting_load(st, m);
+        CHECK(p != NULL);
+        plan_destroy(p);
+        store_close(st);
+        if (!strcmp(probability[k], "1")) {
+            CHECK_INT(confirmed, 0);
+            CHECK_INT(rc, 1);
+        }
+        fprintf(stderr, "fiu %s: %ld confirmed, exit %d\n", probability[k], confirmed, rc);
+    }
+    fprintf(stderr, "I/O faults: %ld actions confirmed, %ld failed stores said\n", confirmed_total,
+            faults);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 5) {
@@ -1669,6 +1743,7 @@ int main(int argc, char **argv)
         }
     struct { const char *name; int (*fn)(void); } skippable[] = {
         { "full_disk", full_disk }, { "read_only", read_only }, { "print_job", print_job },
+        { "io_faults", io_faults },
     };
     for (size_t i = 0; i < sizeof skippable / sizeof skippable[0]; i++)
         if (!strcmp(skippable[i].name, name)) {
