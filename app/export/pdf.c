@@ -457,11 +457,15 @@ static cairo_status_t to_memory(void *closure, const unsigned char *data, unsign
     return CAIRO_STATUS_SUCCESS;
 }
 
-/* Lays out and draws the plan onto a PDF surface made by make(). */
-static int render(const Plan *plan, const Catalog *cat, const char *fonts_dir,
-                  cairo_surface_t *(*make)(void *), void *arg, char *err, size_t errlen)
+/* Pango's view of Kring's fonts, and nothing else: made once and kept for
+ * the life of the process (a font map per PDF would load every font again
+ * and leave a trail of caches behind in a kiosk that prints for months). */
+static PangoFontMap *font_map(const char *fonts_dir, char *err, size_t errlen)
 {
-    /* Pango sees Kring's fonts and nothing else. */
+    static PangoFontMap *fm;
+    static char dir[1024];
+    if (fm && !strcmp(dir, fonts_dir))
+        return fm;
     FcConfig *fc = FcConfigCreate();
     static const char cache[] = /* fontconfig's usual per-user cache */
         "<fontconfig><cachedir prefix=\"xdg\">fontconfig</cachedir></fontconfig>";
@@ -471,11 +475,24 @@ static int render(const Plan *plan, const Catalog *cat, const char *fonts_dir,
         snprintf(err, errlen, "the fonts in %s could not be loaded", fonts_dir);
         if (fc)
             FcConfigDestroy(fc);
-        return -1;
+        return NULL;
     }
-    PangoFontMap *fm = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
+    if (fm)
+        g_object_unref(fm);
+    fm = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
     pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(fm), fc);
     FcConfigDestroy(fc);
+    snprintf(dir, sizeof dir, "%s", fonts_dir);
+    return fm;
+}
+
+/* Lays out and draws the plan onto a PDF surface made by make(). */
+static int render(const Plan *plan, const Catalog *cat, const char *fonts_dir,
+                  cairo_surface_t *(*make)(void *), void *arg, char *err, size_t errlen)
+{
+    PangoFontMap *fm = font_map(fonts_dir, err, errlen);
+    if (!fm)
+        return -1;
     PangoContext *ctx = pango_font_map_create_context(fm);
     pango_cairo_context_set_resolution(ctx, 72); /* sizes in points */
 
@@ -499,7 +516,6 @@ static int render(const Plan *plan, const Catalog *cat, const char *fonts_dir,
     cairo_status_t st = cairo_surface_status(s);
     cairo_surface_destroy(s);
     g_object_unref(ctx);
-    g_object_unref(fm);
     if (st != CAIRO_STATUS_SUCCESS) {
         snprintf(err, errlen, "%s", cairo_status_to_string(st));
         return -1;

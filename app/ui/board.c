@@ -758,7 +758,7 @@ void board_draw(Ui *ui, BoardState *st, const Plan *plan, const Gestures *g, int
         /* where it would land */
         Drop d = drop_for(&L, drag_centre(&L, ui, plan, &g->f[i], p), g->f[i].pos);
         if (d.bin) {
-            draw_frame(&ui->dl, L.bin, L.radius * 2, ui_px(ui, 0.8f), 0xA1301EFF);
+            draw_frame(&ui->dl, L.bin, L.radius * 2, ui_px(ui, 0.8f), ui->theme->warn);
         } else if (d.valid && d.place.ring == RING_TRAY && !tray_lit) {
             draw_frame(&ui->dl, L.tray, L.radius * 2, ui_px(ui, 0.8f), t->sector[1]);
             tray_lit = true;

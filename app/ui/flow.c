@@ -228,7 +228,7 @@ static void pin_draw(Ui *ui, const PinPad *p, bool can_cancel)
               0);
     y += G.target + G.pad / 2;
     if (p->msg[0]) {
-        ui_wrap(ui, (Rect){ in.x, y, in.w, G.sh * 3 }, FONT_SMALL, p->msg_bad ? 0xA1301EFF : t->ink_soft,
+        ui_wrap(ui, (Rect){ in.x, y, in.w, G.sh * 3 }, FONT_SMALL, p->msg_bad ? ui->theme->warn : t->ink_soft,
                 p->msg, 3, true);
         ui_widget(ui, "pin-message", (Rect){ in.x, y, in.w, G.sh * 3 }, (Point){ in.x + 1, y + 1 }, 0);
     }
@@ -429,7 +429,7 @@ static void bar_draw(Ui *ui, FlowState *f, const Plan *plan, const FlowView *vie
             int dr = ui_px(ui, 1.1f);
             Point d = { r.x + r.w / 2 + G.lh * 3 / 4, r.y + G.pad / 4 + G.lh / 4 };
             draw_disc(&ui->dl, d, dr + 1, on ? t->accent : t->panel);
-            draw_disc(&ui->dl, d, dr, 0xD98A1CFF);
+            draw_disc(&ui->dl, d, dr, ui->theme->mark);
         }
         char id[UI_ID_LEN];
         snprintf(id, sizeof id, "step:%s", step_key(s));
@@ -803,7 +803,7 @@ static void problem_draw(Ui *ui, const char *text)
 {
     Geo G = geo(ui);
     Rect bar = { G.pad * 2, ui->h - G.lh * 2 - G.pad * 2, ui->w - 4 * G.pad, G.lh * 2 };
-    draw_rect(&ui->dl, bar, G.radius / 2, 0x8A1F11FF);
+    draw_rect(&ui->dl, bar, G.radius / 2, ui->theme->problem);
     ui_text(ui, rect_inset(bar, G.pad / 2), FONT_BODY, ALIGN_CENTER | ALIGN_MIDDLE, 0xFFFFFFFF, text);
     ui_widget(ui, "problem", bar, rect_center(bar), 0);
 }

@@ -204,6 +204,6 @@ void form_typing(Ui *ui, const char *label, const char *field_id, const TextEdit
     form_field(ui, &g, field_id, field, te, true, "");
     if (why)
         ui_text(ui, (Rect){ field.x, field.y + field.h + g.pad / 2, field.w, lh }, FONT_SMALL,
-                ALIGN_LEFT, 0xA1301EFF, ui_tr(ui, why));
+                ALIGN_LEFT, ui->theme->warn, ui_tr(ui, why));
     keyboard_draw(ui, kb, (Rect){ 0, ui->h - kh, ui->w, kh });
 }

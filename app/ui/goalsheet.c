@@ -191,7 +191,7 @@ static int content(Ui *ui, GoalSheet *s, const Plan *plan, const FormGeo *g, int
     }
     if (s->why) {
         if (draw)
-            ui_text(ui, (Rect){ inner_x, y, inner_w, lh }, FONT_SMALL, ALIGN_LEFT, 0xA1301EFF,
+            ui_text(ui, (Rect){ inner_x, y, inner_w, lh }, FONT_SMALL, ALIGN_LEFT, ui->theme->warn,
                     ui_tr(ui, s->why));
         y += lh;
     }

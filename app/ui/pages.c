@@ -10,7 +10,6 @@
 #include "core/relations.h"
 #include "core/textexport.h"
 
-static const Color WARN = 0xA1301EFF, AMBER = 0xD98A1CFF, AMBER_TINT = 0xFBEBD0FF;
 
 void pages_init(PageEdit *p)
 {
@@ -493,8 +492,8 @@ static void evaluation_page(P *p)
     heading(p, "\xF0\x9F\x93\x85", ui_tr(ui, "Op welke dag?"), NULL);
     if (e->date[0] && p->view->today[0] && strcmp(e->date, p->view->today) < 0) {
         Rect w = { p->col.x, p->y, p->col.w, p->lh + p->pad };
-        draw_rect(&ui->dl, w, p->radius / 2, AMBER_TINT);
-        ui_text(ui, rect_inset(w, p->pad / 2), FONT_BODY, p->align | ALIGN_MIDDLE, WARN,
+        draw_rect(&ui->dl, w, p->radius / 2, ui->theme->warn_tint);
+        ui_text(ui, rect_inset(w, p->pad / 2), FONT_BODY, p->align | ALIGN_MIDDLE, ui->theme->warn,
                 ui_tr(ui, "Deze dag is al voorbij. Kies een dag die nog komt."));
         ui_widget(ui, "past-date", w, rect_center(w), 0);
         p->y += w.h + p->pad / 2;
@@ -581,8 +580,8 @@ static void review_page(P *p)
     int n = flow_missing(plan, missing, FLOW_GAPS_MAX);
     if (p->f->page.why) {
         Rect w = { p->col.x, p->y, p->col.w, p->lh * 2 + p->pad };
-        draw_rect(&ui->dl, w, p->radius / 2, AMBER_TINT);
-        ui_wrap(ui, rect_inset(w, p->pad / 2), FONT_BODY, WARN, ui_tr(ui, p->f->page.why), 2, true);
+        draw_rect(&ui->dl, w, p->radius / 2, ui->theme->warn_tint);
+        ui_wrap(ui, rect_inset(w, p->pad / 2), FONT_BODY, ui->theme->warn, ui_tr(ui, p->f->page.why), 2, true);
         ui_widget(ui, "review-why", w, rect_center(w), 0);
         p->y += w.h + p->pad / 2;
     }
@@ -592,7 +591,7 @@ static void review_page(P *p)
         heading(p, "\xE2\x9C\x8F\xEF\xB8\x8F", ui_tr(ui, "Eerst nog invullen"),
                 ui_tr(ui, "Daarna kan iedereen akkoord geven."));
         for (int i = 0; i < n; i++)
-            text_card(p, NULL, ui_tr(ui, missing[i]), "", NULL, AMBER_TINT);
+            text_card(p, NULL, ui_tr(ui, missing[i]), "", NULL, ui->theme->warn_tint);
     }
     /* the plan, as it will be shared */
     heading(p, "\xF0\x9F\x93\x84", ui_tr(ui, "Het hele plan"), NULL);
@@ -644,7 +643,7 @@ static void review_page(P *p)
     for (int i = 0; i < plan->n_people; i++) {
         const Person *q = &plan->people[i];
         Rect r = { p->col.x, p->y, p->col.w, rh };
-        draw_rect(&ui->dl, r, p->radius / 2, q->agreed_at ? 0xE6F3E8FF : t->card);
+        draw_rect(&ui->dl, r, p->radius / 2, q->agreed_at ? ui->theme->done_tint : t->card);
         draw_frame(&ui->dl, r, p->radius / 2, ui_px(ui, 0.3f), t->line);
         Point ac = { ui->rtl ? r.x + r.w - rh / 2 : r.x + rh / 2, r.y + rh / 2 };
         ui_avatar(ui, ac, rh * 2 / 5, q);
@@ -684,7 +683,7 @@ static void review_page(P *p)
             ui_widget(ui, id, b, rect_center(b), GRAB_TAP);
             if (q->renew)
                 ui_text(ui, (Rect){ name.x, r.y + p->pad / 4 + p->lh, name.w, p->sh }, FONT_SMALL, p->align,
-                        WARN, ui_tr(ui, "Het plan is veranderd: geef opnieuw akkoord."));
+                        ui->theme->warn, ui_tr(ui, "Het plan is veranderd: geef opnieuw akkoord."));
         }
         p->y += rh + p->pad / 3;
     }
@@ -698,11 +697,11 @@ static void review_page(P *p)
         snprintf(d, sizeof d, "%02d-%02d-%04d %02d:%02d", tm.tm_mday, tm.tm_mon + 1, tm.tm_year + 1900,
                  tm.tm_hour, tm.tm_min);
         tr_fill(when, sizeof when, ui_tr(ui, "Goedgekeurd door de coördinator op %s."), d);
-        text_card(p, "approved", when, "", NULL, 0xE6F3E8FF);
+        text_card(p, "approved", when, "", NULL, ui->theme->done_tint);
     } else if (!p->f->family_time) {
         if (plan->approval_renew)
             text_card(p, NULL, ui_tr(ui, "Het plan is veranderd na de goedkeuring: keur het opnieuw goed."),
-                      "", NULL, AMBER_TINT);
+                      "", NULL, ui->theme->warn_tint);
         int bw = p->target * 2 + ui_text_width(ui, FONT_BOLD, ui_tr(ui, "Goedkeuren (coördinator)"));
         if (bw > p->col.w)
             bw = p->col.w;
@@ -725,7 +724,7 @@ static void gaps_block(P *p, int step)
     for (int i = 0; i < n; i++) {
         int dr = ui_px(ui, 1.1f);
         int dx = ui->rtl ? p->col.x + p->col.w - dr * 2 : p->col.x + dr * 2;
-        draw_disc(&ui->dl, (Point){ dx, p->y + p->sh / 2 }, dr, AMBER);
+        draw_disc(&ui->dl, (Point){ dx, p->y + p->sh / 2 }, dr, ui->theme->mark);
         ui_text(ui, (Rect){ ui->rtl ? p->col.x : p->col.x + dr * 5, p->y, p->col.w - dr * 5, p->sh },
                 FONT_SMALL, p->align, ui->theme->ink_soft, ui_tr(ui, gaps[i]));
         p->y += p->sh;

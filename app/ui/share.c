@@ -85,7 +85,7 @@ static void print_panel(Ui *ui, ShareView *v, Rect inner, PrintProgress progress
     y += go.h + pad * 2;
     if (progress != PRINT_IDLE && words) {
         static const char *const ids[] = { "", "print-busy", "print-done", "print-problem" };
-        Color c = progress == PRINT_PROBLEM ? 0xA1301EFF : progress == PRINT_OK ? t->present : t->ink;
+        Color c = progress == PRINT_PROBLEM ? ui->theme->warn : progress == PRINT_OK ? t->present : t->ink;
         int h = ui_wrap(ui, (Rect){ inner.x, y, inner.w, lh * 4 }, FONT_BODY, c, words, 4, true);
         ui_widget(ui, ids[progress], (Rect){ inner.x, y, inner.w, h > 0 ? h : lh },
                   (Point){ inner.x + 4, y + lh / 2 }, 0);

@@ -151,7 +151,7 @@ void sheet_draw(Ui *ui, PersonSheet *s, const Keyboard *kb)
               ui_tr(ui, "Is hier in de kamer"), s->present, t->sector_tint[2], false);
     y += step;
     if (s->why) {
-        ui_text(ui, (Rect){ inner_x, y, inner_w, lh }, FONT_SMALL, ALIGN_LEFT, 0xA1301EFF,
+        ui_text(ui, (Rect){ inner_x, y, inner_w, lh }, FONT_SMALL, ALIGN_LEFT, ui->theme->warn,
                 ui_tr(ui, s->why));
         y += lh;
     }

@@ -22,5 +22,10 @@ const Theme theme_default = {
     .disabled = 0xB9B2A8FF,
     .sector = { 0xA85A00FF, 0x1F6F9EFF, 0x00765AFF, 0xA1487CFF },
     .sector_tint = { 0xF6DDB8FF, 0xD3E8F4FF, 0xC9EADFFF, 0xF0D8E6FF },
-    .present = 0x2E8540FF,
+    .present = 0x27773AFF,   /* 4.5:1 and more on every paper (tested) */
+    .warn = 0xA1301EFF,
+    .warn_tint = 0xFBEBD0FF,
+    .mark = 0xD98A1CFF,
+    .done_tint = 0xE6F3E8FF,
+    .problem = 0x8A1F11FF,
 };

@@ -20,6 +20,11 @@ typedef struct Theme {
     Color sector[SECTOR_COUNT];      /* strong: text, borders, avatars */
     Color sector_tint[SECTOR_COUNT]; /* soft: the map's sector fields */
     Color present;
+    Color warn;       /* words that warn or refuse */
+    Color warn_tint;  /* behind them, and behind parts still to fill in */
+    Color mark;       /* the dot on a step with empty parts */
+    Color done_tint;  /* behind what is agreed or approved */
+    Color problem;    /* the bar that says a change could not be stored (white text) */
 } Theme;
 
 extern const Theme theme_default;

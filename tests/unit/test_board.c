@@ -1,5 +1,6 @@
 /* Unit tests for the board screen without a display: a fake text
  * measurer, the real layout, widget ids and gestures that edit the plan. */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -422,8 +423,65 @@ static void test_pin_pad(void)
     ui_fini(&ui);
 }
 
+/* WCAG 2 contrast of two colours (0xRRGGBBAA, opaque). */
+static double luminance(Color c)
+{
+    double v[3];
+    for (int i = 0; i < 3; i++) {
+        double x = (double)((c >> (24 - 8 * i)) & 0xFF) / 255.0;
+        v[i] = x <= 0.04045 ? x / 12.92 : pow((x + 0.055) / 1.055, 2.4);
+    }
+    return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2];
+}
+
+static double contrast(Color a, Color b)
+{
+    double x = luminance(a), y = luminance(b);
+    return x > y ? (x + 0.05) / (y + 0.05) : (y + 0.05) / (x + 0.05);
+}
+
+/* Every text colour of the theme on every background it is drawn on keeps
+ * at least 4.5:1 (WCAG AA for body text). */
+static void test_contrast(void)
+{
+    const Theme *t = &theme_default;
+    typedef struct Pair { Color ink, paper; const char *what; } Pair;
+    Pair pairs[64];
+    int n = 0;
+    Color papers[] = { t->bg, t->panel, t->card };
+    for (int i = 0; i < 3; i++) {
+        pairs[n++] = (Pair){ t->ink, papers[i], "ink" };
+        pairs[n++] = (Pair){ t->ink_soft, papers[i], "soft ink" };
+        pairs[n++] = (Pair){ t->accent, papers[i], "accent words" };
+        pairs[n++] = (Pair){ t->warn, papers[i], "warning" };
+        pairs[n++] = (Pair){ t->present, papers[i], "agreed" };
+        for (int s = 0; s < SECTOR_COUNT; s++)
+            pairs[n++] = (Pair){ t->sector[s], papers[i], "sector name" };
+    }
+    for (int s = 0; s < SECTOR_COUNT; s++) {
+        pairs[n++] = (Pair){ t->ink, t->sector_tint[s], "ink on a sector's tint" };
+        pairs[n++] = (Pair){ t->card, t->sector[s], "initials on a sector" };
+    }
+    pairs[n++] = (Pair){ t->card, t->accent, "a primary button" };
+    pairs[n++] = (Pair){ t->card, t->present, "on green" };
+    pairs[n++] = (Pair){ t->card, t->problem, "the problem bar" };
+    pairs[n++] = (Pair){ t->warn, t->warn_tint, "a warning on its tint" };
+    pairs[n++] = (Pair){ t->ink, t->warn_tint, "what is still to fill in" };
+    pairs[n++] = (Pair){ t->present, t->done_tint, "agreed at" };
+    pairs[n++] = (Pair){ t->ink, t->done_tint, "ink on agreed" };
+    pairs[n++] = (Pair){ t->ink_soft, t->done_tint, "soft ink on agreed" };
+    for (int i = 0; i < n; i++) {
+        double c = contrast(pairs[i].ink, pairs[i].paper);
+        if (c < 4.5)
+            fprintf(stderr, "%s: %08X on %08X is %.2f:1\n", pairs[i].what, (unsigned)pairs[i].ink,
+                    (unsigned)pairs[i].paper, c);
+        CHECK(c >= 4.5);
+    }
+}
+
 int main(void)
 {
+    test_contrast();
     flow_init(&fl);
     flow_to_meeting(&fl);
     test_caret_by_tap();
