@@ -3,6 +3,7 @@
 #include "app.h"
 
 #include <dirent.h>
+#include <malloc.h>
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
@@ -1479,6 +1480,11 @@ int app_run(const AppOptions *opt)
         app->now = 1000;
     }
     umask(077); /* what Kring writes (the database, a PDF) is the user's alone */
+    /* Large blocks (the PIN's key takes 32 MiB for a moment) always come
+     * from and go back to the system: glibc would otherwise raise this
+     * threshold after the first one and keep later ones in its heap, and a
+     * kiosk that runs for months would hold on to them. */
+    mallopt(M_MMAP_THRESHOLD, 1 << 20);
     if (opt->kiosk) { /* a family's plan never lands in a core dump */
         setrlimit(RLIMIT_CORE, &(struct rlimit){ 0, 0 });
         prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);

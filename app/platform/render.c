@@ -16,6 +16,10 @@
 #define PI_F 3.14159265f
 
 enum { TEX_SLOTS = 2048, MEASURE_SLOTS = 8192, MAX_RUNS = 64 };
+/* Text textures kept between frames, at most (bytes of pixels): enough for
+ * every text of a busy screen at 4K, and no more, in a kiosk that runs for
+ * months. */
+enum { TEX_BYTES_MAX = 8 << 20 };
 
 typedef struct TexEntry {
     uint64_t hash;      /* 0: empty */
@@ -49,6 +53,7 @@ struct Render {
     int px[FONT_COUNT];
     TexEntry tex[TEX_SLOTS];
     int n_tex;
+    size_t tex_bytes;          /* pixels held by the cached text textures */
     MeasureEntry measure[MEASURE_SLOTS];
     int n_measure;
     uint32_t frame;
@@ -98,6 +103,7 @@ static void clear_caches(Render *r)
     }
     memset(r->tex, 0, sizeof r->tex);
     r->n_tex = 0;
+    r->tex_bytes = 0;
     for (int i = 0; i < MEASURE_SLOTS; i++)
         free(r->measure[i].text);
     memset(r->measure, 0, sizeof r->measure);
@@ -503,13 +509,15 @@ static TexEntry *text_texture(Render *r, int font, bool rtl, Color color, const 
     free_slot->h = hh;
     free_slot->used = r->frame;
     r->n_tex++;
+    r->tex_bytes += (size_t)w * (size_t)hh * 4;
     return free_slot;
 }
 
-/* Drops textures not used in the last two frames once the table fills. */
+/* Drops textures not used in the last two frames once the table fills,
+ * or holds more pixels than it may. */
 static void trim_textures(Render *r)
 {
-    if (r->n_tex < TEX_SLOTS / 2)
+    if (r->n_tex < TEX_SLOTS / 2 && r->tex_bytes <= TEX_BYTES_MAX)
         return;
     TexEntry keep[TEX_SLOTS];
     int k = 0;
@@ -526,12 +534,14 @@ static void trim_textures(Render *r)
     }
     memset(r->tex, 0, sizeof r->tex);
     r->n_tex = 0;
+    r->tex_bytes = 0;
     for (int i = 0; i < k; i++) {
         size_t slot = keep[i].hash % TEX_SLOTS;
         while (r->tex[slot].hash)
             slot = (slot + 1) % TEX_SLOTS;
         r->tex[slot] = keep[i];
         r->n_tex++;
+        r->tex_bytes += (size_t)keep[i].w * (size_t)keep[i].h * 4;
     }
 }
 
