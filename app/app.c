@@ -906,13 +906,13 @@ static void set_setting(App *app, const char *key, const char *value, const char
 static const char *pin_rule_words(PinRule r)
 {
     switch (r) {
-    case PIN_TOO_SHORT: return "Die pincode is te kort: kies 6 cijfers of meer.";
-    case PIN_TOO_LONG: return "Die pincode is te lang: kies hoogstens 16 cijfers.";
-    case PIN_NOT_DIGITS: return "Een pincode heeft alleen cijfers.";
-    case PIN_TOO_SIMPLE: return "Die pincode is te makkelijk te raden. Kies een andere.";
+    case PIN_TOO_SHORT: return N_("Die pincode is te kort: kies 6 cijfers of meer.");
+    case PIN_TOO_LONG: return N_("Die pincode is te lang: kies hoogstens 16 cijfers.");
+    case PIN_NOT_DIGITS: return N_("Een pincode heeft alleen cijfers.");
+    case PIN_TOO_SIMPLE: return N_("Die pincode is te makkelijk te raden. Kies een andere.");
     case PIN_FINE: break;
     }
-    return "De pincode kon niet worden bewaard. Probeer het nog eens.";
+    return N_("De pincode kon niet worden bewaard. Probeer het nog eens.");
 }
 
 /* The PIN was right: do what it was asked for. */
@@ -1041,33 +1041,33 @@ static void on_flow(App *app, FlowOut o)
     case FLOW_CLOSE: end_meeting(app, false); break;
     case FLOW_LEAVE: app->quit = true; break;
     case FLOW_PRINTER:
-        set_setting(app, "printer", app->printer_names[o.index], "De printer is gekozen.");
+        set_setting(app, "printer", app->printer_names[o.index], N_("De printer is gekozen."));
         break;
     case FLOW_SETTINGS: pin_granted(app, PIN_FOR_SETTINGS); break;
     case FLOW_RETENTION: {
         char v[16];
         snprintf(v, sizeof v, "%d", o.index);
         app->retention_days = o.index;
-        set_setting(app, "retention", v, "Bewaarde gesprekken blijven zo lang.");
+        set_setting(app, "retention", v, N_("Bewaarde gesprekken blijven zo lang."));
         break;
     }
     case FLOW_COVER: {
         char v[16];
         snprintf(v, sizeof v, "%d", o.index);
         app->cover_minutes = o.index;
-        set_setting(app, "cover", v, "Het plan wordt na die tijd afgedekt.");
+        set_setting(app, "cover", v, N_("Het plan wordt na die tijd afgedekt."));
         break;
     }
     case FLOW_UNCOVERED: app->last_touch = app_now(app); break;
     case FLOW_ROTATION: {
         static const char *const turns[4] = { "0", "90", "180", "270" };
         set_rotation(app, o.index * 90);
-        set_setting(app, "rotation", turns[o.index & 3], "Het scherm is gedraaid.");
+        set_setting(app, "rotation", turns[o.index & 3], N_("Het scherm is gedraaid."));
         break;
     }
     case FLOW_LANGUAGE:
         if (use_language(app, app->lang_codes[o.index]))
-            set_setting(app, "language", app->lang_codes[o.index], "De taal is gekozen.");
+            set_setting(app, "language", app->lang_codes[o.index], N_("De taal is gekozen."));
         break;
     }
     app->dirty = true;

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "core/mem.h"
 #include "core/utf8.h"
 
@@ -56,7 +57,7 @@ static EditResult invalid(Ctx *c, const char *why)
 static EditResult not_found(Ctx *c)
 {
     if (c->why)
-        *c->why = "Dit staat niet meer in het plan.";
+        *c->why = N_("Dit staat niet meer in het plan.");
     return EDIT_NOT_FOUND;
 }
 

@@ -3,21 +3,23 @@
 
 #include <string.h>
 
+#include "core/i18n.h"
+
 static const struct {
     const char *key, *label, *title, *picto;
 } steps[STEP_COUNT] = {
-    [STEP_NETWORK] = { "network", "Wie", "Wie is er: ons netwerk", "\xF0\x9F\x91\xAA" },      /* 👪 */
-    [STEP_WELL] = { "well", "Zorgen", "Wat gaat goed, wat zijn de zorgen",
+    [STEP_NETWORK] = { "network", N_("Wie"), N_("Wie is er: ons netwerk"), "\xF0\x9F\x91\xAA" },      /* 👪 */
+    [STEP_WELL] = { "well", N_("Zorgen"), N_("Wat gaat goed, wat zijn de zorgen"),
                     "\xF0\x9F\x8C\xA4" },                                                      /* 🌤 */
-    [STEP_DREAM] = { "dream", "Droom", "Onze droom en de stem van het kind",
+    [STEP_DREAM] = { "dream", N_("Droom"), N_("Onze droom en de stem van het kind"),
                      "\xF0\x9F\x8C\x88" },                                                     /* 🌈 */
     [STEP_GOALS] = { "goals", "Doelen", "Doelen en afspraken", "\xF0\x9F\x8E\xAF" },           /* 🎯 */
-    [STEP_SAFETY] = { "safety", "Veilig", "Veiligheid en plan B", "\xF0\x9F\x9B\x9F" },       /* 🛟 */
-    [STEP_EVALUATION] = { "evaluation", "Evaluatie", "Wanneer kijken we hoe het gaat",
+    [STEP_SAFETY] = { "safety", N_("Veilig"), N_("Veiligheid en plan B"), "\xF0\x9F\x9B\x9F" },       /* 🛟 */
+    [STEP_EVALUATION] = { "evaluation", "Evaluatie", N_("Wanneer kijken we hoe het gaat"),
                           "\xF0\x9F\x93\x85" },                                                /* 📅 */
-    [STEP_REVIEW] = { "review", "Akkoord?", "Het hele plan: lezen en akkoord geven",
+    [STEP_REVIEW] = { "review", N_("Akkoord?"), N_("Het hele plan: lezen en akkoord geven"),
                       "\xE2\x9C\x8D" },                                                        /* ✍ */
-    [STEP_SHARE] = { "share", "Delen", "Het plan mee naar huis", "\xF0\x9F\x93\xB1" },        /* 📱 */
+    [STEP_SHARE] = { "share", N_("Delen"), N_("Het plan mee naar huis"), "\xF0\x9F\x93\xB1" },        /* 📱 */
 };
 
 const char *step_key(int step)

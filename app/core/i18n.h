@@ -24,6 +24,10 @@ void catalog_destroy(Catalog *cat);
  * entry is untranslated or fuzzy). */
 const char *tr(const Catalog *cat, const char *msgid);
 
+/* Marks a word in a table as a msgid, for the catalogue check
+ * (assets/po/msgids.py): it is translated where it is shown. */
+#define N_(s) s
+
 /* Fills a translated template: copies tmpl to out (size n, always
  * terminated), replacing the first "%s" with arg. Other '%' characters are
  * copied as they are, so a broken translation can never misuse printf. */

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "core/mem.h"
 #include "core/textexport.h"
 #include "core/utf8.h"
@@ -94,8 +95,8 @@ ShareSet *share_build(const Plan *plan, const Catalog *cat, int64_t now)
     memset(set, 0, sizeof *set);
     char *text = export_plan_text(plan, cat);
     if (!add_parts(set, SHARE_PLAN, 0, "plan", text))
-        set->plan_problem = "Het plan is te lang voor QR-codes. Print het plan: dan heeft "
-                            "iedereen het op papier.";
+        set->plan_problem = N_("Het plan is te lang voor QR-codes. Print het plan: dan heeft "
+                               "iedereen het op papier.");
     free(text);
     for (int i = 0; i < plan->n_people; i++) {
         char *t = export_person_text(plan, plan->people[i].id, cat);
@@ -104,8 +105,8 @@ ShareSet *share_build(const Plan *plan, const Catalog *cat, int64_t now)
         char stem[32];
         snprintf(stem, sizeof stem, "person-%u", (unsigned)plan->people[i].id);
         if (!add_parts(set, SHARE_PERSON, plan->people[i].id, stem, t))
-            set->person_problem = "De afspraken van iemand zijn te lang voor QR-codes. Print "
-                                  "het plan voor deze persoon.";
+            set->person_problem = N_("De afspraken van iemand zijn te lang voor QR-codes. Print "
+                                     "het plan voor deze persoon.");
         free(t);
     }
     char *ev = export_vevent(plan, cat, now, &set->event_problem);

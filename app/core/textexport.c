@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/i18n.h"
 #include "core/mem.h"
 #include "core/utf8.h"
 
@@ -73,7 +74,7 @@ static void agreement_tail(Out *o, const Plan *plan, const Agreement *a, const C
     }
     if (a->checker) {
         puts_(o, " (");
-        fill(o, cat, "checkt: %s", person_name(plan, a->checker));
+        fill(o, cat, N_("checkt: %s"), person_name(plan, a->checker));
         puts_(o, ")");
     }
 }
@@ -103,22 +104,22 @@ static void evaluation_line(Out *o, const Plan *plan, const Catalog *cat)
     }
     puts_(o, "\n");
     if (e->convener) {
-        fill(o, cat, "%s nodigt iedereen uit.", person_name(plan, e->convener));
+        fill(o, cat, N_("%s nodigt iedereen uit."), person_name(plan, e->convener));
         puts_(o, "\n");
     }
 }
 
 static const char *const section_titles[SECTION_COUNT] = {
-    "Zorgen", "Ondergrenzen", "Wat gaat goed", "Krachten", "Droom", "Hulp van professionals",
-    "Veiligheid en plan B",
+    N_("Zorgen"), N_("Ondergrenzen"), N_("Wat gaat goed"), N_("Krachten"), N_("Droom"), N_("Hulp van professionals"),
+    N_("Veiligheid en plan B"),
 };
 
 static const char *const ring_words[RING_COUNT + 1] = {
-    "nog geen plek", "heel dichtbij", "dichtbij", "verder weg",
+    N_("nog geen plek"), N_("heel dichtbij"), N_("dichtbij"), N_("verder weg"),
 };
 
 static const char *const sector_words[SECTOR_COUNT] = {
-    "familie", "vrienden en buren", "school, werk en clubs", "professionals",
+    N_("familie"), N_("vrienden en buren"), N_("school, werk en clubs"), N_("professionals"),
 };
 
 static void section(Out *o, const Plan *plan, int s, const Catalog *cat)
@@ -181,7 +182,7 @@ char *export_plan_text(const Plan *plan, const Catalog *cat)
             puts_(&o, "\xE2\x80\x9D");
             if (v->support) {
                 puts_(&o, " (");
-                fill(&o, cat, "steun: %s", person_name(plan, v->support));
+                fill(&o, cat, N_("steun: %s"), person_name(plan, v->support));
                 puts_(&o, ")");
             }
             puts_(&o, "\n");
@@ -261,7 +262,7 @@ char *export_person_text(const Plan *plan, uint32_t person, const Catalog *cat)
     if (!mine && !checks)
         return NULL;
     Out o = { 0 };
-    fill(&o, cat, "Voor %s", p->name);
+    fill(&o, cat, N_("Voor %s"), p->name);
     puts_(&o, "\n");
     if (plan_family(plan)[0])
         fill(&o, cat, "Plan van de familie %s", plan_family(plan));
@@ -281,7 +282,7 @@ char *export_person_text(const Plan *plan, uint32_t person, const Catalog *cat)
             puts_(&o, a->what);
             agreement_tail(&o, plan, a, cat);
             puts_(&o, "\n  ");
-            fill(&o, cat, "Voor het doel: %s", g ? g->text : "?");
+            fill(&o, cat, N_("Voor het doel: %s"), g ? g->text : "?");
             puts_(&o, "\n");
             if (a->n_people > 1) {
                 Out with = { 0 };
@@ -292,7 +293,7 @@ char *export_person_text(const Plan *plan, uint32_t person, const Catalog *cat)
                     puts_(&with, person_name(plan, a->people[j]));
                 }
                 puts_(&o, "  ");
-                fill(&o, cat, "Samen met: %s", with.s ? with.s : "");
+                fill(&o, cat, N_("Samen met: %s"), with.s ? with.s : "");
                 puts_(&o, "\n");
                 free(with.s);
             }
@@ -391,7 +392,7 @@ char *export_vevent(const Plan *plan, const Catalog *cat, int64_t now, const cha
     const Evaluation *e = &plan->eval;
     if (!plan_valid_date(e->date)) {
         if (why)
-            *why = "Er is nog geen datum voor de evaluatie.";
+            *why = N_("Er is nog geen datum voor de evaluatie.");
         return NULL;
     }
     Out o = { 0 };
@@ -425,7 +426,7 @@ char *export_vevent(const Plan *plan, const Catalog *cat, int64_t now, const cha
     }
     Out summary = { 0 };
     if (plan_family(plan)[0])
-        fill(&summary, cat, "Evaluatie plan familie %s", plan_family(plan));
+        fill(&summary, cat, N_("Evaluatie plan familie %s"), plan_family(plan));
     else
         puts_(&summary, tr(cat, "Evaluatie van ons plan"));
     ical_prop(&o, "SUMMARY", summary.s, true);
@@ -436,7 +437,7 @@ char *export_vevent(const Plan *plan, const Catalog *cat, int64_t now, const cha
     puts_(&desc, tr(cat, "We kijken samen hoe het gaat met de afspraken uit het plan."));
     if (e->convener) {
         puts_(&desc, "\n");
-        fill(&desc, cat, "%s nodigt iedereen uit.", person_name(plan, e->convener));
+        fill(&desc, cat, N_("%s nodigt iedereen uit."), person_name(plan, e->convener));
     }
     ical_prop(&o, "DESCRIPTION", desc.s, true);
     free(desc.s);

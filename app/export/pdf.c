@@ -12,6 +12,7 @@
 #include <pango/pangocairo.h>
 #include <pango/pangofc-fontmap.h>
 
+#include "core/i18n.h"
 #include "core/netmap.h"
 #include "core/relations.h"
 #include "core/textexport.h"
@@ -189,7 +190,7 @@ static void network_map(Doc *d)
     show(d, c, cx - netmap_ring_edge[0] * m.rx, cy - height_of(c) / 2, 0.1);
     g_object_unref(c);
     static const char *const sectors[SECTOR_COUNT] = {
-        "Familie", "Vrienden & buren", "School, werk & clubs", "Professionals" };
+        N_("Familie"), N_("Vrienden & buren"), N_("School, werk & clubs"), N_("Professionals") };
     for (int s = 0; s < SECTOR_COUNT; s++) {
         PangoLayout *l = layout(d, T(d, sectors[s]), 8, true, 150);
         bool top = s == SECTOR_FAMILY || s == SECTOR_FRIENDS;
@@ -272,7 +273,7 @@ static void agreements(Doc *d)
         show(d, l, MARGIN, d->y, 0.1);
         d->y += height_of(l) + 3;
         g_object_unref(l);
-        const char *head[4] = { T(d, "Wie"), T(d, "Wat"), T(d, "Wanneer"), T(d, "Wie checkt") };
+        const char *head[4] = { T(d, N_("Wie")), T(d, N_("Wat")), T(d, N_("Wanneer")), T(d, N_("Wie checkt")) };
         table_row(d, head, true);
         for (int k = 0; k < p->n_agreements; k++) {
             const Agreement *a = &p->agreements[k];
@@ -299,7 +300,7 @@ static void scale(Doc *d)
         marked += p->people[i].scale != SCALE_NONE;
     if (!marked)
         return;
-    heading(d, T(d, "De schaal: hoe gaat het, van 0 tot 10?"), 70);
+    heading(d, T(d, N_("De schaal: hoe gaat het, van 0 tot 10?")), 70);
     room_for(d, 70);
     double x0 = MARGIN + 10, x1 = PAGE_W - MARGIN - 10, y = d->y + 30;
     if (d->cr) {
@@ -343,10 +344,10 @@ static void scale(Doc *d)
 static void signatures(Doc *d)
 {
     const Plan *p = d->plan;
-    heading(d, T(d, "Akkoord"), 40);
-    paragraph(d, T(d, "Met onze handtekening zeggen we dat we met dit plan meedoen."), 10, 0, 0.25);
-    PangoLayout *sig = layout(d, T(d, "Handtekening"), 8, false, 200);
-    PangoLayout *day = layout(d, T(d, "Datum"), 8, false, 80);
+    heading(d, T(d, N_("Akkoord")), 40);
+    paragraph(d, T(d, N_("Met onze handtekening zeggen we dat we met dit plan meedoen.")), 10, 0, 0.25);
+    PangoLayout *sig = layout(d, T(d, N_("Handtekening")), 8, false, 200);
+    PangoLayout *day = layout(d, T(d, N_("Datum")), 8, false, 80);
     room_for(d, 50);
     show(d, sig, MARGIN + 210, d->y + 4, 0.4);
     show(d, day, PAGE_W - MARGIN - 80, d->y + 4, 0.4);
@@ -396,8 +397,8 @@ static void document(Doc *d)
         paragraph(d, plan_question(p), 12, 0, 0.05);
     }
     static const char *const titles[SECTION_COUNT] = {
-        "Zorgen", "Ondergrenzen", "Wat gaat goed", "Krachten", "Droom", "Hulp van professionals",
-        "Veiligheid en plan B" };
+        N_("Zorgen"), N_("Ondergrenzen"), N_("Wat gaat goed"), N_("Krachten"), N_("Droom"), N_("Hulp van professionals"),
+        N_("Veiligheid en plan B") };
     for (int s = SECTION_CONCERNS; s <= SECTION_DREAM; s++)
         bullets(d, T(d, titles[s]), &p->section[s]);
     if (p->n_voices) {
@@ -427,7 +428,7 @@ static void document(Doc *d)
     paragraph(d, ev, 10.5, 0, 0.1);
     if (e->convener) {
         char who[1024];
-        tr_fill(who, sizeof who, T(d, "%s nodigt iedereen uit."), name_of(p, e->convener));
+        tr_fill(who, sizeof who, T(d, N_("%s nodigt iedereen uit.")), name_of(p, e->convener));
         paragraph(d, who, 10.5, 0, 0.1);
     }
     signatures(d);

@@ -7,10 +7,12 @@
 
 #include <cups/cups.h>
 
-static const char *const NO_SERVICE = "De printer is niet te bereiken: de printdienst draait niet.";
-static const char *const NO_PRINTER = "Er is geen printer ingesteld. Vraag de beheerder om er een te kiezen.";
-static const char *const UNKNOWN = "Die printer is er niet (meer). Kies een andere printer.";
-static const char *const STOPPED = "De printer staat stil of is uit. Zet hem aan, of vraag de beheerder.";
+#include "core/i18n.h"
+
+static const char *const NO_SERVICE = N_("De printer is niet te bereiken: de printdienst draait niet.");
+static const char *const NO_PRINTER = N_("Er is geen printer ingesteld. Vraag de beheerder om er een te kiezen.");
+static const char *const UNKNOWN = N_("Die printer is er niet (meer). Kies een andere printer.");
+static const char *const STOPPED = N_("De printer staat stil of is uit. Zet hem aan, of vraag de beheerder.");
 static const char *const FAILED = "Het printen lukte niet. Probeer het nog eens.";
 
 int print_send(const char *printer, const unsigned char *pdf, size_t size, int copies,

@@ -295,7 +295,7 @@ static Point person_home(const Layout *L, const Ui *ui, const Plan *plan, const 
 /* ------------------------------------------------------------------ */
 
 static const char *const sector_names[SECTOR_COUNT] = {
-    "Familie", "Vrienden & buren", "School, werk & clubs", "Professionals",
+    N_("Familie"), N_("Vrienden & buren"), N_("School, werk & clubs"), N_("Professionals"),
 };
 
 static Color with_alpha(Color c, unsigned a)

@@ -162,22 +162,22 @@ static const char *pin_question(const PinPad *p)
 {
     switch (p->purpose) {
     case PIN_FOR_SETUP:
-        return p->confirming ? "Typ dezelfde pincode nog een keer."
-                             : "Welkom bij Kring. Kies een pincode voor de coördinator: 6 cijfers "
-                               "of meer.";
+        return p->confirming ? N_("Typ dezelfde pincode nog een keer.")
+                             : N_("Welkom bij Kring. Kies een pincode voor de coördinator: 6 "
+                                  "cijfers of meer.");
     case PIN_FOR_CHANGE:
-        return p->confirming ? "Typ de nieuwe pincode nog een keer."
-                             : "Kies een nieuwe pincode: 6 cijfers of meer.";
-    case PIN_FOR_NEW: return "Pincode om een nieuw gesprek te beginnen";
-    case PIN_FOR_CONTINUE: return "Pincode om verder te gaan met een gesprek";
-    case PIN_FOR_SETTINGS: return "Pincode voor de instellingen";
-    case PIN_FOR_LEAVE: return "Pincode om Kring af te sluiten";
-    case PIN_FOR_MENU: return "Pincode van de coördinator";
-    case PIN_FOR_FAMILY_TIME: return "Pincode om de familie alleen te laten werken";
-    case PIN_FOR_RETURN: return "Pincode van de coördinator om terug te komen";
-    case PIN_FOR_CONDITIONS: return "Pincode om de ondergrenzen te veranderen";
-    case PIN_FOR_APPROVE: return "Pincode om het plan goed te keuren";
-    case PIN_FOR_UNCOVER: return "Pincode van de coördinator";
+        return p->confirming ? N_("Typ de nieuwe pincode nog een keer.")
+                             : N_("Kies een nieuwe pincode: 6 cijfers of meer.");
+    case PIN_FOR_NEW: return N_("Pincode om een nieuw gesprek te beginnen");
+    case PIN_FOR_CONTINUE: return N_("Pincode om verder te gaan met een gesprek");
+    case PIN_FOR_SETTINGS: return N_("Pincode voor de instellingen");
+    case PIN_FOR_LEAVE: return N_("Pincode om Kring af te sluiten");
+    case PIN_FOR_MENU: return N_("Pincode van de coördinator");
+    case PIN_FOR_FAMILY_TIME: return N_("Pincode om de familie alleen te laten werken");
+    case PIN_FOR_RETURN: return N_("Pincode van de coördinator om terug te komen");
+    case PIN_FOR_CONDITIONS: return N_("Pincode om de ondergrenzen te veranderen");
+    case PIN_FOR_APPROVE: return N_("Pincode om het plan goed te keuren");
+    case PIN_FOR_UNCOVER: return N_("Pincode van de coördinator");
     case PIN_FOR_NONE: break;
     }
     return "";
@@ -278,7 +278,7 @@ static FlowOut pin_submit(FlowState *f)
         if (strcmp(p->first, p->digits) != 0) {
             PinFor purpose = p->purpose;
             flow_ask_pin(f, purpose);
-            snprintf(p->msg, sizeof p->msg, "%s", "Twee keer een andere pincode. Begin opnieuw.");
+            snprintf(p->msg, sizeof p->msg, "%s", N_("Twee keer een andere pincode. Begin opnieuw."));
             p->msg_bad = true;
             return (FlowOut){ .act = FLOW_REDRAW, .pin_for = purpose };
         }
@@ -651,9 +651,9 @@ static void panel_draw(Ui *ui, FlowState *f, const FlowView *view)
         static const int turns[4] = { 0, 90, 180, 270 }, days[4] = { 30, 60, 120, 365 },
                          minutes[4] = { 5, 10, 20, 30 };
         const struct { const char *title, *id, *unit; const int *v; int now; } rows[3] = {
-            { "Scherm draaien", "rotation", "\xC2\xB0", turns, view->rotation },
-            { "Bewaren na het gesprek (dagen)", "retention", "", days, view->retention_days },
-            { "Afdekken als niemand iets doet (minuten)", "cover", "", minutes, view->cover_minutes },
+            { N_("Scherm draaien"), "rotation", "\xC2\xB0", turns, view->rotation },
+            { N_("Bewaren na het gesprek (dagen)"), "retention", "", days, view->retention_days },
+            { N_("Afdekken als niemand iets doet (minuten)"), "cover", "", minutes, view->cover_minutes },
         };
         int tw = (cw - G.pad / 2 * 3) / 4;
         for (int k = 0; k < 3; k++) {
@@ -687,10 +687,10 @@ static void panel_draw(Ui *ui, FlowState *f, const FlowView *view)
         y = title_in(ui, &G, in, in.y, ui_tr(ui, "Coördinator"), G.target + G.pad) + G.pad;
         int bh = G.target * 5 / 4, gap = G.pad;
         struct { const char *id, *picto, *label; bool primary; } items[] = {
-            { "family-time", "\xF0\x9F\x8F\xA1", "Familietijd: de familie werkt alleen", true }, /* 🏡 */
+            { "family-time", "\xF0\x9F\x8F\xA1", N_("Familietijd: de familie werkt alleen"), true }, /* 🏡 */
             { "menu-settings", "\xE2\x9A\x99\xEF\xB8\x8F", "Instellingen", false },            /* ⚙️ */
-            { "keep-meeting", "\xE2\x8F\xB8\xEF\xB8\x8F", "Bewaren en stoppen", false },        /* ⏸️ */
-            { "close-meeting", "\xF0\x9F\x97\x91\xEF\xB8\x8F", "Gesprek afsluiten en wissen", false }, /* 🗑️ */
+            { "keep-meeting", "\xE2\x8F\xB8\xEF\xB8\x8F", N_("Bewaren en stoppen"), false },        /* ⏸️ */
+            { "close-meeting", "\xF0\x9F\x97\x91\xEF\xB8\x8F", N_("Gesprek afsluiten en wissen"), false }, /* 🗑️ */
         };
         for (size_t i = 0; i < sizeof items / sizeof items[0]; i++) {
             big_button(ui, &G, items[i].id, (Rect){ in.x, y, in.w, bh }, items[i].picto,

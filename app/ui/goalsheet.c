@@ -9,7 +9,7 @@
 
 /* Quick answers to "when, or how often?" */
 static const char *const when_quick[] = {
-    "elke dag", "elke schooldag", "elke week", "in het weekend", "als het nodig is",
+    N_("elke dag"), N_("elke schooldag"), N_("elke week"), N_("in het weekend"), N_("als het nodig is"),
 };
 
 void goalsheet_init(GoalSheet *s)

@@ -64,16 +64,16 @@ typedef struct SectionInfo {
 } SectionInfo;
 
 static const SectionInfo sections[] = {
-    { SECTION_GOING_WELL, "Wat gaat goed", "\xF0\x9F\x8C\xBB", "Wat gaat er goed?" },     /* 🌻 */
-    { SECTION_CONCERNS, "Zorgen", "\xE2\x98\x81\xEF\xB8\x8F", "Waar maken jullie je zorgen over?" }, /* ☁️ */
-    { SECTION_CONDITIONS, "Ondergrenzen van de verwijzer", "\xF0\x9F\x9A\xA7",
-      "Waar moet het plan in elk geval aan voldoen?" },                                   /* 🚧 */
-    { SECTION_STRENGTHS, "Krachten", "\xF0\x9F\x92\xAA", "Waar is deze familie sterk in?" }, /* 💪 */
-    { SECTION_DREAM, "Onze droom", "\xF0\x9F\x8C\x88", "Waar hopen jullie op?" },         /* 🌈 */
-    { SECTION_SAFETY, "Plan B: als het niet lukt", "\xF0\x9F\x9B\x9F",
-      "Wat doen we als een afspraak niet lukt? Wie bellen we?" },                          /* 🛟 */
+    { SECTION_GOING_WELL, "Wat gaat goed", "\xF0\x9F\x8C\xBB", N_("Wat gaat er goed?") },     /* 🌻 */
+    { SECTION_CONCERNS, "Zorgen", "\xE2\x98\x81\xEF\xB8\x8F", N_("Waar maken jullie je zorgen over?") }, /* ☁️ */
+    { SECTION_CONDITIONS, N_("Ondergrenzen van de verwijzer"), "\xF0\x9F\x9A\xA7",
+      N_("Waar moet het plan in elk geval aan voldoen?") },                                   /* 🚧 */
+    { SECTION_STRENGTHS, "Krachten", "\xF0\x9F\x92\xAA", N_("Waar is deze familie sterk in?") }, /* 💪 */
+    { SECTION_DREAM, N_("Onze droom"), "\xF0\x9F\x8C\x88", N_("Waar hopen jullie op?") },         /* 🌈 */
+    { SECTION_SAFETY, N_("Plan B: als het niet lukt"), "\xF0\x9F\x9B\x9F",
+      N_("Wat doen we als een afspraak niet lukt? Wie bellen we?") },                          /* 🛟 */
     { SECTION_HELP, "Hulp van professionals", "\xF0\x9F\xA4\x9D",
-      "Welke hulp vragen jullie aan professionals?" },                                     /* 🤝 */
+      N_("Welke hulp vragen jullie aan professionals?") },                                     /* 🤝 */
 };
 
 static const SectionInfo *section_info(int section)
@@ -88,10 +88,10 @@ static const struct {
     int field;
     const char *title, *prompt;
 } fields[] = {
-    { FIELD_FAMILY, "Familie", "Hoe heet de familie?" },
-    { FIELD_CHILDREN, "Over wie gaat het plan", "Over welk kind of welke kinderen gaat het plan?" },
-    { FIELD_PLACE, "Plaats", "Waar is het gesprek?" },
-    { FIELD_QUESTION, "De centrale vraag", "Welke vraag beantwoordt dit plan?" },
+    { FIELD_FAMILY, "Familie", N_("Hoe heet de familie?") },
+    { FIELD_CHILDREN, N_("Over wie gaat het plan"), N_("Over welk kind of welke kinderen gaat het plan?") },
+    { FIELD_PLACE, N_("Plaats"), N_("Waar is het gesprek?") },
+    { FIELD_QUESTION, N_("De centrale vraag"), N_("Welke vraag beantwoordt dit plan?") },
 };
 
 static const char *field_prompt(int field)
@@ -406,10 +406,10 @@ static void voices_block(P *p)
     button(p, "add-voice", ui_tr(ui, "Wat zegt het kind?"), true);
 }
 
-static const char *const months[12] = { "januari", "februari", "maart", "april", "mei", "juni",
-                                        "juli", "augustus", "september", "oktober", "november",
-                                        "december" };
-static const char *const weekdays[7] = { "ma", "di", "wo", "do", "vr", "za", "zo" };
+static const char *const months[12] = { N_("januari"), N_("februari"), N_("maart"), N_("april"), N_("mei"), N_("juni"),
+                                        N_("juli"), N_("augustus"), N_("september"), N_("oktober"), N_("november"),
+                                        N_("december") };
+static const char *const weekdays[7] = { N_("ma"), N_("di"), N_("wo"), N_("do"), N_("vr"), N_("za"), N_("zo") };
 
 static void calendar_shown(const FlowState *f, const Plan *plan, const FlowView *view, int *y, int *m)
 {
@@ -737,9 +737,9 @@ static const char *typing_label(const PageEdit *e)
     switch (e->typing) {
     case TYPING_ITEM: return section_info(e->section)->prompt;
     case TYPING_FIELD: return field_prompt(e->section);
-    case TYPING_VOICE_CHILD: return "Wie zegt het? De naam van het kind.";
-    case TYPING_VOICE_WORDS: return "Wat zegt het kind? Schrijf het op in de eigen woorden van het kind.";
-    case TYPING_EVAL_PLACE: return "Waar is de evaluatie?";
+    case TYPING_VOICE_CHILD: return N_("Wie zegt het? De naam van het kind.");
+    case TYPING_VOICE_WORDS: return N_("Wat zegt het kind? Schrijf het op in de eigen woorden van het kind.");
+    case TYPING_EVAL_PLACE: return N_("Waar is de evaluatie?");
     case TYPING_NONE: break;
     }
     return "";
@@ -1145,7 +1145,7 @@ static FlowOut tap(Ui *ui, FlowState *f, const Plan *plan, const char *id, const
     if (sscanf(id, "agree:%u", &u) == 1) {
         const char *missing[1];
         if (flow_missing(plan, missing, 1)) {
-            e->why = "Het plan is nog niet af. Kijk bovenaan wat er nog ingevuld moet worden.";
+            e->why = N_("Het plan is nog niet af. Kijk bovenaan wat er nog ingevuld moet worden.");
             f->scroll[STEP_REVIEW].offset = 0;
             return redraw;
         }
@@ -1160,9 +1160,9 @@ static FlowOut tap(Ui *ui, FlowState *f, const Plan *plan, const char *id, const
         const char *missing[1];
         AgreeCount c = flow_agree_count(plan);
         if (flow_missing(plan, missing, 1))
-            e->why = "Het plan is nog niet af. Kijk bovenaan wat er nog ingevuld moet worden.";
+            e->why = N_("Het plan is nog niet af. Kijk bovenaan wat er nog ingevuld moet worden.");
         else if (c.present == 0 || c.agreed < c.present)
-            e->why = "Eerst geeft iedereen die er is akkoord; daarna keurt de coördinator goed.";
+            e->why = N_("Eerst geeft iedereen die er is akkoord; daarna keurt de coördinator goed.");
         else {
             e->why = NULL;
             flow_ask_pin(f, PIN_FOR_APPROVE);

@@ -52,8 +52,8 @@ static void print_panel(Ui *ui, ShareView *v, Rect inner, PrintProgress progress
     y += target + pad;
     /* what leaves the room: the family may ask for less */
     const struct { const char *id, *label; bool on; } opts[2] = {
-        { "print-no-concerns", "Zonder de zorgen", v->no_concerns },
-        { "print-initials", "Voorletters in plaats van namen", v->initials },
+        { "print-no-concerns", N_("Zonder de zorgen"), v->no_concerns },
+        { "print-initials", N_("Voorletters in plaats van namen"), v->initials },
     };
     for (int i = 0; i < 2; i++) {
         Rect r = { inner.x, y, inner.w, target };

@@ -9,7 +9,7 @@
 #include "ui/form.h"
 
 static const char *const sector_names[SECTOR_COUNT] = {
-    "Familie", "Vrienden & buren", "School, werk & clubs", "Professionals",
+    N_("Familie"), N_("Vrienden & buren"), N_("School, werk & clubs"), N_("Professionals"),
 };
 
 void sheet_init(PersonSheet *s)
