@@ -17,7 +17,7 @@ static const char usage[] =
     "\n"
     "  --db FILE          database (default: $KRING_DB, else\n"
     "                     $XDG_DATA_HOME/kring/kring.db)\n"
-    "  --lang CODE        language of the screens: nl (default), en\n"
+    "  --lang CODE        language of the screens: nl (default), en, pl, tr\n"
     "  --size WxH         window size in pixels (default 1280x800)\n"
     "  --dpi N            screen density to lay out for (default: ask the display)\n"
     "  --fullscreen       fill the screen (always so on the console, kmsdrm)\n"

@@ -8,18 +8,22 @@
 static const struct {
     const char *key, *label, *title, *picto;
 } steps[STEP_COUNT] = {
-    [STEP_NETWORK] = { "network", N_("Wie"), N_("Wie is er: ons netwerk"), "\xF0\x9F\x91\xAA" },      /* 👪 */
+    [STEP_NETWORK] = { "network", N_("Wie"), N_("Wie is er: ons netwerk"),
+                       "\xF0\x9F\x91\xAA" },                                               /* 👪 */
     [STEP_WELL] = { "well", N_("Zorgen"), N_("Wat gaat goed, wat zijn de zorgen"),
-                    "\xF0\x9F\x8C\xA4" },                                                      /* 🌤 */
+                    "\xF0\x9F\x8C\xA4" },                                                  /* 🌤 */
     [STEP_DREAM] = { "dream", N_("Droom"), N_("Onze droom en de stem van het kind"),
-                     "\xF0\x9F\x8C\x88" },                                                     /* 🌈 */
-    [STEP_GOALS] = { "goals", "Doelen", "Doelen en afspraken", "\xF0\x9F\x8E\xAF" },           /* 🎯 */
-    [STEP_SAFETY] = { "safety", N_("Veilig"), N_("Veiligheid en plan B"), "\xF0\x9F\x9B\x9F" },       /* 🛟 */
-    [STEP_EVALUATION] = { "evaluation", "Evaluatie", N_("Wanneer kijken we hoe het gaat"),
-                          "\xF0\x9F\x93\x85" },                                                /* 📅 */
+                     "\xF0\x9F\x8C\x88" },                                                 /* 🌈 */
+    [STEP_GOALS] = { "goals", N_("Doelen"), N_("Doelen en afspraken"),
+                     "\xF0\x9F\x8E\xAF" },                                                 /* 🎯 */
+    [STEP_SAFETY] = { "safety", N_("Veilig"), N_("Veiligheid en plan B"),
+                      "\xF0\x9F\x9B\x9F" },                                                /* 🛟 */
+    [STEP_EVALUATION] = { "evaluation", N_("Evaluatie"), N_("Wanneer kijken we hoe het gaat"),
+                          "\xF0\x9F\x93\x85" },                                            /* 📅 */
     [STEP_REVIEW] = { "review", N_("Akkoord?"), N_("Het hele plan: lezen en akkoord geven"),
-                      "\xE2\x9C\x8D" },                                                        /* ✍ */
-    [STEP_SHARE] = { "share", N_("Delen"), N_("Het plan mee naar huis"), "\xF0\x9F\x93\xB1" },        /* 📱 */
+                      "\xE2\x9C\x8D" },                                                     /* ✍ */
+    [STEP_SHARE] = { "share", N_("Delen"), N_("Het plan mee naar huis"),
+                     "\xF0\x9F\x93\xB1" },                                                 /* 📱 */
 };
 
 const char *step_key(int step)

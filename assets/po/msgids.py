@@ -2,7 +2,7 @@
 """Kring's catalogue check.
 
 Lists every msgid the program uses (Dutch, the source language) by reading
-its C sources: the words given to tr() and ui_tr(), the reasons given to
+its C sources: the words given to tr(), ui_tr() and the PDF's T(), the reasons given to
 invalid(), gap() and print_said(), and every string marked N_() in a table.
 Then checks each catalogue in assets/po/: a msgid the program uses and the
 catalogue lacks (or leaves untranslated), or one it has and the program no
@@ -23,6 +23,7 @@ CALLS = [
     r'\btr\(\s*[^,()]+,\s*' + STRINGS,
     r'\bui_tr\(\s*[^,()]+,\s*' + STRINGS,
     r'\bN_\(\s*' + STRINGS,
+    r'\bT\(\s*d,\s*' + STRINGS,  # the printed plan's words (export/pdf.c)
     r'\binvalid\(\s*[^,()]+,\s*' + STRINGS,
     r'\bgap\(\s*[^,]+,[^;]*?,\s*' + STRINGS + r'\)',
     r'\bprint_said\(\s*[^,()]+,\s*[^,()]+,\s*' + STRINGS,
