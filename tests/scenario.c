@@ -1644,7 +1644,7 @@ static int io_faults(void)
         fprintf(stderr, "skipped: needs fiu-run (Debian's fiu-utils)\n");
         return 77;
     }
-    static const char *const probability[] = { "0.02", "0.05", "0.2", "1" };
+    static const char *const probability[] = { "0.005", "0.02", "0.05", "0.2", "1" };
     long confirmed_total = 0, faults = 0;
     for (size_t k = 0; k < sizeof probability / sizeof probability[0]; k++) {
         char fdb[1300], opt[4][160];
