@@ -72,6 +72,7 @@ struct App {
     int64_t meeting;
     Plan *plan;
     bool unsaved;          /* the plan on screen is not stored yet */
+    bool pin_set;          /* the facilitator has chosen a PIN (kept, not asked each frame) */
     char notice[1200];     /* something the facilitator must read, or "" */
     uint32_t retry_at;
     char problem[300];
@@ -601,6 +602,17 @@ static int64_t wall_ms(const App *app)
     return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+/* Today's date, "YYYY-MM-DD", on Kring's clock. */
+static void today(const App *app, char out[11])
+{
+    time_t t = (time_t)(wall_ms(app) / 1000);
+    struct tm tm;
+    localtime_r(&t, &tm);
+    char d[40];
+    snprintf(d, sizeof d, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+    snprintf(out, 11, "%.10s", d);
+}
+
 static void flow_view_update(App *app)
 {
     FlowView *v = &app->lists;
@@ -612,13 +624,8 @@ static void flow_view_update(App *app)
     v->printing = app->printing;
     v->print_words = app->print_words;
     v->now = wall_ms(app) / 1000;
-    time_t t = (time_t)v->now;
-    struct tm tm;
-    localtime_r(&t, &tm);
-    char today[40];
-    snprintf(today, sizeof today, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-    snprintf(v->today, sizeof v->today, "%.10s", today);
-    v->pin_set = pin_is_set(app->store);
+    today(app, v->today);
+    v->pin_set = app->pin_set;
     v->settings_said = app->settings_said[0] ? app->settings_said : NULL;
     v->rotation = app->rotation;
     v->retention_days = app->retention_days;
@@ -809,16 +816,26 @@ static void forget_meeting(App *app)
     app->printing = PRINT_IDLE;
     app->print_words[0] = '\0';
     app->job_active = false;
-    flow_to_start(&app->flow, pin_is_set(app->store));
+    flow_to_start(&app->flow, app->pin_set);
     kept_summary(app);
+}
+
+/* Shows meeting id with its plan (taken over), at its first step. */
+static void enter_meeting(App *app, Plan *plan, int64_t id)
+{
+    plan_destroy(app->plan);
+    app->plan = plan;
+    app->meeting = id;
+    flow_to_meeting(&app->flow);
 }
 
 /* Begins a meeting with plan (taken over), dated today when it has no date. */
 static void begin_meeting(App *app, Plan *plan)
 {
     if (!plan_valid_date(plan->field[FIELD_DATE])) {
-        flow_view_update(app);
-        plan_set_field(plan, FIELD_DATE, app->lists.today);
+        char day[11];
+        today(app, day);
+        plan_set_field(plan, FIELD_DATE, day);
     }
     int64_t id;
     if (store_meeting_create(app->store, plan, wall_ms(app) / 1000, &id) != STORE_OK) {
@@ -827,10 +844,7 @@ static void begin_meeting(App *app, Plan *plan)
         plan_destroy(plan);
         return;
     }
-    plan_destroy(app->plan);
-    app->plan = plan;
-    app->meeting = id;
-    flow_to_meeting(&app->flow);
+    enter_meeting(app, plan, id);
 }
 
 static void new_meeting(App *app, int index)
@@ -857,17 +871,13 @@ static void continue_meeting(App *app, int index)
     if (app->have_kek && store_meeting_reopen(app->store, id, app->kek) == STORE_OK)
         plan = store_meeting_load(app->store, id);
     if (!plan) {
-        plan_destroy(plan);
         fprintf(stderr, "kring: meeting %lld: %s\n", (long long)id, store_message(app->store));
         snprintf(app->notice, sizeof app->notice, "%s",
                  tr(app->cat, "Dit gesprek kon niet worden geopend. Het is niet gewist. Vraag "
                               "de beheerder om hulp."));
         return;
     }
-    plan_destroy(app->plan);
-    app->plan = plan;
-    app->meeting = id;
-    flow_to_meeting(&app->flow);
+    enter_meeting(app, plan, id);
 }
 
 static void end_meeting(App *app, bool keep)
@@ -976,6 +986,7 @@ static void on_pin(App *app, PinFor purpose, const char *pin)
         if (rekeyed)
             memcpy(app->kek, fresh, STORE_KEK_BYTES);
         sodium_free(fresh);
+        app->pin_set = true;
         flow_pin_result(f, true, NULL);
         if (purpose == PIN_FOR_CHANGE)
             snprintf(app->settings_said, sizeof app->settings_said, "%s",
@@ -1375,6 +1386,7 @@ static int open_data(App *app)
     app->cover_minutes = store_setting(app->store, "cover", v, sizeof v) && atoi(v) >= 0
                              ? atoi(v) : 10;
     expire_kept(app); /* kept meetings past their date go before anything shows */
+    app->pin_set = pin_is_set(app->store);
     char lang[16];
     if (!o->lang && store_setting(app->store, "language", lang, sizeof lang) &&
         !use_language(app, lang))
@@ -1502,7 +1514,7 @@ int app_run(const AppOptions *opt)
     if (app->meeting)
         flow_to_meeting(&app->flow);
     else
-        flow_to_start(&app->flow, pin_is_set(app->store));
+        flow_to_start(&app->flow, app->pin_set);
     app->dirty = app->force = true;
     frame(app);
     status = 0;
