@@ -43,6 +43,7 @@ enum {
     MOUSE_FINGER = -1,     /* the mouse counts as one more finger */
     LONG_PRESS_MS = 600,
     RETRY_SAVE_MS = 2000,
+    REDRAW_SHORT_MS = 250,   /* a frame that memory was short for is tried again */
 };
 
 struct App {
@@ -75,6 +76,7 @@ struct App {
     bool pin_set;          /* the facilitator has chosen a PIN (kept, not asked each frame) */
     char notice[1200];     /* something the facilitator must read, or "" */
     uint32_t retry_at;
+    uint32_t redraw_at;      /* a frame short of memory is built again then; 0: none */
     char problem[300];
     PrintJob job;          /* the print job being followed */
     bool job_active;
@@ -132,6 +134,8 @@ uint32_t app_deadline(const App *app)
     uint32_t cover = cover_due(app);
     if (cover && cover < d)
         d = cover;
+    if (app->redraw_at && app->redraw_at < d)
+        d = app->redraw_at;
     return d;
 }
 
@@ -143,6 +147,7 @@ void app_advance_to(App *app, uint32_t t)
 
 const Ui *app_ui(const App *app) { return &app->ui; }
 uint64_t app_frames(const App *app) { return app->frames; }
+uint32_t app_redraw_at(const App *app) { return app->redraw_at; }
 uint32_t app_window_id(const App *app) { return SDL_GetWindowID(app->win); }
 
 void app_frame_size(const App *app, int *w, int *h)
@@ -243,6 +248,10 @@ static int open_meeting(App *app)
         app->meeting = 0;
     }
     app->plan = plan_create(); /* the start screen: no meeting open */
+    if (!app->plan) {
+        fprintf(stderr, "kring: not enough memory to start\n");
+        return -1;
+    }
     return 0;
 }
 
@@ -291,6 +300,10 @@ static int send_plan(App *app, int copies, int redact, PrintJob *job, const char
     size_t size = 0;
     *why = NULL;
     Plan *paper = plan_redacted(app->plan, redact); /* what the family lets leave the room */
+    if (!paper) {
+        snprintf(detail, n, "not enough memory");
+        return -1;
+    }
     int made = pdf_render(paper, app->cat, fonts, &pdf, &size, detail, n);
     plan_destroy(paper);
     if (made != 0)
@@ -568,6 +581,10 @@ static void tick(App *app)
         save(app);
     if (app->job_active && app_now(app) >= app->job_poll_at)
         follow_print(app);
+    if (app->redraw_at && app_now(app) >= app->redraw_at) {
+        app->redraw_at = 0;
+        app->dirty = true;
+    }
     if (app->expire_at && app_now(app) >= app->expire_at) {
         expire_kept(app);
         app->expire_at = app_now(app) + 3600000u; /* and again in an hour */
@@ -808,8 +825,7 @@ static void expire_kept(App *app)
 /* Leaves the meeting on screen: nothing of it stays in memory. */
 static void forget_meeting(App *app)
 {
-    plan_destroy(app->plan);
-    app->plan = plan_create();
+    plan_reset(app->plan);
     app->meeting = 0;
     app->unsaved = false;
     app->problem[0] = '\0';
@@ -832,10 +848,18 @@ static void enter_meeting(App *app, Plan *plan, int64_t id)
 /* Begins a meeting with plan (taken over), dated today when it has no date. */
 static void begin_meeting(App *app, Plan *plan)
 {
+    if (!plan) {
+        set_problem(app, tr(app->cat, "Dat lukte niet. Probeer het nog eens."));
+        return;
+    }
     if (!plan_valid_date(plan->field[FIELD_DATE])) {
         char day[11];
         today(app, day);
-        plan_set_field(plan, FIELD_DATE, day);
+        if (!plan_set_field(plan, FIELD_DATE, day)) {
+            set_problem(app, tr(app->cat, "Dat lukte niet. Probeer het nog eens."));
+            plan_destroy(plan);
+            return;
+        }
     }
     int64_t id;
     if (store_meeting_create(app->store, plan, wall_ms(app) / 1000, &id) != STORE_OK) {
@@ -1122,18 +1146,26 @@ static void frame(App *app)
         return;
     app->dirty = false;
     build(app);
+    if (app->ui.dl.short_of_memory) { /* keep the picture there is; try again soon */
+        app->redraw_at = app_now(app) + REDRAW_SHORT_MS;
+        return;
+    }
     if (!app->force && draw_equal(&app->ui.dl, &app->shown))
         return;
     show(app, &app->ui.dl);
     SDL_RenderPresent(app->sdl);
+    if (render_short_of_memory(app->render)) { /* what shows is not whole */
+        app->redraw_at = app_now(app) + REDRAW_SHORT_MS;
+        app->force = true;
+        return;
+    }
     app->frames++;
     if (app->frames == 1) { /* the first frame is on screen */
         report("KRING_FIRST_FRAME_FD", "f");
         sd_notify(0, "READY=1");
         render_warm(app->render, &app->ui.dl);
     }
-    app->force = false;
-    draw_copy(&app->shown, &app->ui.dl);
+    app->force = !draw_copy(&app->shown, &app->ui.dl);
 }
 
 int app_screenshot(App *app, const char *path, char *err, size_t errlen)
@@ -1253,6 +1285,10 @@ static int export_qr(App *app, const char *dir)
         return -1;
     }
     ShareSet *set = share_build(app->plan, app->cat, (int64_t)time(NULL));
+    if (!set) {
+        fprintf(stderr, "kring: not enough memory to make the codes\n");
+        return -1;
+    }
     int rc = 0;
     for (int i = 0; i < set->n && rc == 0; i++) {
         const ShareCode *c = &set->codes[i];
@@ -1411,6 +1447,10 @@ static int open_data(App *app)
         char fonts[1200];
         paths_fonts_dir(fonts, sizeof fonts);
         Plan *paper = plan_redacted(app->plan, app->opt->redact);
+        if (!paper) {
+            fprintf(stderr, "kring: not enough memory to make the PDF\n");
+            return -1;
+        }
         int rc = pdf_write(paper, app->cat, fonts, app->opt->export_pdf, err, sizeof err);
         plan_destroy(paper);
         if (rc != 0) {

@@ -54,6 +54,8 @@ void app_frame_size(const App *app, int *w, int *h);
 void app_touch_from_frame(const App *app, int x, int y, float *tx, float *ty);
 uint32_t app_window_id(const App *app);
 uint64_t app_frames(const App *app);
+/* When a frame that memory was short for is built again; 0: none pending. */
+uint32_t app_redraw_at(const App *app);
 int app_screenshot(App *app, const char *path, char *err, size_t errlen);
 void app_resize(App *app, int w, int h);
 

@@ -5,7 +5,9 @@
 #include <string.h>
 
 #include "app.h"
+#include "core/mem.h"
 #include "core/redact.h"
+#include "store/store.h"
 
 #ifndef KRING_VERSION
 #define KRING_VERSION "0"
@@ -138,5 +140,22 @@ int main(int argc, char **argv)
     }
     if (opt.demo && opt.import)
         return bad_usage("%s", "--demo and --import both start a new meeting: choose one");
+#ifdef KRING_FAULT_HOOKS
+    /* Tests only (tests/README.md): KRING_FAIL_ALLOC=N fails the N-th of
+     * Kring's, SQLite's and jansson's allocations, N+ every one from the
+     * N-th on; 0 only counts. The count is said on stderr at the end. */
+    const char *fail = getenv("KRING_FAIL_ALLOC");
+    if (fail && fail[0]) {
+        if (!store_count_memory()) {
+            fputs("kring: SQLite's allocator could not be set\n", stderr);
+            return 1;
+        }
+        mem_fail_at(atol(fail), strchr(fail, '+') != NULL);
+        int rc = app_run(&opt);
+        fprintf(stderr, "kring: %ld allocations counted, %ld failed\n", mem_count(),
+                mem_failed());
+        return rc;
+    }
+#endif
     return app_run(&opt);
 }

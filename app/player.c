@@ -27,6 +27,7 @@ struct Player {
     bool waiting;
     uint32_t wait_until;
     uint64_t frames_mark;
+    int redraw_waits;       /* waits for a frame memory was short for */
     Point last[10];         /* where each scripted finger was last */
     char msg[1024];
 };
@@ -307,6 +308,15 @@ PlayerStatus player_step(Player *p, App *app)
         }
         p->waiting = false;
     }
+    /* A person waits for the screen to be whole before the next touch
+     * (a frame memory was short for is built again soon); a while at most. */
+    uint32_t redraw = app_redraw_at(app);
+    if (redraw && p->redraw_waits < 40) {
+        p->redraw_waits++;
+        app_advance_to(app, redraw);
+        return PLAYER_RUNNING;
+    }
+    p->redraw_waits = 0;
     if (p->pc >= p->script->n)
         return PLAYER_DONE;
     const ScriptStep *st = &p->script->steps[p->pc++];

@@ -929,7 +929,8 @@ static int print_job(void)
 
 static void cli(void)
 {
-    CHECK_INT(run("dummy", (const char *[]){ "--version", NULL }), 0);
+    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", "probe.db", "--demo",
+                                             "--export-json", "probe.json", NULL }), 0);
     CHECK_INT(run("dummy", (const char *[]){ "--help", NULL }), 0);
     CHECK_INT(run("dummy", (const char *[]){ "--bogus", NULL }), 2);
     CHECK(strstr(errbuf, "unknown option '--bogus'") != NULL);
@@ -1706,6 +1707,98 @@ static int io_faults(void)
     return 0;
 }
 
+/* Out of memory in the real program: the short valgrind session, run
+ * again and again with allocation N failing (KRING_FAIL_ALLOC, a build
+ * with KRING_FAULT_HOOKS): Kring's own, SQLite's and jansson's. Every
+ * run ends by itself (no crash, no sanitizer report, no leak), says in
+ * words what it could not do, and the database is whole with every
+ * action it confirmed. CI tries 40 allocations spread over the session
+ * and the first 25; KRING_OOM_STEP=1 tries every one (hours). A few runs
+ * fail every allocation from N on. */
+static int oom_run(const char *fail, long *confirmed, long *total)
+{
+    char fdb[1300], cmd[1400];
+    snprintf(fdb, sizeof fdb, "%s/oom.db", dir);
+    snprintf(cmd, sizeof cmd, "rm -f '%s'*", fdb);
+    CHECK(system(cmd) == 0);
+    setenv("KRING_FAIL_ALLOC", fail, 1);
+    int rc = run("dummy", (const char *[]){ "--headless", "--db", fdb, "--demo", "--verbose",
+                                           "--script", script("valgrind"), NULL });
+    unsetenv("KRING_FAIL_ALLOC");
+    bool clean = !strstr(errbuf, "Sanitizer") && !strstr(errbuf, "runtime error");
+    CHECK(clean);
+    CHECK(rc == 0 || rc == 1); /* 1: it could not go on, and said why */
+    const char *count = strstr(errbuf, "allocations counted");
+    CHECK(count != NULL); /* it reached its own end */
+    if (count && total) {
+        const char *l = count;
+        while (l > errbuf && l[-1] != '\n')
+            l--;
+        sscanf(l, "kring: %ld allocations", total);
+    }
+    long last = 0, meeting = 0;
+    *confirmed = 0;
+    for (const char *l = errbuf; (l = strstr(l, "kring: stored meeting")); l++) {
+        long m, step;
+        if (sscanf(l, "kring: stored meeting %ld step %ld", &m, &step) == 2) {
+            meeting = m;
+            last = step;
+            ++*confirmed;
+        }
+    }
+    if (!clean || (rc != 0 && rc != 1))
+        fprintf(stderr, "KRING_FAIL_ALLOC=%s: exit %d\n", fail, rc);
+    char err[300];
+    Store *st = store_open(fdb, NULL, err, sizeof err);
+    if (!st) { /* memory failed before the database was made */
+        CHECK(last == 0);
+        return rc;
+    }
+    CHECK(store_integrity_ok(st));
+    if (meeting) {
+        CHECK(store_meeting_cursor(st, meeting) >= last); /* nothing confirmed lost */
+        Plan *p = store_meeting_load(st, meeting);
+        CHECK(p != NULL);
+        plan_destroy(p);
+    }
+    store_close(st);
+    return rc;
+}
+
+static int oom(void)
+{
+    long total = 0, confirmed = 0, confirmed_all = 0, runs = 0, gave_up = 0;
+    setenv("KRING_FAIL_ALLOC", "0", 1);
+    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", "probe.db", "--demo",
+                                             "--export-json", "probe.json", NULL }), 0);
+    unsetenv("KRING_FAIL_ALLOC");
+    if (!strstr(errbuf, "allocations counted")) {
+        fprintf(stderr, "skipped: needs a build with KRING_FAULT_HOOKS (tests/run.sh)\n");
+        return 77;
+    }
+    CHECK_INT(oom_run("0", &confirmed, &total), 0);
+    CHECK(total > 1000 && confirmed >= 3);
+    long step = getenv("KRING_OOM_STEP") ? atol(getenv("KRING_OOM_STEP")) : total / 40;
+    if (step < 1)
+        step = 1;
+    char n[32];
+    for (long k = 1; k <= total; k = k < 25 && step > 1 ? k + 1 : k + step) {
+        snprintf(n, sizeof n, "%ld", k);
+        gave_up += oom_run(n, &confirmed, NULL) != 0;
+        confirmed_all += confirmed;
+        runs++;
+    }
+    for (long k = 1; k <= total; k += total / 3) { /* and every allocation after N */
+        snprintf(n, sizeof n, "%ld+", k);
+        gave_up += oom_run(n, &confirmed, NULL) != 0;
+        confirmed_all += confirmed;
+        runs++;
+    }
+    printf("out of memory, program: %ld allocations in the session, %ld runs, %ld actions "
+           "confirmed, %ld runs stopped in words\n", total, runs, confirmed_all, gave_up);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 5) {
@@ -1743,7 +1836,7 @@ int main(int argc, char **argv)
         }
     struct { const char *name; int (*fn)(void); } skippable[] = {
         { "full_disk", full_disk }, { "read_only", read_only }, { "print_job", print_job },
-        { "io_faults", io_faults },
+        { "io_faults", io_faults }, { "oom", oom },
     };
     for (size_t i = 0; i < sizeof skippable / sizeof skippable[0]; i++)
         if (!strcmp(skippable[i].name, name)) {

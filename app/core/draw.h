@@ -53,13 +53,15 @@ typedef struct DrawList {
     int n, cap;
     char *text;
     size_t text_n, text_cap;
+    bool short_of_memory; /* a command was dropped: the list is not whole */
 } DrawList;
 
 void draw_init(DrawList *dl);
 void draw_fini(DrawList *dl);
 void draw_clear(DrawList *dl);
-/* Copies src into dst (reusing dst's memory). */
-void draw_copy(DrawList *dst, const DrawList *src);
+/* Copies src into dst (reusing dst's memory); false, dst as it was, when
+ * memory is short. */
+bool draw_copy(DrawList *dst, const DrawList *src);
 bool draw_equal(const DrawList *a, const DrawList *b);
 
 void draw_rect(DrawList *dl, Rect r, int radius, Color c);

@@ -9,15 +9,15 @@
 #include "core/utf8.h"
 
 /* A clean copy of s: repaired and no longer than TEXT_MAX bytes. Leading
- * and trailing spaces are dropped. */
+ * and trailing spaces are dropped. NULL when memory is short. */
 static char *clean(const char *s)
 {
     if (!s)
-        return xstrdup("");
+        return mem_strdup("");
     size_t n = strlen(s);
     char *r = utf8_repair(s, n);
     if (!r)
-        abort();
+        return NULL;
     size_t len = strlen(r);
     if (len > TEXT_MAX) { /* cut on a character boundary */
         len = TEXT_MAX;
@@ -52,6 +52,14 @@ static EditResult invalid(Ctx *c, const char *why)
     if (c->why)
         *c->why = why;
     return EDIT_INVALID;
+}
+
+static EditResult no_memory(Ctx *c)
+{
+    if (c->why)
+        *c->why = N_("Er is nu te weinig geheugen. Uw wijziging is niet gedaan; "
+                     "probeer het zo nog eens.");
+    return EDIT_NO_MEMORY;
 }
 
 static EditResult not_found(Ctx *c)
@@ -91,33 +99,41 @@ static EditResult person_add_or_set(Ctx *c, uint32_t *new_id)
 {
     const Edit *e = c->e;
     char *name = clean(e->text);
+    if (!name)
+        return no_memory(c);
     if (!name[0]) {
         free(name);
         return invalid(c, "Een naam is nodig.");
     }
-    if (e->kind == EDIT_PERSON_ADD) {
-        char *rel = clean(e->text2), *picto = clean(e->text3);
+    Person *p = e->kind == EDIT_PERSON_SET ? plan_person(c->plan, e->id) : NULL;
+    if (e->kind == EDIT_PERSON_SET && !p) {
+        free(name);
+        return not_found(c);
+    }
+    char *rel = clean(e->text2), *picto = clean(e->text3);
+    EditResult r = EDIT_OK;
+    if (!rel || !picto) {
+        r = no_memory(c);
+    } else if (e->kind == EDIT_PERSON_ADD) {
         uint32_t id = plan_add_person(c->plan, &(Person){ .name = name, .relation = rel,
                                                           .picto = picto, .place = e->place,
                                                           .present = e->flag,
                                                           .scale = SCALE_NONE });
-        free(name);
-        free(rel);
-        free(picto);
+        if (!id)
+            r = no_memory(c);
         if (new_id)
             *new_id = id;
+    } else {
+        replace(&p->name, name);
+        replace(&p->relation, rel);
+        replace(&p->picto, picto);
+        p->present = e->flag;
         return EDIT_OK;
     }
-    Person *p = plan_person(c->plan, e->id);
-    if (!p) {
-        free(name);
-        return not_found(c);
-    }
-    replace(&p->name, name);
-    replace(&p->relation, clean(e->text2));
-    replace(&p->picto, clean(e->text3));
-    p->present = e->flag;
-    return EDIT_OK;
+    free(name);
+    free(rel);
+    free(picto);
+    return r;
 }
 
 static void remove_person_refs(Plan *plan, uint32_t id)
@@ -220,6 +236,11 @@ static EditResult agreement_add_or_set(Ctx *c, uint32_t *new_id)
     if (!person_ok(plan, e->checker))
         return not_found(c);
     char *what = clean(e->text), *when = clean(e->text2);
+    if (!what || !when) {
+        free(what);
+        free(when);
+        return no_memory(c);
+    }
     if (e->kind == EDIT_AGREEMENT_ADD) {
         t.what = what;
         t.when = when;
@@ -228,7 +249,7 @@ static EditResult agreement_add_or_set(Ctx *c, uint32_t *new_id)
         free(when);
         if (new_id)
             *new_id = id;
-        return EDIT_OK;
+        return id ? EDIT_OK : no_memory(c);
     }
     Agreement *a = plan_agreement(plan, e->id);
     if (!a) {
@@ -271,6 +292,8 @@ static EditResult item_edit(Ctx *c, uint32_t *new_id)
         if (e->field < 0 || e->field >= SECTION_COUNT)
             return invalid(c, "Dit onderdeel bestaat niet.");
         char *text = clean(e->text);
+        if (!text)
+            return no_memory(c);
         if (!text[0]) {
             free(text);
             return invalid(c, "Schrijf eerst iets op.");
@@ -279,7 +302,7 @@ static EditResult item_edit(Ctx *c, uint32_t *new_id)
         free(text);
         if (new_id)
             *new_id = id;
-        return EDIT_OK;
+        return id ? EDIT_OK : no_memory(c);
     }
     int s;
     Item *it = plan_item(plan, e->id, &s);
@@ -289,6 +312,8 @@ static EditResult item_edit(Ctx *c, uint32_t *new_id)
     int i = (int)(it - l->items);
     if (e->kind == EDIT_ITEM_SET) {
         char *text = clean(e->text);
+        if (!text)
+            return no_memory(c);
         if (!text[0]) {
             free(text);
             return invalid(c, "Schrijf eerst iets op.");
@@ -324,6 +349,11 @@ static EditResult voice_edit(Ctx *c, uint32_t *new_id)
     if (!person_ok(plan, e->support))
         return not_found(c);
     char *child = clean(e->text), *text = clean(e->text2);
+    if (!child || !text) {
+        free(child);
+        free(text);
+        return no_memory(c);
+    }
     if (!text[0]) {
         free(child);
         free(text);
@@ -336,7 +366,7 @@ static EditResult voice_edit(Ctx *c, uint32_t *new_id)
         free(text);
         if (new_id)
             *new_id = id;
-        return EDIT_OK;
+        return id ? EDIT_OK : no_memory(c);
     }
     Voice *v = plan_voice(plan, e->id);
     if (!v) {
@@ -364,10 +394,12 @@ static EditResult evaluation(Ctx *c)
     if (!person_ok(c->plan, e->support))
         return not_found(c);
     char *place = clean(e->text4);
-    plan_set_evaluation(c->plan, &(Evaluation){ (char *)date, (char *)start, (char *)end, place,
-                                                e->support });
+    if (!place)
+        return no_memory(c);
+    bool ok = plan_set_evaluation(c->plan, &(Evaluation){ (char *)date, (char *)start,
+                                                          (char *)end, place, e->support });
     free(place);
-    return EDIT_OK;
+    return ok ? EDIT_OK : no_memory(c);
 }
 
 static EditResult apply_edit(Plan *plan, const Edit *e, uint32_t *new_id, const char **why)
@@ -381,8 +413,13 @@ static EditResult apply_edit(Plan *plan, const Edit *e, uint32_t *new_id, const 
             return invalid(&c, "Dit onderdeel bestaat niet.");
         if (e->field == FIELD_DATE && e->text && e->text[0] && !plan_valid_date(e->text))
             return invalid(&c, "Deze datum bestaat niet.");
-        replace(&plan->field[e->field], clean(e->text));
+    {
+        char *text = clean(e->text);
+        if (!text)
+            return no_memory(&c);
+        replace(&plan->field[e->field], text);
         return EDIT_OK;
+    }
     case EDIT_PERSON_ADD:
     case EDIT_PERSON_SET:
         return person_add_or_set(&c, new_id);
@@ -421,6 +458,8 @@ static EditResult apply_edit(Plan *plan, const Edit *e, uint32_t *new_id, const 
         if (e->kind == EDIT_GOAL_SET && !g)
             return not_found(&c);
         char *text = clean(e->text);
+        if (!text)
+            return no_memory(&c);
         if (!text[0]) {
             free(text);
             return invalid(&c, "Schrijf het doel op.");
@@ -428,13 +467,13 @@ static EditResult apply_edit(Plan *plan, const Edit *e, uint32_t *new_id, const 
         if (g) {
             replace(&g->text, text);
             g->area = e->number;
-        } else {
-            uint32_t id = plan_add_goal(plan, &(Goal){ .text = text, .area = e->number });
-            free(text);
-            if (new_id)
-                *new_id = id;
+            return EDIT_OK;
         }
-        return EDIT_OK;
+        uint32_t id = plan_add_goal(plan, &(Goal){ .text = text, .area = e->number });
+        free(text);
+        if (new_id)
+            *new_id = id;
+        return id ? EDIT_OK : no_memory(&c);
     }
     case EDIT_GOAL_MOVE: {
         int i = goal_index(plan, e->id);
@@ -490,8 +529,8 @@ static bool changes_content(const Plan *plan, const Edit *e)
         if (!p)
             return true;
         char *t[3] = { clean(e->text), clean(e->text2), clean(e->text3) };
-        bool same = !strcmp(p->name, t[0]) && !strcmp(p->relation, t[1]) &&
-                    !strcmp(p->picto, t[2]);
+        bool same = t[0] && t[1] && t[2] && !strcmp(p->name, t[0]) &&
+                    !strcmp(p->relation, t[1]) && !strcmp(p->picto, t[2]);
         for (int i = 0; i < 3; i++)
             free(t[i]);
         return !same;

@@ -58,6 +58,7 @@ typedef enum EditResult {
     EDIT_OK,
     EDIT_NOT_FOUND,  /* the object is gone (another finger removed it) */
     EDIT_INVALID,    /* the edit makes no sense; *why says why */
+    EDIT_NO_MEMORY,  /* memory is short; the plan is unchanged, try again */
 } EditResult;
 
 /* Applies e to the plan. Every text is repaired first (broken UTF-8

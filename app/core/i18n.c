@@ -34,7 +34,7 @@ static bool buf_put(Buf *b, char c)
 {
     if (b->n + 2 > b->cap) {
         size_t cap = b->cap ? b->cap * 2 : 64;
-        char *p = realloc(b->p, cap);
+        char *p = mem_realloc(b->p, cap);
         if (!p)
             return false;
         b->p = p;
@@ -76,7 +76,7 @@ static void reset_entry(Parser *p)
 
 static char *dup_buf(const Buf *b)
 {
-    char *s = malloc(b->n + 1);
+    char *s = mem_alloc(b->n + 1);
     if (s) {
         if (b->n)
             memcpy(s, b->p, b->n);
@@ -96,22 +96,23 @@ static bool finish_entry(Parser *p)
         Catalog *c = p->cat;
         if (c->n == c->cap) {
             int cap = c->cap ? c->cap * 2 : 64;
-            Entry *e = realloc(c->entries, sizeof(Entry) * (size_t)cap);
+            Entry *e = mem_realloc(c->entries, sizeof(Entry) * (size_t)cap);
             if (!e)
                 return fail(p, "out of memory");
             c->entries = e;
             c->cap = cap;
         }
         Buf key = { 0 };
+        bool whole = true;
         if (p->has_ctxt) { /* gettext's convention: context EOT msgid */
-            for (size_t k = 0; k < p->ctxt.n; k++)
-                if (!buf_put(&key, p->ctxt.p[k])) break;
-            buf_put(&key, '\x04');
+            for (size_t k = 0; whole && k < p->ctxt.n; k++)
+                whole = buf_put(&key, p->ctxt.p[k]);
+            whole = whole && buf_put(&key, '\x04');
         }
-        for (size_t k = 0; k < p->id.n; k++)
-            if (!buf_put(&key, p->id.p[k])) break;
+        for (size_t k = 0; whole && k < p->id.n; k++)
+            whole = buf_put(&key, p->id.p[k]);
         char *str = dup_buf(&p->str);
-        if (!key.p || !str) {
+        if (!whole || !key.p || !str) {
             free(key.p);
             free(str);
             return fail(p, "out of memory");
@@ -270,7 +271,7 @@ static bool parse_lines(Parser *p)
 
 Catalog *catalog_parse(const char *text, size_t n, char *err, size_t errlen)
 {
-    Catalog *cat = calloc(1, sizeof *cat);
+    Catalog *cat = mem_calloc(1, sizeof *cat);
     if (!cat) {
         snprintf(err, errlen, "out of memory");
         return NULL;

@@ -1,33 +1,76 @@
-/* mem: fail-fast allocation and whole-file reads. */
+/* mem: allocation that may fail, counted; whole-file reads. */
 #include "core/mem.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-void *xrealloc(void *p, size_t size)
+/* The counter is the one global state here: allocation has no context to
+ * pass it through (SQLite and jansson call in without one). */
+static long counted, n_failed, fail_at;
+static bool fail_persist;
+
+bool mem_fail_now(void)
 {
-    void *q = realloc(p, size ? size : 1);
-    if (!q) {
-        fputs("kring: out of memory\n", stderr);
-        abort();
+    counted++;
+    if (fail_at > 0 && (counted == fail_at || (fail_persist && counted > fail_at))) {
+        n_failed++;
+        return true;
     }
+    return false;
+}
+
+void mem_fail_at(long n, bool persist)
+{
+    counted = 0;
+    fail_at = n > 0 ? n : 0;
+    fail_persist = persist;
+}
+
+long mem_count(void) { return counted; }
+long mem_failed(void) { return n_failed; }
+
+void *mem_realloc(void *p, size_t size)
+{
+    if (mem_fail_now())
+        return NULL;
+    void *q = realloc(p, size ? size : 1);
+    if (!q)
+        n_failed++;
     return q;
 }
 
-char *xstrndup(const char *s, size_t n)
+void *mem_alloc(size_t size)
 {
-    char *d = xrealloc(NULL, n + 1);
+    return mem_realloc(NULL, size);
+}
+
+void *mem_calloc(size_t n, size_t size)
+{
+    if (size && n > SIZE_MAX / size)
+        return NULL;
+    void *p = mem_realloc(NULL, n * size);
+    if (p)
+        memset(p, 0, n * size);
+    return p;
+}
+
+char *mem_strndup(const char *s, size_t n)
+{
+    char *d = mem_realloc(NULL, n + 1);
+    if (!d)
+        return NULL;
     if (n)
         memcpy(d, s, n);
     d[n] = '\0';
     return d;
 }
 
-char *xstrdup(const char *s)
+char *mem_strdup(const char *s)
 {
-    return s ? xstrndup(s, strlen(s)) : xstrndup("", 0);
+    return s ? mem_strndup(s, strlen(s)) : mem_strndup("", 0);
 }
 
 char *file_read_all(const char *path, size_t max, size_t *n, char *err, size_t errlen)
@@ -44,7 +87,14 @@ char *file_read_all(const char *path, size_t max, size_t *n, char *err, size_t e
             cap = cap ? cap * 2 : 8192;
             if (cap > max + 2)
                 cap = max + 2;
-            buf = xrealloc(buf, cap);
+            char *grown = mem_realloc(buf, cap);
+            if (!grown) {
+                snprintf(err, errlen, "%s: not enough memory to read it", path);
+                free(buf);
+                fclose(f);
+                return NULL;
+            }
+            buf = grown;
         }
         size_t got = fread(buf + len, 1, cap - 1 - len, f);
         len += got;

@@ -6,13 +6,22 @@
 
 #include "core/mem.h"
 
-#define GROW(arr, n, cap)                                                     \
-    do {                                                                      \
-        if ((n) == (cap)) {                                                   \
-            (cap) = (cap) ? (cap) * 2 : 16;                                   \
-            (arr) = xrealloc((arr), sizeof *(arr) * (size_t)(cap));           \
-        }                                                                     \
-    } while (0)
+/* Room for one more element of size bytes in *arr (n used of *cap); false
+ * when memory is short, the array then as it was. */
+static bool grow(void *arr, int n, int *cap, size_t size)
+{
+    if (n < *cap)
+        return true;
+    int c = *cap ? *cap * 2 : 16;
+    void *p = mem_realloc(*(void **)arr, size * (size_t)c);
+    if (!p)
+        return false;
+    *(void **)arr = p;
+    *cap = c;
+    return true;
+}
+
+#define GROW(arr, n, cap) grow(&(arr), (n), &(cap), sizeof *(arr))
 
 static const char *const sector_keys[SECTOR_COUNT] = {
     "family", "friends", "school", "professionals",
@@ -45,12 +54,19 @@ const char *field_key(int f) { return f >= 0 && f < FIELD_COUNT ? field_keys[f] 
 
 Plan *plan_create(void)
 {
-    Plan *plan = xrealloc(NULL, sizeof *plan);
-    memset(plan, 0, sizeof *plan);
+    Plan *plan = mem_calloc(1, sizeof *plan);
+    if (!plan)
+        return NULL;
+    bool ok = true;
     for (int i = 0; i < FIELD_COUNT; i++)
-        plan->field[i] = xstrdup("");
-    plan->eval = (Evaluation){ xstrdup(""), xstrdup(""), xstrdup(""), xstrdup(""), 0 };
+        ok = (plan->field[i] = mem_strdup("")) && ok;
+    plan->eval = (Evaluation){ mem_strdup(""), mem_strdup(""), mem_strdup(""), mem_strdup(""), 0 };
+    ok = ok && plan->eval.date && plan->eval.start && plan->eval.end && plan->eval.place;
     plan->next_id = 1;
+    if (!ok) {
+        plan_destroy(plan);
+        return NULL;
+    }
     return plan;
 }
 
@@ -103,46 +119,99 @@ void plan_destroy(Plan *plan)
     free(plan);
 }
 
+void plan_reset(Plan *plan)
+{
+    for (int i = 0; i < FIELD_COUNT; i++)
+        plan->field[i][0] = '\0';
+    for (int s = 0; s < SECTION_COUNT; s++) {
+        for (int i = 0; i < plan->section[s].n; i++)
+            free(plan->section[s].items[i].text);
+        free(plan->section[s].items);
+        plan->section[s] = (ItemList){ 0 };
+    }
+    for (int i = 0; i < plan->n_people; i++)
+        free_person(&plan->people[i]);
+    for (int i = 0; i < plan->n_goals; i++)
+        free(plan->goals[i].text);
+    for (int i = 0; i < plan->n_agreements; i++)
+        free_agreement(&plan->agreements[i]);
+    for (int i = 0; i < plan->n_voices; i++)
+        free_voice(&plan->voices[i]);
+    free(plan->people);
+    free(plan->goals);
+    free(plan->agreements);
+    free(plan->voices);
+    plan->people = NULL;
+    plan->goals = NULL;
+    plan->agreements = NULL;
+    plan->voices = NULL;
+    plan->n_people = plan->cap_people = plan->n_goals = plan->cap_goals = 0;
+    plan->n_agreements = plan->cap_agreements = plan->n_voices = plan->cap_voices = 0;
+    plan->eval.date[0] = plan->eval.start[0] = plan->eval.end[0] = plan->eval.place[0] = '\0';
+    plan->eval.convener = 0;
+    plan->approved_at = 0;
+    plan->approval_renew = false;
+    plan->next_id = 1;
+}
+
 Plan *plan_clone(const Plan *src)
 {
     Plan *p = plan_create();
-    for (int i = 0; i < FIELD_COUNT; i++)
-        plan_set_field(p, i, src->field[i]);
-    for (int s = 0; s < SECTION_COUNT; s++)
-        for (int i = 0; i < src->section[s].n; i++)
-            plan_add_item(p, s, src->section[s].items[i].id, src->section[s].items[i].text);
-    for (int i = 0; i < src->n_people; i++)
-        plan_add_person(p, &src->people[i]);
-    for (int i = 0; i < src->n_goals; i++)
-        plan_add_goal(p, &src->goals[i]);
-    for (int i = 0; i < src->n_agreements; i++)
-        plan_add_agreement(p, &src->agreements[i]);
-    for (int i = 0; i < src->n_voices; i++)
-        plan_add_voice(p, &src->voices[i]);
-    plan_set_evaluation(p, &src->eval);
+    if (!p)
+        return NULL;
+    bool ok = true;
+    for (int i = 0; ok && i < FIELD_COUNT; i++)
+        ok = plan_set_field(p, i, src->field[i]);
+    for (int s = 0; ok && s < SECTION_COUNT; s++)
+        for (int i = 0; ok && i < src->section[s].n; i++)
+            ok = plan_add_item(p, s, src->section[s].items[i].id, src->section[s].items[i].text);
+    for (int i = 0; ok && i < src->n_people; i++)
+        ok = plan_add_person(p, &src->people[i]);
+    for (int i = 0; ok && i < src->n_goals; i++)
+        ok = plan_add_goal(p, &src->goals[i]);
+    for (int i = 0; ok && i < src->n_agreements; i++)
+        ok = plan_add_agreement(p, &src->agreements[i]);
+    for (int i = 0; ok && i < src->n_voices; i++)
+        ok = plan_add_voice(p, &src->voices[i]);
+    if (!ok || !plan_set_evaluation(p, &src->eval)) {
+        plan_destroy(p);
+        return NULL;
+    }
     p->approved_at = src->approved_at;
     p->approval_renew = src->approval_renew;
     p->next_id = src->next_id;
     return p;
 }
 
-void plan_set_field(Plan *plan, int field, const char *text)
+bool plan_set_field(Plan *plan, int field, const char *text)
 {
     if (field < 0 || field >= FIELD_COUNT)
-        return;
+        return true;
+    char *t = mem_strdup(text);
+    if (!t)
+        return false;
     free(plan->field[field]);
-    plan->field[field] = xstrdup(text);
+    plan->field[field] = t;
+    return true;
 }
 
-void plan_set_evaluation(Plan *plan, const Evaluation *e)
+bool plan_set_evaluation(Plan *plan, const Evaluation *e)
 {
-    Evaluation n = { xstrdup(e->date), xstrdup(e->start), xstrdup(e->end), xstrdup(e->place),
-                     e->convener };
+    Evaluation n = { mem_strdup(e->date), mem_strdup(e->start), mem_strdup(e->end),
+                     mem_strdup(e->place), e->convener };
+    if (!n.date || !n.start || !n.end || !n.place) {
+        free(n.date);
+        free(n.start);
+        free(n.end);
+        free(n.place);
+        return false;
+    }
     free(plan->eval.date);
     free(plan->eval.start);
     free(plan->eval.end);
     free(plan->eval.place);
     plan->eval = n;
+    return true;
 }
 
 Place place_clamp(Place p)
@@ -181,49 +250,66 @@ static uint32_t take_id(Plan *plan, uint32_t wanted)
     return id;
 }
 
+/* The adders allocate everything first and take an id last, so a plan
+ * short of memory is left exactly as it was. */
 uint32_t plan_add_person(Plan *plan, const Person *t)
 {
-    GROW(plan->people, plan->n_people, plan->cap_people);
-    Person *p = &plan->people[plan->n_people];
-    *p = (Person){ .id = take_id(plan, t->id), .name = xstrdup(t->name),
-                   .relation = xstrdup(t->relation), .picto = xstrdup(t->picto),
+    char *name = mem_strdup(t->name), *rel = mem_strdup(t->relation), *picto = mem_strdup(t->picto);
+    if (!name || !rel || !picto || !GROW(plan->people, plan->n_people, plan->cap_people)) {
+        free(name);
+        free(rel);
+        free(picto);
+        return 0;
+    }
+    Person *p = &plan->people[plan->n_people++];
+    *p = (Person){ .id = take_id(plan, t->id), .name = name, .relation = rel, .picto = picto,
                    .place = place_clamp(t->place), .present = t->present,
                    .scale = t->scale < SCALE_NONE || t->scale > 10 ? SCALE_NONE : t->scale,
                    .agreed_at = t->agreed_at, .renew = t->renew };
-    plan->n_people++;
     return p->id;
 }
 
 uint32_t plan_add_goal(Plan *plan, const Goal *t)
 {
-    GROW(plan->goals, plan->n_goals, plan->cap_goals);
-    Goal *g = &plan->goals[plan->n_goals];
-    *g = (Goal){ .id = take_id(plan, t->id), .text = xstrdup(t->text),
+    char *text = mem_strdup(t->text);
+    if (!text || !GROW(plan->goals, plan->n_goals, plan->cap_goals)) {
+        free(text);
+        return 0;
+    }
+    Goal *g = &plan->goals[plan->n_goals++];
+    *g = (Goal){ .id = take_id(plan, t->id), .text = text,
                  .area = t->area >= 0 && t->area < AREA_COUNT ? t->area : AREA_NONE };
-    plan->n_goals++;
     return g->id;
 }
 
 uint32_t plan_add_agreement(Plan *plan, const Agreement *t)
 {
-    GROW(plan->agreements, plan->n_agreements, plan->cap_agreements);
-    Agreement *a = &plan->agreements[plan->n_agreements];
-    *a = (Agreement){ .id = take_id(plan, t->id), .goal = t->goal, .what = xstrdup(t->what),
-                      .when = xstrdup(t->when), .checker = t->checker };
+    char *what = mem_strdup(t->what), *when = mem_strdup(t->when);
+    if (!what || !when || !GROW(plan->agreements, plan->n_agreements, plan->cap_agreements)) {
+        free(what);
+        free(when);
+        return 0;
+    }
+    Agreement *a = &plan->agreements[plan->n_agreements++];
+    *a = (Agreement){ .id = take_id(plan, t->id), .goal = t->goal, .what = what, .when = when,
+                      .checker = t->checker };
     a->n_people = t->n_people < 0 ? 0 : t->n_people > AGREEMENT_PEOPLE_MAX
                                             ? AGREEMENT_PEOPLE_MAX : t->n_people;
     memcpy(a->people, t->people, sizeof a->people[0] * (size_t)a->n_people);
-    plan->n_agreements++;
     return a->id;
 }
 
 uint32_t plan_add_voice(Plan *plan, const Voice *t)
 {
-    GROW(plan->voices, plan->n_voices, plan->cap_voices);
-    Voice *v = &plan->voices[plan->n_voices];
-    *v = (Voice){ .id = take_id(plan, t->id), .child = xstrdup(t->child),
-                  .text = xstrdup(t->text), .support = t->support };
-    plan->n_voices++;
+    char *child = mem_strdup(t->child), *text = mem_strdup(t->text);
+    if (!child || !text || !GROW(plan->voices, plan->n_voices, plan->cap_voices)) {
+        free(child);
+        free(text);
+        return 0;
+    }
+    Voice *v = &plan->voices[plan->n_voices++];
+    *v = (Voice){ .id = take_id(plan, t->id), .child = child, .text = text,
+                  .support = t->support };
     return v->id;
 }
 
@@ -232,10 +318,13 @@ uint32_t plan_add_item(Plan *plan, int section, uint32_t id, const char *text)
     if (section < 0 || section >= SECTION_COUNT)
         return 0;
     ItemList *l = &plan->section[section];
-    GROW(l->items, l->n, l->cap);
-    Item *it = &l->items[l->n];
-    *it = (Item){ .id = take_id(plan, id), .text = xstrdup(text) };
-    l->n++;
+    char *t = mem_strdup(text);
+    if (!t || !GROW(l->items, l->n, l->cap)) {
+        free(t);
+        return 0;
+    }
+    Item *it = &l->items[l->n++];
+    *it = (Item){ .id = take_id(plan, id), .text = t };
     return it->id;
 }
 

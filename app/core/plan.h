@@ -129,21 +129,26 @@ typedef struct Plan {
     uint32_t next_id;
 } Plan;
 
+/* An empty plan; NULL when memory is short. */
 Plan *plan_create(void);
 void plan_destroy(Plan *plan);
-/* A deep copy (caller destroys). */
+/* Empties the plan in place, as plan_create() makes it; needs no memory. */
+void plan_reset(Plan *plan);
+/* A deep copy (caller destroys); NULL when memory is short. */
 Plan *plan_clone(const Plan *plan);
 
 /* Adders copy the template and its strings (NULL strings become "") and
  * return the new object's id: the template's id when it is non-zero and
- * unused, else a fresh one. They do not validate: plan_apply() does. */
+ * unused, else a fresh one. They do not validate: plan_apply() does.
+ * When memory is short they return 0 (ids start at 1) and the setters
+ * false, and the plan is unchanged. */
 uint32_t plan_add_person(Plan *plan, const Person *tmpl);
 uint32_t plan_add_goal(Plan *plan, const Goal *tmpl);
 uint32_t plan_add_agreement(Plan *plan, const Agreement *tmpl);
 uint32_t plan_add_voice(Plan *plan, const Voice *tmpl);
 uint32_t plan_add_item(Plan *plan, int section, uint32_t id, const char *text);
-void plan_set_field(Plan *plan, int field, const char *text);
-void plan_set_evaluation(Plan *plan, const Evaluation *e);
+bool plan_set_field(Plan *plan, int field, const char *text);
+bool plan_set_evaluation(Plan *plan, const Evaluation *e);
 
 /* Lookups: NULL when no object has that id. */
 Person *plan_person(const Plan *plan, uint32_t id);

@@ -26,6 +26,8 @@ enum {
     MAX_ID = 0x7FFFFFFF,
 };
 
+static void use_counted_memory(void);
+
 typedef struct Reader {
     char *err;
     size_t errlen;
@@ -44,6 +46,12 @@ static bool bad(Reader *r, const char *fmt, ...)
         snprintf(r->err, r->errlen, "%s: %s", r->where, msg);
     else
         snprintf(r->err, r->errlen, "%s", msg);
+    return false;
+}
+
+static bool short_of_memory(Reader *r)
+{
+    snprintf(r->err, r->errlen, "not enough memory to read the plan");
     return false;
 }
 
@@ -163,7 +171,8 @@ static bool read_items(Reader *r, Plan *plan, json_t *root)
             if (!is_object(r, v) || !only_keys(r, v, keys) || !get_id(r, plan, v, &id) ||
                 !get_str(r, v, "text", true, &text))
                 return false;
-            plan_add_item(plan, s, id, text);
+            if (!plan_add_item(plan, s, id, text))
+                return short_of_memory(r);
         }
         r->where[0] = '\0';
     }
@@ -204,11 +213,13 @@ static bool read_people(Reader *r, Plan *plan, json_t *arr)
         int s = sector_from_key(sector);
         if (s < 0)
             return bad(r, "unknown sector \"%.40s\"", sector);
-        plan_add_person(plan, &(Person){
-            .id = id, .name = (char *)name, .relation = (char *)relation, .picto = (char *)picto,
-            .place = { .sector = s, .ring = (int)ring, .u = (int)u, .v = (int)vv },
-            .present = json_is_true(present), .scale = (int)sc, .agreed_at = agreed,
-            .renew = json_is_true(renew) });
+        if (!plan_add_person(plan, &(Person){
+                .id = id, .name = (char *)name, .relation = (char *)relation,
+                .picto = (char *)picto,
+                .place = { .sector = s, .ring = (int)ring, .u = (int)u, .v = (int)vv },
+                .present = json_is_true(present), .scale = (int)sc, .agreed_at = agreed,
+                .renew = json_is_true(renew) }))
+            return short_of_memory(r);
     }
     r->where[0] = '\0';
     return true;
@@ -229,7 +240,8 @@ static bool read_goals(Reader *r, Plan *plan, json_t *arr)
         int a = area_from_key(area);
         if (a < 0)
             return bad(r, "unknown area \"%.40s\"", area);
-        plan_add_goal(plan, &(Goal){ .id = id, .text = (char *)text, .area = a });
+        if (!plan_add_goal(plan, &(Goal){ .id = id, .text = (char *)text, .area = a }))
+            return short_of_memory(r);
     }
     r->where[0] = '\0';
     return true;
@@ -269,7 +281,8 @@ static bool read_agreements(Reader *r, Plan *plan, json_t *arr)
         }
         if (a.n_people == 0)
             return bad(r, "\"people\" is empty: somebody must do it");
-        plan_add_agreement(plan, &a);
+        if (!plan_add_agreement(plan, &a))
+            return short_of_memory(r);
     }
     r->where[0] = '\0';
     return true;
@@ -288,8 +301,9 @@ static bool read_voices(Reader *r, Plan *plan, json_t *arr)
             !get_str(r, v, "child", false, &child) || !get_str(r, v, "text", true, &text) ||
             !get_person_ref(r, plan, v, "support", &support))
             return false;
-        plan_add_voice(plan, &(Voice){ .id = id, .child = (char *)child, .text = (char *)text,
-                                       .support = support });
+        if (!plan_add_voice(plan, &(Voice){ .id = id, .child = (char *)child,
+                                            .text = (char *)text, .support = support }))
+            return short_of_memory(r);
     }
     r->where[0] = '\0';
     return true;
@@ -317,7 +331,8 @@ static bool read_evaluation(Reader *r, Plan *plan, json_t *root)
     e.start = (char *)start;
     e.end = (char *)end;
     e.place = (char *)place;
-    plan_set_evaluation(plan, &e);
+    if (!plan_set_evaluation(plan, &e))
+        return short_of_memory(r);
     r->where[0] = '\0';
     return true;
 }
@@ -347,7 +362,8 @@ static bool read_root(Reader *r, Plan *plan, json_t *root)
             return false;
         if (f == FIELD_DATE && s[0] && !plan_valid_date(s))
             return bad(r, "\"date\" is not a date (YYYY-MM-DD)");
-        plan_set_field(plan, f, s);
+        if (!plan_set_field(plan, f, s))
+            return short_of_memory(r);
     }
     json_t *people, *goals, *agreements, *voices;
     long long approved = 0;
@@ -374,13 +390,28 @@ Plan *planfile_parse(const char *text, size_t n, char *err, size_t errlen)
         bad(&r, "the plan file is larger than %d bytes", MAX_FILE_BYTES);
         return NULL;
     }
+    use_counted_memory();
+    long failed = mem_failed();
     json_error_t je;
     json_t *root = json_loadb(text, n, JSON_REJECT_DUPLICATES, &je);
+    if (mem_failed() != failed) { /* whatever came out, a piece may be missing */
+        json_decref(root);
+        snprintf(err, errlen, "not enough memory to read the plan");
+        return NULL;
+    }
     if (!root) {
-        snprintf(err, errlen, "not valid JSON (line %d: %s)", je.line, je.text);
+        if (json_error_code(&je) == json_error_out_of_memory)
+            snprintf(err, errlen, "not enough memory to read the plan");
+        else
+            snprintf(err, errlen, "not valid JSON (line %d: %s)", je.line, je.text);
         return NULL;
     }
     Plan *plan = plan_create();
+    if (!plan) {
+        json_decref(root);
+        snprintf(err, errlen, "not enough memory to read the plan");
+        return NULL;
+    }
     bool ok = read_root(&r, plan, root);
     json_decref(root);
     if (!ok) {
@@ -404,103 +435,176 @@ Plan *planfile_read(const char *path, char *err, size_t errlen)
     return plan;
 }
 
-/* ---- writing ---- */
+/* ---- memory ----
+ *
+ * jansson's allocations pass Kring's counter (core/mem.h), and when one
+ * fails in the middle of reading or writing, the result is thrown away:
+ * jansson 2.14 does not always notice itself (its lexer drops a character
+ * it could not save, json_dumps leaves out a key it could not write),
+ * which would read or store a plan with a piece silently missing. */
 
-static void set_str(json_t *o, const char *key, const char *s)
+static void *json_alloc(size_t n)
 {
-    json_object_set_new(o, key, json_string(s ? s : ""));
+    return mem_alloc(n);
 }
 
-static void set_int(json_t *o, const char *key, long long v)
+static void use_counted_memory(void)
 {
-    json_object_set_new(o, key, json_integer(v));
+    json_set_alloc_funcs(json_alloc, free);
+}
+
+/* ---- writing ---- */
+
+/* Building the tree, any step may fail for memory (jansson then returns
+ * -1, and takes NULL values and containers in its stride); one failure
+ * anywhere makes the whole text fail, never a text with a part missing. */
+typedef struct Writer {
+    bool ok;
+} Writer;
+
+static void obj_set(Writer *w, json_t *o, const char *key, json_t *v)
+{
+    if (json_object_set_new(o, key, v) != 0)
+        w->ok = false;
+}
+
+static void arr_add(Writer *w, json_t *arr, json_t *v)
+{
+    if (json_array_append_new(arr, v) != 0)
+        w->ok = false;
+}
+
+static void set_str(Writer *w, json_t *o, const char *key, const char *s)
+{
+    obj_set(w, o, key, json_string(s ? s : ""));
+}
+
+static void set_int(Writer *w, json_t *o, const char *key, long long v)
+{
+    obj_set(w, o, key, json_integer(v));
+}
+
+/* The text as jansson writes it, into Kring's own buffer. */
+typedef struct Dump {
+    char *s;
+    size_t n, cap;
+    bool short_of_memory;
+} Dump;
+
+static int dump_put(const char *buf, size_t size, void *data)
+{
+    Dump *d = data;
+    if (d->n + size + 1 > d->cap) {
+        size_t cap = d->cap ? d->cap : 4096;
+        while (d->n + size + 1 > cap)
+            cap *= 2;
+        char *grown = mem_realloc(d->s, cap);
+        if (!grown) {
+            d->short_of_memory = true;
+            return -1;
+        }
+        d->s = grown;
+        d->cap = cap;
+    }
+    memcpy(d->s + d->n, buf, size);
+    d->n += size;
+    d->s[d->n] = '\0';
+    return 0;
 }
 
 char *planfile_format(const Plan *plan)
 {
+    use_counted_memory();
+    long failed = mem_failed();
+    Writer w = { true };
     json_t *root = json_object();
-    set_str(root, "format", FORMAT_NAME);
-    set_int(root, "version", PLANFILE_VERSION);
+    set_str(&w, root, "format", FORMAT_NAME);
+    set_int(&w, root, "version", PLANFILE_VERSION);
     for (int f = 0; f < FIELD_COUNT; f++)
-        set_str(root, field_key(f), plan->field[f]);
+        set_str(&w, root, field_key(f), plan->field[f]);
     for (int s = 0; s < SECTION_COUNT; s++) {
         json_t *arr = json_array();
         for (int i = 0; i < plan->section[s].n; i++) {
             json_t *o = json_object();
-            set_int(o, "id", plan->section[s].items[i].id);
-            set_str(o, "text", plan->section[s].items[i].text);
-            json_array_append_new(arr, o);
+            set_int(&w, o, "id", plan->section[s].items[i].id);
+            set_str(&w, o, "text", plan->section[s].items[i].text);
+            arr_add(&w, arr, o);
         }
-        json_object_set_new(root, section_key(s), arr);
+        obj_set(&w, root, section_key(s), arr);
     }
     json_t *people = json_array();
     for (int i = 0; i < plan->n_people; i++) {
         const Person *p = &plan->people[i];
         json_t *o = json_object();
-        set_int(o, "id", p->id);
-        set_str(o, "name", p->name);
-        set_str(o, "relation", p->relation);
-        set_str(o, "picto", p->picto);
-        set_str(o, "sector", sector_key(p->place.sector));
-        set_int(o, "ring", p->place.ring);
-        set_int(o, "u", p->place.u);
-        set_int(o, "v", p->place.v);
-        json_object_set_new(o, "present", json_boolean(p->present));
-        json_object_set_new(o, "scale", p->scale == SCALE_NONE ? json_null() : json_integer(p->scale));
-        set_int(o, "agreed_at", p->agreed_at);
+        set_int(&w, o, "id", p->id);
+        set_str(&w, o, "name", p->name);
+        set_str(&w, o, "relation", p->relation);
+        set_str(&w, o, "picto", p->picto);
+        set_str(&w, o, "sector", sector_key(p->place.sector));
+        set_int(&w, o, "ring", p->place.ring);
+        set_int(&w, o, "u", p->place.u);
+        set_int(&w, o, "v", p->place.v);
+        obj_set(&w, o, "present", json_boolean(p->present));
+        obj_set(&w, o, "scale", p->scale == SCALE_NONE ? json_null() : json_integer(p->scale));
+        set_int(&w, o, "agreed_at", p->agreed_at);
         if (p->renew)
-            json_object_set_new(o, "renew", json_true());
-        json_array_append_new(people, o);
+            obj_set(&w, o, "renew", json_true());
+        arr_add(&w, people, o);
     }
-    json_object_set_new(root, "people", people);
+    obj_set(&w, root, "people", people);
     json_t *goals = json_array();
     for (int i = 0; i < plan->n_goals; i++) {
         json_t *o = json_object();
-        set_int(o, "id", plan->goals[i].id);
-        set_str(o, "text", plan->goals[i].text);
-        set_str(o, "area", area_key(plan->goals[i].area));
-        json_array_append_new(goals, o);
+        set_int(&w, o, "id", plan->goals[i].id);
+        set_str(&w, o, "text", plan->goals[i].text);
+        set_str(&w, o, "area", area_key(plan->goals[i].area));
+        arr_add(&w, goals, o);
     }
-    json_object_set_new(root, "goals", goals);
+    obj_set(&w, root, "goals", goals);
     json_t *agreements = json_array();
     for (int i = 0; i < plan->n_agreements; i++) {
         const Agreement *a = &plan->agreements[i];
         json_t *o = json_object(), *who = json_array();
-        set_int(o, "id", a->id);
-        set_int(o, "goal", a->goal);
+        set_int(&w, o, "id", a->id);
+        set_int(&w, o, "goal", a->goal);
         for (int k = 0; k < a->n_people; k++)
-            json_array_append_new(who, json_integer(a->people[k]));
-        json_object_set_new(o, "people", who);
-        set_str(o, "what", a->what);
-        set_str(o, "when", a->when);
-        set_int(o, "checker", a->checker);
-        json_array_append_new(agreements, o);
+            arr_add(&w, who, json_integer(a->people[k]));
+        obj_set(&w, o, "people", who);
+        set_str(&w, o, "what", a->what);
+        set_str(&w, o, "when", a->when);
+        set_int(&w, o, "checker", a->checker);
+        arr_add(&w, agreements, o);
     }
-    json_object_set_new(root, "agreements", agreements);
+    obj_set(&w, root, "agreements", agreements);
     json_t *voices = json_array();
     for (int i = 0; i < plan->n_voices; i++) {
         const Voice *v = &plan->voices[i];
         json_t *o = json_object();
-        set_int(o, "id", v->id);
-        set_str(o, "child", v->child);
-        set_str(o, "text", v->text);
-        set_int(o, "support", v->support);
-        json_array_append_new(voices, o);
+        set_int(&w, o, "id", v->id);
+        set_str(&w, o, "child", v->child);
+        set_str(&w, o, "text", v->text);
+        set_int(&w, o, "support", v->support);
+        arr_add(&w, voices, o);
     }
-    json_object_set_new(root, "voices", voices);
+    obj_set(&w, root, "voices", voices);
     json_t *ev = json_object();
-    set_str(ev, "date", plan->eval.date);
-    set_str(ev, "start", plan->eval.start);
-    set_str(ev, "end", plan->eval.end);
-    set_str(ev, "place", plan->eval.place);
-    set_int(ev, "convener", plan->eval.convener);
-    json_object_set_new(root, "evaluation", ev);
-    set_int(root, "approved_at", plan->approved_at);
+    set_str(&w, ev, "date", plan->eval.date);
+    set_str(&w, ev, "start", plan->eval.start);
+    set_str(&w, ev, "end", plan->eval.end);
+    set_str(&w, ev, "place", plan->eval.place);
+    set_int(&w, ev, "convener", plan->eval.convener);
+    obj_set(&w, root, "evaluation", ev);
+    set_int(&w, root, "approved_at", plan->approved_at);
     if (plan->approval_renew)
-        json_object_set_new(root, "approval_renew", json_true());
-    char *text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+        obj_set(&w, root, "approval_renew", json_true());
+    Dump d = { 0 };
+    bool ok = w.ok && json_dump_callback(root, dump_put, &d, JSON_INDENT(2) | JSON_PRESERVE_ORDER) == 0;
     json_decref(root);
-    return text;
+    if (!ok || d.short_of_memory || !d.s || mem_failed() != failed) {
+        free(d.s);
+        return NULL;
+    }
+    return d.s;
 }
 
 int planfile_write(const Plan *plan, const char *path, char *err, size_t errlen)
@@ -511,7 +615,12 @@ int planfile_write(const Plan *plan, const char *path, char *err, size_t errlen)
         return -1;
     }
     size_t plen = strlen(path);
-    char *tmp = xrealloc(NULL, plen + 8);
+    char *tmp = mem_alloc(plen + 8);
+    if (!tmp) {
+        free(text);
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
     snprintf(tmp, plen + 8, "%s.tmp", path);
     int rc = -1;
     FILE *f = fopen(tmp, "wb");

@@ -57,6 +57,8 @@ void redact_initials(const char *name, char *out, size_t out_n)
 Plan *plan_redacted(const Plan *plan, int flags)
 {
     Plan *p = plan_clone(plan);
+    if (!p)
+        return NULL;
     if (flags & REDACT_CONCERNS) {
         ItemList *l = &p->section[SECTION_CONCERNS];
         for (int i = 0; i < l->n; i++)
@@ -67,18 +69,29 @@ Plan *plan_redacted(const Plan *plan, int flags)
         char ini[256];
         for (int i = 0; i < p->n_people; i++) {
             redact_initials(p->people[i].name, ini, sizeof ini);
+            char *t = mem_strdup(ini);
+            if (!t)
+                goto short_of_memory;
             free(p->people[i].name);
-            p->people[i].name = xstrdup(ini);
+            p->people[i].name = t;
         }
         for (int i = 0; i < p->n_voices; i++) {
             redact_initials(p->voices[i].child, ini, sizeof ini);
+            char *t = mem_strdup(ini);
+            if (!t)
+                goto short_of_memory;
             free(p->voices[i].child);
-            p->voices[i].child = xstrdup(ini);
+            p->voices[i].child = t;
         }
         redact_initials(plan_family(p), ini, sizeof ini);
-        plan_set_field(p, FIELD_FAMILY, ini);
+        if (!plan_set_field(p, FIELD_FAMILY, ini))
+            goto short_of_memory;
         redact_initials(plan_children(p), ini, sizeof ini);
-        plan_set_field(p, FIELD_CHILDREN, ini);
+        if (!plan_set_field(p, FIELD_CHILDREN, ini))
+            goto short_of_memory;
     }
     return p;
+short_of_memory:
+    plan_destroy(p);
+    return NULL;
 }

@@ -16,7 +16,7 @@ enum {
 
 /* A copy of plan with flags applied (caller destroys). Texts the family
  * wrote in their own words (items, goals, agreements) are copied as
- * they are: a name written inside them stays. */
+ * they are: a name written inside them stays. NULL when memory is short. */
 Plan *plan_redacted(const Plan *plan, int flags);
 
 /* Initials of a name, "Esther Jansen" -> "E.J.", "جميلة" -> "ج." (at most

@@ -51,69 +51,95 @@ int share_split(const char *text, size_t max, size_t *ends, int cap)
     return count;
 }
 
-static void add(ShareSet *set, ShareCode c)
+/* Takes c into the set; false (c's payload freed) when memory is short. */
+static bool add(ShareSet *set, ShareCode c)
 {
-    set->codes = xrealloc(set->codes, sizeof *set->codes * (size_t)(set->n + 1));
+    ShareCode *codes = mem_realloc(set->codes, sizeof *set->codes * (size_t)(set->n + 1));
+    if (!codes) {
+        free(c.payload);
+        return false;
+    }
+    set->codes = codes;
     set->codes[set->n++] = c;
+    return true;
 }
 
+enum { ADDED, TOO_LONG, NO_MEMORY };
+
 /* Adds text as one code, or as numbered parts "(1/3)" when it is longer
- * than one code should hold. False when it would need too many. */
-static bool add_parts(ShareSet *set, ShareKind kind, uint32_t person, const char *stem,
-                      const char *text)
+ * than one code should hold. TOO_LONG when it would need too many. */
+static int add_parts(ShareSet *set, ShareKind kind, uint32_t person, const char *stem,
+                     const char *text)
 {
     size_t ends[SHARE_MAX_PARTS];
     /* room for the part number line "(8/8)\n" */
     int parts = share_split(text, SHARE_PART_BYTES - 16, ends, SHARE_MAX_PARTS);
     if (parts > SHARE_MAX_PARTS)
-        return false;
+        return TOO_LONG;
     size_t from = 0;
     for (int i = 0; i < parts; i++) {
         ShareCode c = { .kind = kind, .person = person, .part = i + 1, .parts = parts };
         if (parts == 1) {
-            c.payload = xstrdup(text);
+            c.payload = mem_strdup(text);
             snprintf(c.name, sizeof c.name, "%s", stem);
         } else {
             char head[24];
             snprintf(head, sizeof head, "(%d/%d)\n", i + 1, parts);
             size_t len = ends[i] - from, hl = strlen(head);
-            c.payload = xrealloc(NULL, hl + len + 1);
+            c.payload = mem_alloc(hl + len + 1);
+            if (!c.payload)
+                return NO_MEMORY;
             memcpy(c.payload, head, hl);
             memcpy(c.payload + hl, text + from, len);
             c.payload[hl + len] = '\0';
             snprintf(c.name, sizeof c.name, "%s-%d-of-%d", stem, i + 1, parts);
         }
-        add(set, c);
+        if (!c.payload || !add(set, c))
+            return NO_MEMORY;
         from = ends[i];
     }
-    return true;
+    return ADDED;
 }
 
 ShareSet *share_build(const Plan *plan, const Catalog *cat, int64_t now)
 {
-    ShareSet *set = xrealloc(NULL, sizeof *set);
-    memset(set, 0, sizeof *set);
+    ShareSet *set = mem_calloc(1, sizeof *set);
+    if (!set)
+        return NULL;
     char *text = export_plan_text(plan, cat);
-    if (!add_parts(set, SHARE_PLAN, 0, "plan", text))
+    int r = text ? add_parts(set, SHARE_PLAN, 0, "plan", text) : NO_MEMORY;
+    free(text);
+    if (r == TOO_LONG)
         set->plan_problem = N_("Het plan is te lang voor QR-codes. Print het plan: dan heeft "
                                "iedereen het op papier.");
-    free(text);
-    for (int i = 0; i < plan->n_people; i++) {
+    for (int i = 0; r != NO_MEMORY && i < plan->n_people; i++) {
         char *t = export_person_text(plan, plan->people[i].id, cat);
-        if (!t)
-            continue;
+        if (!t) {
+            r = NO_MEMORY;
+            break;
+        }
         char stem[32];
         snprintf(stem, sizeof stem, "person-%u", (unsigned)plan->people[i].id);
-        if (!add_parts(set, SHARE_PERSON, plan->people[i].id, stem, t))
+        if (t[0] && (r = add_parts(set, SHARE_PERSON, plan->people[i].id, stem, t)) == TOO_LONG)
             set->person_problem = N_("De afspraken van iemand zijn te lang voor QR-codes. Print "
                                      "het plan voor deze persoon.");
         free(t);
     }
-    char *ev = export_vevent(plan, cat, now, &set->event_problem);
+    const char *why = NULL;
+    char *ev = r == NO_MEMORY ? NULL : export_vevent(plan, cat, now, &why);
     if (ev) {
         ShareCode c = { .kind = SHARE_EVENT, .part = 1, .parts = 1, .payload = ev };
         snprintf(c.name, sizeof c.name, "evaluation");
-        add(set, c);
+        if (!add(set, c))
+            r = NO_MEMORY;
+    } else if (why) {
+        set->event_problem = why;
+    } else {
+        r = NO_MEMORY;
+    }
+    if (r == NO_MEMORY) {
+        share_destroy(set);
+        return NULL;
     }
     return set;
 }

@@ -34,6 +34,7 @@ enum {
     SHARE_MAX_PARTS = 8,       /* more than this, and paper is kinder */
 };
 
+/* NULL when memory is short. */
 ShareSet *share_build(const Plan *plan, const Catalog *cat, int64_t now);
 void share_destroy(ShareSet *set);
 

@@ -7,13 +7,12 @@
 #include "core/mem.h"
 #include "core/utf8.h"
 
+/* The buffer is made on the first insert, so a TextEdit short of memory
+ * is simply empty (buf NULL reads as ""). */
 void textedit_init(TextEdit *t, const char *initial, size_t max)
 {
     memset(t, 0, sizeof *t);
     t->max = max;
-    t->cap = 64;
-    t->buf = xrealloc(NULL, t->cap);
-    t->buf[0] = '\0';
     textedit_set(t, initial);
 }
 
@@ -26,9 +25,12 @@ void textedit_fini(TextEdit *t)
 void textedit_set(TextEdit *t, const char *text)
 {
     t->len = t->cursor = 0;
-    t->buf[0] = '\0';
+    if (t->buf)
+        t->buf[0] = '\0';
     if (text && !textedit_insert(t, text)) { /* too long: keep what fits */
         char *r = utf8_repair(text, strlen(text));
+        if (!r)
+            return;
         size_t n = strlen(r);
         while (n > t->max)
             n = utf8_prev_char(r, n);
@@ -41,15 +43,26 @@ void textedit_set(TextEdit *t, const char *text)
 bool textedit_insert(TextEdit *t, const char *text)
 {
     char *clean = utf8_repair(text, strlen(text));
+    if (!clean)
+        return false;
     size_t n = strlen(clean);
     if (t->len + n > t->max) {
         free(clean);
         return false;
     }
     if (t->len + n + 1 > t->cap) {
-        while (t->len + n + 1 > t->cap)
-            t->cap *= 2;
-        t->buf = xrealloc(t->buf, t->cap);
+        size_t cap = t->cap ? t->cap : 64;
+        while (t->len + n + 1 > cap)
+            cap *= 2;
+        char *grown = mem_realloc(t->buf, cap);
+        if (!grown) {
+            free(clean);
+            return false;
+        }
+        if (!t->buf)
+            grown[0] = '\0';
+        t->buf = grown;
+        t->cap = cap;
     }
     memmove(t->buf + t->cursor + n, t->buf + t->cursor, t->len - t->cursor + 1);
     memcpy(t->buf + t->cursor, clean, n);
@@ -80,11 +93,15 @@ void textedit_delete(TextEdit *t)
 
 void textedit_left(TextEdit *t)
 {
+    if (t->cursor == 0)
+        return;
     t->cursor = utf8_prev_char(t->buf, t->cursor);
 }
 
 void textedit_right(TextEdit *t)
 {
+    if (t->cursor >= t->len)
+        return;
     t->cursor = utf8_next_char(t->buf, t->len, t->cursor);
 }
 

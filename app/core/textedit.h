@@ -11,7 +11,7 @@
 #include <stddef.h>
 
 typedef struct TextEdit {
-    char *buf;        /* NUL-terminated */
+    char *buf;        /* NUL-terminated; NULL while empty and never grown */
     size_t len, cap;
     size_t cursor;    /* byte offset, always on a character boundary */
     size_t max;       /* bytes at most */
@@ -22,7 +22,7 @@ void textedit_fini(TextEdit *t);
 void textedit_set(TextEdit *t, const char *text);   /* cursor to the end */
 
 /* Inserts text at the cursor. False (and nothing changes) when it would
- * not fit. */
+ * not fit, or memory is short. */
 bool textedit_insert(TextEdit *t, const char *text);
 void textedit_backspace(TextEdit *t);
 void textedit_delete(TextEdit *t);
@@ -34,6 +34,6 @@ void textedit_end(TextEdit *t);
 /* Puts the cursor at the character boundary nearest to byte offset at. */
 void textedit_set_cursor(TextEdit *t, size_t at);
 
-static inline const char *textedit_text(const TextEdit *t) { return t->buf; }
+static inline const char *textedit_text(const TextEdit *t) { return t->buf ? t->buf : ""; }
 
 #endif

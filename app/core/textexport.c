@@ -14,18 +14,38 @@
 typedef struct Out {
     char *s;
     size_t n, cap;
+    bool short_of_memory; /* a put failed: the text is not whole */
 } Out;
 
 static void put(Out *o, const char *s, size_t n)
 {
+    if (o->short_of_memory)
+        return;
     if (o->n + n + 1 > o->cap) {
-        while (o->n + n + 1 > o->cap)
-            o->cap = o->cap ? o->cap * 2 : 1024;
-        o->s = xrealloc(o->s, o->cap);
+        size_t cap = o->cap ? o->cap : 1024;
+        while (o->n + n + 1 > cap)
+            cap *= 2;
+        char *grown = mem_realloc(o->s, cap);
+        if (!grown) {
+            o->short_of_memory = true;
+            return;
+        }
+        o->s = grown;
+        o->cap = cap;
     }
     memcpy(o->s + o->n, s, n);
     o->n += n;
     o->s[o->n] = '\0';
+}
+
+/* The text made, the caller's to free; NULL when memory ran short. */
+static char *finish(Out *o)
+{
+    if (o->short_of_memory || !o->s) {
+        free(o->s);
+        return o->short_of_memory ? NULL : mem_strdup("");
+    }
+    return o->s;
 }
 
 static void puts_(Out *o, const char *s)
@@ -238,7 +258,7 @@ char *export_plan_text(const Plan *plan, const Catalog *cat)
     puts_(&o, tr(cat, "Evaluatie"));
     puts_(&o, "\n");
     evaluation_line(&o, plan, cat);
-    return o.s;
+    return finish(&o);
 }
 
 static bool does(const Agreement *a, uint32_t person)
@@ -260,7 +280,7 @@ char *export_person_text(const Plan *plan, uint32_t person, const Catalog *cat)
         checks += plan->agreements[k].checker == person;
     }
     if (!mine && !checks)
-        return NULL;
+        return mem_strdup("");
     Out o = { 0 };
     fill(&o, cat, N_("Voor %s"), p->name);
     puts_(&o, "\n");
@@ -293,6 +313,8 @@ char *export_person_text(const Plan *plan, uint32_t person, const Catalog *cat)
                     puts_(&with, person_name(plan, a->people[j]));
                 }
                 puts_(&o, "  ");
+                if (with.short_of_memory)
+                    o.short_of_memory = true;
                 fill(&o, cat, N_("Samen met: %s"), with.s ? with.s : "");
                 puts_(&o, "\n");
                 free(with.s);
@@ -322,7 +344,7 @@ char *export_person_text(const Plan *plan, uint32_t person, const Catalog *cat)
     puts_(&o, tr(cat, "Evaluatie"));
     puts_(&o, "\n");
     evaluation_line(&o, plan, cat);
-    return o.s;
+    return finish(&o);
 }
 
 /* ---- iCalendar ---- */
@@ -373,17 +395,24 @@ static void ical_prop(Out *o, const char *name, const char *value, bool text)
         size_t n = ICAL_TEXT_MAX;
         while (n > 0 && ((unsigned char)value[n] & 0xC0) == 0x80)
             n--;
-        char *cut = xrealloc(NULL, n + 4);
-        memcpy(cut, value, n);
-        memcpy(cut + n, "\xE2\x80\xA6", 4); /* … and its NUL */
-        ical_text(&line, cut);
-        free(cut);
+        char *cut = mem_alloc(n + 4);
+        if (!cut) {
+            line.short_of_memory = true;
+        } else {
+            memcpy(cut, value, n);
+            memcpy(cut + n, "\xE2\x80\xA6", 4); /* … and its NUL */
+            ical_text(&line, cut);
+            free(cut);
+        }
     } else if (text) {
         ical_text(&line, value);
     } else {
         puts_(&line, value);
     }
-    ical_line(o, line.s);
+    if (line.short_of_memory)
+        o->short_of_memory = true;
+    else
+        ical_line(o, line.s);
     free(line.s);
 }
 
@@ -429,7 +458,10 @@ char *export_vevent(const Plan *plan, const Catalog *cat, int64_t now, const cha
         fill(&summary, cat, N_("Evaluatie plan familie %s"), plan_family(plan));
     else
         puts_(&summary, tr(cat, "Evaluatie van ons plan"));
-    ical_prop(&o, "SUMMARY", summary.s, true);
+    if (summary.short_of_memory)
+        o.short_of_memory = true;
+    else
+        ical_prop(&o, "SUMMARY", summary.s, true);
     free(summary.s);
     if (e->place[0])
         ical_prop(&o, "LOCATION", e->place, true);
@@ -439,8 +471,11 @@ char *export_vevent(const Plan *plan, const Catalog *cat, int64_t now, const cha
         puts_(&desc, "\n");
         fill(&desc, cat, N_("%s nodigt iedereen uit."), person_name(plan, e->convener));
     }
-    ical_prop(&o, "DESCRIPTION", desc.s, true);
+    if (desc.short_of_memory)
+        o.short_of_memory = true;
+    else
+        ical_prop(&o, "DESCRIPTION", desc.s, true);
     free(desc.s);
     ical_line(&o, "END:VEVENT");
-    return o.s;
+    return finish(&o);
 }

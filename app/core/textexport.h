@@ -3,10 +3,11 @@
  *
  * Plain C. Every label goes through the catalogue; the family's own words
  * are copied as they are (any script, emoji included). Returned strings
- * are the caller's to free. */
+ * are the caller's to free; NULL means memory ran short. */
 #ifndef KRING_TEXTEXPORT_H
 #define KRING_TEXTEXPORT_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "core/i18n.h"
@@ -16,7 +17,7 @@
 char *export_plan_text(const Plan *plan, const Catalog *cat);
 
 /* What one person needs and nothing else: their own agreements (what, for
- * which goal, when), what they check, and the evaluation. NULL when the
+ * which goal, when), what they check, and the evaluation. "" when the
  * person has no agreements and checks none (then there is no code). */
 char *export_person_text(const Plan *plan, uint32_t person, const Catalog *cat);
 

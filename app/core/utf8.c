@@ -1,6 +1,8 @@
 /* utf8: decoding, validation, repair and character boundaries. */
 #include "core/utf8.h"
 
+#include "core/mem.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -72,7 +74,7 @@ bool utf8_valid(const char *s, size_t n)
 
 char *utf8_repair(const char *s, size_t n)
 {
-    char *out = malloc(n * 3 + 1); /* every byte may become U+FFFD */
+    char *out = mem_alloc(n * 3 + 1); /* every byte may become U+FFFD */
     if (!out)
         return NULL;
     size_t o = 0, i = 0;

@@ -35,7 +35,12 @@ int qr_make(const char *payload, QrImage *out, char *err, size_t errlen)
         return -1;
     }
     out->width = code->width;
-    out->dark = xrealloc(NULL, (size_t)code->width * (size_t)code->width);
+    out->dark = mem_alloc((size_t)code->width * (size_t)code->width);
+    if (!out->dark) {
+        QRcode_free(code);
+        snprintf(err, errlen, "not enough memory for the QR code");
+        return -1;
+    }
     for (int i = 0; i < code->width * code->width; i++)
         out->dark[i] = code->data[i] & 1;
     QRcode_free(code);
@@ -51,7 +56,11 @@ void qr_free(QrImage *q)
 int qr_write_png(const QrImage *q, const char *path, int module_px, char *err, size_t errlen)
 {
     int side = (q->width + 2 * QR_QUIET) * module_px;
-    uint32_t *px = xrealloc(NULL, (size_t)side * (size_t)side * 4);
+    uint32_t *px = mem_alloc((size_t)side * (size_t)side * 4);
+    if (!px) {
+        snprintf(err, errlen, "%s: not enough memory for the picture", path);
+        return -1;
+    }
     for (int y = 0; y < side; y++)
         for (int x = 0; x < side; x++) {
             int mx = x / module_px - QR_QUIET, my = y / module_px - QR_QUIET;

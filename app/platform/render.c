@@ -75,6 +75,8 @@ struct Render {
     SDL_Texture *layer;      /* the still background, as last drawn */
     int layer_w, layer_h;
     DrawList layer_cmds;     /* the commands it was drawn from */
+    bool geo_short;          /* memory ran short for the pending triangles */
+    bool short_of_memory;    /* this frame was not drawn whole */
 };
 
 /* ------------------------------------------------------------------ */
@@ -159,7 +161,7 @@ Render *render_create(SDL_Renderer *sdl, const char *font_dir, char *err, size_t
         snprintf(err, errlen, "SDL_ttf: %s", TTF_GetError());
         return NULL;
     }
-    Render *r = calloc(1, sizeof *r);
+    Render *r = mem_calloc(1, sizeof *r);
     if (!r) {
         snprintf(err, errlen, "out of memory");
         return NULL;
@@ -258,11 +260,18 @@ static int split_runs(Render *r, int font, const char *s, size_t n, Run *runs)
     return count;
 }
 
+/* s as a C string in the renderer's scratch buffer; NULL when memory is
+ * short. */
 static char *scratch(Render *r, const char *s, size_t n)
 {
     if (n + 1 > r->scratch_cap) {
+        char *grown = mem_realloc(r->scratch, n + 1 + 256);
+        if (!grown) {
+            r->short_of_memory = true;
+            return NULL;
+        }
+        r->scratch = grown;
         r->scratch_cap = n + 1 + 256;
-        r->scratch = xrealloc(r->scratch, r->scratch_cap);
     }
     memcpy(r->scratch, s, n);
     r->scratch[n] = '\0';
@@ -285,7 +294,10 @@ static int emoji_height(Render *r, int font)
 static int run_width(Render *r, int font, const char *s, const Run *run)
 {
     int w = 0, h = 0;
-    TTF_SizeUTF8(run_font(r, font, run), scratch(r, s + run->off, run->len), &w, &h);
+    const char *text = scratch(r, s + run->off, run->len);
+    if (!text)
+        return 0;
+    TTF_SizeUTF8(run_font(r, font, run), text, &w, &h);
     if (run->kind == RUN_EMOJI && h > 0)
         w = w * emoji_height(r, font) / TTF_FontHeight(r->emoji);
     return w;
@@ -379,7 +391,9 @@ static int measure_width(void *ctx, int font, const char *s, size_t n)
     for (int probe = 0; probe < 32; probe++, slot = (slot + 1) % MEASURE_SLOTS) {
         MeasureEntry *e = &r->measure[slot];
         if (!e->hash) {
-            e->text = xstrndup(s, n);
+            e->text = mem_strndup(s, n);
+            if (!e->text) /* not kept: measured again next time */
+                break;
             e->hash = h;
             e->font = font;
             e->w = w;
@@ -418,7 +432,8 @@ static SDL_Surface *render_runs(Render *r, int font, bool rtl, Color color, cons
     SDL_Color fg = { (Uint8)(color >> 24), (Uint8)(color >> 16), (Uint8)(color >> 8), 255 };
     for (int i = 0; i < count; i++) {
         TTF_Font *f = run_font(r, font, &runs[i]);
-        SDL_Surface *part = TTF_RenderUTF8_Blended(f, scratch(r, s + runs[i].off, runs[i].len), fg);
+        const char *text = scratch(r, s + runs[i].off, runs[i].len);
+        SDL_Surface *part = text ? TTF_RenderUTF8_Blended(f, text, fg) : NULL;
         if (!part)
             continue;
         if (runs[i].kind == RUN_EMOJI) {
@@ -498,12 +513,18 @@ static TexEntry *text_texture(Render *r, int font, bool rtl, Color color, const 
     SDL_FreeSurface(surf);
     if (!tex)
         return NULL;
+    char *text = mem_strndup(s, n);
+    if (!text) {
+        SDL_DestroyTexture(tex);
+        r->short_of_memory = true;
+        return NULL;
+    }
     SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_BLEND);
     free_slot->hash = h;
     free_slot->font = font;
     free_slot->rtl = rtl;
     free_slot->color = color | 0xFF;
-    free_slot->text = xstrndup(s, n);
+    free_slot->text = text;
     free_slot->tex = tex;
     free_slot->w = w;
     free_slot->h = hh;
@@ -579,13 +600,25 @@ static void geo_reset(Render *r)
 {
     r->n_verts = 0;
     r->n_idx = 0;
+    r->geo_short = false;
 }
 
+/* Triangles are built a shape at a time; when memory runs short the
+ * pending ones are dropped whole at the next flush (geo_short), never
+ * drawn with indices that point nowhere. */
 static int vert(Render *r, float x, float y, SDL_Color c)
 {
+    if (r->geo_short)
+        return 0;
     if (r->n_verts == r->cap_verts) {
-        r->cap_verts = r->cap_verts ? r->cap_verts * 2 : 1024;
-        r->verts = xrealloc(r->verts, sizeof *r->verts * (size_t)r->cap_verts);
+        int cap = r->cap_verts ? r->cap_verts * 2 : 1024;
+        SDL_Vertex *grown = mem_realloc(r->verts, sizeof *r->verts * (size_t)cap);
+        if (!grown) {
+            r->geo_short = r->short_of_memory = true;
+            return 0;
+        }
+        r->verts = grown;
+        r->cap_verts = cap;
     }
     r->verts[r->n_verts] = (SDL_Vertex){ { x, y }, c, { 0, 0 } };
     return r->n_verts++;
@@ -593,9 +626,17 @@ static int vert(Render *r, float x, float y, SDL_Color c)
 
 static void tri(Render *r, int a, int b, int c)
 {
+    if (r->geo_short)
+        return;
     if (r->n_idx + 3 > r->cap_idx) {
-        r->cap_idx = r->cap_idx ? r->cap_idx * 2 : 3072;
-        r->idx = xrealloc(r->idx, sizeof *r->idx * (size_t)r->cap_idx);
+        int cap = r->cap_idx ? r->cap_idx * 2 : 3072;
+        int *grown = mem_realloc(r->idx, sizeof *r->idx * (size_t)cap);
+        if (!grown) {
+            r->geo_short = r->short_of_memory = true;
+            return;
+        }
+        r->idx = grown;
+        r->cap_idx = cap;
     }
     r->idx[r->n_idx++] = a;
     r->idx[r->n_idx++] = b;
@@ -604,7 +645,7 @@ static void tri(Render *r, int a, int b, int c)
 
 static void geo_flush(Render *r)
 {
-    if (r->n_idx) {
+    if (r->n_idx && !r->geo_short) {
         /* Opaque fills skip SDL's per-pixel blending, which is many times
          * slower on the software renderer. */
         SDL_SetRenderDrawBlendMode(r->sdl, r->batch_opaque ? SDL_BLENDMODE_NONE
@@ -801,9 +842,18 @@ static void span_add(Render *r, float x, float y, float w, int level)
     if (w <= 0 || level <= 0)
         return;
     if (r->n_spans == r->cap_spans) {
-        r->cap_spans = r->cap_spans ? r->cap_spans * 2 : 4096;
-        r->spans = xrealloc(r->spans, sizeof *r->spans * (size_t)r->cap_spans);
-        r->span_batch = xrealloc(r->span_batch, sizeof *r->span_batch * (size_t)r->cap_spans);
+        int cap = r->cap_spans ? r->cap_spans * 2 : 4096;
+        SpanRect *spans = mem_realloc(r->spans, sizeof *r->spans * (size_t)cap);
+        if (spans)
+            r->spans = spans;
+        SDL_FRect *batch = spans ? mem_realloc(r->span_batch, sizeof *r->span_batch * (size_t)cap)
+                                 : NULL;
+        if (!batch) { /* a bigger spans array alone is harmless */
+            r->short_of_memory = true;
+            return;
+        }
+        r->span_batch = batch;
+        r->cap_spans = cap;
     }
     r->spans[r->n_spans++] = (SpanRect){ { x, y, w, 1 }, level > LEVELS ? LEVELS : level };
 }
@@ -1239,8 +1289,14 @@ static void copy_prefix(DrawList *dst, const DrawList *src, int n)
                       draw_cmd_text(src, c), c->text_len);
         } else {
             if (dst->n == dst->cap) {
-                dst->cap = dst->cap ? dst->cap * 2 : 256;
-                dst->cmds = xrealloc(dst->cmds, sizeof(DrawCmd) * (size_t)dst->cap);
+                int cap = dst->cap ? dst->cap * 2 : 256;
+                DrawCmd *grown = mem_realloc(dst->cmds, sizeof(DrawCmd) * (size_t)cap);
+                if (!grown) {
+                    dst->short_of_memory = true;
+                    return;
+                }
+                dst->cmds = grown;
+                dst->cap = cap;
             }
             dst->cmds[dst->n++] = *c;
         }
@@ -1297,6 +1353,10 @@ static bool layer_update(Render *r, const DrawList *dl, int split, int w, int h)
         play(r, dl, 0, split);
         SDL_SetRenderTarget(r->sdl, r->target);
         copy_prefix(&r->layer_cmds, dl, split);
+        if (r->layer_cmds.short_of_memory) { /* drawn, but not known as drawn */
+            draw_clear(&r->layer_cmds);
+            r->layer_cmds.n = -1;
+        }
     }
     return r->layer != NULL;
 }
@@ -1318,9 +1378,15 @@ static void target_size(Render *r, int *w, int *h)
     }
 }
 
+bool render_short_of_memory(const Render *r)
+{
+    return r->short_of_memory;
+}
+
 void render_draw(Render *r, const DrawList *dl)
 {
     r->frame++;
+    r->short_of_memory = false;
     int split = layer_split(dl);
     int w, h;
     SDL_SetRenderTarget(r->sdl, r->target);

@@ -34,6 +34,9 @@ void render_set_target(Render *r, SDL_Texture *target, int w, int h);
 
 /* Draws the list into the target (does not present). */
 void render_draw(Render *r, const DrawList *dl);
+/* True when memory ran short in the last render_draw: the picture is not
+ * whole, and the frame should be drawn again. */
+bool render_short_of_memory(const Render *r);
 /* Caches the still background of dl now (after the first frame shows),
  * so the first touch does not wait for it. */
 void render_warm(Render *r, const DrawList *dl);

@@ -1,7 +1,10 @@
 /* store: schema, migrations and the history of each meeting. */
 #include "store/store.h"
 
+#include "core/mem.h"
+
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -378,7 +381,7 @@ static StoreStatus seal_legacy(Store *st)
             int64_t seq = sqlite3_column_int64(h, 0);
             int n = sqlite3_column_bytes(h, 1);
             const unsigned char *text = sqlite3_column_text(h, 1);
-            unsigned char *sealed = malloc((size_t)n + NONCE + TAG);
+            unsigned char *sealed = mem_alloc((size_t)n + NONCE + TAG);
             if (!sealed) {
                 snprintf(st->msg, sizeof st->msg, "out of memory");
                 r = STORE_ERROR;
@@ -425,7 +428,7 @@ Store *store_open(const char *path, StoreOpen *why, char *err, size_t errlen)
         if (*why != STORE_OPENED)
             return NULL;
     }
-    Store *st = calloc(1, sizeof *st);
+    Store *st = mem_calloc(1, sizeof *st);
     if (!st) {
         snprintf(err, errlen, "out of memory");
         *why = STORE_UNREACHABLE;
@@ -506,6 +509,50 @@ int store_set_aside(const char *path, int64_t now, char *moved_to, size_t n, cha
     return 0;
 }
 
+/* SQLite's allocations through Kring's counter (core/mem.h). SQLite asks
+ * for the size of a block, so each carries it in 8 bytes in front. */
+static void *sq_malloc(int n)
+{
+    if (mem_fail_now())
+        return NULL;
+    int64_t *p = malloc((size_t)n + 8);
+    if (!p)
+        return NULL;
+    p[0] = n;
+    return p + 1;
+}
+
+static void sq_free(void *p)
+{
+    if (p)
+        free((int64_t *)p - 1);
+}
+
+static void *sq_realloc(void *p, int n)
+{
+    if (!p)
+        return sq_malloc(n);
+    if (mem_fail_now())
+        return NULL;
+    int64_t *q = realloc((int64_t *)p - 1, (size_t)n + 8);
+    if (!q)
+        return NULL;
+    q[0] = n;
+    return q + 1;
+}
+
+static int sq_size(void *p) { return p ? (int)((int64_t *)p)[-1] : 0; }
+static int sq_roundup(int n) { return (n + 7) & ~7; }
+static int sq_init(void *unused) { (void)unused; return SQLITE_OK; }
+static void sq_shutdown(void *unused) { (void)unused; }
+
+bool store_count_memory(void)
+{
+    static const sqlite3_mem_methods methods = { sq_malloc, sq_free, sq_realloc, sq_size,
+                                                 sq_roundup, sq_init, sq_shutdown, NULL };
+    return sqlite3_config(SQLITE_CONFIG_MALLOC, &methods) == SQLITE_OK;
+}
+
 void store_close(Store *st)
 {
     if (!st)
@@ -548,7 +595,7 @@ static StoreStatus append(Store *st, int64_t meeting, const Plan *plan, int64_t 
         goto out;
     }
     size_t len = strlen(json);
-    sealed = malloc(len + NONCE + TAG);
+    sealed = mem_alloc(len + NONCE + TAG);
     if (!sealed) {
         snprintf(st->msg, sizeof st->msg, "out of memory");
         r = STORE_ERROR;
@@ -667,7 +714,7 @@ static Plan *load_seq_with(Store *st, int64_t meeting, int64_t seq, const unsign
     sqlite3_bind_int64(s, 2, seq);
     if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_type(s, 0) == SQLITE_BLOB) {
         int n = sqlite3_column_bytes(s, 0);
-        unsigned char *text = n >= NONCE + TAG ? malloc((size_t)n - NONCE - TAG + 1) : NULL;
+        unsigned char *text = n >= NONCE + TAG ? mem_alloc((size_t)n - NONCE - TAG + 1) : NULL;
         char ad[96], err[200];
         plan_ad(ad, sizeof ad, meeting, seq);
         if (!text) {

@@ -51,6 +51,11 @@ typedef struct MeetingInfo {
     int64_t kept_until;     /* a kept meeting is erased after this; 0: no date */
 } MeetingInfo;
 
+/* Routes SQLite's allocations through Kring's counter (core/mem.h), so
+ * tests can make them fail. Before anything else touches SQLite; false
+ * when too late. */
+bool store_count_memory(void);
+
 /* Opens (creating if needed) the database at path and brings its schema
  * up to date. A file that turns out damaged, foreign or newer is looked
  * at read-only and never changed. NULL with *why and a reason in err on

@@ -152,6 +152,10 @@ void share_view_draw(Ui *ui, ShareView *v, const Plan *plan, PrintProgress progr
     top_h += th + pad / 2;
 
     ShareSet *set = share_build(plan, ui->cat, (int64_t)time(NULL));
+    if (!set) { /* short of memory: this frame is built again in a moment */
+        ui->dl.short_of_memory = true;
+        return;
+    }
     /* the list of codes */
     Rect list = { pad, top_h + pad, ui->w * 32 / 100, ui->h - top_h - 2 * pad };
     int item_h = target + pad / 2, y = list.y;

@@ -86,7 +86,12 @@ void ui_widget(Ui *ui, const char *id, Rect r, Point anchor, uint32_t grab)
     }
     if (ui->n_widgets == ui->cap_widgets) {
         int cap = ui->cap_widgets ? ui->cap_widgets * 2 : 128;
-        ui->widgets = xrealloc(ui->widgets, sizeof *ui->widgets * (size_t)cap);
+        Widget *grown = mem_realloc(ui->widgets, sizeof *ui->widgets * (size_t)cap);
+        if (!grown) { /* the frame is not whole: it is built again */
+            ui->dl.short_of_memory = true;
+            return;
+        }
+        ui->widgets = grown;
         ui->cap_widgets = cap;
     }
     Widget *w = &ui->widgets[ui->n_widgets++];

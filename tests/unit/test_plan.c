@@ -179,13 +179,13 @@ static void test_bad_text(void)
     }
     /* 10,000 characters fit whole; beyond TEXT_MAX bytes text is cut on a
      * character boundary */
-    char *long_name = xrealloc(NULL, 10000 * 2 + 1);
+    char *long_name = mem_alloc(10000 * 2 + 1);
     for (int i = 0; i < 10000; i++)
         memcpy(long_name + i * 2, "\xC3\xAB", 2); /* ë */
     long_name[20000] = '\0';
     uint32_t k = add(p, (Edit){ .kind = EDIT_PERSON_ADD, .text = long_name });
     CHECK_INT(strlen(plan_person(p, k)->name), 20000);
-    char *huge = xrealloc(NULL, TEXT_MAX + 100);
+    char *huge = mem_alloc(TEXT_MAX + 100);
     memset(huge, 'a', TEXT_MAX + 99);
     memcpy(huge + TEXT_MAX - 1, "\xC3\xAB", 2);  /* an ë across the limit */
     huge[TEXT_MAX + 99] = '\0';
