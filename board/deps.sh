@@ -6,7 +6,7 @@ set -euo pipefail
 
 build=(build-essential cmake pkg-config
        libsdl2-dev libsdl2-ttf-dev libsqlite3-dev libcairo2-dev libpango1.0-dev
-       libjansson-dev libqrencode-dev libcups2-dev libsodium-dev libsystemd-dev libdrm-dev)
+       libjansson-dev libfribidi-dev libqrencode-dev libcups2-dev libsodium-dev libsystemd-dev libdrm-dev)
 # the tests read QR codes back with zbar, calendar events with python's
 # icalendar, and PDFs with poppler's tools, and print on a real print
 # server with a PDF printer; valgrind runs a session (tests/unsanitized.sh);

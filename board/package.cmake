@@ -47,7 +47,7 @@ if(CMAKE_CROSSCOMPILING)
   set(CPACK_DEBIAN_PACKAGE_ARCHITECTURE ${KRING_DEB_ARCH})
   set(CPACK_DEBIAN_PACKAGE_DEPENDS
       "libc6, libsdl2-2.0-0, libsdl2-ttf-2.0-0, libsqlite3-0, libsodium23, libcairo2, \
-libpango-1.0-0, libpangocairo-1.0-0, libpangoft2-1.0-0, libfontconfig1, libjansson4, \
+libpango-1.0-0, libpangocairo-1.0-0, libpangoft2-1.0-0, libfontconfig1, libjansson4, libfribidi0, \
 libqrencode4, libcups2, libsystemd0, libdrm2, systemd")
 else()
   set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)

@@ -9,6 +9,7 @@
 
 #include <SDL_ttf.h>
 
+#include "core/bidi.h"
 #include "core/mem.h"
 #include "core/utf8.h"
 #include "export/qr.h"
@@ -213,6 +214,7 @@ typedef enum RunKind { RUN_LATIN, RUN_ARABIC, RUN_EMOJI } RunKind;
 typedef struct Run {
     size_t off, len;
     RunKind kind;
+    int level;          /* bidi level: odd reads right to left */
 } Run;
 
 static bool is_neutral(uint32_t cp)
@@ -224,9 +226,8 @@ static bool is_neutral(uint32_t cp)
 /* Splits s into runs each drawn with one font: Latin (and the rest),
  * Arabic, emoji. Neutral characters (spaces, digits, punctuation) join
  * the run they stand in, unless its font lacks them (the ellipsis in
- * Arabic). Runs are laid out in the paragraph's direction; a full
- * bidirectional reordering comes with the languages work (FriBidi). */
-static int split_runs(Render *r, int font, const char *s, size_t n, Run *runs)
+ * Arabic). At most max runs. */
+static int font_runs(Render *r, int font, const char *s, size_t n, Run *runs, int max)
 {
     int count = 0;
     size_t i = 0;
@@ -248,7 +249,7 @@ static int split_runs(Render *r, int font, const char *s, size_t n, Run *runs)
             kind = RUN_LATIN;
         }
         if (count == 0 || kind != cur) {
-            if (count == MAX_RUNS) { /* too many: the rest goes in the last run */
+            if (count == max) { /* too many: the rest goes in the last run */
                 runs[count - 1].len += n - i;
                 break;
             }
@@ -278,6 +279,63 @@ static char *scratch(Render *r, const char *s, size_t n)
     return r->scratch;
 }
 
+/* The runs of a line as they stand on the screen, left to right: the
+ * bidirectional algorithm's runs (core/bidi), each cut by font; inside a
+ * run that reads right to left, its pieces stand right to left too. */
+static int split_runs(Render *r, int font, bool rtl, const char *s, size_t n, Run *runs)
+{
+    BidiRun b[MAX_RUNS];
+    int nb = bidi_visual_runs(s, n, rtl, b, MAX_RUNS);
+    if (nb < 0) { /* short of memory: the line as written */
+        r->short_of_memory = true;
+        nb = 1;
+        b[0] = (BidiRun){ 0, n, rtl };
+    }
+    int count = 0;
+    for (int k = 0; k < nb && count < MAX_RUNS; k++) {
+        Run sub[MAX_RUNS];
+        int m = font_runs(r, font, s + b[k].off, b[k].len, sub, MAX_RUNS - count);
+        for (int j = 0; j < m; j++) {
+            Run x = sub[(b[k].level & 1) ? m - 1 - j : j];
+            x.off += b[k].off;
+            x.level = b[k].level;
+            runs[count++] = x;
+        }
+    }
+    return count;
+}
+
+/* The text of a run as its font is to draw it: a Latin-font piece of a
+ * right-to-left run (brackets, dashes, spaces between Arabic words) is
+ * turned around and mirrored, since only the Arabic font shapes right to
+ * left. NULL when memory is short. */
+static const char *run_text(Render *r, const char *s, const Run *run)
+{
+    if (!(run->level & 1) || run->kind != RUN_LATIN)
+        return scratch(r, s + run->off, run->len);
+    char *out = scratch(r, s + run->off, run->len); /* a mirror is as long in UTF-8 here */
+    if (!out)
+        return NULL;
+    size_t o = 0;
+    for (size_t end = run->len; end > 0;) {
+        size_t start = end - 1;
+        while (start > 0 && ((unsigned char)s[run->off + start] & 0xC0) == 0x80)
+            start--;
+        uint32_t cp;
+        utf8_decode(s + run->off + start, end - start, &cp);
+        uint32_t m = bidi_mirror(cp);
+        char buf[4];
+        int k = utf8_encode(m, buf);
+        if (o + (size_t)k > run->len) /* a mirror of another length: keep it as it is */
+            k = utf8_encode(cp, buf);
+        memcpy(out + o, buf, (size_t)k);
+        o += (size_t)k;
+        end = start;
+    }
+    out[o] = '\0';
+    return out;
+}
+
 static TTF_Font *run_font(Render *r, int font, const Run *run)
 {
     return run->kind == RUN_EMOJI ? r->emoji : run->kind == RUN_ARABIC ? r->arabic[font]
@@ -294,7 +352,7 @@ static int emoji_height(Render *r, int font)
 static int run_width(Render *r, int font, const char *s, const Run *run)
 {
     int w = 0, h = 0;
-    const char *text = scratch(r, s + run->off, run->len);
+    const char *text = run_text(r, s, run);
     if (!text)
         return 0;
     TTF_SizeUTF8(run_font(r, font, run), text, &w, &h);
@@ -358,7 +416,7 @@ static uint64_t hash_text(int font, const char *s, size_t n)
 static int width_uncached(Render *r, int font, const char *s, size_t n)
 {
     Run runs[MAX_RUNS];
-    int count = split_runs(r, font, s, n, runs);
+    int count = split_runs(r, font, false, s, n, runs);
     int total = 0;
     for (int i = 0; i < count; i++)
         total += run_width(r, font, s, &runs[i]);
@@ -425,14 +483,14 @@ static SDL_Surface *render_runs(Render *r, int font, bool rtl, Color color, cons
                                 size_t n)
 {
     Run runs[MAX_RUNS];
-    int count = split_runs(r, font, s, n, runs);
+    int count = split_runs(r, font, rtl, s, n, runs);
     SDL_Surface *parts[MAX_RUNS] = { 0 };
     int top[MAX_RUNS] = { 0 };
     int total_w = 0, ascent = TTF_FontAscent(r->latin[font]), below = 0;
     SDL_Color fg = { (Uint8)(color >> 24), (Uint8)(color >> 16), (Uint8)(color >> 8), 255 };
     for (int i = 0; i < count; i++) {
         TTF_Font *f = run_font(r, font, &runs[i]);
-        const char *text = scratch(r, s + runs[i].off, runs[i].len);
+        const char *text = run_text(r, s, &runs[i]);
         SDL_Surface *part = text ? TTF_RenderUTF8_Blended(f, text, fg) : NULL;
         if (!part)
             continue;
@@ -462,17 +520,14 @@ static SDL_Surface *render_runs(Render *r, int font, bool rtl, Color color, cons
                                              SDL_PIXELFORMAT_ARGB8888);
         if (out) {
             SDL_FillRect(out, NULL, 0);
-            int x = rtl ? total_w : 0;
+            int x = 0; /* the runs come in the order they are seen */
             for (int i = 0; i < count; i++) {
                 if (!parts[i])
                     continue;
-                if (rtl)
-                    x -= parts[i]->w;
                 SDL_Rect dst = { x, top[i] - min_top, parts[i]->w, parts[i]->h };
                 SDL_SetSurfaceBlendMode(parts[i], SDL_BLENDMODE_NONE);
                 SDL_BlitSurface(parts[i], NULL, out, &dst);
-                if (!rtl)
-                    x += parts[i]->w;
+                x += parts[i]->w;
             }
         }
     }

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "core/bidi.h"
 #include "core/draw.h"
 #include "core/gesture.h"
 #include "core/i18n.h"
@@ -270,6 +271,52 @@ static void test_draw(void)
     draw_fini(&b);
 }
 
+/* The order a mixed line is seen in, left to right. */
+static void bidi_order(const char *s, bool rtl, char *out, size_t n)
+{
+    BidiRun runs[16];
+    int count = bidi_visual_runs(s, strlen(s), rtl, runs, 16);
+    size_t o = 0;
+    out[0] = '\0';
+    for (int i = 0; i < count && o + 8 < n; i++)
+        o += (size_t)snprintf(out + o, n - o, "%s[%d:%.*s]", i ? " " : "", runs[i].level,
+                              (int)runs[i].len, s + runs[i].off);
+}
+
+static void test_bidi(void)
+{
+    char got[400];
+    /* an Arabic name with a Dutch relation, in a Dutch screen: the name
+     * reads right to left, the space and the bracket stay with the Latin */
+    bidi_order("\xD8\xAC\xD9\x85\xD9\x8A\xD9\x84\xD8\xA9 (oma Jamila)", false, got, sizeof got);
+    CHECK_STR(got, "[1:\xD8\xAC\xD9\x85\xD9\x8A\xD9\x84\xD8\xA9] [0: (oma Jamila)]");
+    /* the same in an Arabic screen: Latin runs go left of the Arabic */
+    bidi_order("\xD8\xAC\xD9\x85\xD9\x8A\xD9\x84\xD8\xA9 (oma Jamila)", true, got, sizeof got);
+    CHECK_STR(got, "[1:)] [2:oma Jamila] [1:\xD8\xAC\xD9\x85\xD9\x8A\xD9\x84\xD8\xA9 (]");
+    /* numbers inside Arabic keep reading left to right */
+    bidi_order("\xD9\x83\xD8\xAA\xD8\xA8 12 \xD9\x83\xD8\xAA\xD8\xA8", true, got, sizeof got);
+    CHECK_STR(got, "[1: \xD9\x83\xD8\xAA\xD8\xA8] [2:12] [1:\xD9\x83\xD8\xAA\xD8\xA8 ]");
+    /* plain Dutch is one run; so is plain Arabic */
+    bidi_order("Oma Anna", false, got, sizeof got);
+    CHECK_STR(got, "[0:Oma Anna]");
+    bidi_order("\xD8\xAC\xD9\x85\xD9\x8A\xD9\x84\xD8\xA9", true, got, sizeof got);
+    CHECK_STR(got, "[1:\xD8\xAC\xD9\x85\xD9\x8A\xD9\x84\xD8\xA9]");
+    CHECK_INT(bidi_mirror('('), ')');
+    CHECK_INT(bidi_mirror('a'), 'a');
+    /* a long line takes the heap, and too many runs join the last */
+    char longline[2000];
+    size_t o = 0;
+    for (int i = 0; i < 100; i++)
+        o += (size_t)snprintf(longline + o, sizeof longline - o, "ab \xD8\xAC\xD9\x85 ");
+    BidiRun runs[8];
+    int count = bidi_visual_runs(longline, o, false, runs, 8);
+    CHECK_INT(count, 8);
+    size_t covered = 0;
+    for (int i = 0; i < count; i++)
+        covered += runs[i].len;
+    CHECK_INT(covered, o);
+}
+
 int main(void)
 {
     test_utf8();
@@ -279,5 +326,6 @@ int main(void)
     test_script();
     test_draw();
     test_textedit();
+    test_bidi();
     return check_done("core");
 }
