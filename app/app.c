@@ -77,6 +77,9 @@ struct App {
     char notice[1200];     /* something the facilitator must read, or "" */
     uint32_t retry_at;
     uint32_t redraw_at;      /* a frame short of memory is built again then; 0: none */
+    bool rtl;                /* the language reads right to left: screens mirrored */
+    int lang_keyboard;       /* its on-screen keyboard layout */
+    char lang[16];           /* the language on screen now */
     char problem[300];
     PrintJob job;          /* the print job being followed */
     bool job_active;
@@ -704,37 +707,59 @@ static void list_meetings(App *app)
         time_t t = (time_t)m[i].used;
         struct tm tm;
         localtime_r(&t, &tm);
-        snprintf(l->note[l->n], sizeof l->note[0], "%02d-%02d-%04d", tm.tm_mday, tm.tm_mon + 1,
-                 tm.tm_year + 1900);
+        tr_date(app->cat, tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, l->note[l->n],
+                sizeof l->note[0]);
         plan_destroy(p);
         l->n++;
     }
 }
 
-static const struct { const char *code, *name; } languages[] = {
-    { "nl", "Nederlands" }, { "en", "English" }, { "ar", "\xD8\xA7\xD9\x84\xD8\xB9\xD8\xB1\xD8\xA8\xD9\x8A\xD8\xA9" },
-    { "tr", "T\xC3\xBCrk\xC3\xA7" "e" }, { "pl", "Polski" },
+/* Each language by its own name; rtl: its screens are mirrored. */
+static const struct { const char *code, *name; bool rtl; } languages[] = {
+    { "nl", "Nederlands", false }, { "en", "English", false },
+    { "ar", "\xD8\xA7\xD9\x84\xD8\xB9\xD8\xB1\xD8\xA8\xD9\x8A\xD8\xA9", true },
+    { "tr", "T\xC3\xBCrk\xC3\xA7" "e", false }, { "pl", "Polski", false },
 };
 
-static void list_settings(App *app)
+static bool language_rtl(const char *code)
+{
+    for (size_t i = 0; i < sizeof languages / sizeof languages[0]; i++)
+        if (!strcmp(code, languages[i].code))
+            return languages[i].rtl;
+    return false;
+}
+
+/* The languages there are catalogues for, by their own names: the start
+ * language (stored) chosen, and which one is on screen now. */
+static void list_languages(App *app)
 {
     FlowList *l = &app->lists.languages;
     char lang[16] = "nl";
     store_setting(app->store, "language", lang, sizeof lang);
     l->n = 0;
     l->chosen = -1;
+    app->lists.language_now = -1;
     for (size_t i = 0; i < sizeof languages / sizeof languages[0]; i++) {
         char path[1200];
         snprintf(path, sizeof path, "%s/assets/po/%s.po", paths_data_dir(), languages[i].code);
         if (strcmp(languages[i].code, "nl") != 0 && access(path, R_OK) != 0)
-            continue; /* no catalogue for it (yet) */
+            continue; /* no catalogue for it */
         snprintf(app->lang_codes[l->n], sizeof app->lang_codes[0], "%s", languages[i].code);
         snprintf(l->text[l->n], sizeof l->text[0], "%s", languages[i].name);
         l->note[l->n][0] = '\0';
         if (!strcmp(lang, languages[i].code))
             l->chosen = l->n;
+        if (!strcmp(app->lang, languages[i].code)) {
+            app->lists.language_now = l->n;
+            app->ui.language_name = languages[i].name;
+        }
         l->n++;
     }
+}
+
+static void list_settings(App *app)
+{
+    list_languages(app);
     FlowList *p = &app->lists.printers;
     char chosen[128] = "";
     store_setting(app->store, "printer", chosen, sizeof chosen);
@@ -775,6 +800,10 @@ static bool use_language(App *app, const char *code)
     catalog_destroy(app->cat);
     app->cat = cat;
     app->ui.cat = cat;
+    app->rtl = app->ui.rtl = language_rtl(code);
+    app->ui.keyboard_layout = keyboard_layout_for(code);
+    snprintf(app->lang, sizeof app->lang, "%s", code);
+    list_languages(app);
     return true;
 }
 
@@ -796,15 +825,16 @@ static void kept_summary(App *app)
         return;
     char count[16], a[160], b[160] = "";
     snprintf(count, sizeof count, "%d", kept);
-    tr_fill(a, sizeof a, kept == 1 ? tr(app->cat, "Bewaard voor de evaluatie: 1 gesprek.")
-                                   : tr(app->cat, "Bewaard voor de evaluatie: %s gesprekken."),
+    tr_fill(a, sizeof a,
+            trn(app->cat, "Bewaard voor de evaluatie: %s gesprek.",
+                "Bewaard voor de evaluatie: %s gesprekken.", kept),
             count);
     if (first) {
         time_t t = (time_t)first;
         struct tm tm;
         localtime_r(&t, &tm);
         char date[64];
-        snprintf(date, sizeof date, "%02d-%02d-%04d", tm.tm_mday, tm.tm_mon + 1, tm.tm_year + 1900);
+        tr_date(app->cat, tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, date, sizeof date);
         tr_fill(b, sizeof b, tr(app->cat, "Het eerste wordt op %s vanzelf gewist."), date);
     }
     snprintf(app->kept_words, sizeof app->kept_words, "%s %s", a, b);
@@ -1020,7 +1050,8 @@ static void on_pin(App *app, PinFor purpose, const char *pin)
     int64_t wait = 0;
     PinResult r = pin_check(app->store, pin, wall_ms(app), &wait);
     char secs[24];
-    snprintf(secs, sizeof secs, "%lld", (long long)((wait + 999) / 1000));
+    long n_secs = (long)((wait + 999) / 1000);
+    snprintf(secs, sizeof secs, "%ld", n_secs);
     switch (r) {
     case PIN_OK:
         flow_pin_result(f, true, NULL);
@@ -1030,14 +1061,18 @@ static void on_pin(App *app, PinFor purpose, const char *pin)
         return;
     case PIN_WRONG:
         if (wait > 0)
-            tr_fill(said, sizeof said, tr(app->cat, "Deze pincode klopt niet. Probeer het over %s "
-                                                    "seconden opnieuw."), secs);
+            tr_fill(said, sizeof said,
+                    trn(app->cat, "Deze pincode klopt niet. Probeer het over %s seconde opnieuw.",
+                        "Deze pincode klopt niet. Probeer het over %s seconden opnieuw.", n_secs),
+                    secs);
         else
             snprintf(said, sizeof said, "%s", tr(app->cat, "Deze pincode klopt niet. Probeer het opnieuw."));
         break;
     case PIN_WAIT:
-        tr_fill(said, sizeof said, tr(app->cat, "Nog even wachten: probeer het over %s seconden "
-                                                "opnieuw."), secs);
+        tr_fill(said, sizeof said,
+                trn(app->cat, "Nog even wachten: probeer het over %s seconde opnieuw.",
+                    "Nog even wachten: probeer het over %s seconden opnieuw.", n_secs),
+                secs);
         break;
     case PIN_LOCKED:
         snprintf(said, sizeof said, "%s",
@@ -1100,6 +1135,9 @@ static void on_flow(App *app, FlowOut o)
         set_setting(app, "rotation", turns[o.index & 3], N_("Het scherm is gedraaid."));
         break;
     }
+    case FLOW_LANGUAGE_NOW: /* for this meeting; the start language stays */
+        use_language(app, app->lang_codes[o.index]);
+        break;
     case FLOW_LANGUAGE:
         if (use_language(app, app->lang_codes[o.index]))
             set_setting(app, "language", app->lang_codes[o.index], N_("De taal is gekozen."));
@@ -1271,6 +1309,9 @@ static int start_video(App *app)
     }
     ui_init(&app->ui, &theme_default, render_measure(app->render));
     app->ui.cat = app->cat;
+    app->ui.rtl = app->rtl;
+    app->ui.keyboard_layout = app->lang_keyboard;
+    list_languages(app);
     gestures_init(&app->gestures, (int)(2.5f * ui_scale_for(app->w, app->h, app->dpi)),
                   LONG_PRESS_MS);
     SDL_StartTextInput();
@@ -1366,7 +1407,10 @@ static int open_data(App *app)
             fprintf(stderr, "kring: language '%s' is not available (%s)\n", o->lang, err);
             return -1;
         }
+        app->rtl = language_rtl(o->lang);
     }
+    app->lang_keyboard = keyboard_layout_for(o->lang ? o->lang : "nl");
+    snprintf(app->lang, sizeof app->lang, "%s", o->lang ? o->lang : "nl");
     char db[4096];
     if (o->db)
         snprintf(db, sizeof db, "%s", o->db);

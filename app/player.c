@@ -28,6 +28,7 @@ struct Player {
     uint32_t wait_until;
     uint64_t frames_mark;
     int redraw_waits;       /* waits for a frame memory was short for */
+    int reveal_tries;       /* drags made looking for a widget (reveal) */
     Point last[10];         /* where each scripted finger was last */
     char msg[1024];
 };
@@ -178,6 +179,22 @@ static PlayerStatus dump(Player *p, App *app, const ScriptStep *st)
         const Widget *w = &ui->widgets[i];
         fprintf(f, "%s %d %d %d %d\n", w->id, w->rect.x, w->rect.y, w->rect.w, w->rect.h);
     }
+    /* texts shortened to fit, and texts running off the screen's sides */
+    for (int i = 0; i < ui->n_cuts; i++)
+        fprintf(f, "~cut %s\n", ui->cuts[i]);
+    for (int i = 0; i < ui->dl.n; i++) {
+        const DrawCmd *c = &ui->dl.cmds[i];
+        if (c->kind != DRAW_TEXT || c->w > 4 * ui->w) /* a field's scrolled text */
+            continue;
+        const char *text = draw_cmd_text(&ui->dl, c);
+        int tw = ui_text_width(ui, c->a, text);
+        int h = c->b & (ALIGN_CENTER | ALIGN_RIGHT);
+        int x0 = h == ALIGN_RIGHT ? c->x + c->w - tw : h == ALIGN_CENTER ? c->x + (c->w - tw) / 2 : c->x;
+        if (x0 < 0 || x0 + tw > ui->w)
+            fprintf(f, "~off %s\n", text);
+        else if (tw > c->w + 1)
+            fprintf(f, "~over %s\n", text);
+    }
     if (fclose(f) != 0)
         return failf(p, st, "cannot write", st->text);
     return PLAYER_RUNNING;
@@ -244,6 +261,31 @@ static PlayerStatus run_step(Player *p, App *app, const ScriptStep *st)
     }
     case OP_DUMP:
         return dump(p, app, st);
+    case OP_REVEAL: { /* as a person looks for it: drag the content up, then down */
+        const Ui *ui = app_ui(app);
+        const Widget *w = ui_find(ui, st->a.id);
+        int fw, fh;
+        app_frame_size(app, &fw, &fh);
+        const Widget *top = w ? ui_hit(ui, w->anchor, ~0u) : NULL; /* nothing lies over it */
+        if (w && w->anchor.y >= 0 && w->anchor.y < fh && top && !strcmp(top->id, w->id)) {
+            p->reveal_tries = 0;
+            break;
+        }
+        if (p->reveal_tries >= 16) {
+            p->reveal_tries = 0;
+            char id[SCRIPT_ID_LEN + 2];
+            snprintf(id, sizeof id, "@%s", st->a.id);
+            return failf(p, st, "scrolled and did not find", id);
+        }
+        int up = p->reveal_tries++ < 8 ? 1 : -1;
+        int x = fw / 2, y0 = fh / 2 + up * fh / 6, y1 = fh / 2 - up * fh / 6;
+        finger(p, app, now, SDL_FINGERDOWN, 0, x, y0);
+        for (int i = 1; i <= 6; i++)
+            finger(p, app, now + (uint32_t)(50 * i), SDL_FINGERMOTION, 0, x, y0 + (y1 - y0) * i / 6);
+        finger(p, app, now + 320, SDL_FINGERUP, 0, x, y1);
+        p->pc--; /* look again once the drag is done */
+        break;
+    }
     case OP_EXPECT:
     case OP_ABSENT: {
         bool found = ui_find(app_ui(app), st->a.id) != NULL;

@@ -1349,8 +1349,14 @@ static void conference(void)
         CHECK_INT(store_meetings(st, m, 4), 0);
         char v[16];
         CHECK(store_setting(st, "rotation", v, sizeof v) && !strcmp(v, "0"));
+        /* the start screen's language button changed the screen, not the setting */
+        CHECK(store_setting(st, "language", v, sizeof v) && !strcmp(v, "nl"));
         store_close(st);
     }
+    int dx, ax, y;
+    CHECK(anchor_in("start-dutch.txt", "new-meeting", &dx, &y, NULL, NULL));
+    CHECK(anchor_in("start-arabic.txt", "new-meeting", &ax, &y, NULL, NULL));
+    CHECK(dx > 640 && ax < 640); /* in Arabic the start screen is mirrored */
     const char *words[] = { "Marokko", "Wijkcentrum De Kring", "06 1234 5678", "Jamila",
                             "schooldag" };
     for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
@@ -1799,6 +1805,217 @@ static int oom(void)
     return 0;
 }
 
+/* The board, the review page and page 1 of the printed plan, in Arabic and
+ * in Polish, as pictures in the test output (for people to look at); the
+ * PDF holds the plan's words in that language. */
+static void language_shots(void)
+{
+    static const char *const langs[] = { "ar", "pl" };
+    static const char *const title[] = {
+        "\xD8\xAE\xD8\xB7\xD8\xA9", /* خطة: plan */
+        "Plan rodziny",
+    };
+    for (int l = 0; l < 2; l++) {
+        char kdb[1300], ks[1300], pdf[1300], cmd[4200];
+        snprintf(kdb, sizeof kdb, "%s/%s.db", dir, langs[l]);
+        snprintf(cmd, sizeof cmd, "rm -f '%s'*", kdb);
+        CHECK(system(cmd) == 0);
+        snprintf(ks, sizeof ks, "%s/%s.ks", dir, langs[l]);
+        FILE *f = fopen(ks, "w");
+        CHECK(f != NULL);
+        if (!f)
+            return;
+        fprintf(f, "shot %s-board.png\ntap @step:review\nshot %s-review.png\n", langs[l], langs[l]);
+        fclose(f);
+        CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", kdb, "--demo", "--lang",
+                                                langs[l], "--size", "1280x800", "--script", ks,
+                                                NULL }), 0);
+        snprintf(pdf, sizeof pdf, "%s/%s-plan.pdf", dir, langs[l]);
+        CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", kdb, "--lang", langs[l],
+                                                "--export-pdf", pdf, NULL }), 0);
+        snprintf(cmd, sizeof cmd, "pdftoppm -png -r 60 -f 1 -l 1 -singlefile '%s' '%s/%s-pdf-page1'",
+                 pdf, dir, langs[l]);
+        CHECK(system(cmd) == 0);
+        char name[64];
+        snprintf(name, sizeof name, "%s-pdf-page1.png", langs[l]);
+        CHECK(exists(name));
+        snprintf(cmd, sizeof cmd, "pdftotext -l 1 '%s' -", pdf);
+        char text[8192];
+        command_output(cmd, text, sizeof text);
+        CHECK(strstr(text, title[l]) != NULL);
+        CHECK(strstr(text, "Jansen") != NULL);
+    }
+    /* in the middle of a meeting anyone switches the language from the
+     * board: at once, mirrored for Arabic, and nothing of the plan changes */
+    char kdb[1300], ks[1300];
+    snprintf(kdb, sizeof kdb, "%s/switch.db", dir);
+    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", kdb, "--demo", "--export-json",
+                                            "switch-before.json", NULL }), 0);
+    snprintf(ks, sizeof ks, "%s/switch.ks", dir);
+    FILE *f = fopen(ks, "w");
+    CHECK(f != NULL);
+    if (!f)
+        return;
+    fputs("dump switch-nl.txt\ntap @language\nshot switch-picker.png\ntap @talk:2\n"
+          "dump switch-ar.txt\nshot switch-ar.png\ntap @step:review\ntap @step:network\n"
+          "tap @language\ntap @talk:4\nshot switch-pl.png\ndump switch-pl.txt\n", f);
+    fclose(f);
+    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", kdb, "--size", "1280x800",
+                                            "--script", ks, NULL }), 0);
+    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", kdb, "--export-json",
+                                            "switch-after.json", NULL }), 0);
+    char *before = slurp("switch-before.json"), *after = slurp("switch-after.json");
+    CHECK(before && after && !strcmp(before, after));
+    free(before);
+    free(after);
+    int x[3], y;
+    CHECK(anchor_in("switch-nl.txt", "add-person", &x[0], &y, NULL, NULL));
+    CHECK(anchor_in("switch-ar.txt", "add-person", &x[1], &y, NULL, NULL));
+    CHECK(anchor_in("switch-pl.txt", "add-person", &x[2], &y, NULL, NULL));
+    CHECK(x[0] < 640 && x[1] > 640 && x[2] < 640); /* the tray mirrored in Arabic only */
+}
+
+/* ---- every screen in every language ---- */
+
+typedef struct Words {
+    char **w;
+    int n, cap;
+} Words;
+
+static void words_add(Words *ws, const char *w)
+{
+    if (ws->n == ws->cap) {
+        ws->cap = ws->cap ? ws->cap * 2 : 512;
+        ws->w = realloc(ws->w, sizeof *ws->w * (size_t)ws->cap);
+        if (!ws->w)
+            abort();
+    }
+    ws->w[ws->n++] = strdup(w);
+}
+
+/* True when text is one of Kring's own words in any language, as it is or
+ * with a short name filled in for its "%s": never to be cut off. A
+ * family's own long words may be shortened (they are shown whole
+ * elsewhere). */
+static bool kring_word(const Words *ws, const char *text)
+{
+    size_t tn = strlen(text);
+    for (int i = 0; i < ws->n; i++) {
+        const char *w = ws->w[i], *pc = strstr(w, "%s");
+        if (!pc) {
+            if (!strcmp(w, text))
+                return true;
+            continue;
+        }
+        size_t pre = (size_t)(pc - w), post = strlen(pc + 2);
+        if (tn >= pre + post && tn - pre - post <= 24 && !strncmp(text, w, pre) &&
+            !strcmp(text + tn - post, pc + 2))
+            return true;
+    }
+    return false;
+}
+
+/* The script with a dump of the screen after every screenshot, both into
+ * folder sub. */
+static void script_with_dumps(const char *name, const char *sub, char *out, size_t n)
+{
+    snprintf(out, n, "%s/%s/%s.ks", dir, sub, name);
+    FILE *in = fopen(script(name), "r"), *o = fopen(out, "w");
+    CHECK(in && o);
+    char line[1024];
+    while (in && o && fgets(line, sizeof line, in)) {
+        char shot[512];
+        if (sscanf(line, "shot %511s", shot) == 1) {
+            fprintf(o, "shot %s/%s\n", sub, shot);
+            shot[strcspn(shot, ".")] = '\0';
+            fprintf(o, "dump %s/%s.dump\n", sub, shot);
+        } else {
+            fputs(line, o);
+        }
+    }
+    if (in)
+        fclose(in);
+    if (o)
+        fclose(o);
+}
+
+/* A whole conference (conference.ks, then conference_close.ks: every step,
+ * page, sheet, panel, the keyboard, the PIN pad, settings) in Dutch,
+ * English, Arabic, Turkish and Polish on the 7-inch panel (800x480) and
+ * on a large screen (1920x1080). Fails when one of Kring's own words is
+ * shortened to fit or runs off the screen or out of its box. */
+static void languages(void)
+{
+    Words ws = { 0 };
+    static const char *const langs[] = { "nl", "en", "ar", "tr", "pl" };
+    for (size_t l = 1; l < sizeof langs / sizeof langs[0]; l++) {
+        char path[1200], err[300];
+        snprintf(path, sizeof path, "%s/assets/po/%s.po", src, langs[l]);
+        Catalog *cat = catalog_load(path, err, sizeof err);
+        CHECK(cat != NULL);
+        for (int i = 0; cat && i < catalog_count(cat); i++) {
+            if (l == 1)
+                words_add(&ws, catalog_msgid(cat, i)); /* Dutch */
+            words_add(&ws, tr(cat, catalog_msgid(cat, i)));
+        }
+        catalog_destroy(cat);
+    }
+    static const char *const sizes[] = { "800x480", "1920x1080" };
+    int screens = 0, bad = 0;
+    for (size_t l = 0; l < sizeof langs / sizeof langs[0]; l++)
+        for (int z = 0; z < 2; z++) {
+            char sub[64], path[1200], kdb[1300], ks[1400];
+            snprintf(sub, sizeof sub, "%s-%s", langs[l], sizes[z]);
+            snprintf(path, sizeof path, "%s/%s", dir, sub);
+            mkdir(path, 0755);
+            snprintf(kdb, sizeof kdb, "%s/k.db", path);
+            char cmd[1400];
+            snprintf(cmd, sizeof cmd, "rm -f '%s'/*", path);
+            CHECK(system(cmd) == 0);
+            static const char *const parts[] = { "conference", "conference_close" };
+            for (int k = 0; k < 2; k++) {
+                script_with_dumps(parts[k], sub, ks, sizeof ks);
+                int rc = run("dummy", (const char *[]){ "--headless", "--db", kdb, "--lang", langs[l],
+                                                        "--size", sizes[z], "--dpi", z ? "96" : "133",
+                                                        "--script", ks, NULL });
+                if (rc != 0)
+                    fprintf(stderr, "%s %s: %s.ks stopped\n", langs[l], sizes[z], parts[k]);
+                CHECK_INT(rc, 0);
+            }
+            snprintf(cmd, sizeof cmd, "ls '%s'/*.dump", path);
+            FILE *ls = popen(cmd, "r");
+            char dump[1400];
+            while (ls && fgets(dump, sizeof dump, ls)) {
+                dump[strcspn(dump, "\n")] = '\0';
+                FILE *f = fopen(dump, "r");
+                char line[600];
+                screens++;
+                while (f && fgets(line, sizeof line, f)) {
+                    line[strcspn(line, "\n")] = '\0';
+                    const char *text = !strncmp(line, "~cut ", 5)    ? line + 5
+                                       : !strncmp(line, "~off ", 5)  ? line + 5
+                                       : !strncmp(line, "~over ", 6) ? line + 6 : NULL;
+                    if (text && kring_word(&ws, text)) {
+                        bad++;
+                        fprintf(stderr, "%s %s %s: %.5s \"%s\"\n", langs[l], sizes[z],
+                                strrchr(dump, '/') + 1, line + 1, text);
+                    }
+                }
+                if (f)
+                    fclose(f);
+            }
+            if (ls)
+                pclose(ls);
+        }
+    CHECK(screens >= 5 * 2 * 30);
+    CHECK_INT(bad, 0);
+    printf("languages: %d screens in 5 languages at 2 sizes, %d of Kring's words cut or off\n",
+           screens, bad);
+    for (int i = 0; i < ws.n; i++)
+        free(ws.w[i]);
+    free(ws.w);
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 5) {
@@ -1827,7 +2044,7 @@ int main(int argc, char **argv)
         { "people", people }, { "goals", goals }, { "places", places }, { "qr_codes", qr_codes },
         { "share_screen", share_screen }, { "pdf", pdf }, { "conference", conference },
         { "pin_lockout", pin_lockout }, { "device", device }, { "privacy", privacy },
-        { "monkey", monkey },
+        { "monkey", monkey }, { "languages", languages }, { "language_shots", language_shots },
     };
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         if (!strcmp(all[i].name, name)) {

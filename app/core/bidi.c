@@ -2,6 +2,7 @@
 #include "core/bidi.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include <fribidi.h>
 
@@ -47,11 +48,19 @@ int bidi_visual_runs(const char *s, size_t n, bool rtl, BidiRun *runs, int max)
     }
     fribidi_get_bidi_types(cp, len, type);
     fribidi_get_bracket_types(cp, len, type, bracket);
-    FriBidiParType dir = rtl ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_LTR;
+    /* the line's own first strong letter sets its direction (a Dutch
+     * sentence in an Arabic screen still ends in its full stop); only a
+     * line without one takes the screen's */
+    FriBidiParType dir = rtl ? FRIBIDI_PAR_WRTL : FRIBIDI_PAR_WLTR;
     if (!fribidi_get_par_embedding_levels_ex(type, bracket, len, &dir, level)) {
         for (int i = 0; i < len; i++) /* FriBidi could not: one run, as written */
             level[i] = rtl ? 1 : 0;
     }
+    /* joiners and selectors stay in the run of the letter before them, so
+     * an emoji sequence (woman, joiner, curly hair) is never cut apart */
+    for (int i = 1; i < len; i++)
+        if (type[i] == FRIBIDI_TYPE_BN || type[i] == FRIBIDI_TYPE_NSM)
+            level[i] = level[i - 1];
     /* runs of one level, in logical order */
     int count = 0;
     for (int i = 0; i < len; i++) {
@@ -98,4 +107,37 @@ uint32_t bidi_mirror(uint32_t cp)
 {
     FriBidiChar m;
     return fribidi_get_mirror_char(cp, &m) ? m : cp;
+}
+
+bool bidi_is_rtl(const char *s, size_t n, bool fallback)
+{
+    for (size_t i = 0; i < n;) {
+        uint32_t c;
+        i += (size_t)utf8_decode(s + i, n - i, &c);
+        FriBidiCharType t = fribidi_get_bidi_type(c);
+        if (t == FRIBIDI_TYPE_LTR)
+            return false;
+        if (t == FRIBIDI_TYPE_RTL || t == FRIBIDI_TYPE_AL)
+            return true;
+    }
+    return fallback;
+}
+
+bool bidi_has_rtl(const char *s)
+{
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n;) {
+        uint32_t c;
+        i += (size_t)utf8_decode(s + i, n - i, &c);
+        FriBidiCharType t = fribidi_get_bidi_type(c);
+        if (t == FRIBIDI_TYPE_RTL || t == FRIBIDI_TYPE_AL)
+            return true;
+    }
+    return false;
+}
+
+bool bidi_is_control(uint32_t cp)
+{
+    return cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) ||
+           (cp >= 0x2066 && cp <= 0x2069);
 }

@@ -18,10 +18,29 @@ typedef struct BidiRun {
     int level;         /* odd: reads right to left */
 } BidiRun;
 
-/* Runs of s (UTF-8, n bytes) in visual order, left to right, for a line
- * whose paragraph runs right to left when rtl. At most max runs (the
- * rest joins the last). Returns the count; -1 when memory is short. */
+/* Runs of s (UTF-8, n bytes) in visual order, left to right. The line
+ * reads in the direction of its first strong letter (Unicode's rule P2);
+ * a line without one (digits, signs, emoji) reads right to left when rtl.
+ * At most max runs (the rest joins the last). Returns the count; -1 when
+ * memory is short. */
 int bidi_visual_runs(const char *s, size_t n, bool rtl, BidiRun *runs, int max);
+
+/* True when s reads right to left: its first strong letter is Arabic or
+ * Hebrew; fallback when it has none. */
+bool bidi_is_rtl(const char *s, size_t n, bool fallback);
+
+/* True when s holds a letter that reads right to left. */
+bool bidi_has_rtl(const char *s);
+
+/* True for the invisible marks that steer the algorithm (LRM, RLM, the
+ * embeddings and the isolates): kept in the text, never drawn. */
+bool bidi_is_control(uint32_t cp);
+
+/* Unicode's first-strong isolate around a family's words set into Kring's
+ * own sentence, "FSI words PDI", so each keeps its own direction: an
+ * Arabic name in "Voor %s" or before ": brengt Sam". */
+#define BIDI_FSI "\xE2\x81\xA8"
+#define BIDI_PDI "\xE2\x81\xA9"
 
 /* The character a bracket or other mirrored sign shows as in a run that
  * reads right to left: "(" -> ")". Others as they are. */

@@ -36,6 +36,8 @@ enum {
     ALIGN_LEFT = 0, ALIGN_CENTER = 1, ALIGN_RIGHT = 2, /* horizontal */
     ALIGN_TOP = 0, ALIGN_MIDDLE = 4,                  /* vertical */
     TEXT_RTL = 8, /* the paragraph runs right to left (the UI is mirrored) */
+    TEXT_SHRINK = 16, /* for ui_text: a smaller font before an ellipsis (a word
+                         on a button or key); never reaches the renderer */
 };
 
 /* Every field is 32 bits wide, so a command has no padding and two lists

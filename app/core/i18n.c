@@ -1,8 +1,9 @@
 /* i18n: a strict, small .po reader and a sorted lookup table.
  *
  * Supported: comments, the fuzzy flag, msgctxt (kept apart from plain
- * msgids), msgid/msgstr with C escapes and continued strings. Plural
- * entries are read; their first form is used until plural rules arrive. */
+ * msgids), msgid/msgstr with C escapes and continued strings, plural
+ * entries (msgid_plural, msgstr[N]) chosen by the header's Plural-Forms
+ * rule, a C expression in n evaluated here. */
 #include "core/i18n.h"
 
 #include <stdbool.h>
@@ -10,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/bidi.h"
 #include "core/mem.h"
 #include "core/utf8.h"
 
@@ -17,12 +19,15 @@
 
 typedef struct Entry {
     char *id;
-    char *str;
+    char *str;   /* a plural entry: its forms one after another, each ended by NUL */
+    int forms;   /* 1, or the plural forms in str */
 } Entry;
 
 struct Catalog {
     Entry *entries;
     int n, cap;
+    char plural[200];  /* the header's rule: "n != 1", "n==1 ? 0 : ..." */
+    int nplurals;
 };
 
 typedef struct Buf {
@@ -45,7 +50,9 @@ static bool buf_put(Buf *b, char c)
     return true;
 }
 
-typedef enum Field { F_NONE, F_CTXT, F_ID, F_PLURAL, F_STR, F_STR_OTHER } Field;
+typedef enum Field { F_NONE, F_CTXT, F_ID, F_PLURAL, F_STR } Field;
+
+enum { MAX_FORMS = 6 }; /* Arabic has the most */
 
 typedef struct Parser {
     const char *s;
@@ -56,6 +63,7 @@ typedef struct Parser {
     Catalog *cat;
     Buf ctxt, id, str;
     bool has_id, has_str, fuzzy, has_ctxt;
+    int forms;          /* msgstr[N] read so far */
 } Parser;
 
 static bool fail(Parser *p, const char *what)
@@ -72,6 +80,7 @@ static void reset_entry(Parser *p)
     if (p->str.p) p->str.p[0] = '\0';
     p->has_id = p->has_str = p->has_ctxt = false;
     p->fuzzy = false;
+    p->forms = 0;
 }
 
 static char *dup_buf(const Buf *b)
@@ -85,6 +94,202 @@ static char *dup_buf(const Buf *b)
     return s;
 }
 
+/* ---- plural rules ----
+ *
+ * Plural-Forms: nplurals=N; plural=EXPR; where EXPR is C with n, numbers,
+ * ! * / % + - < > <= >= == != && || ?: and brackets (gettext's grammar).
+ * A recursive descent evaluator; a rule it cannot read makes the
+ * catalogue fail to load, so a broken rule is found by the tests. */
+
+typedef struct Expr {
+    const char *s;
+    long n;
+    bool bad;
+} Expr;
+
+static long ternary(Expr *e);
+
+static void blank(Expr *e)
+{
+    while (*e->s == ' ' || *e->s == '\t')
+        e->s++;
+}
+
+static bool eat(Expr *e, const char *op)
+{
+    blank(e);
+    size_t k = strlen(op);
+    if (strncmp(e->s, op, k) != 0)
+        return false;
+    /* "<" is not "<=", "!" is not "!=" */
+    if (k == 1 && (op[0] == '<' || op[0] == '>' || op[0] == '!' || op[0] == '=') && e->s[1] == '=')
+        return false;
+    e->s += k;
+    return true;
+}
+
+static long primary(Expr *e)
+{
+    blank(e);
+    if (eat(e, "!"))
+        return !primary(e);
+    if (eat(e, "(")) {
+        long v = ternary(e);
+        if (!eat(e, ")"))
+            e->bad = true;
+        return v;
+    }
+    if (*e->s == 'n') {
+        e->s++;
+        return e->n;
+    }
+    if (*e->s >= '0' && *e->s <= '9') {
+        long v = 0;
+        while (*e->s >= '0' && *e->s <= '9' && v < 100000000)
+            v = v * 10 + (*e->s++ - '0');
+        return v;
+    }
+    e->bad = true;
+    return 0;
+}
+
+static long product(Expr *e)
+{
+    long v = primary(e);
+    for (;;) {
+        if (eat(e, "*")) {
+            v *= primary(e);
+        } else if (eat(e, "/") || eat(e, "%")) {
+            bool mod = e->s[-1] == '%';
+            long d = primary(e);
+            if (d == 0) {
+                e->bad = true;
+                return 0;
+            }
+            v = mod ? v % d : v / d;
+        } else {
+            return v;
+        }
+    }
+}
+
+static long sum(Expr *e)
+{
+    long v = product(e);
+    for (;;) {
+        if (eat(e, "+"))
+            v += product(e);
+        else if (eat(e, "-"))
+            v -= product(e);
+        else
+            return v;
+    }
+}
+
+static long compare(Expr *e)
+{
+    long v = sum(e);
+    for (;;) {
+        if (eat(e, "<="))
+            v = v <= sum(e);
+        else if (eat(e, ">="))
+            v = v >= sum(e);
+        else if (eat(e, "<"))
+            v = v < sum(e);
+        else if (eat(e, ">"))
+            v = v > sum(e);
+        else
+            return v;
+    }
+}
+
+static long equal(Expr *e)
+{
+    long v = compare(e);
+    for (;;) {
+        if (eat(e, "=="))
+            v = v == compare(e);
+        else if (eat(e, "!="))
+            v = v != compare(e);
+        else
+            return v;
+    }
+}
+
+static long both(Expr *e)
+{
+    long v = equal(e);
+    while (eat(e, "&&")) {
+        long w = equal(e); /* always read: the text must be consumed */
+        v = v && w;
+    }
+    return v;
+}
+
+static long either(Expr *e)
+{
+    long v = both(e);
+    while (eat(e, "||")) {
+        long w = both(e);
+        v = v || w;
+    }
+    return v;
+}
+
+static long ternary(Expr *e)
+{
+    long c = either(e);
+    if (!eat(e, "?"))
+        return c;
+    long a = ternary(e);
+    if (!eat(e, ":")) {
+        e->bad = true;
+        return 0;
+    }
+    long b = ternary(e);
+    return c ? a : b;
+}
+
+/* The form for n under rule; -1 when the rule cannot be read. */
+static long plural_index(const char *rule, long n)
+{
+    Expr e = { rule, n, false };
+    long v = ternary(&e);
+    blank(&e);
+    if (*e.s == ';')
+        e.s++;
+    blank(&e);
+    return e.bad || *e.s ? -1 : v;
+}
+
+/* Reads Plural-Forms from the header entry (msgid ""). */
+static bool header(Parser *p)
+{
+    const char *h = strstr(p->str.p, "Plural-Forms:");
+    if (!h)
+        return true;
+    const char *np = strstr(h, "nplurals=");
+    const char *rule = strstr(h, "plural=");
+    if (rule == np + 2) /* "plural=" found inside "nplurals=" */
+        rule = strstr(np + 9, "plural=");
+    if (!np || !rule)
+        return fail(p, "Plural-Forms needs nplurals= and plural=");
+    int count = atoi(np + 9);
+    rule += 7;
+    size_t len = strcspn(rule, ";\n");
+    if (count < 1 || count > MAX_FORMS || len == 0 || len >= sizeof p->cat->plural)
+        return fail(p, "Plural-Forms has a bad count or rule");
+    memcpy(p->cat->plural, rule, len);
+    p->cat->plural[len] = '\0';
+    p->cat->nplurals = count;
+    for (long n = 0; n < 200; n++) { /* the rule reads, and picks a form there is */
+        long k = plural_index(p->cat->plural, n);
+        if (k < 0 || k >= count)
+            return fail(p, "the Plural-Forms rule cannot be read");
+    }
+    return true;
+}
+
 /* Ends the current entry and stores it if it is complete and translated. */
 static bool finish_entry(Parser *p)
 {
@@ -92,6 +297,8 @@ static bool finish_entry(Parser *p)
         return true;
     if (!p->has_id || !p->has_str)
         return fail(p, "an entry needs both msgid and msgstr");
+    if (p->id.n == 0 && p->str.p && !p->has_ctxt && !header(p))
+        return false;
     if (p->id.n > 0 && p->str.n > 0 && !p->fuzzy) {
         Catalog *c = p->cat;
         if (c->n == c->cap) {
@@ -117,7 +324,7 @@ static bool finish_entry(Parser *p)
             free(str);
             return fail(p, "out of memory");
         }
-        c->entries[c->n++] = (Entry){ key.p, str };
+        c->entries[c->n++] = (Entry){ key.p, str, p->forms > 1 ? p->forms : 1 };
     }
     reset_entry(p);
     return true;
@@ -161,12 +368,14 @@ static void skip_spaces(Parser *p)
         p->i++;
 }
 
+/* True (and past it) when kw stands at the parser's place, followed by a
+ * space or a string; a keyword ending in '[' is followed by its index. */
 static bool keyword(Parser *p, const char *kw)
 {
     size_t k = strlen(kw);
     if (p->n - p->i >= k && memcmp(p->s + p->i, kw, k) == 0 &&
-        (p->i + k == p->n || p->s[p->i + k] == ' ' || p->s[p->i + k] == '\t' ||
-         p->s[p->i + k] == '"')) {
+        (kw[k - 1] == '[' || p->i + k == p->n || p->s[p->i + k] == ' ' ||
+         p->s[p->i + k] == '\t' || p->s[p->i + k] == '"')) {
         p->i += k;
         return true;
     }
@@ -234,19 +443,24 @@ static bool parse_lines(Parser *p)
             field = F_ID;
             p->has_id = true;
             target = &p->id;
-        } else if (keyword(p, "msgstr[0]")) {
+        } else if (keyword(p, "msgstr[")) {
+            int index = 0, digits = 0;
+            while (p->i < p->n && p->s[p->i] >= '0' && p->s[p->i] <= '9' && digits < 3) {
+                index = index * 10 + (p->s[p->i++] - '0');
+                digits++;
+            }
+            if (!digits || p->i >= p->n || p->s[p->i] != ']')
+                ok = fail(p, "bad plural index");
+            else if (!p->has_id || index != p->forms || index >= MAX_FORMS)
+                ok = fail(p, "plural forms out of order");
+            else
+                p->i++;
+            if (ok && index > 0 && !buf_put(&p->str, '\0'))
+                ok = fail(p, "out of memory");
+            p->forms = index + 1;
             field = F_STR;
             p->has_str = true;
             target = &p->str;
-        } else if (keyword(p, "msgstr[")) {
-            while (p->i < p->n && p->s[p->i] != ']' && p->s[p->i] != '\n')
-                p->i++;
-            if (p->i >= p->n || p->s[p->i] != ']')
-                ok = fail(p, "bad plural index");
-            else
-                p->i++;
-            field = F_STR_OTHER;
-            target = &scratch;
         } else if (keyword(p, "msgstr")) {
             if (!p->has_id)
                 ok = fail(p, "msgstr without msgid");
@@ -330,9 +544,27 @@ const char *tr(const Catalog *cat, const char *msgid)
 {
     if (!cat || cat->n == 0)
         return msgid;
-    Entry key = { (char *)msgid, NULL };
+    Entry key = { (char *)msgid, NULL, 0 };
     const Entry *e = bsearch(&key, cat->entries, (size_t)cat->n, sizeof(Entry), cmp_entry);
     return e ? e->str : msgid;
+}
+
+const char *trn(const Catalog *cat, const char *msgid, const char *plural, long n)
+{
+    const char *dutch = n == 1 ? msgid : plural; /* Dutch: one, or more (and none) */
+    if (!cat || cat->n == 0)
+        return dutch;
+    Entry key = { (char *)msgid, NULL, 0 };
+    const Entry *e = bsearch(&key, cat->entries, (size_t)cat->n, sizeof(Entry), cmp_entry);
+    if (!e)
+        return dutch;
+    long k = cat->nplurals ? plural_index(cat->plural, n) : n != 1;
+    if (k < 0 || k >= e->forms)
+        k = e->forms - 1;
+    const char *form = e->str;
+    for (long i = 0; i < k; i++)
+        form += strlen(form) + 1;
+    return form;
 }
 
 int catalog_count(const Catalog *cat)
@@ -349,6 +581,11 @@ void tr_fill(char *out, size_t n, const char *tmpl, const char *arg)
 {
     if (n == 0)
         return;
+    char isolated[2048];
+    if (bidi_has_rtl(arg) || bidi_has_rtl(tmpl)) { /* each part in its own direction */
+        snprintf(isolated, sizeof isolated, BIDI_FSI "%s" BIDI_PDI, arg);
+        arg = isolated;
+    }
     size_t o = 0;
     bool used = false, truncated = false;
     for (const char *t = tmpl; *t; t++) {
@@ -378,6 +615,29 @@ void tr_fill(char *out, size_t n, const char *tmpl, const char *arg)
             int len = utf8_decode(out + start - 1, o - start + 1, &cp);
             if ((size_t)len != o - start + 1 || cp == 0xFFFD)
                 o = start - 1;
+        }
+    }
+    out[o] = '\0';
+}
+
+void tr_date(const Catalog *cat, int year, int month, int day, char *out, size_t n)
+{
+    if (n == 0)
+        return;
+    const char *p = tr(cat, "dd-mm-jjjj");
+    size_t o = 0;
+    while (*p && o + 5 < n) {
+        if (!strncmp(p, "dd", 2)) {
+            o += (size_t)snprintf(out + o, n - o, "%02d", day % 100);
+            p += 2;
+        } else if (!strncmp(p, "mm", 2)) {
+            o += (size_t)snprintf(out + o, n - o, "%02d", month % 100);
+            p += 2;
+        } else if (!strncmp(p, "jjjj", 4) || !strncmp(p, "yyyy", 4)) {
+            o += (size_t)snprintf(out + o, n - o, "%04d", year % 10000);
+            p += 4;
+        } else {
+            out[o++] = *p++;
         }
     }
     out[o] = '\0';

@@ -24,14 +24,26 @@ void catalog_destroy(Catalog *cat);
  * entry is untranslated or fuzzy). */
 const char *tr(const Catalog *cat, const char *msgid);
 
+/* The form of msgid (singular) and plural for the number n, by the
+ * catalogue's plural rule (Arabic has six forms, Polish three); Dutch
+ * and untranslated words: msgid for 1, plural otherwise. */
+const char *trn(const Catalog *cat, const char *msgid, const char *plural, long n);
+
 /* Marks a word in a table as a msgid, for the catalogue check
  * (assets/po/msgids.py): it is translated where it is shown. */
 #define N_(s) s
 
 /* Fills a translated template: copies tmpl to out (size n, always
  * terminated), replacing the first "%s" with arg. Other '%' characters are
- * copied as they are, so a broken translation can never misuse printf. */
+ * copied as they are, so a broken translation can never misuse printf.
+ * When either holds right-to-left letters, arg is set in a first-strong
+ * isolate (core/bidi.h) so both read in their own direction. */
 void tr_fill(char *out, size_t n, const char *tmpl, const char *arg);
+
+/* A date the way the catalogue's language writes it: by the translation
+ * of the pattern "dd-mm-jjjj" (day, month, year; "dd/mm/yyyy" in English,
+ * "dd.mm.yyyy" in Polish and Turkish). Always terminated. */
+void tr_date(const Catalog *cat, int year, int month, int day, char *out, size_t n);
 
 /* Number of translated entries. */
 int catalog_count(const Catalog *cat);

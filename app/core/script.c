@@ -181,11 +181,11 @@ static const char *parse_step(const Line *l, ScriptStep *st)
     } else if (!strcmp(cmd, "await")) {
         st->op = OP_AWAIT;
         e = text_arg(l, &i, &st->text);
-    } else if (!strcmp(cmd, "expect") || !strcmp(cmd, "absent")) {
-        st->op = cmd[0] == 'e' ? OP_EXPECT : OP_ABSENT;
+    } else if (!strcmp(cmd, "expect") || !strcmp(cmd, "absent") || !strcmp(cmd, "reveal")) {
+        st->op = cmd[0] == 'e' ? OP_EXPECT : cmd[0] == 'a' ? OP_ABSENT : OP_REVEAL;
         e = target(l, &i, &st->a);
         if (!e && !st->a.is_id)
-            return "expect and absent take a widget id (@id)";
+            return "expect, absent and reveal take a widget id (@id)";
     } else if (!strcmp(cmd, "frames")) {
         st->op = OP_FRAMES;
         if (i >= l->n || !to_int(l->tok[i], 0, 1000000, &st->ms))

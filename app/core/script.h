@@ -13,6 +13,7 @@
 typedef enum ScriptOp {
     OP_TAP, OP_LONGPRESS, OP_DRAG, OP_DOWN, OP_MOVE, OP_UP, OP_TYPE, OP_KEY,
     OP_WAIT, OP_SHOT, OP_DUMP, OP_EXPECT, OP_ABSENT, OP_FRAMES, OP_RESIZE, OP_AWAIT, OP_PAUSE,
+    OP_REVEAL,  /* scroll with a finger until the widget is on screen */
 } ScriptOp;
 
 enum { SCRIPT_ID_LEN = 64 };

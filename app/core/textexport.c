@@ -61,10 +61,10 @@ static void fill(Out *o, const Catalog *cat, const char *tmpl, const char *arg)
     puts_(o, buf);
 }
 
-void export_date(const char *iso, char out[16])
+void export_date(const Catalog *cat, const char *iso, char out[16])
 {
     if (plan_valid_date(iso))
-        snprintf(out, 16, "%.2s-%.2s-%.4s", iso + 8, iso + 5, iso);
+        tr_date(cat, atoi(iso), atoi(iso + 5), atoi(iso + 8), out, 16);
     else
         out[0] = '\0';
 }
@@ -103,7 +103,7 @@ static void evaluation_line(Out *o, const Plan *plan, const Catalog *cat)
 {
     const Evaluation *e = &plan->eval;
     char date[16];
-    export_date(e->date, date);
+    export_date(cat, e->date, date);
     if (!date[0] && !e->place[0]) {
         puts_(o, tr(cat, "Nog niet afgesproken."));
         puts_(o, "\n");
@@ -165,7 +165,7 @@ char *export_plan_text(const Plan *plan, const Catalog *cat)
         puts_(&o, tr(cat, "Ons plan"));
     puts_(&o, "\n");
     char date[16];
-    export_date(plan->field[FIELD_DATE], date);
+    export_date(cat, plan->field[FIELD_DATE], date);
     const char *parts[3] = { plan_children(plan), date, plan->field[FIELD_PLACE] };
     bool first = true;
     for (int i = 0; i < 3; i++) {

@@ -27,7 +27,8 @@ char *export_person_text(const Plan *plan, uint32_t person, const Catalog *cat);
  * no date; *why (when not NULL) then says so, as a msgid. */
 char *export_vevent(const Plan *plan, const Catalog *cat, int64_t now, const char **why);
 
-/* A date "YYYY-MM-DD" the way the plan shows it ("20-02-2027"). */
-void export_date(const char *iso, char out[16]);
+/* A date "YYYY-MM-DD" the way the plan shows it in the catalogue's
+ * language ("20-02-2027", "20/02/2027"; tr_date). */
+void export_date(const Catalog *cat, const char *iso, char out[16]);
 
 #endif

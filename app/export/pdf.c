@@ -387,7 +387,7 @@ static void document(Doc *d)
     d->y += height_of(t) + 4;
     g_object_unref(t);
     char date[16], line[2048];
-    export_date(p->field[FIELD_DATE], date);
+    export_date(d->cat, p->field[FIELD_DATE], date);
     snprintf(line, sizeof line, "%s%s%s%s%s", plan_children(p),
              plan_children(p)[0] && date[0] ? "  \xC2\xB7  " : "", date,
              p->field[FIELD_PLACE][0] ? "  \xC2\xB7  " : "", p->field[FIELD_PLACE]);
@@ -419,7 +419,7 @@ static void document(Doc *d)
     heading(d, T(d, "Evaluatie"), 20);
     const Evaluation *e = &p->eval;
     char ev[2048];
-    export_date(e->date, date);
+    export_date(d->cat, e->date, date);
     if (date[0] || e->place[0])
         snprintf(ev, sizeof ev, "%s%s%s%s%s%s%s", date, e->start[0] ? ", " : "", e->start,
                  e->end[0] ? "\xE2\x80\x93" : "", e->end, e->place[0] ? ", " : "", e->place);

@@ -305,32 +305,45 @@ static int split_runs(Render *r, int font, bool rtl, const char *s, size_t n, Ru
     return count;
 }
 
-/* The text of a run as its font is to draw it: a Latin-font piece of a
- * right-to-left run (brackets, dashes, spaces between Arabic words) is
- * turned around and mirrored, since only the Arabic font shapes right to
- * left. NULL when memory is short. */
+/* The text of a run as its font is to draw it. In a run that reads right
+ * to left, brackets and other mirrored signs are mirrored ("(" shows as
+ * ")"; SDL_ttf's shaping does not do it); a Latin-font piece of such a
+ * run (brackets, dashes, spaces between Arabic words) is also turned
+ * around, since only the Arabic font is shaped right to left. NULL when
+ * memory is short. */
 static const char *run_text(Render *r, const char *s, const Run *run)
 {
-    if (!(run->level & 1) || run->kind != RUN_LATIN)
-        return scratch(r, s + run->off, run->len);
-    char *out = scratch(r, s + run->off, run->len); /* a mirror is as long in UTF-8 here */
+    char *out = scratch(r, s + run->off, run->len); /* mirrors are as long here */
     if (!out)
         return NULL;
+    bool odd = run->level & 1, turn = odd && run->kind == RUN_LATIN;
+    const char *in = s + run->off;
     size_t o = 0;
-    for (size_t end = run->len; end > 0;) {
-        size_t start = end - 1;
-        while (start > 0 && ((unsigned char)s[run->off + start] & 0xC0) == 0x80)
-            start--;
+    for (size_t done = 0; done < run->len;) {
+        size_t start, end;
+        if (turn) { /* the last character not yet taken */
+            end = run->len - done;
+            start = end - 1;
+            while (start > 0 && ((unsigned char)in[start] & 0xC0) == 0x80)
+                start--;
+        } else {
+            start = done;
+            end = utf8_next_char(in, run->len, start);
+        }
+        done += end - start;
         uint32_t cp;
-        utf8_decode(s + run->off + start, end - start, &cp);
-        uint32_t m = bidi_mirror(cp);
+        utf8_decode(in + start, end - start, &cp);
+        if (bidi_is_control(cp)) /* steers the order; no glyph */
+            continue;
         char buf[4];
-        int k = utf8_encode(m, buf);
-        if (o + (size_t)k > run->len) /* a mirror of another length: keep it as it is */
-            k = utf8_encode(cp, buf);
-        memcpy(out + o, buf, (size_t)k);
+        int k = odd && run->kind != RUN_EMOJI ? utf8_encode(bidi_mirror(cp), buf) : 0;
+        if (k > 0 && (size_t)k == end - start) {
+            memcpy(out + o, buf, (size_t)k);
+        } else { /* as it is (a mirror of another length, a broken byte) */
+            memcpy(out + o, in + start, end - start);
+            k = (int)(end - start);
+        }
         o += (size_t)k;
-        end = start;
     }
     out[o] = '\0';
     return out;

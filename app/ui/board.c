@@ -1,5 +1,8 @@
 /* board: layout, drawing and gestures of the network map screen. */
 #include "ui/board.h"
+#include "ui/flow.h"
+
+#include "core/bidi.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -436,14 +439,22 @@ static void draw_card(Ui *ui, const Layout *L, const Person *p, Point c, bool li
         ui_text(ui, (Rect){ tx, ty + bh, tw, sh2 }, FONT_SMALL, align, t->ink_soft, p->relation);
 }
 
+/* The tray: "+ person", the hint, the language button beside the bin. */
 static void draw_tray(Ui *ui, const Layout *L, const Plan *plan)
 {
     const Theme *t = ui->theme;
     draw_rect(&ui->dl, L->tray, L->radius * 2, t->panel);
     draw_frame(&ui->dl, L->tray, L->radius * 2, ui_px(ui, 0.35f), t->line);
     int sh = ui_line_height(ui, FONT_SMALL);
-    int lx = L->add.x + L->add.w + L->pad;
-    Rect label = { lx, L->tray.y + L->pad / 2, L->bin.x - L->pad - lx, sh };
+    bool add_first = L->add.x < L->bin.x; /* mirrored on a right-to-left screen */
+    Rect first = add_first ? L->add : L->bin, second = add_first ? L->bin : L->add;
+    int lx = first.x + first.w + L->pad;
+    Rect label = { lx, L->tray.y + L->pad / 2, second.x - L->pad - lx, sh };
+    int gw = flow_language_width(ui), gh = L->target * 3 / 4;
+    if (gw > label.w)
+        gw = label.w;
+    flow_language_button(ui, (Rect){ add_first ? second.x - L->pad - gw : lx,
+                                     L->tray.y + L->tray.h - L->pad / 2 - gh, gw, gh });
     /* "+ person": large, always there */
     draw_rect(&ui->dl, L->add, L->radius * 2, t->accent);
     int plus = L->add.h / 3, th = ui_px(ui, 0.8f) + 1;
@@ -464,9 +475,9 @@ static void draw_tray(Ui *ui, const Layout *L, const Plan *plan)
     int waiting = 0;
     for (int i = 0; i < plan->n_people; i++)
         waiting += plan->people[i].place.ring == RING_TRAY;
-    ui_text(ui, label, FONT_SMALL, ui->rtl ? ALIGN_RIGHT : ALIGN_LEFT, t->ink_soft,
+    ui_wrap(ui, label, FONT_SMALL, t->ink_soft,
             waiting ? ui_tr(ui, "Sleep een kaart naar een kring")
-                    : ui_tr(ui, "Nieuwe mensen wachten hier op hun plek"));
+                    : ui_tr(ui, "Nieuwe mensen wachten hier op hun plek"), 2, true);
     ui_widget(ui, "tray", L->tray, rect_center(L->tray), 0);
 }
 
@@ -491,8 +502,8 @@ static void draw_goals(Ui *ui, BoardState *st, const Layout *L, const Plan *plan
     int aw = L->target + L->pad * 2 + ui_text_width(ui, FONT_BOLD, ui_tr(ui, "Doel"));
     Rect add = { ui->rtl ? x : x + w - aw, y, aw, L->target };
     int hy = y + (L->target - th) / 2;
-    ui_text(ui, (Rect){ ui->rtl ? x + aw : x, hy, w - aw - L->pad, th }, FONT_TITLE, align, t->ink,
-            ui_tr(ui, "Doelen"));
+    ui_text(ui, (Rect){ ui->rtl ? x + aw : x, hy, w - aw - L->pad, th }, FONT_TITLE,
+            align | TEXT_SHRINK, t->ink, ui_tr(ui, "Doelen"));
     draw_rect(&ui->dl, add, L->target / 2, t->accent);
     int plus = L->target / 3, pth = ui_px(ui, 0.8f) + 1;
     Point pc = { add.x + L->pad + plus / 2, add.y + add.h / 2 };
@@ -582,8 +593,9 @@ static void draw_goals(Ui *ui, BoardState *st, const Layout *L, const Plan *plan
                          j == 0 ? "" : j == a->n_people - 1 ? ui_tr(ui, " en ") : ", ",
                          q ? q->name : "?");
             }
-            snprintf(line, sizeof line, "%s: %s%s%s", who, a->what,
-                     a->when[0] ? " \xE2\x80\x94 " : "", a->when);
+            bool mixed = bidi_has_rtl(who) || bidi_has_rtl(a->what) || bidi_has_rtl(a->when);
+            snprintf(line, sizeof line, "%s%s%s: %s%s%s", mixed ? BIDI_FSI : "", who,
+                     mixed ? BIDI_PDI : "", a->what, a->when[0] ? " \xE2\x80\x94 " : "", a->when);
             int dot = sh / 2 - 1;
             Point dp = { ui->rtl ? card.x + card.w - L->pad - dot : tx + dot, ay + sh / 2 };
             if (p && relation_find(p->picto)) {

@@ -111,7 +111,7 @@ static void big_button(Ui *ui, const Geo *G, const char *id, Rect r, const char 
     if (picto)
         ui_text(ui, pr, FONT_TITLE, ALIGN_CENTER | ALIGN_MIDDLE, ink, picto);
     ui_text(ui, tr_, FONT_BOLD, (picto ? (ui->rtl ? ALIGN_RIGHT : ALIGN_LEFT) : ALIGN_CENTER) |
-                                    ALIGN_MIDDLE, ink, label);
+                                    ALIGN_MIDDLE | TEXT_SHRINK, ink, label);
     ui_widget(ui, id, r, rect_center(r), enabled ? GRAB_TAP : 0);
 }
 
@@ -257,7 +257,8 @@ static void pin_draw(Ui *ui, const PinPad *p, bool can_cancel)
             draw_line(&ui->dl, (Point){ c.x - a * dir, c.y }, (Point){ c.x - a * dir / 2 * 2 + a / 2 * dir, c.y - a / 2 }, lw, ink);
             draw_line(&ui->dl, (Point){ c.x - a * dir, c.y }, (Point){ c.x - a * dir / 2 * 2 + a / 2 * dir, c.y + a / 2 }, lw, ink);
         } else {
-            ui_text(ui, r, ok ? FONT_BOLD : FONT_TITLE, ALIGN_CENTER | ALIGN_MIDDLE, ink, labels[i]);
+            ui_text(ui, r, ok ? FONT_BOLD : FONT_TITLE, ALIGN_CENTER | ALIGN_MIDDLE | TEXT_SHRINK, ink,
+                    labels[i]);
         }
         ui_widget(ui, ids[i], r, rect_center(r), enabled ? GRAB_TAP : 0);
     }
@@ -487,6 +488,29 @@ static void sign(Ui *ui, Point c, int r)
     draw_disc(&ui->dl, c, r / 6, t->accent);
 }
 
+int flow_language_width(const Ui *ui)
+{
+    const Theme *t = ui->theme;
+    int pad = ui_px(ui, t->pad_mm), target = ui_px(ui, t->target_mm);
+    int w = target + pad * 2 + ui_text_width(ui, FONT_BOLD, "Nederlands");
+    return w;
+}
+
+void flow_language_button(Ui *ui, Rect r)
+{
+    const Theme *t = ui->theme;
+    int pad = ui_px(ui, t->pad_mm);
+    const char *name = ui->language_name ? ui->language_name : "";
+    draw_rect(&ui->dl, r, r.h / 2, t->card);
+    draw_frame(&ui->dl, r, r.h / 2, ui_px(ui, 0.4f), t->line);
+    Rect globe = { ui->rtl ? r.x + r.w - r.h : r.x, r.y, r.h, r.h };
+    ui_text(ui, globe, FONT_BODY, ALIGN_CENTER | ALIGN_MIDDLE, t->ink, "\xF0\x9F\x8C\x90"); /* 🌐 */
+    Rect words = { ui->rtl ? r.x + pad : r.x + r.h, r.y, r.w - r.h - pad, r.h };
+    ui_text(ui, words, FONT_BOLD, (ui->rtl ? ALIGN_RIGHT : ALIGN_LEFT) | ALIGN_MIDDLE | TEXT_SHRINK,
+            t->ink, name);
+    ui_widget(ui, "language", r, rect_center(r), GRAB_TAP);
+}
+
 static void start_draw(Ui *ui, FlowState *f, const FlowView *view)
 {
     const Theme *t = ui->theme;
@@ -532,6 +556,9 @@ static void start_draw(Ui *ui, FlowState *f, const FlowView *view)
     ui_text(ui, leave, FONT_SMALL, ALIGN_CENTER | ALIGN_MIDDLE, t->ink_soft,
             ui_tr(ui, "Kring afsluiten"));
     ui_widget(ui, "leave", leave, rect_center(leave), view->pin_set ? GRAB_TAP : 0);
+    /* the language, for anyone: in the other top corner */
+    int gw = flow_language_width(ui);
+    flow_language_button(ui, (Rect){ ui->rtl ? G.pad : ui->w - G.pad - gw, G.pad, gw, G.target });
     if (view->kept_words && view->kept_words[0]) { /* what is kept, never whose */
         int kw = ui->w - lw - 4 * G.pad;
         Rect k = { ui->rtl ? leave.x + lw + G.pad : G.pad * 2, ui->h - G.pad - G.sh * 2, kw, G.sh * 2 };
@@ -617,10 +644,14 @@ static void panel_draw(Ui *ui, FlowState *f, const FlowView *view)
         list_rows(ui, &G, in, y, &view->meetings, "meeting", 0);
         break;
     case PANEL_SETTINGS: {
+        /* the language, the screen's turn and the PIN on one side; the
+         * printer and how long things stay on the other */
+        enum { PRINTERS_SHOWN = 3 };
         int lrh = list_row_height(&G, &view->languages), prh = list_row_height(&G, &view->printers);
-        int left_h = G.lh + G.pad / 2 + view->languages.n * lrh + G.pad +
-                     3 * (G.lh + G.pad / 2 + G.target + G.pad) + G.pad + G.target;
-        int right_h = G.lh + G.pad / 2 + view->printers.n * prh;
+        int np = view->printers.n < PRINTERS_SHOWN ? view->printers.n : PRINTERS_SHOWN;
+        int choice_h = 2 * G.lh + G.pad / 2 + G.target + G.pad; /* a title of two lines at most */
+        int left_h = G.lh + G.pad / 2 + view->languages.n * lrh + G.pad + choice_h + G.target;
+        int right_h = G.lh + G.pad / 2 + np * prh + G.pad + 2 * choice_h;
         int body = left_h > right_h ? left_h : right_h;
         in = overlay(ui, &G, ui_px(ui, 190), G.th * 2 + G.sh + G.pad * 5 + body);
         close_button(ui, &G, "panel-close", in);
@@ -631,8 +662,6 @@ static void panel_draw(Ui *ui, FlowState *f, const FlowView *view)
             ui_widget(ui, "settings-said", (Rect){ in.x, y, in.w, G.sh }, (Point){ in.x + 1, y + 1 }, 0);
         }
         y += G.sh + G.pad / 2;
-        /* language, the screen's turn and the PIN on one side, the printer
-         * on the other */
         int cw = (in.w - G.pad * 2) / 2;
         Rect left = { in.x, y, cw, in.y + in.h - y }, right = { in.x + cw + G.pad * 2, y, cw, left.h };
         if (ui->rtl) {
@@ -646,6 +675,10 @@ static void panel_draw(Ui *ui, FlowState *f, const FlowView *view)
         int ly = list_rows(ui, &G, (Rect){ left.x, y + G.lh + G.pad / 2, cw, left.h }, y + G.lh + G.pad / 2,
                            &view->languages, "language", 0);
         ly += G.pad;
+        ui_text(ui, (Rect){ right.x, y, cw, G.lh }, FONT_BOLD, al, t->ink, ui_tr(ui, "Printer"));
+        int ry = y + G.lh + G.pad / 2;
+        list_rows(ui, &G, (Rect){ right.x, ry, cw, np * prh }, ry, &view->printers, "printer", 0);
+        ry += np * prh + G.pad;
         /* rows of four choices: the screen's turn, how long kept meetings
          * stay, how long untouched before the plan is covered */
         static const int turns[4] = { 0, 90, 180, 270 }, days[4] = { 30, 60, 120, 365 },
@@ -657,11 +690,14 @@ static void panel_draw(Ui *ui, FlowState *f, const FlowView *view)
         };
         int tw = (cw - G.pad / 2 * 3) / 4;
         for (int k = 0; k < 3; k++) {
-            ui_text(ui, (Rect){ left.x, ly, cw, G.lh }, FONT_BOLD, al, t->ink, ui_tr(ui, rows[k].title));
-            ly += G.lh + G.pad / 2;
+            Rect side = k == 0 ? left : right;
+            int *at = k == 0 ? &ly : &ry;
+            int wrote = ui_wrap(ui, (Rect){ side.x, *at, cw, 2 * G.lh }, FONT_BOLD, t->ink,
+                                ui_tr(ui, rows[k].title), 2, true);
+            *at += wrote + G.pad / 2;
             for (int i = 0; i < 4; i++) {
                 int col = ui->rtl ? 3 - i : i;
-                Rect r = { left.x + col * (tw + G.pad / 2), ly, tw, G.target };
+                Rect r = { side.x + col * (tw + G.pad / 2), *at, tw, G.target };
                 bool on = rows[k].now == rows[k].v[i];
                 draw_rect(&ui->dl, r, G.target / 2, on ? t->accent : t->card);
                 draw_frame(&ui->dl, r, G.target / 2, ui_px(ui, 0.4f), on ? t->accent : t->line);
@@ -671,14 +707,10 @@ static void panel_draw(Ui *ui, FlowState *f, const FlowView *view)
                 snprintf(id, sizeof id, "%s:%d", rows[k].id, rows[k].v[i]);
                 ui_widget(ui, id, r, rect_center(r), GRAB_TAP);
             }
-            ly += G.target + G.pad;
+            *at += G.target + G.pad;
         }
-        ly += G.pad;
         big_button(ui, &G, "change-pin", (Rect){ left.x, ly, cw, G.target }, "\xF0\x9F\x94\x91",
                    ui_tr(ui, "Pincode veranderen"), false, true);
-        ui_text(ui, (Rect){ right.x, y, cw, G.lh }, FONT_BOLD, al, t->ink, ui_tr(ui, "Printer"));
-        list_rows(ui, &G, (Rect){ right.x, y + G.lh + G.pad / 2, cw, right.h - G.lh }, y + G.lh + G.pad / 2,
-                  &view->printers, "printer", 0);
         break;
     }
     case PANEL_MENU: {
@@ -697,6 +729,16 @@ static void panel_draw(Ui *ui, FlowState *f, const FlowView *view)
                        ui_tr(ui, items[i].label), items[i].primary, true);
             y += bh + gap;
         }
+        break;
+    }
+    case PANEL_LANGUAGE: {
+        int lrh = list_row_height(&G, &view->languages);
+        in = overlay(ui, &G, ui_px(ui, 110), G.target + G.pad * 4 + view->languages.n * lrh);
+        close_button(ui, &G, "panel-close", in);
+        y = title_in(ui, &G, in, in.y, "\xF0\x9F\x8C\x90 " /* 🌐 */, G.target + G.pad) + G.pad;
+        FlowList now = view->languages; /* each in its own name; the one on screen marked */
+        now.chosen = view->language_now;
+        list_rows(ui, &G, in, y, &now, "talk", 0);
         break;
     }
     case PANEL_CALLED: {
@@ -942,6 +984,12 @@ static FlowOut panel_gesture(FlowState *f, const Gesture *ev, const FlowView *vi
             return (FlowOut){ .act = FLOW_CLOSE };
         }
         break;
+    case PANEL_LANGUAGE:
+        if (sscanf(id, "talk:%d", &i) == 1 && i >= 0 && i < view->languages.n) {
+            f->panel = PANEL_NONE;
+            return (FlowOut){ .act = FLOW_LANGUAGE_NOW, .index = i };
+        }
+        break;
     case PANEL_CALLED:
         if (!strcmp(id, "return")) {
             flow_ask_pin(f, PIN_FOR_RETURN);
@@ -992,6 +1040,10 @@ FlowOut flow_gesture(Ui *ui, FlowState *f, const Plan *plan, const Gestures *g,
     }
     if (f->panel)
         return panel_gesture(f, ev, view);
+    if (ev->kind == GESTURE_TAP && !strcmp(ev->widget, "language")) {
+        f->panel = PANEL_LANGUAGE;
+        return (FlowOut){ .act = FLOW_REDRAW };
+    }
     if (f->screen == SCREEN_START)
         return start_gesture(f, ev);
     bool typing = f->page.typing || f->board.sheet.open || f->board.goals.open;

@@ -66,6 +66,7 @@ typedef enum FlowPanel {
     PANEL_MENU,      /* the facilitator's menu */
     PANEL_CALLED,    /* the family called the facilitator back */
     PANEL_CLOSE,     /* closing the meeting erases it: sure? */
+    PANEL_LANGUAGE,  /* the language to talk in now: anyone may choose, no PIN */
 } FlowPanel;
 
 /* What is being typed on a page. */
@@ -109,13 +110,20 @@ typedef struct FlowView {
     FlowList meetings;       /* PANEL_CONTINUE */
     FlowList printers;       /* PANEL_SETTINGS: 0 is "the default printer", then
                                 by name ("printer:NAME" on screen) */
-    FlowList languages;      /* PANEL_SETTINGS */
+    FlowList languages;      /* PANEL_SETTINGS (chosen: the start language) and PANEL_LANGUAGE */
+    int language_now;        /* index into languages of the one on screen */
     const char *settings_said; /* a line on the settings panel, or NULL */
     int rotation;            /* the screen's turn in degrees */
     int retention_days;      /* kept meetings are erased after this */
     int cover_minutes;       /* the plan is covered after this long untouched; 0 never */
     const char *kept_words;  /* the start screen: what is kept, until when (no names) */
 } FlowView;
+
+/* The language button (🌐 and the language on screen, ui->language_name,
+ * in its own name), on the start screen and the board: anyone may change
+ * the language. */
+int flow_language_width(const Ui *ui);
+void flow_language_button(Ui *ui, Rect r);
 
 typedef enum FlowAction {
     FLOW_NOTHING,
@@ -132,7 +140,8 @@ typedef enum FlowAction {
     FLOW_CLOSE,      /* close the meeting: its data gone */
     FLOW_LEAVE,      /* leave the kiosk */
     FLOW_PRINTER,    /* out->index into view->printers */
-    FLOW_LANGUAGE,   /* out->index into view->languages */
+    FLOW_LANGUAGE,   /* out->index into view->languages: the start language */
+    FLOW_LANGUAGE_NOW, /* out->index into view->languages: for now, not stored */
     FLOW_ROTATION,   /* out->index: the screen turned by index x 90 degrees */
     FLOW_SETTINGS,   /* open the settings (the PIN was given for the menu) */
     FLOW_RETENTION,  /* out->index: days a kept meeting stays */

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/bidi.h"
+
 FormGeo form_geo(const Ui *ui, int bottom)
 {
     FormGeo g;
@@ -19,11 +21,16 @@ FormGeo form_geo(const Ui *ui, int bottom)
 }
 
 /* A text field: its text, a caret when focused, scrolled so the caret
- * shows. Registers `id`. */
+ * shows. The text runs in its own direction (its first strong letter):
+ * Arabic from the right edge, Dutch from the left, in either screen.
+ * Registers `id`. Drawn in final coordinates (see ui_mirror_begin). */
 void form_field(Ui *ui, const FormGeo *g, const char *id, Rect r, const TextEdit *te,
                        bool focused, const char *hint)
 {
     const Theme *t = ui->theme;
+    UiMark m = ui_mark(ui);
+    bool screen_rtl = ui->rtl || ui->mirror_pending;
+    r = ui_final(ui, r);
     draw_rect(&ui->dl, r, g->radius / 2, t->card);
     draw_frame(&ui->dl, r, g->radius / 2, ui_px(ui, focused ? 0.7f : 0.35f),
                focused ? t->accent : t->line);
@@ -33,8 +40,9 @@ void form_field(Ui *ui, const FormGeo *g, const char *id, Rect r, const TextEdit
     in.h = lh;
     const char *text = textedit_text(te);
     if (!text[0] && !focused) {
-        ui_text(ui, in, FONT_BODY, ALIGN_LEFT, t->ink_soft, hint);
+        ui_text(ui, in, FONT_BODY, screen_rtl ? ALIGN_RIGHT : ALIGN_LEFT, t->ink_soft, hint);
     } else {
+        bool rtl = bidi_is_rtl(text, strlen(text), screen_rtl);
         char before[4096];
         size_t n = te->cursor < sizeof before ? te->cursor : sizeof before - 1;
         memcpy(before, text, n);
@@ -43,21 +51,29 @@ void form_field(Ui *ui, const FormGeo *g, const char *id, Rect r, const TextEdit
         int shift = caret > in.w - 4 ? caret - (in.w - 4) : 0;
         Rect clip = in;
         if (ui->clipping) { /* inside scrolled content: both clips at once */
-            Rect c = ui->clip;
+            Rect c = ui_final(ui, ui->clip);
             int x0 = in.x > c.x ? in.x : c.x, y0 = in.y > c.y ? in.y : c.y;
             int x1 = in.x + in.w < c.x + c.w ? in.x + in.w : c.x + c.w;
             int y1 = in.y + in.h < c.y + c.h ? in.y + in.h : c.y + c.h;
             clip = (Rect){ x0, y0, x1 > x0 ? x1 - x0 : 1, y1 > y0 ? y1 - y0 : 1 };
         }
         draw_clip(&ui->dl, clip);
-        draw_text(&ui->dl, (Rect){ in.x - shift, in.y, in.w + shift + 100000, lh }, FONT_BODY,
-                  ALIGN_LEFT, t->ink, text, strlen(text));
+        enum { FAR = 100000 };
+        if (rtl) /* right-aligned; scrolled the other way */
+            draw_text(&ui->dl, (Rect){ in.x + in.w + shift - FAR, in.y, FAR, lh }, FONT_BODY,
+                      ALIGN_RIGHT | TEXT_RTL, t->ink, text, strlen(text));
+        else
+            draw_text(&ui->dl, (Rect){ in.x - shift, in.y, in.w + shift + FAR, lh }, FONT_BODY,
+                      ALIGN_LEFT, t->ink, text, strlen(text));
+        int cw = ui_px(ui, 0.5f) + 1;
+        int cx = rtl ? in.x + in.w - caret + shift - cw : in.x + caret - shift;
         if (focused)
-            draw_rect(&ui->dl, (Rect){ in.x + caret - shift, in.y, ui_px(ui, 0.5f) + 1, lh }, 0,
-                      t->accent);
-        draw_clip(&ui->dl, ui->clipping ? ui->clip : (Rect){ 0, 0, 0, 0 });
+            draw_rect(&ui->dl, (Rect){ cx, in.y, cw, lh }, 0, t->accent);
+        draw_clip(&ui->dl, ui->clipping ? ui_final(ui, ui->clip) : (Rect){ 0, 0, 0, 0 });
     }
     ui_widget(ui, id, r, rect_center(r), GRAB_TAP | GRAB_DRAG);
+    if (ui->mirror_pending) /* placed as it ends up: undo the mirror to come */
+        ui_mirror_since(ui, m);
 }
 
 /* A chip: a pill with an optional pictogram and a label. Returns its
@@ -108,8 +124,9 @@ void form_caret_at(Ui *ui, TextEdit *te, const Gesture *ev)
     if (!w)
         return;
     int pad = ui_px(ui, ui->theme->pad_mm);
-    int x = ev->pos.x - (w->rect.x + pad);
     const char *text = textedit_text(te);
+    int x = bidi_is_rtl(text, strlen(text), ui->rtl) ? w->rect.x + w->rect.w - pad - ev->pos.x
+                                                      : ev->pos.x - (w->rect.x + pad);
     size_t best = 0;
     int best_d = 1 << 30;
     char buf[4096];
@@ -194,6 +211,7 @@ void form_typing(Ui *ui, const char *label, const char *field_id, const TextEdit
 {
     const Theme *t = ui->theme;
     int kh = keyboard_height(ui);
+    UiMark m = ui_mirror_begin(ui);
     FormGeo g = form_geo(ui, ui->h - kh);
     int lh = ui_line_height(ui, FONT_SMALL);
     int h = g.pad * 3 + lh + g.target + (why ? lh + g.pad : 0);
@@ -205,5 +223,6 @@ void form_typing(Ui *ui, const char *label, const char *field_id, const TextEdit
     if (why)
         ui_text(ui, (Rect){ field.x, field.y + field.h + g.pad / 2, field.w, lh }, FONT_SMALL,
                 ALIGN_LEFT, ui->theme->warn, ui_tr(ui, why));
+    ui_mirror_end(ui, m);
     keyboard_draw(ui, kb, (Rect){ 0, ui->h - kh, ui->w, kh });
 }

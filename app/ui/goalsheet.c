@@ -198,7 +198,7 @@ static int content(Ui *ui, GoalSheet *s, const Plan *plan, const FormGeo *g, int
     return y;
 }
 
-void goalsheet_draw(Ui *ui, GoalSheet *s, const Plan *plan, const Keyboard *kb)
+static void draw_ltr(Ui *ui, GoalSheet *s, const Plan *plan, const Keyboard *kb)
 {
     const Theme *t = ui->theme;
     Rect all = { 0, 0, ui->w, ui->h };
@@ -239,6 +239,14 @@ void goalsheet_draw(Ui *ui, GoalSheet *s, const Plan *plan, const Keyboard *kb)
                     ui_tr(ui, "Weghalen"), false);
 }
 
+/* Laid out left to right, and mirrored whole for a right-to-left language. */
+void goalsheet_draw(Ui *ui, GoalSheet *s, const Plan *plan, const Keyboard *kb)
+{
+    UiMark m = ui_mirror_begin(ui);
+    draw_ltr(ui, s, plan, kb);
+    ui_mirror_end(ui, m);
+}
+
 /* ---- input ---- */
 
 static TextEdit *focused_text(GoalSheet *s)
@@ -274,7 +282,7 @@ SheetResult goalsheet_gesture(Ui *ui, GoalSheet *s, const Plan *plan, Keyboard *
     if (s->focus && keyboard_owns(ev)) {
         char text[16];
         bool leave;
-        KeyResult k = keyboard_gesture(kb, ev, text);
+        KeyResult k = keyboard_gesture(kb, ui, ev, text);
         if (form_apply_keyboard(focused_text(s), k, text, &leave))
             s->why = NULL;
         if (leave)

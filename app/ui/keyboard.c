@@ -5,7 +5,7 @@
 #include <string.h>
 
 typedef enum KeyKind {
-    K_CHAR, K_SHIFT, K_BACK, K_SPACE, K_PAGE, K_DONE, K_LEFT, K_RIGHT,
+    K_CHAR, K_SHIFT, K_BACK, K_SPACE, K_PAGE, K_DONE, K_LEFT, K_RIGHT, K_LAYOUT,
 } KeyKind;
 
 typedef struct KeyDef {
@@ -19,10 +19,19 @@ typedef struct KeyDef {
 
 #define C(t, u) { K_CHAR, t, u, NULL, NULL, 1 }
 #define A(t, u, a, au) { K_CHAR, t, u, a, au, 1 }
+#define SHIFT { K_SHIFT, "shift", NULL, NULL, NULL, 1.5f }
+#define BACK { K_BACK, "backspace", NULL, NULL, NULL, 1.5f }
+#define BOTTOM                                                                 \
+    { { K_PAGE, "page", NULL, NULL, NULL, 1.5f }, { K_LAYOUT, "layout", NULL, NULL, NULL, 1.5f }, \
+      C(",", ","), { K_SPACE, "space", NULL, NULL, NULL, 4 }, C(".", "."),              \
+      { K_DONE, "done", NULL, NULL, NULL, 2 }, { 0 } }
+
+enum { ROW_KEYS = 15 };
+typedef const KeyDef Rows[4][ROW_KEYS];
 
 /* Letters: QWERTY, with the accents of Dutch, Turkish, Polish, French,
  * Spanish, German and the Nordic languages on long press. */
-static const KeyDef letters[4][11] = {
+static Rows latin = {
     { C("q", "Q"), C("w", "W"),
       A("e", "E", "é è ê ë ę ē", "É È Ê Ë Ę Ē"), C("r", "R"), C("t", "T"),
       A("y", "Y", "ý ÿ", "Ý Ÿ"), A("u", "U", "ú ù û ü", "Ú Ù Û Ü"),
@@ -31,35 +40,93 @@ static const KeyDef letters[4][11] = {
     { A("a", "A", "à á â ä å ą æ", "À Á Â Ä Å Ą Æ"), A("s", "S", "ş ś š ß", "Ş Ś Š ẞ"),
       C("d", "D"), C("f", "F"), A("g", "G", "ğ", "Ğ"), C("h", "H"), C("j", "J"), C("k", "K"),
       A("l", "L", "ł", "Ł"), { 0 } },
-    { { K_SHIFT, "shift", NULL, NULL, NULL, 1.5f }, A("z", "Z", "ż ź ž", "Ż Ź Ž"), C("x", "X"),
+    { SHIFT, A("z", "Z", "ż ź ž", "Ż Ź Ž"), C("x", "X"),
       A("c", "C", "ç ć č", "Ç Ć Č"), C("v", "V"), C("b", "B"), A("n", "N", "ñ ń", "Ñ Ń"),
-      C("m", "M"), { K_BACK, "backspace", NULL, NULL, NULL, 1.5f }, { 0 } },
-    { { K_PAGE, "page", NULL, NULL, NULL, 1.5f }, C(",", ","), C("-", "-"),
-      { K_SPACE, "space", NULL, NULL, NULL, 4 }, C(".", "."), C("'", "'"),
+      C("m", "M"), BACK, { 0 } },
+    BOTTOM,
+};
+
+/* Turkish Q: its own letters on their own keys (ı and i both, İ and I). */
+static Rows turkish = {
+    { C("q", "Q"), C("w", "W"), C("e", "E"), C("r", "R"), C("t", "T"), C("y", "Y"),
+      C("u", "U"), C("\xC4\xB1", "I"), C("o", "O"), C("p", "P"), C("\xC4\x9F", "\xC4\x9E"),
+      C("\xC3\xBC", "\xC3\x9C"), { 0 } },
+    { C("a", "A"), C("s", "S"), C("d", "D"), C("f", "F"), C("g", "G"), C("h", "H"),
+      C("j", "J"), C("k", "K"), C("l", "L"), C("\xC5\x9F", "\xC5\x9E"), C("i", "\xC4\xB0"),
+      { 0 } },
+    { SHIFT, C("z", "Z"), C("x", "X"), C("c", "C"), C("v", "V"), C("b", "B"), C("n", "N"),
+      C("m", "M"), C("\xC3\xB6", "\xC3\x96"), C("\xC3\xA7", "\xC3\x87"), BACK, { 0 } },
+    BOTTOM,
+};
+
+/* Polish: QWERTY with ą ć ę ł ń ó ś ź ż beside their plain letters. */
+static Rows polish = {
+    { C("q", "Q"), C("w", "W"), C("e", "E"), C("\xC4\x99", "\xC4\x98"), C("r", "R"),
+      C("t", "T"), C("y", "Y"), C("u", "U"), C("i", "I"), C("o", "O"),
+      C("\xC3\xB3", "\xC3\x93"), C("p", "P"), { 0 } },
+    { C("a", "A"), C("\xC4\x85", "\xC4\x84"), C("s", "S"), C("\xC5\x9B", "\xC5\x9A"),
+      C("d", "D"), C("f", "F"), C("g", "G"), C("h", "H"), C("j", "J"), C("k", "K"),
+      C("l", "L"), C("\xC5\x82", "\xC5\x81"), { 0 } },
+    { SHIFT, C("z", "Z"), C("\xC5\xBC", "\xC5\xBB"), C("\xC5\xBA", "\xC5\xB9"), C("x", "X"),
+      C("c", "C"), C("\xC4\x87", "\xC4\x86"), C("v", "V"), C("b", "B"), C("n", "N"),
+      C("\xC5\x84", "\xC5\x83"), C("m", "M"), BACK, { 0 } },
+    BOTTOM,
+};
+
+/* Arabic: the usual layout of Arabic keyboards, in the order the keys
+ * stand from left to right (never mirrored); the hamza forms of alif,
+ * ya and waw on long press. No shift: Arabic has no capitals. */
+#define AR(t) C(t, t)
+static Rows arabic = {
+    { AR("ض"), AR("ص"), AR("ث"), AR("ق"), AR("ف"), AR("غ"), AR("ع"), AR("ه"), AR("خ"),
+      AR("ح"), AR("ج"), { 0 } },
+    { AR("ش"), AR("س"), A("ي", "ي", "ى ئ", "ى ئ"), AR("ب"), AR("ل"),
+      A("ا", "ا", "أ إ آ ء", "أ إ آ ء"), AR("ت"), AR("ن"), AR("م"), AR("ك"), AR("ط"), { 0 } },
+    { AR("ذ"), AR("ء"), AR("ؤ"), AR("ر"), AR("ى"), AR("ة"), A("و", "و", "ؤ", "ؤ"), AR("ز"),
+      AR("ظ"), AR("د"), BACK, { 0 } },
+    { { K_PAGE, "page", NULL, NULL, NULL, 1.5f }, { K_LAYOUT, "layout", NULL, NULL, NULL, 1.5f },
+      AR("\xD8\x8C"), { K_SPACE, "space", NULL, NULL, NULL, 4 }, C(".", "."),
       { K_DONE, "done", NULL, NULL, NULL, 2 }, { 0 } },
 };
 
-static const KeyDef symbols[4][11] = {
+static Rows symbols = {
     { C("1", "1"), C("2", "2"), C("3", "3"), C("4", "4"), C("5", "5"), C("6", "6"),
       C("7", "7"), C("8", "8"), C("9", "9"), C("0", "0"), { 0 } },
     { C("/", "/"), C(":", ":"), C(";", ";"), C("(", "("), C(")", ")"), C("\xE2\x82\xAC", "\xE2\x82\xAC"),
       C("&", "&"), C("@", "@"), C("\"", "\""), C("+", "+"), { 0 } },
     { C("?", "?"), C("!", "!"), C("#", "#"), C("%", "%"), C("=", "="), C("*", "*"),
-      C("_", "_"), C("~", "~"), { K_BACK, "backspace", NULL, NULL, NULL, 1.5f }, { 0 } },
+      C("-", "-"), C("'", "'"), C("\xD8\x9F", "\xD8\x9F"), BACK, { 0 } },
     { { K_PAGE, "page", NULL, NULL, NULL, 1.5f }, { K_LEFT, "left", NULL, NULL, NULL, 1.25f },
       { K_SPACE, "space", NULL, NULL, NULL, 4 }, { K_RIGHT, "right", NULL, NULL, NULL, 1.25f },
       C(".", "."), { K_DONE, "done", NULL, NULL, NULL, 2 }, { 0 } },
 };
 
-static const KeyDef (*page_rows(int page))[11]
+/* The layouts one key goes through, with the name on that key. */
+static const struct { const char *name; Rows *rows; } layouts[KEYBOARD_LAYOUTS] = {
+    { "abc", &latin }, { "T\xC3\xBCrk\xC3\xA7" "e", &turkish }, { "Polski", &polish },
+    { "\xD8\xB9\xD8\xB1\xD8\xA8\xD9\x8A", &arabic },
+};
+
+int keyboard_layout_for(const char *lang)
 {
-    return page == 1 ? symbols : letters;
+    return !strcmp(lang, "tr") ? 1 : !strcmp(lang, "pl") ? 2 : !strcmp(lang, "ar") ? 3 : 0;
+}
+
+static int layout_of(const Ui *ui, const Keyboard *kb)
+{
+    int l = kb->layout > 0 ? kb->layout - 1 : ui->keyboard_layout;
+    return l >= 0 && l < KEYBOARD_LAYOUTS ? l : 0;
+}
+
+static Rows *page_rows(const Ui *ui, const Keyboard *kb)
+{
+    return kb->page == 1 ? &symbols : layouts[layout_of(ui, kb)].rows;
 }
 
 static int row_len(const KeyDef *row)
 {
     int n = 0;
-    while (n < 11 && row[n].text)
+    while (n < ROW_KEYS && row[n].text)
         n++;
     return n;
 }
@@ -80,13 +147,12 @@ int keyboard_height(const Ui *ui)
     return 4 * key + 5 * ui_px(ui, 1.2f);
 }
 
-static const KeyDef *find_key(int page, const char *text)
+static const KeyDef *find_key(Rows *rows, const char *text)
 {
-    const KeyDef (*rows)[11] = page_rows(page);
     for (int r = 0; r < 4; r++)
-        for (int i = 0; i < row_len(rows[r]); i++)
-            if (strcmp(rows[r][i].text, text) == 0)
-                return &rows[r][i];
+        for (int i = 0; i < row_len((*rows)[r]); i++)
+            if (strcmp((*rows)[r][i].text, text) == 0)
+                return &(*rows)[r][i];
     return NULL;
 }
 
@@ -94,9 +160,10 @@ static const char *key_label(const Ui *ui, const Keyboard *kb, const KeyDef *k)
 {
     bool up = kb->shift || kb->caps;
     switch (k->kind) {
+    case K_LAYOUT: return layouts[(layout_of(ui, kb) + 1) % KEYBOARD_LAYOUTS].name;
     case K_CHAR: return up ? k->upper : k->text;
     case K_SPACE: return ui_tr(ui, "spatie");
-    case K_PAGE: return kb->page == 1 ? "abc" : "123";
+    case K_PAGE: return kb->page == 1 ? layouts[layout_of(ui, kb)].name : "123";
     case K_DONE: return ui_tr(ui, "Klaar");
     case K_SHIFT: case K_BACK: case K_LEFT: case K_RIGHT: return NULL; /* drawn as icons */
     }
@@ -149,19 +216,24 @@ static void draw_icon(Ui *ui, const Keyboard *kb, KeyKind kind, Rect r, Color c)
 void keyboard_draw(Ui *ui, const Keyboard *kb, Rect area)
 {
     const Theme *t = ui->theme;
+    UiMark mark = ui_mark(ui);
     int gap = ui_px(ui, 1.2f);
     draw_rect(&ui->dl, area, 0, 0xE9E2D6FF);
     ui_widget(ui, "keyboard", area, rect_center(area), GRAB_TAP | GRAB_DRAG);
-    const KeyDef (*rows)[11] = page_rows(kb->page);
+    Rows *rows = page_rows(ui, kb);
     int key_h = (area.h - 5 * gap) / 4;
-    float unit = (float)(area.w - gap) / 10.0f;
+    float widest = 10.0f; /* key widths: the widest row fills the screen */
+    for (int r = 0; r < 4; r++)
+        if (row_units((*rows)[r]) > widest)
+            widest = row_units((*rows)[r]);
+    float unit = (float)(area.w - gap) / widest;
     float max_unit = (float)ui_px(ui, 22.0f);
     if (unit > max_unit)
         unit = max_unit;
     Rect popup_key = { 0 };
     const KeyDef *popup_def = NULL;
     for (int r = 0; r < 4; r++) {
-        const KeyDef *row = rows[r];
+        const KeyDef *row = (*rows)[r];
         float total = row_units(row) * unit;
         float x = (float)area.x + ((float)area.w - total) / 2.0f;
         int y = area.y + gap + r * (key_h + gap);
@@ -176,7 +248,7 @@ void keyboard_draw(Ui *ui, const Keyboard *kb, Rect area)
             draw_rect(&ui->dl, (Rect){ kr.x, kr.y + 2, kr.w, kr.h }, ui_px(ui, 1.2f), 0x00000030);
             draw_rect(&ui->dl, kr, ui_px(ui, 1.2f), bg);
             const char *label = key_label(ui, kb, k);
-            int font = k->kind == K_CHAR ? FONT_TITLE : FONT_BOLD;
+            int font = k->kind == K_CHAR ? FONT_TITLE : k->kind == K_LAYOUT ? FONT_SMALL : FONT_BOLD;
             if (label)
                 ui_text(ui, kr, font, ALIGN_CENTER | ALIGN_MIDDLE,
                         k->kind == K_DONE ? t->card : t->ink, label);
@@ -196,6 +268,8 @@ void keyboard_draw(Ui *ui, const Keyboard *kb, Rect area)
             }
         }
     }
+    if (!popup_def && ui->mirror_pending) /* keys stand as they are, in any screen */
+        ui_mirror_since(ui, mark);
     if (popup_def) { /* the accents, in a row above the key */
         const char *list = kb->shift || kb->caps ? popup_def->accents_upper : popup_def->accents;
         int n = 1;
@@ -222,6 +296,8 @@ void keyboard_draw(Ui *ui, const Keyboard *kb, Rect area)
             ui_widget(ui, id, kr, rect_center(kr), GRAB_TAP);
             p += len + (p[len] == ' ');
         }
+        if (ui->mirror_pending)
+            ui_mirror_since(ui, mark);
     }
 }
 
@@ -231,7 +307,7 @@ bool keyboard_owns(const Gesture *ev)
            strcmp(ev->widget, "keyboard") == 0;
 }
 
-KeyResult keyboard_gesture(Keyboard *kb, const Gesture *ev, char out[16])
+KeyResult keyboard_gesture(Keyboard *kb, const Ui *ui, const Gesture *ev, char out[16])
 {
     out[0] = '\0';
     if (strncmp(ev->widget, "accent:", 7) == 0 && ev->kind == GESTURE_TAP) {
@@ -243,7 +319,7 @@ KeyResult keyboard_gesture(Keyboard *kb, const Gesture *ev, char out[16])
     }
     if (strncmp(ev->widget, "key:", 4) != 0)
         return KEY_NOTHING;
-    const KeyDef *k = find_key(kb->page, ev->widget + 4);
+    const KeyDef *k = find_key(page_rows(ui, kb), ev->widget + 4);
     if (!k)
         return KEY_NOTHING;
     bool had_popup = kb->popup[0] != '\0';
@@ -277,6 +353,10 @@ KeyResult keyboard_gesture(Keyboard *kb, const Gesture *ev, char out[16])
     case K_BACK: return KEY_BACKSPACE;
     case K_SPACE: snprintf(out, 16, " "); return KEY_TEXT;
     case K_PAGE: kb->page = !kb->page; return KEY_REDRAW;
+    case K_LAYOUT: /* one key goes round every layout */
+        kb->layout = (layout_of(ui, kb) + 1) % KEYBOARD_LAYOUTS + 1;
+        kb->shift = kb->caps = false;
+        return KEY_REDRAW;
     case K_DONE: return KEY_DONE;
     case K_LEFT: return KEY_LEFT;
     case K_RIGHT: return KEY_RIGHT;

@@ -683,7 +683,7 @@ static void review_page(P *p)
             ui_widget(ui, id, b, rect_center(b), GRAB_TAP);
             if (q->renew)
                 ui_text(ui, (Rect){ name.x, r.y + p->pad / 4 + p->lh, name.w, p->sh }, FONT_SMALL, p->align,
-                        ui->theme->warn, ui_tr(ui, "Het plan is veranderd: geef opnieuw akkoord."));
+                        ui->theme->warn, ui_tr(ui, "Het plan is veranderd."));
         }
         p->y += rh + p->pad / 3;
     }
@@ -694,8 +694,9 @@ static void review_page(P *p)
         struct tm tm;
         localtime_r(&at, &tm);
         char when[200], d[64];
-        snprintf(d, sizeof d, "%02d-%02d-%04d %02d:%02d", tm.tm_mday, tm.tm_mon + 1, tm.tm_year + 1900,
-                 tm.tm_hour, tm.tm_min);
+        char day[40];
+        tr_date(ui->cat, tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, day, sizeof day);
+        snprintf(d, sizeof d, "%s %02d:%02d", day, tm.tm_hour % 100, tm.tm_min % 100);
         tr_fill(when, sizeof when, ui_tr(ui, "Goedgekeurd door de coördinator op %s."), d);
         text_card(p, "approved", when, "", NULL, ui->theme->done_tint);
     } else if (!p->f->family_time) {
@@ -1183,7 +1184,7 @@ FlowOut pages_gesture(Ui *ui, FlowState *f, const Plan *plan, const Gestures *g,
         if (keyboard_owns(ev)) {
             char text[16];
             bool leave;
-            KeyResult k = keyboard_gesture(&f->kb, ev, text);
+            KeyResult k = keyboard_gesture(&f->kb, ui, ev, text);
             bool changed = form_apply_keyboard(&e->te, k, text, &leave);
             if (changed)
                 e->why = NULL;

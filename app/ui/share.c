@@ -131,7 +131,8 @@ static void list_item(Ui *ui, Rect r, const char *id, const char *picto, const c
             t->ink, picto);
     int lh = ui_line_height(ui, FONT_BOLD), sh = ui_line_height(ui, FONT_SMALL);
     int ty = r.y + (r.h - lh - (note ? sh : 0)) / 2;
-    ui_text(ui, (Rect){ r.x + pw + pad / 2, ty, r.w - pw - pad * 3 / 2, lh }, FONT_BOLD, ALIGN_LEFT,
+    ui_text(ui, (Rect){ r.x + pw + pad / 2, ty, r.w - pw - pad * 3 / 2, lh }, FONT_BOLD,
+            ALIGN_LEFT | TEXT_SHRINK,
             off ? t->ink_soft : t->ink, label);
     if (note)
         ui_text(ui, (Rect){ r.x + pw + pad / 2, ty + lh, r.w - pw - pad * 3 / 2, sh }, FONT_SMALL,
@@ -139,7 +140,7 @@ static void list_item(Ui *ui, Rect r, const char *id, const char *picto, const c
     ui_widget(ui, id, r, rect_center(r), GRAB_TAP | GRAB_DRAG);
 }
 
-void share_view_draw(Ui *ui, ShareView *v, const Plan *plan, PrintProgress progress,
+static void draw_ltr(Ui *ui, ShareView *v, const Plan *plan, PrintProgress progress,
                      const char *print_words, int top)
 {
     const Theme *t = ui->theme;
@@ -148,7 +149,7 @@ void share_view_draw(Ui *ui, ShareView *v, const Plan *plan, PrintProgress progr
     int top_h = top, th = ui_line_height(ui, FONT_TITLE);
     draw_rect(&ui->dl, (Rect){ 0, top, ui->w, ui->h - top }, 0, t->bg);
     ui_text(ui, (Rect){ pad, top_h + pad / 2, ui->w - 2 * pad, th }, FONT_TITLE,
-            ui->rtl ? ALIGN_RIGHT : ALIGN_LEFT, t->accent, ui_tr(ui, "Neem het plan mee op je telefoon"));
+            ALIGN_LEFT, t->accent, ui_tr(ui, "Neem het plan mee op je telefoon"));
     top_h += th + pad / 2;
 
     ShareSet *set = share_build(plan, ui->cat, (int64_t)time(NULL));
@@ -168,8 +169,10 @@ void share_view_draw(Ui *ui, ShareView *v, const Plan *plan, PrintProgress progr
     y += item_h + pad / 2;
     char note[96];
     if (plan_parts) {
-        snprintf(note, sizeof note, "%d %s", plan_parts,
-                 plan_parts == 1 ? ui_tr(ui, "code") : ui_tr(ui, "codes, een voor een"));
+        char count[16];
+        snprintf(count, sizeof count, "%d", plan_parts);
+        tr_fill(note, sizeof note, trn(ui->cat, "%s code", "%s codes, een voor een", plan_parts),
+                count);
         list_item(ui, (Rect){ list.x, y, list.w, item_h }, "code:plan", "\xF0\x9F\x93\x84",
                   ui_tr(ui, "Het hele plan"), note, !strcmp(v->chosen, "plan"), false);
     } else {
@@ -179,7 +182,7 @@ void share_view_draw(Ui *ui, ShareView *v, const Plan *plan, PrintProgress progr
     }
     y += item_h + pad / 2;
     char date[16];
-    export_date(plan->eval.date, date);
+    export_date(ui->cat, plan->eval.date, date);
     const char *ev_note = set->event_problem ? ui_tr(ui, set->event_problem) : date;
     list_item(ui, (Rect){ list.x, y, list.w, item_h }, "code:evaluation", "\xF0\x9F\x93\x85",
               ui_tr(ui, "Evaluatie in je agenda"), ev_note, !strcmp(v->chosen, "evaluation"),
@@ -221,7 +224,7 @@ void share_view_draw(Ui *ui, ShareView *v, const Plan *plan, PrintProgress progr
         Rect sw = { r.x + r.w + pad / 2, y, target, target };
         draw_rect(&ui->dl, sw, target / 2, off ? t->card : t->present);
         draw_frame(&ui->dl, sw, target / 2, ui_px(ui, 0.5f), off ? t->line : t->present);
-        ui_text(ui, sw, FONT_BOLD, ALIGN_CENTER | ALIGN_MIDDLE, off ? t->ink_soft : t->card,
+        ui_text(ui, sw, FONT_BOLD, ALIGN_CENTER | ALIGN_MIDDLE | TEXT_SHRINK, off ? t->ink_soft : t->card,
                 off ? ui_tr(ui, "uit") : ui_tr(ui, "aan"));
         snprintf(id, sizeof id, "show:%u", (unsigned)p->id);
         ui_widget(ui, id, sw, rect_center(sw), GRAB_TAP | GRAB_DRAG);
@@ -284,12 +287,21 @@ void share_view_draw(Ui *ui, ShareView *v, const Plan *plan, PrintProgress progr
                          : (Rect){ inner.x, code.y + code.h + below + pad, inner.w,
                                    inner.y + inner.h - (code.y + code.h + below + pad) };
         int sl = ui_line_height(ui, FONT_SMALL);
-        ui_text(ui, (Rect){ text.x, text.y, text.w, sl }, FONT_SMALL, ALIGN_LEFT, t->accent,
-                ui_tr(ui, "Precies dit staat in de code:"));
-        ui_wrap(ui, (Rect){ text.x, text.y + sl + pad / 2, text.w, text.h - sl - pad / 2 }, FONT_SMALL,
-                t->ink, c->payload, (text.h - sl - pad / 2) / sl, true);
+        int head = ui_wrap(ui, (Rect){ text.x, text.y, text.w, 2 * sl }, FONT_SMALL, t->accent,
+                           ui_tr(ui, "Precies dit staat in de code:"), 2, true);
+        ui_wrap(ui, (Rect){ text.x, text.y + head + pad / 2, text.w, text.h - head - pad / 2 },
+                FONT_SMALL, t->ink, c->payload, (text.h - head - pad / 2) / sl, true);
     }
     share_destroy(set);
+}
+
+/* Laid out left to right, and mirrored whole for a right-to-left language. */
+void share_view_draw(Ui *ui, ShareView *v, const Plan *plan, PrintProgress progress,
+                     const char *print_words, int top)
+{
+    UiMark m = ui_mirror_begin(ui);
+    draw_ltr(ui, v, plan, progress, print_words, top);
+    ui_mirror_end(ui, m);
 }
 
 ShareResult share_view_gesture(ShareView *v, const Plan *plan, const Gesture *ev)

@@ -49,7 +49,7 @@ void sheet_close(PersonSheet *s)
 
 /* ---- drawing ---- */
 
-void sheet_draw(Ui *ui, PersonSheet *s, const Keyboard *kb)
+static void draw_ltr(Ui *ui, PersonSheet *s, const Keyboard *kb)
 {
     const Theme *t = ui->theme;
     Rect all = { 0, 0, ui->w, ui->h };
@@ -170,6 +170,14 @@ void sheet_draw(Ui *ui, PersonSheet *s, const Keyboard *kb)
     }
 }
 
+/* Laid out left to right, and mirrored whole for a right-to-left language. */
+void sheet_draw(Ui *ui, PersonSheet *s, const Keyboard *kb)
+{
+    UiMark m = ui_mirror_begin(ui);
+    draw_ltr(ui, s, kb);
+    ui_mirror_end(ui, m);
+}
+
 /* ---- input ---- */
 
 static TextEdit *focused_text(PersonSheet *s)
@@ -202,7 +210,7 @@ SheetResult sheet_gesture(Ui *ui, PersonSheet *s, Keyboard *kb, const Gesture *e
     if (s->focus != FOCUS_NONE && keyboard_owns(ev)) {
         char text[16];
         bool leave;
-        KeyResult k = keyboard_gesture(kb, ev, text);
+        KeyResult k = keyboard_gesture(kb, ui, ev, text);
         if (form_apply_keyboard(focused_text(s), k, text, &leave))
             typed(s);
         if (leave)

@@ -46,6 +46,7 @@ void ui_begin(Ui *ui, int w, int h, float mm)
 {
     draw_clear(&ui->dl);
     ui->n_widgets = 0;
+    ui->n_cuts = 0;
     ui->clipping = false;
     ui->w = w;
     ui->h = h;
@@ -100,6 +101,89 @@ void ui_widget(Ui *ui, const char *id, Rect r, Point anchor, uint32_t grab)
     w->rect = r;
     w->anchor = anchor;
     w->grab = grab;
+}
+
+UiMark ui_mark(const Ui *ui)
+{
+    return (UiMark){ ui->dl.n, ui->n_widgets, false };
+}
+
+UiMark ui_mirror_begin(Ui *ui)
+{
+    UiMark m = ui_mark(ui);
+    m.active = ui->rtl && !ui->mirror_pending;
+    if (m.active) {
+        ui->rtl = false;
+        ui->mirror_pending = true;
+    }
+    return m;
+}
+
+void ui_mirror_end(Ui *ui, UiMark m)
+{
+    if (!m.active)
+        return;
+    ui->rtl = true;
+    ui->mirror_pending = false;
+    ui_mirror_since(ui, m);
+}
+
+Rect ui_final(const Ui *ui, Rect r)
+{
+    if (ui->mirror_pending)
+        r.x = ui->w - r.x - r.w;
+    return r;
+}
+
+void ui_mirror_since(Ui *ui, UiMark m)
+{
+    int w = ui->w;
+    for (int i = m.cmds; i < ui->dl.n; i++) {
+        DrawCmd *c = &ui->dl.cmds[i];
+        switch ((DrawKind)c->kind) {
+        case DRAW_RECT:
+        case DRAW_FRAME:
+        case DRAW_QR:
+            c->x = w - c->x - c->w;
+            break;
+        case DRAW_CLIP:
+            if (c->w > 0)
+                c->x = w - c->x - c->w;
+            break;
+        case DRAW_TEXT: {
+            c->x = w - c->x - c->w;
+            int h = c->b & (ALIGN_CENTER | ALIGN_RIGHT);
+            c->b = (c->b & ~(ALIGN_CENTER | ALIGN_RIGHT)) | TEXT_RTL |
+                   (h == ALIGN_LEFT ? ALIGN_RIGHT : h == ALIGN_RIGHT ? ALIGN_LEFT : h);
+            break;
+        }
+        case DRAW_DISC:
+            c->x = w - c->x;
+            break;
+        case DRAW_ARC: { /* an angle a becomes 180° - a: the range turns round */
+            int a0 = 18000 - c->d, a1 = 18000 - c->c;
+            while (a0 < 0) {
+                a0 += 36000;
+                a1 += 36000;
+            }
+            c->x = w - c->x;
+            c->c = a0;
+            c->d = a1;
+            break;
+        }
+        case DRAW_LINE:
+            c->x = w - c->x;
+            c->w = w - c->w;
+            break;
+        case DRAW_LAYER:
+            break;
+        }
+    }
+    for (int i = m.widgets; i < ui->n_widgets; i++) {
+        Widget *g = &ui->widgets[i];
+        g->rect.x = w - g->rect.x - g->rect.w;
+        g->anchor.x = w - g->anchor.x - 1;
+    }
 }
 
 const Widget *ui_find(const Ui *ui, const char *id)
@@ -164,9 +248,21 @@ static void text_fitted(Ui *ui, Rect box, int font, int align, Color c, const ch
         return;
     if (ui->rtl)
         align |= TEXT_RTL;
+    if (align & TEXT_SHRINK) { /* a label: the next smaller font while it does not fit */
+        align &= ~TEXT_SHRINK;
+        while (font > FONT_SMALL && measure(ui, font, s, n) > box.w)
+            font--;
+    }
     if (!force_ellipsis && measure(ui, font, s, n) <= box.w) {
         draw_text(&ui->dl, box, font, align, c, s, n);
         return;
+    }
+    if (ui->n_cuts < UI_CUTS) { /* noted whole, for the tests */
+        size_t k = n < UI_CUT_LEN - 1 ? n : UI_CUT_LEN - 1;
+        while (k > 0 && k < n && ((unsigned char)s[k] & 0xC0) == 0x80)
+            k--;
+        memcpy(ui->cuts[ui->n_cuts], s, k);
+        ui->cuts[ui->n_cuts++][k] = '\0';
     }
     int ew = measure(ui, font, ELLIPSIS, sizeof ELLIPSIS - 1);
     size_t keep = fit_prefix(ui, font, s, n, box.w - ew);

@@ -20,6 +20,8 @@
 
 enum { UI_ID_LEN = 48 };
 
+enum { UI_CUTS = 24, UI_CUT_LEN = 240 };
+
 typedef struct Widget {
     char id[UI_ID_LEN];
     Rect rect;
@@ -43,6 +45,13 @@ typedef struct Ui {
     float mm;            /* pixels per millimetre */
     int w, h;            /* frame size in pixels */
     bool rtl;            /* mirror the layout */
+    bool mirror_pending; /* drawing left to right now, to be mirrored after */
+    int keyboard_layout; /* the on-screen keyboard's first layout (keyboard.h) */
+    const char *language_name; /* the language on screen, in its own name */
+    /* Texts this frame had to shorten with an ellipsis, as they were: the
+     * script's `dump` lists them, so a test finds a word that does not fit. */
+    int n_cuts;
+    char cuts[UI_CUTS][UI_CUT_LEN];
     bool clipping;       /* widgets outside `clip` are not registered */
     Rect clip;
 } Ui;
@@ -66,6 +75,29 @@ void ui_widget(Ui *ui, const char *id, Rect r, Point anchor, uint32_t grab);
 /* Clips drawing, and widgets, to r (scrolled content); ui_unclip ends it. */
 void ui_clip(Ui *ui, Rect r);
 void ui_unclip(Ui *ui);
+/* Mirrors a screen drawn left to right for a right-to-left language: every
+ * command and widget since the mark is flipped across the screen's width,
+ * text boxes aligned to the other side and read right to left. For screens
+ * laid out once for both directions; pictures and QR codes are placed
+ * mirrored but drawn as they are. */
+typedef struct UiMark {
+    int cmds, widgets;
+    bool active;         /* ui_mirror_begin: this one mirrors at its end */
+} UiMark;
+UiMark ui_mark(const Ui *ui);
+void ui_mirror_since(Ui *ui, UiMark m);
+
+/* A screen laid out left to right only: ui_mirror_begin, draw, then
+ * ui_mirror_end mirrors it all when the language reads right to left.
+ * Nested pairs do nothing more. Pieces that must stay as they are (the
+ * keyboard) or place their own contents (a text field, whose text runs
+ * in its own direction) draw in final coordinates and, while
+ * mirror_pending, mirror themselves once in advance. */
+UiMark ui_mirror_begin(Ui *ui);
+void ui_mirror_end(Ui *ui, UiMark m);
+/* r as it ends up on the screen (mirrored when a mirror is pending). */
+Rect ui_final(const Ui *ui, Rect r);
+
 const Widget *ui_find(const Ui *ui, const char *id);
 /* The topmost widget under p that allows any of `grab`, or NULL. */
 const Widget *ui_hit(const Ui *ui, Point p, uint32_t grab);

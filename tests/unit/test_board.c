@@ -9,6 +9,7 @@
 #include "core/gesture.h"
 #include "ui/board.h"
 #include "ui/flow.h"
+#include "ui/keyboard.h"
 
 /* Every character is 10 pixels wide (8 in the small font, as in Kring's
  * own); lines are 20 pixels high and more. */
@@ -479,6 +480,88 @@ static void test_contrast(void)
     }
 }
 
+/* The on-screen keyboard: Latin with accents, Turkish, Polish and Arabic,
+ * one key going round them, the screen's language first; every key on the
+ * 7-inch panel and finger-sized; never mirrored in a mirrored screen. */
+static KeyResult press(Ui *ui, Keyboard *kb, const char *id, GestureKind kind, char out[16])
+{
+    Gesture ev = { .kind = kind, .widget = id };
+    KeyResult r = keyboard_gesture(kb, ui, &ev, out);
+    ui_begin(ui, 800, 480, ui_scale_for(800, 480, 133));
+    keyboard_draw(ui, kb, (Rect){ 0, 480 - keyboard_height(ui), 800, keyboard_height(ui) });
+    return r;
+}
+
+static void all_keys_fit(const Ui *ui)
+{
+    int min_w = ui_px(ui, 7.0f);
+    for (int i = 0; i < ui->n_widgets; i++) {
+        const Widget *w = &ui->widgets[i];
+        if (strncmp(w->id, "key:", 4) != 0)
+            continue;
+        CHECK(w->rect.x >= 0 && w->rect.x + w->rect.w <= ui->w && w->rect.y + w->rect.h <= ui->h);
+        if (w->rect.w < min_w)
+            fprintf(stderr, "key %s is %d px wide\n", w->id, w->rect.w);
+        CHECK(w->rect.w >= min_w);
+    }
+}
+
+static void test_keyboard(void)
+{
+    Ui ui;
+    ui_init(&ui, &theme_default, (TextMeasure){ NULL, fake_width, fake_height });
+    Keyboard kb = { 0 };
+    char out[16];
+    ui.keyboard_layout = keyboard_layout_for("nl");
+    press(&ui, &kb, "", GESTURE_TAP, out);
+    CHECK(ui_find(&ui, "key:q") && ui_find(&ui, "key:layout"));
+    all_keys_fit(&ui);
+    /* long press: the accents of Dutch, Turkish and Polish under a letter */
+    press(&ui, &kb, "key:e", GESTURE_LONGPRESS, out);
+    CHECK(ui_find(&ui, "accent:\xC3\xAB") && ui_find(&ui, "accent:\xC4\x99")); /* ë ę */
+    CHECK_INT(press(&ui, &kb, "accent:\xC4\x99", GESTURE_TAP, out), KEY_TEXT);
+    CHECK_STR(out, "\xC4\x99");
+    /* one key: Turkish, Polish, Arabic, and back to Latin */
+    CHECK_INT(press(&ui, &kb, "key:layout", GESTURE_TAP, out), KEY_REDRAW);
+    CHECK(ui_find(&ui, "key:\xC4\xB1") && ui_find(&ui, "key:\xC4\x9F") && ui_find(&ui, "key:\xC5\x9F"));
+    all_keys_fit(&ui);
+    kb.shift = true; /* Turkish capitals: i is İ, ı is I */
+    press(&ui, &kb, "key:i", GESTURE_TAP, out);
+    CHECK_STR(out, "\xC4\xB0");
+    press(&ui, &kb, "key:layout", GESTURE_TAP, out);
+    CHECK(ui_find(&ui, "key:\xC4\x85") && ui_find(&ui, "key:\xC5\x82") && ui_find(&ui, "key:\xC5\xBC"));
+    all_keys_fit(&ui);
+    press(&ui, &kb, "key:layout", GESTURE_TAP, out);
+    CHECK(ui_find(&ui, "key:\xD8\xB6") && ui_find(&ui, "key:\xD8\xAC")); /* ض ج */
+    all_keys_fit(&ui);
+    CHECK_INT(press(&ui, &kb, "key:\xD8\xB6", GESTURE_TAP, out), KEY_TEXT);
+    CHECK_STR(out, "\xD8\xB6");
+    press(&ui, &kb, "key:\xD8\xA7", GESTURE_LONGPRESS, out); /* ا: its hamza forms */
+    CHECK(ui_find(&ui, "accent:\xD8\xA3"));
+    press(&ui, &kb, "accent:\xD8\xA3", GESTURE_TAP, out);
+    CHECK_STR(out, "\xD8\xA3");
+    press(&ui, &kb, "key:layout", GESTURE_TAP, out);
+    CHECK(ui_find(&ui, "key:q") && !ui_find(&ui, "key:\xD8\xB6"));
+    /* the screen's language comes first */
+    Keyboard fresh = { 0 };
+    ui.keyboard_layout = keyboard_layout_for("ar");
+    press(&ui, &fresh, "", GESTURE_TAP, out);
+    CHECK(ui_find(&ui, "key:\xD8\xB6") != NULL);
+    ui.keyboard_layout = keyboard_layout_for("pl");
+    press(&ui, &fresh, "", GESTURE_TAP, out);
+    CHECK(ui_find(&ui, "key:\xC4\x85") != NULL);
+    /* in a mirrored screen the keys stand as on any Arabic keyboard: ض left of ج */
+    ui.keyboard_layout = keyboard_layout_for("ar");
+    ui.rtl = true;
+    ui_begin(&ui, 800, 480, ui_scale_for(800, 480, 133));
+    UiMark m = ui_mirror_begin(&ui);
+    keyboard_draw(&ui, &fresh, (Rect){ 0, 480 - keyboard_height(&ui), 800, keyboard_height(&ui) });
+    ui_mirror_end(&ui, m);
+    const Widget *dad = ui_find(&ui, "key:\xD8\xB6"), *jim = ui_find(&ui, "key:\xD8\xAC");
+    CHECK(dad && jim && dad->rect.x < jim->rect.x);
+    ui_fini(&ui);
+}
+
 int main(void)
 {
     test_contrast();
@@ -491,6 +574,7 @@ int main(void)
     test_text_fitting();
     test_steps();
     test_pin_pad();
+    test_keyboard();
     flow_fini(&fl);
     return check_done("board");
 }

@@ -11,6 +11,7 @@
 #include "core/netmap.h"
 #include "core/script.h"
 #include "core/textedit.h"
+#include "core/textexport.h"
 #include "core/utf8.h"
 
 static void test_utf8(void)
@@ -271,6 +272,68 @@ static void test_draw(void)
     draw_fini(&b);
 }
 
+/* Plural forms chosen by each catalogue's own rule. */
+static void test_plural(void)
+{
+    char err[200];
+    static const char pl[] =
+        "msgid \"\"\nmsgstr \"\"\n\"Plural-Forms: nplurals=3; plural=(n==1 ? 0 : n%10>=2 && "
+        "n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);\\n\"\n\n"
+        "msgid \"%s gesprek\"\nmsgid_plural \"%s gesprekken\"\n"
+        "msgstr[0] \"%s rozmowa\"\nmsgstr[1] \"%s rozmowy\"\nmsgstr[2] \"%s rozm\xC3\xB3w\"\n";
+    Catalog *c = catalog_parse(pl, sizeof pl - 1, err, sizeof err);
+    if (!c)
+        fprintf(stderr, "%s\n", err);
+    CHECK(c != NULL);
+    CHECK_STR(trn(c, "%s gesprek", "%s gesprekken", 1), "%s rozmowa");
+    CHECK_STR(trn(c, "%s gesprek", "%s gesprekken", 3), "%s rozmowy");
+    CHECK_STR(trn(c, "%s gesprek", "%s gesprekken", 5), "%s rozm\xC3\xB3w");
+    CHECK_STR(trn(c, "%s gesprek", "%s gesprekken", 22), "%s rozmowy");
+    CHECK_STR(trn(c, "%s gesprek", "%s gesprekken", 12), "%s rozm\xC3\xB3w");
+    CHECK_STR(trn(c, "%s gesprek", "%s gesprekken", 0), "%s rozm\xC3\xB3w");
+    CHECK_STR(tr(c, "%s gesprek"), "%s rozmowa");
+    CHECK_STR(trn(c, "%s dag", "%s dagen", 2), "%s dagen"); /* not there: Dutch */
+    catalog_destroy(c);
+    /* Arabic's six forms */
+    static const char ar[] =
+        "msgid \"\"\nmsgstr \"\"\n\"Plural-Forms: nplurals=6; plural=n==0 ? 0 : n==1 ? 1 : n==2 ? 2 "
+        ": n%100>=3 && n%100<=10 ? 3 : n%100>=11 ? 4 : 5;\\n\"\n\n"
+        "msgid \"a\"\nmsgid_plural \"b\"\nmsgstr[0] \"0\"\nmsgstr[1] \"1\"\nmsgstr[2] \"2\"\n"
+        "msgstr[3] \"3\"\nmsgstr[4] \"4\"\nmsgstr[5] \"5\"\n";
+    c = catalog_parse(ar, sizeof ar - 1, err, sizeof err);
+    CHECK(c != NULL);
+    static const struct { long n; const char *form; } want[] = {
+        { 0, "0" }, { 1, "1" }, { 2, "2" }, { 3, "3" }, { 10, "3" }, { 11, "4" }, { 99, "4" },
+        { 100, "5" }, { 102, "5" }, { 103, "3" }, { 111, "4" },
+    };
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
+        CHECK_STR(trn(c, "a", "b", want[i].n), want[i].form);
+    catalog_destroy(c);
+    /* dates the way each language writes them */
+    char day[32];
+    tr_date(NULL, 2027, 2, 20, day, sizeof day);
+    CHECK_STR(day, "20-02-2027");
+    static const char dot[] = "msgid \"dd-mm-jjjj\"\nmsgstr \"dd.mm.yyyy\"\n";
+    c = catalog_parse(dot, sizeof dot - 1, err, sizeof err);
+    tr_date(c, 2027, 2, 20, day, sizeof day);
+    CHECK_STR(day, "20.02.2027");
+    tr_date(c, 2027, 2, 20, day, 6); /* cut short, still a string */
+    CHECK(strlen(day) < 6);
+    catalog_destroy(c);
+    /* Dutch (no catalogue): one, or more */
+    CHECK_STR(trn(NULL, "%s dag", "%s dagen", 1), "%s dag");
+    CHECK_STR(trn(NULL, "%s dag", "%s dagen", 0), "%s dagen");
+    /* a rule that cannot be read, forms out of order: refused in words */
+    static const char broken[] = "msgid \"\"\nmsgstr \"\"\n\"Plural-Forms: nplurals=2; plural=n >;\\n\"\n";
+    CHECK(catalog_parse(broken, sizeof broken - 1, err, sizeof err) == NULL);
+    CHECK(strstr(err, "Plural-Forms") != NULL);
+    static const char order[] = "msgid \"a\"\nmsgid_plural \"b\"\nmsgstr[1] \"x\"\n";
+    CHECK(catalog_parse(order, sizeof order - 1, err, sizeof err) == NULL);
+    CHECK(strstr(err, "order") != NULL);
+    static const char too_many[] = "msgid \"\"\nmsgstr \"\"\n\"Plural-Forms: nplurals=2; plural=n;\\n\"\n";
+    CHECK(catalog_parse(too_many, sizeof too_many - 1, err, sizeof err) == NULL);
+}
+
 /* The order a mixed line is seen in, left to right. */
 static void bidi_order(const char *s, bool rtl, char *out, size_t n)
 {
@@ -286,13 +349,28 @@ static void bidi_order(const char *s, bool rtl, char *out, size_t n)
 static void test_bidi(void)
 {
     char got[400];
-    /* an Arabic name with a Dutch relation, in a Dutch screen: the name
-     * reads right to left, the space and the bracket stay with the Latin */
+    /* an Arabic name with a Dutch relation reads right to left from its
+     * first letter, in a Dutch screen as in an Arabic one: the bracket
+     * pair mirrors around the Latin words */
     bidi_order("\xD8\xAC\xD9\x85\xD9\x8A\xD9\x84\xD8\xA9 (oma Jamila)", false, got, sizeof got);
-    CHECK_STR(got, "[1:\xD8\xAC\xD9\x85\xD9\x8A\xD9\x84\xD8\xA9] [0: (oma Jamila)]");
-    /* the same in an Arabic screen: Latin runs go left of the Arabic */
+    CHECK_STR(got, "[1:)] [2:oma Jamila] [1:\xD8\xAC\xD9\x85\xD9\x8A\xD9\x84\xD8\xA9 (]");
     bidi_order("\xD8\xAC\xD9\x85\xD9\x8A\xD9\x84\xD8\xA9 (oma Jamila)", true, got, sizeof got);
     CHECK_STR(got, "[1:)] [2:oma Jamila] [1:\xD8\xAC\xD9\x85\xD9\x8A\xD9\x84\xD8\xA9 (]");
+    /* a Dutch sentence in an Arabic screen keeps its full stop at the end */
+    bidi_order("Sam gaat naar school.", true, got, sizeof got);
+    CHECK_STR(got, "[0:Sam gaat naar school.]");
+    /* a Dutch name with an Arabic word, in a Dutch screen */
+    bidi_order("oma \xD8\xAC\xD9\x85\xD9\x8A\xD9\x84\xD8\xA9 en Anna", false, got, sizeof got);
+    CHECK_STR(got, "[0:oma ] [1:\xD8\xAC\xD9\x85\xD9\x8A\xD9\x84\xD8\xA9] [0: en Anna]");
+    /* no letter at all: the screen's direction; an emoji sequence stays whole */
+    static const char family[] = "\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9\xE2\x80\x8D"
+                                 "\xF0\x9F\x91\xA7";
+    char line[64];
+    snprintf(line, sizeof line, "12 %s", family);
+    bidi_order(line, true, got, sizeof got);
+    char want[96];
+    snprintf(want, sizeof want, "[1: %s] [2:12]", family);
+    CHECK_STR(got, want);
     /* numbers inside Arabic keep reading left to right */
     bidi_order("\xD9\x83\xD8\xAA\xD8\xA8 12 \xD9\x83\xD8\xAA\xD8\xA8", true, got, sizeof got);
     CHECK_STR(got, "[1: \xD9\x83\xD8\xAA\xD8\xA8] [2:12] [1:\xD9\x83\xD8\xAA\xD8\xA8 ]");
@@ -301,6 +379,26 @@ static void test_bidi(void)
     CHECK_STR(got, "[0:Oma Anna]");
     bidi_order("\xD8\xAC\xD9\x85\xD9\x8A\xD9\x84\xD8\xA9", true, got, sizeof got);
     CHECK_STR(got, "[1:\xD8\xAC\xD9\x85\xD9\x8A\xD9\x84\xD8\xA9]");
+    /* a family's Arabic name set into Kring's own sentence keeps its own
+     * direction (a first-strong isolate), on screen, on paper and in QR
+     * texts; Latin names need no marks */
+    char filled[128];
+    tr_fill(filled, sizeof filled, "Voor %s", "\xD8\xAC\xD9\x85\xD9\x8A\xD9\x84\xD8\xA9 (oma)");
+    CHECK_STR(filled, "Voor " BIDI_FSI "\xD8\xAC\xD9\x85\xD9\x8A\xD9\x84\xD8\xA9 (oma)" BIDI_PDI);
+    bidi_order(filled, false, got, sizeof got);
+    CHECK(!strncmp(got, "[0:Voor ", 8)); /* the line stays Dutch, left to right */
+    tr_fill(filled, sizeof filled, "Voor %s", "Anna");
+    CHECK_STR(filled, "Voor Anna");
+    Plan *plan = plan_create();
+    uint32_t id = plan_add_person(plan, &(Person){ .name = "\xD8\xAC\xD9\x85\xD9\x8A\xD9\x84\xD8\xA9",
+                                                   .scale = SCALE_NONE });
+    uint32_t goal = plan_add_goal(plan, &(Goal){ .text = "School" });
+    plan_add_agreement(plan, &(Agreement){ .goal = goal, .people = { id }, .n_people = 1,
+                                           .what = "Brengt Sam", .when = "" });
+    char *qr = export_person_text(plan, id, NULL);
+    CHECK(qr && !strncmp(qr, "Voor " BIDI_FSI "\xD8\xAC", strlen("Voor " BIDI_FSI) + 2));
+    free(qr);
+    plan_destroy(plan);
     CHECK_INT(bidi_mirror('('), ')');
     CHECK_INT(bidi_mirror('a'), 'a');
     /* a long line takes the heap, and too many runs join the last */
@@ -327,5 +425,6 @@ int main(void)
     test_draw();
     test_textedit();
     test_bidi();
+    test_plural();
     return check_done("core");
 }
