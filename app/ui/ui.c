@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/bidi.h"
 #include "core/mem.h"
 #include "core/relations.h"
 #include "core/utf8.h"
@@ -284,7 +285,7 @@ void ui_text(Ui *ui, Rect box, int font, int align, Color c, const char *s)
 int ui_wrap(Ui *ui, Rect box, int font, Color c, const char *s, int max_lines, bool draw)
 {
     int lh = ui_line_height(ui, font);
-    int align = ui->rtl ? ALIGN_RIGHT | TEXT_RTL : ALIGN_LEFT;
+    bool screen_rtl = ui->rtl || ui->mirror_pending;
     size_t n = strlen(s), pos = 0;
     int lines = 0;
     while (pos < n && s[pos] == ' ')
@@ -292,6 +293,11 @@ int ui_wrap(Ui *ui, Rect box, int font, Color c, const char *s, int max_lines, b
     while (pos < n && lines < max_lines) {
         const char *nl = memchr(s + pos, '\n', n - pos);
         size_t para = nl ? (size_t)(nl - (s + pos)) : n - pos;
+        /* each paragraph from the side it reads from: a Dutch one on an
+         * Arabic screen from the left (placed now as it will end up
+         * when the screen is mirrored after) */
+        bool right = bidi_is_rtl(s + pos, para, screen_rtl);
+        int align = (right != ui->mirror_pending ? ALIGN_RIGHT : ALIGN_LEFT) | (right ? TEXT_RTL : 0);
         size_t end = para;
         if (measure(ui, font, s + pos, para) > box.w) {
             size_t fit = fit_prefix(ui, font, s + pos, para, box.w);
