@@ -152,17 +152,9 @@ static void push_text(DrawList *dl, DrawKind kind, Rect box, int font, int align
 {
     if (n == 0 || box.w <= 0)
         return;
-    if (dl->text_n + n + 1 > dl->text_cap) {
-        size_t cap = dl->text_cap ? dl->text_cap : 4096;
-        while (dl->text_n + n + 1 > cap)
-            cap *= 2;
-        char *text = mem_realloc(dl->text, cap);
-        if (!text) {
-            dl->short_of_memory = true;
-            return;
-        }
-        dl->text = text;
-        dl->text_cap = cap;
+    if (!mem_reserve(&dl->text, &dl->text_cap, dl->text_n + n + 1, 4096)) {
+        dl->short_of_memory = true;
+        return;
     }
     DrawCmd *d = push(dl, kind, c);
     if (!d)

@@ -57,6 +57,21 @@ void *mem_calloc(size_t n, size_t size)
     return p;
 }
 
+bool mem_reserve(char **buf, size_t *cap, size_t need, size_t first)
+{
+    if (need <= *cap)
+        return true;
+    size_t c = *cap ? *cap : first;
+    while (c < need)
+        c *= 2;
+    char *grown = mem_realloc(*buf, c);
+    if (!grown)
+        return false;
+    *buf = grown;
+    *cap = c;
+    return true;
+}
+
 char *mem_strndup(const char *s, size_t n)
 {
     char *d = mem_realloc(NULL, n + 1);

@@ -24,6 +24,11 @@ void *mem_calloc(size_t n, size_t size);             /* zeroed; NULL on overflow
 char *mem_strdup(const char *s);                      /* NULL s gives "" */
 char *mem_strndup(const char *s, size_t n);
 
+/* Makes room for at least need bytes in the growing buffer *buf of *cap
+ * bytes (doubling, from first): false when memory is short, the buffer
+ * then as it was. */
+bool mem_reserve(char **buf, size_t *cap, size_t need, size_t first);
+
 /* Counts one allocation for the counter; true when it is to fail. For
  * allocators of other libraries (SQLite, jansson) that pass the counter. */
 bool mem_fail_now(void);

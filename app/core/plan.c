@@ -89,40 +89,10 @@ static void free_voice(Voice *v)
     free(v->text);
 }
 
-void plan_destroy(Plan *plan)
+/* Frees the lists and everything in them, leaving them empty; the single
+ * texts stay. */
+static void free_lists(Plan *plan)
 {
-    if (!plan)
-        return;
-    for (int i = 0; i < FIELD_COUNT; i++)
-        free(plan->field[i]);
-    for (int s = 0; s < SECTION_COUNT; s++) {
-        for (int i = 0; i < plan->section[s].n; i++)
-            free(plan->section[s].items[i].text);
-        free(plan->section[s].items);
-    }
-    for (int i = 0; i < plan->n_people; i++)
-        free_person(&plan->people[i]);
-    for (int i = 0; i < plan->n_goals; i++)
-        free(plan->goals[i].text);
-    for (int i = 0; i < plan->n_agreements; i++)
-        free_agreement(&plan->agreements[i]);
-    for (int i = 0; i < plan->n_voices; i++)
-        free_voice(&plan->voices[i]);
-    free(plan->people);
-    free(plan->goals);
-    free(plan->agreements);
-    free(plan->voices);
-    free(plan->eval.date);
-    free(plan->eval.start);
-    free(plan->eval.end);
-    free(plan->eval.place);
-    free(plan);
-}
-
-void plan_reset(Plan *plan)
-{
-    for (int i = 0; i < FIELD_COUNT; i++)
-        plan->field[i][0] = '\0';
     for (int s = 0; s < SECTION_COUNT; s++) {
         for (int i = 0; i < plan->section[s].n; i++)
             free(plan->section[s].items[i].text);
@@ -147,6 +117,27 @@ void plan_reset(Plan *plan)
     plan->voices = NULL;
     plan->n_people = plan->cap_people = plan->n_goals = plan->cap_goals = 0;
     plan->n_agreements = plan->cap_agreements = plan->n_voices = plan->cap_voices = 0;
+}
+
+void plan_destroy(Plan *plan)
+{
+    if (!plan)
+        return;
+    free_lists(plan);
+    for (int i = 0; i < FIELD_COUNT; i++)
+        free(plan->field[i]);
+    free(plan->eval.date);
+    free(plan->eval.start);
+    free(plan->eval.end);
+    free(plan->eval.place);
+    free(plan);
+}
+
+void plan_reset(Plan *plan)
+{
+    free_lists(plan);
+    for (int i = 0; i < FIELD_COUNT; i++)
+        plan->field[i][0] = '\0';
     plan->eval.date[0] = plan->eval.start[0] = plan->eval.end[0] = plan->eval.place[0] = '\0';
     plan->eval.convener = 0;
     plan->approved_at = 0;
@@ -261,8 +252,9 @@ uint32_t plan_add_person(Plan *plan, const Person *t)
         free(picto);
         return 0;
     }
+    uint32_t id = take_id(plan, t->id); /* before the new slot counts */
     Person *p = &plan->people[plan->n_people++];
-    *p = (Person){ .id = take_id(plan, t->id), .name = name, .relation = rel, .picto = picto,
+    *p = (Person){ .id = id, .name = name, .relation = rel, .picto = picto,
                    .place = place_clamp(t->place), .present = t->present,
                    .scale = t->scale < SCALE_NONE || t->scale > 10 ? SCALE_NONE : t->scale,
                    .agreed_at = t->agreed_at, .renew = t->renew };
@@ -276,8 +268,9 @@ uint32_t plan_add_goal(Plan *plan, const Goal *t)
         free(text);
         return 0;
     }
+    uint32_t id = take_id(plan, t->id);
     Goal *g = &plan->goals[plan->n_goals++];
-    *g = (Goal){ .id = take_id(plan, t->id), .text = text,
+    *g = (Goal){ .id = id, .text = text,
                  .area = t->area >= 0 && t->area < AREA_COUNT ? t->area : AREA_NONE };
     return g->id;
 }
@@ -290,8 +283,9 @@ uint32_t plan_add_agreement(Plan *plan, const Agreement *t)
         free(when);
         return 0;
     }
+    uint32_t id = take_id(plan, t->id);
     Agreement *a = &plan->agreements[plan->n_agreements++];
-    *a = (Agreement){ .id = take_id(plan, t->id), .goal = t->goal, .what = what, .when = when,
+    *a = (Agreement){ .id = id, .goal = t->goal, .what = what, .when = when,
                       .checker = t->checker };
     a->n_people = t->n_people < 0 ? 0 : t->n_people > AGREEMENT_PEOPLE_MAX
                                             ? AGREEMENT_PEOPLE_MAX : t->n_people;
@@ -307,8 +301,9 @@ uint32_t plan_add_voice(Plan *plan, const Voice *t)
         free(text);
         return 0;
     }
+    uint32_t id = take_id(plan, t->id);
     Voice *v = &plan->voices[plan->n_voices++];
-    *v = (Voice){ .id = take_id(plan, t->id), .child = child, .text = text,
+    *v = (Voice){ .id = id, .child = child, .text = text,
                   .support = t->support };
     return v->id;
 }
@@ -323,8 +318,9 @@ uint32_t plan_add_item(Plan *plan, int section, uint32_t id, const char *text)
         free(t);
         return 0;
     }
+    uint32_t got = take_id(plan, id);
     Item *it = &l->items[l->n++];
-    *it = (Item){ .id = take_id(plan, id), .text = t };
+    *it = (Item){ .id = got, .text = t };
     return it->id;
 }
 

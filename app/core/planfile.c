@@ -494,17 +494,9 @@ typedef struct Dump {
 static int dump_put(const char *buf, size_t size, void *data)
 {
     Dump *d = data;
-    if (d->n + size + 1 > d->cap) {
-        size_t cap = d->cap ? d->cap : 4096;
-        while (d->n + size + 1 > cap)
-            cap *= 2;
-        char *grown = mem_realloc(d->s, cap);
-        if (!grown) {
-            d->short_of_memory = true;
-            return -1;
-        }
-        d->s = grown;
-        d->cap = cap;
+    if (!mem_reserve(&d->s, &d->cap, d->n + size + 1, 4096)) {
+        d->short_of_memory = true;
+        return -1;
     }
     memcpy(d->s + d->n, buf, size);
     d->n += size;

@@ -50,20 +50,13 @@ bool textedit_insert(TextEdit *t, const char *text)
         free(clean);
         return false;
     }
-    if (t->len + n + 1 > t->cap) {
-        size_t cap = t->cap ? t->cap : 64;
-        while (t->len + n + 1 > cap)
-            cap *= 2;
-        char *grown = mem_realloc(t->buf, cap);
-        if (!grown) {
-            free(clean);
-            return false;
-        }
-        if (!t->buf)
-            grown[0] = '\0';
-        t->buf = grown;
-        t->cap = cap;
+    bool fresh = !t->buf;
+    if (!mem_reserve(&t->buf, &t->cap, t->len + n + 1, 64)) {
+        free(clean);
+        return false;
     }
+    if (fresh)
+        t->buf[0] = '\0';
     memmove(t->buf + t->cursor + n, t->buf + t->cursor, t->len - t->cursor + 1);
     memcpy(t->buf + t->cursor, clean, n);
     t->len += n;

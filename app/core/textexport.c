@@ -21,17 +21,9 @@ static void put(Out *o, const char *s, size_t n)
 {
     if (o->short_of_memory)
         return;
-    if (o->n + n + 1 > o->cap) {
-        size_t cap = o->cap ? o->cap : 1024;
-        while (o->n + n + 1 > cap)
-            cap *= 2;
-        char *grown = mem_realloc(o->s, cap);
-        if (!grown) {
-            o->short_of_memory = true;
-            return;
-        }
-        o->s = grown;
-        o->cap = cap;
+    if (!mem_reserve(&o->s, &o->cap, o->n + n + 1, 1024)) {
+        o->short_of_memory = true;
+        return;
     }
     memcpy(o->s + o->n, s, n);
     o->n += n;
