@@ -12,6 +12,7 @@
 #include <pango/pangocairo.h>
 #include <pango/pangofc-fontmap.h>
 
+#include "core/bidi.h"
 #include "core/i18n.h"
 #include "core/netmap.h"
 #include "core/relations.h"
@@ -30,6 +31,7 @@ typedef struct Doc {
     double y;                /* where the next block goes */
     int page, pages;         /* pages: known after the measuring pass */
     char title[512];
+    bool rtl;                /* the language reads right to left: tables too */
 } Doc;
 
 static const char *T(const Doc *d, const char *msgid) { return tr(d->cat, msgid); }
@@ -236,15 +238,18 @@ static void table_row(Doc *d, const char *const cells[4], bool head)
             h = height_of(l[k]);
     }
     room_for(d, h + 6);
-    double x = MARGIN;
+    double x = d->rtl ? MARGIN + total : MARGIN; /* the first column on the reading side */
     if (d->cr && head) {
         cairo_set_source_rgb(d->cr, 0.9, 0.9, 0.9);
         cairo_rectangle(d->cr, MARGIN, d->y - 2, total, h + 5);
         cairo_fill(d->cr);
     }
     for (int k = 0; k < 4; k++) {
+        if (d->rtl)
+            x -= total * widths[k];
         show(d, l[k], x + 3, d->y, head ? 0.15 : 0.1);
-        x += total * widths[k];
+        if (!d->rtl)
+            x += total * widths[k];
         g_object_unref(l[k]);
     }
     d->y += h + 5;
@@ -497,7 +502,8 @@ static int render(const Plan *plan, const Catalog *cat, const char *fonts_dir,
     PangoContext *ctx = pango_font_map_create_context(fm);
     pango_cairo_context_set_resolution(ctx, 72); /* sizes in points */
 
-    Doc d = { .ctx = ctx, .plan = plan, .cat = cat };
+    Doc d = { .ctx = ctx, .plan = plan, .cat = cat,
+              .rtl = bidi_has_rtl(tr(cat, "Familiegroepsplan")) };
     if (plan_family(plan)[0])
         tr_fill(d.title, sizeof d.title, tr(cat, "Plan van de familie %s"), plan_family(plan));
     else
