@@ -1873,6 +1873,20 @@ static void language_shots(void)
     CHECK(anchor_in("switch-ar.txt", "add-person", &x[1], &y, NULL, NULL));
     CHECK(anchor_in("switch-pl.txt", "add-person", &x[2], &y, NULL, NULL));
     CHECK(x[0] < 640 && x[1] > 640 && x[2] < 640); /* the tray mirrored in Arabic only */
+    /* the very first start: the language can be chosen before the PIN */
+    snprintf(kdb, sizeof kdb, "%s/first.db", dir);
+    f = fopen(ks, "w");
+    CHECK(f != NULL);
+    if (!f)
+        return;
+    fputs("expect @pin-dots\ndump first-nl.txt\ntap @language\nshot first-start-languages.png\n"
+          "tap @talk:2\nexpect @pin-dots\nshot first-start-arabic.png\ndump first-ar.txt\n", f);
+    fclose(f);
+    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", kdb, "--size", "1280x800",
+                                            "--script", ks, NULL }), 0);
+    CHECK(anchor_in("first-nl.txt", "language", &x[0], &y, NULL, NULL));
+    CHECK(anchor_in("first-ar.txt", "language", &x[1], &y, NULL, NULL));
+    CHECK(x[0] > 640 && x[1] < 640);
 }
 
 /* ---- every screen in every language ---- */

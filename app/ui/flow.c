@@ -885,10 +885,18 @@ void flow_draw(Ui *ui, FlowState *f, const Plan *plan, const Gestures *g, const 
                 pages_draw_over(ui, f, plan, view);
         }
     }
-    if (f->panel)
+    bool first_start = f->screen == SCREEN_START && f->pin.purpose == PIN_FOR_SETUP;
+    if (f->panel && !first_start)
         panel_draw(ui, f, view);
     if (f->pin.purpose)
         pin_draw(ui, &f->pin, pin_can_cancel(f));
+    if (first_start) { /* the very first screen: its language can be chosen too */
+        Geo G = geo(ui);
+        int gw = flow_language_width(ui);
+        flow_language_button(ui, (Rect){ ui->rtl ? G.pad : ui->w - G.pad - gw, G.pad, gw, G.target });
+        if (f->panel == PANEL_LANGUAGE)
+            panel_draw(ui, f, view);
+    }
     if (view->problem)
         problem_draw(ui, view->problem);
     if (view->notice)
@@ -1025,6 +1033,13 @@ FlowOut flow_gesture(Ui *ui, FlowState *f, const Plan *plan, const Gestures *g,
         return ev->kind == GESTURE_TAP && !strcmp(ev->widget, "notice-ok")
                    ? (FlowOut){ .act = FLOW_DISMISS }
                    : (FlowOut){ .act = FLOW_NOTHING };
+    bool first_start = f->screen == SCREEN_START && f->pin.purpose == PIN_FOR_SETUP;
+    if (first_start && f->panel == PANEL_LANGUAGE)
+        return panel_gesture(f, ev, view);
+    if (first_start && ev->kind == GESTURE_TAP && !strcmp(ev->widget, "language")) {
+        f->panel = PANEL_LANGUAGE;
+        return (FlowOut){ .act = FLOW_REDRAW };
+    }
     if (f->pin.purpose)
         return pin_gesture(f, ev);
     if (f->covered) {
