@@ -77,9 +77,7 @@ struct App {
     char notice[1200];     /* something the facilitator must read, or "" */
     uint32_t retry_at;
     uint32_t redraw_at;      /* a frame short of memory is built again then; 0: none */
-    bool rtl;                /* the language reads right to left: screens mirrored */
-    int lang_keyboard;       /* its on-screen keyboard layout */
-    char lang[16];           /* the language on screen now */
+    char lang[16];           /* the language on screen now (ui_language() shows it) */
     char problem[300];
     PrintJob job;          /* the print job being followed */
     bool job_active;
@@ -721,12 +719,18 @@ static const struct { const char *code, *name; bool rtl; } languages[] = {
     { "tr", "T\xC3\xBCrk\xC3\xA7" "e", false }, { "pl", "Polski", false },
 };
 
-static bool language_rtl(const char *code)
+/* The screens follow app->lang: mirrored or not, the keyboard it starts
+ * with, its name on the language button. */
+static void ui_language(App *app)
 {
+    app->ui.rtl = false;
+    app->ui.language_name = "";
     for (size_t i = 0; i < sizeof languages / sizeof languages[0]; i++)
-        if (!strcmp(code, languages[i].code))
-            return languages[i].rtl;
-    return false;
+        if (!strcmp(app->lang, languages[i].code)) {
+            app->ui.rtl = languages[i].rtl;
+            app->ui.language_name = languages[i].name;
+        }
+    app->ui.keyboard_layout = keyboard_layout_for(app->lang);
 }
 
 /* The languages there are catalogues for, by their own names: the start
@@ -749,10 +753,8 @@ static void list_languages(App *app)
         l->note[l->n][0] = '\0';
         if (!strcmp(lang, languages[i].code))
             l->chosen = l->n;
-        if (!strcmp(app->lang, languages[i].code)) {
+        if (!strcmp(app->lang, languages[i].code))
             app->lists.language_now = l->n;
-            app->ui.language_name = languages[i].name;
-        }
         l->n++;
     }
 }
@@ -800,10 +802,8 @@ static bool use_language(App *app, const char *code)
     catalog_destroy(app->cat);
     app->cat = cat;
     app->ui.cat = cat;
-    app->rtl = app->ui.rtl = language_rtl(code);
-    app->ui.keyboard_layout = keyboard_layout_for(code);
     snprintf(app->lang, sizeof app->lang, "%s", code);
-    list_languages(app);
+    ui_language(app);
     return true;
 }
 
@@ -966,6 +966,13 @@ static void set_setting(App *app, const char *key, const char *value, const char
     list_settings(app);
 }
 
+static void set_number_setting(App *app, const char *key, int value, const char *said)
+{
+    char v[16];
+    snprintf(v, sizeof v, "%d", value);
+    set_setting(app, key, v, said);
+}
+
 /* What a refused new PIN is told. */
 static const char *pin_rule_words(PinRule r)
 {
@@ -1114,20 +1121,14 @@ static void on_flow(App *app, FlowOut o)
         set_setting(app, "printer", app->printer_names[o.index], N_("De printer is gekozen."));
         break;
     case FLOW_SETTINGS: pin_granted(app, PIN_FOR_SETTINGS); break;
-    case FLOW_RETENTION: {
-        char v[16];
-        snprintf(v, sizeof v, "%d", o.index);
+    case FLOW_RETENTION:
         app->retention_days = o.index;
-        set_setting(app, "retention", v, N_("Bewaarde gesprekken blijven zo lang."));
+        set_number_setting(app, "retention", o.index, N_("Bewaarde gesprekken blijven zo lang."));
         break;
-    }
-    case FLOW_COVER: {
-        char v[16];
-        snprintf(v, sizeof v, "%d", o.index);
+    case FLOW_COVER:
         app->cover_minutes = o.index;
-        set_setting(app, "cover", v, N_("Het plan wordt na die tijd afgedekt."));
+        set_number_setting(app, "cover", o.index, N_("Het plan wordt na die tijd afgedekt."));
         break;
-    }
     case FLOW_UNCOVERED: app->last_touch = app_now(app); break;
     case FLOW_ROTATION: {
         static const char *const turns[4] = { "0", "90", "180", "270" };
@@ -1136,7 +1137,8 @@ static void on_flow(App *app, FlowOut o)
         break;
     }
     case FLOW_LANGUAGE_NOW: /* for this meeting; the start language stays */
-        use_language(app, app->lang_codes[o.index]);
+        if (use_language(app, app->lang_codes[o.index]))
+            list_languages(app);
         break;
     case FLOW_LANGUAGE:
         if (use_language(app, app->lang_codes[o.index]))
@@ -1309,8 +1311,7 @@ static int start_video(App *app)
     }
     ui_init(&app->ui, &theme_default, render_measure(app->render));
     app->ui.cat = app->cat;
-    app->ui.rtl = app->rtl;
-    app->ui.keyboard_layout = app->lang_keyboard;
+    ui_language(app);
     list_languages(app);
     gestures_init(&app->gestures, (int)(2.5f * ui_scale_for(app->w, app->h, app->dpi)),
                   LONG_PRESS_MS);
@@ -1407,9 +1408,7 @@ static int open_data(App *app)
             fprintf(stderr, "kring: language '%s' is not available (%s)\n", o->lang, err);
             return -1;
         }
-        app->rtl = language_rtl(o->lang);
     }
-    app->lang_keyboard = keyboard_layout_for(o->lang ? o->lang : "nl");
     snprintf(app->lang, sizeof app->lang, "%s", o->lang ? o->lang : "nl");
     char db[4096];
     if (o->db)

@@ -54,6 +54,19 @@ void redact_initials(const char *name, char *out, size_t out_n)
         out[--o] = '\0';
 }
 
+/* Puts the initials of *name in its place; false when memory is short. */
+static bool to_initials(char **name)
+{
+    char ini[256];
+    redact_initials(*name, ini, sizeof ini);
+    char *t = mem_strdup(ini);
+    if (!t)
+        return false;
+    free(*name);
+    *name = t;
+    return true;
+}
+
 Plan *plan_redacted(const Plan *plan, int flags)
 {
     Plan *p = plan_clone(plan);
@@ -66,28 +79,13 @@ Plan *plan_redacted(const Plan *plan, int flags)
         l->n = 0;
     }
     if (flags & REDACT_NAMES) {
-        char ini[256];
-        for (int i = 0; i < p->n_people; i++) {
-            redact_initials(p->people[i].name, ini, sizeof ini);
-            char *t = mem_strdup(ini);
-            if (!t)
+        for (int i = 0; i < p->n_people; i++)
+            if (!to_initials(&p->people[i].name))
                 goto short_of_memory;
-            free(p->people[i].name);
-            p->people[i].name = t;
-        }
-        for (int i = 0; i < p->n_voices; i++) {
-            redact_initials(p->voices[i].child, ini, sizeof ini);
-            char *t = mem_strdup(ini);
-            if (!t)
+        for (int i = 0; i < p->n_voices; i++)
+            if (!to_initials(&p->voices[i].child))
                 goto short_of_memory;
-            free(p->voices[i].child);
-            p->voices[i].child = t;
-        }
-        redact_initials(plan_family(p), ini, sizeof ini);
-        if (!plan_set_field(p, FIELD_FAMILY, ini))
-            goto short_of_memory;
-        redact_initials(plan_children(p), ini, sizeof ini);
-        if (!plan_set_field(p, FIELD_CHILDREN, ini))
+        if (!to_initials(&p->field[FIELD_FAMILY]) || !to_initials(&p->field[FIELD_CHILDREN]))
             goto short_of_memory;
     }
     return p;

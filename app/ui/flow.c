@@ -488,6 +488,13 @@ static void sign(Ui *ui, Point c, int r)
     draw_disc(&ui->dl, c, r / 6, t->accent);
 }
 
+/* The very first start: the PIN is being chosen on the start screen. The
+ * language button then lies over the PIN pad (flow_draw), not under it. */
+static bool at_first_start(const FlowState *f)
+{
+    return f->screen == SCREEN_START && f->pin.purpose == PIN_FOR_SETUP;
+}
+
 int flow_language_width(const Ui *ui)
 {
     const Theme *t = ui->theme;
@@ -509,6 +516,13 @@ void flow_language_button(Ui *ui, Rect r)
     ui_text(ui, words, FONT_BOLD, (ui->rtl ? ALIGN_RIGHT : ALIGN_LEFT) | ALIGN_MIDDLE | TEXT_SHRINK,
             t->ink, name);
     ui_widget(ui, "language", r, rect_center(r), GRAB_TAP);
+}
+
+/* The language button in the start screen's top corner. */
+static void language_corner(Ui *ui, const Geo *G)
+{
+    int gw = flow_language_width(ui);
+    flow_language_button(ui, (Rect){ ui->rtl ? G->pad : ui->w - G->pad - gw, G->pad, gw, G->target });
 }
 
 static void start_draw(Ui *ui, FlowState *f, const FlowView *view)
@@ -557,8 +571,8 @@ static void start_draw(Ui *ui, FlowState *f, const FlowView *view)
             ui_tr(ui, "Kring afsluiten"));
     ui_widget(ui, "leave", leave, rect_center(leave), view->pin_set ? GRAB_TAP : 0);
     /* the language, for anyone: in the other top corner */
-    int gw = flow_language_width(ui);
-    flow_language_button(ui, (Rect){ ui->rtl ? G.pad : ui->w - G.pad - gw, G.pad, gw, G.target });
+    if (!at_first_start(f))
+        language_corner(ui, &G);
     if (view->kept_words && view->kept_words[0]) { /* what is kept, never whose */
         int kw = ui->w - lw - 4 * G.pad;
         Rect k = { ui->rtl ? leave.x + lw + G.pad : G.pad * 2, ui->h - G.pad - G.sh * 2, kw, G.sh * 2 };
@@ -885,15 +899,14 @@ void flow_draw(Ui *ui, FlowState *f, const Plan *plan, const Gestures *g, const 
                 pages_draw_over(ui, f, plan, view);
         }
     }
-    bool first_start = f->screen == SCREEN_START && f->pin.purpose == PIN_FOR_SETUP;
+    bool first_start = at_first_start(f);
     if (f->panel && !first_start)
         panel_draw(ui, f, view);
     if (f->pin.purpose)
         pin_draw(ui, &f->pin, pin_can_cancel(f));
     if (first_start) { /* the very first screen: its language can be chosen too */
         Geo G = geo(ui);
-        int gw = flow_language_width(ui);
-        flow_language_button(ui, (Rect){ ui->rtl ? G.pad : ui->w - G.pad - gw, G.pad, gw, G.target });
+        language_corner(ui, &G);
         if (f->panel == PANEL_LANGUAGE)
             panel_draw(ui, f, view);
     }
@@ -1033,7 +1046,7 @@ FlowOut flow_gesture(Ui *ui, FlowState *f, const Plan *plan, const Gestures *g,
         return ev->kind == GESTURE_TAP && !strcmp(ev->widget, "notice-ok")
                    ? (FlowOut){ .act = FLOW_DISMISS }
                    : (FlowOut){ .act = FLOW_NOTHING };
-    bool first_start = f->screen == SCREEN_START && f->pin.purpose == PIN_FOR_SETUP;
+    bool first_start = at_first_start(f);
     if (first_start && f->panel == PANEL_LANGUAGE)
         return panel_gesture(f, ev, view);
     if (first_start && ev->kind == GESTURE_TAP && !strcmp(ev->widget, "language")) {
