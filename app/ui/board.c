@@ -576,7 +576,8 @@ static void draw_goals(Ui *ui, BoardState *st, const Layout *L, const Plan *plan
         snprintf(num, sizeof num, "%d", gi + 1);
         ui_text(ui, (Rect){ nc.x - num_r, nc.y - num_r, 2 * num_r, 2 * num_r }, FONT_SMALL,
                 ALIGN_CENTER | ALIGN_MIDDLE, t->card, num);
-        int tx = ui->rtl ? card.x + L->pad / 2 : nc.x + num_r + L->pad / 2;
+        int icon_w = g->area != AREA_NONE ? bh : 0; /* the pictogram's corner is not text */
+        int tx = ui->rtl ? card.x + L->pad / 2 + icon_w : nc.x + num_r + L->pad / 2;
         ui_wrap(ui, (Rect){ tx, card.y + L->pad, text_w, text_h }, FONT_BOLD, t->ink, g->text,
                 3, true);
         int ay = card.y + L->pad + text_h + L->pad / 2;

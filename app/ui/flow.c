@@ -513,8 +513,7 @@ void flow_language_button(Ui *ui, Rect r)
     Rect globe = { ui->rtl ? r.x + r.w - r.h : r.x, r.y, r.h, r.h };
     ui_text(ui, globe, FONT_BODY, ALIGN_CENTER | ALIGN_MIDDLE, t->ink, "\xF0\x9F\x8C\x90"); /* 🌐 */
     Rect words = { ui->rtl ? r.x + pad : r.x + r.h, r.y, r.w - r.h - pad, r.h };
-    ui_text(ui, words, FONT_BOLD, (ui->rtl ? ALIGN_RIGHT : ALIGN_LEFT) | ALIGN_MIDDLE | TEXT_SHRINK,
-            t->ink, name);
+    ui_text(ui, words, FONT_BOLD, ALIGN_CENTER | ALIGN_MIDDLE | TEXT_SHRINK, t->ink, name);
     ui_widget(ui, "language", r, rect_center(r), GRAB_TAP);
 }
 
