@@ -886,7 +886,8 @@ void flow_draw(Ui *ui, FlowState *f, const Plan *plan, const Gestures *g, const 
             bar_draw(ui, f, plan, view);
             board_draw(ui, &f->board, plan, g, top);
         } else if (f->step == STEP_SHARE) {
-            share_view_draw(ui, &f->board.share, plan, view->printing, view->print_words, top);
+            share_view_draw(ui, &f->board.share, plan, view->printing, view->print_words, view->now,
+                            top);
         } else {
             pages_draw(ui, f, plan, g, view, top);
         }

@@ -4,7 +4,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "core/relations.h"
 #include "core/share.h"
@@ -141,7 +140,7 @@ static void list_item(Ui *ui, Rect r, const char *id, const char *picto, const c
 }
 
 static void draw_ltr(Ui *ui, ShareView *v, const Plan *plan, PrintProgress progress,
-                     const char *print_words, int top)
+                     const char *print_words, int64_t now, int top)
 {
     const Theme *t = ui->theme;
     int pad = ui_px(ui, t->pad_mm), target = ui_px(ui, t->target_mm);
@@ -152,7 +151,7 @@ static void draw_ltr(Ui *ui, ShareView *v, const Plan *plan, PrintProgress progr
             ALIGN_LEFT, t->accent, ui_tr(ui, "Neem het plan mee op je telefoon"));
     top_h += th + pad / 2;
 
-    ShareSet *set = share_build(plan, ui->cat, (int64_t)time(NULL));
+    ShareSet *set = share_build(plan, ui->cat, now);
     if (!set) { /* short of memory: this frame is built again in a moment */
         ui->dl.short_of_memory = true;
         return;
@@ -297,10 +296,10 @@ static void draw_ltr(Ui *ui, ShareView *v, const Plan *plan, PrintProgress progr
 
 /* Laid out left to right, and mirrored whole for a right-to-left language. */
 void share_view_draw(Ui *ui, ShareView *v, const Plan *plan, PrintProgress progress,
-                     const char *print_words, int top)
+                     const char *print_words, int64_t now, int top)
 {
     UiMark m = ui_mirror_begin(ui);
-    draw_ltr(ui, v, plan, progress, print_words, top);
+    draw_ltr(ui, v, plan, progress, print_words, now, top);
     ui_mirror_end(ui, m);
 }
 

@@ -32,9 +32,10 @@ typedef struct ShareView {
 typedef enum PrintProgress { PRINT_IDLE, PRINT_BUSY, PRINT_OK, PRINT_PROBLEM } PrintProgress;
 
 void share_view_open(ShareView *v);
-/* Draws the share step below `top` (the step bar). */
+/* Draws the share step below `top` (the step bar); `now` (seconds since
+ * 1970, Kring's clock) stamps the calendar event. */
 void share_view_draw(Ui *ui, ShareView *v, const Plan *plan, PrintProgress progress,
-                     const char *print_words, int top);
+                     const char *print_words, int64_t now, int top);
 
 typedef enum ShareResult { SHARE_NOTHING, SHARE_REDRAW, SHARE_PRINT } ShareResult;
 /* SHARE_PRINT: the family asked to print v->copies copies. */
