@@ -24,6 +24,7 @@
 #include "core/flow.h"
 #include "core/gesture.h"
 #include "core/i18n.h"
+#include "core/lang.h"
 #include "core/planfile.h"
 #include "core/redact.h"
 #include "core/share.h"
@@ -712,25 +713,14 @@ static void list_meetings(App *app)
     }
 }
 
-/* Each language by its own name; rtl: its screens are mirrored. */
-static const struct { const char *code, *name; bool rtl; } languages[] = {
-    { "nl", "Nederlands", false }, { "en", "English", false },
-    { "ar", "\xD8\xA7\xD9\x84\xD8\xB9\xD8\xB1\xD8\xA8\xD9\x8A\xD8\xA9", true },
-    { "tr", "T\xC3\xBCrk\xC3\xA7" "e", false }, { "pl", "Polski", false },
-};
-
 /* The screens follow app->lang: mirrored or not, the keyboard it starts
  * with, its name on the language button. */
 static void ui_language(App *app)
 {
-    app->ui.rtl = false;
-    app->ui.language_name = "";
-    for (size_t i = 0; i < sizeof languages / sizeof languages[0]; i++)
-        if (!strcmp(app->lang, languages[i].code)) {
-            app->ui.rtl = languages[i].rtl;
-            app->ui.language_name = languages[i].name;
-        }
-    app->ui.keyboard_layout = keyboard_layout_for(app->lang);
+    const Language *l = lang_find(app->lang);
+    app->ui.rtl = l && l->rtl;
+    app->ui.language_name = l ? l->name : "";
+    app->ui.keyboard_layout = lang_of(app->lang)->keyboard;
 }
 
 /* The languages there are catalogues for, by their own names: the start
@@ -743,17 +733,18 @@ static void list_languages(App *app)
     l->n = 0;
     l->chosen = -1;
     app->lists.language_now = -1;
-    for (size_t i = 0; i < sizeof languages / sizeof languages[0]; i++) {
+    for (int i = 0; i < LANG_COUNT; i++) {
+        const Language *lg = &lang_table[i];
         char path[1200];
-        snprintf(path, sizeof path, "%s/assets/po/%s.po", paths_data_dir(), languages[i].code);
-        if (strcmp(languages[i].code, "nl") != 0 && access(path, R_OK) != 0)
+        snprintf(path, sizeof path, "%s/assets/po/%s.po", paths_data_dir(), lg->code);
+        if (strcmp(lg->code, "nl") != 0 && access(path, R_OK) != 0)
             continue; /* no catalogue for it */
-        snprintf(app->lang_codes[l->n], sizeof app->lang_codes[0], "%s", languages[i].code);
-        snprintf(l->text[l->n], sizeof l->text[0], "%s", languages[i].name);
+        snprintf(app->lang_codes[l->n], sizeof app->lang_codes[0], "%s", lg->code);
+        snprintf(l->text[l->n], sizeof l->text[0], "%s", lg->name);
         l->note[l->n][0] = '\0';
-        if (!strcmp(lang, languages[i].code))
+        if (!strcmp(lang, lg->code))
             l->chosen = l->n;
-        if (!strcmp(app->lang, languages[i].code))
+        if (!strcmp(app->lang, lg->code))
             app->lists.language_now = l->n;
         l->n++;
     }
@@ -1326,7 +1317,7 @@ static int export_qr(App *app, const char *dir)
         fprintf(stderr, "kring: cannot make the folder %s: %s\n", dir, strerror(errno));
         return -1;
     }
-    ShareSet *set = share_build(app->plan, app->cat, (int64_t)time(NULL));
+    ShareSet *set = share_build(app->plan, app->cat, wall_ms(app) / 1000);
     if (!set) {
         fprintf(stderr, "kring: not enough memory to make the codes\n");
         return -1;

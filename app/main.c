@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "core/lang.h"
 #include "core/mem.h"
 #include "core/redact.h"
 #include "store/store.h"
@@ -19,7 +20,7 @@ static const char usage[] =
     "\n"
     "  --db FILE          database (default: $KRING_DB, else\n"
     "                     $XDG_DATA_HOME/kring/kring.db)\n"
-    "  --lang CODE        language of the screens: nl (default), en, pl, tr\n"
+    "  --lang CODE        language of the screens (default nl): %s\n"
     "  --size WxH         window size in pixels (default 1280x800)\n"
     "  --dpi N            screen density to lay out for (default: ask the display)\n"
     "  --fullscreen       fill the screen (always so on the console, kmsdrm)\n"
@@ -67,7 +68,9 @@ int main(int argc, char **argv)
         if (takes && !val)
             return bad_usage("option %s needs a value", a);
         if (!strcmp(a, "--help")) {
-            fputs(usage, stdout);
+            char codes[64];
+            lang_codes(codes, sizeof codes);
+            printf(usage, codes);
             return 0;
         } else if (!strcmp(a, "--version")) {
             printf("kring %s\n", KRING_VERSION);

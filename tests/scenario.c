@@ -24,6 +24,7 @@
 #include "check.h"
 #include "core/netmap.h"
 #include "core/edit.h"
+#include "core/lang.h"
 #include "core/planfile.h"
 #include "core/textexport.h"
 #include "core/utf8.h"
@@ -932,6 +933,21 @@ static void cli(void)
     CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", "probe.db", "--demo",
                                              "--export-json", "probe.json", NULL }), 0);
     CHECK_INT(run("dummy", (const char *[]){ "--help", NULL }), 0);
+    /* the help names every language Kring speaks, from the one table */
+    char help[8192], cmd[1200];
+    snprintf(cmd, sizeof cmd, "'%s' --help", kring);
+    command_output(cmd, help, sizeof help);
+    const char *line = strstr(help, "--lang");
+    char langs[400] = "";
+    if (line)
+        snprintf(langs, sizeof langs, "%.*s,", (int)strcspn(line, "\n"), line);
+    for (int i = 0; i < LANG_COUNT; i++) {
+        char want[16];
+        snprintf(want, sizeof want, " %s,", lang_table[i].code);
+        if (!strstr(langs, want))
+            fprintf(stderr, "--help does not name %s: %s\n", lang_table[i].code, langs);
+        CHECK(strstr(langs, want) != NULL);
+    }
     CHECK_INT(run("dummy", (const char *[]){ "--bogus", NULL }), 2);
     CHECK(strstr(errbuf, "unknown option '--bogus'") != NULL);
     CHECK_INT(run("dummy", (const char *[]){ "--size", "10x10", NULL }), 2);

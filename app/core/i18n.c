@@ -28,6 +28,7 @@ struct Catalog {
     int n, cap;
     char plural[200];  /* the header's rule: "n != 1", "n==1 ? 0 : ..." */
     int nplurals;
+    char language[16]; /* the header's Language: "ar"; "" when it names none */
 };
 
 typedef struct Buf {
@@ -265,6 +266,14 @@ static long plural_index(const char *rule, long n)
 /* Reads Plural-Forms from the header entry (msgid ""). */
 static bool header(Parser *p)
 {
+    const char *lang = strstr(p->str.p, "Language:");
+    if (lang) {
+        lang += 9;
+        lang += strspn(lang, " ");
+        size_t len = strcspn(lang, " \n");
+        if (len < sizeof p->cat->language)
+            snprintf(p->cat->language, sizeof p->cat->language, "%.*s", (int)len, lang);
+    }
     const char *h = strstr(p->str.p, "Plural-Forms:");
     if (!h)
         return true;
@@ -641,4 +650,9 @@ void tr_date(const Catalog *cat, int year, int month, int day, char *out, size_t
         }
     }
     out[o] = '\0';
+}
+
+const char *catalog_language(const Catalog *cat)
+{
+    return cat ? cat->language : "nl";
 }

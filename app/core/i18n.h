@@ -45,6 +45,10 @@ void tr_fill(char *out, size_t n, const char *tmpl, const char *arg);
  * "dd.mm.yyyy" in Polish and Turkish). Always terminated. */
 void tr_date(const Catalog *cat, int year, int month, int day, char *out, size_t n);
 
+/* The language the catalogue is in, from its header ("ar"): "nl" for
+ * none (Dutch), "" when the header names no language. */
+const char *catalog_language(const Catalog *cat);
+
 /* Number of translated entries. */
 int catalog_count(const Catalog *cat);
 

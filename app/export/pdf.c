@@ -14,6 +14,7 @@
 
 #include "core/bidi.h"
 #include "core/i18n.h"
+#include "core/lang.h"
 #include "core/netmap.h"
 #include "core/relations.h"
 #include "core/textexport.h"
@@ -503,7 +504,7 @@ static int render(const Plan *plan, const Catalog *cat, const char *fonts_dir,
     pango_cairo_context_set_resolution(ctx, 72); /* sizes in points */
 
     Doc d = { .ctx = ctx, .plan = plan, .cat = cat,
-              .rtl = bidi_has_rtl(tr(cat, "Familiegroepsplan")) };
+              .rtl = lang_of(catalog_language(cat))->rtl };
     if (plan_family(plan)[0])
         tr_fill(d.title, sizeof d.title, tr(cat, "Plan van de familie %s"), plan_family(plan));
     else

@@ -107,11 +107,6 @@ static const struct { const char *name; Rows *rows; } layouts[KEYBOARD_LAYOUTS] 
     { "\xD8\xB9\xD8\xB1\xD8\xA8\xD9\x8A", &arabic },
 };
 
-int keyboard_layout_for(const char *lang)
-{
-    return !strcmp(lang, "tr") ? 1 : !strcmp(lang, "pl") ? 2 : !strcmp(lang, "ar") ? 3 : 0;
-}
-
 static int layout_of(const Ui *ui, const Keyboard *kb)
 {
     int l = kb->layout > 0 ? kb->layout - 1 : ui->keyboard_layout;

@@ -40,8 +40,4 @@ bool keyboard_owns(const Gesture *ev);
 /* Handles a gesture on the keyboard; text to insert goes to out. */
 KeyResult keyboard_gesture(Keyboard *kb, const Ui *ui, const Gesture *ev, char out[16]);
 
-/* The layout a language starts with: "tr" Turkish, "pl" Polish, "ar"
- * Arabic, any other Latin. */
-int keyboard_layout_for(const char *lang);
-
 #endif

@@ -7,6 +7,7 @@
 
 #include "check.h"
 #include "core/gesture.h"
+#include "core/lang.h"
 #include "ui/board.h"
 #include "ui/flow.h"
 #include "ui/keyboard.h"
@@ -512,7 +513,7 @@ static void test_keyboard(void)
     ui_init(&ui, &theme_default, (TextMeasure){ NULL, fake_width, fake_height });
     Keyboard kb = { 0 };
     char out[16];
-    ui.keyboard_layout = keyboard_layout_for("nl");
+    ui.keyboard_layout = lang_of("nl")->keyboard;
     press(&ui, &kb, "", GESTURE_TAP, out);
     CHECK(ui_find(&ui, "key:q") && ui_find(&ui, "key:layout"));
     all_keys_fit(&ui);
@@ -544,14 +545,14 @@ static void test_keyboard(void)
     CHECK(ui_find(&ui, "key:q") && !ui_find(&ui, "key:\xD8\xB6"));
     /* the screen's language comes first */
     Keyboard fresh = { 0 };
-    ui.keyboard_layout = keyboard_layout_for("ar");
+    ui.keyboard_layout = lang_of("ar")->keyboard;
     press(&ui, &fresh, "", GESTURE_TAP, out);
     CHECK(ui_find(&ui, "key:\xD8\xB6") != NULL);
-    ui.keyboard_layout = keyboard_layout_for("pl");
+    ui.keyboard_layout = lang_of("pl")->keyboard;
     press(&ui, &fresh, "", GESTURE_TAP, out);
     CHECK(ui_find(&ui, "key:\xC4\x85") != NULL);
     /* in a mirrored screen the keys stand as on any Arabic keyboard: ض left of ج */
-    ui.keyboard_layout = keyboard_layout_for("ar");
+    ui.keyboard_layout = lang_of("ar")->keyboard;
     ui.rtl = true;
     ui_begin(&ui, 800, 480, ui_scale_for(800, 480, 133));
     UiMark m = ui_mirror_begin(&ui);
