@@ -274,7 +274,10 @@ static void install(void)
 static char dir[] = "/tmp/kring-cut-XXXXXX";
 
 /* One run: actions stored until the power goes at the `at`-th write;
- * returns how many confirmed actions were lost. */
+ * returns how many confirmed actions were lost, or -1 when the run could
+ * not be made or the store did not open again after the cut (a failure in
+ * its own right, never counted as a loss: the "must lose" variant must see
+ * the loss in what it reads back). */
 static int run_once(long at, int *confirmed_out)
 {
     char path[200], err[300], cmd[400];
@@ -313,7 +316,7 @@ static int run_once(long at, int *confirmed_out)
     int lost = 0;
     if (!st) {
         fprintf(stderr, "after the cut: %s\n", err);
-        return 1000;
+        return -1;
     }
     CHECK(store_integrity_ok(st));
     int64_t m = store_meeting_latest(st);
