@@ -35,7 +35,6 @@
 #include "platform/drm.h"
 #include "platform/paths.h"
 #include "platform/render.h"
-#include "player.h"
 #include "store/pin.h"
 #include "store/store.h"
 #include "ui/flow.h"
@@ -104,7 +103,7 @@ struct App {
 };
 
 /* ------------------------------------------------------------------ */
-/* Clock and accessors for the player                                   */
+/* Clock and accessors for an input source (the script player)        */
 /* ------------------------------------------------------------------ */
 
 uint32_t app_now(const App *app)
@@ -1545,7 +1544,7 @@ static bool wait_event(App *app, SDL_Event *e)
     }
 }
 
-int app_run(const AppOptions *opt)
+int app_run(const AppOptions *opt, const AppInput *input)
 {
     App app_storage;
     App *app = &app_storage;
@@ -1554,17 +1553,7 @@ int app_run(const AppOptions *opt)
     draw_init(&app->shown);
     flow_init(&app->flow);
     int status = 1;
-    Player *player = NULL;
-    if (opt->script) {
-        char err[600];
-        Script *s = script_load(opt->script, err, sizeof err);
-        if (!s) {
-            fprintf(stderr, "kring: script %s\n", err);
-            goto out;
-        }
-        player = player_create(s, opt->script);
-        if (!player)
-            goto out;
+    if (input) { /* the input's clock: virtual, the same on every run */
         app->virtual_clock = true;
         app->now = 1000;
     }
@@ -1597,14 +1586,14 @@ int app_run(const AppOptions *opt)
     status = 0;
     while (!app->quit) {
         SDL_Event e;
-        if (player) {
-            PlayerStatus ps = player_step(player, app);
-            if (ps == PLAYER_FAILED) {
-                fprintf(stderr, "kring: %s\n", player_message(player));
+        if (input) {
+            InputStatus is = input->step(input->ctx, app);
+            if (is == INPUT_FAILED) {
+                fprintf(stderr, "kring: %s\n", input->message(input->ctx));
                 status = 1;
                 break;
             }
-            if (ps == PLAYER_DONE)
+            if (is == INPUT_DONE)
                 break;
             while (SDL_PollEvent(&e))
                 handle(app, &e);
@@ -1637,7 +1626,6 @@ out:
         snprintf(frames, sizeof frames, "frames %llu\n", (unsigned long long)app->frames);
         report("KRING_REPORT_FD", frames);
     }
-    player_destroy(player);
     stop(app);
     return status;
 }

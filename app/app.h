@@ -38,11 +38,25 @@ typedef struct App App;
  * the service then gives tty1 its login prompt instead of restarting. */
 enum { KRING_LEFT_KIOSK = 3 };
 
-/* Runs Kring; returns the process exit status (0 ok, 1 failure,
- * KRING_LEFT_KIOSK). */
-int app_run(const AppOptions *opt);
+/* Where the loop's input comes from, as main.c chooses: NULL for real
+ * events (a finger, the mouse, a keyboard), or a source such as the script
+ * player, which runs the App on a virtual clock and pushes its events into
+ * SDL's own queue, so they travel the path a real finger does. */
+typedef enum InputStatus { INPUT_GOING, INPUT_DONE, INPUT_FAILED } InputStatus;
+typedef struct AppInput {
+    void *ctx;
+    /* Does the next bit of work (push due events, move the clock, run a
+     * step); the loop then handles what is queued and draws a frame. */
+    InputStatus (*step)(void *ctx, App *app);
+    /* Why it failed, in one line. */
+    const char *(*message)(const void *ctx);
+} AppInput;
 
-/* --- for the script player (app/player.c) --- */
+/* Runs Kring with input from `input` (NULL: real events); returns the
+ * process exit status (0 ok, 1 failure, KRING_LEFT_KIOSK). */
+int app_run(const AppOptions *opt, const AppInput *input);
+
+/* --- for an input source (the script player, app/player.c) --- */
 uint32_t app_now(const App *app);
 /* Moves the virtual clock forward, stopping at the next deadline. */
 void app_advance_to(App *app, uint32_t t);

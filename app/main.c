@@ -5,9 +5,11 @@
 #include <string.h>
 
 #include "app.h"
+#include "core/script.h"
 #include "core/lang.h"
 #include "core/mem.h"
 #include "core/redact.h"
+#include "player.h"
 #include "store/store.h"
 
 #ifndef KRING_VERSION
@@ -45,6 +47,28 @@ static const char usage[] =
     "                     stays as it was), then exit\n"
     "  --version          print the version and exit\n"
     "  --help             print this help and exit\n";
+
+/* Runs Kring on real events, or on the script of --script. */
+static int run(const AppOptions *opt)
+{
+    if (!opt->script)
+        return app_run(opt, NULL);
+    char err[600];
+    Script *s = script_load(opt->script, err, sizeof err);
+    if (!s) {
+        fprintf(stderr, "kring: script %s\n", err);
+        return 1;
+    }
+    Player *player = player_create(s, opt->script);
+    if (!player) {
+        fprintf(stderr, "kring: not enough memory for the script\n");
+        return 1;
+    }
+    AppInput in = player_input(player);
+    int rc = app_run(opt, &in);
+    player_destroy(player);
+    return rc;
+}
 
 static int bad_usage(const char *fmt, const char *arg)
 {
@@ -154,11 +178,11 @@ int main(int argc, char **argv)
             return 1;
         }
         mem_fail_at(atol(fail), strchr(fail, '+') != NULL);
-        int rc = app_run(&opt);
+        int rc = run(&opt);
         fprintf(stderr, "kring: %ld allocations counted, %ld failed\n", mem_count(),
                 mem_failed());
         return rc;
     }
 #endif
-    return app_run(&opt);
+    return run(&opt);
 }

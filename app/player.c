@@ -53,16 +53,16 @@ void player_destroy(Player *p)
     free(p);
 }
 
-const char *player_message(const Player *p)
+static const char *player_message(const void *ctx)
 {
-    return p->msg;
+    return ((const Player *)ctx)->msg;
 }
 
-static PlayerStatus failf(Player *p, const ScriptStep *st, const char *what, const char *arg)
+static InputStatus failf(Player *p, const ScriptStep *st, const char *what, const char *arg)
 {
     snprintf(p->msg, sizeof p->msg, "%s line %d: %s%s%s", p->name, st->line, what,
              arg ? " " : "", arg ? arg : "");
-    return PLAYER_FAILED;
+    return INPUT_FAILED;
 }
 
 static bool resolve(Player *p, App *app, const ScriptStep *st, const ScriptTarget *t,
@@ -169,7 +169,7 @@ static bool key_events(Player *p, App *app, const char *name)
     return true;
 }
 
-static PlayerStatus dump(Player *p, App *app, const ScriptStep *st)
+static InputStatus dump(Player *p, App *app, const ScriptStep *st)
 {
     FILE *f = fopen(st->text, "w");
     if (!f)
@@ -197,29 +197,29 @@ static PlayerStatus dump(Player *p, App *app, const ScriptStep *st)
     }
     if (fclose(f) != 0)
         return failf(p, st, "cannot write", st->text);
-    return PLAYER_RUNNING;
+    return INPUT_GOING;
 }
 
-static PlayerStatus run_step(Player *p, App *app, const ScriptStep *st)
+static InputStatus run_step(Player *p, App *app, const ScriptStep *st)
 {
     uint32_t now = app_now(app);
     int ax, ay, bx, by;
     switch (st->op) {
     case OP_TAP:
         if (!resolve(p, app, st, &st->a, &ax, &ay))
-            return PLAYER_FAILED;
+            return INPUT_FAILED;
         finger(p, app, now, SDL_FINGERDOWN, 0, ax, ay);
         finger(p, app, now + TAP_MS, SDL_FINGERUP, 0, ax, ay);
         break;
     case OP_LONGPRESS:
         if (!resolve(p, app, st, &st->a, &ax, &ay))
-            return PLAYER_FAILED;
+            return INPUT_FAILED;
         finger(p, app, now, SDL_FINGERDOWN, 0, ax, ay);
         finger(p, app, now + (uint32_t)st->ms, SDL_FINGERUP, 0, ax, ay);
         break;
     case OP_DRAG: {
         if (!resolve(p, app, st, &st->a, &ax, &ay) || !resolve(p, app, st, &st->b, &bx, &by))
-            return PLAYER_FAILED;
+            return INPUT_FAILED;
         finger(p, app, now, SDL_FINGERDOWN, 0, ax, ay);
         int steps = st->ms / FRAME_MS;
         if (steps < 2)
@@ -235,7 +235,7 @@ static PlayerStatus run_step(Player *p, App *app, const ScriptStep *st)
     case OP_DOWN:
     case OP_MOVE:
         if (!resolve(p, app, st, &st->a, &ax, &ay))
-            return PLAYER_FAILED;
+            return INPUT_FAILED;
         finger(p, app, now, st->op == OP_DOWN ? SDL_FINGERDOWN : SDL_FINGERMOTION, st->finger,
                ax, ay);
         break;
@@ -324,16 +324,17 @@ static PlayerStatus run_step(Player *p, App *app, const ScriptStep *st)
         break;
     }
     }
-    return PLAYER_RUNNING;
+    return INPUT_GOING;
 }
 
-PlayerStatus player_step(Player *p, App *app)
+static InputStatus player_step(void *ctx, App *app)
 {
+    Player *p = ctx;
     if (p->next_pending < p->n_pending) {
         uint32_t at = p->pending[p->next_pending].at;
         if (at > app_now(app)) {
             app_advance_to(app, at);
-            return PLAYER_RUNNING;
+            return INPUT_GOING;
         }
         while (p->next_pending < p->n_pending && p->pending[p->next_pending].at <= app_now(app)) {
             SDL_Event ev = p->pending[p->next_pending++].ev;
@@ -341,12 +342,12 @@ PlayerStatus player_step(Player *p, App *app)
         }
         if (p->next_pending == p->n_pending)
             p->n_pending = p->next_pending = 0;
-        return PLAYER_RUNNING;
+        return INPUT_GOING;
     }
     if (p->waiting) {
         if (app_now(app) < p->wait_until) {
             app_advance_to(app, p->wait_until);
-            return PLAYER_RUNNING;
+            return INPUT_GOING;
         }
         p->waiting = false;
     }
@@ -356,13 +357,18 @@ PlayerStatus player_step(Player *p, App *app)
     if (redraw && p->redraw_waits < 40) {
         p->redraw_waits++;
         app_advance_to(app, redraw);
-        return PLAYER_RUNNING;
+        return INPUT_GOING;
     }
     p->redraw_waits = 0;
     if (p->pc >= p->script->n)
-        return PLAYER_DONE;
+        return INPUT_DONE;
     const ScriptStep *st = &p->script->steps[p->pc++];
     if (p->pc == 1)
         p->frames_mark = 0;
     return run_step(p, app, st);
+}
+
+AppInput player_input(Player *p)
+{
+    return (AppInput){ .ctx = p, .step = player_step, .message = player_message };
 }

@@ -14,14 +14,12 @@
 
 typedef struct Player Player;
 
-typedef enum PlayerStatus { PLAYER_RUNNING, PLAYER_DONE, PLAYER_FAILED } PlayerStatus;
-
 Player *player_create(Script *script, const char *name); /* takes the script */
 void player_destroy(Player *p);
 
-/* Does the next bit of work: pushes due events, advances the clock, or
- * runs the next step. On failure the reason is in player_message(). */
-PlayerStatus player_step(Player *p, App *app);
-const char *player_message(const Player *p);
+/* The player as the App's input (app_run): each step pushes due events,
+ * advances the clock, or runs the next step of the script. On failure the
+ * reason is in the input's message(). */
+AppInput player_input(Player *p);
 
 #endif
