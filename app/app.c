@@ -117,7 +117,7 @@ static int64_t wall_ms(const App *app);
 /* When the plan is to be covered if nobody touches the screen; 0: not. */
 static uint32_t cover_due(const App *app)
 {
-    if (!app->cover_minutes || app->flow.screen != SCREEN_MEETING || app->flow.covered)
+    if (!app->cover_minutes || !flow_in_meeting(&app->flow) || flow_covered(&app->flow))
         return 0;
     return app->last_touch + (uint32_t)app->cover_minutes * 60000u;
 }
@@ -268,8 +268,7 @@ static void apply(App *app, const Edit *e)
     const char *why = NULL;
     EditResult r = plan_apply(app->plan, e, NULL, &why);
     app->dirty = true;
-    const FlowState *f = &app->flow;
-    bool in_sheet = f->board.sheet.open || f->board.goals.open || f->page.typing;
+    bool in_sheet = flow_in_sheet(&app->flow);
     flow_edit_result(&app->flow, app->plan, r, why);
     if (r != EDIT_OK) {
         if (!in_sheet) /* a sheet shows its own reasons */
@@ -321,13 +320,11 @@ static int send_plan(App *app, int copies, int redact, PrintJob *job, const char
 }
 
 /* The family tapped "Printen": send the job now, follow it in tick(). */
-static void start_print(App *app)
+static void start_print(App *app, int copies, int redact)
 {
     char detail[600];
     const char *why;
-    const ShareView *v = &app->flow.board.share;
-    int redact = (v->no_concerns ? REDACT_CONCERNS : 0) | (v->initials ? REDACT_NAMES : 0);
-    if (send_plan(app, v->copies, redact, &app->job, &why, detail, sizeof detail) != 0) {
+    if (send_plan(app, copies, redact, &app->job, &why, detail, sizeof detail) != 0) {
         if (!why) {
             fprintf(stderr, "kring: %s\n", detail);
             print_said(app, PRINT_PROBLEM, "Het printen lukte niet. Probeer het nog eens.");
@@ -499,8 +496,7 @@ static void on_key(App *app, const SDL_KeyboardEvent *k)
         { SDLK_RIGHT, SKEY_RIGHT }, { SDLK_HOME, SKEY_HOME }, { SDLK_END, SKEY_END },
         { SDLK_RETURN, SKEY_RETURN }, { SDLK_KP_ENTER, SKEY_RETURN }, { SDLK_ESCAPE, SKEY_ESCAPE },
     };
-    const FlowState *f = &app->flow;
-    if (flow_wants_text(f) || f->board.sheet.open || f->board.goals.open) {
+    if (flow_wants_keys(&app->flow)) {
         for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
             if (keys[i].sym == k->keysym.sym) {
                 on_flow(app, flow_key(&app->flow, app->plan, keys[i].key));
@@ -508,7 +504,7 @@ static void on_key(App *app, const SDL_KeyboardEvent *k)
             }
         return;
     }
-    if (f->screen != SCREEN_MEETING)
+    if (!flow_in_meeting(&app->flow))
         return;
     if (ctrl && k->keysym.sym == SDLK_z)
         undo(app, shift);
@@ -637,7 +633,7 @@ static void today(const App *app, char out[11])
 static void flow_view_update(App *app)
 {
     FlowView *v = &app->lists;
-    bool meeting = app->flow.screen == SCREEN_MEETING && app->meeting;
+    bool meeting = flow_in_meeting(&app->flow) && app->meeting;
     v->can_undo = meeting && (app->unsaved || store_can_undo(app->store, app->meeting));
     v->can_redo = meeting && !app->unsaved && store_can_redo(app->store, app->meeting);
     v->problem = app->problem[0] ? app->problem : NULL;
@@ -979,34 +975,25 @@ static const char *pin_rule_words(PinRule r)
     return N_("De pincode kon niet worden bewaard. Probeer het nog eens.");
 }
 
-/* The PIN was right: do what it was asked for. */
+/* The PIN was right: do what it was asked for (the screens it opens are
+ * the router's). */
 static void pin_granted(App *app, PinFor purpose)
 {
-    FlowState *f = &app->flow;
     switch (purpose) {
-    case PIN_FOR_NEW: list_plans(app); f->panel = PANEL_NEW; break;
-    case PIN_FOR_CONTINUE: list_meetings(app); f->panel = PANEL_CONTINUE; break;
+    case PIN_FOR_NEW: list_plans(app); break;
+    case PIN_FOR_CONTINUE: list_meetings(app); break;
     case PIN_FOR_SETTINGS:
         app->settings_said[0] = '\0';
         list_settings(app);
-        f->panel = PANEL_SETTINGS;
         break;
     case PIN_FOR_LEAVE: app->quit = app->left = true; break;
-    case PIN_FOR_MENU: f->panel = PANEL_MENU; break;
-    case PIN_FOR_FAMILY_TIME: f->family_time = true; break;
-    case PIN_FOR_RETURN: f->family_time = false; f->panel = PANEL_NONE; break;
-    case PIN_FOR_CONDITIONS: f->conditions_open = true; break;
-    case PIN_FOR_UNCOVER: f->covered = false; app->last_touch = app_now(app); break;
-    case PIN_FOR_APPROVE: {
-        Edit e = { .kind = EDIT_APPROVE, .time = wall_ms(app) / 1000 };
-        f->page.pending = 1;
-        apply(app, &e);
-        break;
+    case PIN_FOR_UNCOVER: app->last_touch = app_now(app); break;
+    default: break;
     }
-    case PIN_FOR_SETUP:
-    case PIN_FOR_CHANGE:
-    case PIN_FOR_NONE:
-        break;
+    flow_pin_granted(&app->flow, purpose);
+    if (purpose == PIN_FOR_APPROVE) {
+        Edit e = { .kind = EDIT_APPROVE, .time = wall_ms(app) / 1000 };
+        apply(app, &e);
     }
 }
 
@@ -1098,12 +1085,16 @@ static void on_flow(App *app, FlowOut o)
 {
     switch (o.act) {
     case FLOW_NOTHING: return;
-    case FLOW_REDRAW: break;
+    case FLOW_REDRAW:
+    case FLOW_ASK_PIN: /* the router's own: done before they come here */
+    case FLOW_PANEL:
+    case FLOW_FAMILY_TIME:
+    case FLOW_STEP: break;
     case FLOW_EDIT: apply(app, &o.edit); break;
     case FLOW_UNDO: undo(app, false); break;
     case FLOW_REDO: undo(app, true); break;
     case FLOW_DISMISS: app->notice[0] = '\0'; break;
-    case FLOW_PRINT: start_print(app); break;
+    case FLOW_PRINT: start_print(app, o.index, o.redact); break;
     case FLOW_PIN: on_pin(app, o.pin_for, o.pin); break;
     case FLOW_NEW: new_meeting(app, o.index); break;
     case FLOW_CONTINUE: continue_meeting(app, o.index); break;
@@ -1171,7 +1162,7 @@ static void report(const char *var, const char *word)
  * differs from what is on screen. */
 static void frame(App *app)
 {
-    if (app->have_kek && !app->flow.panel && !app->flow.pin.purpose) {
+    if (app->have_kek && !flow_facilitator_open(&app->flow)) {
         sodium_memzero(app->kek, STORE_KEK_BYTES); /* the facilitator's panel is closed */
         app->have_kek = false;
     }

@@ -184,7 +184,7 @@ static void drag_frames(Screen *s, Plan *plan, int frames, double *median, doubl
         for (int f = 0; f < found; f++) {
             Point p = { start[f].x + (int)(300 * sin(k * 0.05 + f)), start[f].y + (int)(200 * cos(k * 0.04 + f)) };
             if (gestures_move(&g, f + 1, p, (uint32_t)k * 16, &ev))
-                board_gesture(&s->ui, &s->st.board, plan, &g, &ev, &(Edit){ 0 });
+                board_gesture(&s->ui, &s->st.board, plan, &g, &ev);
         }
         t[k] = frame_ms(s, plan, &g, w, h);
     }

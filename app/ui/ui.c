@@ -187,6 +187,31 @@ void ui_mirror_since(Ui *ui, UiMark m)
     }
 }
 
+bool ui_id_is(const char *id, const char *name)
+{
+    return id && strcmp(id, name) == 0;
+}
+
+const char *ui_id_arg(const char *id, const char *prefix)
+{
+    size_t n = strlen(prefix);
+    return id && strncmp(id, prefix, n) == 0 && id[n] == ':' ? id + n + 1 : NULL;
+}
+
+bool ui_id_num(const char *id, const char *prefix, unsigned *n)
+{
+    const char *d = ui_id_arg(id, prefix);
+    if (!d || !*d || strlen(d) > 9 || strspn(d, "0123456789") != strlen(d))
+        return false;
+    *n = (unsigned)strtoul(d, NULL, 10);
+    return true;
+}
+
+void ui_id_make(char out[UI_ID_LEN], const char *prefix, unsigned n)
+{
+    snprintf(out, UI_ID_LEN, "%s:%u", prefix, n);
+}
+
 const Widget *ui_find(const Ui *ui, const char *id)
 {
     for (int i = 0; i < ui->n_widgets; i++)

@@ -98,6 +98,18 @@ void ui_mirror_end(Ui *ui, UiMark m);
 /* r as it ends up on the screen (mirrored when a mirror is pending). */
 Rect ui_final(const Ui *ui, Rect r);
 
+/* Widget ids are "name", "prefix:N" (a whole number) or "prefix:TEXT".
+ * Each screen names its ids once, as constants beside the code that draws
+ * and handles them; these build and read them back. The ids are the
+ * scripts' contract (tests/README.md): they never change for a layout. */
+bool ui_id_is(const char *id, const char *name);
+/* id is "prefix:N": N in *n. */
+bool ui_id_num(const char *id, const char *prefix, unsigned *n);
+/* id is "prefix:TEXT": TEXT, else NULL. */
+const char *ui_id_arg(const char *id, const char *prefix);
+/* "prefix:N" into out. */
+void ui_id_make(char out[UI_ID_LEN], const char *prefix, unsigned n);
+
 const Widget *ui_find(const Ui *ui, const char *id);
 /* The topmost widget under p that allows any of `grab`, or NULL. */
 const Widget *ui_hit(const Ui *ui, Point p, uint32_t grab);

@@ -8,7 +8,7 @@
 #include "check.h"
 #include "core/gesture.h"
 #include "core/lang.h"
-#include "ui/board.h"
+#include "ui/screens/board.h"
 #include "ui/flow.h"
 #include "ui/keyboard.h"
 
@@ -95,7 +95,7 @@ static void test_ids_at_every_size(void)
 }
 
 /* Drags person 1 from its card to point `to`, the way the app does. */
-static BoardResult drag(Ui *ui, Plan *plan, Gestures *g, Point to)
+static FlowAction drag(Ui *ui, Plan *plan, Gestures *g, Point to)
 {
     const Widget *w = ui_find(ui, "person:1");
     Point from = w->anchor;
@@ -103,21 +103,20 @@ static BoardResult drag(Ui *ui, Plan *plan, Gestures *g, Point to)
     gestures_down(g, 1, from, 1000, w->id, w->grab);
     gestures_move(g, 1, (Point){ (from.x + to.x) / 2, (from.y + to.y) / 2 }, 1016, &ev);
     CHECK_INT(ev.kind, GESTURE_DRAG_START);
-    board_gesture(ui, &fl.board, plan, g, &ev, &(Edit){ 0 });
+    board_gesture(ui, &fl.board, plan, g, &ev);
     frame(ui, plan, g, ui->w, ui->h);
     /* while lifted, the card follows the finger */
     const Widget *lifted = ui_find(ui, "person:1");
     CHECK(lifted && lifted->anchor.x == (from.x + to.x) / 2);
     gestures_up(g, 1, to, 1032, &ev);
     CHECK_INT(ev.kind, GESTURE_DROP);
-    Edit edit;
-    BoardResult r = board_gesture(ui, &fl.board, plan, g, &ev, &edit);
-    if (r == BOARD_EDIT) {
-        CHECK_INT(edit.kind, EDIT_PERSON_MOVE);
-        CHECK_INT(plan_apply(plan, &edit, NULL, NULL), EDIT_OK);
+    FlowOut o = board_gesture(ui, &fl.board, plan, g, &ev);
+    if (o.act == FLOW_EDIT) {
+        CHECK_INT(o.edit.kind, EDIT_PERSON_MOVE);
+        CHECK_INT(plan_apply(plan, &o.edit, NULL, NULL), EDIT_OK);
     }
     frame(ui, plan, g, ui->w, ui->h);
-    return r;
+    return o.act;
 }
 
 static void test_drag_and_drop(void)
@@ -130,7 +129,7 @@ static void test_drag_and_drop(void)
     frame(&ui, plan, &g, 1280, 800);
 
     Point target = ui_find(&ui, "ring:3:school")->anchor;
-    CHECK_INT(drag(&ui, plan, &g, target), BOARD_EDIT);
+    CHECK_INT(drag(&ui, plan, &g, target), FLOW_EDIT);
     CHECK_INT(plan_person(plan, 1)->place.sector, SECTOR_SCHOOL);
     CHECK_INT(plan_person(plan, 1)->place.ring, 3);
     /* it stays where it was dropped */
@@ -138,15 +137,15 @@ static void test_drag_and_drop(void)
     CHECK(w && abs(w->anchor.x - target.x) <= 2 && abs(w->anchor.y - target.y) <= 2);
 
     /* into the tray, and back */
-    CHECK_INT(drag(&ui, plan, &g, ui_find(&ui, "tray")->anchor), BOARD_EDIT);
+    CHECK_INT(drag(&ui, plan, &g, ui_find(&ui, "tray")->anchor), FLOW_EDIT);
     CHECK_INT(plan_person(plan, 1)->place.ring, RING_TRAY);
-    CHECK_INT(drag(&ui, plan, &g, ui_find(&ui, "ring:1:friends")->anchor), BOARD_EDIT);
+    CHECK_INT(drag(&ui, plan, &g, ui_find(&ui, "ring:1:friends")->anchor), FLOW_EDIT);
     CHECK_INT(plan_person(plan, 1)->place.ring, 1);
 
     /* a drop off the map (the top bar, off-screen) changes nothing */
     Place before = plan_person(plan, 1)->place;
-    CHECK_INT(drag(&ui, plan, &g, (Point){ 5, 5 }), BOARD_REDRAW);
-    CHECK_INT(drag(&ui, plan, &g, (Point){ -400, 5000 }), BOARD_REDRAW);
+    CHECK_INT(drag(&ui, plan, &g, (Point){ 5, 5 }), FLOW_REDRAW);
+    CHECK_INT(drag(&ui, plan, &g, (Point){ -400, 5000 }), FLOW_REDRAW);
     CHECK(memcmp(&before, &plan_person(plan, 1)->place, sizeof before) == 0);
 
     /* undo and redo are taps */
@@ -274,7 +273,7 @@ static void test_caret_by_tap(void)
     const Widget *w = ui_find(&ui, "person:1");
     gestures_down(&g, 1, w->anchor, 1000, w->id, w->grab);
     CHECK(gestures_tick(&g, 1600, &ev) && ev.kind == GESTURE_LONGPRESS);
-    board_gesture(&ui, &fl.board, plan, &g, &ev, &(Edit){ 0 });
+    board_gesture(&ui, &fl.board, plan, &g, &ev);
     gestures_up(&g, 1, w->anchor, 1700, &ev);
     frame(&ui, plan, &g, 1280, 800);
     for (int k = 0; k < 2; k++) { /* the first tap focuses the field, the second places */
@@ -285,7 +284,7 @@ static void test_caret_by_tap(void)
         Point at = { w->rect.x + ui_px(&ui, theme_default.pad_mm) + 30 + 2, w->anchor.y };
         gestures_down(&g, 2, at, 2000 + k * 100, w->id, w->grab);
         CHECK(gestures_up(&g, 2, at, 2050 + k * 100, &ev));
-        board_gesture(&ui, &fl.board, plan, &g, &ev, &(Edit){ 0 });
+        board_gesture(&ui, &fl.board, plan, &g, &ev);
         frame(&ui, plan, &g, 1280, 800);
     }
     CHECK_INT(fl.board.sheet.focus, FOCUS_NAME);

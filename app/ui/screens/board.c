@@ -1,297 +1,27 @@
-/* board: layout, drawing and gestures of the network map screen. */
-#include "ui/board.h"
-#include "ui/flow.h"
-
-#include "core/bidi.h"
+/* board: drawing and gestures of the network map screen; where things go
+ * is board_layout.c. */
+#include "ui/screens/board.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/bidi.h"
 #include "core/netmap.h"
 #include "core/relations.h"
+#include "ui/kit.h"
 
-/* ------------------------------------------------------------------ */
-/* Layout                                                               */
-/* ------------------------------------------------------------------ */
-
-enum { SETTLED_MAX = BOARD_PEOPLE_MAX };
-
-typedef struct Layout {
-    int pad, radius, target;
-    Rect top, map, goals, tray;
-    Rect add, bin;           /* in the tray: "+ person", and the bin */
-    NetMap net;
-    int card_w, card_h;
-    bool compact;            /* a crowded map: one-line cards */
-    int n_home;
-    Point home[SETTLED_MAX]; /* where each person's card rests (plan order) */
-} Layout;
-
-static void settle(Layout *L, const Ui *ui, const Plan *plan);
-
-/* What the resting cards' places depend on: the screen, and each
- * person's place and the words on their card. */
-static uint64_t settle_key(const Ui *ui, const Plan *plan, bool compact, int top)
-{
-    uint64_t h = 1469598103934665603ull;
-#define MIX(v) (h = (h ^ (uint64_t)(v)) * 1099511628211ull)
-    MIX(ui->w);
-    MIX(ui->h);
-    MIX((int)(ui->mm * 1000));
-    MIX(ui->rtl);
-    MIX(compact);
-    MIX(top);
-    MIX(plan->n_people);
-    for (int i = 0; i < plan->n_people; i++) {
-        const Person *p = &plan->people[i];
-        MIX(p->id);
-        MIX(p->place.sector);
-        MIX(p->place.ring);
-        MIX(p->place.u);
-        MIX(p->place.v);
-        for (const char *c = p->name; *c; c++)
-            MIX(*c);
-        MIX(0);
-        for (const char *c = p->relation; *c; c++)
-            MIX(*c);
-        MIX(0);
-    }
-#undef MIX
-    return h;
-}
-
-static Layout layout_uncached(const Ui *ui, const Plan *plan, int top);
-
-/* The layout, with the cards' resting places from st when nothing they
- * depend on has changed (settling them is the costly part). */
-static Layout layout(const Ui *ui, BoardState *st, const Plan *plan)
-{
-    Layout L = layout_uncached(ui, plan, st->top);
-    uint64_t key = settle_key(ui, plan, L.compact, st->top);
-    if (key == st->settled_key && st->n_settled == L.n_home) {
-        memcpy(L.home, st->settled, sizeof L.home[0] * (size_t)L.n_home);
-        return L;
-    }
-    settle(&L, ui, plan);
-    st->settled_key = key;
-    st->n_settled = L.n_home;
-    memcpy(st->settled, L.home, sizeof L.home[0] * (size_t)L.n_home);
-    return L;
-}
-
-static Layout layout_uncached(const Ui *ui, const Plan *plan, int top_h)
-{
-    const Theme *t = ui->theme;
-    Layout L;
-    L.pad = ui_px(ui, t->pad_mm);
-    L.radius = ui_px(ui, t->radius_mm);
-    L.target = ui_px(ui, t->target_mm);
-    L.top = (Rect){ 0, 0, ui->w, top_h };
-
-    Rect body = { L.pad, top_h, ui->w - 2 * L.pad, ui->h - top_h - L.pad };
-    bool portrait = ui->h > ui->w;
-    if (portrait) {
-        int goals_h = body.h * 36 / 100;
-        L.goals = (Rect){ body.x, body.y + body.h - goals_h, body.w, goals_h };
-        body.h -= goals_h + L.pad;
-    } else {
-        int goals_w = clampi(body.w * 30 / 100, ui_px(ui, 56), ui_px(ui, 130));
-        L.goals = (Rect){ body.x + body.w - goals_w, body.y, goals_w, body.h };
-        if (ui->rtl)
-            L.goals.x = body.x;
-        body.w -= goals_w + L.pad;
-        if (ui->rtl)
-            body.x += goals_w + L.pad;
-    }
-    int card_h = clampi(ui_line_height(ui, FONT_BOLD) + ui_line_height(ui, FONT_SMALL) +
-                        L.pad / 2, ui_px(ui, 9), ui_px(ui, 16));
-    int on_map = 0;
-    for (int i = 0; i < plan->n_people; i++)
-        on_map += plan->people[i].place.ring != RING_TRAY;
-    /* a crowded map, or a small one, gets one-line cards */
-    L.compact = on_map > 24 || body.h < card_h * 9;
-    if (L.compact)
-        card_h = ui_line_height(ui, FONT_BOLD) + L.pad / 2;
-    int tray_h = card_h + L.pad * 3 / 2 + ui_line_height(ui, FONT_SMALL);
-    L.tray = (Rect){ body.x, body.y + body.h - tray_h, body.w, tray_h };
-    {
-        int bw = L.target + L.pad * 3 + ui_text_width(ui, FONT_BOLD, ui_tr(ui, "Persoon"));
-        int bh = tray_h - L.pad * 2;
-        L.add = (Rect){ L.tray.x + L.pad, L.tray.y + L.pad, bw, bh };
-        int binw = L.target + L.pad + ui_text_width(ui, FONT_SMALL, ui_tr(ui, "Weghalen"));
-        L.bin = (Rect){ L.tray.x + L.tray.w - L.pad - binw, L.tray.y + L.pad, binw, bh };
-        if (ui->rtl) {
-            L.add.x = L.tray.x + L.tray.w - L.pad - bw;
-            L.bin.x = L.tray.x + L.pad;
-        }
-    }
-    L.map = (Rect){ body.x, body.y, body.w, body.h - tray_h - L.pad };
-
-    /* Rings inside the map, leaving room for the sector labels. */
-    int label = ui_line_height(ui, FONT_SMALL);
-    Rect rings = { L.map.x + L.pad, L.map.y + label / 2 + L.pad / 2, L.map.w - 2 * L.pad,
-                   L.map.h - label - L.pad };
-    L.net = netmap_make(rings, ui->rtl);
-
-    L.card_w = clampi(L.net.rx * 50 / 100, ui_px(ui, 30), ui_px(ui, 60));
-    L.card_h = card_h;
-    if (L.compact) /* the fuller the map, the narrower the cards */
-        L.card_w = clampi(L.net.rx * 45 / 100, ui_px(ui, on_map > 40 ? 22 : 29), ui_px(ui, 40));
-
-    L.n_home = plan->n_people < SETTLED_MAX ? plan->n_people : SETTLED_MAX;
-    return L;
-}
-
-/* What a card says: the whole name, or on one-line cards the first name
- * (how the family calls each other; "(oma Jamila)" counts as a name). */
-static const char *card_name(const Layout *L, const Person *p, char *buf, size_t n)
-{
-    if (!L->compact)
-        return p->name;
-    const char *s = p->name;
-    const char *paren = strchr(s, '(');
-    if (paren) { /* "جميلة العمراني (oma Jamila)": the words in brackets */
-        const char *end = strchr(paren, ')');
-        size_t len = end ? (size_t)(end - paren - 1) : strlen(paren + 1);
-        snprintf(buf, n, "%.*s", (int)len, paren + 1);
-        return buf;
-    }
-    size_t len = strcspn(s, " ");
-    snprintf(buf, n, "%.*s", (int)len, s);
-    return buf;
-}
-
-/* A card is as wide as its name and relation need, up to L->card_w. */
-static Rect card_at(const Ui *ui, const Layout *L, const Person *p, Point c)
-{
-    int avatar = L->card_h - L->pad;
-    char first[200];
-    int text = ui_text_width(ui, FONT_BOLD, card_name(L, p, first, sizeof first));
-    int rel = L->compact ? 0 : ui_text_width(ui, FONT_SMALL, p->relation);
-    if (rel > text)
-        text = rel;
-    int w = clampi(avatar + text + L->pad * 2, L->card_h * 2, L->card_w);
-    return (Rect){ c.x - w / 2, c.y - L->card_h / 2, w, L->card_h };
-}
-
-/* Where the tray shows its i-th card. */
-static Point tray_slot(const Layout *L, const Ui *ui, int i)
-{
-    int label = ui_line_height(ui, FONT_SMALL);
-    int x = L->add.x + L->add.w + L->pad + i * (L->card_w + L->pad) + L->card_w / 2;
-    if (ui->rtl)
-        x = L->tray.x + L->tray.w - (x - L->tray.x);
-    return (Point){ x, L->tray.y + label + L->pad / 2 + L->card_h / 2 };
-}
-
-static Rect card_at(const Ui *ui, const Layout *L, const Person *p, Point c);
-
-/* Keeps a card whole inside the map. */
-static Point inside_map(const Layout *L, Rect r, Point c)
-{
-    c.x = clampi(c.x, L->map.x + r.w / 2 + 1, L->map.x + L->map.w - (r.w - r.w / 2) - 1);
-    c.y = clampi(c.y, L->map.y + r.h / 2 + 1, L->map.y + L->map.h - (r.h - r.h / 2) - 1);
-    return c;
-}
-
-static int overlap_area(Rect a, Rect b)
-{
-    int x0 = a.x > b.x ? a.x : b.x, y0 = a.y > b.y ? a.y : b.y;
-    int x1 = a.x + a.w < b.x + b.w ? a.x + a.w : b.x + b.w;
-    int y1 = a.y + a.h < b.y + b.h ? a.y + a.h : b.y + b.h;
-    return x1 > x0 && y1 > y0 ? (x1 - x0) * (y1 - y0) : 0;
-}
-
-/* Where every card rests. A card lies where it was dropped unless it
- * would hide too much of the cards drawn before it (or they of it): then
- * it takes the nearest place, on a spiral around that spot, where every
- * card placed so far stays at least half uncovered. This moves only the
- * picture, never the stored place; no card leaves the map. */
-static void settle(Layout *L, const Ui *ui, const Plan *plan)
-{
-    int n = plan->n_people < SETTLED_MAX ? plan->n_people : SETTLED_MAX;
-    L->n_home = n;
-    static const int max_cover_pct = 50;
-    Rect rect[SETTLED_MAX];
-    int covered[SETTLED_MAX]; /* area of card i that later cards cover */
-    int tray = 0;
-    for (int i = 0; i < n; i++) {
-        const Person *p = &plan->people[i];
-        covered[i] = 0;
-        if (p->place.ring == RING_TRAY) {
-            L->home[i] = tray_slot(L, ui, tray++);
-            rect[i] = (Rect){ 0, 0, 0, 0 };
-            continue;
-        }
-        Point want = netmap_point(&L->net, p->place);
-        Rect r = card_at(ui, L, p, want);
-        int area = r.w * r.h;
-        Point best = inside_map(L, r, want);
-        long best_score = -1;
-        int step = L->card_h / 3 > 2 ? L->card_h / 3 : 2;
-        for (int k = 0; k < 400; k++) {
-            /* a square spiral: k = 0 is the spot itself */
-            int ring = 0, pos = 0;
-            if (k > 0) {
-                ring = 1;
-                while ((2 * ring + 1) * (2 * ring + 1) <= k)
-                    ring++;
-                pos = k - (2 * ring - 1) * (2 * ring - 1);
-            }
-            int side = pos / (2 * ring > 0 ? 2 * ring : 1), along = pos % (2 * ring > 0 ? 2 * ring : 1);
-            int dx = 0, dy = 0;
-            if (ring) {
-                switch (side) {
-                case 0: dx = -ring + along; dy = -ring; break;
-                case 1: dx = ring; dy = -ring + along; break;
-                case 2: dx = ring - along; dy = ring; break;
-                default: dx = -ring; dy = ring - along; break;
-                }
-            }
-            Point c = inside_map(L, r, (Point){ want.x + dx * step * 2, want.y + dy * step });
-            Rect cr = { c.x - r.w / 2, c.y - r.h / 2, r.w, r.h };
-            long worst = 0; /* the most any card would then be covered, in % */
-            int own = 0;
-            for (int j = 0; j < i; j++) {
-                if (!rect[j].w)
-                    continue;
-                int ov = overlap_area(rect[j], cr);
-                own += ov;
-                long pct = (long)(covered[j] + ov) * 100 / (rect[j].w * rect[j].h);
-                if (pct > worst)
-                    worst = pct;
-            }
-            long own_pct = (long)own * 100 / (area > 0 ? area : 1);
-            if (own_pct > worst)
-                worst = own_pct;
-            /* hiding less matters more than staying near: 1% less is worth
-             * twenty steps of the spiral */
-            long score = worst * 20 + k;
-            if (best_score < 0 || score < best_score) {
-                best_score = score;
-                best = c;
-            }
-            if (worst <= max_cover_pct / 4)
-                break;
-        }
-        L->home[i] = best;
-        rect[i] = (Rect){ best.x - r.w / 2, best.y - r.h / 2, r.w, r.h };
-        for (int j = 0; j < i; j++)
-            if (rect[j].w)
-                covered[j] += overlap_area(rect[j], rect[i]);
-    }
-}
-
-/* Centre of a person's card when nobody is dragging it. */
-static Point person_home(const Layout *L, const Ui *ui, const Plan *plan, const Person *p)
-{
-    int i = (int)(p - plan->people);
-    if (i >= 0 && i < L->n_home)
-        return L->home[i];
-    Point c = netmap_point(&L->net, p->place);
-    return inside_map(L, card_at(ui, L, p, c), c);
-}
+#define ID_CENTRE "centre"
+#define ID_ADD_PERSON "add-person"
+#define ID_BIN "bin"
+#define ID_TRAY "tray"
+#define ID_ADD_GOAL "add-goal"
+#define ID_GOALS_UP "goals-up"
+#define ID_GOALS_DOWN "goals-down"
+#define ID_GOAL "goal"                 /* "goal:ID" */
+#define ID_AGREEMENT "agreement"       /* "agreement:ID" */
+#define ID_PERSON "person"             /* "person:ID": a card */
+#define ID_EDIT_PERSON "edit-person"
 
 /* ------------------------------------------------------------------ */
 /* Drawing                                                              */
@@ -386,7 +116,7 @@ static void draw_map(Ui *ui, const Layout *L, const Plan *plan)
     for (int i = before; i < ui->dl.n; i++)
         if (ui->dl.cmds[i].kind == DRAW_TEXT)
             ui->dl.cmds[i].b = ALIGN_CENTER | ALIGN_MIDDLE;
-    ui_widget(ui, "centre", (Rect){ m->centre.x - cr, m->centre.y - cr, 2 * cr, 2 * cr },
+    ui_widget(ui, ID_CENTRE, (Rect){ m->centre.x - cr, m->centre.y - cr, 2 * cr, 2 * cr },
               m->centre, 0);
 
     /* sector labels in the corners of the map */
@@ -415,7 +145,7 @@ static void draw_map(Ui *ui, const Layout *L, const Plan *plan)
 static void draw_card(Ui *ui, const Layout *L, const Person *p, Point c, bool lifted)
 {
     const Theme *t = ui->theme;
-    Rect r = card_at(ui, L, p, c);
+    Rect r = board_card_at(ui, L, p, c);
     int sh = lifted ? ui_px(ui, 1.6f) : ui_px(ui, 0.5f);
     draw_rect(&ui->dl, (Rect){ r.x + sh / 2, r.y + sh, r.w, r.h }, L->radius,
               lifted ? 0x00000040 : 0x00000022);
@@ -434,7 +164,7 @@ static void draw_card(Ui *ui, const Layout *L, const Person *p, Point c, bool li
     int align = ui->rtl ? ALIGN_RIGHT : ALIGN_LEFT;
     char first[200];
     ui_text(ui, (Rect){ tx, ty, tw, bh }, FONT_BOLD, align, t->ink,
-            card_name(L, p, first, sizeof first));
+            board_card_name(L, p, first, sizeof first));
     if (!L->compact)
         ui_text(ui, (Rect){ tx, ty + bh, tw, sh2 }, FONT_SMALL, align, t->ink_soft, p->relation);
 }
@@ -450,10 +180,10 @@ static void draw_tray(Ui *ui, const Layout *L, const Plan *plan)
     Rect first = add_first ? L->add : L->bin, second = add_first ? L->bin : L->add;
     int lx = first.x + first.w + L->pad;
     Rect label = { lx, L->tray.y + L->pad / 2, second.x - L->pad - lx, sh };
-    int gw = flow_language_width(ui), gh = L->target * 3 / 4;
+    int gw = kit_language_width(ui), gh = L->target * 3 / 4;
     if (gw > label.w)
         gw = label.w;
-    flow_language_button(ui, (Rect){ add_first ? second.x - L->pad - gw : lx,
+    kit_language_button(ui, (Rect){ add_first ? second.x - L->pad - gw : lx,
                                      L->tray.y + L->tray.h - L->pad / 2 - gh, gw, gh });
     /* "+ person": large, always there */
     draw_rect(&ui->dl, L->add, L->radius * 2, t->accent);
@@ -463,7 +193,7 @@ static void draw_tray(Ui *ui, const Layout *L, const Plan *plan)
     draw_line(&ui->dl, (Point){ pc.x, pc.y - plus / 2 }, (Point){ pc.x, pc.y + plus / 2 }, th, t->card);
     ui_text(ui, (Rect){ pc.x + plus, L->add.y, L->add.w - plus - L->pad * 2, L->add.h }, FONT_BOLD,
             ALIGN_CENTER | ALIGN_MIDDLE, t->card, ui_tr(ui, "Persoon"));
-    ui_widget(ui, "add-person", L->add, rect_center(L->add), GRAB_TAP);
+    ui_widget(ui, ID_ADD_PERSON, L->add, rect_center(L->add), GRAB_TAP);
     /* the bin: drop a card here to take the person out (undo brings them back) */
     draw_rect(&ui->dl, L->bin, L->radius * 2, 0xF3E4DEFF);
     draw_frame(&ui->dl, L->bin, L->radius * 2, ui_px(ui, 0.35f), 0xC9A89BFF);
@@ -471,14 +201,14 @@ static void draw_tray(Ui *ui, const Layout *L, const Plan *plan)
             ALIGN_CENTER | ALIGN_MIDDLE, t->ink, "\xF0\x9F\x97\x91\xEF\xB8\x8F"); /* 🗑️ */
     ui_text(ui, (Rect){ L->bin.x, L->bin.y + L->bin.h * 6 / 10, L->bin.w, L->bin.h * 4 / 10 },
             FONT_SMALL, ALIGN_CENTER | ALIGN_MIDDLE, t->ink_soft, ui_tr(ui, "Weghalen"));
-    ui_widget(ui, "bin", L->bin, rect_center(L->bin), 0);
+    ui_widget(ui, ID_BIN, L->bin, rect_center(L->bin), 0);
     int waiting = 0;
     for (int i = 0; i < plan->n_people; i++)
         waiting += plan->people[i].place.ring == RING_TRAY;
     ui_wrap(ui, label, FONT_SMALL, t->ink_soft,
             waiting ? ui_tr(ui, "Sleep een kaart naar een kring")
                     : ui_tr(ui, "Nieuwe mensen wachten hier op hun plek"), 2, true);
-    ui_widget(ui, "tray", L->tray, rect_center(L->tray), 0);
+    ui_widget(ui, ID_TRAY, L->tray, rect_center(L->tray), 0);
 }
 
 /* A chevron pointing up (dir -1) or down (dir 1). */
@@ -511,7 +241,7 @@ static void draw_goals(Ui *ui, BoardState *st, const Layout *L, const Plan *plan
     draw_line(&ui->dl, (Point){ pc.x, pc.y - plus / 2 }, (Point){ pc.x, pc.y + plus / 2 }, pth, t->card);
     ui_text(ui, (Rect){ pc.x + plus, add.y, add.w - plus - L->pad * 2, add.h }, FONT_BOLD,
             ALIGN_CENTER | ALIGN_MIDDLE, t->card, ui_tr(ui, "Doel"));
-    ui_widget(ui, "add-goal", add, rect_center(add), GRAB_TAP);
+    ui_widget(ui, ID_ADD_GOAL, add, rect_center(add), GRAB_TAP);
     y += L->target + L->pad / 2;
     int bottom = L->goals.y + L->goals.h - L->pad;
     int bh = ui_line_height(ui, FONT_BOLD), sh = ui_line_height(ui, FONT_SMALL);
@@ -524,7 +254,7 @@ static void draw_goals(Ui *ui, BoardState *st, const Layout *L, const Plan *plan
         Rect up = { x, y, w, scroll_h };
         draw_rect(&ui->dl, up, L->radius, t->sector_tint[1]);
         chevron(ui, rect_center(up), scroll_h / 4, -1, t->accent);
-        ui_widget(ui, "goals-up", up, rect_center(up), GRAB_TAP);
+        ui_widget(ui, ID_GOALS_UP, up, rect_center(up), GRAB_TAP);
         y += scroll_h + L->pad / 2;
     }
     st->goals_shown = 0;
@@ -553,7 +283,7 @@ static void draw_goals(Ui *ui, BoardState *st, const Layout *L, const Plan *plan
             snprintf(more, sizeof more, "%d", plan->n_goals - gi);
             ui_text(ui, (Rect){ down.x + down.w / 2, down.y, down.w / 2, down.h }, FONT_BOLD,
                     ALIGN_LEFT | ALIGN_MIDDLE, t->accent, more);
-            ui_widget(ui, "goals-down", down, rect_center(down), GRAB_TAP);
+            ui_widget(ui, ID_GOALS_DOWN, down, rect_center(down), GRAB_TAP);
             break;
         }
         st->goals_shown++;
@@ -562,7 +292,7 @@ static void draw_goals(Ui *ui, BoardState *st, const Layout *L, const Plan *plan
         draw_frame(&ui->dl, card, L->radius, ui_px(ui, 0.35f), t->line);
         /* the card first, its agreement lines (registered later) on top */
         char id[UI_ID_LEN];
-        snprintf(id, sizeof id, "goal:%u", (unsigned)g->id);
+        ui_id_make(id, ID_GOAL, (unsigned)g->id);
         ui_widget(ui, id, card, (Point){ card.x + card.w / 2, card.y + L->pad + text_h / 2 },
                   GRAB_TAP | GRAB_DRAG);
         if (g->area != AREA_NONE) /* the life area's pictogram, in the corner */
@@ -610,7 +340,7 @@ static void draw_goals(Ui *ui, BoardState *st, const Layout *L, const Plan *plan
                         text_w - dot * 2 - L->pad / 3, sh };
             ui_text(ui, lb, FONT_SMALL, align, t->ink_soft, line);
             char aid[UI_ID_LEN];
-            snprintf(aid, sizeof aid, "agreement:%u", (unsigned)a->id);
+            ui_id_make(aid, ID_AGREEMENT, (unsigned)a->id);
             ui_widget(ui, aid, (Rect){ card.x, ay, card.w, sh }, (Point){ card.x + card.w / 2, ay + sh / 2 },
                       GRAB_TAP);
             ay += sh;
@@ -620,65 +350,12 @@ static void draw_goals(Ui *ui, BoardState *st, const Layout *L, const Plan *plan
     }
 }
 
-/* The drop a dragging finger would make now: a place on the map, the
- * tray, or nothing. */
-typedef struct Drop {
-    bool valid;
-    bool bin;       /* onto the bin: take the person out */
-    Place place;
-} Drop;
-
-static Point drag_centre(const Layout *L, const Ui *ui, const Plan *plan, const Finger *f,
-                         const Person *p)
-{
-    Point home = person_home(L, ui, plan, p);
-    return (Point){ f->pos.x - (f->start.x - home.x), f->pos.y - (f->start.y - home.y) };
-}
-
-static Drop drop_for(const Layout *L, Point c, Point finger)
-{
-    Drop d = { false, false, { 0 } };
-    if (rect_contains(L->bin, finger)) {
-        d.valid = d.bin = true;
-    } else if (rect_contains(L->tray, c)) {
-        d.valid = true;
-        d.place = (Place){ .ring = RING_TRAY };
-    } else if (rect_contains(L->map, c) && netmap_place_at(&L->net, c, &d.place)) {
-        d.valid = true;
-    }
-    return d;
-}
-
 static Person *dragged_person(const Plan *plan, const Finger *f)
 {
     unsigned id;
-    if (!f->down || !f->dragging || sscanf(f->widget, "person:%u", &id) != 1)
+    if (!f->down || !f->dragging || !ui_id_num(f->widget, ID_PERSON, &id))
         return NULL;
     return plan_person(plan, id);
-}
-
-/* A point of card i that no card drawn after it covers: where a finger
- * (or a script) should aim at it. */
-static Point visible_point(const Ui *ui, const Layout *L, const Plan *plan, int i)
-{
-    const Person *p = &plan->people[i];
-    Rect r = card_at(ui, L, p, person_home(L, ui, plan, p));
-    const Point cand[] = {
-        rect_center(r), { r.x + r.w / 4, r.y + r.h / 4 }, { r.x + r.w * 3 / 4, r.y + r.h / 4 },
-        { r.x + r.w / 4, r.y + r.h * 3 / 4 }, { r.x + r.w * 3 / 4, r.y + r.h * 3 / 4 },
-        { r.x + 4, r.y + 4 }, { r.x + r.w - 5, r.y + 4 }, { r.x + 4, r.y + r.h - 5 },
-        { r.x + r.w - 5, r.y + r.h - 5 },
-    };
-    for (size_t k = 0; k < sizeof cand / sizeof cand[0]; k++) {
-        bool covered = false;
-        for (int j = i + 1; j < plan->n_people && !covered; j++) {
-            const Person *q = &plan->people[j];
-            covered = rect_contains(card_at(ui, L, q, person_home(L, ui, plan, q)), cand[k]);
-        }
-        if (!covered)
-            return cand[k];
-    }
-    return rect_center(r);
 }
 
 void board_state_init(BoardState *st)
@@ -700,16 +377,15 @@ bool board_wants_text(const BoardState *st)
            (st->goals.open && st->goals.focus != 0);
 }
 
-/* The widget with id prefix `prefix` under point p (the topmost), its
- * number in *id; NULL when there is none. `skip` is left out. */
+/* The widget "prefix:N" under point p (the topmost), N in *id; NULL when
+ * there is none. `skip` is left out. */
 static const Widget *numbered_at(const Ui *ui, const char *prefix, Point p, const char *skip,
                                  unsigned *id)
 {
-    size_t n = strlen(prefix);
     for (int i = ui->n_widgets - 1; i >= 0; i--) {
         const Widget *w = &ui->widgets[i];
-        if (strncmp(w->id, prefix, n) == 0 && rect_contains(w->rect, p) &&
-            (!skip || strcmp(w->id, skip) != 0) && sscanf(w->id + n, "%u", id) == 1)
+        if (rect_contains(w->rect, p) && (!skip || strcmp(w->id, skip) != 0) &&
+            ui_id_num(w->id, prefix, id))
             return w;
     }
     return NULL;
@@ -719,7 +395,7 @@ void board_draw(Ui *ui, BoardState *st, const Plan *plan, const Gestures *g, int
 {
     const Theme *t = ui->theme;
     st->top = top;
-    Layout L = layout(ui, st, plan);
+    Layout L = board_layout(ui, &st->settled, plan, st->top);
     draw_rect(&ui->dl, (Rect){ 0, top, ui->w, ui->h - top }, 0, t->bg);
 
     if (st->selected && !plan_person(plan, st->selected))
@@ -733,17 +409,17 @@ void board_draw(Ui *ui, BoardState *st, const Plan *plan, const Gestures *g, int
     for (int i = 0; i < plan->n_people; i++) {
         const Person *p = &plan->people[i];
         char id[UI_ID_LEN];
-        snprintf(id, sizeof id, "person:%u", (unsigned)p->id);
-        Point c = person_home(&L, ui, plan, p);
+        ui_id_make(id, ID_PERSON, (unsigned)p->id);
+        Point c = board_person_home(&L, ui, plan, p);
         draw_card(ui, &L, p, c, false);
         if (gestures_dragging(g, id) < 0)
-            ui_widget(ui, id, card_at(ui, &L, p, c), visible_point(ui, &L, plan, i),
+            ui_widget(ui, id, board_card_at(ui, &L, p, c), board_visible_point(ui, &L, plan, i),
                       GRAB_TAP | GRAB_DRAG | GRAB_LONGPRESS);
     }
     /* the selected card: a ring, and a button to change it */
     const Person *sel = st->selected ? plan_person(plan, st->selected) : NULL;
     if (sel) {
-        Rect r = card_at(ui, &L, sel, person_home(&L, ui, plan, sel));
+        Rect r = board_card_at(ui, &L, sel, board_person_home(&L, ui, plan, sel));
         draw_frame(&ui->dl, rect_inset(r, -ui_px(ui, 0.8f)), L.radius + ui_px(ui, 0.8f),
                    ui_px(ui, 0.7f), t->accent);
         int bw = L.target + ui_text_width(ui, FONT_BOLD, ui_tr(ui, "Aanpassen"));
@@ -753,7 +429,7 @@ void board_draw(Ui *ui, BoardState *st, const Plan *plan, const Gestures *g, int
         b.x = clampi(b.x, L.map.x, L.map.x + L.map.w - b.w);
         draw_rect(&ui->dl, b, L.target / 2, t->accent);
         ui_text(ui, b, FONT_BOLD, ALIGN_CENTER | ALIGN_MIDDLE, t->card, ui_tr(ui, "Aanpassen"));
-        ui_widget(ui, "edit-person", b, rect_center(b), GRAB_TAP);
+        ui_widget(ui, ID_EDIT_PERSON, b, rect_center(b), GRAB_TAP);
     }
 
     /* What moves with the fingers, and what lies over everything. */
@@ -765,11 +441,11 @@ void board_draw(Ui *ui, BoardState *st, const Plan *plan, const Gestures *g, int
         if (!p)
             continue;
         /* the empty place it came from, faded */
-        Rect home = card_at(ui, &L, p, person_home(&L, ui, plan, p));
+        Rect home = board_card_at(ui, &L, p, board_person_home(&L, ui, plan, p));
         draw_rect(&ui->dl, rect_inset(home, -1), L.radius, with_alpha(t->bg, 200));
         draw_frame(&ui->dl, home, L.radius, ui_px(ui, 0.35f), t->line);
         /* where it would land */
-        Drop d = drop_for(&L, drag_centre(&L, ui, plan, &g->f[i], p), g->f[i].pos);
+        Drop d = board_drop_for(&L, board_drag_centre(&L, ui, plan, &g->f[i], p), g->f[i].pos);
         if (d.bin) {
             draw_frame(&ui->dl, L.bin, L.radius * 2, ui_px(ui, 0.8f), ui->theme->warn);
         } else if (d.valid && d.place.ring == RING_TRAY && !tray_lit) {
@@ -786,7 +462,7 @@ void board_draw(Ui *ui, BoardState *st, const Plan *plan, const Gestures *g, int
     for (int i = 0; i < GESTURE_FINGERS; i++) {
         const Finger *f = &g->f[i];
         unsigned gid;
-        if (!f->down || !f->dragging || sscanf(f->widget, "goal:%u", &gid) != 1)
+        if (!f->down || !f->dragging || !ui_id_num(f->widget, ID_GOAL, &gid))
             continue;
         const Widget *home = ui_find(ui, f->widget);
         const Goal *goal = plan_goal(plan, gid);
@@ -794,9 +470,9 @@ void board_draw(Ui *ui, BoardState *st, const Plan *plan, const Gestures *g, int
             continue;
         draw_rect(&ui->dl, home->rect, L.radius, with_alpha(t->bg, 200));
         unsigned other;
-        const Widget *target = numbered_at(ui, "goal:", f->pos, f->widget, &other);
+        const Widget *target = numbered_at(ui, ID_GOAL, f->pos, f->widget, &other);
         if (!target)
-            target = numbered_at(ui, "person:", f->pos, NULL, &other);
+            target = numbered_at(ui, ID_PERSON, f->pos, NULL, &other);
         if (target)
             draw_frame(&ui->dl, rect_inset(target->rect, -2), L.radius, ui_px(ui, 0.8f), t->accent);
         Rect r = home->rect;
@@ -813,16 +489,16 @@ void board_draw(Ui *ui, BoardState *st, const Plan *plan, const Gestures *g, int
         unsigned gid;
         const Widget *target;
         if (dragged_person(plan, &g->f[i]) &&
-            (target = numbered_at(ui, "goal:", g->f[i].pos, NULL, &gid)))
+            (target = numbered_at(ui, ID_GOAL, g->f[i].pos, NULL, &gid)))
             draw_frame(&ui->dl, rect_inset(target->rect, -2), L.radius, ui_px(ui, 0.8f), t->accent);
     }
     for (int i = 0; i < GESTURE_FINGERS; i++) {
         const Person *p = dragged_person(plan, &g->f[i]);
         if (!p)
             continue;
-        Point c = drag_centre(&L, ui, plan, &g->f[i], p);
+        Point c = board_drag_centre(&L, ui, plan, &g->f[i], p);
         draw_card(ui, &L, p, c, true);
-        ui_widget(ui, g->f[i].widget, card_at(ui, &L, p, c), c, GRAB_TAP | GRAB_DRAG);
+        ui_widget(ui, g->f[i].widget, board_card_at(ui, &L, p, c), c, GRAB_TAP | GRAB_DRAG);
     }
     if (st->sheet.open)
         sheet_draw(ui, &st->sheet, &st->kb);
@@ -832,6 +508,8 @@ void board_draw(Ui *ui, BoardState *st, const Plan *plan, const Gestures *g, int
 
 /* What a sheet's answer means for the board. `which` is 1 for the person
  * sheet, 2 for the goal sheet; removal is the edit its "Weghalen" makes. */
+typedef enum BoardResult { BOARD_NOTHING, BOARD_REDRAW, BOARD_EDIT } BoardResult;
+
 static BoardResult from_sheet(BoardState *st, int which, SheetResult r, Edit *edit, Edit removal)
 {
     switch (r) {
@@ -872,7 +550,7 @@ void board_edit_result(BoardState *st, const Plan *plan, EditResult r, const cha
         st->selected = 0;
 }
 
-BoardResult board_text(BoardState *st, const char *text)
+static BoardResult on_text(BoardState *st, const char *text)
 {
     Edit unused;
     if (st->goals.open)
@@ -881,7 +559,7 @@ BoardResult board_text(BoardState *st, const char *text)
                           : BOARD_NOTHING;
 }
 
-BoardResult board_key(BoardState *st, SheetKey key, Edit *edit)
+static BoardResult on_key(BoardState *st, SheetKey key, Edit *edit)
 {
     if (st->goals.open)
         return from_sheet(st, 2, goalsheet_key(&st->goals, key, edit), edit,
@@ -890,10 +568,10 @@ BoardResult board_key(BoardState *st, SheetKey key, Edit *edit)
                           : BOARD_NOTHING;
 }
 
-BoardResult board_gesture(Ui *ui, BoardState *st, const Plan *plan, const Gestures *g,
-                          const Gesture *ev, Edit *edit)
+static BoardResult on_gesture(Ui *ui, BoardState *st, const Plan *plan, const Gestures *g,
+                              const Gesture *ev, Edit *edit)
 {
-    Layout L = layout(ui, st, plan);
+    Layout L = board_layout(ui, &st->settled, plan, st->top);
     if (st->sheet.open)
         return from_sheet(st, 1, sheet_gesture(ui, &st->sheet, &st->kb, ev, edit), edit,
                           person_removal(st));
@@ -903,40 +581,40 @@ BoardResult board_gesture(Ui *ui, BoardState *st, const Plan *plan, const Gestur
     unsigned pid, gid, aid;
     switch (ev->kind) {
     case GESTURE_TAP:
-        if (strcmp(ev->widget, "add-person") == 0) {
+        if (ui_id_is(ev->widget, ID_ADD_PERSON)) {
             st->selected = 0;
             sheet_open(&st->sheet, plan, 0, SECTOR_FAMILY);
             st->kb = (Keyboard){ .shift = true }; /* names start with a capital */
             return BOARD_REDRAW;
         }
-        if (strcmp(ev->widget, "edit-person") == 0 && st->selected) {
+        if (ui_id_is(ev->widget, ID_EDIT_PERSON) && st->selected) {
             sheet_open(&st->sheet, plan, st->selected, 0);
             st->kb = (Keyboard){ 0 };
             return BOARD_REDRAW;
         }
-        if (sscanf(ev->widget, "person:%u", &pid) == 1) {
+        if (ui_id_num(ev->widget, ID_PERSON, &pid)) {
             st->selected = st->selected == pid ? 0 : pid;
             return BOARD_REDRAW;
         }
-        if (strcmp(ev->widget, "goals-up") == 0) {
+        if (ui_id_is(ev->widget, ID_GOALS_UP)) {
             st->goal_first = st->goal_first > 0 ? st->goal_first - 1 : 0;
             return BOARD_REDRAW;
         }
-        if (strcmp(ev->widget, "goals-down") == 0) {
+        if (ui_id_is(ev->widget, ID_GOALS_DOWN)) {
             st->goal_first++;
             return BOARD_REDRAW;
         }
-        if (strcmp(ev->widget, "add-goal") == 0) {
+        if (ui_id_is(ev->widget, ID_ADD_GOAL)) {
             goalsheet_open_goal(&st->goals, plan, 0);
             st->kb = (Keyboard){ .shift = true };
             return BOARD_REDRAW;
         }
-        if (sscanf(ev->widget, "goal:%u", &gid) == 1 && plan_goal(plan, gid)) {
+        if (ui_id_num(ev->widget, ID_GOAL, &gid) && plan_goal(plan, gid)) {
             goalsheet_open_goal(&st->goals, plan, gid);
             st->kb = (Keyboard){ 0 };
             return BOARD_REDRAW;
         }
-        if (sscanf(ev->widget, "agreement:%u", &aid) == 1 && plan_agreement(plan, aid)) {
+        if (ui_id_num(ev->widget, ID_AGREEMENT, &aid) && plan_agreement(plan, aid)) {
             goalsheet_open_agreement(&st->goals, plan, aid, 0, 0);
             st->kb = (Keyboard){ 0 };
             return BOARD_REDRAW;
@@ -947,7 +625,7 @@ BoardResult board_gesture(Ui *ui, BoardState *st, const Plan *plan, const Gestur
         }
         return BOARD_NOTHING;
     case GESTURE_LONGPRESS:
-        if (sscanf(ev->widget, "person:%u", &pid) == 1 && plan_person(plan, pid)) {
+        if (ui_id_num(ev->widget, ID_PERSON, &pid) && plan_person(plan, pid)) {
             st->selected = pid;
             sheet_open(&st->sheet, plan, pid, 0);
             st->kb = (Keyboard){ 0 };
@@ -962,29 +640,29 @@ BoardResult board_gesture(Ui *ui, BoardState *st, const Plan *plan, const Gestur
         const Finger *f = &g->f[ev->slot];
         unsigned id;
         const Person *p;
-        if (sscanf(ev->widget, "goal:%u", &gid) == 1 && plan_goal(plan, gid)) {
+        if (ui_id_num(ev->widget, ID_GOAL, &gid) && plan_goal(plan, gid)) {
             unsigned other;
-            if (numbered_at(ui, "goal:", f->pos, ev->widget, &other)) { /* trade places */
+            if (numbered_at(ui, ID_GOAL, f->pos, ev->widget, &other)) { /* trade places */
                 int to = 0;
                 while (to < plan->n_goals && plan->goals[to].id != other)
                     to++;
                 *edit = (Edit){ .kind = EDIT_GOAL_MOVE, .id = gid, .index = to };
                 return BOARD_EDIT;
             }
-            if (numbered_at(ui, "person:", f->pos, NULL, &other) && plan_person(plan, other)) {
+            if (numbered_at(ui, ID_PERSON, f->pos, NULL, &other) && plan_person(plan, other)) {
                 goalsheet_open_agreement(&st->goals, plan, 0, gid, other);
                 st->kb = (Keyboard){ .shift = true };
             }
             return BOARD_REDRAW;
         }
-        if (sscanf(ev->widget, "person:%u", &id) != 1 || !(p = plan_person(plan, id)))
+        if (!ui_id_num(ev->widget, ID_PERSON, &id) || !(p = plan_person(plan, id)))
             return BOARD_REDRAW;
-        if (numbered_at(ui, "goal:", f->pos, NULL, &gid) && plan_goal(plan, gid)) {
+        if (numbered_at(ui, ID_GOAL, f->pos, NULL, &gid) && plan_goal(plan, gid)) {
             goalsheet_open_agreement(&st->goals, plan, 0, gid, p->id);
             st->kb = (Keyboard){ .shift = true };
             return BOARD_REDRAW;
         }
-        Drop d = drop_for(&L, drag_centre(&L, ui, plan, f, p), f->pos);
+        Drop d = board_drop_for(&L, board_drag_centre(&L, ui, plan, f, p), f->pos);
         if (d.bin) {
             if (st->selected == p->id)
                 st->selected = 0;
@@ -1001,4 +679,42 @@ BoardResult board_gesture(Ui *ui, BoardState *st, const Plan *plan, const Gestur
     default:
         return BOARD_NOTHING;
     }
+}
+
+/* The board's answer as an action: BOARD_EDIT's edit may borrow a sheet's
+ * texts until board_edit_result(). */
+static FlowOut out(BoardResult r, const Edit *edit)
+{
+    switch (r) {
+    case BOARD_REDRAW: return (FlowOut){ .act = FLOW_REDRAW };
+    case BOARD_EDIT: return (FlowOut){ .act = FLOW_EDIT, .edit = *edit };
+    case BOARD_NOTHING: break;
+    }
+    return (FlowOut){ .act = FLOW_NOTHING };
+}
+
+FlowOut board_gesture(Ui *ui, BoardState *st, const Plan *plan, const Gestures *g,
+                      const Gesture *ev)
+{
+    Edit edit = { 0 };
+    BoardResult r = on_gesture(ui, st, plan, g, ev, &edit);
+    return out(r, &edit);
+}
+
+FlowOut board_text(BoardState *st, const char *typed)
+{
+    Edit edit = { 0 };
+    return out(on_text(st, typed), &edit);
+}
+
+FlowOut board_key(BoardState *st, SheetKey k)
+{
+    Edit edit = { 0 };
+    BoardResult r = on_key(st, k, &edit);
+    return out(r, &edit);
+}
+
+bool board_sheet_open(const BoardState *st)
+{
+    return st->sheet.open || st->goals.open;
 }

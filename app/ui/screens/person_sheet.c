@@ -1,5 +1,5 @@
 /* sheet: layout, drawing and input of the person sheet. */
-#include "ui/sheet.h"
+#include "ui/screens/person_sheet.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,5 +1,5 @@
 /* goalsheet: layout, drawing and input of the goal and agreement sheets. */
-#include "ui/goalsheet.h"
+#include "ui/screens/goal_sheet.h"
 
 #include <stdio.h>
 #include <string.h>

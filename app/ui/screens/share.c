@@ -1,5 +1,5 @@
 /* share: layout and drawing of the share screen. */
-#include "ui/share.h"
+#include "ui/screens/share.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -7,7 +7,18 @@
 
 #include "core/relations.h"
 #include "core/share.h"
+#include "core/redact.h"
 #include "core/textexport.h"
+
+#define ID_COPIES "copies"                 /* "copies-minus", "copies-plus" */
+#define ID_NO_CONCERNS "print-no-concerns"
+#define ID_INITIALS "print-initials"
+#define ID_PRINT "print-start"
+#define ID_CODE "code"                     /* "code:print", "code:plan", "code:person-7" ... */
+#define ID_SHOW "show"                     /* "show:PERSON": their code on or off */
+#define ID_QR "qr"
+#define ID_PREV "part-prev"
+#define ID_NEXT "part-next"
 
 void share_view_open(ShareView *v)
 {
@@ -46,13 +57,13 @@ static void print_panel(Ui *ui, ShareView *v, Rect inner, PrintProgress progress
     char n[8];
     snprintf(n, sizeof n, "%d", v->copies);
     ui_text(ui, count, FONT_TITLE, ALIGN_CENTER | ALIGN_MIDDLE, t->ink, n);
-    ui_widget(ui, "copies-minus", minus, rect_center(minus), GRAB_TAP);
-    ui_widget(ui, "copies-plus", plus, rect_center(plus), GRAB_TAP);
+    ui_widget(ui, ID_COPIES "-minus", minus, rect_center(minus), GRAB_TAP);
+    ui_widget(ui, ID_COPIES "-plus", plus, rect_center(plus), GRAB_TAP);
     y += target + pad;
     /* what leaves the room: the family may ask for less */
     const struct { const char *id, *label; bool on; } opts[2] = {
-        { "print-no-concerns", N_("Zonder de zorgen"), v->no_concerns },
-        { "print-initials", N_("Voorletters in plaats van namen"), v->initials },
+        { ID_NO_CONCERNS, N_("Zonder de zorgen"), v->no_concerns },
+        { ID_INITIALS, N_("Voorletters in plaats van namen"), v->initials },
     };
     for (int i = 0; i < 2; i++) {
         Rect r = { inner.x, y, inner.w, target };
@@ -80,7 +91,7 @@ static void print_panel(Ui *ui, ShareView *v, Rect inner, PrintProgress progress
             "\xF0\x9F\x96\xA8\xEF\xB8\x8F"); /* 🖨️ */
     ui_text(ui, (Rect){ go.x + go.h - pad, go.y, go.w - go.h, go.h }, FONT_BOLD,
             ALIGN_CENTER | ALIGN_MIDDLE, t->card, ui_tr(ui, "Printen"));
-    ui_widget(ui, "print-start", go, rect_center(go), busy ? 0 : GRAB_TAP);
+    ui_widget(ui, ID_PRINT, go, rect_center(go), busy ? 0 : GRAB_TAP);
     y += go.h + pad * 2;
     if (progress != PRINT_IDLE && words) {
         static const char *const ids[] = { "", "print-busy", "print-done", "print-problem" };
@@ -162,7 +173,7 @@ static void draw_ltr(Ui *ui, ShareView *v, const Plan *plan, PrintProgress progr
     int plan_parts = 0;
     for (int i = 0; i < set->n; i++)
         plan_parts += set->codes[i].kind == SHARE_PLAN;
-    list_item(ui, (Rect){ list.x, y, list.w, item_h }, "code:print", "\xF0\x9F\x96\xA8\xEF\xB8\x8F",
+    list_item(ui, (Rect){ list.x, y, list.w, item_h }, ID_CODE ":print", "\xF0\x9F\x96\xA8\xEF\xB8\x8F",
               ui_tr(ui, "Het plan op papier"), ui_tr(ui, "printen"), !strcmp(v->chosen, "print"),
               false);
     y += item_h + pad / 2;
@@ -172,10 +183,10 @@ static void draw_ltr(Ui *ui, ShareView *v, const Plan *plan, PrintProgress progr
         snprintf(count, sizeof count, "%d", plan_parts);
         tr_fill(note, sizeof note, trn(ui->cat, "%s code", "%s codes, een voor een", plan_parts),
                 count);
-        list_item(ui, (Rect){ list.x, y, list.w, item_h }, "code:plan", "\xF0\x9F\x93\x84",
+        list_item(ui, (Rect){ list.x, y, list.w, item_h }, ID_CODE ":plan", "\xF0\x9F\x93\x84",
                   ui_tr(ui, "Het hele plan"), note, !strcmp(v->chosen, "plan"), false);
     } else {
-        list_item(ui, (Rect){ list.x, y, list.w, item_h }, "code:plan", "\xF0\x9F\x96\xA8\xEF\xB8\x8F",
+        list_item(ui, (Rect){ list.x, y, list.w, item_h }, ID_CODE ":plan", "\xF0\x9F\x96\xA8\xEF\xB8\x8F",
                   ui_tr(ui, "Het hele plan"), ui_tr(ui, "te lang: print het"),
                   !strcmp(v->chosen, "plan"), true);
     }
@@ -183,7 +194,7 @@ static void draw_ltr(Ui *ui, ShareView *v, const Plan *plan, PrintProgress progr
     char date[16];
     export_date(ui->cat, plan->eval.date, date);
     const char *ev_note = set->event_problem ? ui_tr(ui, set->event_problem) : date;
-    list_item(ui, (Rect){ list.x, y, list.w, item_h }, "code:evaluation", "\xF0\x9F\x93\x85",
+    list_item(ui, (Rect){ list.x, y, list.w, item_h }, ID_CODE ":evaluation", "\xF0\x9F\x93\x85",
               ui_tr(ui, "Evaluatie in je agenda"), ev_note, !strcmp(v->chosen, "evaluation"),
               set->event_problem != NULL);
     y += item_h + pad / 2;
@@ -215,7 +226,7 @@ static void draw_ltr(Ui *ui, ShareView *v, const Plan *plan, PrintProgress progr
         const Relation *rel = relation_find(p->picto);
         bool off = is_hidden(v, p->id);
         char id[UI_ID_LEN];
-        snprintf(id, sizeof id, "code:%s", stem);
+        snprintf(id, sizeof id, "%s:%s", ID_CODE, stem);
         Rect r = { list.x, y, list.w - target - pad / 2, target };
         list_item(ui, r, id, rel ? rel->picto : "\xF0\x9F\x99\x82", p->name, NULL,
                   !strcmp(v->chosen, stem), off);
@@ -225,7 +236,7 @@ static void draw_ltr(Ui *ui, ShareView *v, const Plan *plan, PrintProgress progr
         draw_frame(&ui->dl, sw, target / 2, ui_px(ui, 0.5f), off ? t->line : t->present);
         ui_text(ui, sw, FONT_BOLD, ALIGN_CENTER | ALIGN_MIDDLE | TEXT_SHRINK, off ? t->ink_soft : t->card,
                 off ? ui_tr(ui, "uit") : ui_tr(ui, "aan"));
-        snprintf(id, sizeof id, "show:%u", (unsigned)p->id);
+        ui_id_make(id, ID_SHOW, (unsigned)p->id);
         ui_widget(ui, id, sw, rect_center(sw), GRAB_TAP | GRAB_DRAG);
         y += step;
     }
@@ -263,7 +274,7 @@ static void draw_ltr(Ui *ui, ShareView *v, const Plan *plan, PrintProgress progr
         Rect code = { inner.x, inner.y, side, side };
         draw_rect(&ui->dl, code, 0, 0xFFFFFFFF);
         draw_qr(&ui->dl, code, c->payload, strlen(c->payload));
-        ui_widget(ui, "qr", code, rect_center(code), 0);
+        ui_widget(ui, ID_QR, code, rect_center(code), 0);
         if (c->parts > 1) { /* one part after another */
             Rect row = { code.x, code.y + code.h + pad, code.w, target };
             int pw = target + ui_text_width(ui, FONT_BOLD, ui_tr(ui, "volgende"));
@@ -274,12 +285,12 @@ static void draw_ltr(Ui *ui, ShareView *v, const Plan *plan, PrintProgress progr
             if (c->part > 1) {
                 draw_rect(&ui->dl, prev, target / 2, t->accent);
                 ui_text(ui, prev, FONT_BOLD, ALIGN_CENTER | ALIGN_MIDDLE, t->card, ui_tr(ui, "vorige"));
-                ui_widget(ui, "part-prev", prev, rect_center(prev), GRAB_TAP);
+                ui_widget(ui, ID_PREV, prev, rect_center(prev), GRAB_TAP);
             }
             if (c->part < c->parts) {
                 draw_rect(&ui->dl, next, target / 2, t->accent);
                 ui_text(ui, next, FONT_BOLD, ALIGN_CENTER | ALIGN_MIDDLE, t->card, ui_tr(ui, "volgende"));
-                ui_widget(ui, "part-next", next, rect_center(next), GRAB_TAP);
+                ui_widget(ui, ID_NEXT, next, rect_center(next), GRAB_TAP);
             }
         }
         Rect text = wide ? (Rect){ code.x + code.w + pad * 2, inner.y, inner.w - code.w - pad * 2, inner.h }
@@ -303,50 +314,52 @@ void share_view_draw(Ui *ui, ShareView *v, const Plan *plan, PrintProgress progr
     ui_mirror_end(ui, m);
 }
 
-ShareResult share_view_gesture(ShareView *v, const Plan *plan, const Gesture *ev)
+FlowOut share_view_gesture(ShareView *v, const Gesture *ev)
 {
-    (void)plan;
+    FlowOut redraw = { .act = FLOW_REDRAW }, nothing = { .act = FLOW_NOTHING };
     if (form_scroll_gesture(&v->scroll, ev))
-        return SHARE_REDRAW;
+        return redraw;
     if (ev->kind != GESTURE_TAP)
-        return SHARE_NOTHING;
-    const char *id = ev->widget;
+        return nothing;
+    const char *id = ev->widget, *code;
     unsigned n;
-    if (!strcmp(id, "print-start"))
-        return SHARE_PRINT;
-    if (!strcmp(id, "print-no-concerns") || !strcmp(id, "print-initials")) {
-        bool *b = id[6] == 'n' ? &v->no_concerns : &v->initials;
+    if (ui_id_is(id, ID_PRINT))
+        return (FlowOut){ .act = FLOW_PRINT, .index = v->copies,
+                          .redact = (v->no_concerns ? REDACT_CONCERNS : 0) |
+                                    (v->initials ? REDACT_NAMES : 0) };
+    if (ui_id_is(id, ID_NO_CONCERNS) || ui_id_is(id, ID_INITIALS)) {
+        bool *b = ui_id_is(id, ID_NO_CONCERNS) ? &v->no_concerns : &v->initials;
         *b = !*b;
-        return SHARE_REDRAW;
+        return redraw;
     }
-    if (!strcmp(id, "copies-minus") || !strcmp(id, "copies-plus")) {
-        v->copies += id[7] == 'p' ? 1 : -1;
+    if (ui_id_is(id, ID_COPIES "-minus") || ui_id_is(id, ID_COPIES "-plus")) {
+        v->copies += ui_id_is(id, ID_COPIES "-plus") ? 1 : -1;
         v->copies = v->copies < 1 ? 1 : v->copies > 99 ? 99 : v->copies;
-        return SHARE_REDRAW;
+        return redraw;
     }
-    if (!strncmp(id, "code:", 5)) {
-        snprintf(v->chosen, sizeof v->chosen, "%s", id + 5);
+    if ((code = ui_id_arg(id, ID_CODE))) {
+        snprintf(v->chosen, sizeof v->chosen, "%s", code);
         v->part = 1;
-        return SHARE_REDRAW;
+        return redraw;
     }
-    if (!strcmp(id, "part-next")) {
+    if (ui_id_is(id, ID_NEXT)) {
         v->part++;
-        return SHARE_REDRAW;
+        return redraw;
     }
-    if (!strcmp(id, "part-prev") && v->part > 1) {
+    if (ui_id_is(id, ID_PREV) && v->part > 1) {
         v->part--;
-        return SHARE_REDRAW;
+        return redraw;
     }
-    if (sscanf(id, "show:%u", &n) == 1) {
+    if (ui_id_num(id, ID_SHOW, &n)) {
         for (int i = 0; i < v->n_hidden; i++)
             if (v->hidden[i] == n) { /* on again */
                 v->hidden[i] = v->hidden[--v->n_hidden];
-                return SHARE_REDRAW;
+                return redraw;
             }
         if (v->n_hidden < SHARE_HIDDEN_MAX)
             v->hidden[v->n_hidden++] = n;
         snprintf(v->chosen, sizeof v->chosen, "person-%u", n);
-        return SHARE_REDRAW;
+        return redraw;
     }
-    return SHARE_NOTHING;
+    return nothing;
 }

@@ -13,36 +13,26 @@
 #include "core/edit.h"
 #include "core/gesture.h"
 #include "core/plan.h"
-#include "ui/goalsheet.h"
+#include "ui/action.h"
+#include "ui/screens/board_layout.h"
+#include "ui/screens/goal_sheet.h"
 #include "ui/keyboard.h"
-#include "ui/share.h"
-#include "ui/sheet.h"
+#include "ui/screens/person_sheet.h"
 #include "ui/ui.h"
 
-typedef enum BoardResult {
-    BOARD_NOTHING,   /* nothing to do */
-    BOARD_REDRAW,    /* only the picture changed */
-    BOARD_EDIT,      /* *edit holds a change to apply and store */
-} BoardResult;
-
 /* What the board shows besides the plan: which card is selected, the
- * person sheet and its keyboard. Screen state only, owned by the app. */
-enum { BOARD_PEOPLE_MAX = 512 }; /* cards placed with care; more are placed as dropped */
-
+ * person sheet, the goal and agreement sheet and their keyboard, which
+ * goals the column shows. Screen state only. */
 typedef struct BoardState {
     uint32_t selected;   /* person whose card is selected, 0 for none */
     PersonSheet sheet;
     GoalSheet goals;     /* the goal or agreement sheet */
-    ShareView share;     /* the share step's screen state */
     Keyboard kb;
     int goal_first;      /* the first goal shown in the goals column */
-    /* where the cards rest, kept while nothing it depends on changes */
-    uint64_t settled_key;
-    int n_settled;
-    Point settled[BOARD_PEOPLE_MAX];
+    BoardSettled settled; /* where the cards rest */
     int goals_shown;     /* how many fit, as last drawn */
     int top;             /* where the board begins, below the step bar */
-    int sheet_edit;      /* the pending BOARD_EDIT came from: 1 the person
+    int sheet_edit;      /* the pending edit came from: 1 the person
                             sheet, 2 the goal sheet, 0 neither */
 } BoardState;
 
@@ -52,20 +42,22 @@ void board_state_fini(BoardState *st);
 /* Draws the board below `top` (the step bar is above it). */
 void board_draw(Ui *ui, BoardState *st, const Plan *plan, const Gestures *g, int top);
 
-/* Handles one finished gesture (ev) on the board. BOARD_EDIT fills *edit,
- * which may borrow the sheet's texts: apply it, then call
- * board_edit_result() before anything else reaches the board. */
-BoardResult board_gesture(Ui *ui, BoardState *st, const Plan *plan, const Gestures *g,
-                          const Gesture *ev, Edit *edit);
+/* Handles one finished gesture (ev) on the board. A FLOW_EDIT's edit may
+ * borrow a sheet's texts: apply it, then call board_edit_result() before
+ * anything else reaches the board. */
+FlowOut board_gesture(Ui *ui, BoardState *st, const Plan *plan, const Gestures *g,
+                      const Gesture *ev);
 
 /* Text typed on a physical keyboard, and its editing keys. */
-BoardResult board_text(BoardState *st, const char *text);
-BoardResult board_key(BoardState *st, SheetKey key, Edit *edit);
+FlowOut board_text(BoardState *st, const char *text);
+FlowOut board_key(BoardState *st, SheetKey key);
 
-/* How the app's plan_apply() took the last BOARD_EDIT. */
+/* How the app took the board's last FLOW_EDIT. */
 void board_edit_result(BoardState *st, const Plan *plan, EditResult r, const char *why);
 
-/* True while the board wants text (a field is being typed in). */
+/* True while the board wants text (a field is being typed in), and while
+ * a sheet is open over it. */
 bool board_wants_text(const BoardState *st);
+bool board_sheet_open(const BoardState *st);
 
 #endif

@@ -11,8 +11,10 @@
 
 #include "core/gesture.h"
 #include "core/plan.h"
+#include "ui/action.h"
 #include "ui/form.h"
 #include "ui/ui.h"
+#include "ui/view.h"
 
 enum { SHARE_HIDDEN_MAX = 64 };
 
@@ -28,17 +30,14 @@ typedef struct ShareView {
     bool initials;      /* print with initials instead of names */
 } ShareView;
 
-/* How printing goes, as the app tells the share screen. */
-typedef enum PrintProgress { PRINT_IDLE, PRINT_BUSY, PRINT_OK, PRINT_PROBLEM } PrintProgress;
-
 void share_view_open(ShareView *v);
 /* Draws the share step below `top` (the step bar); `now` (seconds since
  * 1970, Kring's clock) stamps the calendar event. */
 void share_view_draw(Ui *ui, ShareView *v, const Plan *plan, PrintProgress progress,
                      const char *print_words, int64_t now, int top);
 
-typedef enum ShareResult { SHARE_NOTHING, SHARE_REDRAW, SHARE_PRINT } ShareResult;
-/* SHARE_PRINT: the family asked to print v->copies copies. */
-ShareResult share_view_gesture(ShareView *v, const Plan *plan, const Gesture *ev);
+/* FLOW_PRINT: the family asked to print (index: how many copies; redact:
+ * what to leave out). */
+FlowOut share_view_gesture(ShareView *v, const Gesture *ev);
 
 #endif

@@ -15,7 +15,7 @@
 #include "core/textedit.h"
 #include "ui/form.h"
 #include "ui/keyboard.h"
-#include "ui/sheet.h"
+#include "ui/screens/person_sheet.h"
 #include "ui/ui.h"
 
 typedef enum GoalSheetKind { GOALSHEET_GOAL = 1, GOALSHEET_AGREEMENT } GoalSheetKind;

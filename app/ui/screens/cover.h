@@ -1,0 +1,21 @@
+/* cover: what lies over a meeting when it must. The covered plan (nobody
+ * touched the screen for a while: nothing of the plan shows; a way back
+ * for the family and one for the facilitator), a notice that waits for
+ * OK, and the bar that says a change could not be stored. No state. */
+#ifndef KRING_COVER_H
+#define KRING_COVER_H
+
+#include "core/gesture.h"
+#include "ui/action.h"
+#include "ui/ui.h"
+
+void cover_draw(Ui *ui);
+/* FLOW_UNCOVERED ("we are still here"), or the PIN to uncover. */
+FlowOut cover_gesture(const Gesture *ev);
+
+void notice_draw(Ui *ui, const char *text);
+FlowOut notice_gesture(const Gesture *ev);
+
+void problem_draw(Ui *ui, const char *text);
+
+#endif

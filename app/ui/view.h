@@ -1,0 +1,47 @@
+/* view: what the app shows the screens besides the plan — whether undo can
+ * go back, a problem or notice in words, how printing goes, today's date
+ * and Kring's clock, and the lists the facilitator's panels offer (plan
+ * files, kept meetings, printers, languages). The app fills one FlowView
+ * before each frame; screens only read it. */
+#ifndef KRING_VIEW_H
+#define KRING_VIEW_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+enum { FLOW_LIST_MAX = 24 };
+
+/* How printing goes, as the app tells the share screen. */
+typedef enum PrintProgress { PRINT_IDLE, PRINT_BUSY, PRINT_OK, PRINT_PROBLEM } PrintProgress;
+
+/* A list of choices on a panel, filled by the app. */
+typedef struct FlowList {
+    int n;
+    char text[FLOW_LIST_MAX][160];
+    char note[FLOW_LIST_MAX][80];
+    int chosen;          /* -1: none */
+} FlowList;
+
+typedef struct FlowView {
+    bool can_undo, can_redo;
+    const char *problem;     /* a failure in plain words, or NULL */
+    const char *notice;      /* a message that waits for OK, or NULL */
+    PrintProgress printing;
+    const char *print_words;
+    char today[11];          /* "YYYY-MM-DD" */
+    int64_t now;             /* seconds since 1970: when someone agrees */
+    bool pin_set;
+    FlowList plans;          /* the new-meeting panel: prepared plan files (after "empty") */
+    FlowList meetings;       /* the continue panel */
+    FlowList printers;       /* settings: 0 is "the default printer", then
+                                by name ("printer:NAME" on screen) */
+    FlowList languages;      /* settings (chosen: the start language) and the language panel */
+    int language_now;        /* index into languages of the one on screen */
+    const char *settings_said; /* a line on the settings panel, or NULL */
+    int rotation;            /* the screen's turn in degrees */
+    int retention_days;      /* kept meetings are erased after this */
+    int cover_minutes;       /* the plan is covered after this long untouched; 0 never */
+    const char *kept_words;  /* the start screen: what is kept, until when (no names) */
+} FlowView;
+
+#endif
