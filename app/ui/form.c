@@ -107,16 +107,6 @@ int form_label(Ui *ui, const FormGeo *g, int y, const char *text)
     return y + lh + g->pad / 3;
 }
 
-void form_button(Ui *ui, const FormGeo *g, const char *id, Rect r, const char *label,
-                        bool primary)
-{
-    const Theme *t = ui->theme;
-    draw_rect(&ui->dl, r, g->target / 2, primary ? t->accent : t->card);
-    draw_frame(&ui->dl, r, g->target / 2, ui_px(ui, 0.5f), t->accent);
-    ui_text(ui, r, FONT_BOLD, ALIGN_CENTER | ALIGN_MIDDLE, primary ? t->card : t->accent, label);
-    ui_widget(ui, id, r, rect_center(r), GRAB_TAP);
-}
-
 /* Puts the caret where the finger tapped in the field. */
 void form_caret_at(Ui *ui, TextEdit *te, const Gesture *ev)
 {

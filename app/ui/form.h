@@ -1,5 +1,6 @@
 /* form: the pieces the sheets are built from: text fields with a caret,
- * chips (pills with a pictogram), labels and buttons, over the draw list.
+ * chips (pills with a pictogram) and labels, over the draw list (their
+ * buttons are the kit's).
  * Each registers its widget id. No state of its own. */
 #ifndef KRING_FORM_H
 #define KRING_FORM_H
@@ -35,9 +36,6 @@ int form_chip(Ui *ui, const FormGeo *g, const char *id, int x, int y, const char
 
 /* A small label line across the panel; returns the y below it. */
 int form_label(Ui *ui, const FormGeo *g, int y, const char *text);
-
-void form_button(Ui *ui, const FormGeo *g, const char *id, Rect r, const char *label,
-                 bool primary);
 
 /* Scrolling a sheet's content with a finger: a drag on any of its
  * widgets moves it. Returns true when the gesture was such a drag. */

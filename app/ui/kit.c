@@ -14,6 +14,42 @@ KitGeo kit_geo(const Ui *ui)
                   ui_line_height(ui, FONT_TITLE) };
 }
 
+void kit_backdrop(Ui *ui)
+{
+    draw_rect(&ui->dl, (Rect){ 0, 0, ui->w, ui->h }, 0, ui->theme->dim);
+}
+
+void kit_plus(Ui *ui, Point c, int a, int lw, Color col, bool minus_only)
+{
+    draw_line(&ui->dl, (Point){ c.x - a, c.y }, (Point){ c.x + a, c.y }, lw, col);
+    if (!minus_only)
+        draw_line(&ui->dl, (Point){ c.x, c.y - a }, (Point){ c.x, c.y + a }, lw, col);
+}
+
+void kit_cross(Ui *ui, Point c, int a, int lw, Color col)
+{
+    draw_line(&ui->dl, (Point){ c.x - a, c.y - a }, (Point){ c.x + a, c.y + a }, lw, col);
+    draw_line(&ui->dl, (Point){ c.x - a, c.y + a }, (Point){ c.x + a, c.y - a }, lw, col);
+}
+
+void kit_button(Ui *ui, const char *id, Rect r, const char *label, bool primary, bool plus)
+{
+    const Theme *t = ui->theme;
+    int target = ui_px(ui, t->target_mm), pad = ui_px(ui, t->pad_mm);
+    Color ink = primary ? t->card : t->accent;
+    draw_rect(&ui->dl, r, r.h / 2, primary ? t->accent : t->card);
+    draw_frame(&ui->dl, r, r.h / 2, ui_px(ui, 0.5f), t->accent);
+    if (plus) {
+        Point c = { ui->rtl ? r.x + r.w - target / 2 : r.x + target / 2, r.y + r.h / 2 };
+        kit_plus(ui, c, target / 5, ui_px(ui, 0.7f) + 1, ink, false);
+        ui_text(ui, (Rect){ ui->rtl ? r.x + pad / 2 : r.x + target, r.y, r.w - target - pad / 2, r.h },
+                FONT_BOLD, (ui->rtl ? ALIGN_RIGHT : ALIGN_LEFT) | ALIGN_MIDDLE, ink, label);
+    } else {
+        ui_text(ui, r, FONT_BOLD, ALIGN_CENTER | ALIGN_MIDDLE | TEXT_SHRINK, ink, label);
+    }
+    ui_widget(ui, id, r, rect_center(r), GRAB_TAP | GRAB_DRAG);
+}
+
 void kit_big_button(Ui *ui, const KitGeo *G, const char *id, Rect r, const char *picto,
                        const char *label, bool primary, bool enabled)
 {
@@ -41,7 +77,7 @@ void kit_big_button(Ui *ui, const KitGeo *G, const char *id, Rect r, const char 
 Rect kit_overlay(Ui *ui, const KitGeo *G, int w, int h)
 {
     const Theme *t = ui->theme;
-    draw_rect(&ui->dl, (Rect){ 0, 0, ui->w, ui->h }, 0, 0x2A263070);
+    kit_backdrop(ui);
     if (w > ui->w - 2 * G->pad)
         w = ui->w - 2 * G->pad;
     if (h > ui->h - 2 * G->pad)
@@ -61,10 +97,8 @@ void kit_close_button(Ui *ui, const KitGeo *G, const char *id, Rect inner)
     draw_disc(&ui->dl, rect_center(r), G->target / 2, t->card);
     draw_arc(&ui->dl, rect_center(r), G->target / 2 - ui_px(ui, 0.5f), G->target / 2, 0, 36000,
              t->line);
-    int a = G->target / 6, lw = ui_px(ui, 0.7f) + 1;
     Point c = rect_center(r);
-    draw_line(&ui->dl, (Point){ c.x - a, c.y - a }, (Point){ c.x + a, c.y + a }, lw, t->ink);
-    draw_line(&ui->dl, (Point){ c.x - a, c.y + a }, (Point){ c.x + a, c.y - a }, lw, t->ink);
+    kit_cross(ui, c, G->target / 6, ui_px(ui, 0.7f) + 1, t->ink);
     ui_widget(ui, id, r, c, GRAB_TAP);
 }
 
@@ -185,10 +219,8 @@ void kit_remove_button(KitColumn *p, const char *id, Rect r)
 {
     const Theme *t = p->ui->theme;
     Point c = rect_center(r);
-    int a = r.w / 6, lw = ui_px(p->ui, 0.5f) + 1;
     draw_disc(&p->ui->dl, c, r.w / 3, t->bg);
-    draw_line(&p->ui->dl, (Point){ c.x - a, c.y - a }, (Point){ c.x + a, c.y + a }, lw, t->ink_soft);
-    draw_line(&p->ui->dl, (Point){ c.x - a, c.y + a }, (Point){ c.x + a, c.y - a }, lw, t->ink_soft);
+    kit_cross(p->ui, c, r.w / 6, ui_px(p->ui, 0.5f) + 1, t->ink_soft);
     ui_widget(p->ui, id, r, c, GRAB_TAP);
 }
 
@@ -221,51 +253,37 @@ void kit_text_card(KitColumn *p, const char *id, const char *text, const char *h
 void kit_pill(KitColumn *p, const char *id, const char *label, bool plus)
 {
     Ui *ui = p->ui;
-    const Theme *t = ui->theme;
     int w = p->target + p->pad + ui_text_width(ui, FONT_BOLD, label);
     if (w > p->col.w)
         w = p->col.w;
     Rect r = { kit_reading_x(p, w), p->y + p->pad / 3, w, p->target };
-    draw_rect(&ui->dl, r, p->target / 2, t->card);
-    draw_frame(&ui->dl, r, p->target / 2, ui_px(ui, 0.5f), t->accent);
-    if (plus) {
-        Point c = { ui->rtl ? r.x + r.w - p->target / 2 : r.x + p->target / 2, r.y + r.h / 2 };
-        int a = p->target / 5, lw = ui_px(ui, 0.7f) + 1;
-        draw_line(&ui->dl, (Point){ c.x - a, c.y }, (Point){ c.x + a, c.y }, lw, t->accent);
-        draw_line(&ui->dl, (Point){ c.x, c.y - a }, (Point){ c.x, c.y + a }, lw, t->accent);
-        ui_text(ui, (Rect){ ui->rtl ? r.x + p->pad / 2 : r.x + p->target, r.y,
-                            r.w - p->target - p->pad / 2, r.h },
-                FONT_BOLD, p->align | ALIGN_MIDDLE, t->accent, label);
-    } else {
-        ui_text(ui, r, FONT_BOLD, ALIGN_CENTER | ALIGN_MIDDLE, t->accent, label);
-    }
-    ui_widget(ui, id, r, rect_center(r), GRAB_TAP | GRAB_DRAG);
+    kit_button(ui, id, r, label, false, plus);
     p->y += r.h + p->pad;
 }
 
-void kit_stepper(KitColumn *p, int x, int y, const char *id, const char *value, int vw)
+void kit_stepper(Ui *ui, int x, int y, const char *id, const char *value, int vw, bool less,
+                 bool more)
 {
-    Ui *ui = p->ui;
     const Theme *t = ui->theme;
+    int target = ui_px(ui, t->target_mm);
     char mid[UI_ID_LEN], pid[UI_ID_LEN];
     snprintf(mid, sizeof mid, "%s-minus", id);
     snprintf(pid, sizeof pid, "%s-plus", id);
-    Rect minus = { x, y, p->target, p->target }, plus = { x + p->target + vw, y, p->target, p->target };
+    Rect minus = { x, y, target, target }, plus = { x + target + vw, y, target, target };
     if (ui->rtl) {
         Rect tmp = minus;
         minus = plus;
         plus = tmp;
     }
-    int a = p->target / 5, lw = ui_px(ui, 0.8f) + 1;
-    draw_disc(&ui->dl, rect_center(minus), p->target / 2, t->accent);
-    draw_disc(&ui->dl, rect_center(plus), p->target / 2, t->accent);
+    int a = target / 5, lw = ui_px(ui, 0.8f) + 1;
     Point mc = rect_center(minus), pc = rect_center(plus);
-    draw_line(&ui->dl, (Point){ mc.x - a, mc.y }, (Point){ mc.x + a, mc.y }, lw, t->card);
-    draw_line(&ui->dl, (Point){ pc.x - a, pc.y }, (Point){ pc.x + a, pc.y }, lw, t->card);
-    draw_line(&ui->dl, (Point){ pc.x, pc.y - a }, (Point){ pc.x, pc.y + a }, lw, t->card);
+    draw_disc(&ui->dl, mc, target / 2, less ? t->accent : t->disabled);
+    draw_disc(&ui->dl, pc, target / 2, more ? t->accent : t->disabled);
+    kit_plus(ui, mc, a, lw, t->card, true);
+    kit_plus(ui, pc, a, lw, t->card, false);
     ui_widget(ui, mid, minus, mc, GRAB_TAP);
     ui_widget(ui, pid, plus, pc, GRAB_TAP);
-    ui_text(ui, (Rect){ x + p->target, y, vw, p->target }, FONT_TITLE, ALIGN_CENTER | ALIGN_MIDDLE,
+    ui_text(ui, (Rect){ x + target, y, vw, target }, FONT_TITLE, ALIGN_CENTER | ALIGN_MIDDLE,
             t->ink, value);
 }
 

@@ -20,6 +20,18 @@ typedef struct KitGeo {
 
 KitGeo kit_geo(const Ui *ui);
 
+/* The screen dimmed behind a panel, a sheet or a notice. */
+void kit_backdrop(Ui *ui);
+
+/* Icons drawn as lines: a plus (or a minus) and a cross, a lines of lw
+ * pixels reaching a from the centre c. */
+void kit_plus(Ui *ui, Point c, int a, int lw, Color col, bool minus_only);
+void kit_cross(Ui *ui, Point c, int a, int lw, Color col);
+
+/* A pill button in r: primary filled in the accent colour, else outlined;
+ * with plus, a "+" before its words on the reading side. */
+void kit_button(Ui *ui, const char *id, Rect r, const char *label, bool primary, bool plus);
+
 /* A big button with a pictogram (or none) beside its words; primary in
  * the accent colour; a disabled one is grey and cannot be tapped. */
 void kit_big_button(Ui *ui, const KitGeo *G, const char *id, Rect r, const char *picto,
@@ -31,7 +43,8 @@ void kit_big_button(Ui *ui, const KitGeo *G, const char *id, Rect r, const char 
 Rect kit_overlay(Ui *ui, const KitGeo *G, int w, int h);
 
 /* A close button in the top corner (on the reading side's end) of the
- * panel's inside. */
+ * panel's inside; a panel's is KIT_ID_CLOSE. */
+#define KIT_ID_CLOSE "panel-close"
 void kit_close_button(Ui *ui, const KitGeo *G, const char *id, Rect inner);
 
 /* A panel's title at y, on at most two lines, leaving right_gap for the
@@ -80,8 +93,10 @@ void kit_text_card(KitColumn *p, const char *id, const char *text, const char *h
                    const char *remove_id, Color fill);
 /* A pill at the reading side: "+ label" with plus, else the label. */
 void kit_pill(KitColumn *p, const char *id, const char *label, bool plus);
-/* Buttons "−" and "+" ("ID-minus", "ID-plus") around a value vw wide. */
-void kit_stepper(KitColumn *p, int x, int y, const char *id, const char *value, int vw);
+/* Buttons "−" and "+" ("ID-minus", "ID-plus") around a value vw wide at
+ * (x, y); less, more: grey when the value can go no further that way. */
+void kit_stepper(Ui *ui, int x, int y, const char *id, const char *value, int vw, bool less,
+                 bool more);
 /* The plan's people as chips ("PREFIX:ID"), the chosen one marked. */
 void kit_people_chips(KitColumn *p, const Plan *plan, const char *prefix, uint32_t chosen);
 

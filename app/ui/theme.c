@@ -28,4 +28,5 @@ const Theme theme_default = {
     .mark = 0xD98A1CFF,
     .done_tint = 0xE6F3E8FF,
     .problem = 0x8A1F11FF,
+    .dim = 0x2A263080,
 };

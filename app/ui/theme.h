@@ -25,6 +25,7 @@ typedef struct Theme {
     Color mark;       /* the dot on a step with empty parts */
     Color done_tint;  /* behind what is agreed or approved */
     Color problem;    /* the bar that says a change could not be stored (white text) */
+    Color dim;        /* over the screen behind a panel, a sheet or a notice */
 } Theme;
 
 extern const Theme theme_default;

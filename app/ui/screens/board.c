@@ -189,8 +189,7 @@ static void draw_tray(Ui *ui, const Layout *L, const Plan *plan)
     draw_rect(&ui->dl, L->add, L->radius * 2, t->accent);
     int plus = L->add.h / 3, th = ui_px(ui, 0.8f) + 1;
     Point pc = { L->add.x + L->pad + plus / 2 + th, L->add.y + L->add.h / 2 };
-    draw_line(&ui->dl, (Point){ pc.x - plus / 2, pc.y }, (Point){ pc.x + plus / 2, pc.y }, th, t->card);
-    draw_line(&ui->dl, (Point){ pc.x, pc.y - plus / 2 }, (Point){ pc.x, pc.y + plus / 2 }, th, t->card);
+    kit_plus(ui, pc, plus / 2, th, t->card, false);
     ui_text(ui, (Rect){ pc.x + plus, L->add.y, L->add.w - plus - L->pad * 2, L->add.h }, FONT_BOLD,
             ALIGN_CENTER | ALIGN_MIDDLE, t->card, ui_tr(ui, "Persoon"));
     ui_widget(ui, ID_ADD_PERSON, L->add, rect_center(L->add), GRAB_TAP);
@@ -237,8 +236,7 @@ static void draw_goals(Ui *ui, BoardState *st, const Layout *L, const Plan *plan
     draw_rect(&ui->dl, add, L->target / 2, t->accent);
     int plus = L->target / 3, pth = ui_px(ui, 0.8f) + 1;
     Point pc = { add.x + L->pad + plus / 2, add.y + add.h / 2 };
-    draw_line(&ui->dl, (Point){ pc.x - plus / 2, pc.y }, (Point){ pc.x + plus / 2, pc.y }, pth, t->card);
-    draw_line(&ui->dl, (Point){ pc.x, pc.y - plus / 2 }, (Point){ pc.x, pc.y + plus / 2 }, pth, t->card);
+    kit_plus(ui, pc, plus / 2, pth, t->card, false);
     ui_text(ui, (Rect){ pc.x + plus, add.y, add.w - plus - L->pad * 2, add.h }, FONT_BOLD,
             ALIGN_CENTER | ALIGN_MIDDLE, t->card, ui_tr(ui, "Doel"));
     ui_widget(ui, ID_ADD_GOAL, add, rect_center(add), GRAB_TAP);

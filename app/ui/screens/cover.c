@@ -47,7 +47,7 @@ void notice_draw(Ui *ui, const char *text)
     KitGeo G = kit_geo(ui);
     const KitGeo *L = &G;
     Rect all = { 0, 0, ui->w, ui->h };
-    draw_rect(&ui->dl, all, 0, 0x2A263099);
+    kit_backdrop(ui);
     ui_widget(ui, ID_NOTICE, all, rect_center(all), GRAB_TAP | GRAB_DRAG);
     int w = ui->w * 2 / 3 < ui_px(ui, 80) ? ui_px(ui, 80) : ui->w * 2 / 3 > ui_px(ui, 180) ? ui_px(ui, 180) : ui->w * 2 / 3;
     if (w > ui->w - 2 * L->pad)

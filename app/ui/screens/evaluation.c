@@ -122,11 +122,11 @@ void evaluation_draw(KitColumn *p, const EvalState *es, const Plan *plan, const 
     int vw = ui_text_width(ui, FONT_TITLE, "00:00") + p->pad * 2;
     int lw = ui_text_width(ui, FONT_BODY, ui_tr(ui, "tot")) + p->pad * 2;
     int x = ui->rtl ? p->col.x + p->col.w - (p->target * 2 + vw) : p->col.x;
-    kit_stepper(p, x, p->y, ID_START, e->start[0] ? e->start : "--:--", vw);
+    kit_stepper(ui, x, p->y, ID_START, e->start[0] ? e->start : "--:--", vw, true, true);
     int x2 = ui->rtl ? x - lw - (p->target * 2 + vw) : x + p->target * 2 + vw + lw;
     ui_text(ui, (Rect){ ui->rtl ? x - lw : x + p->target * 2 + vw, p->y, lw, p->target }, FONT_BODY,
             ALIGN_CENTER | ALIGN_MIDDLE, t->ink, ui_tr(ui, "tot"));
-    kit_stepper(p, x2, p->y, ID_END, e->end[0] ? e->end : "--:--", vw);
+    kit_stepper(ui, x2, p->y, ID_END, e->end[0] ? e->end : "--:--", vw, true, true);
     p->y += p->target + p->pad / 2;
     if (e->start[0] || e->end[0]) {
         kit_pill(p, ID_CLEAR, ui_tr(ui, "Zonder tijd"), false);

@@ -6,6 +6,7 @@
 
 #include "core/relations.h"
 #include "ui/form.h"
+#include "ui/kit.h"
 
 /* Quick answers to "when, or how often?" */
 static const char *const when_quick[] = {
@@ -202,7 +203,7 @@ static void draw_ltr(Ui *ui, GoalSheet *s, const Plan *plan, const Keyboard *kb)
 {
     const Theme *t = ui->theme;
     Rect all = { 0, 0, ui->w, ui->h };
-    draw_rect(&ui->dl, all, 0, 0x2A263080);
+    kit_backdrop(ui);
     ui_widget(ui, "sheet", all, rect_center(all), GRAB_TAP | GRAB_DRAG);
     if (s->focus) {
         const char *label = s->kind == GOALSHEET_GOAL ? ui_tr(ui, "Wat wil de familie bereiken?")
@@ -230,13 +231,13 @@ static void draw_ltr(Ui *ui, GoalSheet *s, const Plan *plan, const Keyboard *kb)
                   t->line);
     int bw = (inner_w - g.pad) / 3;
     int by = panel.y + panel.h - g.pad - g.target;
-    form_button(ui, &g, "sheet-cancel", (Rect){ inner_x, by, bw, g.target }, ui_tr(ui, "Annuleren"),
-                false);
-    form_button(ui, &g, "sheet-done", (Rect){ inner_x + inner_w - bw, by, bw, g.target },
-                ui_tr(ui, "Klaar"), true);
+    kit_button(ui, "sheet-cancel", (Rect){ inner_x, by, bw, g.target }, ui_tr(ui, "Annuleren"),
+                false, false);
+    kit_button(ui, "sheet-done", (Rect){ inner_x + inner_w - bw, by, bw, g.target },
+                ui_tr(ui, "Klaar"), true, false);
     if (s->id)
-        form_button(ui, &g, "sheet-remove", (Rect){ inner_x + (inner_w - bw) / 2, by, bw, g.target },
-                    ui_tr(ui, "Weghalen"), false);
+        kit_button(ui, "sheet-remove", (Rect){ inner_x + (inner_w - bw) / 2, by, bw, g.target },
+                    ui_tr(ui, "Weghalen"), false, false);
 }
 
 /* Laid out left to right, and mirrored whole for a right-to-left language. */

@@ -29,7 +29,7 @@ void panels_draw(Ui *ui, FlowPanel panel, const FlowView *view)
     case PANEL_NEW: {
         in = kit_overlay(ui, &G, w, G.th * 2 + G.target * 5 / 4 + G.sh + G.pad * 7 +
                                     view->plans.n * kit_list_row_height(&G, &view->plans));
-        kit_close_button(ui, &G, PANEL_ID_CLOSE, in);
+        kit_close_button(ui, &G, KIT_ID_CLOSE, in);
         y = kit_title(ui, &G, in, in.y, ui_tr(ui, "Nieuw gesprek"), G.target + G.pad) + G.pad;
         kit_big_button(ui, &G, ID_PLAN ":0", (Rect){ in.x, y, in.w, G.target * 5 / 4 }, "\xF0\x9F\x93\x84",
                    ui_tr(ui, "Een leeg plan"), true, true); /* 📄 */
@@ -45,7 +45,7 @@ void panels_draw(Ui *ui, FlowPanel panel, const FlowView *view)
     case PANEL_CONTINUE:
         in = kit_overlay(ui, &G, w, G.th * 2 + G.pad * 5 + (view->meetings.n ? 0 : G.lh * 3) +
                                     view->meetings.n * kit_list_row_height(&G, &view->meetings));
-        kit_close_button(ui, &G, PANEL_ID_CLOSE, in);
+        kit_close_button(ui, &G, KIT_ID_CLOSE, in);
         y = kit_title(ui, &G, in, in.y, ui_tr(ui, "Verder met een gesprek"), G.target + G.pad) + G.pad;
         if (!view->meetings.n)
             ui_wrap(ui, (Rect){ in.x, y, in.w, G.lh * 3 }, FONT_BODY, t->ink_soft,
@@ -57,7 +57,7 @@ void panels_draw(Ui *ui, FlowPanel panel, const FlowView *view)
         break;
     case PANEL_MENU: {
         in = kit_overlay(ui, &G, ui_px(ui, 130), G.th * 2 + G.pad * 5 + 4 * (G.target * 5 / 4 + G.pad));
-        kit_close_button(ui, &G, PANEL_ID_CLOSE, in);
+        kit_close_button(ui, &G, KIT_ID_CLOSE, in);
         y = kit_title(ui, &G, in, in.y, ui_tr(ui, "Coördinator"), G.target + G.pad) + G.pad;
         int bh = G.target * 5 / 4, gap = G.pad;
         struct { const char *id, *picto, *label; bool primary; } items[] = {
@@ -76,7 +76,7 @@ void panels_draw(Ui *ui, FlowPanel panel, const FlowView *view)
     case PANEL_LANGUAGE: {
         int lrh = kit_list_row_height(&G, &view->languages);
         in = kit_overlay(ui, &G, ui_px(ui, 110), G.target + G.pad * 4 + view->languages.n * lrh);
-        kit_close_button(ui, &G, PANEL_ID_CLOSE, in);
+        kit_close_button(ui, &G, KIT_ID_CLOSE, in);
         y = kit_title(ui, &G, in, in.y, "\xF0\x9F\x8C\x90 " /* 🌐 */, G.target + G.pad) + G.pad;
         FlowList now = view->languages; /* each in its own name; the one on screen marked */
         now.chosen = view->language_now;
@@ -89,7 +89,7 @@ void panels_draw(Ui *ui, FlowPanel panel, const FlowView *view)
         int pw = ui_px(ui, 140) < ui->w - 2 * G.pad ? ui_px(ui, 140) : ui->w - 2 * G.pad;
         int bh = ui_wrap(ui, (Rect){ 0, 0, pw - G.pad * 3, G.lh * 4 }, FONT_BODY, t->ink, words, 4, false);
         in = kit_overlay(ui, &G, pw, G.th * 2 + G.pad * 4 + bh + G.target * 5 / 4 + G.pad * 3);
-        kit_close_button(ui, &G, PANEL_ID_CLOSE, in);
+        kit_close_button(ui, &G, KIT_ID_CLOSE, in);
         y = kit_title(ui, &G, in, in.y, ui_tr(ui, "Klaar met de familietijd?"), G.target + G.pad);
         y += G.pad;
         y += ui_wrap(ui, (Rect){ in.x, y, in.w, G.lh * 4 }, FONT_BODY, t->ink, words, 4, true);
@@ -104,7 +104,7 @@ void panels_draw(Ui *ui, FlowPanel panel, const FlowView *view)
         int pw = ui_px(ui, 140) < ui->w - 2 * G.pad ? ui_px(ui, 140) : ui->w - 2 * G.pad;
         int bh = ui_wrap(ui, (Rect){ 0, 0, pw - G.pad * 3, G.lh * 4 }, FONT_BODY, t->ink, words, 4, false);
         in = kit_overlay(ui, &G, pw, G.th * 2 + G.pad * 5 + bh + G.target * 5 / 4 + G.pad * 3);
-        kit_close_button(ui, &G, PANEL_ID_CLOSE, in);
+        kit_close_button(ui, &G, KIT_ID_CLOSE, in);
         y = kit_title(ui, &G, in, in.y, ui_tr(ui, "Gesprek afsluiten?"), G.target + G.pad) + G.pad;
         y += ui_wrap(ui, (Rect){ in.x, y, in.w, G.lh * 4 }, FONT_BODY, t->ink, words, 4, true);
         y += G.pad * 2;
@@ -130,7 +130,7 @@ FlowOut panels_gesture(FlowPanel *panel, const Gesture *ev, const FlowView *view
         return o;
     const char *id = ev->widget;
     unsigned i;
-    if (ui_id_is(id, PANEL_ID_CLOSE)) {
+    if (ui_id_is(id, KIT_ID_CLOSE)) {
         *panel = PANEL_NONE;
         return (FlowOut){ .act = FLOW_REDRAW };
     }

@@ -23,9 +23,6 @@ typedef enum FlowPanel {
     PANEL_LANGUAGE,  /* the language to talk in now: anyone may choose, no PIN */
 } FlowPanel;
 
-/* Every panel's close button. */
-#define PANEL_ID_CLOSE "panel-close"
-
 void panels_draw(Ui *ui, FlowPanel panel, const FlowView *view);
 
 /* A gesture while *panel is open; *panel changes as the panel closes or

@@ -7,6 +7,7 @@
 
 #include "core/relations.h"
 #include "ui/form.h"
+#include "ui/kit.h"
 
 static const char *const sector_names[SECTOR_COUNT] = {
     N_("Familie"), N_("Vrienden & buren"), N_("School, werk & clubs"), N_("Professionals"),
@@ -53,7 +54,7 @@ static void draw_ltr(Ui *ui, PersonSheet *s, const Keyboard *kb)
 {
     const Theme *t = ui->theme;
     Rect all = { 0, 0, ui->w, ui->h };
-    draw_rect(&ui->dl, all, 0, 0x2A263080);
+    kit_backdrop(ui);
     ui_widget(ui, "sheet", all, rect_center(all), GRAB_TAP | GRAB_DRAG);
     if (s->focus != FOCUS_NONE) {
         form_typing(ui, s->focus == FOCUS_NAME ? ui_tr(ui, "Naam") : ui_tr(ui, "Wie is het voor de familie?"),
@@ -162,11 +163,11 @@ static void draw_ltr(Ui *ui, PersonSheet *s, const Keyboard *kb)
     int bw = (inner_w - g.pad) / 3;
     Rect done = { inner_x + inner_w - bw, panel.y + panel.h - g.pad - g.target, bw, g.target };
     Rect cancel = { inner_x, done.y, bw, g.target };
-    form_button(ui, &g, "sheet-cancel", cancel, ui_tr(ui, "Annuleren"), false);
-    form_button(ui, &g, "sheet-done", done, ui_tr(ui, "Klaar"), true);
+    kit_button(ui, "sheet-cancel", cancel, ui_tr(ui, "Annuleren"), false, false);
+    kit_button(ui, "sheet-done", done, ui_tr(ui, "Klaar"), true, false);
     if (s->person) {
         Rect rm = { inner_x + (inner_w - bw) / 2, done.y, bw, g.target };
-        form_button(ui, &g, "sheet-remove", rm, ui_tr(ui, "Weghalen"), false);
+        kit_button(ui, "sheet-remove", rm, ui_tr(ui, "Weghalen"), false, false);
     }
 }
 

@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "ui/kit.h"
-#include "ui/screens/panels.h"
 
 #define ID_SAID "settings-said"
 #define ID_LANGUAGE "language"         /* "language:N": the language Kring starts in */
@@ -32,7 +31,7 @@ void settings_draw(Ui *ui, const FlowView *view)
     int right_h = G.lh + G.pad / 2 + np * prh + G.pad + 2 * choice_h;
     int body = left_h > right_h ? left_h : right_h;
     in = kit_overlay(ui, &G, ui_px(ui, 190), G.th * 2 + G.sh + G.pad * 5 + body);
-    kit_close_button(ui, &G, PANEL_ID_CLOSE, in);
+    kit_close_button(ui, &G, KIT_ID_CLOSE, in);
     y = kit_title(ui, &G, in, in.y, ui_tr(ui, "Instellingen"), G.target + G.pad) + G.pad / 2;
     if (view->settings_said) {
         ui_text(ui, (Rect){ in.x, y, in.w - G.target, G.sh }, FONT_SMALL,

@@ -9,6 +9,7 @@
 #include "core/share.h"
 #include "core/redact.h"
 #include "core/textexport.h"
+#include "ui/kit.h"
 
 #define ID_COPIES "copies"                 /* "copies-minus", "copies-plus" */
 #define ID_NO_CONCERNS "print-no-concerns"
@@ -45,20 +46,9 @@ static void print_panel(Ui *ui, ShareView *v, Rect inner, PrintProgress progress
     y += pad * 2;
     ui_text(ui, (Rect){ inner.x, y, inner.w, lh }, FONT_BODY, ALIGN_LEFT, t->ink, ui_tr(ui, "Hoeveel?"));
     y += lh + pad / 2;
-    Rect minus = { inner.x, y, target, target }, plus = { inner.x + target * 3, y, target, target };
-    Rect count = { inner.x + target, y, target * 2, target };
-    draw_rect(&ui->dl, minus, target / 2, v->copies > 1 ? t->accent : t->disabled);
-    draw_rect(&ui->dl, plus, target / 2, v->copies < 99 ? t->accent : t->disabled);
-    int bar = target / 3, lw = ui_px(ui, 0.8f) + 1;
-    Point mc = rect_center(minus), pc = rect_center(plus);
-    draw_line(&ui->dl, (Point){ mc.x - bar / 2, mc.y }, (Point){ mc.x + bar / 2, mc.y }, lw, t->card);
-    draw_line(&ui->dl, (Point){ pc.x - bar / 2, pc.y }, (Point){ pc.x + bar / 2, pc.y }, lw, t->card);
-    draw_line(&ui->dl, (Point){ pc.x, pc.y - bar / 2 }, (Point){ pc.x, pc.y + bar / 2 }, lw, t->card);
     char n[8];
     snprintf(n, sizeof n, "%d", v->copies);
-    ui_text(ui, count, FONT_TITLE, ALIGN_CENTER | ALIGN_MIDDLE, t->ink, n);
-    ui_widget(ui, ID_COPIES "-minus", minus, rect_center(minus), GRAB_TAP);
-    ui_widget(ui, ID_COPIES "-plus", plus, rect_center(plus), GRAB_TAP);
+    kit_stepper(ui, inner.x, y, ID_COPIES, n, target * 2, v->copies > 1, v->copies < 99);
     y += target + pad;
     /* what leaves the room: the family may ask for less */
     const struct { const char *id, *label; bool on; } opts[2] = {
@@ -86,12 +76,9 @@ static void print_panel(Ui *ui, ShareView *v, Rect inner, PrintProgress progress
     int bw = target * 2 + ui_text_width(ui, FONT_BOLD, ui_tr(ui, "Printen"));
     Rect go = { inner.x, y, bw, target + pad };
     bool busy = progress == PRINT_BUSY;
-    draw_rect(&ui->dl, go, target / 2, busy ? t->disabled : t->accent);
-    ui_text(ui, (Rect){ go.x, go.y, go.h, go.h }, FONT_BODY, ALIGN_CENTER | ALIGN_MIDDLE, t->card,
-            "\xF0\x9F\x96\xA8\xEF\xB8\x8F"); /* 🖨️ */
-    ui_text(ui, (Rect){ go.x + go.h - pad, go.y, go.w - go.h, go.h }, FONT_BOLD,
-            ALIGN_CENTER | ALIGN_MIDDLE, t->card, ui_tr(ui, "Printen"));
-    ui_widget(ui, ID_PRINT, go, rect_center(go), busy ? 0 : GRAB_TAP);
+    KitGeo G = kit_geo(ui);
+    kit_big_button(ui, &G, ID_PRINT, go, "\xF0\x9F\x96\xA8\xEF\xB8\x8F", /* 🖨️ */
+                   ui_tr(ui, "Printen"), true, !busy);
     y += go.h + pad * 2;
     if (progress != PRINT_IDLE && words) {
         static const char *const ids[] = { "", "print-busy", "print-done", "print-problem" };

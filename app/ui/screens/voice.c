@@ -80,8 +80,7 @@ void voice_draw_picker(Ui *ui, VoiceState *vs, const Plan *plan)
         vs->support_for = 0;
         return;
     }
-    draw_rect(&ui->dl, (Rect){ 0, 0, ui->w, ui->h }, 0, 0x2A263070);
-    /* as high as its chips need: measure them as people_chips lays them */
+    /* as high as its chips need: measure them as kit_people_chips lays them */
     int w = ui->w - p->pad * 4, x = 0, rows = 1;
     if (w > ui_px(ui, 200))
         w = ui_px(ui, 200);
@@ -95,22 +94,18 @@ void voice_draw_picker(Ui *ui, VoiceState *vs, const Plan *plan)
         }
         x += cw + p->pad / 2;
     }
-    int h = p->pad * 3 + p->th + p->pad + rows * (p->target + p->pad / 2) + p->pad + p->target + p->pad * 2;
-    if (h > ui->h - p->pad * 2)
-        h = ui->h - p->pad * 2;
-    Rect panel = { (ui->w - w) / 2, (ui->h - h) / 2, w, h };
-    draw_rect(&ui->dl, panel, p->radius, t->panel);
-    ui_widget(ui, "panel", panel, rect_center(panel), GRAB_TAP);
-    Rect in = rect_inset(panel, p->pad * 3 / 2);
     char title[300];
     tr_fill(title, sizeof title, ui_tr(ui, "Wie steunt %s?"), v->child);
-    ui_text(ui, (Rect){ in.x, in.y, in.w - p->target, p->th }, FONT_TITLE, p->align, t->ink, title);
-    Rect close = { ui->rtl ? in.x : in.x + in.w - p->target, in.y, p->target, p->target };
-    draw_disc(&ui->dl, rect_center(close), p->target / 2, t->card);
-    ui_text(ui, close, FONT_TITLE, ALIGN_CENTER | ALIGN_MIDDLE, t->ink, "\xC3\x97");
-    ui_widget(ui, ID_PICKER_CLOSE, close, rect_center(close), GRAB_TAP);
+    int title_h = ui_wrap(ui, (Rect){ 0, 0, inner_w - p->target - p->pad, p->th * 2 }, FONT_TITLE,
+                          t->ink, title, 2, false);
+    KitGeo G = kit_geo(ui);
+    int h = p->pad * 3 + title_h + p->pad + rows * (p->target + p->pad / 2) + p->pad + p->target +
+            p->pad * 2;
+    Rect in = kit_overlay(ui, &G, w, h);
+    kit_close_button(ui, &G, ID_PICKER_CLOSE, in);
+    kit_title(ui, &G, in, in.y, title, p->target + p->pad);
     KitColumn q = *p;
-    q.col = (Rect){ in.x, in.y + p->th + p->pad, in.w, in.h };
+    q.col = (Rect){ in.x, in.y + title_h + p->pad, in.w, in.h };
     q.y = q.col.y;
     kit_people_chips(&q, plan, ID_PICK, v->support);
     kit_pill(&q, ID_PICK ":0", ui_tr(ui, "Niemand"), false);
