@@ -40,10 +40,10 @@
 #include "ui/flow.h"
 
 enum {
-    MOUSE_FINGER = -1,     /* the mouse counts as one more finger */
+    MOUSE_FINGER = -1, /* the mouse counts as one more finger */
     LONG_PRESS_MS = 600,
     RETRY_SAVE_MS = 2000,
-    REDRAW_SHORT_MS = 250,   /* a frame that memory was short for is tried again */
+    REDRAW_SHORT_MS = 250, /* a frame that memory was short for is tried again */
 };
 
 struct App {
@@ -52,54 +52,54 @@ struct App {
     SDL_Renderer *sdl;
     Render *render;
     Ui ui;
-    FlowState flow;        /* steps, pages, board, PIN pad: screen state */
-    FlowView lists;        /* what the start screen's panels list */
+    FlowState flow;                       /* steps, pages, board, PIN pad: screen state */
+    FlowView lists;                       /* what the start screen's panels list */
     char plan_paths[FLOW_LIST_MAX][4400]; /* the prepared plan files listed */
     int64_t meeting_ids[FLOW_LIST_MAX];   /* the meetings listed */
     char printer_names[FLOW_LIST_MAX][128];
     char lang_codes[FLOW_LIST_MAX][16];
     char settings_said[300];
-    unsigned char *kek;    /* sodium-locked: the PIN's key, while a facilitator's panel is open */
+    unsigned char *kek; /* sodium-locked: the PIN's key, while a facilitator's panel is open */
     bool have_kek;
-    char kept_words[400];  /* what the start screen says is kept (no names) */
-    uint32_t expire_at;    /* when to look for kept meetings past their date */
-    uint32_t last_touch;   /* for covering the plan when nobody is there */
-    int cover_minutes;     /* 0: never */
+    char kept_words[400]; /* what the start screen says is kept (no names) */
+    uint32_t expire_at;   /* when to look for kept meetings past their date */
+    uint32_t last_touch;  /* for covering the plan when nobody is there */
+    int cover_minutes;    /* 0: never */
     int retention_days;
     Gestures gestures;
-    DrawList shown;        /* the list on screen now */
+    DrawList shown; /* the list on screen now */
     Catalog *cat;
     Store *store;
     int64_t meeting;
     Plan *plan;
-    bool unsaved;          /* the plan on screen is not stored yet */
-    bool pin_set;          /* the facilitator has chosen a PIN (kept, not asked each frame) */
-    char notice[1200];     /* something the facilitator must read, or "" */
+    bool unsaved;      /* the plan on screen is not stored yet */
+    bool pin_set;      /* the facilitator has chosen a PIN (kept, not asked each frame) */
+    char notice[1200]; /* something the facilitator must read, or "" */
     uint32_t retry_at;
-    uint32_t redraw_at;      /* a frame short of memory is built again then; 0: none */
-    char lang[16];           /* the language on screen now (ui_language() shows it) */
+    uint32_t redraw_at; /* a frame short of memory is built again then; 0: none */
+    char lang[16];      /* the language on screen now (ui_language() shows it) */
     char problem[300];
-    PrintJob job;          /* the print job being followed */
+    PrintJob job; /* the print job being followed */
     bool job_active;
     uint32_t job_poll_at, job_started;
     PrintProgress printing;
     char print_words[400];
-    int w, h;              /* frame size in pixels, as the UI lays it out */
-    int out_w, out_h;      /* the screen's size in pixels */
-    int rotation;          /* the screen turned: 0, 90, 180 or 270 degrees */
-    SDL_Texture *turned;   /* a turned screen's frame, before it is turned */
-    Calib calib;           /* the panel's touch calibration */
-    uint32_t watchdog_ms;  /* how often to tell systemd Kring is alive; 0: never */
-    uint32_t ping_at;      /* when next */
+    int w, h;             /* frame size in pixels, as the UI lays it out */
+    int out_w, out_h;     /* the screen's size in pixels */
+    int rotation;         /* the screen turned: 0, 90, 180 or 270 degrees */
+    SDL_Texture *turned;  /* a turned screen's frame, before it is turned */
+    Calib calib;          /* the panel's touch calibration */
+    uint32_t watchdog_ms; /* how often to tell systemd Kring is alive; 0: never */
+    uint32_t ping_at;     /* when next */
     float dpi;
-    bool dirty;            /* something may look different: build a frame */
-    bool force;            /* present even if the list did not change */
+    bool dirty; /* something may look different: build a frame */
+    bool force; /* present even if the list did not change */
     bool virtual_clock;
-    bool sleeps_in_wait;     /* the video driver can sleep until input comes */
+    bool sleeps_in_wait; /* the video driver can sleep until input comes */
     uint32_t now;
-    uint64_t frames;       /* frames presented */
+    uint64_t frames; /* frames presented */
     bool quit;
-    bool left;             /* the facilitator left the kiosk with the PIN */
+    bool left; /* the facilitator left the kiosk with the PIN */
 };
 
 /* ------------------------------------------------------------------ */
@@ -117,27 +117,20 @@ static int64_t wall_ms(const App *app);
 /* When the plan is to be covered if nobody touches the screen; 0: not. */
 static uint32_t cover_due(const App *app)
 {
-    if (!app->cover_minutes || !flow_in_meeting(&app->flow) || flow_covered(&app->flow))
-        return 0;
+    if (!app->cover_minutes || !flow_in_meeting(&app->flow) || flow_covered(&app->flow)) return 0;
     return app->last_touch + (uint32_t)app->cover_minutes * 60000u;
 }
 
 uint32_t app_deadline(const App *app)
 {
     uint32_t d = gestures_deadline(&app->gestures);
-    if (app->unsaved && app->retry_at < d)
-        d = app->retry_at;
-    if (app->job_active && app->job_poll_at < d)
-        d = app->job_poll_at;
-    if (app->watchdog_ms && app->ping_at < d)
-        d = app->ping_at;
-    if (app->expire_at && app->expire_at < d)
-        d = app->expire_at;
+    if (app->unsaved && app->retry_at < d) d = app->retry_at;
+    if (app->job_active && app->job_poll_at < d) d = app->job_poll_at;
+    if (app->watchdog_ms && app->ping_at < d) d = app->ping_at;
+    if (app->expire_at && app->expire_at < d) d = app->expire_at;
     uint32_t cover = cover_due(app);
-    if (cover && cover < d)
-        d = cover;
-    if (app->redraw_at && app->redraw_at < d)
-        d = app->redraw_at;
+    if (cover && cover < d) d = cover;
+    if (app->redraw_at && app->redraw_at < d) d = app->redraw_at;
     return d;
 }
 
@@ -147,10 +140,22 @@ void app_advance_to(App *app, uint32_t t)
     app->now = d > app->now && d < t ? d : t;
 }
 
-const Ui *app_ui(const App *app) { return &app->ui; }
-uint64_t app_frames(const App *app) { return app->frames; }
-uint32_t app_redraw_at(const App *app) { return app->redraw_at; }
-uint32_t app_window_id(const App *app) { return SDL_GetWindowID(app->win); }
+const Ui *app_ui(const App *app)
+{
+    return &app->ui;
+}
+uint64_t app_frames(const App *app)
+{
+    return app->frames;
+}
+uint32_t app_redraw_at(const App *app)
+{
+    return app->redraw_at;
+}
+uint32_t app_window_id(const App *app)
+{
+    return SDL_GetWindowID(app->win);
+}
 
 void app_frame_size(const App *app, int *w, int *h)
 {
@@ -206,10 +211,9 @@ static void undo(App *app, bool redo)
 {
     if (app->unsaved) /* first store what is on screen */
         save(app);
-    if (app->unsaved)
-        return;
-    bool can = redo ? store_can_redo(app->store, app->meeting)
-                    : store_can_undo(app->store, app->meeting);
+    if (app->unsaved) return;
+    bool can =
+        redo ? store_can_redo(app->store, app->meeting) : store_can_undo(app->store, app->meeting);
     if (can)
         replace_plan(app, redo ? store_redo(app->store, app->meeting)
                                : store_undo(app->store, app->meeting));
@@ -230,7 +234,8 @@ static int open_meeting(App *app)
             return -1;
         }
         app->plan = plan;
-        if (store_meeting_create(app->store, plan, wall_ms(app) / 1000, &app->meeting) != STORE_OK) {
+        if (store_meeting_create(app->store, plan, wall_ms(app) / 1000, &app->meeting) !=
+            STORE_OK) {
             fprintf(stderr, "kring: %s\n", store_message(app->store));
             return -1;
         }
@@ -239,8 +244,7 @@ static int open_meeting(App *app)
     app->meeting = store_meeting_latest(app->store);
     if (app->meeting) { /* a meeting was going on: carry on with it */
         app->plan = store_meeting_load(app->store, app->meeting);
-        if (app->plan)
-            return 0;
+        if (app->plan) return 0;
         /* Leave that meeting as it is (it can still be rescued). */
         fprintf(stderr, "kring: meeting %lld could not be read: %s\n", (long long)app->meeting,
                 store_message(app->store));
@@ -307,14 +311,13 @@ static int send_plan(App *app, int copies, int redact, PrintJob *job, const char
     }
     int made = pdf_render(paper, app->cat, fonts, &pdf, &size, detail, n);
     plan_destroy(paper);
-    if (made != 0)
-        return -1;
+    if (made != 0) return -1;
     char chosen[128] = "";
     const char *printer = app->opt->printer;
     if (!printer && store_setting(app->store, "printer", chosen, sizeof chosen) && chosen[0])
         printer = chosen; /* the facilitator's choice in settings */
-    int rc = print_send(printer, pdf, size, copies, tr(app->cat, "Familiegroepsplan"),
-                        job, why, detail, n);
+    int rc = print_send(printer, pdf, size, copies, tr(app->cat, "Familiegroepsplan"), job, why,
+                        detail, n);
     free(pdf);
     return rc;
 }
@@ -379,15 +382,13 @@ static void finger_down(App *app, int64_t id, Point p)
 static void finger_move(App *app, int64_t id, Point p)
 {
     Gesture g;
-    if (gestures_move(&app->gestures, id, p, app_now(app), &g))
-        on_gesture(app, &g);
+    if (gestures_move(&app->gestures, id, p, app_now(app), &g)) on_gesture(app, &g);
 }
 
 static void finger_up(App *app, int64_t id, Point p)
 {
     Gesture g;
-    if (gestures_up(&app->gestures, id, p, app_now(app), &g))
-        on_gesture(app, &g);
+    if (gestures_up(&app->gestures, id, p, app_now(app), &g)) on_gesture(app, &g);
     app->dirty = true;
 }
 
@@ -396,10 +397,14 @@ static void finger_up(App *app, int64_t id, Point p)
 static Point to_frame(const App *app, int x, int y)
 {
     switch (app->rotation) {
-    case 90: return (Point){ y, app->out_w - 1 - x };
-    case 180: return (Point){ app->out_w - 1 - x, app->out_h - 1 - y };
-    case 270: return (Point){ app->out_h - 1 - y, x };
-    default: return (Point){ x, y };
+    case 90:
+        return (Point){y, app->out_w - 1 - x};
+    case 180:
+        return (Point){app->out_w - 1 - x, app->out_h - 1 - y};
+    case 270:
+        return (Point){app->out_h - 1 - y, x};
+    default:
+        return (Point){x, y};
     }
 }
 
@@ -407,10 +412,20 @@ void app_touch_from_frame(const App *app, int x, int y, float *tx, float *ty)
 {
     int sx = x, sy = y;
     switch (app->rotation) {
-    case 90: sx = app->out_w - 1 - y; sy = x; break;
-    case 180: sx = app->out_w - 1 - x; sy = app->out_h - 1 - y; break;
-    case 270: sx = y; sy = app->out_h - 1 - x; break;
-    default: break;
+    case 90:
+        sx = app->out_w - 1 - y;
+        sy = x;
+        break;
+    case 180:
+        sx = app->out_w - 1 - x;
+        sy = app->out_h - 1 - y;
+        break;
+    case 270:
+        sx = y;
+        sy = app->out_h - 1 - x;
+        break;
+    default:
+        break;
     }
     Calib undo = calib_inverse(&app->calib);
     calib_apply(&undo, (float)sx / (float)(app->out_w > 0 ? app->out_w : 1),
@@ -451,11 +466,9 @@ static void show(App *app, const DrawList *dl)
 {
     if (app->rotation) {
         int tw = 0, th = 0;
-        if (app->turned)
-            SDL_QueryTexture(app->turned, NULL, NULL, &tw, &th);
+        if (app->turned) SDL_QueryTexture(app->turned, NULL, NULL, &tw, &th);
         if (!app->turned || tw != app->w || th != app->h) {
-            if (app->turned)
-                SDL_DestroyTexture(app->turned);
+            if (app->turned) SDL_DestroyTexture(app->turned);
             app->turned = SDL_CreateTexture(app->sdl, SDL_PIXELFORMAT_ARGB8888,
                                             SDL_TEXTUREACCESS_TARGET, app->w, app->h);
             if (!app->turned) {
@@ -475,15 +488,14 @@ static void show(App *app, const DrawList *dl)
     SDL_SetRenderTarget(app->sdl, NULL);
     SDL_SetRenderDrawColor(app->sdl, 0, 0, 0, 255);
     SDL_RenderClear(app->sdl);
-    SDL_Rect dst = { (app->out_w - app->w) / 2, (app->out_h - app->h) / 2, app->w, app->h };
+    SDL_Rect dst = {(app->out_w - app->w) / 2, (app->out_h - app->h) / 2, app->w, app->h};
     SDL_RenderCopyEx(app->sdl, app->turned, NULL, &dst, app->rotation, NULL, SDL_FLIP_NONE);
 }
 
 static void set_rotation(App *app, int degrees)
 {
     app->rotation = degrees == 90 || degrees == 180 || degrees == 270 ? degrees : 0;
-    if (app->sdl)
-        update_size(app);
+    if (app->sdl) update_size(app);
 }
 
 static void on_key(App *app, const SDL_KeyboardEvent *k)
@@ -491,10 +503,13 @@ static void on_key(App *app, const SDL_KeyboardEvent *k)
     app->last_touch = app_now(app);
     bool ctrl = (k->keysym.mod & KMOD_CTRL) != 0;
     bool shift = (k->keysym.mod & KMOD_SHIFT) != 0;
-    static const struct { SDL_Keycode sym; SheetKey key; } keys[] = {
-        { SDLK_BACKSPACE, SKEY_BACKSPACE }, { SDLK_DELETE, SKEY_DELETE }, { SDLK_LEFT, SKEY_LEFT },
-        { SDLK_RIGHT, SKEY_RIGHT }, { SDLK_HOME, SKEY_HOME }, { SDLK_END, SKEY_END },
-        { SDLK_RETURN, SKEY_RETURN }, { SDLK_KP_ENTER, SKEY_RETURN }, { SDLK_ESCAPE, SKEY_ESCAPE },
+    static const struct {
+        SDL_Keycode sym;
+        SheetKey key;
+    } keys[] = {
+        {SDLK_BACKSPACE, SKEY_BACKSPACE}, {SDLK_DELETE, SKEY_DELETE},   {SDLK_LEFT, SKEY_LEFT},
+        {SDLK_RIGHT, SKEY_RIGHT},         {SDLK_HOME, SKEY_HOME},       {SDLK_END, SKEY_END},
+        {SDLK_RETURN, SKEY_RETURN},       {SDLK_KP_ENTER, SKEY_RETURN}, {SDLK_ESCAPE, SKEY_ESCAPE},
     };
     if (flow_wants_keys(&app->flow)) {
         for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
@@ -504,8 +519,7 @@ static void on_key(App *app, const SDL_KeyboardEvent *k)
             }
         return;
     }
-    if (!flow_in_meeting(&app->flow))
-        return;
+    if (!flow_in_meeting(&app->flow)) return;
     if (ctrl && k->keysym.sym == SDLK_z)
         undo(app, shift);
     else if (ctrl && k->keysym.sym == SDLK_y)
@@ -519,10 +533,12 @@ static void handle(App *app, const SDL_Event *e)
         app->quit = true;
         break;
     case SDL_FINGERDOWN:
-        finger_down(app, (int64_t)e->tfinger.fingerId, touch_point(app, e->tfinger.x, e->tfinger.y));
+        finger_down(app, (int64_t)e->tfinger.fingerId,
+                    touch_point(app, e->tfinger.x, e->tfinger.y));
         break;
     case SDL_FINGERMOTION:
-        finger_move(app, (int64_t)e->tfinger.fingerId, touch_point(app, e->tfinger.x, e->tfinger.y));
+        finger_move(app, (int64_t)e->tfinger.fingerId,
+                    touch_point(app, e->tfinger.x, e->tfinger.y));
         break;
     case SDL_FINGERUP:
         finger_up(app, (int64_t)e->tfinger.fingerId, touch_point(app, e->tfinger.x, e->tfinger.y));
@@ -575,10 +591,8 @@ static void tick(App *app)
     Gesture g;
     while (gestures_tick(&app->gestures, app_now(app), &g))
         on_gesture(app, &g);
-    if (app->unsaved && app_now(app) >= app->retry_at)
-        save(app);
-    if (app->job_active && app_now(app) >= app->job_poll_at)
-        follow_print(app);
+    if (app->unsaved && app_now(app) >= app->retry_at) save(app);
+    if (app->job_active && app_now(app) >= app->job_poll_at) follow_print(app);
     if (app->redraw_at && app_now(app) >= app->redraw_at) {
         app->redraw_at = 0;
         app->dirty = true;
@@ -664,18 +678,15 @@ static void list_plans(App *app)
     l->n = 1;
     char dir[4096];
     snprintf(dir, sizeof dir, "%s", app->opt->db ? app->opt->db : "");
-    if (!dir[0])
-        paths_default_db(dir, sizeof dir);
+    if (!dir[0]) paths_default_db(dir, sizeof dir);
     char *slash = strrchr(dir, '/');
     snprintf(slash ? slash + 1 : dir, sizeof dir - (size_t)(slash ? slash + 1 - dir : 0), "plans");
     DIR *d = opendir(dir);
-    if (!d)
-        return;
+    if (!d) return;
     struct dirent *e;
     while ((e = readdir(d)) && l->n < FLOW_LIST_MAX) {
         size_t n = strlen(e->d_name);
-        if (n < 6 || strcmp(e->d_name + n - 5, ".json") != 0 || e->d_name[0] == '.')
-            continue;
+        if (n < 6 || strcmp(e->d_name + n - 5, ".json") != 0 || e->d_name[0] == '.') continue;
         if ((size_t)snprintf(app->plan_paths[l->n], sizeof app->plan_paths[0], "%s/%s", dir,
                              e->d_name) >= sizeof app->plan_paths[0])
             continue;
@@ -740,10 +751,8 @@ static void list_languages(App *app)
         snprintf(app->lang_codes[l->n], sizeof app->lang_codes[0], "%s", lg->code);
         snprintf(l->text[l->n], sizeof l->text[0], "%s", lg->name);
         l->note[l->n][0] = '\0';
-        if (!strcmp(lang, lg->code))
-            l->chosen = l->n;
-        if (!strcmp(app->lang, lg->code))
-            app->lists.language_now = l->n;
+        if (!strcmp(lang, lg->code)) l->chosen = l->n;
+        if (!strcmp(app->lang, lg->code)) app->lists.language_now = l->n;
         l->n++;
     }
 }
@@ -767,12 +776,10 @@ static void list_settings(App *app)
         snprintf(app->printer_names[p->n], sizeof app->printer_names[0], "%.127s", names[i]);
         snprintf(p->text[p->n], sizeof p->text[0], "%.127s", names[i]);
         p->note[p->n][0] = '\0';
-        if (chosen[0] && !strcmp(chosen, names[i]))
-            p->chosen = p->n;
+        if (chosen[0] && !strcmp(chosen, names[i])) p->chosen = p->n;
         p->n++;
     }
-    if (!n)
-        snprintf(p->note[0], sizeof p->note[0], "%s", tr(app->cat, "geen printer gevonden"));
+    if (!n) snprintf(p->note[0], sizeof p->note[0], "%s", tr(app->cat, "geen printer gevonden"));
 }
 
 /* Loads the catalogue for code ("nl": none); false when it cannot. */
@@ -806,12 +813,10 @@ static void kept_summary(App *app)
     for (int i = 0; i < n; i++)
         if (m[i].state == MEETING_KEPT) {
             kept++;
-            if (m[i].kept_until > 0 && (!first || m[i].kept_until < first))
-                first = m[i].kept_until;
+            if (m[i].kept_until > 0 && (!first || m[i].kept_until < first)) first = m[i].kept_until;
         }
     app->kept_words[0] = '\0';
-    if (!kept)
-        return;
+    if (!kept) return;
     char count[16], a[160], b[160] = "";
     snprintf(count, sizeof count, "%d", kept);
     tr_fill(a, sizeof a,
@@ -900,8 +905,9 @@ static void new_meeting(App *app, int index)
     Plan *plan = planfile_read(app->plan_paths[index - 1], err, sizeof err);
     if (!plan) {
         fprintf(stderr, "kring: %s could not be read: %s\n", app->plan_paths[index - 1], err);
-        snprintf(app->notice, sizeof app->notice, "%s",
-                 tr(app->cat, "Dit plan kon niet worden gelezen. Kies een ander plan of begin leeg."));
+        snprintf(
+            app->notice, sizeof app->notice, "%s",
+            tr(app->cat, "Dit plan kon niet worden gelezen. Kies een ander plan of begin leeg."));
         return;
     }
     begin_meeting(app, plan);
@@ -925,26 +931,27 @@ static void continue_meeting(App *app, int index)
 
 static void end_meeting(App *app, bool keep)
 {
-    if (app->unsaved)
-        save(app);
+    if (app->unsaved) save(app);
     int64_t until = wall_ms(app) / 1000 + (int64_t)app->retention_days * 86400;
     StoreStatus st = keep && !app->have_kek ? STORE_ERROR
                      : keep ? store_meeting_keep(app->store, app->meeting, app->kek, until)
                             : store_meeting_close(app->store, app->meeting);
     if (st != STORE_OK) {
         fprintf(stderr, "kring: %s\n", store_message(app->store));
-        set_problem(app, tr(app->cat, keep ? "Het gesprek kon niet worden bewaard. Probeer het nog eens."
-                                           : "Het gesprek kon niet worden gewist. Probeer het nog eens."));
+        set_problem(
+            app, tr(app->cat, keep ? "Het gesprek kon niet worden bewaard. Probeer het nog eens."
+                                   : "Het gesprek kon niet worden gewist. Probeer het nog eens."));
         return;
     }
     if (app->opt->verbose)
-        fprintf(stderr, "kring: meeting %lld %s\n", (long long)app->meeting, keep ? "kept" : "closed");
+        fprintf(stderr, "kring: meeting %lld %s\n", (long long)app->meeting,
+                keep ? "kept" : "closed");
     forget_meeting(app);
 }
 
 static void set_setting(App *app, const char *key, const char *value, const char *said)
 {
-    const char *pairs[2] = { key, value };
+    const char *pairs[2] = {key, value};
     if (store_set_settings(app->store, pairs, 1) != STORE_OK) {
         fprintf(stderr, "kring: %s\n", store_message(app->store));
         snprintf(app->settings_said, sizeof app->settings_said, "%s",
@@ -966,11 +973,16 @@ static void set_number_setting(App *app, const char *key, int value, const char 
 static const char *pin_rule_words(PinRule r)
 {
     switch (r) {
-    case PIN_TOO_SHORT: return N_("Die pincode is te kort: kies 6 cijfers of meer.");
-    case PIN_TOO_LONG: return N_("Die pincode is te lang: kies hoogstens 16 cijfers.");
-    case PIN_NOT_DIGITS: return N_("Een pincode heeft alleen cijfers.");
-    case PIN_TOO_SIMPLE: return N_("Die pincode is te makkelijk te raden. Kies een andere.");
-    case PIN_FINE: break;
+    case PIN_TOO_SHORT:
+        return N_("Die pincode is te kort: kies 6 cijfers of meer.");
+    case PIN_TOO_LONG:
+        return N_("Die pincode is te lang: kies hoogstens 16 cijfers.");
+    case PIN_NOT_DIGITS:
+        return N_("Een pincode heeft alleen cijfers.");
+    case PIN_TOO_SIMPLE:
+        return N_("Die pincode is te makkelijk te raden. Kies een andere.");
+    case PIN_FINE:
+        break;
     }
     return N_("De pincode kon niet worden bewaard. Probeer het nog eens.");
 }
@@ -980,19 +992,28 @@ static const char *pin_rule_words(PinRule r)
 static void pin_granted(App *app, PinFor purpose)
 {
     switch (purpose) {
-    case PIN_FOR_NEW: list_plans(app); break;
-    case PIN_FOR_CONTINUE: list_meetings(app); break;
+    case PIN_FOR_NEW:
+        list_plans(app);
+        break;
+    case PIN_FOR_CONTINUE:
+        list_meetings(app);
+        break;
     case PIN_FOR_SETTINGS:
         app->settings_said[0] = '\0';
         list_settings(app);
         break;
-    case PIN_FOR_LEAVE: app->quit = app->left = true; break;
-    case PIN_FOR_UNCOVER: app->last_touch = app_now(app); break;
-    default: break;
+    case PIN_FOR_LEAVE:
+        app->quit = app->left = true;
+        break;
+    case PIN_FOR_UNCOVER:
+        app->last_touch = app_now(app);
+        break;
+    default:
+        break;
     }
     flow_pin_granted(&app->flow, purpose);
     if (purpose == PIN_FOR_APPROVE) {
-        Edit e = { .kind = EDIT_APPROVE, .time = wall_ms(app) / 1000 };
+        Edit e = {.kind = EDIT_APPROVE, .time = wall_ms(app) / 1000};
         apply(app, &e);
     }
 }
@@ -1005,7 +1026,8 @@ static void on_pin(App *app, PinFor purpose, const char *pin)
         PinRule rule = pin_rule(pin);
         unsigned char *fresh = sodium_malloc(STORE_KEK_BYTES);
         bool rekeyed = false;
-        if (rule == PIN_FINE && fresh && app->have_kek && pin_key(app->store, pin, fresh) == PIN_OK) {
+        if (rule == PIN_FINE && fresh && app->have_kek &&
+            pin_key(app->store, pin, fresh) == PIN_OK) {
             /* the kept meetings follow the new PIN */
             if (store_rekey_kept(app->store, app->kek, fresh) != STORE_OK) {
                 fprintf(stderr, "kring: %s\n", store_message(app->store));
@@ -1016,16 +1038,14 @@ static void on_pin(App *app, PinFor purpose, const char *pin)
             rekeyed = true;
         }
         if (pin_set(app->store, pin, &rule) != PIN_OK) {
-            if (rule == PIN_FINE)
-                fprintf(stderr, "kring: %s\n", store_message(app->store));
+            if (rule == PIN_FINE) fprintf(stderr, "kring: %s\n", store_message(app->store));
             if (rekeyed && store_rekey_kept(app->store, fresh, app->kek) != STORE_OK)
                 fprintf(stderr, "kring: %s\n", store_message(app->store));
             sodium_free(fresh);
             flow_pin_result(f, false, tr(app->cat, pin_rule_words(rule)));
             return;
         }
-        if (rekeyed)
-            memcpy(app->kek, fresh, STORE_KEK_BYTES);
+        if (rekeyed) memcpy(app->kek, fresh, STORE_KEK_BYTES);
         sodium_free(fresh);
         app->pin_set = true;
         flow_pin_result(f, true, NULL);
@@ -1053,7 +1073,8 @@ static void on_pin(App *app, PinFor purpose, const char *pin)
                         "Deze pincode klopt niet. Probeer het over %s seconden opnieuw.", n_secs),
                     secs);
         else
-            snprintf(said, sizeof said, "%s", tr(app->cat, "Deze pincode klopt niet. Probeer het opnieuw."));
+            snprintf(said, sizeof said, "%s",
+                     tr(app->cat, "Deze pincode klopt niet. Probeer het opnieuw."));
         break;
     case PIN_WAIT:
         tr_fill(said, sizeof said,
@@ -1072,39 +1093,65 @@ static void on_pin(App *app, PinFor purpose, const char *pin)
     case PIN_FAILED:
     default:
         fprintf(stderr, "kring: %s\n", store_message(app->store));
-        snprintf(said, sizeof said, "%s", tr(app->cat, "De pincode kon niet worden nagekeken. "
-                                                       "Probeer het nog eens."));
+        snprintf(said, sizeof said, "%s",
+                 tr(app->cat, "De pincode kon niet worden nagekeken. "
+                              "Probeer het nog eens."));
         break;
     }
-    if (app->opt->verbose)
-        fprintf(stderr, "kring: PIN refused (%d)\n", (int)r);
+    if (app->opt->verbose) fprintf(stderr, "kring: PIN refused (%d)\n", (int)r);
     flow_pin_result(f, false, said);
 }
 
 static void on_flow(App *app, FlowOut o)
 {
     switch (o.act) {
-    case FLOW_NOTHING: return;
+    case FLOW_NOTHING:
+        return;
     case FLOW_REDRAW:
     case FLOW_ASK_PIN: /* the router's own: done before they come here */
     case FLOW_PANEL:
     case FLOW_FAMILY_TIME:
-    case FLOW_STEP: break;
-    case FLOW_EDIT: apply(app, &o.edit); break;
-    case FLOW_UNDO: undo(app, false); break;
-    case FLOW_REDO: undo(app, true); break;
-    case FLOW_DISMISS: app->notice[0] = '\0'; break;
-    case FLOW_PRINT: start_print(app, o.index, o.redact); break;
-    case FLOW_PIN: on_pin(app, o.pin_for, o.pin); break;
-    case FLOW_NEW: new_meeting(app, o.index); break;
-    case FLOW_CONTINUE: continue_meeting(app, o.index); break;
-    case FLOW_KEEP: end_meeting(app, true); break;
-    case FLOW_CLOSE: end_meeting(app, false); break;
-    case FLOW_LEAVE: app->quit = true; break;
+    case FLOW_STEP:
+        break;
+    case FLOW_EDIT:
+        apply(app, &o.edit);
+        break;
+    case FLOW_UNDO:
+        undo(app, false);
+        break;
+    case FLOW_REDO:
+        undo(app, true);
+        break;
+    case FLOW_DISMISS:
+        app->notice[0] = '\0';
+        break;
+    case FLOW_PRINT:
+        start_print(app, o.index, o.redact);
+        break;
+    case FLOW_PIN:
+        on_pin(app, o.pin_for, o.pin);
+        break;
+    case FLOW_NEW:
+        new_meeting(app, o.index);
+        break;
+    case FLOW_CONTINUE:
+        continue_meeting(app, o.index);
+        break;
+    case FLOW_KEEP:
+        end_meeting(app, true);
+        break;
+    case FLOW_CLOSE:
+        end_meeting(app, false);
+        break;
+    case FLOW_LEAVE:
+        app->quit = true;
+        break;
     case FLOW_PRINTER:
         set_setting(app, "printer", app->printer_names[o.index], N_("De printer is gekozen."));
         break;
-    case FLOW_SETTINGS: pin_granted(app, PIN_FOR_SETTINGS); break;
+    case FLOW_SETTINGS:
+        pin_granted(app, PIN_FOR_SETTINGS);
+        break;
     case FLOW_RETENTION:
         app->retention_days = o.index;
         set_number_setting(app, "retention", o.index, N_("Bewaarde gesprekken blijven zo lang."));
@@ -1113,16 +1160,17 @@ static void on_flow(App *app, FlowOut o)
         app->cover_minutes = o.index;
         set_number_setting(app, "cover", o.index, N_("Het plan wordt na die tijd afgedekt."));
         break;
-    case FLOW_UNCOVERED: app->last_touch = app_now(app); break;
+    case FLOW_UNCOVERED:
+        app->last_touch = app_now(app);
+        break;
     case FLOW_ROTATION: {
-        static const char *const turns[4] = { "0", "90", "180", "270" };
+        static const char *const turns[4] = {"0", "90", "180", "270"};
         set_rotation(app, o.index * 90);
         set_setting(app, "rotation", turns[o.index & 3], N_("Het scherm is gedraaid."));
         break;
     }
     case FLOW_LANGUAGE_NOW: /* for this meeting; the start language stays */
-        if (use_language(app, app->lang_codes[o.index]))
-            list_languages(app);
+        if (use_language(app, app->lang_codes[o.index])) list_languages(app);
         break;
     case FLOW_LANGUAGE:
         if (use_language(app, app->lang_codes[o.index]))
@@ -1166,16 +1214,14 @@ static void frame(App *app)
         sodium_memzero(app->kek, STORE_KEK_BYTES); /* the facilitator's panel is closed */
         app->have_kek = false;
     }
-    if (!app->dirty)
-        return;
+    if (!app->dirty) return;
     app->dirty = false;
     build(app);
     if (app->ui.dl.short_of_memory) { /* keep the picture there is; try again soon */
         app->redraw_at = app_now(app) + REDRAW_SHORT_MS;
         return;
     }
-    if (!app->force && draw_equal(&app->ui.dl, &app->shown))
-        return;
+    if (!app->force && draw_equal(&app->ui.dl, &app->shown)) return;
     show(app, &app->ui.dl);
     SDL_RenderPresent(app->sdl);
     if (render_short_of_memory(app->render)) { /* what shows is not whole */
@@ -1217,8 +1263,7 @@ int app_screenshot(App *app, const char *path, char *err, size_t errlen)
 static int start_video(App *app)
 {
     const AppOptions *o = app->opt;
-    if (o->headless && !getenv("SDL_VIDEODRIVER"))
-        SDL_setenv("SDL_VIDEODRIVER", "offscreen", 1);
+    if (o->headless && !getenv("SDL_VIDEODRIVER")) SDL_setenv("SDL_VIDEODRIVER", "offscreen", 1);
     const char *want = getenv("SDL_VIDEODRIVER");
     bool console = want ? !SDL_strcasecmp(want, "kmsdrm")
                         : !o->headless && !getenv("DISPLAY") && !getenv("WAYLAND_DISPLAY");
@@ -1228,8 +1273,7 @@ static int start_video(App *app)
             char n[16];
             snprintf(n, sizeof n, "%d", card);
             SDL_setenv("SDL_KMSDRM_DEVICE_INDEX", n, 1);
-            if (o->verbose)
-                fprintf(stderr, "kring: the screen is on /dev/dri/card%d\n", card);
+            if (o->verbose) fprintf(stderr, "kring: the screen is on /dev/dri/card%d\n", card);
         }
     }
     SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
@@ -1249,24 +1293,23 @@ static int start_video(App *app)
     bool kms = driver && strcmp(driver, "KMSDRM") == 0;
     app->sleeps_in_wait = driver && (!strcmp(driver, "x11") || !strcmp(driver, "wayland"));
     Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI | SDL_WINDOW_RESIZABLE;
-    if (o->fullscreen || kms)
-        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+    if (o->fullscreen || kms) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
     int w = o->width > 0 ? o->width : 1280, h = o->height > 0 ? o->height : 800;
-    app->win = SDL_CreateWindow("Kring", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, flags);
+    app->win =
+        SDL_CreateWindow("Kring", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, flags);
     if (!app->win) {
         fprintf(stderr, "kring: no window: %s\n", SDL_GetError());
         return -1;
     }
-    bool software = o->headless || (driver && (!strcmp(driver, "offscreen") || !strcmp(driver, "dummy")));
+    bool software =
+        o->headless || (driver && (!strcmp(driver, "offscreen") || !strcmp(driver, "dummy")));
     app->sdl = SDL_CreateRenderer(app->win, -1, software ? SDL_RENDERER_SOFTWARE : 0);
-    if (!app->sdl)
-        app->sdl = SDL_CreateRenderer(app->win, -1, SDL_RENDERER_SOFTWARE);
+    if (!app->sdl) app->sdl = SDL_CreateRenderer(app->win, -1, SDL_RENDERER_SOFTWARE);
     if (!app->sdl) {
         fprintf(stderr, "kring: no renderer: %s\n", SDL_GetError());
         return -1;
     }
-    if (kms || o->fullscreen || o->kiosk)
-        SDL_ShowCursor(SDL_DISABLE);
+    if (kms || o->fullscreen || o->kiosk) SDL_ShowCursor(SDL_DISABLE);
     app->calib = calib_identity();
     const char *matrix = getenv("KRING_TOUCH_MATRIX");
     if (matrix && matrix[0] && !calib_parse(matrix, &app->calib))
@@ -1338,12 +1381,9 @@ static int export_qr(App *app, const char *dir)
             rc = -1;
         }
     }
-    if (set->plan_problem)
-        fprintf(stderr, "kring: %s\n", tr(app->cat, set->plan_problem));
-    if (set->person_problem)
-        fprintf(stderr, "kring: %s\n", tr(app->cat, set->person_problem));
-    if (set->event_problem)
-        fprintf(stderr, "kring: %s\n", tr(app->cat, set->event_problem));
+    if (set->plan_problem) fprintf(stderr, "kring: %s\n", tr(app->cat, set->plan_problem));
+    if (set->person_problem) fprintf(stderr, "kring: %s\n", tr(app->cat, set->person_problem));
+    if (set->event_problem) fprintf(stderr, "kring: %s\n", tr(app->cat, set->event_problem));
     share_destroy(set);
     return rc;
 }
@@ -1354,7 +1394,8 @@ static int print_plan(App *app)
     char detail[600];
     const char *why;
     PrintJob job;
-    if (send_plan(app, app->opt->copies, app->opt->redact, &job, &why, detail, sizeof detail) != 0) {
+    if (send_plan(app, app->opt->copies, app->opt->redact, &job, &why, detail, sizeof detail) !=
+        0) {
         if (!why)
             fprintf(stderr, "kring: the plan could not be made ready for printing: %s\n", detail);
         else
@@ -1413,11 +1454,12 @@ static int open_data(App *app)
             return -1;
         }
         fprintf(stderr, "kring: %s; it was moved aside to %s\n", err, moved);
-        const char *what = why == STORE_FOREIGN
-            ? tr(app->cat, "Het bestand met de plannen hoort bij een ander programma.")
+        const char *what =
+            why == STORE_FOREIGN
+                ? tr(app->cat, "Het bestand met de plannen hoort bij een ander programma.")
             : why == STORE_NEWER
-            ? tr(app->cat, "Het bestand met de plannen is gemaakt door een nieuwere Kring.")
-            : tr(app->cat, "Het bestand met de plannen is beschadigd.");
+                ? tr(app->cat, "Het bestand met de plannen is gemaakt door een nieuwere Kring.")
+                : tr(app->cat, "Het bestand met de plannen is beschadigd.");
         const char *base = strrchr(moved, '/');
         char kept[1000];
         tr_fill(kept, sizeof kept,
@@ -1441,21 +1483,19 @@ static int open_data(App *app)
         return 0;
     }
     char turn[8];
-    if (store_setting(app->store, "rotation", turn, sizeof turn))
-        set_rotation(app, atoi(turn));
+    if (store_setting(app->store, "rotation", turn, sizeof turn)) set_rotation(app, atoi(turn));
     char v[16];
-    app->retention_days = store_setting(app->store, "retention", v, sizeof v) && atoi(v) > 0
-                              ? atoi(v) : 120;
-    app->cover_minutes = store_setting(app->store, "cover", v, sizeof v) && atoi(v) >= 0
-                             ? atoi(v) : 10;
+    app->retention_days =
+        store_setting(app->store, "retention", v, sizeof v) && atoi(v) > 0 ? atoi(v) : 120;
+    app->cover_minutes =
+        store_setting(app->store, "cover", v, sizeof v) && atoi(v) >= 0 ? atoi(v) : 10;
     expire_kept(app); /* kept meetings past their date go before anything shows */
     app->pin_set = pin_is_set(app->store);
     char lang[16];
     if (!o->lang && store_setting(app->store, "language", lang, sizeof lang) &&
         !use_language(app, lang))
         fprintf(stderr, "kring: starting in Dutch\n");
-    if (open_meeting(app) != 0)
-        return -1;
+    if (open_meeting(app) != 0) return -1;
     bool cli = o->export_json || o->export_qr || o->export_pdf || o->print;
     if (cli && !app->meeting) {
         fprintf(stderr, "kring: no meeting is open (start one with --demo or --import FILE)\n");
@@ -1466,10 +1506,8 @@ static int open_data(App *app)
         fprintf(stderr, "kring: the plan could not be exported: %s\n", err);
         return -1;
     }
-    if (app->opt->export_qr && export_qr(app, app->opt->export_qr) != 0)
-        return -1;
-    if (app->opt->print && print_plan(app) != 0)
-        return -1;
+    if (app->opt->export_qr && export_qr(app, app->opt->export_qr) != 0) return -1;
+    if (app->opt->print && print_plan(app) != 0) return -1;
     if (app->opt->export_pdf) {
         char fonts[1200];
         paths_fonts_dir(fonts, sizeof fonts);
@@ -1490,21 +1528,15 @@ static int open_data(App *app)
 
 static void stop(App *app)
 {
-    if (app->kek)
-        sodium_free(app->kek);
-    if (app->turned)
-        SDL_DestroyTexture(app->turned);
-    if (app->render)
-        render_destroy(app->render);
+    if (app->kek) sodium_free(app->kek);
+    if (app->turned) SDL_DestroyTexture(app->turned);
+    if (app->render) render_destroy(app->render);
     ui_fini(&app->ui);
     flow_fini(&app->flow);
     draw_fini(&app->shown);
-    if (app->sdl)
-        SDL_DestroyRenderer(app->sdl);
-    if (app->win)
-        SDL_DestroyWindow(app->win);
-    if (app->win || app->sdl)
-        SDL_Quit();
+    if (app->sdl) SDL_DestroyRenderer(app->sdl);
+    if (app->win) SDL_DestroyWindow(app->win);
+    if (app->win || app->sdl) SDL_Quit();
     plan_destroy(app->plan);
     store_close(app->store);
     catalog_destroy(app->cat);
@@ -1518,18 +1550,15 @@ static bool wait_event(App *app, SDL_Event *e)
 {
     uint32_t d = app_deadline(app);
     if (app->sleeps_in_wait) {
-        if (d == UINT32_MAX)
-            return SDL_WaitEvent(e) == 1;
+        if (d == UINT32_MAX) return SDL_WaitEvent(e) == 1;
         uint32_t now = app_now(app);
         int timeout = d > now ? (int)(d - now) : 0;
         return SDL_WaitEventTimeout(e, timeout) == 1;
     }
     for (;;) {
-        if (SDL_PollEvent(e))
-            return true;
+        if (SDL_PollEvent(e)) return true;
         uint32_t now = app_now(app);
-        if (d != UINT32_MAX && now >= d)
-            return false;
+        if (d != UINT32_MAX && now >= d) return false;
         uint32_t nap = d != UINT32_MAX && d - now < 10 ? d - now : 10;
         SDL_Delay(nap);
     }
@@ -1555,19 +1584,17 @@ int app_run(const AppOptions *opt, const AppInput *input)
      * kiosk that runs for months would hold on to them. */
     mallopt(M_MMAP_THRESHOLD, 1 << 20);
     if (opt->kiosk) { /* a family's plan never lands in a core dump */
-        setrlimit(RLIMIT_CORE, &(struct rlimit){ 0, 0 });
+        setrlimit(RLIMIT_CORE, &(struct rlimit){0, 0});
         prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
     }
-    if (open_data(app) != 0)
-        goto out;
+    if (open_data(app) != 0) goto out;
     app->kek = sodium_malloc(STORE_KEK_BYTES); /* locked memory, wiped when freed */
     if (opt->export_json || opt->export_qr || opt->export_pdf || opt->print ||
         opt->unlock_pin) { /* no screen */
         status = 0;
         goto out;
     }
-    if (start_video(app) != 0)
-        goto out;
+    if (start_video(app) != 0) goto out;
     if (app->meeting)
         flow_to_meeting(&app->flow);
     else
@@ -1584,8 +1611,7 @@ int app_run(const AppOptions *opt, const AppInput *input)
                 status = 1;
                 break;
             }
-            if (is == INPUT_DONE)
-                break;
+            if (is == INPUT_DONE) break;
             while (SDL_PollEvent(&e))
                 handle(app, &e);
         } else if (opt->screenshot) {
@@ -1611,12 +1637,11 @@ int app_run(const AppOptions *opt, const AppInput *input)
     }
     if (status == 0 && app->left && opt->kiosk)
         status = KRING_LEFT_KIOSK; /* the service is not to start Kring again */
-out:
-    {
-        char frames[48];
-        snprintf(frames, sizeof frames, "frames %llu\n", (unsigned long long)app->frames);
-        report("KRING_REPORT_FD", frames);
-    }
+out : {
+    char frames[48];
+    snprintf(frames, sizeof frames, "frames %llu\n", (unsigned long long)app->frames);
+    report("KRING_REPORT_FD", frames);
+}
     stop(app);
     return status;
 }

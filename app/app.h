@@ -10,10 +10,10 @@
 #include "ui/ui.h"
 
 typedef struct AppOptions {
-    const char *db;          /* database file; NULL: the default */
-    const char *lang;        /* "nl" (default), "en", ... */
-    int width, height;       /* window size; 0: 1280×800 */
-    float dpi;               /* 0: ask the display (96 when it cannot tell) */
+    const char *db;    /* database file; NULL: the default */
+    const char *lang;  /* "nl" (default), "en", ... */
+    int width, height; /* window size; 0: 1280×800 */
+    float dpi;         /* 0: ask the display (96 when it cannot tell) */
     bool fullscreen;
     bool headless;           /* SDL's offscreen driver, no display needed */
     bool kiosk;              /* the device: only the PIN (or SIGTERM) ends Kring */

@@ -1,5 +1,5 @@
 /* kring-bench: Kring's speed and memory, measured and shown beside the
- * budgets of DESIGN.md §9. Figures, never assertions: the machines are
+ * product's budgets (README.md: Benchmark). Figures, never assertions: the machines are
  * shared and noisy.
  *
  *   kring-bench [--json FILE] [--kring PATH]
@@ -59,36 +59,54 @@ static double pct(double *v, int n, double p)
 static Plan *generated(int people, int goals, int agreements)
 {
     Plan *p = plan_create();
-    static const char *const first[] = { "Esther", "Karim", "Jamila", "Henk", "Bram", "Ineke",
-        "Ans", "Zoë", "Mariëlle", "Dennis", "Maria", "Fatma", "Ruud", "Noor", "Sam", "Wim" };
-    static const char *const rel[] = { "mother", "father", "grandmother", "grandfather", "aunt",
-        "uncle", "neighbour", "friend", "teacher", "coach", "social-worker", "volunteer" };
+    static const char *const first[] = {"Esther", "Karim", "Jamila",   "Henk",   "Bram",  "Ineke",
+                                        "Ans",    "Zoë",   "Mariëlle", "Dennis", "Maria", "Fatma",
+                                        "Ruud",   "Noor",  "Sam",      "Wim"};
+    static const char *const rel[] = {"mother",  "father", "grandmother",   "grandfather",
+                                      "aunt",    "uncle",  "neighbour",     "friend",
+                                      "teacher", "coach",  "social-worker", "volunteer"};
     unsigned seed = 42;
     uint32_t ids[512];
     for (int i = 0; i < people && i < 512; i++) {
         seed = seed * 1103515245u + 12345u;
         char name[64];
         snprintf(name, sizeof name, "%s %c. %d", first[i % 16], 'A' + i % 26, i + 1);
-        plan_apply(p, &(Edit){ .kind = EDIT_PERSON_ADD, .text = name, .text2 = "familie",
-                               .text3 = rel[i % 12], .flag = i % 5 != 0,
-                               .place = { (int)(seed >> 8) % 4, 1 + (int)(seed >> 12) % 3,
-                                          (int)(seed >> 16) % 1001, (int)(seed >> 4) % 1001 } },
+        plan_apply(p,
+                   &(Edit){.kind = EDIT_PERSON_ADD,
+                           .text = name,
+                           .text2 = "familie",
+                           .text3 = rel[i % 12],
+                           .flag = i % 5 != 0,
+                           .place = {(int)(seed >> 8) % 4, 1 + (int)(seed >> 12) % 3,
+                                     (int)(seed >> 16) % 1001, (int)(seed >> 4) % 1001}},
                    &ids[i], NULL);
     }
     uint32_t g[64];
     for (int i = 0; i < goals && i < 64; i++) {
         char text[96];
         snprintf(text, sizeof text, "Doel %d: Sam gaat elke dag naar school en eet warm.", i + 1);
-        plan_apply(p, &(Edit){ .kind = EDIT_GOAL_ADD, .text = text, .number = 1 + i % 6 }, &g[i], NULL);
+        plan_apply(p, &(Edit){.kind = EDIT_GOAL_ADD, .text = text, .number = 1 + i % 6}, &g[i],
+                   NULL);
     }
     for (int i = 0; i < agreements && goals > 0 && people > 0; i++)
-        plan_apply(p, &(Edit){ .kind = EDIT_AGREEMENT_ADD, .goal = g[i % goals],
-                               .people = { ids[i % people] }, .n_people = 1,
-                               .text = "brengt Sam op maandag en woensdag naar school",
-                               .text2 = "elke week", .checker = ids[(i + 3) % people] }, NULL, NULL);
-    plan_apply(p, &(Edit){ .kind = EDIT_SET_FIELD, .field = FIELD_FAMILY, .text = "Jansen" }, NULL, NULL);
-    plan_apply(p, &(Edit){ .kind = EDIT_EVALUATION, .text = "2027-02-20", .text2 = "10:00",
-                           .text3 = "12:00", .text4 = "Wijkcentrum" }, NULL, NULL);
+        plan_apply(p,
+                   &(Edit){.kind = EDIT_AGREEMENT_ADD,
+                           .goal = g[i % goals],
+                           .people = {ids[i % people]},
+                           .n_people = 1,
+                           .text = "brengt Sam op maandag en woensdag naar school",
+                           .text2 = "elke week",
+                           .checker = ids[(i + 3) % people]},
+                   NULL, NULL);
+    plan_apply(p, &(Edit){.kind = EDIT_SET_FIELD, .field = FIELD_FAMILY, .text = "Jansen"}, NULL,
+               NULL);
+    plan_apply(p,
+               &(Edit){.kind = EDIT_EVALUATION,
+                       .text = "2027-02-20",
+                       .text2 = "10:00",
+                       .text3 = "12:00",
+                       .text4 = "Wijkcentrum"},
+               NULL, NULL);
     return p;
 }
 
@@ -97,7 +115,7 @@ static char bench_dir[300];
 
 typedef struct Figure {
     const char *name, *unit;
-    double median, p99, budget;   /* budget < 0: none */
+    double median, p99, budget; /* budget < 0: none */
 } Figure;
 
 static Figure figures[32];
@@ -105,7 +123,7 @@ static int n_figures;
 
 static void figure(const char *name, const char *unit, double median, double p99, double budget)
 {
-    figures[n_figures++] = (Figure){ name, unit, median, p99, budget };
+    figures[n_figures++] = (Figure){name, unit, median, p99, budget};
 }
 
 /* ---- frames while five fingers drag ---- */
@@ -115,7 +133,7 @@ typedef struct Screen {
     SDL_Renderer *sdl;
     Render *render;
     Ui ui;
-    FlowState st;  /* the meeting's screens: step bar and board */
+    FlowState st; /* the meeting's screens: step bar and board */
 } Screen;
 
 static int screen_open(Screen *s, int w, int h)
@@ -153,7 +171,7 @@ static double frame_ms(Screen *s, const Plan *plan, const Gestures *g, int w, in
     char err[300];
     render_set_scale(s->render, &theme_default, mm, err, sizeof err);
     ui_begin(&s->ui, w, h, mm);
-    FlowView view = { .can_undo = true };
+    FlowView view = {.can_undo = true};
     flow_draw(&s->ui, &s->st, plan, g, &view);
     render_draw(s->render, &s->ui.dl);
     SDL_RenderFlush(s->sdl);
@@ -171,8 +189,7 @@ static void drag_frames(Screen *s, Plan *plan, int frames, double *median, doubl
     const Widget *cards[5];
     int found = 0;
     for (int i = 0; i < s->ui.n_widgets && found < 5; i++)
-        if (!strncmp(s->ui.widgets[i].id, "person:", 7))
-            cards[found++] = &s->ui.widgets[i];
+        if (!strncmp(s->ui.widgets[i].id, "person:", 7)) cards[found++] = &s->ui.widgets[i];
     Point start[5];
     for (int f = 0; f < found; f++) {
         start[f] = cards[f]->anchor;
@@ -182,7 +199,8 @@ static void drag_frames(Screen *s, Plan *plan, int frames, double *median, doubl
     Gesture ev;
     for (int k = 0; k < frames; k++) {
         for (int f = 0; f < found; f++) {
-            Point p = { start[f].x + (int)(300 * sin(k * 0.05 + f)), start[f].y + (int)(200 * cos(k * 0.04 + f)) };
+            Point p = {start[f].x + (int)(300 * sin(k * 0.05 + f)),
+                       start[f].y + (int)(200 * cos(k * 0.04 + f))};
             if (gestures_move(&g, f + 1, p, (uint32_t)k * 16, &ev))
                 board_gesture(&s->ui, &s->st.board, plan, &g, &ev);
         }
@@ -246,8 +264,7 @@ static void qr_figure(Plan *plan)
         for (int k = 0; k < set->n; k++) {
             QrImage q;
             char err[200];
-            if (qr_make(set->codes[k].payload, &q, err, sizeof err) == 0)
-                qr_free(&q);
+            if (qr_make(set->codes[k].payload, &q, err, sizeof err) == 0) qr_free(&q);
         }
         share_destroy(set);
         t[i] = now_ms() - t0;
@@ -260,10 +277,10 @@ static void qr_figure(Plan *plan)
 static const char *kring_path;
 
 typedef struct Run {
-    double first_frame_ms;   /* from exec to the first frame on screen */
-    double cpu_ms;           /* user + system time */
+    double first_frame_ms; /* from exec to the first frame on screen */
+    double cpu_ms;         /* user + system time */
     long max_rss_kb;
-    int frames;              /* presented, as kring reported at exit */
+    int frames; /* presented, as kring reported at exit */
 } Run;
 
 /* Runs kring with args; stops it `linger_ms` after its first frame (or
@@ -271,8 +288,7 @@ typedef struct Run {
 static int run_kring(const char *const *args, int linger_ms, Run *out)
 {
     int first[2], report[2];
-    if (pipe(first) != 0 || pipe(report) != 0)
-        return -1;
+    if (pipe(first) != 0 || pipe(report) != 0) return -1;
     double t0 = now_ms();
     pid_t pid = fork();
     if (pid == 0) {
@@ -297,10 +313,9 @@ static int run_kring(const char *const *args, int linger_ms, Run *out)
     close(report[1]);
     char c;
     memset(out, 0, sizeof *out);
-    if (read(first[0], &c, 1) == 1)
-        out->first_frame_ms = now_ms() - t0;
+    if (read(first[0], &c, 1) == 1) out->first_frame_ms = now_ms() - t0;
     if (linger_ms >= 0) {
-        struct timespec ts = { linger_ms / 1000, (linger_ms % 1000) * 1000000L };
+        struct timespec ts = {linger_ms / 1000, (linger_ms % 1000) * 1000000L};
         nanosleep(&ts, NULL);
         kill(pid, SIGTERM);
     }
@@ -323,7 +338,7 @@ static int run_kring(const char *const *args, int linger_ms, Run *out)
 
 static void process_figures(const char *db)
 {
-    const char *args[] = { "--headless", "--db", db, "--size", "1920x1080", NULL };
+    const char *args[] = {"--headless", "--db", db, "--size", "1920x1080", NULL};
     enum { N = 9 };
     double first[N], cpu[N];
     for (int i = 0; i < N; i++) {
@@ -339,7 +354,8 @@ static void process_figures(const char *db)
     figure("frames drawn in 10 s idle", "frames", idle.frames > 0 ? idle.frames - 1 : 0,
            idle.frames > 0 ? idle.frames - 1 : 0, 0);
     double idle_cpu = idle.cpu_ms - start_cpu;
-    figure("CPU used in 10 s idle", "ms", idle_cpu < 0 ? 0 : idle_cpu, idle_cpu < 0 ? 0 : idle_cpu, -1);
+    figure("CPU used in 10 s idle", "ms", idle_cpu < 0 ? 0 : idle_cpu, idle_cpu < 0 ? 0 : idle_cpu,
+           -1);
     /* a full session: drags, the share screen, its codes, back */
     char script[400];
     snprintf(script, sizeof script, "%s/session.ks", bench_dir);
@@ -347,15 +363,18 @@ static void process_figures(const char *db)
     if (f) {
         for (int i = 1; i <= 20; i++)
             fprintf(f, "drag @person:%d @ring:%d:%s 200\n", i, 1 + i % 3,
-                    (const char *const[]){ "family", "friends", "school", "professionals" }[i % 4]);
+                    (const char *const[]){"family", "friends", "school", "professionals"}[i % 4]);
         fputs("tap @undo\ntap @redo\ntap @step:share\ntap @code:person-1\ntap @code:evaluation\n"
-              "tap @code:print\ntap @step:network\n", f);
+              "tap @code:print\ntap @step:network\n",
+              f);
         fclose(f);
     }
-    const char *sargs[] = { "--headless", "--db", db, "--size", "1920x1080", "--script", script, NULL };
+    const char *sargs[] = {"--headless", "--db",     db,     "--size",
+                           "1920x1080",  "--script", script, NULL};
     Run s;
     run_kring(sargs, -1, &s);
-    figure("peak resident memory, a full session", "MB", s.max_rss_kb / 1024.0, s.max_rss_kb / 1024.0, 40);
+    figure("peak resident memory, a full session", "MB", s.max_rss_kb / 1024.0,
+           s.max_rss_kb / 1024.0, 40);
 }
 
 static void print_table(void)
@@ -364,8 +383,7 @@ static void print_table(void)
     for (int i = 0; i < n_figures; i++) {
         const Figure *f = &figures[i];
         char budget[32] = "-";
-        if (f->budget >= 0)
-            snprintf(budget, sizeof budget, "%.0f %s", f->budget, f->unit);
+        if (f->budget >= 0) snprintf(budget, sizeof budget, "%.0f %s", f->budget, f->unit);
         const char *verdict = f->budget < 0 ? "" : f->p99 <= f->budget ? "within" : "OVER";
         printf("%-44s %7.2f %-2s %7.2f %-2s %10s  %s\n", f->name, f->median, f->unit, f->p99,
                f->unit, budget, verdict);
@@ -382,8 +400,9 @@ static void write_json(const char *path)
     fputs("[\n", f);
     for (int i = 0; i < n_figures; i++) {
         const Figure *g = &figures[i];
-        fprintf(f, "  {\"figure\": \"%s\", \"unit\": \"%s\", \"median\": %.3f, \"p99\": %.3f, "
-                   "\"budget\": %s%.3f%s}%s\n",
+        fprintf(f,
+                "  {\"figure\": \"%s\", \"unit\": \"%s\", \"median\": %.3f, \"p99\": %.3f, "
+                "\"budget\": %s%.3f%s}%s\n",
                 g->name, g->unit, g->median, g->p99, g->budget < 0 ? "null" : "",
                 g->budget < 0 ? 0.0 : g->budget, "", i + 1 < n_figures ? "," : "");
     }
@@ -410,8 +429,7 @@ int main(int argc, char **argv)
         }
     }
     snprintf(bench_dir, sizeof bench_dir, "/tmp/kring-bench-XXXXXX");
-    if (!mkdtemp(bench_dir))
-        return 1;
+    if (!mkdtemp(bench_dir)) return 1;
     setenv("SDL_VIDEODRIVER", "dummy", 1);
     if (SDL_Init(SDL_INIT_VIDEO) != 0) {
         fprintf(stderr, "kring-bench: %s\n", SDL_GetError());
@@ -419,11 +437,10 @@ int main(int argc, char **argv)
     }
     Plan *plan = generated(40, 15, 30);
     printf("Kring's benchmark: 1920x1080, software renderer, SDL dummy driver;\n"
-           "a plan of %d people, %d goals and %d agreements.\n\n", plan->n_people, plan->n_goals,
-           plan->n_agreements);
+           "a plan of %d people, %d goals and %d agreements.\n\n",
+           plan->n_people, plan->n_goals, plan->n_agreements);
     Screen s;
-    if (screen_open(&s, 1920, 1080) != 0)
-        return 1;
+    if (screen_open(&s, 1920, 1080) != 0) return 1;
     double med, p99;
     drag_frames(&s, plan, 300, &med, &p99);
     figure("frame work, five fingers dragging", "ms", med, p99, 4);
@@ -443,9 +460,9 @@ int main(int argc, char **argv)
     process_figures(db);
     print_table();
 
-    printf("\nHow it grows with the plan (medians):\n%-10s %14s %14s\n", "people",
-           "frame work", "to PDF");
-    const int sizes[3] = { 10, 40, 160 };
+    printf("\nHow it grows with the plan (medians):\n%-10s %14s %14s\n", "people", "frame work",
+           "to PDF");
+    const int sizes[3] = {10, 40, 160};
     for (int i = 0; i < 3; i++) {
         Plan *q = generated(sizes[i], sizes[i] * 15 / 40 + 1, sizes[i] * 30 / 40);
         drag_frames(&s, q, 120, &med, &p99);
@@ -455,8 +472,7 @@ int main(int argc, char **argv)
         n_figures = before;
         plan_destroy(q);
     }
-    if (json)
-        write_json(json);
+    if (json) write_json(json);
     screen_close(&s);
     plan_destroy(plan);
     SDL_Quit();

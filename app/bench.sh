@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds Kring without sanitizers and runs kring-bench: speed and memory
-# beside the budgets of DESIGN.md §9. Options go to kring-bench:
+# beside the product's budgets (README.md: Benchmark). Options go to kring-bench:
 #   bash app/bench.sh --json bench.json
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -51,8 +51,7 @@ static const char usage[] =
 /* Runs Kring on real events, or on the script of --script. */
 static int run(const AppOptions *opt)
 {
-    if (!opt->script)
-        return app_run(opt, NULL);
+    if (!opt->script) return app_run(opt, NULL);
     char err[600];
     Script *s = script_load(opt->script, err, sizeof err);
     if (!s) {
@@ -80,7 +79,7 @@ static int bad_usage(const char *fmt, const char *arg)
 
 int main(int argc, char **argv)
 {
-    AppOptions opt = { 0 };
+    AppOptions opt = {0};
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         const char *val = i + 1 < argc ? argv[i + 1] : NULL;
@@ -89,8 +88,7 @@ int main(int argc, char **argv)
                      !strcmp(a, "--import") || !strcmp(a, "--export-json") ||
                      !strcmp(a, "--export-qr") || !strcmp(a, "--export-pdf") ||
                      !strcmp(a, "--copies");
-        if (takes && !val)
-            return bad_usage("option %s needs a value", a);
+        if (takes && !val) return bad_usage("option %s needs a value", a);
         if (!strcmp(a, "--help")) {
             char codes[64];
             lang_codes(codes, sizeof codes);
@@ -102,15 +100,17 @@ int main(int argc, char **argv)
         } else if (!strcmp(a, "--db")) {
             opt.db = val;
         } else if (!strcmp(a, "--lang")) {
-            if (strlen(val) < 2 || strlen(val) > 8 || strspn(val, "abcdefghijklmnopqrstuvwxyz_ABCDEFGHIJKLMNOPQRSTUVWXYZ") != strlen(val))
+            if (strlen(val) < 2 || strlen(val) > 8 ||
+                strspn(val, "abcdefghijklmnopqrstuvwxyz_ABCDEFGHIJKLMNOPQRSTUVWXYZ") != strlen(val))
                 return bad_usage("--lang takes a language code such as nl or en, not '%s'", val);
             opt.lang = val;
         } else if (!strcmp(a, "--size")) {
             int w, h;
             char extra;
-            if (sscanf(val, "%dx%d%c", &w, &h, &extra) != 2 || w < 320 || h < 240 ||
-                w > 8192 || h > 8192)
-                return bad_usage("--size takes WIDTHxHEIGHT from 320x240 to 8192x8192, not '%s'", val);
+            if (sscanf(val, "%dx%d%c", &w, &h, &extra) != 2 || w < 320 || h < 240 || w > 8192 ||
+                h > 8192)
+                return bad_usage("--size takes WIDTHxHEIGHT from 320x240 to 8192x8192, not '%s'",
+                                 val);
             opt.width = w;
             opt.height = h;
         } else if (!strcmp(a, "--dpi")) {
@@ -162,8 +162,7 @@ int main(int argc, char **argv)
         } else {
             return bad_usage("unknown option '%s'", a);
         }
-        if (takes)
-            i++;
+        if (takes) i++;
     }
     if (opt.demo && opt.import)
         return bad_usage("%s", "--demo and --import both start a new meeting: choose one");
@@ -179,8 +178,7 @@ int main(int argc, char **argv)
         }
         mem_fail_at(atol(fail), strchr(fail, '+') != NULL);
         int rc = run(&opt);
-        fprintf(stderr, "kring: %ld allocations counted, %ld failed\n", mem_count(),
-                mem_failed());
+        fprintf(stderr, "kring: %ld allocations counted, %ld failed\n", mem_count(), mem_failed());
         return rc;
     }
 #endif

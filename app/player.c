@@ -21,15 +21,15 @@ typedef struct Pending {
 struct Player {
     Script *script;
     char name[256];
-    int pc;                 /* next step */
+    int pc; /* next step */
     Pending pending[MAX_PENDING];
     int n_pending, next_pending;
     bool waiting;
     uint32_t wait_until;
     uint64_t frames_mark;
-    int redraw_waits;       /* waits for a frame memory was short for */
-    int reveal_tries;       /* drags made looking for a widget (reveal) */
-    Point last[10];         /* where each scripted finger was last */
+    int redraw_waits; /* waits for a frame memory was short for */
+    int reveal_tries; /* drags made looking for a widget (reveal) */
+    Point last[10];   /* where each scripted finger was last */
     char msg[1024];
 };
 
@@ -47,8 +47,7 @@ Player *player_create(Script *script, const char *name)
 
 void player_destroy(Player *p)
 {
-    if (!p)
-        return;
+    if (!p) return;
     script_destroy(p->script);
     free(p);
 }
@@ -60,13 +59,13 @@ static const char *player_message(const void *ctx)
 
 static InputStatus failf(Player *p, const ScriptStep *st, const char *what, const char *arg)
 {
-    snprintf(p->msg, sizeof p->msg, "%s line %d: %s%s%s", p->name, st->line, what,
-             arg ? " " : "", arg ? arg : "");
+    snprintf(p->msg, sizeof p->msg, "%s line %d: %s%s%s", p->name, st->line, what, arg ? " " : "",
+             arg ? arg : "");
     return INPUT_FAILED;
 }
 
-static bool resolve(Player *p, App *app, const ScriptStep *st, const ScriptTarget *t,
-                    int *x, int *y)
+static bool resolve(Player *p, App *app, const ScriptStep *st, const ScriptTarget *t, int *x,
+                    int *y)
 {
     if (!t->is_id) {
         *x = t->x;
@@ -88,8 +87,7 @@ static bool resolve(Player *p, App *app, const ScriptStep *st, const ScriptTarge
 
 static void add(Player *p, uint32_t at, const SDL_Event *ev)
 {
-    if (p->n_pending < MAX_PENDING)
-        p->pending[p->n_pending++] = (Pending){ at, *ev };
+    if (p->n_pending < MAX_PENDING) p->pending[p->n_pending++] = (Pending){at, *ev};
 }
 
 static void finger(Player *p, App *app, uint32_t at, Uint32 type, int f, int x, int y)
@@ -99,7 +97,7 @@ static void finger(Player *p, App *app, uint32_t at, Uint32 type, int f, int x, 
             x = p->last[f].x;
             y = p->last[f].y;
         }
-        p->last[f] = (Point){ x, y };
+        p->last[f] = (Point){x, y};
     }
     SDL_Event ev;
     memset(&ev, 0, sizeof ev);
@@ -119,18 +117,18 @@ static void text_events(Player *p, App *app, const char *s)
         size_t end = i;
         while (end < n) {
             size_t next = utf8_next_char(s, n, end);
-            if (next - i >= SDL_TEXTINPUTEVENT_TEXT_SIZE)
-                break;
+            if (next - i >= SDL_TEXTINPUTEVENT_TEXT_SIZE) break;
             end = next;
         }
         if (end == i) /* one character longer than an event holds */
-            end = i + (size_t)utf8_decode(s + i, n - i, &(uint32_t){ 0 });
+            end = i + (size_t)utf8_decode(s + i, n - i, &(uint32_t){0});
         SDL_Event ev;
         memset(&ev, 0, sizeof ev);
         ev.type = SDL_TEXTINPUT;
         ev.text.windowID = app_window_id(app);
-        memcpy(ev.text.text, s + i, end - i < SDL_TEXTINPUTEVENT_TEXT_SIZE - 1
-                                        ? end - i : SDL_TEXTINPUTEVENT_TEXT_SIZE - 1);
+        memcpy(ev.text.text, s + i,
+               end - i < SDL_TEXTINPUTEVENT_TEXT_SIZE - 1 ? end - i
+                                                          : SDL_TEXTINPUTEVENT_TEXT_SIZE - 1);
         add(p, app_now(app), &ev);
         i = end;
     }
@@ -145,15 +143,18 @@ static bool key_events(Player *p, App *app, const char *name)
     char *key = buf;
     for (char *plus; (plus = strchr(key, '+')) && plus[1];) {
         *plus = '\0';
-        if (!SDL_strcasecmp(key, "ctrl")) mod |= KMOD_LCTRL;
-        else if (!SDL_strcasecmp(key, "shift")) mod |= KMOD_LSHIFT;
-        else if (!SDL_strcasecmp(key, "alt")) mod |= KMOD_LALT;
-        else return false;
+        if (!SDL_strcasecmp(key, "ctrl"))
+            mod |= KMOD_LCTRL;
+        else if (!SDL_strcasecmp(key, "shift"))
+            mod |= KMOD_LSHIFT;
+        else if (!SDL_strcasecmp(key, "alt"))
+            mod |= KMOD_LALT;
+        else
+            return false;
         key = plus + 1;
     }
     SDL_Keycode code = SDL_GetKeyFromName(key);
-    if (code == SDLK_UNKNOWN)
-        return false;
+    if (code == SDLK_UNKNOWN) return false;
     SDL_Event ev;
     memset(&ev, 0, sizeof ev);
     ev.type = SDL_KEYDOWN;
@@ -172,8 +173,7 @@ static bool key_events(Player *p, App *app, const char *name)
 static InputStatus dump(Player *p, App *app, const ScriptStep *st)
 {
     FILE *f = fopen(st->text, "w");
-    if (!f)
-        return failf(p, st, "cannot write", st->text);
+    if (!f) return failf(p, st, "cannot write", st->text);
     const Ui *ui = app_ui(app);
     for (int i = 0; i < ui->n_widgets; i++) {
         const Widget *w = &ui->widgets[i];
@@ -189,14 +189,15 @@ static InputStatus dump(Player *p, App *app, const ScriptStep *st)
         const char *text = draw_cmd_text(&ui->dl, c);
         int tw = ui_text_width(ui, c->a, text);
         int h = c->b & (ALIGN_CENTER | ALIGN_RIGHT);
-        int x0 = h == ALIGN_RIGHT ? c->x + c->w - tw : h == ALIGN_CENTER ? c->x + (c->w - tw) / 2 : c->x;
+        int x0 = h == ALIGN_RIGHT    ? c->x + c->w - tw
+                 : h == ALIGN_CENTER ? c->x + (c->w - tw) / 2
+                                     : c->x;
         if (x0 < 0 || x0 + tw > ui->w)
             fprintf(f, "~off %s\n", text);
         else if (tw > c->w + 1)
             fprintf(f, "~over %s\n", text);
     }
-    if (fclose(f) != 0)
-        return failf(p, st, "cannot write", st->text);
+    if (fclose(f) != 0) return failf(p, st, "cannot write", st->text);
     return INPUT_GOING;
 }
 
@@ -206,14 +207,12 @@ static InputStatus run_step(Player *p, App *app, const ScriptStep *st)
     int ax, ay, bx, by;
     switch (st->op) {
     case OP_TAP:
-        if (!resolve(p, app, st, &st->a, &ax, &ay))
-            return INPUT_FAILED;
+        if (!resolve(p, app, st, &st->a, &ax, &ay)) return INPUT_FAILED;
         finger(p, app, now, SDL_FINGERDOWN, 0, ax, ay);
         finger(p, app, now + TAP_MS, SDL_FINGERUP, 0, ax, ay);
         break;
     case OP_LONGPRESS:
-        if (!resolve(p, app, st, &st->a, &ax, &ay))
-            return INPUT_FAILED;
+        if (!resolve(p, app, st, &st->a, &ax, &ay)) return INPUT_FAILED;
         finger(p, app, now, SDL_FINGERDOWN, 0, ax, ay);
         finger(p, app, now + (uint32_t)st->ms, SDL_FINGERUP, 0, ax, ay);
         break;
@@ -222,8 +221,7 @@ static InputStatus run_step(Player *p, App *app, const ScriptStep *st)
             return INPUT_FAILED;
         finger(p, app, now, SDL_FINGERDOWN, 0, ax, ay);
         int steps = st->ms / FRAME_MS;
-        if (steps < 2)
-            steps = 2;
+        if (steps < 2) steps = 2;
         for (int i = 1; i <= steps; i++) {
             uint32_t t = now + (uint32_t)(st->ms * i / steps);
             finger(p, app, t, SDL_FINGERMOTION, 0, ax + (bx - ax) * i / steps,
@@ -234,10 +232,9 @@ static InputStatus run_step(Player *p, App *app, const ScriptStep *st)
     }
     case OP_DOWN:
     case OP_MOVE:
-        if (!resolve(p, app, st, &st->a, &ax, &ay))
-            return INPUT_FAILED;
-        finger(p, app, now, st->op == OP_DOWN ? SDL_FINGERDOWN : SDL_FINGERMOTION, st->finger,
-               ax, ay);
+        if (!resolve(p, app, st, &st->a, &ax, &ay)) return INPUT_FAILED;
+        finger(p, app, now, st->op == OP_DOWN ? SDL_FINGERDOWN : SDL_FINGERMOTION, st->finger, ax,
+               ay);
         break;
     case OP_UP:
         finger(p, app, now, SDL_FINGERUP, st->finger, -1, -1);
@@ -246,8 +243,7 @@ static InputStatus run_step(Player *p, App *app, const ScriptStep *st)
         text_events(p, app, st->text);
         break;
     case OP_KEY:
-        if (!key_events(p, app, st->text))
-            return failf(p, st, "unknown key", st->text);
+        if (!key_events(p, app, st->text)) return failf(p, st, "unknown key", st->text);
         break;
     case OP_WAIT:
         p->waiting = true;
@@ -281,7 +277,8 @@ static InputStatus run_step(Player *p, App *app, const ScriptStep *st)
         int x = fw / 2, y0 = fh / 2 + up * fh / 6, y1 = fh / 2 - up * fh / 6;
         finger(p, app, now, SDL_FINGERDOWN, 0, x, y0);
         for (int i = 1; i <= 6; i++)
-            finger(p, app, now + (uint32_t)(50 * i), SDL_FINGERMOTION, 0, x, y0 + (y1 - y0) * i / 6);
+            finger(p, app, now + (uint32_t)(50 * i), SDL_FINGERMOTION, 0, x,
+                   y0 + (y1 - y0) * i / 6);
         finger(p, app, now + 320, SDL_FINGERUP, 0, x, y1);
         p->pc--; /* look again once the drag is done */
         break;
@@ -292,8 +289,9 @@ static InputStatus run_step(Player *p, App *app, const ScriptStep *st)
         if (found != (st->op == OP_EXPECT)) {
             char id[SCRIPT_ID_LEN + 2];
             snprintf(id, sizeof id, "@%s", st->a.id);
-            return failf(p, st, found ? "widget is on screen but should not be:"
-                                      : "widget is not on screen:", id);
+            return failf(
+                p, st,
+                found ? "widget is on screen but should not be:" : "widget is not on screen:", id);
         }
         break;
     }
@@ -302,8 +300,7 @@ static InputStatus run_step(Player *p, App *app, const ScriptStep *st)
         p->frames_mark = app_frames(app);
         if (drawn != (uint64_t)st->ms) {
             char got[64];
-            snprintf(got, sizeof got, "expected %d, drawn %llu", st->ms,
-                     (unsigned long long)drawn);
+            snprintf(got, sizeof got, "expected %d, drawn %llu", st->ms, (unsigned long long)drawn);
             return failf(p, st, "frames:", got);
         }
         break;
@@ -340,8 +337,7 @@ static InputStatus player_step(void *ctx, App *app)
             SDL_Event ev = p->pending[p->next_pending++].ev;
             SDL_PushEvent(&ev);
         }
-        if (p->next_pending == p->n_pending)
-            p->n_pending = p->next_pending = 0;
+        if (p->next_pending == p->n_pending) p->n_pending = p->next_pending = 0;
         return INPUT_GOING;
     }
     if (p->waiting) {
@@ -360,15 +356,13 @@ static InputStatus player_step(void *ctx, App *app)
         return INPUT_GOING;
     }
     p->redraw_waits = 0;
-    if (p->pc >= p->script->n)
-        return INPUT_DONE;
+    if (p->pc >= p->script->n) return INPUT_DONE;
     const ScriptStep *st = &p->script->steps[p->pc++];
-    if (p->pc == 1)
-        p->frames_mark = 0;
+    if (p->pc == 1) p->frames_mark = 0;
     return run_step(p, app, st);
 }
 
 AppInput player_input(Player *p)
 {
-    return (AppInput){ .ctx = p, .step = player_step, .message = player_message };
+    return (AppInput){.ctx = p, .step = player_step, .message = player_message};
 }

@@ -10,9 +10,10 @@ build=(build-essential cmake pkg-config
 # the tests read QR codes back with zbar, calendar events with python's
 # icalendar, and PDFs with poppler's tools, and print on a real print
 # server of their own (cupsd); valgrind runs a session (tests/unsanitized.sh);
-# libfiu's fiu-run makes writes and syncs fail
+# libfiu's fiu-run makes writes and syncs fail; clang-format keeps the
+# sources as .clang-format lays them out
 test=(zbar-tools python3-icalendar poppler-utils cups valgrind
-      fiu-utils)
+      fiu-utils clang-format)
 
 want=("${build[@]}")
 if [ "${1:-build}" = test ]; then

@@ -28,13 +28,11 @@
 static int under_dir(int fd)
 {
     const char *dir = getenv("KRING_FAULT_DIR");
-    if (!dir || fd < 3)
-        return 0;
+    if (!dir || fd < 3) return 0;
     char link[64], path[4096];
     snprintf(link, sizeof link, "/proc/self/fd/%d", fd);
     ssize_t n = readlink(link, path, sizeof path - 1);
-    if (n <= 0)
-        return 0;
+    if (n <= 0) return 0;
     path[n] = '\0';
     return strncmp(path, dir, strlen(dir)) == 0;
 }
@@ -44,11 +42,9 @@ static int under_dir(int fd)
 static void keep_copy(int fd, const void *buf, ssize_t n)
 {
     const char *log = getenv("KRING_TEE_LOG");
-    if (!log || n <= 0 || !under_dir(fd))
-        return;
+    if (!log || n <= 0 || !under_dir(fd)) return;
     int out = open(log, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
-    if (out < 0)
-        return;
+    if (out < 0) return;
     ssize_t w = REAL(write)(out, buf, (size_t)n);
     (void)w;
     close(out);
@@ -57,14 +53,11 @@ static void keep_copy(int fd, const void *buf, ssize_t n)
 static int fault_for(int fd)
 {
     const char *ctl = getenv("KRING_FAULT_CTL");
-    if (!ctl || !under_dir(fd))
-        return 0;
+    if (!ctl || !under_dir(fd)) return 0;
     FILE *f = fopen(ctl, "r");
-    if (!f)
-        return 0;
+    if (!f) return 0;
     char mode[32] = "";
-    if (!fgets(mode, sizeof mode, f))
-        mode[0] = '\0';
+    if (!fgets(mode, sizeof mode, f)) mode[0] = '\0';
     fclose(f);
     return strncmp(mode, "readonly", 8) == 0 ? EROFS : ENOSPC;
 }
@@ -72,7 +65,10 @@ static int fault_for(int fd)
 ssize_t write(int fd, const void *buf, size_t n)
 {
     int e = fault_for(fd);
-    if (e) { errno = e; return -1; }
+    if (e) {
+        errno = e;
+        return -1;
+    }
     ssize_t r = REAL(write)(fd, buf, n);
     keep_copy(fd, buf, r);
     return r;
@@ -81,7 +77,10 @@ ssize_t write(int fd, const void *buf, size_t n)
 ssize_t pwrite(int fd, const void *buf, size_t n, off_t off)
 {
     int e = fault_for(fd);
-    if (e) { errno = e; return -1; }
+    if (e) {
+        errno = e;
+        return -1;
+    }
     ssize_t r = REAL(pwrite)(fd, buf, n, off);
     keep_copy(fd, buf, r);
     return r;
@@ -90,7 +89,10 @@ ssize_t pwrite(int fd, const void *buf, size_t n, off_t off)
 ssize_t pwrite64(int fd, const void *buf, size_t n, off64_t off)
 {
     int e = fault_for(fd);
-    if (e) { errno = e; return -1; }
+    if (e) {
+        errno = e;
+        return -1;
+    }
     ssize_t r = REAL(pwrite64)(fd, buf, n, off);
     keep_copy(fd, buf, r);
     return r;
@@ -99,27 +101,39 @@ ssize_t pwrite64(int fd, const void *buf, size_t n, off64_t off)
 int fsync(int fd)
 {
     int e = fault_for(fd);
-    if (e) { errno = e == ENOSPC ? EIO : e; return -1; }
+    if (e) {
+        errno = e == ENOSPC ? EIO : e;
+        return -1;
+    }
     return REAL(fsync)(fd);
 }
 
 int fdatasync(int fd)
 {
     int e = fault_for(fd);
-    if (e) { errno = e == ENOSPC ? EIO : e; return -1; }
+    if (e) {
+        errno = e == ENOSPC ? EIO : e;
+        return -1;
+    }
     return REAL(fdatasync)(fd);
 }
 
 int ftruncate(int fd, off_t len)
 {
     int e = fault_for(fd);
-    if (e) { errno = e; return -1; }
+    if (e) {
+        errno = e;
+        return -1;
+    }
     return REAL(ftruncate)(fd, len);
 }
 
 int ftruncate64(int fd, off64_t len)
 {
     int e = fault_for(fd);
-    if (e) { errno = e; return -1; }
+    if (e) {
+        errno = e;
+        return -1;
+    }
     return REAL(ftruncate64)(fd, len);
 }

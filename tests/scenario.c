@@ -45,8 +45,7 @@ static pid_t start(const char *driver, const char *const *args, const char *errn
     snprintf(errfile, sizeof errfile, "%s/%s", dir, errname);
     pid_t pid = fork();
     if (pid == 0) {
-        if (chdir(dir) != 0 || !freopen(errfile, "w", stderr))
-            _exit(127);
+        if (chdir(dir) != 0 || !freopen(errfile, "w", stderr)) _exit(127);
         if (driver)
             setenv("SDL_VIDEODRIVER", driver, 1);
         else
@@ -80,14 +79,13 @@ static pid_t start(const char *driver, const char *const *args, const char *errn
 static int finish(pid_t pid)
 {
     int status;
-    if (waitpid(pid, &status, 0) < 0)
-        return -1;
+    if (waitpid(pid, &status, 0) < 0) return -1;
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
 static void sleep_ms(long ms)
 {
-    struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
+    struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
     nanosleep(&ts, NULL);
 }
 
@@ -101,10 +99,8 @@ static int run(const char *driver, const char *const *args)
     FILE *f = fopen(errfile, "r");
     size_t n = f ? fread(errbuf, 1, sizeof errbuf - 1, f) : 0;
     errbuf[n] = '\0';
-    if (f)
-        fclose(f);
-    if (n)
-        fprintf(stderr, "kring said: %s", errbuf);
+    if (f) fclose(f);
+    if (n) fprintf(stderr, "kring said: %s", errbuf);
     return status;
 }
 
@@ -118,8 +114,7 @@ static bool exists(const char *name)
 static bool wait_for(const char *name, int seconds)
 {
     for (int i = 0; i < seconds * 100; i++) {
-        if (exists(name))
-            return true;
+        if (exists(name)) return true;
         sleep_ms(10);
     }
     return false;
@@ -130,8 +125,7 @@ static void touch(const char *name)
     char p[1200];
     snprintf(p, sizeof p, "%s/%s", dir, name);
     FILE *f = fopen(p, "w");
-    if (f)
-        fclose(f);
+    if (f) fclose(f);
 }
 
 static const char *script(const char *name)
@@ -159,10 +153,9 @@ static Plan *stored_plan(void)
  * a missing person fails instead of reading through NULL. */
 static const Person *person_in(const Plan *p, uint32_t id)
 {
-    static const Person nobody = { .place = { .sector = -1, .ring = -1 } };
+    static const Person nobody = {.place = {.sector = -1, .ring = -1}};
     const Person *q = p ? plan_person(p, id) : NULL;
-    if (!q)
-        fprintf(stderr, "person %u is not in the stored plan\n", (unsigned)id);
+    if (!q) fprintf(stderr, "person %u is not in the stored plan\n", (unsigned)id);
     return q ? q : &nobody;
 }
 
@@ -171,8 +164,7 @@ static bool anchor_in(const char *dump, const char *id, int *x, int *y, int *w, 
     char path[1200], line[256];
     snprintf(path, sizeof path, "%s/%s", dir, dump);
     FILE *f = fopen(path, "r");
-    if (!f)
-        return false;
+    if (!f) return false;
     bool found = false;
     while (!found && fgets(line, sizeof line, f)) {
         char wid[64];
@@ -224,7 +216,9 @@ static int distinct_colours(const char *png)
         int sw = cairo_image_surface_get_width(s), sh = cairo_image_surface_get_height(s);
         for (int y = 0; y < sh; y++)
             for (int x = 0; x < sw; x++) {
-                uint32_t px = *(const uint32_t *)(d + y * cairo_image_surface_get_stride(s) + x * 4) & 0xFFFFFF;
+                uint32_t px =
+                    *(const uint32_t *)(d + y * cairo_image_surface_get_stride(s) + x * 4) &
+                    0xFFFFFF;
                 if (!(seen[px >> 3] & (1 << (px & 7)))) {
                     seen[px >> 3] |= (unsigned char)(1 << (px & 7));
                     count++;
@@ -237,8 +231,7 @@ static int distinct_colours(const char *png)
 
 static bool near_colour(long got, uint32_t rgba, int tol)
 {
-    if (got < 0)
-        return false;
+    if (got < 0) return false;
     int dr = (int)((got >> 16) & 0xFF) - (int)(rgba >> 24);
     int dg = (int)((got >> 8) & 0xFF) - (int)((rgba >> 16) & 0xFF);
     int db_ = (int)(got & 0xFF) - (int)((rgba >> 8) & 0xFF);
@@ -249,8 +242,9 @@ static bool near_colour(long got, uint32_t rgba, int tol)
 
 static void demo_frame(void)
 {
-    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", db, "--demo", "--size",
-                                            "1280x800", "--screenshot", "demo.png", NULL }), 0);
+    CHECK_INT(run("dummy", (const char *[]){"--headless", "--db", db, "--demo", "--size",
+                                            "1280x800", "--screenshot", "demo.png", NULL}),
+              0);
     int w = 0, h = 0;
     long top = pixel("demo.png", 3, 3, &w, &h);
     CHECK_INT(w, 1280);
@@ -264,9 +258,9 @@ static void demo_frame(void)
 
 static void drag_undo(void)
 {
-    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", db, "--demo", "--size",
-                                            "1920x1080", "--script", script("drag_undo"),
-                                            NULL }), 0);
+    CHECK_INT(run("dummy", (const char *[]){"--headless", "--db", db, "--demo", "--size",
+                                            "1920x1080", "--script", script("drag_undo"), NULL}),
+              0);
     Plan *p = stored_plan(); /* after redo: moved */
     CHECK(p && plan_person(p, 1));
     if (p && plan_person(p, 1)) {
@@ -279,7 +273,7 @@ static void drag_undo(void)
     CHECK(anchor_in("after-drag.txt", "person:1", &px, &py, NULL, NULL));
     CHECK(abs(rx - px) <= 3 && abs(ry - py) <= 3); /* the card lies where it was dropped */
     CHECK(anchor_in("after-undo.txt", "person:1", &ux, &uy, NULL, NULL));
-    CHECK(abs(ux - px) > 100);                     /* undo took it back */
+    CHECK(abs(ux - px) > 100); /* undo took it back */
     CHECK(anchor_in("after-redo.txt", "person:1", &dx, &dy, NULL, NULL));
     CHECK(dx == px && dy == py);
     /* the screenshot shows a white card where the pink ring was */
@@ -290,39 +284,41 @@ static void drag_undo(void)
 
 static void idle(void)
 {
-    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", db, "--demo", "--script",
-                                            script("idle"), NULL }), 0);
+    CHECK_INT(run("dummy", (const char *[]){"--headless", "--db", db, "--demo", "--script",
+                                            script("idle"), NULL}),
+              0);
 }
 
 static void five_fingers(void)
 {
-    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", db, "--demo", "--size",
-                                            "1920x1080", "--script", script("five_fingers"),
-                                            NULL }), 0);
+    CHECK_INT(run("dummy", (const char *[]){"--headless", "--db", db, "--demo", "--size",
+                                            "1920x1080", "--script", script("five_fingers"), NULL}),
+              0);
     Plan *p = stored_plan();
     CHECK(p != NULL);
-    if (!p)
-        return;
-    struct { uint32_t id; int sector, ring; } want[] = {
-        { 1, SECTOR_FRIENDS, 3 }, { 3, SECTOR_SCHOOL, 3 }, { 7, SECTOR_FAMILY, 2 },
-        { 9, SECTOR_PROFESSIONALS, 1 }, { 12, -1, RING_TRAY },
+    if (!p) return;
+    struct {
+        uint32_t id;
+        int sector, ring;
+    } want[] = {
+        {1, SECTOR_FRIENDS, 3},       {3, SECTOR_SCHOOL, 3}, {7, SECTOR_FAMILY, 2},
+        {9, SECTOR_PROFESSIONALS, 1}, {12, -1, RING_TRAY},
     };
     for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
         const Person *q = plan_person(p, want[i].id);
         CHECK(q != NULL);
-        if (!q)
-            continue;
+        if (!q) continue;
         CHECK_INT(q->place.ring, want[i].ring);
-        if (want[i].sector >= 0)
-            CHECK_INT(q->place.sector, want[i].sector);
+        if (want[i].sector >= 0) CHECK_INT(q->place.sector, want[i].sector);
     }
     plan_destroy(p);
 }
 
 static void rough(void)
 {
-    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", db, "--demo", "--script",
-                                            script("rough"), NULL }), 0);
+    CHECK_INT(run("dummy", (const char *[]){"--headless", "--db", db, "--demo", "--script",
+                                            script("rough"), NULL}),
+              0);
     Plan *p = stored_plan();
     CHECK(p && p->n_people == 13);
     if (p) {
@@ -339,11 +335,12 @@ static Store *open_store(const char *path);
 
 static void restart(void)
 {
-    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", db, "--demo", "--size",
-                                            "1920x1080", "--script", script("drag_undo"),
-                                            NULL }), 0);
-    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", db, "--size", "1920x1080",
-                                            "--script", script("restart"), NULL }), 0);
+    CHECK_INT(run("dummy", (const char *[]){"--headless", "--db", db, "--demo", "--size",
+                                            "1920x1080", "--script", script("drag_undo"), NULL}),
+              0);
+    CHECK_INT(run("dummy", (const char *[]){"--headless", "--db", db, "--size", "1920x1080",
+                                            "--script", script("restart"), NULL}),
+              0);
     int rx, ry, px, py;
     CHECK(anchor_in("restart.txt", "ring:3:professionals", &rx, &ry, NULL, NULL));
     CHECK(anchor_in("restart.txt", "person:1", &px, &py, NULL, NULL));
@@ -351,8 +348,9 @@ static void restart(void)
     /* and a fresh database starts an empty meeting */
     char fresh[1200];
     snprintf(fresh, sizeof fresh, "%s/fresh.db", dir);
-    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", fresh, "--screenshot",
-                                            "fresh.png", NULL }), 0);
+    CHECK_INT(run("dummy",
+                  (const char *[]){"--headless", "--db", fresh, "--screenshot", "fresh.png", NULL}),
+              0);
     /* ... at the start screen of a new device: the facilitator chooses the
      * PIN first, and nothing of a family is on screen */
     FILE *f = fopen("fresh.ks", "w");
@@ -363,7 +361,7 @@ static void restart(void)
     snprintf(fresh, sizeof fresh, "%s/fresh2.db", dir);
     char ks[1200];
     snprintf(ks, sizeof ks, "%s/fresh.ks", dir);
-    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", fresh, "--script", ks, NULL }), 0);
+    CHECK_INT(run("dummy", (const char *[]){"--headless", "--db", fresh, "--script", ks, NULL}), 0);
     CHECK(anchor_in("fresh.txt", "pin:ok", NULL, NULL, NULL, NULL));
     CHECK(anchor_in("fresh.txt", "language", NULL, NULL, NULL, NULL));
     CHECK(!anchor_in("fresh.txt", "person:1", NULL, NULL, NULL, NULL));
@@ -378,9 +376,10 @@ static void restart(void)
 
 static void sizes(void)
 {
-    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", db, "--demo", "--script",
-                                            script("sizes"), NULL }), 0);
-    const char *names[] = { "1280x800", "800x480", "1920x1080", "3840x2160" };
+    CHECK_INT(run("dummy", (const char *[]){"--headless", "--db", db, "--demo", "--script",
+                                            script("sizes"), NULL}),
+              0);
+    const char *names[] = {"1280x800", "800x480", "1920x1080", "3840x2160"};
     for (int i = 0; i < 4; i++) {
         char png[64], txt[64];
         snprintf(png, sizeof png, "size-%s.png", names[i]);
@@ -405,8 +404,9 @@ static void offscreen(void)
     /* --headless with SDL's offscreen driver, as a user would run it.
      * Mesa, which that driver loads, leaks at exit: not ours to report. */
     setenv("ASAN_OPTIONS", "detect_leaks=0", 1);
-    CHECK_INT(run(NULL, (const char *[]){ "--headless", "--db", db, "--demo", "--size",
-                                         "1280x800", "--screenshot", "offscreen.png", NULL }), 0);
+    CHECK_INT(run(NULL, (const char *[]){"--headless", "--db", db, "--demo", "--size", "1280x800",
+                                         "--screenshot", "offscreen.png", NULL}),
+              0);
     int w = 0, h = 0;
     pixel("offscreen.png", 0, 0, &w, &h);
     CHECK_INT(w, 1280);
@@ -415,21 +415,23 @@ static void offscreen(void)
 
 static void language(void)
 {
-    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", db, "--demo", "--lang", "en",
-                                            "--screenshot", "english.png", NULL }), 0);
-    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", db, "--lang", "xx",
-                                            "--screenshot", "x.png", NULL }), 1);
+    CHECK_INT(run("dummy", (const char *[]){"--headless", "--db", db, "--demo", "--lang", "en",
+                                            "--screenshot", "english.png", NULL}),
+              0);
+    CHECK_INT(run("dummy", (const char *[]){"--headless", "--db", db, "--lang", "xx",
+                                            "--screenshot", "x.png", NULL}),
+              1);
     CHECK(strstr(errbuf, "language 'xx' is not available") != NULL);
 }
 
 static void people(void)
 {
-    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", db, "--demo", "--size",
-                                            "1280x800", "--script", script("people"), NULL }), 0);
+    CHECK_INT(run("dummy", (const char *[]){"--headless", "--db", db, "--demo", "--size",
+                                            "1280x800", "--script", script("people"), NULL}),
+              0);
     Plan *p = stored_plan();
     CHECK(p != NULL);
-    if (!p)
-        return;
+    if (!p) return;
     const Person *zoe = plan_person(p, 92);
     CHECK(zoe != NULL);
     if (zoe) {
@@ -441,8 +443,8 @@ static void people(void)
         CHECK(zoe->present);
     }
     CHECK(plan_person(p, 4) && strcmp(plan_person(p, 4)->name, "Henk Jansen sr.") == 0);
-    CHECK(plan_person(p, 13) != NULL);  /* came back with undo */
-    CHECK(plan_person(p, 10) == NULL);  /* taken out through the sheet */
+    CHECK(plan_person(p, 13) != NULL); /* came back with undo */
+    CHECK(plan_person(p, 10) == NULL); /* taken out through the sheet */
     CHECK_INT(p->n_people, 13);
     /* Dennis's agreement went with him; the others stayed */
     CHECK_INT(p->n_agreements, 12);
@@ -451,12 +453,12 @@ static void people(void)
 
 static void goals(void)
 {
-    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", db, "--demo", "--size",
-                                            "1280x800", "--script", script("goals"), NULL }), 0);
+    CHECK_INT(run("dummy", (const char *[]){"--headless", "--db", db, "--demo", "--size",
+                                            "1280x800", "--script", script("goals"), NULL}),
+              0);
     Plan *p = stored_plan();
     CHECK(p != NULL);
-    if (!p)
-        return;
+    if (!p) return;
     const Goal *g = plan_goal(p, 92);
     CHECK(g && strcmp(g->text, "Oma helpt") == 0 && g->area == AREA_HOME);
     CHECK(p->n_goals == 6 && p->goals[4].id == 92 && p->goals[5].id == 24); /* moved up */
@@ -469,7 +471,7 @@ static void goals(void)
         CHECK_INT(a->checker, 1);
         CHECK(a->n_people == 2 && a->people[0] == 7 && a->people[1] == 5);
     }
-    CHECK(plan_agreement(p, 40) == NULL); /* taken out */
+    CHECK(plan_agreement(p, 40) == NULL);       /* taken out */
     const Agreement *b = plan_agreement(p, 94); /* a goal dropped on a person */
     CHECK(b && b->goal == 21 && b->n_people == 1 && b->people[0] == 6);
     CHECK(b && strcmp(b->what, "past op Sam") == 0);
@@ -479,19 +481,18 @@ static void goals(void)
 
 static void places(void)
 {
-    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", db, "--demo", "--size",
-                                            "1920x1080", "--script", script("places"), NULL }), 0);
+    CHECK_INT(run("dummy", (const char *[]){"--headless", "--db", db, "--demo", "--size",
+                                            "1920x1080", "--script", script("places"), NULL}),
+              0);
     Plan *p = stored_plan();
     CHECK(p != NULL);
-    if (!p)
-        return;
+    if (!p) return;
     CHECK(person_in(p, 7)->place.ring == 3 && person_in(p, 7)->place.sector == SECTOR_FAMILY);
-    static const uint32_t people[12] = { 2, 3, 4, 5, 6, 8, 9, 10, 11, 12, 13, 1 };
+    static const uint32_t people[12] = {2, 3, 4, 5, 6, 8, 9, 10, 11, 12, 13, 1};
     for (int k = 0; k < 12; k++) {
         const Person *q = plan_person(p, people[k]);
         CHECK(q != NULL);
-        if (!q)
-            continue;
+        if (!q) continue;
         if (q->place.sector != k / 3 || q->place.ring != 1 + k % 3)
             fprintf(stderr, "person %u: expected sector %d ring %d, got %d %d\n",
                     (unsigned)people[k], k / 3, 1 + k % 3, q->place.sector, q->place.ring);
@@ -509,16 +510,14 @@ static size_t command_output(const char *cmd, char *buf, size_t n)
     FILE *p = popen(cmd, "r");
     size_t got = p ? fread(buf, 1, n - 1, p) : 0;
     buf[got] = '\0';
-    if (p)
-        pclose(p);
+    if (p) pclose(p);
     return got;
 }
 
 static char *slurp(const char *path)
 {
     FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
+    if (!f) return NULL;
     static char buf[1 << 16];
     size_t n = fread(buf, 1, sizeof buf - 1, f);
     fclose(f);
@@ -540,8 +539,7 @@ static int decode_all(const char *folder)
         snprintf(txt, sizeof txt, "%.*s.txt", (int)(strlen(line) - 4), line);
         snprintf(cmd, sizeof cmd, "zbarimg -q --raw '%s' 2>/dev/null", line);
         size_t n = command_output(cmd, got, sizeof got);
-        if (n && got[n - 1] == '\n')
-            got[n - 1] = '\0'; /* zbarimg ends with a newline of its own */
+        if (n && got[n - 1] == '\n') got[n - 1] = '\0'; /* zbarimg ends with a newline of its own */
         char *want = slurp(txt);
         if (!want || strcmp(want, got) != 0) {
             fprintf(stderr, "%s does not decode to its text\n", line);
@@ -557,8 +555,9 @@ static int decode_all(const char *folder)
 
 static void qr_codes(void)
 {
-    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", db, "--demo", "--export-qr",
-                                            "codes", NULL }), 0);
+    CHECK_INT(run("dummy", (const char *[]){"--headless", "--db", db, "--demo", "--export-qr",
+                                            "codes", NULL}),
+              0);
     CHECK_INT(decode_all("codes"), 13 + 6 + 1); /* 13 people, the plan in parts, the event */
     /* the parts, put back together, are the whole plan */
     Plan *p = stored_plan();
@@ -588,13 +587,18 @@ static void qr_codes(void)
     free(ans);
     /* the calendar event parses with an independent reader */
     char said[2048];
-    command_output("/usr/bin/python3 -c 'import icalendar,sys; "
-                   "e=icalendar.Event.from_ical(open(\"codes/evaluation.txt\",encoding=\"utf-8\").read()); "
-                   "print(e.decoded(\"DTSTART\"), e.decoded(\"DTEND\"), e[\"LOCATION\"], e[\"SUMMARY\"])' 2>&1",
-                   said, sizeof said);
-    if (!strstr(said, "2027-02-20 10:00:00 2027-02-20 12:00:00 Gezinsruimte van het wijkteam, Zwolle"))
+    command_output(
+        "/usr/bin/python3 -c 'import icalendar,sys; "
+        "e=icalendar.Event.from_ical(open(\"codes/evaluation.txt\",encoding=\"utf-8\").read()); "
+        "print(e.decoded(\"DTSTART\"), e.decoded(\"DTEND\"), e[\"LOCATION\"], e[\"SUMMARY\"])' "
+        "2>&1",
+        said, sizeof said);
+    if (!strstr(said,
+                "2027-02-20 10:00:00 2027-02-20 12:00:00 Gezinsruimte van het wijkteam, Zwolle"))
         fprintf(stderr, "icalendar said: %s", said);
-    CHECK(strstr(said, "2027-02-20 10:00:00 2027-02-20 12:00:00 Gezinsruimte van het wijkteam, Zwolle") != NULL);
+    CHECK(strstr(said,
+                 "2027-02-20 10:00:00 2027-02-20 12:00:00 Gezinsruimte van het wijkteam, Zwolle") !=
+          NULL);
     CHECK(strstr(said, "Evaluatie plan familie Jansen") != NULL);
 
     /* right-to-left names, emoji and long texts; no evaluation date; a
@@ -603,11 +607,11 @@ static void qr_codes(void)
     const char *why;
     uint32_t g = 0, a = 0, b = 0, c = 0;
     Edit edits[] = {
-        { .kind = EDIT_SET_FIELD, .field = FIELD_FAMILY, .text = "العمراني" },
-        { .kind = EDIT_PERSON_ADD, .text = "جميلة العمراني", .text2 = "جدة" },
-        { .kind = EDIT_PERSON_ADD, .text = "שרה כהן 👩‍👧", .text2 = "שכנה" },
-        { .kind = EDIT_PERSON_ADD, .text = "Zoë 🇳🇱", .text2 = "vriendin" },
-        { .kind = EDIT_GOAL_ADD, .text = "سام يذهب إلى المدرسة كل يوم، ومعه الغداء 🎒" },
+        {.kind = EDIT_SET_FIELD, .field = FIELD_FAMILY, .text = "العمراني"},
+        {.kind = EDIT_PERSON_ADD, .text = "جميلة العمراني", .text2 = "جدة"},
+        {.kind = EDIT_PERSON_ADD, .text = "שרה כהן 👩‍👧", .text2 = "שכנה"},
+        {.kind = EDIT_PERSON_ADD, .text = "Zoë 🇳🇱", .text2 = "vriendin"},
+        {.kind = EDIT_GOAL_ADD, .text = "سام يذهب إلى المدرسة كل يوم، ومعه الغداء 🎒"},
     };
     plan_apply(q, &edits[0], NULL, &why);
     plan_apply(q, &edits[1], &a, &why);
@@ -617,41 +621,59 @@ static void qr_codes(void)
     char longtext[3000] = "";
     for (int i = 0; i < 40; i++)
         strcat(longtext, "تحضر الجدة الغداء يوم الاثنين. ");
-    plan_apply(q, &(Edit){ .kind = EDIT_AGREEMENT_ADD, .goal = g, .people = { a }, .n_people = 1,
-                           .text = longtext, .text2 = "كل يوم اثنين", .checker = b }, NULL, &why);
-    plan_apply(q, &(Edit){ .kind = EDIT_AGREEMENT_ADD, .goal = g, .people = { b, a }, .n_people = 2,
-                           .text = "brengt \"Sam\"; belt; wacht", .text2 = "ma, wo" }, NULL, &why);
+    plan_apply(q,
+               &(Edit){.kind = EDIT_AGREEMENT_ADD,
+                       .goal = g,
+                       .people = {a},
+                       .n_people = 1,
+                       .text = longtext,
+                       .text2 = "كل يوم اثنين",
+                       .checker = b},
+               NULL, &why);
+    plan_apply(q,
+               &(Edit){.kind = EDIT_AGREEMENT_ADD,
+                       .goal = g,
+                       .people = {b, a},
+                       .n_people = 2,
+                       .text = "brengt \"Sam\"; belt; wacht",
+                       .text2 = "ma, wo"},
+               NULL, &why);
     char err[300];
     CHECK_INT(planfile_write(q, "rtl.json", err, sizeof err), 0);
     plan_destroy(q);
     char fresh[1200];
     snprintf(fresh, sizeof fresh, "%s/rtl.db", dir);
-    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", fresh, "--import", "rtl.json",
-                                            "--export-qr", "rtl", NULL }), 0);
+    CHECK_INT(run("dummy", (const char *[]){"--headless", "--db", fresh, "--import", "rtl.json",
+                                            "--export-qr", "rtl", NULL}),
+              0);
     CHECK(strstr(errbuf, "Er is nog geen datum voor de evaluatie") != NULL);
-    CHECK(access("rtl/evaluation.png", F_OK) != 0);   /* no date: no calendar code */
-    CHECK(access("rtl/person-3.png", F_OK) != 0);     /* no agreements: no code */
+    CHECK(access("rtl/evaluation.png", F_OK) != 0);    /* no date: no calendar code */
+    CHECK(access("rtl/person-3.png", F_OK) != 0);      /* no agreements: no code */
     CHECK(count_files("rtl/person-1-*-of-*.png") > 1); /* a long text in numbered parts */
     CHECK(decode_all("rtl") >= 6);
 
     /* far too long for codes: say so, and keep the other codes */
     Plan *big = plan_create();
-    plan_apply(big, &(Edit){ .kind = EDIT_PERSON_ADD, .text = "Ans" }, &a, &why);
+    plan_apply(big, &(Edit){.kind = EDIT_PERSON_ADD, .text = "Ans"}, &a, &why);
     static char huge[TEXT_MAX];
     memset(huge, 0, sizeof huge);
     for (int i = 0; i < 6000; i++)
         strcat(huge, "lang ");
     for (int i = 0; i < 3; i++)
-        plan_apply(big, &(Edit){ .kind = EDIT_ITEM_ADD, .field = SECTION_CONCERNS, .text = huge },
+        plan_apply(big, &(Edit){.kind = EDIT_ITEM_ADD, .field = SECTION_CONCERNS, .text = huge},
                    NULL, &why);
-    plan_apply(big, &(Edit){ .kind = EDIT_GOAL_ADD, .text = "Rust" }, &g, &why);
-    plan_apply(big, &(Edit){ .kind = EDIT_AGREEMENT_ADD, .goal = g, .people = { a }, .n_people = 1,
-                             .text = "kookt" }, NULL, &why);
+    plan_apply(big, &(Edit){.kind = EDIT_GOAL_ADD, .text = "Rust"}, &g, &why);
+    plan_apply(
+        big,
+        &(Edit){
+            .kind = EDIT_AGREEMENT_ADD, .goal = g, .people = {a}, .n_people = 1, .text = "kookt"},
+        NULL, &why);
     CHECK_INT(planfile_write(big, "big.json", err, sizeof err), 0);
     plan_destroy(big);
     snprintf(fresh, sizeof fresh, "%s/big.db", dir);
-    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", fresh, "--import", "big.json",
-                                            "--export-qr", "big", NULL }), 0);
+    CHECK_INT(run("dummy", (const char *[]){"--headless", "--db", fresh, "--import", "big.json",
+                                            "--export-qr", "big", NULL}),
+              0);
     CHECK(strstr(errbuf, "te lang voor QR-codes") && strstr(errbuf, "Print het plan"));
     CHECK(access("big/plan.png", F_OK) != 0 && access("big/plan-1-of-8.png", F_OK) != 0);
     CHECK_INT(decode_all("big"), 1); /* Ans's own code is still there */
@@ -663,21 +685,23 @@ static void decode_screen(const char *png, char *text, size_t n)
     char cmd[1400];
     snprintf(cmd, sizeof cmd, "zbarimg -q --raw '%s' 2>/dev/null", png);
     size_t got = command_output(cmd, text, n);
-    if (got && text[got - 1] == '\n')
-        text[got - 1] = '\0';
+    if (got && text[got - 1] == '\n') text[got - 1] = '\0';
 }
 
 static void share_screen(void)
 {
-    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", db, "--demo", "--size",
-                                            "1920x1080", "--script", script("share"), NULL }), 0);
-    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", db, "--export-qr", "codes",
-                                            NULL }), 0);
+    CHECK_INT(run("dummy", (const char *[]){"--headless", "--db", db, "--demo", "--size",
+                                            "1920x1080", "--script", script("share"), NULL}),
+              0);
+    CHECK_INT(
+        run("dummy", (const char *[]){"--headless", "--db", db, "--export-qr", "codes", NULL}), 0);
     static char got[1 << 16];
-    const struct { const char *shot, *file; } pairs[] = {
-        { "1-plan.png", "codes/plan-1-of-6.txt" },
-        { "2-plan-part2.png", "codes/plan-2-of-6.txt" },
-        { "3-ans.png", "codes/person-7.txt" },
+    const struct {
+        const char *shot, *file;
+    } pairs[] = {
+        {"1-plan.png", "codes/plan-1-of-6.txt"},
+        {"2-plan-part2.png", "codes/plan-2-of-6.txt"},
+        {"3-ans.png", "codes/person-7.txt"},
     };
     for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
         decode_screen(pairs[i].shot, got, sizeof got);
@@ -688,7 +712,7 @@ static void share_screen(void)
         free(want);
     }
     decode_screen("4-ans-off.png", got, sizeof got);
-    CHECK_STR(got, "");                     /* switched off: no code at all */
+    CHECK_STR(got, ""); /* switched off: no code at all */
     decode_screen("5-event.png", got, sizeof got);
     CHECK(strncmp(got, "BEGIN:VEVENT\r\n", 14) == 0 && strstr(got, "DTSTART:20270220T100000"));
 }
@@ -705,8 +729,7 @@ static int flat_points(const char *s, uint32_t *out, int max)
         bool skip = cp == ' ' || cp == '\n' || cp == '\t' || cp == '\r' || cp == '\f' ||
                     cp == '(' || cp == ')' || (cp >= 0x200E && cp <= 0x200F) ||
                     (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
-        if (!skip)
-            out[n++] = cp;
+        if (!skip) out[n++] = cp;
     }
     return n;
 }
@@ -722,8 +745,7 @@ static bool pdf_holds(const uint32_t *hay, int nh, const char *want)
     for (int pass = 0; pass < 2; pass++) {
         const uint32_t *needle = pass ? r : w;
         for (int i = 0; i + nw <= nh; i++)
-            if (memcmp(hay + i, needle, sizeof *needle * (size_t)nw) == 0)
-                return true;
+            if (memcmp(hay + i, needle, sizeof *needle * (size_t)nw) == 0) return true;
     }
     /* mixed: every right-to-left word reversed on its own */
     return false;
@@ -737,8 +759,7 @@ static bool latin1(const char *s)
     for (size_t i = 0; i < n;) {
         uint32_t cp;
         i += (size_t)utf8_decode(s + i, n - i, &cp);
-        if (cp > 0xFF && cp != 0x2013 && cp != 0x2014)
-            return false;
+        if (cp > 0xFF && cp != 0x2013 && cp != 0x2014) return false;
     }
     return true;
 }
@@ -758,8 +779,7 @@ static int pdf_missing(const char *path, const Plan *p, uint32_t *hay, int *nh_o
     int missing = 0;
     for (int i = 0; i < p->n_people; i++) {
         const char *name = p->people[i].name;
-        if (only_latin1 && !latin1(name))
-            continue;
+        if (only_latin1 && !latin1(name)) continue;
         bool rtl = false;
         size_t len = strlen(name);
         for (size_t k = 0; k < len;) {
@@ -787,7 +807,8 @@ static int pdf_missing(const char *path, const Plan *p, uint32_t *hay, int *nh_o
         }
     for (int i = 0; i < p->n_agreements; i++)
         if ((!only_latin1 || (latin1(p->agreements[i].what) && latin1(p->agreements[i].when))) &&
-            (!pdf_holds(hay, nh, p->agreements[i].what) || !pdf_holds(hay, nh, p->agreements[i].when))) {
+            (!pdf_holds(hay, nh, p->agreements[i].what) ||
+             !pdf_holds(hay, nh, p->agreements[i].when))) {
             fprintf(stderr, "%s lacks the agreement %s\n", path, p->agreements[i].what);
             missing++;
         }
@@ -796,14 +817,14 @@ static int pdf_missing(const char *path, const Plan *p, uint32_t *hay, int *nh_o
 
 static void pdf(void)
 {
-    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", db, "--demo", "--export-pdf",
-                                            "plan.pdf", NULL }), 0);
+    CHECK_INT(run("dummy", (const char *[]){"--headless", "--db", db, "--demo", "--export-pdf",
+                                            "plan.pdf", NULL}),
+              0);
     static uint32_t hay[1 << 17];
     int nh;
     Plan *p = stored_plan();
     CHECK(p != NULL);
-    if (!p)
-        return;
+    if (!p) return;
     CHECK_INT(pdf_missing("plan.pdf", p, hay, &nh, false), 0);
     CHECK(pdf_holds(hay, nh, plan_question(p)));
     CHECK(pdf_holds(hay, nh, "Evaluatie") && pdf_holds(hay, nh, "20-02-2027"));
@@ -825,8 +846,9 @@ static void pdf(void)
     CHECK(system("pdftoppm -png -r 60 plan.pdf page >/dev/null 2>&1") == 0); /* to look at */
     CHECK(access("page-1.png", F_OK) == 0);
     /* a place that cannot be written: a clear line and a failure */
-    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", db, "--export-pdf",
-                                            "/proc/kring/plan.pdf", NULL }), 1);
+    CHECK_INT(run("dummy", (const char *[]){"--headless", "--db", db, "--export-pdf",
+                                            "/proc/kring/plan.pdf", NULL}),
+              1);
     CHECK(strstr(errbuf, "could not be written as PDF") != NULL);
 }
 
@@ -841,7 +863,8 @@ static double png_difference(const char *a, const char *b)
         cairo_image_surface_get_width(sa) == cairo_image_surface_get_width(sb) &&
         cairo_image_surface_get_height(sa) == cairo_image_surface_get_height(sb)) {
         int w = cairo_image_surface_get_width(sa), h = cairo_image_surface_get_height(sa);
-        const unsigned char *da = cairo_image_surface_get_data(sa), *db2 = cairo_image_surface_get_data(sb);
+        const unsigned char *da = cairo_image_surface_get_data(sa),
+                            *db2 = cairo_image_surface_get_data(sb);
         int stride = cairo_image_surface_get_stride(sa);
         double sum = 0;
         for (int y = 0; y < h; y++)
@@ -860,9 +883,9 @@ static double png_difference(const char *a, const char *b)
  * The machine's own CUPS, its printers and its configuration are never
  * touched, whether a cupsd of its own runs or not. */
 typedef struct PrivateCups {
-    char root[64];      /* the server's folder */
+    char root[64]; /* the server's folder */
     char sock[128];
-    char printed[128];  /* where the test printer puts what it prints */
+    char printed[128]; /* where the test printer puts what it prints */
     pid_t pid;
 } PrivateCups;
 
@@ -876,8 +899,7 @@ static bool write_file(const char *path, const char *text)
 static bool cups_start(PrivateCups *c)
 {
     snprintf(c->root, sizeof c->root, "/tmp/kring-cups.XXXXXX");
-    if (!mkdtemp(c->root) || chmod(c->root, 0755) != 0)
-        return false;
+    if (!mkdtemp(c->root) || chmod(c->root, 0755) != 0) return false;
     snprintf(c->sock, sizeof c->sock, "%s/cups.sock", c->root);
     snprintf(c->printed, sizeof c->printed, "%s/out/printed.pdf", c->root);
     char cmd[2400], conf[200], files[200], text[2400];
@@ -888,8 +910,7 @@ static bool cups_start(PrivateCups *c)
              "ln -s /usr/lib/cups/$d bin/$d; done && cp '%s/tests/cups/kringfile' bin/backend/ && "
              "chmod 0755 bin bin/backend bin/backend/kringfile",
              c->root, src);
-    if (system(cmd) != 0)
-        return false;
+    if (system(cmd) != 0) return false;
     snprintf(files, sizeof files, "%s/cups-files.conf", c->root);
     snprintf(text, sizeof text,
              "ServerRoot %s\nServerBin %s/bin\nRequestRoot %s/spool\nTempDir %s/spool/tmp\n"
@@ -906,22 +927,18 @@ static bool cups_start(PrivateCups *c)
              "<Location />\n  Order allow,deny\n  Allow all\n</Location>\n"
              "<Policy default>\n  <Limit All>\n    Order deny,allow\n  </Limit>\n</Policy>\n",
              c->sock);
-    if (!write_file(files, text) || !write_file(conf, main_conf))
-        return false;
+    if (!write_file(files, text) || !write_file(conf, main_conf)) return false;
     c->pid = fork();
     if (c->pid == 0) {
         int null = open("/dev/null", O_WRONLY);
-        if (null >= 0)
-            dup2(null, 1), dup2(null, 2);
+        if (null >= 0) dup2(null, 1), dup2(null, 2);
         execl("/usr/sbin/cupsd", "cupsd", "-f", "-c", conf, "-s", files, (char *)NULL);
         _exit(127);
     }
-    if (c->pid < 0)
-        return false;
+    if (c->pid < 0) return false;
     setenv("CUPS_SERVER", c->sock, 1);
     for (int i = 0; i < 500; i++) { /* up when it answers */
-        if (access(c->sock, F_OK) == 0 && system("lpstat -r >/dev/null 2>&1") == 0)
-            return true;
+        if (access(c->sock, F_OK) == 0 && system("lpstat -r >/dev/null 2>&1") == 0) return true;
         sleep_ms(10);
     }
     return false;
@@ -938,8 +955,7 @@ static void cups_stop(PrivateCups *c)
     if (c->root[0]) {
         char cmd[200];
         snprintf(cmd, sizeof cmd, "rm -rf '%s'", c->root);
-        if (system(cmd) != 0)
-            fprintf(stderr, "%s could not be removed\n", c->root);
+        if (system(cmd) != 0) fprintf(stderr, "%s could not be removed\n", c->root);
     }
 }
 
@@ -961,7 +977,7 @@ static int print_job(void)
     }
     static char machine_before[16384], machine_after[16384];
     machine_printers(machine_before, sizeof machine_before);
-    PrivateCups cups = { .pid = 0 };
+    PrivateCups cups = {.pid = 0};
     if (!cups_start(&cups)) {
         fprintf(stderr, "the test's own print server did not start\n");
         cups_stop(&cups);
@@ -973,8 +989,9 @@ static int print_job(void)
     snprintf(cmd, sizeof cmd, "lpadmin -p KringTest -v 'kringfile:%s' -E -m raw >/dev/null 2>&1",
              cups.printed);
     CHECK(system(cmd) == 0);
-    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", db, "--demo", "--print",
-                                            "KringTest", "--verbose", NULL }), 0);
+    CHECK_INT(run("dummy", (const char *[]){"--headless", "--db", db, "--demo", "--print",
+                                            "KringTest", "--verbose", NULL}),
+              0);
     CHECK(strstr(errbuf, "printed on KringTest") != NULL);
     CHECK(access(cups.printed, R_OK) == 0);
     if (access(cups.printed, R_OK) == 0) {
@@ -989,9 +1006,14 @@ static int print_job(void)
         CHECK(p && pdf_missing(cups.printed, p, hay, &nh, false) == 0);
         plan_destroy(p);
         /* what came out of the printer looks like the plan */
-        CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", db, "--export-pdf", "mine.pdf", NULL }), 0);
-        snprintf(cmd, sizeof cmd, "pdftoppm -png -scale-to-x 250 -scale-to-y 354 -f 1 -l 1 -singlefile '%s' printed && "
-                                  "pdftoppm -png -scale-to-x 250 -scale-to-y 354 -f 1 -l 1 -singlefile mine.pdf mine", cups.printed);
+        CHECK_INT(run("dummy",
+                      (const char *[]){"--headless", "--db", db, "--export-pdf", "mine.pdf", NULL}),
+                  0);
+        snprintf(
+            cmd, sizeof cmd,
+            "pdftoppm -png -scale-to-x 250 -scale-to-y 354 -f 1 -l 1 -singlefile '%s' printed && "
+            "pdftoppm -png -scale-to-x 250 -scale-to-y 354 -f 1 -l 1 -singlefile mine.pdf mine",
+            cups.printed);
         CHECK(system(cmd) == 0);
         double diff = png_difference("printed.png", "mine.png");
         if (diff < 0 || diff > 8)
@@ -1002,8 +1024,9 @@ static int print_job(void)
     /* from the share screen, on the default printer; nothing of the plan
      * lingers in the spool once it is printed */
     CHECK(system("lpadmin -d KringTest") == 0);
-    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", db, "--size", "1280x800",
-                                            "--script", script("print_ui"), NULL }), 0);
+    CHECK_INT(run("dummy", (const char *[]){"--headless", "--db", db, "--size", "1280x800",
+                                            "--script", script("print_ui"), NULL}),
+              0);
     sleep_ms(1000);
     char spool[4096];
     snprintf(cmd, sizeof cmd, "ls '%s/spool' | grep '^[dc][0-9]'", cups.root);
@@ -1014,28 +1037,34 @@ static int print_job(void)
     setenv("LPDEST", "NoSuchPrinter", 1);
     char fresh[1200];
     snprintf(fresh, sizeof fresh, "%s/chosen.db", dir);
-    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", fresh, "--demo", "--size",
-                                            "1280x800", "--script", script("print_settings"),
-                                            NULL }), 0);
+    CHECK_INT(
+        run("dummy", (const char *[]){"--headless", "--db", fresh, "--demo", "--size", "1280x800",
+                                      "--script", script("print_settings"), NULL}),
+        0);
     unsetenv("LPDEST");
     /* a printer that is stopped, one that is not there, a wrong number */
     CHECK(system("cupsdisable KringTest") == 0);
-    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", db, "--size", "1280x800",
-                                            "--script", script("print_ui_stopped"), NULL }), 0);
-    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", db, "--print", "KringTest", NULL }), 1);
+    CHECK_INT(run("dummy", (const char *[]){"--headless", "--db", db, "--size", "1280x800",
+                                            "--script", script("print_ui_stopped"), NULL}),
+              0);
+    CHECK_INT(
+        run("dummy", (const char *[]){"--headless", "--db", db, "--print", "KringTest", NULL}), 1);
     CHECK(strstr(errbuf, "De printer staat stil of is uit") != NULL);
     CHECK(system("cupsenable KringTest && lpadmin -x KringTest") == 0);
-    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", db, "--print", "KringTest", NULL }), 1);
+    CHECK_INT(
+        run("dummy", (const char *[]){"--headless", "--db", db, "--print", "KringTest", NULL}), 1);
     CHECK(strstr(errbuf, "Die printer is er niet") != NULL);
-    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", db, "--print", "--copies", "100", NULL }), 2);
+    CHECK_INT(run("dummy",
+                  (const char *[]){"--headless", "--db", db, "--print", "--copies", "100", NULL}),
+              2);
     /* no default printer to be found, and no print server at all */
     setenv("LPDEST", "NoSuchPrinter", 1);
-    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", db, "--print", NULL }), 1);
+    CHECK_INT(run("dummy", (const char *[]){"--headless", "--db", db, "--print", NULL}), 1);
     CHECK(strstr(errbuf, "Er is geen printer ingesteld") != NULL);
     unsetenv("LPDEST");
     cups_stop(&cups);
     setenv("CUPS_SERVER", "/nonexistent/cups.sock", 1);
-    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", db, "--print", NULL }), 1);
+    CHECK_INT(run("dummy", (const char *[]){"--headless", "--db", db, "--print", NULL}), 1);
     CHECK(strstr(errbuf, "de printdienst draait niet") != NULL);
     unsetenv("CUPS_SERVER");
     /* and the machine's own print server is as it was */
@@ -1046,17 +1075,17 @@ static int print_job(void)
 
 static void cli(void)
 {
-    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", "probe.db", "--demo",
-                                             "--export-json", "probe.json", NULL }), 0);
-    CHECK_INT(run("dummy", (const char *[]){ "--help", NULL }), 0);
+    CHECK_INT(run("dummy", (const char *[]){"--headless", "--db", "probe.db", "--demo",
+                                            "--export-json", "probe.json", NULL}),
+              0);
+    CHECK_INT(run("dummy", (const char *[]){"--help", NULL}), 0);
     /* the help names every language Kring speaks, from the one table */
     char help[8192], cmd[1200];
     snprintf(cmd, sizeof cmd, "'%s' --help", kring);
     command_output(cmd, help, sizeof help);
     const char *line = strstr(help, "--lang");
     char langs[400] = "";
-    if (line)
-        snprintf(langs, sizeof langs, "%.*s,", (int)strcspn(line, "\n"), line);
+    if (line) snprintf(langs, sizeof langs, "%.*s,", (int)strcspn(line, "\n"), line);
     for (int i = 0; i < LANG_COUNT; i++) {
         char want[16];
         snprintf(want, sizeof want, " %s,", lang_table[i].code);
@@ -1064,11 +1093,12 @@ static void cli(void)
             fprintf(stderr, "--help does not name %s: %s\n", lang_table[i].code, langs);
         CHECK(strstr(langs, want) != NULL);
     }
-    CHECK_INT(run("dummy", (const char *[]){ "--bogus", NULL }), 2);
+    CHECK_INT(run("dummy", (const char *[]){"--bogus", NULL}), 2);
     CHECK(strstr(errbuf, "unknown option '--bogus'") != NULL);
-    CHECK_INT(run("dummy", (const char *[]){ "--size", "10x10", NULL }), 2);
-    CHECK_INT(run("dummy", (const char *[]){ "--db", NULL }), 2);
-    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", db, "--script", "nope.ks", NULL }), 1);
+    CHECK_INT(run("dummy", (const char *[]){"--size", "10x10", NULL}), 2);
+    CHECK_INT(run("dummy", (const char *[]){"--db", NULL}), 2);
+    CHECK_INT(run("dummy", (const char *[]){"--headless", "--db", db, "--script", "nope.ks", NULL}),
+              1);
     CHECK(strstr(errbuf, "nope.ks") != NULL);
     /* a script line that fails names its line */
     FILE *f = fopen("bad.ks", "w");
@@ -1078,13 +1108,13 @@ static void cli(void)
     }
     char bad[1200];
     snprintf(bad, sizeof bad, "%s/bad.ks", dir);
-    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", db, "--script", bad, NULL }), 1);
+    CHECK_INT(run("dummy", (const char *[]){"--headless", "--db", db, "--script", bad, NULL}), 1);
     CHECK(strstr(errbuf, "line 2") && strstr(errbuf, "@no-such-widget"));
     /* a database that cannot be made */
-    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", "/proc/kring/x.db",
-                                            "--screenshot", "x.png", NULL }), 1);
+    CHECK_INT(run("dummy", (const char *[]){"--headless", "--db", "/proc/kring/x.db",
+                                            "--screenshot", "x.png", NULL}),
+              1);
 }
-
 
 /* ---- storage, faults and plan files ---- */
 
@@ -1094,8 +1124,8 @@ static void sqlite3_stub_other(const char *path)
     sqlite3 *h;
     unlink(path);
     sqlite3_open(path, &h);
-    sqlite3_exec(h, "CREATE TABLE recipes (name TEXT); INSERT INTO recipes VALUES ('soup')",
-                 NULL, NULL, NULL);
+    sqlite3_exec(h, "CREATE TABLE recipes (name TEXT); INSERT INTO recipes VALUES ('soup')", NULL,
+                 NULL, NULL);
     sqlite3_close(h);
 }
 
@@ -1105,8 +1135,10 @@ static void sqlite3_stub_newer(const char *path)
     sqlite3 *h;
     unlink(path);
     sqlite3_open(path, &h);
-    sqlite3_exec(h, "PRAGMA application_id = 1263685191; PRAGMA user_version = 42;"
-                    "CREATE TABLE meeting2 (id INTEGER)", NULL, NULL, NULL);
+    sqlite3_exec(h,
+                 "PRAGMA application_id = 1263685191; PRAGMA user_version = 42;"
+                 "CREATE TABLE meeting2 (id INTEGER)",
+                 NULL, NULL, NULL);
     sqlite3_close(h);
 }
 
@@ -1114,8 +1146,7 @@ static Store *open_store(const char *path)
 {
     char err[300];
     Store *st = store_open(path, NULL, err, sizeof err);
-    if (!st)
-        fprintf(stderr, "store: %s\n", err);
+    if (!st) fprintf(stderr, "store: %s\n", err);
     return st;
 }
 
@@ -1126,8 +1157,7 @@ static long count_files(const char *pattern)
     FILE *p = popen(cmd, "r");
     long n = 0;
     if (p) {
-        if (fscanf(p, "%ld", &n) != 1)
-            n = 0;
+        if (fscanf(p, "%ld", &n) != 1) n = 0;
         pclose(p);
     }
     return n;
@@ -1139,15 +1169,13 @@ static void damaged_case(const char *label, const void *bytes, size_t n)
 {
     char cmd[4096];
     snprintf(cmd, sizeof cmd, "rm -f '%s'/kring.db*", dir);
-    if (system(cmd) != 0)
-        return;
+    if (system(cmd) != 0) return;
     FILE *f = fopen(db, "wb");
     fwrite(bytes, 1, n, f);
     fclose(f);
-    int rc = run("dummy", (const char *[]){ "--headless", "--db", db, "--script",
-                                           script("damaged"), NULL });
-    if (rc != 0)
-        fprintf(stderr, "case %s\n", label);
+    int rc = run("dummy",
+                 (const char *[]){"--headless", "--db", db, "--script", script("damaged"), NULL});
+    if (rc != 0) fprintf(stderr, "case %s\n", label);
     CHECK_INT(rc, 0);
     CHECK(strstr(errbuf, "moved aside") != NULL);
     CHECK_INT(count_files("kring.db.damaged-*[0-9]"), 1);
@@ -1158,12 +1186,11 @@ static void damaged_case(const char *label, const void *bytes, size_t n)
     o = fopen(orig, "wb");
     fwrite(bytes, 1, n, o);
     fclose(o);
-    CHECK(system(cmd) == 0);  /* the set-aside file is the original */
+    CHECK(system(cmd) == 0); /* the set-aside file is the original */
     char shot[1400];
     snprintf(cmd, sizeof cmd, "cp '%s/notice.png' '%s/notice-%s.png'", dir, dir, label);
-    if (system(cmd) != 0)
-        fprintf(stderr, "could not keep %s\n", shot);
-    Store *st = open_store(db);  /* and the new database works */
+    if (system(cmd) != 0) fprintf(stderr, "could not keep %s\n", shot);
+    Store *st = open_store(db); /* and the new database works */
     CHECK(st != NULL);
     store_close(st);
 }
@@ -1174,75 +1201,79 @@ static void damaged(void)
     /* a real Kring database, cut short */
     char good[1200];
     snprintf(good, sizeof good, "%s/good.db", dir);
-    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", good, "--demo",
-                                            "--export-json", "x.json", NULL }), 0);
+    CHECK_INT(run("dummy", (const char *[]){"--headless", "--db", good, "--demo", "--export-json",
+                                            "x.json", NULL}),
+              0);
     static unsigned char bytes[1 << 22];
     FILE *f = fopen(good, "rb");
     size_t n = f ? fread(bytes, 1, sizeof bytes, f) : 0;
-    if (f)
-        fclose(f);
+    if (f) fclose(f);
     CHECK(n > 8192);
     damaged_case("truncated", bytes, n / 3);
     /* another program's database */
     char other[1200], cmd[1400];
     snprintf(other, sizeof other, "%s/other.db", dir);
     snprintf(cmd, sizeof cmd, "rm -f '%s'", other);
-    if (system(cmd) != 0)
-        return;
+    if (system(cmd) != 0) return;
     sqlite3_stub_other(other);
     f = fopen(other, "rb");
     n = f ? fread(bytes, 1, sizeof bytes, f) : 0;
-    if (f)
-        fclose(f);
+    if (f) fclose(f);
     damaged_case("foreign", bytes, n);
     /* a newer Kring's database */
     sqlite3_stub_newer(other);
     f = fopen(other, "rb");
     n = f ? fread(bytes, 1, sizeof bytes, f) : 0;
-    if (f)
-        fclose(f);
+    if (f) fclose(f);
     damaged_case("newer", bytes, n);
 }
 
 static void plan_files(void)
 {
     /* the round trip of the issue: export, import elsewhere, export again */
-    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", db, "--demo", "--export-json",
-                                            "a.json", NULL }), 0);
+    CHECK_INT(run("dummy", (const char *[]){"--headless", "--db", db, "--demo", "--export-json",
+                                            "a.json", NULL}),
+              0);
     char fresh[1200];
     snprintf(fresh, sizeof fresh, "%s/fresh.db", dir);
-    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", fresh, "--import", "a.json",
-                                            "--export-json", "b.json", NULL }), 0);
+    CHECK_INT(run("dummy", (const char *[]){"--headless", "--db", fresh, "--import", "a.json",
+                                            "--export-json", "b.json", NULL}),
+              0);
     CHECK(system("cmp -s a.json b.json") == 0);
     /* the import made a new meeting; the screen shows it */
-    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", fresh, "--screenshot",
-                                            "imported.png", NULL }), 0);
+    CHECK_INT(run("dummy", (const char *[]){"--headless", "--db", fresh, "--screenshot",
+                                            "imported.png", NULL}),
+              0);
     Store *st = open_store(fresh);
     MeetingInfo list[4];
     CHECK_INT(st ? store_meetings(st, list, 4) : 0, 1);
     store_close(st);
     /* bad files: one clear line each, and nothing changes */
-    struct { const char *name, *content, *want; } bad[] = {
-        { "notjson.json", "{ this is not json", "not valid JSON" },
-        { "version.json", "{\"format\":\"kring-plan\",\"version\":7}", "version 7" },
-        { "other.json", "{\"name\":\"a shopping list\"}", "not a Kring plan" },
-        { "empty.json", "", "not valid JSON" },
+    struct {
+        const char *name, *content, *want;
+    } bad[] = {
+        {"notjson.json", "{ this is not json", "not valid JSON"},
+        {"version.json", "{\"format\":\"kring-plan\",\"version\":7}", "version 7"},
+        {"other.json", "{\"name\":\"a shopping list\"}", "not a Kring plan"},
+        {"empty.json", "", "not valid JSON"},
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         FILE *f = fopen(bad[i].name, "w");
         fputs(bad[i].content, f);
         fclose(f);
-        CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", fresh, "--import",
-                                                bad[i].name, "--export-json", "c.json", NULL }), 1);
+        CHECK_INT(run("dummy", (const char *[]){"--headless", "--db", fresh, "--import",
+                                                bad[i].name, "--export-json", "c.json", NULL}),
+                  1);
         CHECK(strstr(errbuf, bad[i].want) != NULL);
         CHECK(strchr(errbuf, '\n') == errbuf + strlen(errbuf) - 1); /* one line */
     }
-    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", fresh, "--import",
-                                            "missing.json", NULL }), 1);
+    CHECK_INT(run("dummy",
+                  (const char *[]){"--headless", "--db", fresh, "--import", "missing.json", NULL}),
+              1);
     st = open_store(fresh);
     CHECK_INT(st ? store_meetings(st, list, 4) : 0, 1);
     store_close(st);
-    CHECK_INT(run("dummy", (const char *[]){ "--demo", "--import", "a.json", NULL }), 2);
+    CHECK_INT(run("dummy", (const char *[]){"--demo", "--import", "a.json", NULL}), 2);
 }
 
 /* Mounts a small tmpfs at dir/disk; false (and the test is skipped) when
@@ -1252,8 +1283,9 @@ static bool mount_disk(char *disk, size_t n)
     snprintf(disk, n, "%s/disk", dir);
     mkdir(disk, 0700);
     char cmd[4096];
-    snprintf(cmd, sizeof cmd, "umount '%s' 2>/dev/null; mount -t tmpfs -o size=3m tmpfs '%s' 2>/dev/null",
-             disk, disk);
+    snprintf(cmd, sizeof cmd,
+             "umount '%s' 2>/dev/null; mount -t tmpfs -o size=3m tmpfs '%s' 2>/dev/null", disk,
+             disk);
     return system(cmd) == 0;
 }
 
@@ -1261,8 +1293,7 @@ static void unmount_disk(const char *disk)
 {
     char cmd[4096];
     snprintf(cmd, sizeof cmd, "umount '%s'", disk);
-    if (system(cmd) != 0)
-        fprintf(stderr, "could not unmount %s\n", disk);
+    if (system(cmd) != 0) fprintf(stderr, "could not unmount %s\n", disk);
 }
 
 /* fault: "full" fills a small real disk (a tmpfs) to the last byte;
@@ -1282,14 +1313,14 @@ static int faulty_disk(const char *fault)
         snprintf(disk, sizeof disk, "%s/disk", dir);
         mkdir(disk, 0700);
         snprintf(cmd, sizeof cmd, "rm -f '%s'/kring.db*", disk);
-        if (system(cmd) != 0)
-            return 1;
+        if (system(cmd) != 0) return 1;
     }
     snprintf(dbf, sizeof dbf, "%s/kring.db", disk);
     snprintf(ctl, sizeof ctl, "%s/fault", dir);
     unlink(ctl);
-    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", dbf, "--demo", "--export-json",
-                                            "before.json", NULL }), 0);
+    CHECK_INT(run("dummy", (const char *[]){"--headless", "--db", dbf, "--demo", "--export-json",
+                                            "before.json", NULL}),
+              0);
     unlink("mended");
     unlink("broken");
     unlink("ready.txt");
@@ -1298,20 +1329,19 @@ static int faulty_disk(const char *fault)
         preload_dir = disk;
         preload_ctl = ctl;
     }
-    pid_t pid = start("dummy", (const char *[]){ "--headless", "--db", dbf, "--size", "1920x1080",
-                                                "--verbose", "--script", script("faulty_disk"),
-                                                NULL },
+    pid_t pid = start("dummy",
+                      (const char *[]){"--headless", "--db", dbf, "--size", "1920x1080",
+                                       "--verbose", "--script", script("faulty_disk"), NULL},
                       "stderr.txt");
     preload_dir = preload_ctl = NULL;
-    CHECK(wait_for("ready.txt", 60));    /* Kring runs, with its database open */
+    CHECK(wait_for("ready.txt", 60)); /* Kring runs, with its database open */
     if (full)
         snprintf(cmd, sizeof cmd, "dd if=/dev/zero of='%s/filler' bs=4k 2>/dev/null; sync", disk);
     else
         snprintf(cmd, sizeof cmd, "echo readonly > '%s'", ctl);
-    if (system(cmd) != 0 && !full)
-        CHECK(!"could not break the disk");
+    if (system(cmd) != 0 && !full) CHECK(!"could not break the disk");
     touch("broken");
-    CHECK(wait_for("problem.txt", 60));  /* Kring said it could not save */
+    CHECK(wait_for("problem.txt", 60)); /* Kring said it could not save */
     if (full)
         snprintf(cmd, sizeof cmd, "rm -f '%s/filler'", disk);
     else
@@ -1332,13 +1362,18 @@ static int faulty_disk(const char *fault)
         plan_destroy(p);
         store_close(st);
     }
-    if (full)
-        unmount_disk(disk);
+    if (full) unmount_disk(disk);
     return -1;
 }
 
-static int full_disk(void) { return faulty_disk("full"); }
-static int read_only(void) { return faulty_disk("readonly"); }
+static int full_disk(void)
+{
+    return faulty_disk("full");
+}
+static int read_only(void)
+{
+    return faulty_disk("readonly");
+}
 
 /* Kills Kring with SIGKILL at random moments of a long session, again and
  * again; every action it said it had stored must be there afterwards. */
@@ -1348,10 +1383,10 @@ static void killed(void)
     int kills = getenv("KRING_KILLS") ? atoi(getenv("KRING_KILLS")) : 200;
     long confirmed_total = 0, lost = 0;
     for (int round = 0; round < kills; round++) {
-        const char *args_demo[] = { "--headless", "--db", db, "--demo", "--verbose",
-                                    "--script", script("kill"), NULL };
-        const char *args_on[] = { "--headless", "--db", db, "--verbose", "--script",
-                                  script("kill"), NULL };
+        const char *args_demo[] = {"--headless", "--db",         db,  "--demo", "--verbose",
+                                   "--script",   script("kill"), NULL};
+        const char *args_on[] = {"--headless", "--db",         db,  "--verbose",
+                                 "--script",   script("kill"), NULL};
         pid_t pid = start("dummy", round == 0 ? args_demo : args_on, "kill-stderr.txt");
         seed = seed * 1103515245u + 12345u;
         sleep_ms(150 + (long)((seed >> 8) % 1300));
@@ -1369,19 +1404,17 @@ static void killed(void)
                 confirmed_total++;
             }
         }
-        if (f)
-            fclose(f);
+        if (f) fclose(f);
         Store *st = open_store(db);
         CHECK(st != NULL);
-        if (!st)
-            return;
+        if (!st) return;
         CHECK(store_integrity_ok(st));
         if (meeting) {
             int64_t cursor = store_meeting_cursor(st, meeting);
             if (cursor < step) {
                 lost++;
-                fprintf(stderr, "round %d: step %ld was confirmed, the cursor is at %lld\n",
-                        round, step, (long long)cursor);
+                fprintf(stderr, "round %d: step %ld was confirmed, the cursor is at %lld\n", round,
+                        step, (long long)cursor);
             }
             Plan *p = store_meeting_load(st, meeting);
             CHECK(p != NULL);
@@ -1391,17 +1424,15 @@ static void killed(void)
     }
     CHECK_INT(lost, 0);
     CHECK(confirmed_total > kills); /* the kills fell in the middle of real work */
-    printf("kill test: %d kills, %ld stored actions confirmed, %ld lost\n", kills,
-           confirmed_total, lost);
+    printf("kill test: %d kills, %ld stored actions confirmed, %ld lost\n", kills, confirmed_total,
+           lost);
 }
-
 
 /* True when the file at path holds the bytes of text anywhere. */
 static bool file_holds(const char *path, const char *text)
 {
     FILE *f = fopen(path, "rb");
-    if (!f)
-        return false;
+    if (!f) return false;
     size_t n = strlen(text), cap = 1 << 20, len = 0;
     char *buf = malloc(cap);
     bool found = false;
@@ -1427,8 +1458,9 @@ static bool file_holds(const char *path, const char *text)
  * gone), tries the settings and leaves the kiosk. */
 static void conference(void)
 {
-    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", db, "--size", "1280x800",
-                                            "--script", script("conference"), NULL }), 0);
+    CHECK_INT(run("dummy", (const char *[]){"--headless", "--db", db, "--size", "1280x800",
+                                            "--script", script("conference"), NULL}),
+              0);
     Plan *p = stored_plan();
     CHECK(p != NULL);
     if (p) {
@@ -1436,18 +1468,21 @@ static void conference(void)
         CHECK_STR(plan_children(p), "Sam");
         CHECK_STR(plan_question(p), "Hoe kan Sam veilig thuis blijven wonen?");
         CHECK_STR(p->field[FIELD_DATE], "2026-11-23"); /* the meeting's day */
-        const int filled[] = { SECTION_CONCERNS, SECTION_CONDITIONS, SECTION_GOING_WELL,
-                               SECTION_STRENGTHS, SECTION_DREAM, SECTION_SAFETY, SECTION_HELP };
+        const int filled[] = {SECTION_CONCERNS,  SECTION_CONDITIONS, SECTION_GOING_WELL,
+                              SECTION_STRENGTHS, SECTION_DREAM,      SECTION_SAFETY,
+                              SECTION_HELP};
         for (size_t i = 0; i < sizeof filled / sizeof filled[0]; i++)
             CHECK_INT(p->section[filled[i]].n, 1);
-        CHECK_STR(p->section[SECTION_CONDITIONS].items[0].text, "Sam gaat elke schooldag naar school.");
+        CHECK_STR(p->section[SECTION_CONDITIONS].items[0].text,
+                  "Sam gaat elke schooldag naar school.");
         CHECK_INT(p->n_people, 3);
         CHECK_INT(p->n_goals, 1);
         CHECK_INT(p->n_agreements, 1);
         CHECK(p->n_agreements && p->agreements[0].checker == 1 && p->agreements[0].people[0] == 3);
         CHECK_INT(p->n_voices, 1);
         CHECK(p->n_voices && p->voices[0].support == 3 && !strcmp(p->voices[0].child, "Sam"));
-        const Person *esther = plan_person(p, 1), *sam = plan_person(p, 2), *oma = plan_person(p, 3);
+        const Person *esther = plan_person(p, 1), *sam = plan_person(p, 2),
+                     *oma = plan_person(p, 3);
         CHECK(esther && sam && oma);
         if (esther && sam && oma) {
             CHECK_INT(esther->scale, 6);
@@ -1470,8 +1505,9 @@ static void conference(void)
     snprintf(wal, sizeof wal, "%s-wal", db);
     /* sealed: the family's words are in no file even while the meeting goes on */
     CHECK(!file_holds(db, "Marokko") && !file_holds(wal, "Marokko"));
-    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", db, "--size", "1280x800",
-                                            "--script", script("conference_close"), NULL }), 0);
+    CHECK_INT(run("dummy", (const char *[]){"--headless", "--db", db, "--size", "1280x800",
+                                            "--script", script("conference_close"), NULL}),
+              0);
     /* closed: no meeting, and none of its words anywhere in the files */
     char err[300];
     Store *st = store_open(db, NULL, err, sizeof err);
@@ -1489,8 +1525,8 @@ static void conference(void)
     CHECK(anchor_in("start-dutch.txt", "new-meeting", &dx, &y, NULL, NULL));
     CHECK(anchor_in("start-arabic.txt", "new-meeting", &ax, &y, NULL, NULL));
     CHECK(dx > 640 && ax < 640); /* in Arabic the start screen is mirrored */
-    const char *words[] = { "Marokko", "Wijkcentrum De Kring", "06 1234 5678", "Jamila",
-                            "schooldag" };
+    const char *words[] = {"Marokko", "Wijkcentrum De Kring", "06 1234 5678", "Jamila",
+                           "schooldag"};
     for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
         CHECK(!file_holds(db, words[i]));
         CHECK(!file_holds(wal, words[i]));
@@ -1501,33 +1537,36 @@ static void conference(void)
  * that holds against the right PIN, lifted by kring --unlock-pin. */
 static void pin_lockout(void)
 {
-    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", db, "--size", "1280x800",
-                                            "--script", script("pin_lockout"), NULL }), 0);
-    CHECK_INT(run("dummy", (const char *[]){ "--db", db, "--unlock-pin", NULL }), 0);
-    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", db, "--size", "1280x800",
-                                            "--script", script("pin_unlocked"), NULL }), 0);
+    CHECK_INT(run("dummy", (const char *[]){"--headless", "--db", db, "--size", "1280x800",
+                                            "--script", script("pin_lockout"), NULL}),
+              0);
+    CHECK_INT(run("dummy", (const char *[]){"--db", db, "--unlock-pin", NULL}), 0);
+    CHECK_INT(run("dummy", (const char *[]){"--headless", "--db", db, "--size", "1280x800",
+                                            "--script", script("pin_unlocked"), NULL}),
+              0);
 }
 
 /* On the device: systemd's watchdog is fed from the main loop even when
  * Kring is idle, READY=1 once the first frame shows; in kiosk mode Ctrl+C
  * (SIGINT) does not end Kring but the service manager's SIGTERM does,
- * cleanly, and leaving with the PIN ends it with status 3; a touch calibration matrix is applied to every touch (the
- * script player aims through its inverse, so taps still land). */
+ * cleanly, and leaving with the PIN ends it with status 3; a touch calibration matrix is applied to
+ * every touch (the script player aims through its inverse, so taps still land). */
 static void device(void)
 {
     char sock[64]; /* a socket's path is short: in /tmp */
     snprintf(sock, sizeof sock, "/tmp/kring-notify-%ld.sock", (long)getpid());
     unlink(sock);
     int fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-    struct sockaddr_un sa = { .sun_family = AF_UNIX };
+    struct sockaddr_un sa = {.sun_family = AF_UNIX};
     snprintf(sa.sun_path, sizeof sa.sun_path, "%s", sock);
     CHECK(fd >= 0 && bind(fd, (struct sockaddr *)&sa, sizeof sa) == 0);
-    struct timeval tv = { 0, 100000 };
+    struct timeval tv = {0, 100000};
     setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
     setenv("NOTIFY_SOCKET", sock, 1);
     setenv("WATCHDOG_USEC", "200000", 1); /* a ping every 100 ms */
-    pid_t pid = start("dummy", (const char *[]){ "--headless", "--db", db, "--demo", "--kiosk",
-                                                  NULL }, "stderr.txt");
+    pid_t pid =
+        start("dummy", (const char *[]){"--headless", "--db", db, "--demo", "--kiosk", NULL},
+              "stderr.txt");
     unsetenv("NOTIFY_SOCKET");
     unsetenv("WATCHDOG_USEC");
     int ready = 0, pings = 0;
@@ -1537,23 +1576,21 @@ static void device(void)
     for (;;) {
         clock_gettime(CLOCK_MONOTONIC, &t);
         long ms = (t.tv_sec - t0.tv_sec) * 1000 + (t.tv_nsec - t0.tv_nsec) / 1000000;
-        if (ms > 3000)
-            break;
+        if (ms > 3000) break;
         if (!interrupted && ms > 1500) { /* Ctrl+C at the console: ignored */
             kill(pid, SIGINT);
             interrupted = true;
         }
         char msg[256];
         ssize_t n = recv(fd, msg, sizeof msg - 1, 0);
-        if (n <= 0)
-            continue;
+        if (n <= 0) continue;
         msg[n] = '\0';
         ready += strstr(msg, "READY=1") != NULL;
         pings += strstr(msg, "WATCHDOG=1") != NULL;
     }
     fprintf(stderr, "READY=1 %d time(s), WATCHDOG=1 %d times in 3 s\n", ready, pings);
     CHECK_INT(ready, 1);
-    CHECK(pings >= 10); /* idle, and still alive to the watchdog */
+    CHECK(pings >= 10);                      /* idle, and still alive to the watchdog */
     CHECK(waitpid(pid, NULL, WNOHANG) == 0); /* SIGINT did not end it */
     kill(pid, SIGTERM);
     CHECK_INT(finish(pid), 0);
@@ -1562,15 +1599,18 @@ static void device(void)
     /* leaving the kiosk with the PIN: exit status 3, for the service */
     char kdb[1200];
     snprintf(kdb, sizeof kdb, "%s/kiosk.db", dir);
-    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", kdb, "--demo", "--kiosk",
-                                            "--script", script("kiosk_leave"), NULL }), 3);
+    CHECK_INT(run("dummy", (const char *[]){"--headless", "--db", kdb, "--demo", "--kiosk",
+                                            "--script", script("kiosk_leave"), NULL}),
+              3);
     /* a panel mounted mirrored: touches come in mirrored and are turned back */
     setenv("KRING_TOUCH_MATRIX", "-1 0 1 0 1 0", 1);
-    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", db, "--size", "1280x800",
-                                            "--script", script("calibrated"), NULL }), 0);
+    CHECK_INT(run("dummy", (const char *[]){"--headless", "--db", db, "--size", "1280x800",
+                                            "--script", script("calibrated"), NULL}),
+              0);
     setenv("KRING_TOUCH_MATRIX", "1 2 3", 1);
-    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", db, "--size", "1280x800",
-                                            "--screenshot", "x.png", NULL }), 0);
+    CHECK_INT(run("dummy", (const char *[]){"--headless", "--db", db, "--size", "1280x800",
+                                            "--screenshot", "x.png", NULL}),
+              0);
     CHECK(strstr(errbuf, "KRING_TOUCH_MATRIX is not six numbers") != NULL);
     unsetenv("KRING_TOUCH_MATRIX");
 }
@@ -1583,14 +1623,15 @@ static void device(void)
 static void privacy(void)
 {
     /* walking away */
-    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", db, "--demo", "--size",
-                                            "1280x800", "--script", script("walk_away"), NULL }), 0);
+    CHECK_INT(run("dummy", (const char *[]){"--headless", "--db", db, "--demo", "--size",
+                                            "1280x800", "--script", script("walk_away"), NULL}),
+              0);
     /* retention: kept for 30 days, gone after 31 */
     char kept[1200];
     snprintf(kept, sizeof kept, "%s/kept.db", dir);
-    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", kept, "--demo", "--size",
-                                            "1280x800", "--script", script("keep_30_days"),
-                                            NULL }), 0);
+    CHECK_INT(run("dummy", (const char *[]){"--headless", "--db", kept, "--demo", "--size",
+                                            "1280x800", "--script", script("keep_30_days"), NULL}),
+              0);
     char err[300];
     Store *st = store_open(kept, NULL, err, sizeof err);
     MeetingInfo m[4];
@@ -1599,19 +1640,22 @@ static void privacy(void)
           m[0].kept_until < 1795424400LL + 30 * 86400 + 600);
     store_close(st);
     setenv("KRING_EPOCH", "1798102800", 1); /* 31 days on */
-    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", kept, "--size", "1280x800",
-                                            "--script", script("after_31_days"), NULL }), 0);
+    CHECK_INT(run("dummy", (const char *[]){"--headless", "--db", kept, "--size", "1280x800",
+                                            "--script", script("after_31_days"), NULL}),
+              0);
     unsetenv("KRING_EPOCH");
     CHECK(strstr(errbuf, "1 kept meeting(s) erased") != NULL);
     st = store_open(kept, NULL, err, sizeof err);
     CHECK(st && store_meetings(st, m, 4) == 0);
     store_close(st);
     /* on paper: without concerns, with initials */
-    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", db, "--size", "1280x800",
-                                            "--script", script("share_print_options"), NULL }), 0);
-    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", db, "--export-pdf",
-                                            "redacted.pdf", "--initials", "--without-concerns",
-                                            NULL }), 0);
+    CHECK_INT(run("dummy", (const char *[]){"--headless", "--db", db, "--size", "1280x800",
+                                            "--script", script("share_print_options"), NULL}),
+              0);
+    CHECK_INT(
+        run("dummy", (const char *[]){"--headless", "--db", db, "--export-pdf", "redacted.pdf",
+                                      "--initials", "--without-concerns", NULL}),
+        0);
     char text[65536];
     command_output("pdftotext redacted.pdf - 2>/dev/null", text, sizeof text);
     CHECK(strstr(text, "E.J.") != NULL);
@@ -1631,17 +1675,23 @@ static void privacy(void)
     preload_dir = data;
     preload_ctl = ctl; /* never made: no faults, only the copy */
     setenv("KRING_TEE_LOG", log, 1);
-    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", tdb, "--demo", "--verbose",
-                                            "--size", "1280x800", "--script",
-                                            script("tee_session"), NULL }), 0);
+    CHECK_INT(
+        run("dummy", (const char *[]){"--headless", "--db", tdb, "--demo", "--verbose", "--size",
+                                      "1280x800", "--script", script("tee_session"), NULL}),
+        0);
     unsetenv("KRING_TEE_LOG");
     preload_dir = preload_ctl = NULL;
     struct stat sb;
     CHECK(stat(log, &sb) == 0 && sb.st_size > 100000); /* it saw the writes: */
-    CHECK(file_holds(log, "SQLite format 3"));          /* the database's pages */
-    const char *words[] = { "Gezinsruimte", "Esther Jansen", "Karim El Amrani", "Wijkcentrum",
-                            "schulden", "Jansen", "\xD8\xAC\xD9\x85\xD9\x8A\xD9\x84\xD8\xA9",
-                            "Vlinderstrik-geheim" };
+    CHECK(file_holds(log, "SQLite format 3"));         /* the database's pages */
+    const char *words[] = {"Gezinsruimte",
+                           "Esther Jansen",
+                           "Karim El Amrani",
+                           "Wijkcentrum",
+                           "schulden",
+                           "Jansen",
+                           "\xD8\xAC\xD9\x85\xD9\x8A\xD9\x84\xD8\xA9",
+                           "Vlinderstrik-geheim"};
     for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
         CHECK(!file_holds(log, words[i]));
         CHECK(!strstr(errbuf, words[i])); /* nor in what Kring says (the journal) */
@@ -1667,15 +1717,20 @@ static unsigned monkey_rand(unsigned *s)
 static void monkey_script(unsigned seed, const char *path, int steps)
 {
     static const char *const texts[] = {
-        "Oma", "\xD8\xAC\xD9\x85\xD9\x8A\xD9\x84\xD8\xA9", "\xF0\x9F\x99\x82\xF0\x9F\x8F\xA0",
-        "Zo\xC3\xAB", "  ", "a\\\\b\\\"c", "\xC5\x81\xC3\xB3\xC5\xBA", "1234567890",
+        "Oma",
+        "\xD8\xAC\xD9\x85\xD9\x8A\xD9\x84\xD8\xA9",
+        "\xF0\x9F\x99\x82\xF0\x9F\x8F\xA0",
+        "Zo\xC3\xAB",
+        "  ",
+        "a\\\\b\\\"c",
+        "\xC5\x81\xC3\xB3\xC5\xBA",
+        "1234567890",
         "een hele lange tekst die maar doorgaat en doorgaat en doorgaat en nog langer wordt",
     };
-    static const char *const keys[] = { "Backspace", "Return", "Escape", "Left", "Right",
-                                        "Delete", "Ctrl+Z", "Ctrl+Y", "Home", "End" };
+    static const char *const keys[] = {"Backspace", "Return", "Escape", "Left", "Right",
+                                       "Delete",    "Ctrl+Z", "Ctrl+Y", "Home", "End"};
     FILE *f = fopen(path, "w");
-    if (!f)
-        return;
+    if (!f) return;
     unsigned s = seed;
     int W = 1024, H = 768; /* the kiosk fills SDL's dummy screen */
     fprintf(f, "# monkey, seed %u\n", seed);
@@ -1685,10 +1740,14 @@ static void monkey_script(unsigned seed, const char *path, int steps)
         int x2 = (int)(monkey_rand(&s) % (unsigned)(W + 400)) - 200;
         int y2 = (int)(monkey_rand(&s) % (unsigned)(H + 400)) - 200;
         switch (monkey_rand(&s) % 12) {
-        case 0: case 1: case 2: case 3:
+        case 0:
+        case 1:
+        case 2:
+        case 3:
             fprintf(f, "tap %d %d\n", x, y);
             break;
-        case 4: case 5:
+        case 4:
+        case 5:
             fprintf(f, "drag %d %d %d %d %u\n", x, y, x2, y2, 50 + monkey_rand(&s) % 600);
             break;
         case 6:
@@ -1701,7 +1760,8 @@ static void monkey_script(unsigned seed, const char *path, int steps)
                         (int)(monkey_rand(&s) % (unsigned)H));
             for (int m = 0; m < 3; m++)
                 for (int k = 0; k < n; k++)
-                    fprintf(f, "move %d %d %d\n", k, (int)(monkey_rand(&s) % (unsigned)(W + 200)) - 100,
+                    fprintf(f, "move %d %d %d\n", k,
+                            (int)(monkey_rand(&s) % (unsigned)(W + 200)) - 100,
                             (int)(monkey_rand(&s) % (unsigned)(H + 200)) - 100);
             for (int k = 0; k < n; k++)
                 fprintf(f, "up %d\n", k);
@@ -1717,7 +1777,8 @@ static void monkey_script(unsigned seed, const char *path, int steps)
             fprintf(f, "wait %u\n", monkey_rand(&s) % 2000);
             break;
         default: /* the step bar and the sheets' buttons, often */
-            fprintf(f, "tap %d %d\n", (int)(monkey_rand(&s) % (unsigned)W), (int)(monkey_rand(&s) % 70));
+            fprintf(f, "tap %d %d\n", (int)(monkey_rand(&s) % (unsigned)W),
+                    (int)(monkey_rand(&s) % 70));
             break;
         }
     }
@@ -1727,19 +1788,19 @@ static void monkey_script(unsigned seed, const char *path, int steps)
 
 static void monkey(void)
 {
-    unsigned seeds[] = { 1, 2, 3 };
+    unsigned seeds[] = {1, 2, 3};
     const char *env = getenv("KRING_MONKEY_SEED");
-    int n = env ? 1 : 3, steps = getenv("KRING_MONKEY_STEPS") ? atoi(getenv("KRING_MONKEY_STEPS")) : 600;
-    if (env)
-        seeds[0] = (unsigned)strtoul(env, NULL, 10);
+    int n = env ? 1 : 3,
+        steps = getenv("KRING_MONKEY_STEPS") ? atoi(getenv("KRING_MONKEY_STEPS")) : 600;
+    if (env) seeds[0] = (unsigned)strtoul(env, NULL, 10);
     for (int i = 0; i < n; i++) {
         char path[1300], mdb[1300];
         snprintf(path, sizeof path, "%s/monkey-%u.ks", dir, seeds[i]);
         snprintf(mdb, sizeof mdb, "%s/monkey-%u.db", dir, seeds[i]);
         unlink(mdb);
         monkey_script(seeds[i], path, steps);
-        int rc = run("dummy", (const char *[]){ "--headless", "--db", mdb, "--demo", "--kiosk",
-                                               "--size", "1280x800", "--script", path, NULL });
+        int rc = run("dummy", (const char *[]){"--headless", "--db", mdb, "--demo", "--kiosk",
+                                               "--size", "1280x800", "--script", path, NULL});
         if (rc != 0)
             fprintf(stderr, "monkey seed %u: exit %d (replay: KRING_MONKEY_SEED=%u)\n", seeds[i],
                     rc, seeds[i]);
@@ -1783,7 +1844,7 @@ static int io_faults(void)
         fprintf(stderr, "skipped: needs fiu-run (Debian's fiu-utils)\n");
         return 77;
     }
-    static const char *const probability[] = { "0.005", "0.02", "0.05", "0.2", "1" };
+    static const char *const probability[] = {"0.005", "0.02", "0.05", "0.2", "1"};
     long confirmed_total = 0, faults = 0;
     for (size_t k = 0; k < sizeof probability / sizeof probability[0]; k++) {
         char fdb[1300], opt[4][160];
@@ -1792,17 +1853,18 @@ static int io_faults(void)
         snprintf(cmd, sizeof cmd, "rm -f '%s'*", fdb);
         CHECK(system(cmd) == 0);
         /* the meeting exists first, without faults */
-        CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", fdb, "--demo",
-                                                "--export-json", "start.json", NULL }), 0);
+        CHECK_INT(run("dummy", (const char *[]){"--headless", "--db", fdb, "--demo",
+                                                "--export-json", "start.json", NULL}),
+                  0);
         /* (this runs a Kring built without sanitizers: tests/unsanitized.sh) */
-        static const char *const names[] = { "posix/io/sync/fsync", "posix/io/sync/fdatasync",
-                                             "posix/io/rw/pwrite", "posix/io/rw/ftruncate" };
+        static const char *const names[] = {"posix/io/sync/fsync", "posix/io/sync/fdatasync",
+                                            "posix/io/rw/pwrite", "posix/io/rw/ftruncate"};
         for (int i = 0; i < 4; i++)
             snprintf(opt[i], sizeof opt[i], "enable_random name=%s,probability=%s", names[i],
                      probability[k]);
-        const char *args[] = { "-x", "-c", opt[0], "-c", opt[1], "-c", opt[2], "-c", opt[3],
-                               kring, "--headless", "--db", fdb, "--verbose", "--script",
-                               script("kill"), NULL };
+        const char *args[] = {"-x",   "-c",        opt[0],     "-c",           opt[1],       "-c",
+                              opt[2], "-c",        opt[3],     kring,          "--headless", "--db",
+                              fdb,    "--verbose", "--script", script("kill"), NULL};
         const char *saved = kring;
         kring = "/usr/bin/fiu-run";
         int rc = run("dummy", args);
@@ -1823,8 +1885,7 @@ static int io_faults(void)
         char err[300];
         Store *st = store_open(fdb, NULL, err, sizeof err);
         CHECK(st != NULL);
-        if (!st)
-            continue;
+        if (!st) continue;
         CHECK(store_integrity_ok(st));
         int64_t m = store_meeting_latest(st);
         CHECK(m && store_meeting_cursor(st, m) >= last); /* nothing confirmed lost */
@@ -1860,8 +1921,8 @@ static int oom_run(const char *fail, long *confirmed, long *total)
     snprintf(cmd, sizeof cmd, "rm -f '%s'*", fdb);
     CHECK(system(cmd) == 0);
     setenv("KRING_FAIL_ALLOC", fail, 1);
-    int rc = run("dummy", (const char *[]){ "--headless", "--db", fdb, "--demo", "--verbose",
-                                           "--script", script("valgrind"), NULL });
+    int rc = run("dummy", (const char *[]){"--headless", "--db", fdb, "--demo", "--verbose",
+                                           "--script", script("valgrind"), NULL});
     unsetenv("KRING_FAIL_ALLOC");
     bool clean = !strstr(errbuf, "Sanitizer") && !strstr(errbuf, "runtime error");
     CHECK(clean);
@@ -1884,8 +1945,7 @@ static int oom_run(const char *fail, long *confirmed, long *total)
             ++*confirmed;
         }
     }
-    if (!clean || (rc != 0 && rc != 1))
-        fprintf(stderr, "KRING_FAIL_ALLOC=%s: exit %d\n", fail, rc);
+    if (!clean || (rc != 0 && rc != 1)) fprintf(stderr, "KRING_FAIL_ALLOC=%s: exit %d\n", fail, rc);
     char err[300];
     Store *st = store_open(fdb, NULL, err, sizeof err);
     if (!st) { /* memory failed before the database was made */
@@ -1907,8 +1967,9 @@ static int oom(void)
 {
     long total = 0, confirmed = 0, confirmed_all = 0, runs = 0, gave_up = 0;
     setenv("KRING_FAIL_ALLOC", "0", 1);
-    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", "probe.db", "--demo",
-                                             "--export-json", "probe.json", NULL }), 0);
+    CHECK_INT(run("dummy", (const char *[]){"--headless", "--db", "probe.db", "--demo",
+                                            "--export-json", "probe.json", NULL}),
+              0);
     unsetenv("KRING_FAIL_ALLOC");
     if (!strstr(errbuf, "allocations counted")) {
         fprintf(stderr, "skipped: needs a build with KRING_FAULT_HOOKS (tests/run.sh)\n");
@@ -1917,8 +1978,7 @@ static int oom(void)
     CHECK_INT(oom_run("0", &confirmed, &total), 0);
     CHECK(total > 1000 && confirmed >= 3);
     long step = getenv("KRING_OOM_STEP") ? atol(getenv("KRING_OOM_STEP")) : total / 40;
-    if (step < 1)
-        step = 1;
+    if (step < 1) step = 1;
     char n[32];
     for (long k = 1; k <= total; k = k < 25 && step > 1 ? k + 1 : k + step) {
         snprintf(n, sizeof n, "%ld", k);
@@ -1933,7 +1993,8 @@ static int oom(void)
         runs++;
     }
     printf("out of memory, program: %ld allocations in the session, %ld runs, %ld actions "
-           "confirmed, %ld runs stopped in words\n", total, runs, confirmed_all, gave_up);
+           "confirmed, %ld runs stopped in words\n",
+           total, runs, confirmed_all, gave_up);
     return 0;
 }
 
@@ -1942,7 +2003,7 @@ static int oom(void)
  * PDF holds the plan's words in that language. */
 static void language_shots(void)
 {
-    static const char *const langs[] = { "ar", "pl" };
+    static const char *const langs[] = {"ar", "pl"};
     static const char *const title[] = {
         "\xD8\xAE\xD8\xB7\xD8\xA9", /* خطة: plan */
         "Plan rodziny",
@@ -1955,18 +2016,20 @@ static void language_shots(void)
         snprintf(ks, sizeof ks, "%s/%s.ks", dir, langs[l]);
         FILE *f = fopen(ks, "w");
         CHECK(f != NULL);
-        if (!f)
-            return;
+        if (!f) return;
         fprintf(f, "shot %s-board.png\ntap @step:review\nshot %s-review.png\n", langs[l], langs[l]);
         fclose(f);
-        CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", kdb, "--demo", "--lang",
-                                                langs[l], "--size", "1280x800", "--script", ks,
-                                                NULL }), 0);
+        CHECK_INT(
+            run("dummy", (const char *[]){"--headless", "--db", kdb, "--demo", "--lang", langs[l],
+                                          "--size", "1280x800", "--script", ks, NULL}),
+            0);
         snprintf(pdf, sizeof pdf, "%s/%s-plan.pdf", dir, langs[l]);
-        CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", kdb, "--lang", langs[l],
-                                                "--export-pdf", pdf, NULL }), 0);
-        snprintf(cmd, sizeof cmd, "pdftoppm -png -r 60 -f 1 -l 1 -singlefile '%s' '%s/%s-pdf-page1'",
-                 pdf, dir, langs[l]);
+        CHECK_INT(run("dummy", (const char *[]){"--headless", "--db", kdb, "--lang", langs[l],
+                                                "--export-pdf", pdf, NULL}),
+                  0);
+        snprintf(cmd, sizeof cmd,
+                 "pdftoppm -png -r 60 -f 1 -l 1 -singlefile '%s' '%s/%s-pdf-page1'", pdf, dir,
+                 langs[l]);
         CHECK(system(cmd) == 0);
         char name[64];
         snprintf(name, sizeof name, "%s-pdf-page1.png", langs[l]);
@@ -1981,21 +2044,24 @@ static void language_shots(void)
      * board: at once, mirrored for Arabic, and nothing of the plan changes */
     char kdb[1300], ks[1300];
     snprintf(kdb, sizeof kdb, "%s/switch.db", dir);
-    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", kdb, "--demo", "--export-json",
-                                            "switch-before.json", NULL }), 0);
+    CHECK_INT(run("dummy", (const char *[]){"--headless", "--db", kdb, "--demo", "--export-json",
+                                            "switch-before.json", NULL}),
+              0);
     snprintf(ks, sizeof ks, "%s/switch.ks", dir);
     FILE *f = fopen(ks, "w");
     CHECK(f != NULL);
-    if (!f)
-        return;
+    if (!f) return;
     fputs("dump switch-nl.txt\ntap @language\nshot switch-picker.png\ntap @talk:2\n"
           "dump switch-ar.txt\nshot switch-ar.png\ntap @step:review\ntap @step:network\n"
-          "tap @language\ntap @talk:4\nshot switch-pl.png\ndump switch-pl.txt\n", f);
+          "tap @language\ntap @talk:4\nshot switch-pl.png\ndump switch-pl.txt\n",
+          f);
     fclose(f);
-    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", kdb, "--size", "1280x800",
-                                            "--script", ks, NULL }), 0);
-    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", kdb, "--export-json",
-                                            "switch-after.json", NULL }), 0);
+    CHECK_INT(run("dummy", (const char *[]){"--headless", "--db", kdb, "--size", "1280x800",
+                                            "--script", ks, NULL}),
+              0);
+    CHECK_INT(run("dummy", (const char *[]){"--headless", "--db", kdb, "--export-json",
+                                            "switch-after.json", NULL}),
+              0);
     char *before = slurp("switch-before.json"), *after = slurp("switch-after.json");
     CHECK(before && after && !strcmp(before, after));
     free(before);
@@ -2009,13 +2075,14 @@ static void language_shots(void)
     snprintf(kdb, sizeof kdb, "%s/first.db", dir);
     f = fopen(ks, "w");
     CHECK(f != NULL);
-    if (!f)
-        return;
+    if (!f) return;
     fputs("expect @pin-dots\ndump first-nl.txt\ntap @language\nshot first-start-languages.png\n"
-          "tap @talk:2\nexpect @pin-dots\nshot first-start-arabic.png\ndump first-ar.txt\n", f);
+          "tap @talk:2\nexpect @pin-dots\nshot first-start-arabic.png\ndump first-ar.txt\n",
+          f);
     fclose(f);
-    CHECK_INT(run("dummy", (const char *[]){ "--headless", "--db", kdb, "--size", "1280x800",
-                                            "--script", ks, NULL }), 0);
+    CHECK_INT(run("dummy", (const char *[]){"--headless", "--db", kdb, "--size", "1280x800",
+                                            "--script", ks, NULL}),
+              0);
     CHECK(anchor_in("first-nl.txt", "language", &x[0], &y, NULL, NULL));
     CHECK(anchor_in("first-ar.txt", "language", &x[1], &y, NULL, NULL));
     CHECK(x[0] > 640 && x[1] < 640);
@@ -2033,8 +2100,7 @@ static void words_add(Words *ws, const char *w)
     if (ws->n == ws->cap) {
         ws->cap = ws->cap ? ws->cap * 2 : 512;
         ws->w = realloc(ws->w, sizeof *ws->w * (size_t)ws->cap);
-        if (!ws->w)
-            abort();
+        if (!ws->w) abort();
     }
     ws->w[ws->n++] = strdup(w);
 }
@@ -2049,8 +2115,7 @@ static bool kring_word(const Words *ws, const char *text)
     for (int i = 0; i < ws->n; i++) {
         const char *w = ws->w[i], *pc = strstr(w, "%s");
         if (!pc) {
-            if (!strcmp(w, text))
-                return true;
+            if (!strcmp(w, text)) return true;
             continue;
         }
         size_t pre = (size_t)(pc - w), post = strlen(pc + 2);
@@ -2079,10 +2144,8 @@ static void script_with_dumps(const char *name, const char *sub, char *out, size
             fputs(line, o);
         }
     }
-    if (in)
-        fclose(in);
-    if (o)
-        fclose(o);
+    if (in) fclose(in);
+    if (o) fclose(o);
 }
 
 /* A whole conference (conference.ks, then conference_close.ks: every step,
@@ -2092,21 +2155,20 @@ static void script_with_dumps(const char *name, const char *sub, char *out, size
  * shortened to fit or runs off the screen or out of its box. */
 static void languages(void)
 {
-    Words ws = { 0 };
-    static const char *const langs[] = { "nl", "en", "ar", "tr", "pl" };
+    Words ws = {0};
+    static const char *const langs[] = {"nl", "en", "ar", "tr", "pl"};
     for (size_t l = 1; l < sizeof langs / sizeof langs[0]; l++) {
         char path[1200], err[300];
         snprintf(path, sizeof path, "%s/assets/po/%s.po", src, langs[l]);
         Catalog *cat = catalog_load(path, err, sizeof err);
         CHECK(cat != NULL);
         for (int i = 0; cat && i < catalog_count(cat); i++) {
-            if (l == 1)
-                words_add(&ws, catalog_msgid(cat, i)); /* Dutch */
+            if (l == 1) words_add(&ws, catalog_msgid(cat, i)); /* Dutch */
             words_add(&ws, tr(cat, catalog_msgid(cat, i)));
         }
         catalog_destroy(cat);
     }
-    static const char *const sizes[] = { "800x480", "1920x1080" };
+    static const char *const sizes[] = {"800x480", "1920x1080"};
     int screens = 0, bad = 0;
     for (size_t l = 0; l < sizeof langs / sizeof langs[0]; l++)
         for (int z = 0; z < 2; z++) {
@@ -2118,12 +2180,12 @@ static void languages(void)
             char cmd[1400];
             snprintf(cmd, sizeof cmd, "rm -f '%s'/*", path);
             CHECK(system(cmd) == 0);
-            static const char *const parts[] = { "conference", "conference_close" };
+            static const char *const parts[] = {"conference", "conference_close"};
             for (int k = 0; k < 2; k++) {
                 script_with_dumps(parts[k], sub, ks, sizeof ks);
-                int rc = run("dummy", (const char *[]){ "--headless", "--db", kdb, "--lang", langs[l],
-                                                        "--size", sizes[z], "--dpi", z ? "96" : "133",
-                                                        "--script", ks, NULL });
+                int rc = run("dummy", (const char *[]){"--headless", "--db", kdb, "--lang",
+                                                       langs[l], "--size", sizes[z], "--dpi",
+                                                       z ? "96" : "133", "--script", ks, NULL});
                 if (rc != 0)
                     fprintf(stderr, "%s %s: %s.ks stopped\n", langs[l], sizes[z], parts[k]);
                 CHECK_INT(rc, 0);
@@ -2140,18 +2202,17 @@ static void languages(void)
                     line[strcspn(line, "\n")] = '\0';
                     const char *text = !strncmp(line, "~cut ", 5)    ? line + 5
                                        : !strncmp(line, "~off ", 5)  ? line + 5
-                                       : !strncmp(line, "~over ", 6) ? line + 6 : NULL;
+                                       : !strncmp(line, "~over ", 6) ? line + 6
+                                                                     : NULL;
                     if (text && kring_word(&ws, text)) {
                         bad++;
                         fprintf(stderr, "%s %s %s: %.5s \"%s\"\n", langs[l], sizes[z],
                                 strrchr(dump, '/') + 1, line + 1, text);
                     }
                 }
-                if (f)
-                    fclose(f);
+                if (f) fclose(f);
             }
-            if (ls)
-                pclose(ls);
+            if (ls) pclose(ls);
         }
     CHECK(screens >= 5 * 2 * 30);
     CHECK_INT(bad, 0);
@@ -2170,8 +2231,14 @@ static void languages(void)
  * and one line here. SCENARIO_MAY_SKIP: it returns 77 where the machine
  * cannot run it (no root, no cupsd...). A limit of 0 keeps it out of
  * CTest: another script runs it (io_faults: tests/unsanitized.sh). */
-#define SCENARIO(fn, seconds) { #fn, fn, NULL }
-#define SCENARIO_MAY_SKIP(fn, seconds) { #fn, NULL, fn }
+#define SCENARIO(fn, seconds)                                                                      \
+    {                                                                                              \
+#fn, fn, NULL                                                                              \
+    }
+#define SCENARIO_MAY_SKIP(fn, seconds)                                                             \
+    {                                                                                              \
+#fn, NULL, fn                                                                              \
+    }
 static const struct {
     const char *name;
     void (*run)(void);
@@ -2226,10 +2293,8 @@ int main(int argc, char **argv)
     snprintf(db, sizeof db, "%s/kring.db", dir);
     char cmd[1300];
     snprintf(cmd, sizeof cmd, "rm -f '%s'/*.db*", dir);
-    if (system(cmd) != 0)
-        return 1;
-    if (chdir(dir) != 0)
-        return 1;
+    if (system(cmd) != 0) return 1;
+    if (chdir(dir) != 0) return 1;
     for (size_t i = 0; i < sizeof scenarios / sizeof scenarios[0]; i++)
         if (!strcmp(scenarios[i].name, name)) {
             if (scenarios[i].run) {

@@ -13,8 +13,7 @@ enum { STACK_CHARS = 256 };
 
 int bidi_visual_runs(const char *s, size_t n, bool rtl, BidiRun *runs, int max)
 {
-    if (n == 0 || max < 1)
-        return 0;
+    if (n == 0 || max < 1) return 0;
     /* one code point per byte at most: small lines need no heap */
     FriBidiChar cp_s[STACK_CHARS];
     FriBidiCharType type_s[STACK_CHARS];
@@ -30,8 +29,7 @@ int bidi_visual_runs(const char *s, size_t n, bool rtl, BidiRun *runs, int max)
     if (n > STACK_CHARS) {
         size_t each = sizeof *cp + sizeof *type + sizeof *bracket + sizeof *level + sizeof *off;
         heap = mem_alloc(n * each);
-        if (!heap)
-            return -1;
+        if (!heap) return -1;
         off = heap; /* the widest first, so every array is aligned */
         cp = (FriBidiChar *)(off + n);
         type = (FriBidiCharType *)(cp + n);
@@ -59,8 +57,7 @@ int bidi_visual_runs(const char *s, size_t n, bool rtl, BidiRun *runs, int max)
     /* joiners and selectors stay in the run of the letter before them, so
      * an emoji sequence (woman, joiner, curly hair) is never cut apart */
     for (int i = 1; i < len; i++)
-        if (type[i] == FRIBIDI_TYPE_BN || type[i] == FRIBIDI_TYPE_NSM)
-            level[i] = level[i - 1];
+        if (type[i] == FRIBIDI_TYPE_BN || type[i] == FRIBIDI_TYPE_NSM) level[i] = level[i - 1];
     /* runs of one level, in logical order */
     int count = 0;
     for (int i = 0; i < len; i++) {
@@ -69,7 +66,7 @@ int bidi_visual_runs(const char *s, size_t n, bool rtl, BidiRun *runs, int max)
         }
         if (count == max) /* the rest joins the last run */
             break;
-        runs[count++] = (BidiRun){ off[i], 0, level[i] };
+        runs[count++] = (BidiRun){off[i], 0, level[i]};
     }
     for (int i = 0; i < count; i++)
         runs[i].len = (i + 1 < count ? runs[i + 1].off : n) - runs[i].off;
@@ -78,10 +75,8 @@ int bidi_visual_runs(const char *s, size_t n, bool rtl, BidiRun *runs, int max)
      * every stretch of runs at that level or higher */
     int highest = 0, lowest_odd = 127;
     for (int i = 0; i < count; i++) {
-        if (runs[i].level > highest)
-            highest = runs[i].level;
-        if ((runs[i].level & 1) && runs[i].level < lowest_odd)
-            lowest_odd = runs[i].level;
+        if (runs[i].level > highest) highest = runs[i].level;
+        if ((runs[i].level & 1) && runs[i].level < lowest_odd) lowest_odd = runs[i].level;
     }
     for (int lv = highest; lv >= lowest_odd && lv > 0; lv--) {
         for (int i = 0; i < count;) {
@@ -115,10 +110,8 @@ bool bidi_is_rtl(const char *s, size_t n, bool fallback)
         uint32_t c;
         i += (size_t)utf8_decode(s + i, n - i, &c);
         FriBidiCharType t = fribidi_get_bidi_type(c);
-        if (t == FRIBIDI_TYPE_LTR)
-            return false;
-        if (t == FRIBIDI_TYPE_RTL || t == FRIBIDI_TYPE_AL)
-            return true;
+        if (t == FRIBIDI_TYPE_LTR) return false;
+        if (t == FRIBIDI_TYPE_RTL || t == FRIBIDI_TYPE_AL) return true;
     }
     return fallback;
 }
@@ -130,8 +123,7 @@ bool bidi_has_rtl(const char *s)
         uint32_t c;
         i += (size_t)utf8_decode(s + i, n - i, &c);
         FriBidiCharType t = fribidi_get_bidi_type(c);
-        if (t == FRIBIDI_TYPE_RTL || t == FRIBIDI_TYPE_AL)
-            return true;
+        if (t == FRIBIDI_TYPE_RTL || t == FRIBIDI_TYPE_AL) return true;
     }
     return false;
 }

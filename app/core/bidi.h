@@ -14,8 +14,8 @@
 #include <stdint.h>
 
 typedef struct BidiRun {
-    size_t off, len;   /* bytes of the line */
-    int level;         /* odd: reads right to left */
+    size_t off, len; /* bytes of the line */
+    int level;       /* odd: reads right to left */
 } BidiRun;
 
 /* Runs of s (UTF-8, n bytes) in visual order, left to right. The line

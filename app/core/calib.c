@@ -6,7 +6,7 @@
 
 Calib calib_identity(void)
 {
-    return (Calib){ { 1, 0, 0, 0, 1, 0 } };
+    return (Calib){{1, 0, 0, 0, 1, 0}};
 }
 
 static float det(const Calib *c)
@@ -23,15 +23,13 @@ bool calib_parse(const char *text, Calib *out)
             p++;
         char *end;
         double v = strtod(p, &end);
-        if (end == p || !isfinite(v) || fabs(v) > 1000)
-            return false;
+        if (end == p || !isfinite(v) || fabs(v) > 1000) return false;
         c.m[i] = (float)v;
         p = end;
     }
     while (*p == ' ' || *p == '\t' || *p == '\n')
         p++;
-    if (*p || fabsf(det(&c)) < 1e-6f)
-        return false;
+    if (*p || fabsf(det(&c)) < 1e-6f) return false;
     *out = c;
     return true;
 }
@@ -46,5 +44,5 @@ Calib calib_inverse(const Calib *c)
 {
     float d = det(c);
     float a = c->m[4] / d, b = -c->m[1] / d, e = c->m[0] / d, dd = -c->m[3] / d;
-    return (Calib){ { a, b, -(a * c->m[2] + b * c->m[5]), dd, e, -(dd * c->m[2] + e * c->m[5]) } };
+    return (Calib){{a, b, -(a * c->m[2] + b * c->m[5]), dd, e, -(dd * c->m[2] + e * c->m[5])}};
 }

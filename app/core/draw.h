@@ -33,9 +33,12 @@ typedef enum DrawKind {
 } DrawKind;
 
 enum {
-    ALIGN_LEFT = 0, ALIGN_CENTER = 1, ALIGN_RIGHT = 2, /* horizontal */
-    ALIGN_TOP = 0, ALIGN_MIDDLE = 4,                  /* vertical */
-    TEXT_RTL = 8, /* the paragraph runs right to left (the UI is mirrored) */
+    ALIGN_LEFT = 0,
+    ALIGN_CENTER = 1,
+    ALIGN_RIGHT = 2, /* horizontal */
+    ALIGN_TOP = 0,
+    ALIGN_MIDDLE = 4, /* vertical */
+    TEXT_RTL = 8,     /* the paragraph runs right to left (the UI is mirrored) */
     TEXT_SHRINK = 16, /* for ui_text: a smaller font before an ellipsis (a word
                          on a button or key); never reaches the renderer */
 };
@@ -69,11 +72,9 @@ bool draw_equal(const DrawList *a, const DrawList *b);
 void draw_rect(DrawList *dl, Rect r, int radius, Color c);
 void draw_frame(DrawList *dl, Rect r, int radius, int thickness, Color c);
 void draw_disc(DrawList *dl, Point centre, int radius, Color c);
-void draw_arc(DrawList *dl, Point centre, int r_in, int r_out, int a0_cdeg,
-              int a1_cdeg, Color c);
+void draw_arc(DrawList *dl, Point centre, int r_in, int r_out, int a0_cdeg, int a1_cdeg, Color c);
 void draw_line(DrawList *dl, Point a, Point b, int thickness, Color c);
-void draw_text(DrawList *dl, Rect box, int font, int align, Color c,
-               const char *s, size_t n);
+void draw_text(DrawList *dl, Rect box, int font, int align, Color c, const char *s, size_t n);
 void draw_clip(DrawList *dl, Rect r);
 void draw_layer(DrawList *dl);
 void draw_qr(DrawList *dl, Rect box, const char *text, size_t n);

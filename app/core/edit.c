@@ -12,12 +12,10 @@
  * and trailing spaces are dropped. NULL when memory is short. */
 static char *clean(const char *s)
 {
-    if (!s)
-        return mem_strdup("");
+    if (!s) return mem_strdup("");
     size_t n = strlen(s);
     char *r = utf8_repair(s, n);
-    if (!r)
-        return NULL;
+    if (!r) return NULL;
     size_t len = strlen(r);
     if (len > TEXT_MAX) { /* cut on a character boundary */
         len = TEXT_MAX;
@@ -49,8 +47,7 @@ typedef struct Ctx {
 
 static EditResult invalid(Ctx *c, const char *why)
 {
-    if (c->why)
-        *c->why = why;
+    if (c->why) *c->why = why;
     return EDIT_INVALID;
 }
 
@@ -64,20 +61,16 @@ static EditResult no_memory(Ctx *c)
 
 static EditResult not_found(Ctx *c)
 {
-    if (c->why)
-        *c->why = N_("Dit staat niet meer in het plan.");
+    if (c->why) *c->why = N_("Dit staat niet meer in het plan.");
     return EDIT_NOT_FOUND;
 }
 
 /* Moves element `from` of an array of `size`-byte elements to `to`. */
 static void move_elem(void *arr, int n, size_t size, int from, int to)
 {
-    if (to < 0)
-        to = 0;
-    if (to >= n)
-        to = n - 1;
-    if (from == to)
-        return;
+    if (to < 0) to = 0;
+    if (to >= n) to = n - 1;
+    if (from == to) return;
     unsigned char tmp[128];
     unsigned char *a = arr;
     memcpy(tmp, a + (size_t)from * size, size);
@@ -99,8 +92,7 @@ static EditResult person_add_or_set(Ctx *c, uint32_t *new_id)
 {
     const Edit *e = c->e;
     char *name = clean(e->text);
-    if (!name)
-        return no_memory(c);
+    if (!name) return no_memory(c);
     if (!name[0]) {
         free(name);
         return invalid(c, "Een naam is nodig.");
@@ -115,14 +107,14 @@ static EditResult person_add_or_set(Ctx *c, uint32_t *new_id)
     if (!rel || !picto) {
         r = no_memory(c);
     } else if (e->kind == EDIT_PERSON_ADD) {
-        uint32_t id = plan_add_person(c->plan, &(Person){ .name = name, .relation = rel,
-                                                          .picto = picto, .place = e->place,
-                                                          .present = e->flag,
-                                                          .scale = SCALE_NONE });
-        if (!id)
-            r = no_memory(c);
-        if (new_id)
-            *new_id = id;
+        uint32_t id = plan_add_person(c->plan, &(Person){.name = name,
+                                                         .relation = rel,
+                                                         .picto = picto,
+                                                         .place = e->place,
+                                                         .present = e->flag,
+                                                         .scale = SCALE_NONE});
+        if (!id) r = no_memory(c);
+        if (new_id) *new_id = id;
     } else {
         replace(&p->name, name);
         replace(&p->relation, rel);
@@ -142,11 +134,9 @@ static void remove_person_refs(Plan *plan, uint32_t id)
         Agreement *a = &plan->agreements[i];
         int k = 0;
         for (int j = 0; j < a->n_people; j++)
-            if (a->people[j] != id)
-                a->people[k++] = a->people[j];
+            if (a->people[j] != id) a->people[k++] = a->people[j];
         a->n_people = k;
-        if (a->checker == id)
-            a->checker = 0;
+        if (a->checker == id) a->checker = 0;
         if (a->n_people == 0) { /* nobody left to do it */
             free(a->what);
             free(a->when);
@@ -157,18 +147,15 @@ static void remove_person_refs(Plan *plan, uint32_t id)
         i++;
     }
     for (int i = 0; i < plan->n_voices; i++)
-        if (plan->voices[i].support == id)
-            plan->voices[i].support = 0;
-    if (plan->eval.convener == id)
-        plan->eval.convener = 0;
+        if (plan->voices[i].support == id) plan->voices[i].support = 0;
+    if (plan->eval.convener == id) plan->eval.convener = 0;
 }
 
 static EditResult person_remove(Ctx *c)
 {
     Plan *plan = c->plan;
     for (int i = 0; i < plan->n_people; i++) {
-        if (plan->people[i].id != c->e->id)
-            continue;
+        if (plan->people[i].id != c->e->id) continue;
         free(plan->people[i].name);
         free(plan->people[i].relation);
         free(plan->people[i].picto);
@@ -186,8 +173,7 @@ static EditResult person_remove(Ctx *c)
 static int goal_index(const Plan *plan, uint32_t id)
 {
     for (int i = 0; i < plan->n_goals; i++)
-        if (plan->goals[i].id == id)
-            return i;
+        if (plan->goals[i].id == id) return i;
     return -1;
 }
 
@@ -195,8 +181,7 @@ static EditResult goal_remove(Ctx *c)
 {
     Plan *plan = c->plan;
     int i = goal_index(plan, c->e->id);
-    if (i < 0)
-        return not_found(c);
+    if (i < 0) return not_found(c);
     free(plan->goals[i].text);
     memmove(&plan->goals[i], &plan->goals[i + 1],
             sizeof plan->goals[0] * (size_t)(plan->n_goals - i - 1));
@@ -219,22 +204,18 @@ static EditResult agreement_add_or_set(Ctx *c, uint32_t *new_id)
 {
     const Edit *e = c->e;
     Plan *plan = c->plan;
-    if (!plan_goal(plan, e->goal))
-        return not_found(c);
+    if (!plan_goal(plan, e->goal)) return not_found(c);
     if (e->n_people < 1 || e->n_people > AGREEMENT_PEOPLE_MAX)
         return invalid(c, "Kies wie het doet.");
-    Agreement t = { .goal = e->goal, .checker = e->checker, .n_people = 0 };
+    Agreement t = {.goal = e->goal, .checker = e->checker, .n_people = 0};
     for (int i = 0; i < e->n_people; i++) {
-        if (!plan_person(plan, e->people[i]))
-            return not_found(c);
+        if (!plan_person(plan, e->people[i])) return not_found(c);
         bool dup = false;
         for (int k = 0; k < t.n_people; k++)
             dup = dup || t.people[k] == e->people[i];
-        if (!dup)
-            t.people[t.n_people++] = e->people[i];
+        if (!dup) t.people[t.n_people++] = e->people[i];
     }
-    if (!person_ok(plan, e->checker))
-        return not_found(c);
+    if (!person_ok(plan, e->checker)) return not_found(c);
     char *what = clean(e->text), *when = clean(e->text2);
     if (!what || !when) {
         free(what);
@@ -247,8 +228,7 @@ static EditResult agreement_add_or_set(Ctx *c, uint32_t *new_id)
         uint32_t id = plan_add_agreement(plan, &t);
         free(what);
         free(when);
-        if (new_id)
-            *new_id = id;
+        if (new_id) *new_id = id;
         return id ? EDIT_OK : no_memory(c);
     }
     Agreement *a = plan_agreement(plan, e->id);
@@ -270,8 +250,7 @@ static EditResult agreement_remove(Ctx *c)
 {
     Plan *plan = c->plan;
     for (int i = 0; i < plan->n_agreements; i++) {
-        if (plan->agreements[i].id != c->e->id)
-            continue;
+        if (plan->agreements[i].id != c->e->id) continue;
         free(plan->agreements[i].what);
         free(plan->agreements[i].when);
         memmove(&plan->agreements[i], &plan->agreements[i + 1],
@@ -292,28 +271,24 @@ static EditResult item_edit(Ctx *c, uint32_t *new_id)
         if (e->field < 0 || e->field >= SECTION_COUNT)
             return invalid(c, "Dit onderdeel bestaat niet.");
         char *text = clean(e->text);
-        if (!text)
-            return no_memory(c);
+        if (!text) return no_memory(c);
         if (!text[0]) {
             free(text);
             return invalid(c, "Schrijf eerst iets op.");
         }
         uint32_t id = plan_add_item(plan, e->field, 0, text);
         free(text);
-        if (new_id)
-            *new_id = id;
+        if (new_id) *new_id = id;
         return id ? EDIT_OK : no_memory(c);
     }
     int s;
     Item *it = plan_item(plan, e->id, &s);
-    if (!it)
-        return not_found(c);
+    if (!it) return not_found(c);
     ItemList *l = &plan->section[s];
     int i = (int)(it - l->items);
     if (e->kind == EDIT_ITEM_SET) {
         char *text = clean(e->text);
-        if (!text)
-            return no_memory(c);
+        if (!text) return no_memory(c);
         if (!text[0]) {
             free(text);
             return invalid(c, "Schrijf eerst iets op.");
@@ -335,8 +310,7 @@ static EditResult voice_edit(Ctx *c, uint32_t *new_id)
     Plan *plan = c->plan;
     if (e->kind == EDIT_VOICE_REMOVE) {
         for (int i = 0; i < plan->n_voices; i++) {
-            if (plan->voices[i].id != e->id)
-                continue;
+            if (plan->voices[i].id != e->id) continue;
             free(plan->voices[i].child);
             free(plan->voices[i].text);
             memmove(&plan->voices[i], &plan->voices[i + 1],
@@ -346,8 +320,7 @@ static EditResult voice_edit(Ctx *c, uint32_t *new_id)
         }
         return not_found(c);
     }
-    if (!person_ok(plan, e->support))
-        return not_found(c);
+    if (!person_ok(plan, e->support)) return not_found(c);
     char *child = clean(e->text), *text = clean(e->text2);
     if (!child || !text) {
         free(child);
@@ -360,12 +333,11 @@ static EditResult voice_edit(Ctx *c, uint32_t *new_id)
         return invalid(c, "Schrijf eerst iets op.");
     }
     if (e->kind == EDIT_VOICE_ADD) {
-        uint32_t id = plan_add_voice(plan, &(Voice){ .child = child, .text = text,
-                                                     .support = e->support });
+        uint32_t id =
+            plan_add_voice(plan, &(Voice){.child = child, .text = text, .support = e->support});
         free(child);
         free(text);
-        if (new_id)
-            *new_id = id;
+        if (new_id) *new_id = id;
         return id ? EDIT_OK : no_memory(c);
     }
     Voice *v = plan_voice(plan, e->id);
@@ -385,48 +357,42 @@ static EditResult evaluation(Ctx *c)
     const Edit *e = c->e;
     const char *date = e->text ? e->text : "", *start = e->text2 ? e->text2 : "";
     const char *end = e->text3 ? e->text3 : "";
-    if (date[0] && !plan_valid_date(date))
-        return invalid(c, "Deze datum bestaat niet.");
+    if (date[0] && !plan_valid_date(date)) return invalid(c, "Deze datum bestaat niet.");
     if ((start[0] && !plan_valid_time(start)) || (end[0] && !plan_valid_time(end)))
         return invalid(c, "Deze tijd bestaat niet.");
     if (start[0] && end[0] && strcmp(end, start) <= 0)
         return invalid(c, "De eindtijd moet na de begintijd liggen.");
-    if (!person_ok(c->plan, e->support))
-        return not_found(c);
+    if (!person_ok(c->plan, e->support)) return not_found(c);
     char *place = clean(e->text4);
-    if (!place)
-        return no_memory(c);
-    bool ok = plan_set_evaluation(c->plan, &(Evaluation){ (char *)date, (char *)start,
-                                                          (char *)end, place, e->support });
+    if (!place) return no_memory(c);
+    bool ok = plan_set_evaluation(
+        c->plan, &(Evaluation){(char *)date, (char *)start, (char *)end, place, e->support});
     free(place);
     return ok ? EDIT_OK : no_memory(c);
 }
 
 static EditResult apply_edit(Plan *plan, const Edit *e, uint32_t *new_id, const char **why)
 {
-    Ctx c = { plan, e, why };
-    if (new_id)
-        *new_id = 0;
+    Ctx c = {plan, e, why};
+    if (new_id) *new_id = 0;
     switch (e->kind) {
     case EDIT_SET_FIELD:
         if (e->field < 0 || e->field >= FIELD_COUNT)
             return invalid(&c, "Dit onderdeel bestaat niet.");
         if (e->field == FIELD_DATE && e->text && e->text[0] && !plan_valid_date(e->text))
             return invalid(&c, "Deze datum bestaat niet.");
-    {
-        char *text = clean(e->text);
-        if (!text)
-            return no_memory(&c);
-        replace(&plan->field[e->field], text);
-        return EDIT_OK;
-    }
+        {
+            char *text = clean(e->text);
+            if (!text) return no_memory(&c);
+            replace(&plan->field[e->field], text);
+            return EDIT_OK;
+        }
     case EDIT_PERSON_ADD:
     case EDIT_PERSON_SET:
         return person_add_or_set(&c, new_id);
     case EDIT_PERSON_MOVE: {
         Person *p = plan_person(plan, e->id);
-        if (!p)
-            return not_found(&c);
+        if (!p) return not_found(&c);
         p->place = place_clamp(e->place);
         return EDIT_OK;
     }
@@ -434,8 +400,7 @@ static EditResult apply_edit(Plan *plan, const Edit *e, uint32_t *new_id, const 
         return person_remove(&c);
     case EDIT_PERSON_SCALE: {
         Person *p = plan_person(plan, e->id);
-        if (!p)
-            return not_found(&c);
+        if (!p) return not_found(&c);
         if (e->number != SCALE_NONE && (e->number < 0 || e->number > 10))
             return invalid(&c, "Kies een getal van 0 tot 10.");
         p->scale = e->number;
@@ -443,11 +408,9 @@ static EditResult apply_edit(Plan *plan, const Edit *e, uint32_t *new_id, const 
     }
     case EDIT_PERSON_AGREE: {
         Person *p = plan_person(plan, e->id);
-        if (!p)
-            return not_found(&c);
+        if (!p) return not_found(&c);
         p->agreed_at = e->time < 0 ? 0 : e->time;
-        if (p->agreed_at)
-            p->renew = false;
+        if (p->agreed_at) p->renew = false;
         return EDIT_OK;
     }
     case EDIT_GOAL_ADD:
@@ -455,11 +418,9 @@ static EditResult apply_edit(Plan *plan, const Edit *e, uint32_t *new_id, const 
         if (e->number < 0 || e->number >= AREA_COUNT)
             return invalid(&c, "Dit levensgebied bestaat niet.");
         Goal *g = e->kind == EDIT_GOAL_SET ? plan_goal(plan, e->id) : NULL;
-        if (e->kind == EDIT_GOAL_SET && !g)
-            return not_found(&c);
+        if (e->kind == EDIT_GOAL_SET && !g) return not_found(&c);
         char *text = clean(e->text);
-        if (!text)
-            return no_memory(&c);
+        if (!text) return no_memory(&c);
         if (!text[0]) {
             free(text);
             return invalid(&c, "Schrijf het doel op.");
@@ -469,16 +430,14 @@ static EditResult apply_edit(Plan *plan, const Edit *e, uint32_t *new_id, const 
             g->area = e->number;
             return EDIT_OK;
         }
-        uint32_t id = plan_add_goal(plan, &(Goal){ .text = text, .area = e->number });
+        uint32_t id = plan_add_goal(plan, &(Goal){.text = text, .area = e->number});
         free(text);
-        if (new_id)
-            *new_id = id;
+        if (new_id) *new_id = id;
         return id ? EDIT_OK : no_memory(&c);
     }
     case EDIT_GOAL_MOVE: {
         int i = goal_index(plan, e->id);
-        if (i < 0)
-            return not_found(&c);
+        if (i < 0) return not_found(&c);
         move_elem(plan->goals, plan->n_goals, sizeof plan->goals[0], i, e->index);
         return EDIT_OK;
     }
@@ -502,8 +461,7 @@ static EditResult apply_edit(Plan *plan, const Edit *e, uint32_t *new_id, const 
         return evaluation(&c);
     case EDIT_APPROVE:
         plan->approved_at = e->time < 0 ? 0 : e->time;
-        if (plan->approved_at)
-            plan->approval_renew = false;
+        if (plan->approved_at) plan->approval_renew = false;
         return EDIT_OK;
     case EDIT_KIND_COUNT:
         break;
@@ -526,11 +484,10 @@ static bool changes_content(const Plan *plan, const Edit *e)
         return !p || p->place.ring != e->place.ring || p->place.sector != e->place.sector;
     case EDIT_PERSON_SET: {
         p = plan_person(plan, e->id);
-        if (!p)
-            return true;
-        char *t[3] = { clean(e->text), clean(e->text2), clean(e->text3) };
-        bool same = t[0] && t[1] && t[2] && !strcmp(p->name, t[0]) &&
-                    !strcmp(p->relation, t[1]) && !strcmp(p->picto, t[2]);
+        if (!p) return true;
+        char *t[3] = {clean(e->text), clean(e->text2), clean(e->text3)};
+        bool same = t[0] && t[1] && t[2] && !strcmp(p->name, t[0]) && !strcmp(p->relation, t[1]) &&
+                    !strcmp(p->picto, t[2]);
         for (int i = 0; i < 3; i++)
             free(t[i]);
         return !same;
@@ -544,8 +501,7 @@ EditResult plan_apply(Plan *plan, const Edit *e, uint32_t *new_id, const char **
 {
     bool content = changes_content(plan, e);
     EditResult r = apply_edit(plan, e, new_id, why);
-    if (r != EDIT_OK || !content)
-        return r;
+    if (r != EDIT_OK || !content) return r;
     /* What was agreed to is not what the plan says any more. */
     for (int i = 0; i < plan->n_people; i++) {
         Person *p = &plan->people[i];

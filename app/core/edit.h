@@ -56,17 +56,17 @@ typedef struct Edit {
 
 typedef enum EditResult {
     EDIT_OK,
-    EDIT_NOT_FOUND,  /* the object is gone (another finger removed it) */
-    EDIT_INVALID,    /* the edit makes no sense; *why says why */
-    EDIT_NO_MEMORY,  /* memory is short; the plan is unchanged, try again */
+    EDIT_NOT_FOUND, /* the object is gone (another finger removed it) */
+    EDIT_INVALID,   /* the edit makes no sense; *why says why */
+    EDIT_NO_MEMORY, /* memory is short; the plan is unchanged, try again */
 } EditResult;
 
 /* Applies e to the plan. Every text is repaired first (broken UTF-8
  * replaced, control characters dropped) and cut to TEXT_MAX bytes at a
  * character boundary. When e changes what the plan says, everyone who
- * had agreed (and the approval) is marked to renew it. On EDIT_OK, *new_id (when not NULL) gets the id of
- * what was added. Otherwise the plan is unchanged and *why (when not
- * NULL) is a plain-words reason: a Dutch msgid to translate. */
+ * had agreed (and the approval) is marked to renew it. On EDIT_OK, *new_id (when not NULL) gets the
+ * id of what was added. Otherwise the plan is unchanged and *why (when not NULL) is a plain-words
+ * reason: a Dutch msgid to translate. */
 EditResult plan_apply(Plan *plan, const Edit *e, uint32_t *new_id, const char **why);
 
 #endif

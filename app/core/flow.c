@@ -8,22 +8,20 @@
 static const struct {
     const char *key, *label, *title, *picto;
 } steps[STEP_COUNT] = {
-    [STEP_NETWORK] = { "network", N_("Wie"), N_("Wie is er: ons netwerk"),
-                       "\xF0\x9F\x91\xAA" },                                               /* 👪 */
-    [STEP_WELL] = { "well", N_("Zorgen"), N_("Wat gaat goed, wat zijn de zorgen"),
-                    "\xF0\x9F\x8C\xA4" },                                                  /* 🌤 */
-    [STEP_DREAM] = { "dream", N_("Droom"), N_("Onze droom en de stem van het kind"),
-                     "\xF0\x9F\x8C\x88" },                                                 /* 🌈 */
-    [STEP_GOALS] = { "goals", N_("Doelen"), N_("Doelen en afspraken"),
-                     "\xF0\x9F\x8E\xAF" },                                                 /* 🎯 */
-    [STEP_SAFETY] = { "safety", N_("Veilig"), N_("Veiligheid en plan B"),
-                      "\xF0\x9F\x9B\x9F" },                                                /* 🛟 */
-    [STEP_EVALUATION] = { "evaluation", N_("Evaluatie"), N_("Wanneer kijken we hoe het gaat"),
-                          "\xF0\x9F\x93\x85" },                                            /* 📅 */
-    [STEP_REVIEW] = { "review", N_("Akkoord?"), N_("Het hele plan: lezen en akkoord geven"),
-                      "\xE2\x9C\x8D" },                                                     /* ✍ */
-    [STEP_SHARE] = { "share", N_("Delen"), N_("Het plan mee naar huis"),
-                     "\xF0\x9F\x93\xB1" },                                                 /* 📱 */
+    [STEP_NETWORK] = {"network", N_("Wie"), N_("Wie is er: ons netwerk"),
+                      "\xF0\x9F\x91\xAA"}, /* 👪 */
+    [STEP_WELL] = {"well", N_("Zorgen"), N_("Wat gaat goed, wat zijn de zorgen"),
+                   "\xF0\x9F\x8C\xA4"}, /* 🌤 */
+    [STEP_DREAM] = {"dream", N_("Droom"), N_("Onze droom en de stem van het kind"),
+                    "\xF0\x9F\x8C\x88"}, /* 🌈 */
+    [STEP_GOALS] = {"goals", N_("Doelen"), N_("Doelen en afspraken"), "\xF0\x9F\x8E\xAF"}, /* 🎯 */
+    [STEP_SAFETY] = {"safety", N_("Veilig"), N_("Veiligheid en plan B"),
+                     "\xF0\x9F\x9B\x9F"}, /* 🛟 */
+    [STEP_EVALUATION] = {"evaluation", N_("Evaluatie"), N_("Wanneer kijken we hoe het gaat"),
+                         "\xF0\x9F\x93\x85"}, /* 📅 */
+    [STEP_REVIEW] = {"review", N_("Akkoord?"), N_("Het hele plan: lezen en akkoord geven"),
+                     "\xE2\x9C\x8D"}, /* ✍ */
+    [STEP_SHARE] = {"share", N_("Delen"), N_("Het plan mee naar huis"), "\xF0\x9F\x93\xB1"}, /* 📱 */
 };
 
 const char *step_key(int step)
@@ -34,28 +32,34 @@ const char *step_key(int step)
 int step_from_key(const char *key)
 {
     for (int i = 0; i < STEP_COUNT; i++)
-        if (key && strcmp(key, steps[i].key) == 0)
-            return i;
+        if (key && strcmp(key, steps[i].key) == 0) return i;
     return -1;
 }
 
-const char *step_label(int step) { return step >= 0 && step < STEP_COUNT ? steps[step].label : ""; }
-const char *step_title(int step) { return step >= 0 && step < STEP_COUNT ? steps[step].title : ""; }
-const char *step_picto(int step) { return step >= 0 && step < STEP_COUNT ? steps[step].picto : ""; }
+const char *step_label(int step)
+{
+    return step >= 0 && step < STEP_COUNT ? steps[step].label : "";
+}
+const char *step_title(int step)
+{
+    return step >= 0 && step < STEP_COUNT ? steps[step].title : "";
+}
+const char *step_picto(int step)
+{
+    return step >= 0 && step < STEP_COUNT ? steps[step].picto : "";
+}
 
 static bool goal_has_agreement(const Plan *plan, uint32_t goal)
 {
     for (int i = 0; i < plan->n_agreements; i++)
-        if (plan->agreements[i].goal == goal)
-            return true;
+        if (plan->agreements[i].goal == goal) return true;
     return false;
 }
 
 static bool every_goal_agreed(const Plan *plan)
 {
     for (int i = 0; i < plan->n_goals; i++)
-        if (!goal_has_agreement(plan, plan->goals[i].id))
-            return false;
+        if (!goal_has_agreement(plan, plan->goals[i].id)) return false;
     return true;
 }
 
@@ -66,13 +70,12 @@ typedef struct Gaps {
 
 static void gap(Gaps *g, bool empty, const char *msgid)
 {
-    if (empty && g->n < g->max)
-        g->out[g->n++] = msgid;
+    if (empty && g->n < g->max) g->out[g->n++] = msgid;
 }
 
 int step_gaps(const Plan *plan, int step, const char **out, int max)
 {
-    Gaps g = { out, 0, max };
+    Gaps g = {out, 0, max};
     int on_map = 0, present = 0, scaled = 0;
     for (int i = 0; i < plan->n_people; i++) {
         on_map += plan->people[i].place.ring != RING_TRAY;
@@ -122,7 +125,7 @@ int step_gaps(const Plan *plan, int step, const char **out, int max)
 
 int flow_missing(const Plan *plan, const char **out, int max)
 {
-    Gaps g = { out, 0, max };
+    Gaps g = {out, 0, max};
     gap(&g, !plan_question(plan)[0], "De centrale vraag is nog leeg.");
     gap(&g, plan->n_goals == 0, "Er is nog geen doel.");
     gap(&g, plan->n_goals > 0 && !every_goal_agreed(plan), "Niet elk doel heeft een afspraak.");
@@ -134,7 +137,7 @@ int flow_missing(const Plan *plan, const char **out, int max)
 
 AgreeCount flow_agree_count(const Plan *plan)
 {
-    AgreeCount c = { 0 };
+    AgreeCount c = {0};
     for (int i = 0; i < plan->n_people; i++) {
         const Person *p = &plan->people[i];
         if (!p->present) {

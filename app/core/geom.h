@@ -5,8 +5,12 @@
 
 #include <stdbool.h>
 
-typedef struct Point { int x, y; } Point;
-typedef struct Rect { int x, y, w, h; } Rect;
+typedef struct Point {
+    int x, y;
+} Point;
+typedef struct Rect {
+    int x, y, w, h;
+} Rect;
 
 static inline bool rect_contains(Rect r, Point p)
 {
@@ -15,13 +19,13 @@ static inline bool rect_contains(Rect r, Point p)
 
 static inline Point rect_center(Rect r)
 {
-    return (Point){ r.x + r.w / 2, r.y + r.h / 2 };
+    return (Point){r.x + r.w / 2, r.y + r.h / 2};
 }
 
 /* r shrunk by d on every side (never below zero size). */
 static inline Rect rect_inset(Rect r, int d)
 {
-    Rect o = { r.x + d, r.y + d, r.w - 2 * d, r.h - 2 * d };
+    Rect o = {r.x + d, r.y + d, r.w - 2 * d, r.h - 2 * d};
     if (o.w < 0) o.w = 0;
     if (o.h < 0) o.h = 0;
     return o;

@@ -27,31 +27,31 @@ typedef enum GestureKind {
     GESTURE_LONGPRESS,  /* held still for long_ms */
     GESTURE_DRAG_START, /* moved beyond the slop on a draggable widget */
     GESTURE_DRAG_MOVE,
-    GESTURE_DROP,       /* lifted while dragging */
-    GESTURE_CANCEL,     /* the drag ended without a drop (window lost) */
+    GESTURE_DROP,   /* lifted while dragging */
+    GESTURE_CANCEL, /* the drag ended without a drop (window lost) */
 } GestureKind;
 
 typedef struct Finger {
     bool down;
-    int64_t id;        /* platform finger id */
+    int64_t id; /* platform finger id */
     Point start, pos;
     uint32_t t_down;
-    uint32_t grab;     /* GRAB_* of the widget under the finger */
+    uint32_t grab; /* GRAB_* of the widget under the finger */
     bool dragging, long_fired, moved;
     char widget[GESTURE_ID_LEN]; /* "" when nothing is under the finger */
 } Finger;
 
 typedef struct Gesture {
     GestureKind kind;
-    int slot;          /* index into Gestures.f */
+    int slot; /* index into Gestures.f */
     const char *widget;
     Point pos, start;
 } Gesture;
 
 typedef struct Gestures {
     Finger f[GESTURE_FINGERS];
-    int slop_px;       /* movement that still counts as a tap */
-    uint32_t long_ms;  /* hold time of a long press */
+    int slop_px;      /* movement that still counts as a tap */
+    uint32_t long_ms; /* hold time of a long press */
 } Gestures;
 
 void gestures_init(Gestures *g, int slop_px, uint32_t long_ms);
@@ -59,8 +59,8 @@ void gestures_init(Gestures *g, int slop_px, uint32_t long_ms);
 /* A finger went down on widget `widget` (may be "" or NULL) with `grab`
  * flags. A second finger on a widget another finger already holds gets
  * nothing. Returns the slot, or -1 when all slots are busy. */
-int gestures_down(Gestures *g, int64_t id, Point pos, uint32_t t,
-                  const char *widget, uint32_t grab);
+int gestures_down(Gestures *g, int64_t id, Point pos, uint32_t t, const char *widget,
+                  uint32_t grab);
 
 /* A finger moved. Fills *out (DRAG_START or DRAG_MOVE) and returns true
  * when that is worth telling. */

@@ -19,14 +19,14 @@
 
 typedef struct Entry {
     char *id;
-    char *str;   /* a plural entry: its forms one after another, each ended by NUL */
-    int forms;   /* 1, or the plural forms in str */
+    char *str; /* a plural entry: its forms one after another, each ended by NUL */
+    int forms; /* 1, or the plural forms in str */
 } Entry;
 
 struct Catalog {
     Entry *entries;
     int n, cap;
-    char plural[200];  /* the header's rule: "n != 1", "n==1 ? 0 : ..." */
+    char plural[200]; /* the header's rule: "n != 1", "n==1 ? 0 : ..." */
     int nplurals;
     char language[16]; /* the header's Language: "ar"; "" when it names none */
 };
@@ -41,8 +41,7 @@ static bool buf_put(Buf *b, char c)
     if (b->n + 2 > b->cap) {
         size_t cap = b->cap ? b->cap * 2 : 64;
         char *p = mem_realloc(b->p, cap);
-        if (!p)
-            return false;
+        if (!p) return false;
         b->p = p;
         b->cap = cap;
     }
@@ -64,7 +63,7 @@ typedef struct Parser {
     Catalog *cat;
     Buf ctxt, id, str;
     bool has_id, has_str, fuzzy, has_ctxt;
-    int forms;          /* msgstr[N] read so far */
+    int forms; /* msgstr[N] read so far */
 } Parser;
 
 static bool fail(Parser *p, const char *what)
@@ -88,8 +87,7 @@ static char *dup_buf(const Buf *b)
 {
     char *s = mem_alloc(b->n + 1);
     if (s) {
-        if (b->n)
-            memcpy(s, b->p, b->n);
+        if (b->n) memcpy(s, b->p, b->n);
         s[b->n] = '\0';
     }
     return s;
@@ -120,8 +118,7 @@ static bool eat(Expr *e, const char *op)
 {
     blank(e);
     size_t k = strlen(op);
-    if (strncmp(e->s, op, k) != 0)
-        return false;
+    if (strncmp(e->s, op, k) != 0) return false;
     /* "<" is not "<=", "!" is not "!=" */
     if (k == 1 && (op[0] == '<' || op[0] == '>' || op[0] == '!' || op[0] == '=') && e->s[1] == '=')
         return false;
@@ -132,12 +129,10 @@ static bool eat(Expr *e, const char *op)
 static long primary(Expr *e)
 {
     blank(e);
-    if (eat(e, "!"))
-        return !primary(e);
+    if (eat(e, "!")) return !primary(e);
     if (eat(e, "(")) {
         long v = ternary(e);
-        if (!eat(e, ")"))
-            e->bad = true;
+        if (!eat(e, ")")) e->bad = true;
         return v;
     }
     if (*e->s == 'n') {
@@ -240,8 +235,7 @@ static long either(Expr *e)
 static long ternary(Expr *e)
 {
     long c = either(e);
-    if (!eat(e, "?"))
-        return c;
+    if (!eat(e, "?")) return c;
     long a = ternary(e);
     if (!eat(e, ":")) {
         e->bad = true;
@@ -254,11 +248,10 @@ static long ternary(Expr *e)
 /* The form for n under rule; -1 when the rule cannot be read. */
 static long plural_index(const char *rule, long n)
 {
-    Expr e = { rule, n, false };
+    Expr e = {rule, n, false};
     long v = ternary(&e);
     blank(&e);
-    if (*e.s == ';')
-        e.s++;
+    if (*e.s == ';') e.s++;
     blank(&e);
     return e.bad || *e.s ? -1 : v;
 }
@@ -275,14 +268,12 @@ static bool header(Parser *p)
             snprintf(p->cat->language, sizeof p->cat->language, "%.*s", (int)len, lang);
     }
     const char *h = strstr(p->str.p, "Plural-Forms:");
-    if (!h)
-        return true;
+    if (!h) return true;
     const char *np = strstr(h, "nplurals=");
     const char *rule = strstr(h, "plural=");
     if (rule == np + 2) /* "plural=" found inside "nplurals=" */
         rule = strstr(np + 9, "plural=");
-    if (!np || !rule)
-        return fail(p, "Plural-Forms needs nplurals= and plural=");
+    if (!np || !rule) return fail(p, "Plural-Forms needs nplurals= and plural=");
     int count = atoi(np + 9);
     rule += 7;
     size_t len = strcspn(rule, ";\n");
@@ -293,8 +284,7 @@ static bool header(Parser *p)
     p->cat->nplurals = count;
     for (long n = 0; n < 200; n++) { /* the rule reads, and picks a form there is */
         long k = plural_index(p->cat->plural, n);
-        if (k < 0 || k >= count)
-            return fail(p, "the Plural-Forms rule cannot be read");
+        if (k < 0 || k >= count) return fail(p, "the Plural-Forms rule cannot be read");
     }
     return true;
 }
@@ -302,23 +292,19 @@ static bool header(Parser *p)
 /* Ends the current entry and stores it if it is complete and translated. */
 static bool finish_entry(Parser *p)
 {
-    if (!p->has_id && !p->has_str)
-        return true;
-    if (!p->has_id || !p->has_str)
-        return fail(p, "an entry needs both msgid and msgstr");
-    if (p->id.n == 0 && p->str.p && !p->has_ctxt && !header(p))
-        return false;
+    if (!p->has_id && !p->has_str) return true;
+    if (!p->has_id || !p->has_str) return fail(p, "an entry needs both msgid and msgstr");
+    if (p->id.n == 0 && p->str.p && !p->has_ctxt && !header(p)) return false;
     if (p->id.n > 0 && p->str.n > 0 && !p->fuzzy) {
         Catalog *c = p->cat;
         if (c->n == c->cap) {
             int cap = c->cap ? c->cap * 2 : 64;
             Entry *e = mem_realloc(c->entries, sizeof(Entry) * (size_t)cap);
-            if (!e)
-                return fail(p, "out of memory");
+            if (!e) return fail(p, "out of memory");
             c->entries = e;
             c->cap = cap;
         }
-        Buf key = { 0 };
+        Buf key = {0};
         bool whole = true;
         if (p->has_ctxt) { /* gettext's convention: context EOT msgid */
             for (size_t k = 0; whole && k < p->ctxt.n; k++)
@@ -333,7 +319,7 @@ static bool finish_entry(Parser *p)
             free(str);
             return fail(p, "out of memory");
         }
-        c->entries[c->n++] = (Entry){ key.p, str, p->forms > 1 ? p->forms : 1 };
+        c->entries[c->n++] = (Entry){key.p, str, p->forms > 1 ? p->forms : 1};
     }
     reset_entry(p);
     return true;
@@ -342,31 +328,37 @@ static bool finish_entry(Parser *p)
 /* Reads one "..." string at p->i into b (appending). */
 static bool read_string(Parser *p, Buf *b)
 {
-    if (p->i >= p->n || p->s[p->i] != '"')
-        return fail(p, "expected a quoted string");
+    if (p->i >= p->n || p->s[p->i] != '"') return fail(p, "expected a quoted string");
     p->i++;
     while (p->i < p->n && p->s[p->i] != '"') {
         char c = p->s[p->i++];
-        if (c == '\n')
-            return fail(p, "string not closed on its line");
+        if (c == '\n') return fail(p, "string not closed on its line");
         if (c == '\\') {
-            if (p->i >= p->n)
-                return fail(p, "escape at end of file");
+            if (p->i >= p->n) return fail(p, "escape at end of file");
             char e = p->s[p->i++];
             switch (e) {
-            case 'n': c = '\n'; break;
-            case 't': c = '\t'; break;
-            case 'r': c = '\r'; break;
-            case '"': c = '"'; break;
-            case '\\': c = '\\'; break;
-            default: return fail(p, "unknown escape in string");
+            case 'n':
+                c = '\n';
+                break;
+            case 't':
+                c = '\t';
+                break;
+            case 'r':
+                c = '\r';
+                break;
+            case '"':
+                c = '"';
+                break;
+            case '\\':
+                c = '\\';
+                break;
+            default:
+                return fail(p, "unknown escape in string");
             }
         }
-        if (!buf_put(b, c))
-            return fail(p, "out of memory");
+        if (!buf_put(b, c)) return fail(p, "out of memory");
     }
-    if (p->i >= p->n)
-        return fail(p, "string not closed");
+    if (p->i >= p->n) return fail(p, "string not closed");
     p->i++;
     return true;
 }
@@ -383,8 +375,8 @@ static bool keyword(Parser *p, const char *kw)
 {
     size_t k = strlen(kw);
     if (p->n - p->i >= k && memcmp(p->s + p->i, kw, k) == 0 &&
-        (kw[k - 1] == '[' || p->i + k == p->n || p->s[p->i + k] == ' ' ||
-         p->s[p->i + k] == '\t' || p->s[p->i + k] == '"')) {
+        (kw[k - 1] == '[' || p->i + k == p->n || p->s[p->i + k] == ' ' || p->s[p->i + k] == '\t' ||
+         p->s[p->i + k] == '"')) {
         p->i += k;
         return true;
     }
@@ -395,8 +387,7 @@ static bool has_word(const char *s, size_t n, const char *w)
 {
     size_t k = strlen(w);
     for (size_t i = 0; i + k <= n; i++)
-        if (memcmp(s + i, w, k) == 0)
-            return true;
+        if (memcmp(s + i, w, k) == 0) return true;
     return false;
 }
 
@@ -408,7 +399,7 @@ static int cmp_entry(const void *a, const void *b)
 static bool parse_lines(Parser *p)
 {
     Field field = F_NONE;
-    Buf scratch = { 0 };
+    Buf scratch = {0};
     bool ok = true;
     while (ok && p->i < p->n) {
         skip_spaces(p);
@@ -431,24 +422,22 @@ static bool parse_lines(Parser *p)
         }
         Buf *target = NULL;
         if (c == '"') {
-            if (field == F_NONE)
-                ok = fail(p, "string outside an entry");
-            target = field == F_CTXT ? &p->ctxt : field == F_ID ? &p->id
-                   : field == F_STR ? &p->str : &scratch;
+            if (field == F_NONE) ok = fail(p, "string outside an entry");
+            target = field == F_CTXT  ? &p->ctxt
+                     : field == F_ID  ? &p->id
+                     : field == F_STR ? &p->str
+                                      : &scratch;
         } else if (keyword(p, "msgctxt")) {
-            if (p->has_id || p->has_str)
-                ok = finish_entry(p);
+            if (p->has_id || p->has_str) ok = finish_entry(p);
             field = F_CTXT;
             p->has_ctxt = true;
             target = &p->ctxt;
         } else if (keyword(p, "msgid_plural")) {
-            if (!p->has_id)
-                ok = fail(p, "msgid_plural before msgid");
+            if (!p->has_id) ok = fail(p, "msgid_plural before msgid");
             field = F_PLURAL;
             target = &scratch;
         } else if (keyword(p, "msgid")) {
-            if (p->has_id || p->has_str)
-                ok = finish_entry(p);
+            if (p->has_id || p->has_str) ok = finish_entry(p);
             field = F_ID;
             p->has_id = true;
             target = &p->id;
@@ -464,29 +453,25 @@ static bool parse_lines(Parser *p)
                 ok = fail(p, "plural forms out of order");
             else
                 p->i++;
-            if (ok && index > 0 && !buf_put(&p->str, '\0'))
-                ok = fail(p, "out of memory");
+            if (ok && index > 0 && !buf_put(&p->str, '\0')) ok = fail(p, "out of memory");
             p->forms = index + 1;
             field = F_STR;
             p->has_str = true;
             target = &p->str;
         } else if (keyword(p, "msgstr")) {
-            if (!p->has_id)
-                ok = fail(p, "msgstr without msgid");
+            if (!p->has_id) ok = fail(p, "msgstr without msgid");
             field = F_STR;
             p->has_str = true;
             target = &p->str;
         } else {
             ok = fail(p, "unknown keyword");
         }
-        if (!ok)
-            break;
+        if (!ok) break;
         skip_spaces(p);
         scratch.n = 0;
         ok = read_string(p, target);
         skip_spaces(p);
-        if (ok && p->i < p->n && p->s[p->i] != '\n')
-            ok = fail(p, "text after the string");
+        if (ok && p->i < p->n && p->s[p->i] != '\n') ok = fail(p, "text after the string");
     }
     free(scratch.p);
     return ok && finish_entry(p);
@@ -499,7 +484,7 @@ Catalog *catalog_parse(const char *text, size_t n, char *err, size_t errlen)
         snprintf(err, errlen, "out of memory");
         return NULL;
     }
-    Parser p = { .s = text, .n = n, .line = 1, .err = err, .errlen = errlen, .cat = cat };
+    Parser p = {.s = text, .n = n, .line = 1, .err = err, .errlen = errlen, .cat = cat};
     bool ok = true;
     if (!utf8_valid(text, n))
         ok = fail(&p, "not valid UTF-8 text");
@@ -512,8 +497,7 @@ Catalog *catalog_parse(const char *text, size_t n, char *err, size_t errlen)
         catalog_destroy(cat);
         return NULL;
     }
-    if (cat->n)
-        qsort(cat->entries, (size_t)cat->n, sizeof(Entry), cmp_entry);
+    if (cat->n) qsort(cat->entries, (size_t)cat->n, sizeof(Entry), cmp_entry);
     for (int i = 1; i < cat->n; i++)
         if (strcmp(cat->entries[i - 1].id, cat->entries[i].id) == 0) {
             snprintf(err, errlen, "msgid \"%.60s\" appears twice", cat->entries[i].id);
@@ -527,20 +511,17 @@ Catalog *catalog_load(const char *path, char *err, size_t errlen)
 {
     size_t n;
     char *text = file_read_all(path, 16u << 20, &n, err, errlen);
-    if (!text)
-        return NULL;
+    if (!text) return NULL;
     char inner[200];
     Catalog *cat = catalog_parse(text, n, inner, sizeof inner);
-    if (!cat)
-        snprintf(err, errlen, "%s: %s", path, inner);
+    if (!cat) snprintf(err, errlen, "%s: %s", path, inner);
     free(text);
     return cat;
 }
 
 void catalog_destroy(Catalog *cat)
 {
-    if (!cat)
-        return;
+    if (!cat) return;
     for (int i = 0; i < cat->n; i++) {
         free(cat->entries[i].id);
         free(cat->entries[i].str);
@@ -551,9 +532,8 @@ void catalog_destroy(Catalog *cat)
 
 const char *tr(const Catalog *cat, const char *msgid)
 {
-    if (!cat || cat->n == 0)
-        return msgid;
-    Entry key = { (char *)msgid, NULL, 0 };
+    if (!cat || cat->n == 0) return msgid;
+    Entry key = {(char *)msgid, NULL, 0};
     const Entry *e = bsearch(&key, cat->entries, (size_t)cat->n, sizeof(Entry), cmp_entry);
     return e ? e->str : msgid;
 }
@@ -561,15 +541,12 @@ const char *tr(const Catalog *cat, const char *msgid)
 const char *trn(const Catalog *cat, const char *msgid, const char *plural, long n)
 {
     const char *dutch = n == 1 ? msgid : plural; /* Dutch: one, or more (and none) */
-    if (!cat || cat->n == 0)
-        return dutch;
-    Entry key = { (char *)msgid, NULL, 0 };
+    if (!cat || cat->n == 0) return dutch;
+    Entry key = {(char *)msgid, NULL, 0};
     const Entry *e = bsearch(&key, cat->entries, (size_t)cat->n, sizeof(Entry), cmp_entry);
-    if (!e)
-        return dutch;
+    if (!e) return dutch;
     long k = cat->nplurals ? plural_index(cat->plural, n) : n != 1;
-    if (k < 0 || k >= e->forms)
-        k = e->forms - 1;
+    if (k < 0 || k >= e->forms) k = e->forms - 1;
     const char *form = e->str;
     for (long i = 0; i < k; i++)
         form += strlen(form) + 1;
@@ -588,8 +565,7 @@ const char *catalog_msgid(const Catalog *cat, int i)
 
 void tr_fill(char *out, size_t n, const char *tmpl, const char *arg)
 {
-    if (n == 0)
-        return;
+    if (n == 0) return;
     char isolated[2048];
     if (bidi_has_rtl(arg) || bidi_has_rtl(tmpl)) { /* each part in its own direction */
         snprintf(isolated, sizeof isolated, BIDI_FSI "%s" BIDI_PDI, arg);
@@ -612,8 +588,7 @@ void tr_fill(char *out, size_t n, const char *tmpl, const char *arg)
         }
         memcpy(out + o, piece, len);
         o += len;
-        if (truncated)
-            break;
+        if (truncated) break;
     }
     if (truncated) { /* drop a character cut in half */
         size_t start = o;
@@ -622,8 +597,7 @@ void tr_fill(char *out, size_t n, const char *tmpl, const char *arg)
         if (start > 0 && ((unsigned char)out[start - 1] & 0x80)) {
             uint32_t cp;
             int len = utf8_decode(out + start - 1, o - start + 1, &cp);
-            if ((size_t)len != o - start + 1 || cp == 0xFFFD)
-                o = start - 1;
+            if ((size_t)len != o - start + 1 || cp == 0xFFFD) o = start - 1;
         }
     }
     out[o] = '\0';
@@ -631,8 +605,7 @@ void tr_fill(char *out, size_t n, const char *tmpl, const char *arg)
 
 void tr_date(const Catalog *cat, int year, int month, int day, char *out, size_t n)
 {
-    if (n == 0)
-        return;
+    if (n == 0) return;
     const char *p = tr(cat, "dd-mm-jjjj");
     size_t o = 0;
     while (*p && o + 5 < n) {

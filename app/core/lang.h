@@ -14,13 +14,16 @@
 
 /* The on-screen keyboard's layouts, in the order ui/keyboard.c draws them. */
 typedef enum KeyboardLayout {
-    KEYBOARD_LATIN, KEYBOARD_TURKISH, KEYBOARD_POLISH, KEYBOARD_ARABIC,
+    KEYBOARD_LATIN,
+    KEYBOARD_TURKISH,
+    KEYBOARD_POLISH,
+    KEYBOARD_ARABIC,
 } KeyboardLayout;
 
 typedef struct Language {
-    const char *code;      /* "nl", "en", "ar", "tr", "pl" */
-    const char *name;      /* in its own words: "Nederlands", "العربية" */
-    bool rtl;              /* screens mirror, tables run right to left */
+    const char *code; /* "nl", "en", "ar", "tr", "pl" */
+    const char *name; /* in its own words: "Nederlands", "العربية" */
+    bool rtl;         /* screens mirror, tables run right to left */
     KeyboardLayout keyboard;
 } Language;
 

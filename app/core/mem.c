@@ -29,16 +29,20 @@ void mem_fail_at(long n, bool persist)
     fail_persist = persist;
 }
 
-long mem_count(void) { return counted; }
-long mem_failed(void) { return n_failed; }
+long mem_count(void)
+{
+    return counted;
+}
+long mem_failed(void)
+{
+    return n_failed;
+}
 
 void *mem_realloc(void *p, size_t size)
 {
-    if (mem_fail_now())
-        return NULL;
+    if (mem_fail_now()) return NULL;
     void *q = realloc(p, size ? size : 1);
-    if (!q)
-        n_failed++;
+    if (!q) n_failed++;
     return q;
 }
 
@@ -49,24 +53,20 @@ void *mem_alloc(size_t size)
 
 void *mem_calloc(size_t n, size_t size)
 {
-    if (size && n > SIZE_MAX / size)
-        return NULL;
+    if (size && n > SIZE_MAX / size) return NULL;
     void *p = mem_realloc(NULL, n * size);
-    if (p)
-        memset(p, 0, n * size);
+    if (p) memset(p, 0, n * size);
     return p;
 }
 
 bool mem_reserve(char **buf, size_t *cap, size_t need, size_t first)
 {
-    if (need <= *cap)
-        return true;
+    if (need <= *cap) return true;
     size_t c = *cap ? *cap : first;
     while (c < need)
         c *= 2;
     char *grown = mem_realloc(*buf, c);
-    if (!grown)
-        return false;
+    if (!grown) return false;
     *buf = grown;
     *cap = c;
     return true;
@@ -75,10 +75,8 @@ bool mem_reserve(char **buf, size_t *cap, size_t need, size_t first)
 char *mem_strndup(const char *s, size_t n)
 {
     char *d = mem_realloc(NULL, n + 1);
-    if (!d)
-        return NULL;
-    if (n)
-        memcpy(d, s, n);
+    if (!d) return NULL;
+    if (n) memcpy(d, s, n);
     d[n] = '\0';
     return d;
 }
@@ -100,8 +98,7 @@ char *file_read_all(const char *path, size_t max, size_t *n, char *err, size_t e
     for (;;) {
         if (len + 1 >= cap) {
             cap = cap ? cap * 2 : 8192;
-            if (cap > max + 2)
-                cap = max + 2;
+            if (cap > max + 2) cap = max + 2;
             char *grown = mem_realloc(buf, cap);
             if (!grown) {
                 snprintf(err, errlen, "%s: not enough memory to read it", path);
@@ -119,8 +116,7 @@ char *file_read_all(const char *path, size_t max, size_t *n, char *err, size_t e
             fclose(f);
             return NULL;
         }
-        if (got == 0)
-            break;
+        if (got == 0) break;
     }
     int failed = ferror(f);
     fclose(f);

@@ -20,8 +20,8 @@
  * A size of 0 gives a 1-byte block, never NULL for success. */
 void *mem_realloc(void *p, size_t size);
 void *mem_alloc(size_t size);
-void *mem_calloc(size_t n, size_t size);             /* zeroed; NULL on overflow */
-char *mem_strdup(const char *s);                      /* NULL s gives "" */
+void *mem_calloc(size_t n, size_t size); /* zeroed; NULL on overflow */
+char *mem_strdup(const char *s);         /* NULL s gives "" */
 char *mem_strndup(const char *s, size_t n);
 
 /* Makes room for at least need bytes in the growing buffer *buf of *cap
@@ -36,8 +36,8 @@ bool mem_fail_now(void);
 /* Fault injection, for tests: the n-th counted allocation from now fails
  * (and, when persist, every one after it); 0 turns failing off. */
 void mem_fail_at(long n, bool persist);
-long mem_count(void);     /* allocations counted so far */
-long mem_failed(void);    /* allocations that failed so far, made to or not */
+long mem_count(void);  /* allocations counted so far */
+long mem_failed(void); /* allocations that failed so far, made to or not */
 
 /* Reads the whole file at path into a new NUL-terminated buffer (caller
  * frees) and its length into *n. Files larger than max bytes are refused.

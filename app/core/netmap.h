@@ -14,8 +14,8 @@
 
 typedef struct NetMap {
     Point centre;
-    int rx, ry;      /* outer radii of ring 3 */
-    bool mirrored;   /* right-to-left: sectors mirrored left to right */
+    int rx, ry;    /* outer radii of ring 3 */
+    bool mirrored; /* right-to-left: sectors mirrored left to right */
 } NetMap;
 
 /* Fractions of the outer radius where each ring ends: [0] is the centre

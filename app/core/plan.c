@@ -10,12 +10,10 @@
  * when memory is short, the array then as it was. */
 static bool grow(void *arr, int n, int *cap, size_t size)
 {
-    if (n < *cap)
-        return true;
+    if (n < *cap) return true;
     int c = *cap ? *cap * 2 : 16;
     void *p = mem_realloc(*(void **)arr, size * (size_t)c);
-    if (!p)
-        return false;
+    if (!p) return false;
     *(void **)arr = p;
     *cap = c;
     return true;
@@ -24,7 +22,10 @@ static bool grow(void *arr, int n, int *cap, size_t size)
 #define GROW(arr, n, cap) grow(&(arr), (n), &(cap), sizeof *(arr))
 
 static const char *const sector_keys[SECTOR_COUNT] = {
-    "family", "friends", "school", "professionals",
+    "family",
+    "friends",
+    "school",
+    "professionals",
 };
 static const char *const area_keys[AREA_COUNT] = {
     "", "school", "home", "money", "health", "work", "safety",
@@ -39,28 +40,47 @@ static const char *const field_keys[FIELD_COUNT] = {
 static int key_index(const char *const *keys, int n, const char *key)
 {
     for (int i = 0; i < n; i++)
-        if (key && strcmp(keys[i], key) == 0)
-            return i;
+        if (key && strcmp(keys[i], key) == 0) return i;
     return -1;
 }
 
-const char *sector_key(int s) { return s >= 0 && s < SECTOR_COUNT ? sector_keys[s] : NULL; }
-int sector_from_key(const char *k) { return key_index(sector_keys, SECTOR_COUNT, k); }
-const char *area_key(int a) { return a >= 0 && a < AREA_COUNT ? area_keys[a] : NULL; }
-int area_from_key(const char *k) { return key_index(area_keys, AREA_COUNT, k); }
-const char *section_key(int s) { return s >= 0 && s < SECTION_COUNT ? section_keys[s] : NULL; }
-int section_from_key(const char *k) { return key_index(section_keys, SECTION_COUNT, k); }
-const char *field_key(int f) { return f >= 0 && f < FIELD_COUNT ? field_keys[f] : NULL; }
+const char *sector_key(int s)
+{
+    return s >= 0 && s < SECTOR_COUNT ? sector_keys[s] : NULL;
+}
+int sector_from_key(const char *k)
+{
+    return key_index(sector_keys, SECTOR_COUNT, k);
+}
+const char *area_key(int a)
+{
+    return a >= 0 && a < AREA_COUNT ? area_keys[a] : NULL;
+}
+int area_from_key(const char *k)
+{
+    return key_index(area_keys, AREA_COUNT, k);
+}
+const char *section_key(int s)
+{
+    return s >= 0 && s < SECTION_COUNT ? section_keys[s] : NULL;
+}
+int section_from_key(const char *k)
+{
+    return key_index(section_keys, SECTION_COUNT, k);
+}
+const char *field_key(int f)
+{
+    return f >= 0 && f < FIELD_COUNT ? field_keys[f] : NULL;
+}
 
 Plan *plan_create(void)
 {
     Plan *plan = mem_calloc(1, sizeof *plan);
-    if (!plan)
-        return NULL;
+    if (!plan) return NULL;
     bool ok = true;
     for (int i = 0; i < FIELD_COUNT; i++)
         ok = (plan->field[i] = mem_strdup("")) && ok;
-    plan->eval = (Evaluation){ mem_strdup(""), mem_strdup(""), mem_strdup(""), mem_strdup(""), 0 };
+    plan->eval = (Evaluation){mem_strdup(""), mem_strdup(""), mem_strdup(""), mem_strdup(""), 0};
     ok = ok && plan->eval.date && plan->eval.start && plan->eval.end && plan->eval.place;
     plan->next_id = 1;
     if (!ok) {
@@ -97,7 +117,7 @@ static void free_lists(Plan *plan)
         for (int i = 0; i < plan->section[s].n; i++)
             free(plan->section[s].items[i].text);
         free(plan->section[s].items);
-        plan->section[s] = (ItemList){ 0 };
+        plan->section[s] = (ItemList){0};
     }
     for (int i = 0; i < plan->n_people; i++)
         free_person(&plan->people[i]);
@@ -121,8 +141,7 @@ static void free_lists(Plan *plan)
 
 void plan_destroy(Plan *plan)
 {
-    if (!plan)
-        return;
+    if (!plan) return;
     free_lists(plan);
     for (int i = 0; i < FIELD_COUNT; i++)
         free(plan->field[i]);
@@ -148,8 +167,7 @@ void plan_reset(Plan *plan)
 Plan *plan_clone(const Plan *src)
 {
     Plan *p = plan_create();
-    if (!p)
-        return NULL;
+    if (!p) return NULL;
     bool ok = true;
     for (int i = 0; ok && i < FIELD_COUNT; i++)
         ok = plan_set_field(p, i, src->field[i]);
@@ -176,11 +194,9 @@ Plan *plan_clone(const Plan *src)
 
 bool plan_set_field(Plan *plan, int field, const char *text)
 {
-    if (field < 0 || field >= FIELD_COUNT)
-        return true;
+    if (field < 0 || field >= FIELD_COUNT) return true;
     char *t = mem_strdup(text);
-    if (!t)
-        return false;
+    if (!t) return false;
     free(plan->field[field]);
     plan->field[field] = t;
     return true;
@@ -188,8 +204,8 @@ bool plan_set_field(Plan *plan, int field, const char *text)
 
 bool plan_set_evaluation(Plan *plan, const Evaluation *e)
 {
-    Evaluation n = { mem_strdup(e->date), mem_strdup(e->start), mem_strdup(e->end),
-                     mem_strdup(e->place), e->convener };
+    Evaluation n = {mem_strdup(e->date), mem_strdup(e->start), mem_strdup(e->end),
+                    mem_strdup(e->place), e->convener};
     if (!n.date || !n.start || !n.end || !n.place) {
         free(n.date);
         free(n.start);
@@ -220,8 +236,7 @@ Item *plan_item(const Plan *plan, uint32_t id, int *section)
     for (int s = 0; s < SECTION_COUNT; s++)
         for (int i = 0; i < plan->section[s].n; i++)
             if (plan->section[s].items[i].id == id) {
-                if (section)
-                    *section = s;
+                if (section) *section = s;
                 return &plan->section[s].items[i];
             }
     return NULL;
@@ -236,8 +251,7 @@ bool plan_id_used(const Plan *plan, uint32_t id)
 static uint32_t take_id(Plan *plan, uint32_t wanted)
 {
     uint32_t id = wanted && !plan_id_used(plan, wanted) ? wanted : plan->next_id;
-    if (id >= plan->next_id)
-        plan->next_id = id + 1;
+    if (id >= plan->next_id) plan->next_id = id + 1;
     return id;
 }
 
@@ -254,10 +268,15 @@ uint32_t plan_add_person(Plan *plan, const Person *t)
     }
     uint32_t id = take_id(plan, t->id); /* before the new slot counts */
     Person *p = &plan->people[plan->n_people++];
-    *p = (Person){ .id = id, .name = name, .relation = rel, .picto = picto,
-                   .place = place_clamp(t->place), .present = t->present,
-                   .scale = t->scale < SCALE_NONE || t->scale > 10 ? SCALE_NONE : t->scale,
-                   .agreed_at = t->agreed_at, .renew = t->renew };
+    *p = (Person){.id = id,
+                  .name = name,
+                  .relation = rel,
+                  .picto = picto,
+                  .place = place_clamp(t->place),
+                  .present = t->present,
+                  .scale = t->scale < SCALE_NONE || t->scale > 10 ? SCALE_NONE : t->scale,
+                  .agreed_at = t->agreed_at,
+                  .renew = t->renew};
     return p->id;
 }
 
@@ -270,8 +289,8 @@ uint32_t plan_add_goal(Plan *plan, const Goal *t)
     }
     uint32_t id = take_id(plan, t->id);
     Goal *g = &plan->goals[plan->n_goals++];
-    *g = (Goal){ .id = id, .text = text,
-                 .area = t->area >= 0 && t->area < AREA_COUNT ? t->area : AREA_NONE };
+    *g = (Goal){
+        .id = id, .text = text, .area = t->area >= 0 && t->area < AREA_COUNT ? t->area : AREA_NONE};
     return g->id;
 }
 
@@ -285,10 +304,10 @@ uint32_t plan_add_agreement(Plan *plan, const Agreement *t)
     }
     uint32_t id = take_id(plan, t->id);
     Agreement *a = &plan->agreements[plan->n_agreements++];
-    *a = (Agreement){ .id = id, .goal = t->goal, .what = what, .when = when,
-                      .checker = t->checker };
-    a->n_people = t->n_people < 0 ? 0 : t->n_people > AGREEMENT_PEOPLE_MAX
-                                            ? AGREEMENT_PEOPLE_MAX : t->n_people;
+    *a = (Agreement){.id = id, .goal = t->goal, .what = what, .when = when, .checker = t->checker};
+    a->n_people = t->n_people < 0                      ? 0
+                  : t->n_people > AGREEMENT_PEOPLE_MAX ? AGREEMENT_PEOPLE_MAX
+                                                       : t->n_people;
     memcpy(a->people, t->people, sizeof a->people[0] * (size_t)a->n_people);
     return a->id;
 }
@@ -303,15 +322,13 @@ uint32_t plan_add_voice(Plan *plan, const Voice *t)
     }
     uint32_t id = take_id(plan, t->id);
     Voice *v = &plan->voices[plan->n_voices++];
-    *v = (Voice){ .id = id, .child = child, .text = text,
-                  .support = t->support };
+    *v = (Voice){.id = id, .child = child, .text = text, .support = t->support};
     return v->id;
 }
 
 uint32_t plan_add_item(Plan *plan, int section, uint32_t id, const char *text)
 {
-    if (section < 0 || section >= SECTION_COUNT)
-        return 0;
+    if (section < 0 || section >= SECTION_COUNT) return 0;
     ItemList *l = &plan->section[section];
     char *t = mem_strdup(text);
     if (!t || !GROW(l->items, l->n, l->cap)) {
@@ -320,45 +337,53 @@ uint32_t plan_add_item(Plan *plan, int section, uint32_t id, const char *text)
     }
     uint32_t got = take_id(plan, id);
     Item *it = &l->items[l->n++];
-    *it = (Item){ .id = got, .text = t };
+    *it = (Item){.id = got, .text = t};
     return it->id;
 }
 
-#define FIND(arr, n)                                                          \
-    for (int i = 0; i < (n); i++)                                             \
-        if ((arr)[i].id == id)                                                \
-            return &(arr)[i];                                                 \
+#define FIND(arr, n)                                                                               \
+    for (int i = 0; i < (n); i++)                                                                  \
+        if ((arr)[i].id == id) return &(arr)[i];                                                   \
     return NULL
 
-Person *plan_person(const Plan *plan, uint32_t id) { FIND(plan->people, plan->n_people); }
-Goal *plan_goal(const Plan *plan, uint32_t id) { FIND(plan->goals, plan->n_goals); }
-Agreement *plan_agreement(const Plan *plan, uint32_t id) { FIND(plan->agreements, plan->n_agreements); }
-Voice *plan_voice(const Plan *plan, uint32_t id) { FIND(plan->voices, plan->n_voices); }
+Person *plan_person(const Plan *plan, uint32_t id)
+{
+    FIND(plan->people, plan->n_people);
+}
+Goal *plan_goal(const Plan *plan, uint32_t id)
+{
+    FIND(plan->goals, plan->n_goals);
+}
+Agreement *plan_agreement(const Plan *plan, uint32_t id)
+{
+    FIND(plan->agreements, plan->n_agreements);
+}
+Voice *plan_voice(const Plan *plan, uint32_t id)
+{
+    FIND(plan->voices, plan->n_voices);
+}
 
 static bool digits(const char *s, int n)
 {
     for (int i = 0; i < n; i++)
-        if (s[i] < '0' || s[i] > '9')
-            return false;
+        if (s[i] < '0' || s[i] > '9') return false;
     return true;
 }
 
 bool plan_valid_date(const char *s)
 {
-    if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-' || !digits(s, 4) ||
-        !digits(s + 5, 2) || !digits(s + 8, 2))
+    if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-' || !digits(s, 4) || !digits(s + 5, 2) ||
+        !digits(s + 8, 2))
         return false;
     int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
-    static const int days[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-    if (y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1)
-        return false;
+    static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1) return false;
     bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
     return d <= days[m - 1] + (m == 2 && leap);
 }
 
 bool plan_valid_time(const char *s)
 {
-    if (!s || strlen(s) != 5 || s[2] != ':' || !digits(s, 2) || !digits(s + 3, 2))
-        return false;
+    if (!s || strlen(s) != 5 || s[2] != ':' || !digits(s, 2) || !digits(s + 3, 2)) return false;
     return atoi(s) < 24 && atoi(s + 3) < 60;
 }

@@ -1,10 +1,9 @@
 /* plan: the family group plan (familiegroepsplan) in memory.
  *
- * Plain C, no SDL. Covers every part of DESIGN.md §3. The Plan owns every
- * string and array in it. Objects refer to each other by id (never by
- * pointer); ids are unique across the plan and never reused. Positions
- * are exact integers (per mille) so a plan written to a file and read
- * back is identical. Changes go through plan_apply() (core/edit.h); the
+ * Plain C, no SDL. Covers every part a family group plan has (README.md: Using Kring). The Plan
+ * owns every string and array in it. Objects refer to each other by id (never by pointer); ids are
+ * unique across the plan and never reused. Positions are exact integers (per mille) so a plan
+ * written to a file and read back is identical. Changes go through plan_apply() (core/edit.h); the
  * functions here build and look up. */
 #ifndef KRING_PLAN_H
 #define KRING_PLAN_H
@@ -13,9 +12,9 @@
 #include <stdint.h>
 
 enum {
-    TEXT_MAX = 40000,          /* bytes in any one text: 10,000 characters */
-    AGREEMENT_PEOPLE_MAX = 8,  /* people sharing one agreement */
-    SCALE_NONE = -1,           /* a person without a marker on the scale */
+    TEXT_MAX = 40000,         /* bytes in any one text: 10,000 characters */
+    AGREEMENT_PEOPLE_MAX = 8, /* people sharing one agreement */
+    SCALE_NONE = -1,          /* a person without a marker on the scale */
 };
 
 typedef enum Sector {
@@ -30,25 +29,36 @@ enum { RING_TRAY = 0, RING_COUNT = 3 }; /* rings 1 (very close) .. 3 */
 
 /* Life areas a goal may carry a pictogram of. */
 typedef enum Area {
-    AREA_NONE, AREA_SCHOOL, AREA_HOME, AREA_MONEY, AREA_HEALTH, AREA_WORK, AREA_SAFETY,
+    AREA_NONE,
+    AREA_SCHOOL,
+    AREA_HOME,
+    AREA_MONEY,
+    AREA_HEALTH,
+    AREA_WORK,
+    AREA_SAFETY,
     AREA_COUNT
 } Area;
 
 /* The plan's lists of short items. */
 typedef enum Section {
-    SECTION_CONCERNS,    /* zorgen */
-    SECTION_CONDITIONS,  /* ondergrenzen, set by the referrer */
-    SECTION_GOING_WELL,  /* wat gaat goed */
-    SECTION_STRENGTHS,   /* krachten */
-    SECTION_DREAM,       /* droom en wensen */
-    SECTION_HELP,        /* hulp gevraagd aan professionals */
-    SECTION_SAFETY,      /* veiligheid en plan B */
+    SECTION_CONCERNS,   /* zorgen */
+    SECTION_CONDITIONS, /* ondergrenzen, set by the referrer */
+    SECTION_GOING_WELL, /* wat gaat goed */
+    SECTION_STRENGTHS,  /* krachten */
+    SECTION_DREAM,      /* droom en wensen */
+    SECTION_HELP,       /* hulp gevraagd aan professionals */
+    SECTION_SAFETY,     /* veiligheid en plan B */
     SECTION_COUNT
 } Section;
 
 /* The plan's single texts. */
 typedef enum PlanField {
-    FIELD_FAMILY, FIELD_CHILDREN, FIELD_DATE, FIELD_PLACE, FIELD_QUESTION, FIELD_COUNT
+    FIELD_FAMILY,
+    FIELD_CHILDREN,
+    FIELD_DATE,
+    FIELD_PLACE,
+    FIELD_QUESTION,
+    FIELD_COUNT
 } PlanField;
 
 /* Where a card lies: its ring and sector, and where inside that piece of
@@ -72,19 +82,19 @@ typedef struct ItemList {
 typedef struct Person {
     uint32_t id;
     char *name;
-    char *relation;   /* in the family's words: "oma", "juf van Sam" */
-    char *picto;      /* key of a relation pictogram, "" for none */
+    char *relation; /* in the family's words: "oma", "juf van Sam" */
+    char *picto;    /* key of a relation pictogram, "" for none */
     Place place;
-    bool present;     /* in the room */
-    int scale;        /* own marker on the 0..10 scale, or SCALE_NONE */
+    bool present;      /* in the room */
+    int scale;         /* own marker on the 0..10 scale, or SCALE_NONE */
     int64_t agreed_at; /* when they tapped their name to agree; 0: not yet */
-    bool renew;       /* had agreed, and the plan changed since: ask again */
+    bool renew;        /* had agreed, and the plan changed since: ask again */
 } Person;
 
 typedef struct Goal {
     uint32_t id;
     char *text;
-    int area;         /* Area */
+    int area; /* Area */
 } Goal;
 
 typedef struct Agreement {
@@ -100,32 +110,32 @@ typedef struct Agreement {
 /* What the child says, in its own words, with a support person. */
 typedef struct Voice {
     uint32_t id;
-    char *child;      /* the child's name */
+    char *child; /* the child's name */
     char *text;
     uint32_t support; /* person id, 0 for none */
 } Voice;
 
 typedef struct Evaluation {
-    char *date;       /* "YYYY-MM-DD" or "" */
+    char *date;        /* "YYYY-MM-DD" or "" */
     char *start, *end; /* "HH:MM" or "" */
     char *place;
     uint32_t convener; /* person id, 0 for none */
 } Evaluation;
 
 typedef struct Plan {
-    char *field[FIELD_COUNT];    /* family, children, date, place, question */
+    char *field[FIELD_COUNT]; /* family, children, date, place, question */
     ItemList section[SECTION_COUNT];
     Person *people;
     int n_people, cap_people;
-    Goal *goals;                 /* in order of importance */
+    Goal *goals; /* in order of importance */
     int n_goals, cap_goals;
     Agreement *agreements;
     int n_agreements, cap_agreements;
     Voice *voices;
     int n_voices, cap_voices;
     Evaluation eval;
-    int64_t approved_at;         /* facilitator's approval; 0: not yet */
-    bool approval_renew;         /* was approved, and the plan changed since */
+    int64_t approved_at; /* facilitator's approval; 0: not yet */
+    bool approval_renew; /* was approved, and the plan changed since */
     uint32_t next_id;
 } Plan;
 
@@ -160,9 +170,18 @@ Item *plan_item(const Plan *plan, uint32_t id, int *section);
 bool plan_id_used(const Plan *plan, uint32_t id);
 
 /* Convenience accessors for the single texts. */
-static inline const char *plan_family(const Plan *p) { return p->field[FIELD_FAMILY]; }
-static inline const char *plan_children(const Plan *p) { return p->field[FIELD_CHILDREN]; }
-static inline const char *plan_question(const Plan *p) { return p->field[FIELD_QUESTION]; }
+static inline const char *plan_family(const Plan *p)
+{
+    return p->field[FIELD_FAMILY];
+}
+static inline const char *plan_children(const Plan *p)
+{
+    return p->field[FIELD_CHILDREN];
+}
+static inline const char *plan_question(const Plan *p)
+{
+    return p->field[FIELD_QUESTION];
+}
 
 /* Clamps a place into range: sector 0..3, ring 0..3, u and v 0..1000. */
 Place place_clamp(Place p);

@@ -21,7 +21,7 @@ enum {
     MAX_PEOPLE = 500,
     MAX_GOALS = 200,
     MAX_AGREEMENTS = 2000,
-    MAX_ITEMS = 500,   /* per section */
+    MAX_ITEMS = 500, /* per section */
     MAX_VOICES = 200,
     MAX_ID = 0x7FFFFFFF,
 };
@@ -34,8 +34,7 @@ typedef struct Reader {
     char where[96];
 } Reader;
 
-__attribute__((format(printf, 2, 3)))
-static bool bad(Reader *r, const char *fmt, ...)
+__attribute__((format(printf, 2, 3))) static bool bad(Reader *r, const char *fmt, ...)
 {
     char msg[400];
     va_list ap;
@@ -66,12 +65,12 @@ static bool only_keys(Reader *r, json_t *obj, const char *const *keys)
 {
     const char *key;
     json_t *v;
-    json_object_foreach(obj, key, v) {
+    json_object_foreach(obj, key, v)
+    {
         bool known = false;
         for (int i = 0; keys[i] && !known; i++)
             known = strcmp(keys[i], key) == 0;
-        if (!known)
-            return bad(r, "unknown field \"%.60s\"", key);
+        if (!known) return bad(r, "unknown field \"%.60s\"", key);
     }
     return true;
 }
@@ -79,21 +78,17 @@ static bool only_keys(Reader *r, json_t *obj, const char *const *keys)
 static bool get_str(Reader *r, json_t *obj, const char *key, bool nonempty, const char **out)
 {
     json_t *v = json_object_get(obj, key);
-    if (!v)
-        return bad(r, "field \"%s\" is missing", key);
-    if (!json_is_string(v))
-        return bad(r, "field \"%s\" must be text", key);
+    if (!v) return bad(r, "field \"%s\" is missing", key);
+    if (!json_is_string(v)) return bad(r, "field \"%s\" must be text", key);
     const char *s = json_string_value(v);
     size_t n = json_string_length(v);
-    if (n > TEXT_MAX)
-        return bad(r, "field \"%s\" is longer than %d bytes", key, TEXT_MAX);
+    if (n > TEXT_MAX) return bad(r, "field \"%s\" is longer than %d bytes", key, TEXT_MAX);
     if (strlen(s) != n || !utf8_valid(s, n))
         return bad(r, "field \"%s\" holds a NUL byte or broken text", key);
     for (size_t i = 0; i < n; i++)
         if (((unsigned char)s[i] < 0x20 && s[i] != '\n' && s[i] != '\t') || s[i] == 0x7F)
             return bad(r, "field \"%s\" holds a control character", key);
-    if (nonempty && n == 0)
-        return bad(r, "field \"%s\" is empty", key);
+    if (nonempty && n == 0) return bad(r, "field \"%s\" is empty", key);
     *out = s;
     return true;
 }
@@ -102,13 +97,10 @@ static bool get_int(Reader *r, json_t *obj, const char *key, long long lo, long 
                     long long *out)
 {
     json_t *v = json_object_get(obj, key);
-    if (!v)
-        return bad(r, "field \"%s\" is missing", key);
-    if (!json_is_integer(v))
-        return bad(r, "field \"%s\" must be a whole number", key);
+    if (!v) return bad(r, "field \"%s\" is missing", key);
+    if (!json_is_integer(v)) return bad(r, "field \"%s\" must be a whole number", key);
     json_int_t x = json_integer_value(v);
-    if (x < lo || x > hi)
-        return bad(r, "field \"%s\" is out of range (%lld to %lld)", key, lo, hi);
+    if (x < lo || x > hi) return bad(r, "field \"%s\" is out of range (%lld to %lld)", key, lo, hi);
     *out = (long long)x;
     return true;
 }
@@ -116,21 +108,17 @@ static bool get_int(Reader *r, json_t *obj, const char *key, long long lo, long 
 static bool get_id(Reader *r, const Plan *plan, json_t *obj, uint32_t *out)
 {
     long long id = 0;
-    if (!get_int(r, obj, "id", 1, MAX_ID, &id))
-        return false;
-    if (plan_id_used(plan, (uint32_t)id))
-        return bad(r, "id %lld is used twice", id);
+    if (!get_int(r, obj, "id", 1, MAX_ID, &id)) return false;
+    if (plan_id_used(plan, (uint32_t)id)) return bad(r, "id %lld is used twice", id);
     *out = (uint32_t)id;
     return true;
 }
 
 /* A reference to a person: 0 (nobody) or an existing person's id. */
-static bool get_person_ref(Reader *r, const Plan *plan, json_t *obj, const char *key,
-                           uint32_t *out)
+static bool get_person_ref(Reader *r, const Plan *plan, json_t *obj, const char *key, uint32_t *out)
 {
     long long id = 0;
-    if (!get_int(r, obj, key, 0, MAX_ID, &id))
-        return false;
+    if (!get_int(r, obj, key, 0, MAX_ID, &id)) return false;
     if (id && !plan_person(plan, (uint32_t)id))
         return bad(r, "field \"%s\" names person %lld, who is not in the plan", key, id);
     *out = (uint32_t)id;
@@ -140,12 +128,9 @@ static bool get_person_ref(Reader *r, const Plan *plan, json_t *obj, const char 
 static bool get_array(Reader *r, json_t *root, const char *key, size_t max, json_t **out)
 {
     json_t *v = json_object_get(root, key);
-    if (!v)
-        return bad(r, "field \"%s\" is missing", key);
-    if (!json_is_array(v))
-        return bad(r, "field \"%s\" must be a list", key);
-    if (json_array_size(v) > max)
-        return bad(r, "field \"%s\" has more than %zu entries", key, max);
+    if (!v) return bad(r, "field \"%s\" is missing", key);
+    if (!json_is_array(v)) return bad(r, "field \"%s\" must be a list", key);
+    if (json_array_size(v) > max) return bad(r, "field \"%s\" has more than %zu entries", key, max);
     *out = v;
     return true;
 }
@@ -157,22 +142,21 @@ static bool is_object(Reader *r, json_t *v)
 
 static bool read_items(Reader *r, Plan *plan, json_t *root)
 {
-    static const char *const keys[] = { "id", "text", NULL };
+    static const char *const keys[] = {"id", "text", NULL};
     for (int s = 0; s < SECTION_COUNT; s++) {
         json_t *arr;
-        if (!get_array(r, root, section_key(s), MAX_ITEMS, &arr))
-            return false;
+        if (!get_array(r, root, section_key(s), MAX_ITEMS, &arr)) return false;
         size_t i;
         json_t *v;
-        json_array_foreach(arr, i, v) {
+        json_array_foreach(arr, i, v)
+        {
             at(r, section_key(s), i);
             uint32_t id = 0;
             const char *text;
             if (!is_object(r, v) || !only_keys(r, v, keys) || !get_id(r, plan, v, &id) ||
                 !get_str(r, v, "text", true, &text))
                 return false;
-            if (!plan_add_item(plan, s, id, text))
-                return short_of_memory(r);
+            if (!plan_add_item(plan, s, id, text)) return short_of_memory(r);
         }
         r->where[0] = '\0';
     }
@@ -181,12 +165,13 @@ static bool read_items(Reader *r, Plan *plan, json_t *root)
 
 static bool read_people(Reader *r, Plan *plan, json_t *arr)
 {
-    static const char *const keys[] = { "id", "name", "relation", "picto", "sector", "ring",
-                                        "u", "v", "present", "scale", "agreed_at", "renew",
-                                        NULL };
+    static const char *const keys[] = {"id",        "name",  "relation", "picto",   "sector",
+                                       "ring",      "u",     "v",        "present", "scale",
+                                       "agreed_at", "renew", NULL};
     size_t i;
     json_t *v;
-    json_array_foreach(arr, i, v) {
+    json_array_foreach(arr, i, v)
+    {
         at(r, "person", i);
         uint32_t id = 0;
         long long ring = 0, u = 0, vv = 0, agreed = 0;
@@ -199,26 +184,27 @@ static bool read_people(Reader *r, Plan *plan, json_t *arr)
             !get_int(r, v, "agreed_at", 0, 253402300799LL, &agreed))
             return false;
         json_t *present = json_object_get(v, "present");
-        if (!json_is_boolean(present))
-            return bad(r, "field \"present\" must be true or false");
+        if (!json_is_boolean(present)) return bad(r, "field \"present\" must be true or false");
         json_t *scale = json_object_get(v, "scale");
         long long sc = SCALE_NONE;
-        if (!scale)
-            return bad(r, "field \"scale\" is missing");
-        if (!json_is_null(scale) && !get_int(r, v, "scale", 0, 10, &sc))
-            return false;
+        if (!scale) return bad(r, "field \"scale\" is missing");
+        if (!json_is_null(scale) && !get_int(r, v, "scale", 0, 10, &sc)) return false;
         json_t *renew = json_object_get(v, "renew"); /* optional: false */
         if (renew && !json_is_boolean(renew))
             return bad(r, "field \"renew\" must be true or false");
         int s = sector_from_key(sector);
-        if (s < 0)
-            return bad(r, "unknown sector \"%.40s\"", sector);
-        if (!plan_add_person(plan, &(Person){
-                .id = id, .name = (char *)name, .relation = (char *)relation,
-                .picto = (char *)picto,
-                .place = { .sector = s, .ring = (int)ring, .u = (int)u, .v = (int)vv },
-                .present = json_is_true(present), .scale = (int)sc, .agreed_at = agreed,
-                .renew = json_is_true(renew) }))
+        if (s < 0) return bad(r, "unknown sector \"%.40s\"", sector);
+        if (!plan_add_person(
+                plan,
+                &(Person){.id = id,
+                          .name = (char *)name,
+                          .relation = (char *)relation,
+                          .picto = (char *)picto,
+                          .place = {.sector = s, .ring = (int)ring, .u = (int)u, .v = (int)vv},
+                          .present = json_is_true(present),
+                          .scale = (int)sc,
+                          .agreed_at = agreed,
+                          .renew = json_is_true(renew)}))
             return short_of_memory(r);
     }
     r->where[0] = '\0';
@@ -227,10 +213,11 @@ static bool read_people(Reader *r, Plan *plan, json_t *arr)
 
 static bool read_goals(Reader *r, Plan *plan, json_t *arr)
 {
-    static const char *const keys[] = { "id", "text", "area", NULL };
+    static const char *const keys[] = {"id", "text", "area", NULL};
     size_t i;
     json_t *v;
-    json_array_foreach(arr, i, v) {
+    json_array_foreach(arr, i, v)
+    {
         at(r, "goal", i);
         uint32_t id = 0;
         const char *text, *area;
@@ -238,9 +225,8 @@ static bool read_goals(Reader *r, Plan *plan, json_t *arr)
             !get_str(r, v, "text", true, &text) || !get_str(r, v, "area", false, &area))
             return false;
         int a = area_from_key(area);
-        if (a < 0)
-            return bad(r, "unknown area \"%.40s\"", area);
-        if (!plan_add_goal(plan, &(Goal){ .id = id, .text = (char *)text, .area = a }))
+        if (a < 0) return bad(r, "unknown area \"%.40s\"", area);
+        if (!plan_add_goal(plan, &(Goal){.id = id, .text = (char *)text, .area = a}))
             return short_of_memory(r);
     }
     r->where[0] = '\0';
@@ -249,10 +235,11 @@ static bool read_goals(Reader *r, Plan *plan, json_t *arr)
 
 static bool read_agreements(Reader *r, Plan *plan, json_t *arr)
 {
-    static const char *const keys[] = { "id", "goal", "people", "what", "when", "checker", NULL };
+    static const char *const keys[] = {"id", "goal", "people", "what", "when", "checker", NULL};
     size_t i;
     json_t *v;
-    json_array_foreach(arr, i, v) {
+    json_array_foreach(arr, i, v)
+    {
         at(r, "agreement", i);
         uint32_t id = 0, checker = 0;
         long long goal = 0;
@@ -266,11 +253,15 @@ static bool read_agreements(Reader *r, Plan *plan, json_t *arr)
             return false;
         if (!plan_goal(plan, (uint32_t)goal))
             return bad(r, "its goal %lld is not in the plan", goal);
-        Agreement a = { .id = id, .goal = (uint32_t)goal, .what = (char *)what,
-                        .when = (char *)when, .checker = checker };
+        Agreement a = {.id = id,
+                       .goal = (uint32_t)goal,
+                       .what = (char *)what,
+                       .when = (char *)when,
+                       .checker = checker};
         size_t k;
         json_t *p;
-        json_array_foreach(people, k, p) {
+        json_array_foreach(people, k, p)
+        {
             json_int_t pid = json_is_integer(p) ? json_integer_value(p) : 0;
             if (pid < 1 || pid > MAX_ID || !plan_person(plan, (uint32_t)pid))
                 return bad(r, "\"people\" names someone who is not in the plan");
@@ -279,10 +270,8 @@ static bool read_agreements(Reader *r, Plan *plan, json_t *arr)
                     return bad(r, "\"people\" names person %lld twice", (long long)pid);
             a.people[a.n_people++] = (uint32_t)pid;
         }
-        if (a.n_people == 0)
-            return bad(r, "\"people\" is empty: somebody must do it");
-        if (!plan_add_agreement(plan, &a))
-            return short_of_memory(r);
+        if (a.n_people == 0) return bad(r, "\"people\" is empty: somebody must do it");
+        if (!plan_add_agreement(plan, &a)) return short_of_memory(r);
     }
     r->where[0] = '\0';
     return true;
@@ -290,10 +279,11 @@ static bool read_agreements(Reader *r, Plan *plan, json_t *arr)
 
 static bool read_voices(Reader *r, Plan *plan, json_t *arr)
 {
-    static const char *const keys[] = { "id", "child", "text", "support", NULL };
+    static const char *const keys[] = {"id", "child", "text", "support", NULL};
     size_t i;
     json_t *v;
-    json_array_foreach(arr, i, v) {
+    json_array_foreach(arr, i, v)
+    {
         at(r, "voice", i);
         uint32_t id = 0, support = 0;
         const char *child, *text;
@@ -301,8 +291,10 @@ static bool read_voices(Reader *r, Plan *plan, json_t *arr)
             !get_str(r, v, "child", false, &child) || !get_str(r, v, "text", true, &text) ||
             !get_person_ref(r, plan, v, "support", &support))
             return false;
-        if (!plan_add_voice(plan, &(Voice){ .id = id, .child = (char *)child,
-                                            .text = (char *)text, .support = support }))
+        if (!plan_add_voice(plan, &(Voice){.id = id,
+                                           .child = (char *)child,
+                                           .text = (char *)text,
+                                           .support = support}))
             return short_of_memory(r);
     }
     r->where[0] = '\0';
@@ -311,11 +303,10 @@ static bool read_voices(Reader *r, Plan *plan, json_t *arr)
 
 static bool read_evaluation(Reader *r, Plan *plan, json_t *root)
 {
-    static const char *const keys[] = { "date", "start", "end", "place", "convener", NULL };
+    static const char *const keys[] = {"date", "start", "end", "place", "convener", NULL};
     json_t *v = json_object_get(root, "evaluation");
     snprintf(r->where, sizeof r->where, "evaluation");
-    if (!v)
-        return bad(r, "is missing");
+    if (!v) return bad(r, "is missing");
     Evaluation e;
     const char *date, *start, *end, *place;
     if (!is_object(r, v) || !only_keys(r, v, keys) || !get_str(r, v, "date", false, &date) ||
@@ -323,47 +314,41 @@ static bool read_evaluation(Reader *r, Plan *plan, json_t *root)
         !get_str(r, v, "place", false, &place) ||
         !get_person_ref(r, plan, v, "convener", &e.convener))
         return false;
-    if (date[0] && !plan_valid_date(date))
-        return bad(r, "\"date\" is not a date (YYYY-MM-DD)");
+    if (date[0] && !plan_valid_date(date)) return bad(r, "\"date\" is not a date (YYYY-MM-DD)");
     if ((start[0] && !plan_valid_time(start)) || (end[0] && !plan_valid_time(end)))
         return bad(r, "\"start\" and \"end\" must be times (HH:MM)");
     e.date = (char *)date;
     e.start = (char *)start;
     e.end = (char *)end;
     e.place = (char *)place;
-    if (!plan_set_evaluation(plan, &e))
-        return short_of_memory(r);
+    if (!plan_set_evaluation(plan, &e)) return short_of_memory(r);
     r->where[0] = '\0';
     return true;
 }
 
 static bool read_root(Reader *r, Plan *plan, json_t *root)
 {
-    if (!json_is_object(root))
-        return bad(r, "the file is JSON but not a Kring plan");
+    if (!json_is_object(root)) return bad(r, "the file is JSON but not a Kring plan");
     json_t *fmt = json_object_get(root, "format");
     if (!json_is_string(fmt) || strcmp(json_string_value(fmt), FORMAT_NAME) != 0)
         return bad(r, "the file is not a Kring plan (no \"format\": \"%s\")", FORMAT_NAME);
     json_t *ver = json_object_get(root, "version");
-    if (!json_is_integer(ver))
-        return bad(r, "the plan file has no version number");
+    if (!json_is_integer(ver)) return bad(r, "the plan file has no version number");
     if (json_integer_value(ver) != PLANFILE_VERSION)
         return bad(r, "the plan file has version %lld, which this Kring cannot read",
                    (long long)json_integer_value(ver));
     static const char *const keys[] = {
-        "format", "version", "family", "children", "date", "place", "question", "concerns",
-        "conditions", "going_well", "strengths", "dream", "help", "safety", "people", "goals",
-        "agreements", "voices", "evaluation", "approved_at", "approval_renew", NULL };
-    if (!only_keys(r, root, keys))
-        return false;
+        "format",     "version",     "family",         "children",   "date",       "place",
+        "question",   "concerns",    "conditions",     "going_well", "strengths",  "dream",
+        "help",       "safety",      "people",         "goals",      "agreements", "voices",
+        "evaluation", "approved_at", "approval_renew", NULL};
+    if (!only_keys(r, root, keys)) return false;
     for (int f = 0; f < FIELD_COUNT; f++) {
         const char *s;
-        if (!get_str(r, root, field_key(f), false, &s))
-            return false;
+        if (!get_str(r, root, field_key(f), false, &s)) return false;
         if (f == FIELD_DATE && s[0] && !plan_valid_date(s))
             return bad(r, "\"date\" is not a date (YYYY-MM-DD)");
-        if (!plan_set_field(plan, f, s))
-            return short_of_memory(r);
+        if (!plan_set_field(plan, f, s)) return short_of_memory(r);
     }
     json_t *people, *goals, *agreements, *voices;
     long long approved = 0;
@@ -385,7 +370,7 @@ static bool read_root(Reader *r, Plan *plan, json_t *root)
 
 Plan *planfile_parse(const char *text, size_t n, char *err, size_t errlen)
 {
-    Reader r = { err, errlen, "" };
+    Reader r = {err, errlen, ""};
     if (n > MAX_FILE_BYTES) {
         bad(&r, "the plan file is larger than %d bytes", MAX_FILE_BYTES);
         return NULL;
@@ -425,12 +410,10 @@ Plan *planfile_read(const char *path, char *err, size_t errlen)
 {
     size_t n;
     char *buf = file_read_all(path, MAX_FILE_BYTES, &n, err, errlen);
-    if (!buf)
-        return NULL;
+    if (!buf) return NULL;
     char inner[600];
     Plan *plan = planfile_parse(buf, n, inner, sizeof inner);
-    if (!plan)
-        snprintf(err, errlen, "%s: %s", path, inner);
+    if (!plan) snprintf(err, errlen, "%s: %s", path, inner);
     free(buf);
     return plan;
 }
@@ -464,14 +447,12 @@ typedef struct Writer {
 
 static void obj_set(Writer *w, json_t *o, const char *key, json_t *v)
 {
-    if (json_object_set_new(o, key, v) != 0)
-        w->ok = false;
+    if (json_object_set_new(o, key, v) != 0) w->ok = false;
 }
 
 static void arr_add(Writer *w, json_t *arr, json_t *v)
 {
-    if (json_array_append_new(arr, v) != 0)
-        w->ok = false;
+    if (json_array_append_new(arr, v) != 0) w->ok = false;
 }
 
 static void set_str(Writer *w, json_t *o, const char *key, const char *s)
@@ -508,7 +489,7 @@ char *planfile_format(const Plan *plan)
 {
     use_counted_memory();
     long failed = mem_failed();
-    Writer w = { true };
+    Writer w = {true};
     json_t *root = json_object();
     set_str(&w, root, "format", FORMAT_NAME);
     set_int(&w, root, "version", PLANFILE_VERSION);
@@ -539,8 +520,7 @@ char *planfile_format(const Plan *plan)
         obj_set(&w, o, "present", json_boolean(p->present));
         obj_set(&w, o, "scale", p->scale == SCALE_NONE ? json_null() : json_integer(p->scale));
         set_int(&w, o, "agreed_at", p->agreed_at);
-        if (p->renew)
-            obj_set(&w, o, "renew", json_true());
+        if (p->renew) obj_set(&w, o, "renew", json_true());
         arr_add(&w, people, o);
     }
     obj_set(&w, root, "people", people);
@@ -587,10 +567,10 @@ char *planfile_format(const Plan *plan)
     set_int(&w, ev, "convener", plan->eval.convener);
     obj_set(&w, root, "evaluation", ev);
     set_int(&w, root, "approved_at", plan->approved_at);
-    if (plan->approval_renew)
-        obj_set(&w, root, "approval_renew", json_true());
-    Dump d = { 0 };
-    bool ok = w.ok && json_dump_callback(root, dump_put, &d, JSON_INDENT(2) | JSON_PRESERVE_ORDER) == 0;
+    if (plan->approval_renew) obj_set(&w, root, "approval_renew", json_true());
+    Dump d = {0};
+    bool ok =
+        w.ok && json_dump_callback(root, dump_put, &d, JSON_INDENT(2) | JSON_PRESERVE_ORDER) == 0;
     json_decref(root);
     if (!ok || d.short_of_memory || !d.s || mem_failed() != failed) {
         free(d.s);

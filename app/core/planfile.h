@@ -1,4 +1,4 @@
-/* planfile: a plan as a versioned JSON document (docs/plan-file.md).
+/* planfile: a plan as a versioned JSON document (assets/plans/README.md).
  *
  * The only module that uses jansson. Reading validates strictly: a file
  * that is not JSON, of another format or version, with missing or wrong

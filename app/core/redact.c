@@ -17,15 +17,13 @@ static bool is_join(const char *w, size_t n)
 void redact_initials(const char *name, char *out, size_t out_n)
 {
     size_t o = 0;
-    if (!out_n)
-        return;
+    if (!out_n) return;
     out[0] = '\0';
     const char *p = name;
     while (*p) {
         while (*p == ' ')
             p++;
-        if (!*p)
-            break;
+        if (!*p) break;
         const char *w = p;
         while (*p && *p != ' ' && *p != ',')
             p++;
@@ -40,13 +38,11 @@ void redact_initials(const char *name, char *out, size_t out_n)
         } else {
             uint32_t cp;
             int len = utf8_decode(w, n, &cp);
-            if (len <= 0)
-                len = 1;
+            if (len <= 0) len = 1;
             snprintf(piece, sizeof piece, "%.*s.", len, w);
         }
         size_t pl = strlen(piece);
-        if (o + pl + 1 > out_n)
-            break;
+        if (o + pl + 1 > out_n) break;
         memcpy(out + o, piece, pl + 1);
         o += pl;
     }
@@ -60,8 +56,7 @@ static bool to_initials(char **name)
     char ini[256];
     redact_initials(*name, ini, sizeof ini);
     char *t = mem_strdup(ini);
-    if (!t)
-        return false;
+    if (!t) return false;
     free(*name);
     *name = t;
     return true;
@@ -70,8 +65,7 @@ static bool to_initials(char **name)
 Plan *plan_redacted(const Plan *plan, int flags)
 {
     Plan *p = plan_clone(plan);
-    if (!p)
-        return NULL;
+    if (!p) return NULL;
     if (flags & REDACT_CONCERNS) {
         ItemList *l = &p->section[SECTION_CONCERNS];
         for (int i = 0; i < l->n; i++)
@@ -80,11 +74,9 @@ Plan *plan_redacted(const Plan *plan, int flags)
     }
     if (flags & REDACT_NAMES) {
         for (int i = 0; i < p->n_people; i++)
-            if (!to_initials(&p->people[i].name))
-                goto short_of_memory;
+            if (!to_initials(&p->people[i].name)) goto short_of_memory;
         for (int i = 0; i < p->n_voices; i++)
-            if (!to_initials(&p->voices[i].child))
-                goto short_of_memory;
+            if (!to_initials(&p->voices[i].child)) goto short_of_memory;
         if (!to_initials(&p->field[FIELD_FAMILY]) || !to_initials(&p->field[FIELD_CHILDREN]))
             goto short_of_memory;
     }

@@ -6,10 +6,10 @@
 #define KRING_RELATIONS_H
 
 typedef struct Relation {
-    const char *key;    /* "grandmother" */
-    const char *label;  /* "oma": a Dutch msgid */
-    const char *picto;  /* an emoji, drawn with fonts/NotoColorEmoji.ttf */
-    int sector;         /* Sector it usually lies in */
+    const char *key;   /* "grandmother" */
+    const char *label; /* "oma": a Dutch msgid */
+    const char *picto; /* an emoji, drawn with fonts/NotoColorEmoji.ttf */
+    int sector;        /* Sector it usually lies in */
 } Relation;
 
 extern const Relation relations[];

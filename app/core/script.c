@@ -32,13 +32,10 @@ static const char *tokenize(const char *s, size_t n, Line *l)
     while (i < n) {
         while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r'))
             i++;
-        if (i >= n || s[i] == '#')
-            break;
-        if (l->n == MAX_TOKENS)
-            return "too many words on the line";
+        if (i >= n || s[i] == '#') break;
+        if (l->n == MAX_TOKENS) return "too many words on the line";
         char *t = malloc(MAX_TOKEN + 1);
-        if (!t)
-            return "out of memory";
+        if (!t) return "out of memory";
         size_t k = 0;
         bool quoted = s[i] == '"';
         if (quoted) {
@@ -49,14 +46,23 @@ static const char *tokenize(const char *s, size_t n, Line *l)
                     char e = s[i++];
                     c = e == 'n' ? '\n' : e == 't' ? '\t' : e;
                 }
-                if (k == MAX_TOKEN) { free(t); return "string too long"; }
+                if (k == MAX_TOKEN) {
+                    free(t);
+                    return "string too long";
+                }
                 t[k++] = c;
             }
-            if (i >= n) { free(t); return "string not closed"; }
+            if (i >= n) {
+                free(t);
+                return "string not closed";
+            }
             i++;
         } else {
             while (i < n && s[i] != ' ' && s[i] != '\t' && s[i] != '\r') {
-                if (k == MAX_TOKEN) { free(t); return "word too long"; }
+                if (k == MAX_TOKEN) {
+                    free(t);
+                    return "word too long";
+                }
                 t[k++] = s[i++];
             }
         }
@@ -72,8 +78,7 @@ static bool to_int(const char *t, int lo, int hi, int *out)
     char *end;
     errno = 0;
     long v = strtol(t, &end, 10);
-    if (errno || end == t || *end || v < lo || v > hi)
-        return false;
+    if (errno || end == t || *end || v < lo || v > hi) return false;
     *out = (int)v;
     return true;
 }
@@ -81,13 +86,11 @@ static bool to_int(const char *t, int lo, int hi, int *out)
 /* Reads a target at tokens [*i..]: "@id" or "X Y". */
 static const char *target(const Line *l, int *i, ScriptTarget *t)
 {
-    if (*i >= l->n)
-        return "a place is missing (@id or x y)";
+    if (*i >= l->n) return "a place is missing (@id or x y)";
     const char *w = l->tok[*i];
     if (w[0] == '@') {
         size_t len = strlen(w + 1);
-        if (len == 0 || len >= SCRIPT_ID_LEN)
-            return "a widget id must have 1 to 63 characters";
+        if (len == 0 || len >= SCRIPT_ID_LEN) return "a widget id must have 1 to 63 characters";
         t->is_id = true;
         memcpy(t->id, w + 1, len + 1);
         (*i)++;
@@ -114,22 +117,18 @@ static const char *opt_ms(const Line *l, int *i, int def, int *ms)
 
 static const char *finger(const Line *l, int *i, int *f)
 {
-    if (*i >= l->n || !to_int(l->tok[*i], 0, 9, f))
-        return "expected a finger number 0 to 9";
+    if (*i >= l->n || !to_int(l->tok[*i], 0, 9, f)) return "expected a finger number 0 to 9";
     (*i)++;
     return NULL;
 }
 
 static const char *text_arg(const Line *l, int *i, char **out)
 {
-    if (*i >= l->n)
-        return "a text or file name is missing";
+    if (*i >= l->n) return "a text or file name is missing";
     const char *t = l->tok[*i];
-    if (!utf8_valid(t, strlen(t)))
-        return "text is not valid UTF-8";
+    if (!utf8_valid(t, strlen(t))) return "text is not valid UTF-8";
     *out = strdup(t);
-    if (!*out)
-        return "out of memory";
+    if (!*out) return "out of memory";
     (*i)++;
     return NULL;
 }
@@ -144,36 +143,31 @@ static const char *parse_step(const Line *l, ScriptStep *st)
         e = target(l, &i, &st->a);
     } else if (!strcmp(cmd, "longpress")) {
         st->op = OP_LONGPRESS;
-        if (!(e = target(l, &i, &st->a)))
-            e = opt_ms(l, &i, 900, &st->ms);
+        if (!(e = target(l, &i, &st->a))) e = opt_ms(l, &i, 900, &st->ms);
     } else if (!strcmp(cmd, "drag")) {
         st->op = OP_DRAG;
         if (!(e = target(l, &i, &st->a)) && !(e = target(l, &i, &st->b)))
             e = opt_ms(l, &i, 300, &st->ms);
     } else if (!strcmp(cmd, "down") || !strcmp(cmd, "move")) {
         st->op = cmd[0] == 'd' ? OP_DOWN : OP_MOVE;
-        if (!(e = finger(l, &i, &st->finger)))
-            e = target(l, &i, &st->a);
+        if (!(e = finger(l, &i, &st->finger))) e = target(l, &i, &st->a);
     } else if (!strcmp(cmd, "up")) {
         st->op = OP_UP;
         e = finger(l, &i, &st->finger);
     } else if (!strcmp(cmd, "type")) {
         st->op = OP_TYPE;
-        if (l->n > 1 && !l->quoted[1])
-            return "type needs its text in double quotes";
+        if (l->n > 1 && !l->quoted[1]) return "type needs its text in double quotes";
         e = text_arg(l, &i, &st->text);
     } else if (!strcmp(cmd, "key")) {
         st->op = OP_KEY;
         e = text_arg(l, &i, &st->text);
     } else if (!strcmp(cmd, "pause")) {
         st->op = OP_PAUSE;
-        if (i >= l->n)
-            return "pause needs a duration in milliseconds";
+        if (i >= l->n) return "pause needs a duration in milliseconds";
         e = opt_ms(l, &i, 0, &st->ms);
     } else if (!strcmp(cmd, "wait")) {
         st->op = OP_WAIT;
-        if (i >= l->n)
-            return "wait needs a duration in milliseconds";
+        if (i >= l->n) return "wait needs a duration in milliseconds";
         e = opt_ms(l, &i, 0, &st->ms);
     } else if (!strcmp(cmd, "shot") || !strcmp(cmd, "dump")) {
         st->op = cmd[0] == 's' ? OP_SHOT : OP_DUMP;
@@ -184,12 +178,10 @@ static const char *parse_step(const Line *l, ScriptStep *st)
     } else if (!strcmp(cmd, "expect") || !strcmp(cmd, "absent") || !strcmp(cmd, "reveal")) {
         st->op = cmd[0] == 'e' ? OP_EXPECT : cmd[0] == 'a' ? OP_ABSENT : OP_REVEAL;
         e = target(l, &i, &st->a);
-        if (!e && !st->a.is_id)
-            return "expect, absent and reveal take a widget id (@id)";
+        if (!e && !st->a.is_id) return "expect, absent and reveal take a widget id (@id)";
     } else if (!strcmp(cmd, "frames")) {
         st->op = OP_FRAMES;
-        if (i >= l->n || !to_int(l->tok[i], 0, 1000000, &st->ms))
-            return "frames needs a count";
+        if (i >= l->n || !to_int(l->tok[i], 0, 1000000, &st->ms)) return "frames needs a count";
         i++;
     } else if (!strcmp(cmd, "resize")) {
         st->op = OP_RESIZE;
@@ -200,15 +192,13 @@ static const char *parse_step(const Line *l, ScriptStep *st)
     } else {
         return "unknown command";
     }
-    if (!e && i < l->n)
-        e = "unexpected words at the end of the line";
+    if (!e && i < l->n) e = "unexpected words at the end of the line";
     return e;
 }
 
 void script_destroy(Script *s)
 {
-    if (!s)
-        return;
+    if (!s) return;
     for (int i = 0; i < s->n; i++)
         free(s->steps[i].text);
     free(s->steps);
@@ -229,7 +219,7 @@ Script *script_parse(const char *text, size_t n, char *err, size_t errlen)
         while (end < n && text[end] != '\n')
             end++;
         lineno++;
-        Line l = { 0 };
+        Line l = {0};
         const char *e = tokenize(text + pos, end - pos, &l);
         if (!e && l.n > 0) {
             if (s->n == s->cap) {
@@ -270,12 +260,10 @@ Script *script_load(const char *path, char *err, size_t errlen)
 {
     size_t n;
     char *buf = file_read_all(path, 16u << 20, &n, err, errlen);
-    if (!buf)
-        return NULL;
+    if (!buf) return NULL;
     char inner[256];
     Script *s = script_parse(buf, n, inner, sizeof inner);
-    if (!s)
-        snprintf(err, errlen, "%s: %s", path, inner);
+    if (!s) snprintf(err, errlen, "%s: %s", path, inner);
     free(buf);
     return s;
 }

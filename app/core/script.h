@@ -2,7 +2,7 @@
  *
  * A script is a list of steps, one per line, that drive the real program
  * the way a person would (see tests/README.md for the format). This
- * module only parses; app/platform/player.c plays the steps. A Script owns
+ * module only parses; app/player.c plays the steps. A Script owns
  * its steps and their strings. */
 #ifndef KRING_SCRIPT_H
 #define KRING_SCRIPT_H
@@ -11,9 +11,24 @@
 #include <stddef.h>
 
 typedef enum ScriptOp {
-    OP_TAP, OP_LONGPRESS, OP_DRAG, OP_DOWN, OP_MOVE, OP_UP, OP_TYPE, OP_KEY,
-    OP_WAIT, OP_SHOT, OP_DUMP, OP_EXPECT, OP_ABSENT, OP_FRAMES, OP_RESIZE, OP_AWAIT, OP_PAUSE,
-    OP_REVEAL,  /* scroll with a finger until the widget is on screen */
+    OP_TAP,
+    OP_LONGPRESS,
+    OP_DRAG,
+    OP_DOWN,
+    OP_MOVE,
+    OP_UP,
+    OP_TYPE,
+    OP_KEY,
+    OP_WAIT,
+    OP_SHOT,
+    OP_DUMP,
+    OP_EXPECT,
+    OP_ABSENT,
+    OP_FRAMES,
+    OP_RESIZE,
+    OP_AWAIT,
+    OP_PAUSE,
+    OP_REVEAL, /* scroll with a finger until the widget is on screen */
 } ScriptOp;
 
 enum { SCRIPT_ID_LEN = 64 };
@@ -29,10 +44,10 @@ typedef struct ScriptStep {
     ScriptOp op;
     int line;
     ScriptTarget a, b;
-    int finger;  /* down/move/up */
-    int ms;      /* wait, drag and longpress durations; frames count;
-                    resize width (with b.x as height) */
-    char *text;  /* type, key, shot, dump, await */
+    int finger; /* down/move/up */
+    int ms;     /* wait, drag and longpress durations; frames count;
+                   resize width (with b.x as height) */
+    char *text; /* type, key, shot, dump, await */
 } ScriptStep;
 
 typedef struct Script {

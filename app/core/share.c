@@ -15,8 +15,7 @@ static size_t last_after(const char *text, size_t from, size_t limit, const char
 {
     size_t k = strlen(sep), best = 0;
     for (size_t i = from; i + k <= limit; i++)
-        if (memcmp(text + i, sep, k) == 0)
-            best = i + k;
+        if (memcmp(text + i, sep, k) == 0) best = i + k;
     return best > from ? best : 0;
 }
 
@@ -31,20 +30,16 @@ int share_split(const char *text, size_t max, size_t *ends, int cap)
         } else {
             size_t limit = pos + max;
             end = last_after(text, pos, limit, "\n\n");
-            if (!end)
-                end = last_after(text, pos, limit, "\n");
-            if (!end)
-                end = last_after(text, pos, limit, " ");
+            if (!end) end = last_after(text, pos, limit, "\n");
+            if (!end) end = last_after(text, pos, limit, " ");
             if (!end) { /* one long word: cut between characters */
                 end = limit;
                 while (end > pos && ((unsigned char)text[end] & 0xC0) == 0x80)
                     end--;
-                if (end == pos)
-                    end = utf8_next_char(text, n, pos);
+                if (end == pos) end = utf8_next_char(text, n, pos);
             }
         }
-        if (count < cap)
-            ends[count] = end;
+        if (count < cap) ends[count] = end;
         count++;
         pos = end;
     }
@@ -74,11 +69,10 @@ static int add_parts(ShareSet *set, ShareKind kind, uint32_t person, const char 
     size_t ends[SHARE_MAX_PARTS];
     /* room for the part number line "(8/8)\n" */
     int parts = share_split(text, SHARE_PART_BYTES - 16, ends, SHARE_MAX_PARTS);
-    if (parts > SHARE_MAX_PARTS)
-        return TOO_LONG;
+    if (parts > SHARE_MAX_PARTS) return TOO_LONG;
     size_t from = 0;
     for (int i = 0; i < parts; i++) {
-        ShareCode c = { .kind = kind, .person = person, .part = i + 1, .parts = parts };
+        ShareCode c = {.kind = kind, .person = person, .part = i + 1, .parts = parts};
         if (parts == 1) {
             c.payload = mem_strdup(text);
             snprintf(c.name, sizeof c.name, "%s", stem);
@@ -87,15 +81,13 @@ static int add_parts(ShareSet *set, ShareKind kind, uint32_t person, const char 
             snprintf(head, sizeof head, "(%d/%d)\n", i + 1, parts);
             size_t len = ends[i] - from, hl = strlen(head);
             c.payload = mem_alloc(hl + len + 1);
-            if (!c.payload)
-                return NO_MEMORY;
+            if (!c.payload) return NO_MEMORY;
             memcpy(c.payload, head, hl);
             memcpy(c.payload + hl, text + from, len);
             c.payload[hl + len] = '\0';
             snprintf(c.name, sizeof c.name, "%s-%d-of-%d", stem, i + 1, parts);
         }
-        if (!c.payload || !add(set, c))
-            return NO_MEMORY;
+        if (!c.payload || !add(set, c)) return NO_MEMORY;
         from = ends[i];
     }
     return ADDED;
@@ -104,8 +96,7 @@ static int add_parts(ShareSet *set, ShareKind kind, uint32_t person, const char 
 ShareSet *share_build(const Plan *plan, const Catalog *cat, int64_t now)
 {
     ShareSet *set = mem_calloc(1, sizeof *set);
-    if (!set)
-        return NULL;
+    if (!set) return NULL;
     char *text = export_plan_text(plan, cat);
     int r = text ? add_parts(set, SHARE_PLAN, 0, "plan", text) : NO_MEMORY;
     free(text);
@@ -128,10 +119,9 @@ ShareSet *share_build(const Plan *plan, const Catalog *cat, int64_t now)
     const char *why = NULL;
     char *ev = r == NO_MEMORY ? NULL : export_vevent(plan, cat, now, &why);
     if (ev) {
-        ShareCode c = { .kind = SHARE_EVENT, .part = 1, .parts = 1, .payload = ev };
+        ShareCode c = {.kind = SHARE_EVENT, .part = 1, .parts = 1, .payload = ev};
         snprintf(c.name, sizeof c.name, "evaluation");
-        if (!add(set, c))
-            r = NO_MEMORY;
+        if (!add(set, c)) r = NO_MEMORY;
     } else if (why) {
         set->event_problem = why;
     } else {
@@ -146,8 +136,7 @@ ShareSet *share_build(const Plan *plan, const Catalog *cat, int64_t now)
 
 void share_destroy(ShareSet *set)
 {
-    if (!set)
-        return;
+    if (!set) return;
     for (int i = 0; i < set->n; i++)
         free(set->codes[i].payload);
     free(set->codes);

@@ -15,23 +15,23 @@ typedef enum ShareKind { SHARE_PLAN, SHARE_PERSON, SHARE_EVENT } ShareKind;
 
 typedef struct ShareCode {
     ShareKind kind;
-    uint32_t person;     /* SHARE_PERSON */
-    int part, parts;     /* SHARE_PLAN: 1..parts */
-    char name[48];       /* a file name stem: "plan-1-of-3", "person-7" */
-    char *payload;       /* exactly what the code holds */
+    uint32_t person; /* SHARE_PERSON */
+    int part, parts; /* SHARE_PLAN: 1..parts */
+    char name[48];   /* a file name stem: "plan-1-of-3", "person-7" */
+    char *payload;   /* exactly what the code holds */
 } ShareCode;
 
 typedef struct ShareSet {
     ShareCode *codes;
     int n;
-    const char *plan_problem;  /* why there is no plan code (msgid), or NULL */
+    const char *plan_problem;   /* why there is no plan code (msgid), or NULL */
     const char *person_problem; /* why a person's code is missing, or NULL */
-    const char *event_problem; /* why there is no calendar code, or NULL */
+    const char *event_problem;  /* why there is no calendar code, or NULL */
 } ShareSet;
 
 enum {
-    SHARE_PART_BYTES = 900,    /* a code of about version 24 (113 modules): fine on a screen */
-    SHARE_MAX_PARTS = 8,       /* more than this, and paper is kinder */
+    SHARE_PART_BYTES = 900, /* a code of about version 24 (113 modules): fine on a screen */
+    SHARE_MAX_PARTS = 8,    /* more than this, and paper is kinder */
 };
 
 /* NULL when memory is short. */

@@ -25,12 +25,10 @@ void textedit_fini(TextEdit *t)
 void textedit_set(TextEdit *t, const char *text)
 {
     t->len = t->cursor = 0;
-    if (t->buf)
-        t->buf[0] = '\0';
+    if (t->buf) t->buf[0] = '\0';
     if (text && !textedit_insert(t, text)) { /* too long: keep what fits */
         char *r = utf8_repair(text, strlen(text));
-        if (!r)
-            return;
+        if (!r) return;
         size_t n = strlen(r);
         while (n > t->max)
             n = utf8_prev_char(r, n);
@@ -43,8 +41,7 @@ void textedit_set(TextEdit *t, const char *text)
 bool textedit_insert(TextEdit *t, const char *text)
 {
     char *clean = utf8_repair(text, strlen(text));
-    if (!clean)
-        return false;
+    if (!clean) return false;
     size_t n = strlen(clean);
     if (t->len + n > t->max) {
         free(clean);
@@ -55,8 +52,7 @@ bool textedit_insert(TextEdit *t, const char *text)
         free(clean);
         return false;
     }
-    if (fresh)
-        t->buf[0] = '\0';
+    if (fresh) t->buf[0] = '\0';
     memmove(t->buf + t->cursor + n, t->buf + t->cursor, t->len - t->cursor + 1);
     memcpy(t->buf + t->cursor, clean, n);
     t->len += n;
@@ -67,8 +63,7 @@ bool textedit_insert(TextEdit *t, const char *text)
 
 void textedit_backspace(TextEdit *t)
 {
-    if (t->cursor == 0)
-        return;
+    if (t->cursor == 0) return;
     size_t start = utf8_prev_char(t->buf, t->cursor);
     memmove(t->buf + start, t->buf + t->cursor, t->len - t->cursor + 1);
     t->len -= t->cursor - start;
@@ -77,8 +72,7 @@ void textedit_backspace(TextEdit *t)
 
 void textedit_delete(TextEdit *t)
 {
-    if (t->cursor >= t->len)
-        return;
+    if (t->cursor >= t->len) return;
     size_t end = utf8_next_char(t->buf, t->len, t->cursor);
     memmove(t->buf + t->cursor, t->buf + end, t->len - end + 1);
     t->len -= end - t->cursor;
@@ -86,20 +80,24 @@ void textedit_delete(TextEdit *t)
 
 void textedit_left(TextEdit *t)
 {
-    if (t->cursor == 0)
-        return;
+    if (t->cursor == 0) return;
     t->cursor = utf8_prev_char(t->buf, t->cursor);
 }
 
 void textedit_right(TextEdit *t)
 {
-    if (t->cursor >= t->len)
-        return;
+    if (t->cursor >= t->len) return;
     t->cursor = utf8_next_char(t->buf, t->len, t->cursor);
 }
 
-void textedit_home(TextEdit *t) { t->cursor = 0; }
-void textedit_end(TextEdit *t) { t->cursor = t->len; }
+void textedit_home(TextEdit *t)
+{
+    t->cursor = 0;
+}
+void textedit_end(TextEdit *t)
+{
+    t->cursor = t->len;
+}
 
 void textedit_set_cursor(TextEdit *t, size_t at)
 {

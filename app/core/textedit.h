@@ -11,15 +11,15 @@
 #include <stddef.h>
 
 typedef struct TextEdit {
-    char *buf;        /* NUL-terminated; NULL while empty and never grown */
+    char *buf; /* NUL-terminated; NULL while empty and never grown */
     size_t len, cap;
-    size_t cursor;    /* byte offset, always on a character boundary */
-    size_t max;       /* bytes at most */
+    size_t cursor; /* byte offset, always on a character boundary */
+    size_t max;    /* bytes at most */
 } TextEdit;
 
 void textedit_init(TextEdit *t, const char *initial, size_t max);
 void textedit_fini(TextEdit *t);
-void textedit_set(TextEdit *t, const char *text);   /* cursor to the end */
+void textedit_set(TextEdit *t, const char *text); /* cursor to the end */
 
 /* Inserts text at the cursor. False (and nothing changes) when it would
  * not fit, or memory is short. */
@@ -34,6 +34,9 @@ void textedit_end(TextEdit *t);
 /* Puts the cursor at the character boundary nearest to byte offset at. */
 void textedit_set_cursor(TextEdit *t, size_t at);
 
-static inline const char *textedit_text(const TextEdit *t) { return t->buf ? t->buf : ""; }
+static inline const char *textedit_text(const TextEdit *t)
+{
+    return t->buf ? t->buf : "";
+}
 
 #endif

@@ -19,8 +19,7 @@ typedef struct Out {
 
 static void put(Out *o, const char *s, size_t n)
 {
-    if (o->short_of_memory)
-        return;
+    if (o->short_of_memory) return;
     if (!mem_reserve(&o->s, &o->cap, o->n + n + 1, 1024)) {
         o->short_of_memory = true;
         return;
@@ -71,8 +70,7 @@ static const char *person_name(const Plan *plan, uint32_t id)
 static void people_of(Out *o, const Plan *plan, const Agreement *a, const Catalog *cat)
 {
     for (int k = 0; k < a->n_people; k++) {
-        if (k > 0)
-            puts_(o, k == a->n_people - 1 ? tr(cat, " en ") : ", ");
+        if (k > 0) puts_(o, k == a->n_people - 1 ? tr(cat, " en ") : ", ");
         puts_(o, person_name(plan, a->people[k]));
     }
 }
@@ -122,22 +120,27 @@ static void evaluation_line(Out *o, const Plan *plan, const Catalog *cat)
 }
 
 static const char *const section_titles[SECTION_COUNT] = {
-    N_("Zorgen"), N_("Ondergrenzen"), N_("Wat gaat goed"), N_("Krachten"), N_("Droom"), N_("Hulp van professionals"),
-    N_("Veiligheid en plan B"),
+    N_("Zorgen"), N_("Ondergrenzen"),           N_("Wat gaat goed"),        N_("Krachten"),
+    N_("Droom"),  N_("Hulp van professionals"), N_("Veiligheid en plan B"),
 };
 
 static const char *const ring_words[RING_COUNT + 1] = {
-    N_("nog geen plek"), N_("heel dichtbij"), N_("dichtbij"), N_("verder weg"),
+    N_("nog geen plek"),
+    N_("heel dichtbij"),
+    N_("dichtbij"),
+    N_("verder weg"),
 };
 
 static const char *const sector_words[SECTOR_COUNT] = {
-    N_("familie"), N_("vrienden en buren"), N_("school, werk en clubs"), N_("professionals"),
+    N_("familie"),
+    N_("vrienden en buren"),
+    N_("school, werk en clubs"),
+    N_("professionals"),
 };
 
 static void section(Out *o, const Plan *plan, int s, const Catalog *cat)
 {
-    if (plan->section[s].n == 0)
-        return;
+    if (plan->section[s].n == 0) return;
     puts_(o, "\n");
     puts_(o, tr(cat, section_titles[s]));
     puts_(o, "\n");
@@ -150,7 +153,7 @@ static void section(Out *o, const Plan *plan, int s, const Catalog *cat)
 
 char *export_plan_text(const Plan *plan, const Catalog *cat)
 {
-    Out o = { 0 };
+    Out o = {0};
     if (plan_family(plan)[0])
         fill(&o, cat, "Plan van de familie %s", plan_family(plan));
     else
@@ -158,17 +161,15 @@ char *export_plan_text(const Plan *plan, const Catalog *cat)
     puts_(&o, "\n");
     char date[16];
     export_date(cat, plan->field[FIELD_DATE], date);
-    const char *parts[3] = { plan_children(plan), date, plan->field[FIELD_PLACE] };
+    const char *parts[3] = {plan_children(plan), date, plan->field[FIELD_PLACE]};
     bool first = true;
     for (int i = 0; i < 3; i++) {
-        if (!parts[i][0])
-            continue;
+        if (!parts[i][0]) continue;
         puts_(&o, first ? "" : " \xC2\xB7 ");
         puts_(&o, parts[i]);
         first = false;
     }
-    if (!first)
-        puts_(&o, "\n");
+    if (!first) puts_(&o, "\n");
     if (plan_question(plan)[0]) {
         puts_(&o, "\n");
         puts_(&o, tr(cat, "Centrale vraag"));
@@ -233,8 +234,7 @@ char *export_plan_text(const Plan *plan, const Catalog *cat)
             puts_(&o, "\n");
             for (int k = 0; k < plan->n_agreements; k++) {
                 const Agreement *a = &plan->agreements[k];
-                if (a->goal != g->id)
-                    continue;
+                if (a->goal != g->id) continue;
                 puts_(&o, "   - ");
                 people_of(&o, plan, a, cat);
                 puts_(&o, ": ");
@@ -256,24 +256,21 @@ char *export_plan_text(const Plan *plan, const Catalog *cat)
 static bool does(const Agreement *a, uint32_t person)
 {
     for (int k = 0; k < a->n_people; k++)
-        if (a->people[k] == person)
-            return true;
+        if (a->people[k] == person) return true;
     return false;
 }
 
 char *export_person_text(const Plan *plan, uint32_t person, const Catalog *cat)
 {
     const Person *p = plan_person(plan, person);
-    if (!p)
-        return NULL;
+    if (!p) return NULL;
     int mine = 0, checks = 0;
     for (int k = 0; k < plan->n_agreements; k++) {
         mine += does(&plan->agreements[k], person);
         checks += plan->agreements[k].checker == person;
     }
-    if (!mine && !checks)
-        return mem_strdup("");
-    Out o = { 0 };
+    if (!mine && !checks) return mem_strdup("");
+    Out o = {0};
     fill(&o, cat, N_("Voor %s"), p->name);
     puts_(&o, "\n");
     if (plan_family(plan)[0])
@@ -287,8 +284,7 @@ char *export_person_text(const Plan *plan, uint32_t person, const Catalog *cat)
         puts_(&o, "\n");
         for (int k = 0; k < plan->n_agreements; k++) {
             const Agreement *a = &plan->agreements[k];
-            if (!does(a, person))
-                continue;
+            if (!does(a, person)) continue;
             const Goal *g = plan_goal(plan, a->goal);
             puts_(&o, "- ");
             puts_(&o, a->what);
@@ -297,16 +293,14 @@ char *export_person_text(const Plan *plan, uint32_t person, const Catalog *cat)
             fill(&o, cat, N_("Voor het doel: %s"), g ? g->text : "?");
             puts_(&o, "\n");
             if (a->n_people > 1) {
-                Out with = { 0 };
+                Out with = {0};
                 for (int j = 0, n = 0; j < a->n_people; j++) {
-                    if (a->people[j] == person)
-                        continue;
+                    if (a->people[j] == person) continue;
                     puts_(&with, n++ ? ", " : "");
                     puts_(&with, person_name(plan, a->people[j]));
                 }
                 puts_(&o, "  ");
-                if (with.short_of_memory)
-                    o.short_of_memory = true;
+                if (with.short_of_memory) o.short_of_memory = true;
                 fill(&o, cat, N_("Samen met: %s"), with.s ? with.s : "");
                 puts_(&o, "\n");
                 free(with.s);
@@ -319,8 +313,7 @@ char *export_person_text(const Plan *plan, uint32_t person, const Catalog *cat)
         puts_(&o, "\n");
         for (int k = 0; k < plan->n_agreements; k++) {
             const Agreement *a = &plan->agreements[k];
-            if (a->checker != person)
-                continue;
+            if (a->checker != person) continue;
             puts_(&o, "- ");
             people_of(&o, plan, a, cat);
             puts_(&o, ": ");
@@ -346,12 +339,22 @@ static void ical_text(Out *o, const char *s)
 {
     for (; *s; s++) {
         switch (*s) {
-        case '\\': puts_(o, "\\\\"); break;
-        case ';': puts_(o, "\\;"); break;
-        case ',': puts_(o, "\\,"); break;
-        case '\n': puts_(o, "\\n"); break;
-        case '\r': break;
-        default: put(o, s, 1);
+        case '\\':
+            puts_(o, "\\\\");
+            break;
+        case ';':
+            puts_(o, "\\;");
+            break;
+        case ',':
+            puts_(o, "\\,");
+            break;
+        case '\n':
+            puts_(o, "\\n");
+            break;
+        case '\r':
+            break;
+        default:
+            put(o, s, 1);
         }
     }
 }
@@ -368,8 +371,7 @@ static void ical_line(Out *o, const char *line)
         put(o, line + pos, take);
         pos += take;
         puts_(o, "\r\n");
-        if (pos < n)
-            puts_(o, " ");
+        if (pos < n) puts_(o, " ");
         room = 74; /* continuation lines begin with the space */
     }
 }
@@ -380,7 +382,7 @@ enum { ICAL_TEXT_MAX = 240 };
 
 static void ical_prop(Out *o, const char *name, const char *value, bool text)
 {
-    Out line = { 0 };
+    Out line = {0};
     puts_(&line, name);
     puts_(&line, ":");
     if (text && strlen(value) > ICAL_TEXT_MAX) {
@@ -412,11 +414,10 @@ char *export_vevent(const Plan *plan, const Catalog *cat, int64_t now, const cha
 {
     const Evaluation *e = &plan->eval;
     if (!plan_valid_date(e->date)) {
-        if (why)
-            *why = N_("Er is nog geen datum voor de evaluatie.");
+        if (why) *why = N_("Er is nog geen datum voor de evaluatie.");
         return NULL;
     }
-    Out o = { 0 };
+    Out o = {0};
     char d[9], stamp[32], uid[96], v[64];
     snprintf(d, sizeof d, "%.4s%.2s%.2s", e->date, e->date + 5, e->date + 8);
     time_t t = (time_t)now;
@@ -445,7 +446,7 @@ char *export_vevent(const Plan *plan, const Catalog *cat, int64_t now, const cha
     } else { /* a day without a time: an all-day event */
         ical_prop(&o, "DTSTART;VALUE=DATE", d, false);
     }
-    Out summary = { 0 };
+    Out summary = {0};
     if (plan_family(plan)[0])
         fill(&summary, cat, N_("Evaluatie plan familie %s"), plan_family(plan));
     else
@@ -455,9 +456,8 @@ char *export_vevent(const Plan *plan, const Catalog *cat, int64_t now, const cha
     else
         ical_prop(&o, "SUMMARY", summary.s, true);
     free(summary.s);
-    if (e->place[0])
-        ical_prop(&o, "LOCATION", e->place, true);
-    Out desc = { 0 };
+    if (e->place[0]) ical_prop(&o, "LOCATION", e->place, true);
+    Out desc = {0};
     puts_(&desc, tr(cat, "We kijken samen hoe het gaat met de afspraken uit het plan."));
     if (e->convener) {
         puts_(&desc, "\n");

@@ -9,18 +9,42 @@
 int utf8_decode(const char *s, size_t n, uint32_t *cp)
 {
     const unsigned char *u = (const unsigned char *)s;
-    if (n == 0) { *cp = 0xFFFD; return 1; }
+    if (n == 0) {
+        *cp = 0xFFFD;
+        return 1;
+    }
     unsigned char c = u[0];
-    if (c < 0x80) { *cp = c; return 1; }
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    }
     int len;
     uint32_t v, min;
-    if ((c & 0xE0) == 0xC0) { len = 2; v = c & 0x1F; min = 0x80; }
-    else if ((c & 0xF0) == 0xE0) { len = 3; v = c & 0x0F; min = 0x800; }
-    else if ((c & 0xF8) == 0xF0) { len = 4; v = c & 0x07; min = 0x10000; }
-    else { *cp = 0xFFFD; return 1; }
-    if ((size_t)len > n) { *cp = 0xFFFD; return 1; }
+    if ((c & 0xE0) == 0xC0) {
+        len = 2;
+        v = c & 0x1F;
+        min = 0x80;
+    } else if ((c & 0xF0) == 0xE0) {
+        len = 3;
+        v = c & 0x0F;
+        min = 0x800;
+    } else if ((c & 0xF8) == 0xF0) {
+        len = 4;
+        v = c & 0x07;
+        min = 0x10000;
+    } else {
+        *cp = 0xFFFD;
+        return 1;
+    }
+    if ((size_t)len > n) {
+        *cp = 0xFFFD;
+        return 1;
+    }
     for (int i = 1; i < len; i++) {
-        if ((u[i] & 0xC0) != 0x80) { *cp = 0xFFFD; return 1; }
+        if ((u[i] & 0xC0) != 0x80) {
+            *cp = 0xFFFD;
+            return 1;
+        }
         v = (v << 6) | (u[i] & 0x3F);
     }
     if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) {
@@ -34,7 +58,10 @@ int utf8_decode(const char *s, size_t n, uint32_t *cp)
 int utf8_encode(uint32_t cp, char *out)
 {
     unsigned char *o = (unsigned char *)out;
-    if (cp < 0x80) { o[0] = (unsigned char)cp; return 1; }
+    if (cp < 0x80) {
+        o[0] = (unsigned char)cp;
+        return 1;
+    }
     if (cp < 0x800) {
         o[0] = (unsigned char)(0xC0 | (cp >> 6));
         o[1] = (unsigned char)(0x80 | (cp & 0x3F));
@@ -65,8 +92,7 @@ bool utf8_valid(const char *s, size_t n)
     while (i < n) {
         uint32_t cp;
         int len = utf8_decode(s + i, n - i, &cp);
-        if (cp == 0 || (cp == 0xFFFD && !is_real_replacement(s + i, n - i)))
-            return false;
+        if (cp == 0 || (cp == 0xFFFD && !is_real_replacement(s + i, n - i))) return false;
         i += (size_t)len;
     }
     return true;
@@ -75,16 +101,14 @@ bool utf8_valid(const char *s, size_t n)
 char *utf8_repair(const char *s, size_t n)
 {
     char *out = mem_alloc(n * 3 + 1); /* every byte may become U+FFFD */
-    if (!out)
-        return NULL;
+    if (!out) return NULL;
     size_t o = 0, i = 0;
     while (i < n) {
         uint32_t cp;
         int len = utf8_decode(s + i, n - i, &cp);
-        bool keep = !(cp < 0x20 && cp != '\t' && cp != '\n') && cp != 0x7F &&
-                    !(cp >= 0x80 && cp < 0xA0);
-        if (keep)
-            o += (size_t)utf8_encode(cp, out + o);
+        bool keep =
+            !(cp < 0x20 && cp != '\t' && cp != '\n') && cp != 0x7F && !(cp >= 0x80 && cp < 0xA0);
+        if (keep) o += (size_t)utf8_encode(cp, out + o);
         i += (size_t)len;
     }
     out[o] = '\0';
@@ -94,11 +118,10 @@ char *utf8_repair(const char *s, size_t n)
 /* Code points that attach to the character before them. */
 static bool is_extender(uint32_t cp)
 {
-    return (cp >= 0x0300 && cp <= 0x036F) ||   /* combining diacritics */
-           (cp >= 0x0610 && cp <= 0x061A) ||   /* Arabic marks */
-           (cp >= 0x064B && cp <= 0x065F) || cp == 0x0670 ||
-           (cp >= 0x1AB0 && cp <= 0x1AFF) || (cp >= 0x1DC0 && cp <= 0x1DFF) ||
-           (cp >= 0x20D0 && cp <= 0x20FF) ||
+    return (cp >= 0x0300 && cp <= 0x036F) || /* combining diacritics */
+           (cp >= 0x0610 && cp <= 0x061A) || /* Arabic marks */
+           (cp >= 0x064B && cp <= 0x065F) || cp == 0x0670 || (cp >= 0x1AB0 && cp <= 0x1AFF) ||
+           (cp >= 0x1DC0 && cp <= 0x1DFF) || (cp >= 0x20D0 && cp <= 0x20FF) ||
            (cp >= 0xFE00 && cp <= 0xFE0F) ||   /* variation selectors */
            (cp >= 0x1F3FB && cp <= 0x1F3FF) || /* skin tones */
            (cp >= 0xE0020 && cp <= 0xE007F) || /* tag characters */
@@ -122,14 +145,12 @@ static size_t prev_cp(const char *s, size_t at, uint32_t *cp)
 
 size_t utf8_prev_char(const char *s, size_t at)
 {
-    if (at == 0)
-        return 0;
+    if (at == 0) return 0;
     uint32_t cp;
     size_t i = prev_cp(s, at, &cp);
     /* Walk back over marks, and over whatever a ZWJ glues on. */
     for (;;) {
-        if (i == 0)
-            return 0;
+        if (i == 0) return 0;
         uint32_t before;
         size_t j = prev_cp(s, i, &before);
         if (is_extender(cp)) {
@@ -137,7 +158,7 @@ size_t utf8_prev_char(const char *s, size_t at)
             cp = before;
             continue;
         }
-        if (before == 0x200D) {          /* X ZWJ cp: cp belongs to X */
+        if (before == 0x200D) { /* X ZWJ cp: cp belongs to X */
             i = j;
             cp = before;
             continue;
@@ -150,13 +171,11 @@ size_t utf8_prev_char(const char *s, size_t at)
             while (k > 0) {
                 uint32_t c2;
                 size_t m = prev_cp(s, k, &c2);
-                if (!is_regional_indicator(c2))
-                    break;
+                if (!is_regional_indicator(c2)) break;
                 count++;
                 k = m;
             }
-            if (count % 2 == 1)
-                i = j;
+            if (count % 2 == 1) i = j;
         }
         return i;
     }
@@ -164,8 +183,7 @@ size_t utf8_prev_char(const char *s, size_t at)
 
 size_t utf8_next_char(const char *s, size_t n, size_t at)
 {
-    if (at >= n)
-        return n;
+    if (at >= n) return n;
     uint32_t cp;
     size_t i = at + (size_t)utf8_decode(s + at, n - at, &cp);
     bool ri = is_regional_indicator(cp);

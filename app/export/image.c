@@ -7,8 +7,8 @@
 
 #include <cairo.h>
 
-int image_write_png(const char *path, const uint32_t *pixels, int w, int h,
-                    int pitch, char *err, size_t errlen)
+int image_write_png(const char *path, const uint32_t *pixels, int w, int h, int pitch, char *err,
+                    size_t errlen)
 {
     int stride = cairo_format_stride_for_width(CAIRO_FORMAT_RGB24, w);
     unsigned char *copy = NULL;
@@ -24,8 +24,8 @@ int image_write_png(const char *path, const uint32_t *pixels, int w, int h,
                    (size_t)w * 4);
         data = copy;
     }
-    cairo_surface_t *s = cairo_image_surface_create_for_data(
-        (unsigned char *)data, CAIRO_FORMAT_RGB24, w, h, stride);
+    cairo_surface_t *s = cairo_image_surface_create_for_data((unsigned char *)data,
+                                                             CAIRO_FORMAT_RGB24, w, h, stride);
     cairo_status_t st = cairo_surface_write_to_png(s, path);
     cairo_surface_destroy(s);
     free(copy);

@@ -25,17 +25,20 @@
 #define GAP 10.0
 
 typedef struct Doc {
-    cairo_t *cr;             /* NULL while measuring */
+    cairo_t *cr; /* NULL while measuring */
     PangoContext *ctx;
     const Plan *plan;
     const Catalog *cat;
-    double y;                /* where the next block goes */
-    int page, pages;         /* pages: known after the measuring pass */
+    double y;        /* where the next block goes */
+    int page, pages; /* pages: known after the measuring pass */
     char title[512];
-    bool rtl;                /* the language reads right to left: tables too */
+    bool rtl; /* the language reads right to left: tables too */
 } Doc;
 
-static const char *T(const Doc *d, const char *msgid) { return tr(d->cat, msgid); }
+static const char *T(const Doc *d, const char *msgid)
+{
+    return tr(d->cat, msgid);
+}
 
 /* ---- text ---- */
 
@@ -64,8 +67,7 @@ static double height_of(PangoLayout *l)
 
 static void show(Doc *d, PangoLayout *l, double x, double y, double grey)
 {
-    if (!d->cr)
-        return;
+    if (!d->cr) return;
     cairo_set_source_rgb(d->cr, grey, grey, grey);
     cairo_move_to(d->cr, x, y);
     pango_cairo_show_layout(d->cr, l);
@@ -75,8 +77,7 @@ static void show(Doc *d, PangoLayout *l, double x, double y, double grey)
 
 static void page_frame(Doc *d)
 {
-    if (!d->cr)
-        return;
+    if (!d->cr) return;
     char foot[64];
     snprintf(foot, sizeof foot, "%d / %d", d->page, d->pages);
     PangoLayout *h = layout(d, d->title, 8, false, PAGE_W - 2 * MARGIN);
@@ -106,8 +107,7 @@ static void new_page(Doc *d)
  * (a block is never cut in half). */
 static void room_for(Doc *d, double h)
 {
-    if (d->y + h > PAGE_H - MARGIN && d->y > MARGIN + 1)
-        new_page(d);
+    if (d->y + h > PAGE_H - MARGIN && d->y > MARGIN + 1) new_page(d);
 }
 
 /* ---- blocks ---- */
@@ -135,8 +135,7 @@ static void paragraph(Doc *d, const char *text, double size, double indent, doub
 
 static void bullets(Doc *d, const char *title, const ItemList *list)
 {
-    if (list->n == 0)
-        return;
+    if (list->n == 0) return;
     heading(d, title, 20);
     for (int i = 0; i < list->n; i++) {
         char line[TEXT_MAX + 8];
@@ -159,10 +158,10 @@ static void network_map(Doc *d)
     heading(d, T(d, "Het netwerk"), size);
     room_for(d, size);
     double cx = PAGE_W / 2, cy = d->y + size / 2, R = size / 2;
-    NetMap m = netmap_make((Rect){ (int)(cx - R), (int)(cy - R), (int)(2 * R), (int)(2 * R) }, false);
+    NetMap m = netmap_make((Rect){(int)(cx - R), (int)(cy - R), (int)(2 * R), (int)(2 * R)}, false);
     if (d->cr) {
         cairo_t *cr = d->cr;
-        static const double tint[RING_COUNT + 1] = { 1, 0.86, 0.91, 0.96 };
+        static const double tint[RING_COUNT + 1] = {1, 0.86, 0.91, 0.96};
         for (int r = RING_COUNT; r >= 1; r--) {
             cairo_set_source_rgb(cr, tint[r], tint[r], tint[r]);
             cairo_new_path(cr);
@@ -193,20 +192,18 @@ static void network_map(Doc *d)
     show(d, c, cx - netmap_ring_edge[0] * m.rx, cy - height_of(c) / 2, 0.1);
     g_object_unref(c);
     static const char *const sectors[SECTOR_COUNT] = {
-        N_("Familie"), N_("Vrienden & buren"), N_("School, werk & clubs"), N_("Professionals") };
+        N_("Familie"), N_("Vrienden & buren"), N_("School, werk & clubs"), N_("Professionals")};
     for (int s = 0; s < SECTOR_COUNT; s++) {
         PangoLayout *l = layout(d, T(d, sectors[s]), 8, true, 150);
         bool top = s == SECTOR_FAMILY || s == SECTOR_FRIENDS;
         bool left = s == SECTOR_FAMILY || s == SECTOR_SCHOOL;
-        if (!left)
-            pango_layout_set_alignment(l, PANGO_ALIGN_RIGHT);
+        if (!left) pango_layout_set_alignment(l, PANGO_ALIGN_RIGHT);
         show(d, l, left ? MARGIN : PAGE_W - MARGIN - 150, top ? cy - R : cy + R - 12, 0.3);
         g_object_unref(l);
     }
     for (int i = 0; i < p->n_people; i++) {
         const Person *q = &p->people[i];
-        if (q->place.ring == RING_TRAY)
-            continue;
+        if (q->place.ring == RING_TRAY) continue;
         Point pt = netmap_point(&m, q->place);
         PangoLayout *l = layout(d, q->name, 7, false, 90);
         pango_layout_set_alignment(l, PANGO_ALIGN_CENTER);
@@ -230,13 +227,12 @@ static void network_map(Doc *d)
  * the next page whole when it does not fit. */
 static void table_row(Doc *d, const char *const cells[4], bool head)
 {
-    static const double widths[4] = { 0.24, 0.38, 0.20, 0.18 };
+    static const double widths[4] = {0.24, 0.38, 0.20, 0.18};
     double total = PAGE_W - 2 * MARGIN, h = 0;
     PangoLayout *l[4];
     for (int k = 0; k < 4; k++) {
         l[k] = layout(d, cells[k], head ? 9 : 9.5, head, total * widths[k] - 6);
-        if (height_of(l[k]) > h)
-            h = height_of(l[k]);
+        if (height_of(l[k]) > h) h = height_of(l[k]);
     }
     room_for(d, h + 6);
     double x = d->rtl ? MARGIN + total : MARGIN; /* the first column on the reading side */
@@ -246,11 +242,9 @@ static void table_row(Doc *d, const char *const cells[4], bool head)
         cairo_fill(d->cr);
     }
     for (int k = 0; k < 4; k++) {
-        if (d->rtl)
-            x -= total * widths[k];
+        if (d->rtl) x -= total * widths[k];
         show(d, l[k], x + 3, d->y, head ? 0.15 : 0.1);
-        if (!d->rtl)
-            x += total * widths[k];
+        if (!d->rtl) x += total * widths[k];
         g_object_unref(l[k]);
     }
     d->y += h + 5;
@@ -266,8 +260,7 @@ static void table_row(Doc *d, const char *const cells[4], bool head)
 static void agreements(Doc *d)
 {
     const Plan *p = d->plan;
-    if (p->n_goals == 0)
-        return;
+    if (p->n_goals == 0) return;
     heading(d, T(d, "Doelen en afspraken"), 60);
     for (int gi = 0; gi < p->n_goals; gi++) {
         const Goal *g = &p->goals[gi];
@@ -279,20 +272,22 @@ static void agreements(Doc *d)
         show(d, l, MARGIN, d->y, 0.1);
         d->y += height_of(l) + 3;
         g_object_unref(l);
-        const char *head[4] = { T(d, N_("Wie")), T(d, N_("Wat")), T(d, N_("Wanneer")), T(d, N_("Wie checkt")) };
+        const char *head[4] = {T(d, N_("Wie")), T(d, N_("Wat")), T(d, N_("Wanneer")),
+                               T(d, N_("Wie checkt"))};
         table_row(d, head, true);
         for (int k = 0; k < p->n_agreements; k++) {
             const Agreement *a = &p->agreements[k];
-            if (a->goal != g->id)
-                continue;
+            if (a->goal != g->id) continue;
             char who[2048] = "";
             for (int j = 0; j < a->n_people; j++) {
                 size_t n = strlen(who);
                 snprintf(who + n, sizeof who - n, "%s%s",
-                         j == 0 ? "" : j == a->n_people - 1 ? T(d, " en ") : ", ",
+                         j == 0                 ? ""
+                         : j == a->n_people - 1 ? T(d, " en ")
+                                                : ", ",
                          name_of(p, a->people[j]));
             }
-            const char *row[4] = { who, a->what, a->when, name_of(p, a->checker) };
+            const char *row[4] = {who, a->what, a->when, name_of(p, a->checker)};
             table_row(d, row, false);
         }
     }
@@ -304,8 +299,7 @@ static void scale(Doc *d)
     int marked = 0;
     for (int i = 0; i < p->n_people; i++)
         marked += p->people[i].scale != SCALE_NONE;
-    if (!marked)
-        return;
+    if (!marked) return;
     heading(d, T(d, N_("De schaal: hoe gaat het, van 0 tot 10?")), 70);
     room_for(d, 70);
     double x0 = MARGIN + 10, x1 = PAGE_W - MARGIN - 10, y = d->y + 30;
@@ -325,11 +319,10 @@ static void scale(Doc *d)
         show(d, l, x - 10, y + 4, 0.3);
         g_object_unref(l);
     }
-    int stack[11] = { 0 };
+    int stack[11] = {0};
     for (int i = 0; i < p->n_people; i++) {
         const Person *q = &p->people[i];
-        if (q->scale == SCALE_NONE)
-            continue;
+        if (q->scale == SCALE_NONE) continue;
         double x = x0 + (x1 - x0) * q->scale / 10;
         if (d->cr) {
             cairo_set_source_rgb(d->cr, 0.1, 0.1, 0.1);
@@ -351,7 +344,8 @@ static void signatures(Doc *d)
 {
     const Plan *p = d->plan;
     heading(d, T(d, N_("Akkoord")), 40);
-    paragraph(d, T(d, N_("Met onze handtekening zeggen we dat we met dit plan meedoen.")), 10, 0, 0.25);
+    paragraph(d, T(d, N_("Met onze handtekening zeggen we dat we met dit plan meedoen.")), 10, 0,
+              0.25);
     PangoLayout *sig = layout(d, T(d, N_("Handtekening")), 8, false, 200);
     PangoLayout *day = layout(d, T(d, N_("Datum")), 8, false, 80);
     room_for(d, 50);
@@ -403,8 +397,8 @@ static void document(Doc *d)
         paragraph(d, plan_question(p), 12, 0, 0.05);
     }
     static const char *const titles[SECTION_COUNT] = {
-        N_("Zorgen"), N_("Ondergrenzen"), N_("Wat gaat goed"), N_("Krachten"), N_("Droom"), N_("Hulp van professionals"),
-        N_("Veiligheid en plan B") };
+        N_("Zorgen"), N_("Ondergrenzen"),           N_("Wat gaat goed"),       N_("Krachten"),
+        N_("Droom"),  N_("Hulp van professionals"), N_("Veiligheid en plan B")};
     for (int s = SECTION_CONCERNS; s <= SECTION_DREAM; s++)
         bullets(d, T(d, titles[s]), &p->section[s]);
     if (p->n_voices) {
@@ -454,8 +448,7 @@ static cairo_status_t to_memory(void *closure, const unsigned char *data, unsign
         while (b->size + length > cap)
             cap *= 2;
         unsigned char *d = realloc(b->data, cap);
-        if (!d)
-            return CAIRO_STATUS_NO_MEMORY;
+        if (!d) return CAIRO_STATUS_NO_MEMORY;
         b->data = d;
         b->cap = cap;
     }
@@ -471,21 +464,17 @@ static PangoFontMap *font_map(const char *fonts_dir, char *err, size_t errlen)
 {
     static PangoFontMap *fm;
     static char dir[1024];
-    if (fm && !strcmp(dir, fonts_dir))
-        return fm;
+    if (fm && !strcmp(dir, fonts_dir)) return fm;
     FcConfig *fc = FcConfigCreate();
     static const char cache[] = /* fontconfig's usual per-user cache */
         "<fontconfig><cachedir prefix=\"xdg\">fontconfig</cachedir></fontconfig>";
-    if (fc)
-        FcConfigParseAndLoadFromMemory(fc, (const FcChar8 *)cache, FcFalse);
+    if (fc) FcConfigParseAndLoadFromMemory(fc, (const FcChar8 *)cache, FcFalse);
     if (!fc || !FcConfigAppFontAddDir(fc, (const FcChar8 *)fonts_dir)) {
         snprintf(err, errlen, "the fonts in %s could not be loaded", fonts_dir);
-        if (fc)
-            FcConfigDestroy(fc);
+        if (fc) FcConfigDestroy(fc);
         return NULL;
     }
-    if (fm)
-        g_object_unref(fm);
+    if (fm) g_object_unref(fm);
     fm = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
     pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(fm), fc);
     FcConfigDestroy(fc);
@@ -498,13 +487,11 @@ static int render(const Plan *plan, const Catalog *cat, const char *fonts_dir,
                   cairo_surface_t *(*make)(void *), void *arg, char *err, size_t errlen)
 {
     PangoFontMap *fm = font_map(fonts_dir, err, errlen);
-    if (!fm)
-        return -1;
+    if (!fm) return -1;
     PangoContext *ctx = pango_font_map_create_context(fm);
     pango_cairo_context_set_resolution(ctx, 72); /* sizes in points */
 
-    Doc d = { .ctx = ctx, .plan = plan, .cat = cat,
-              .rtl = lang_of(catalog_language(cat))->rtl };
+    Doc d = {.ctx = ctx, .plan = plan, .cat = cat, .rtl = lang_of(catalog_language(cat))->rtl};
     if (plan_family(plan)[0])
         tr_fill(d.title, sizeof d.title, tr(cat, "Plan van de familie %s"), plan_family(plan));
     else
@@ -556,7 +543,7 @@ int pdf_write(const Plan *plan, const Catalog *cat, const char *fonts_dir, const
 int pdf_render(const Plan *plan, const Catalog *cat, const char *fonts_dir, unsigned char **data,
                size_t *size, char *err, size_t errlen)
 {
-    Bytes b = { 0 };
+    Bytes b = {0};
     if (render(plan, cat, fonts_dir, make_memory, &b, err, errlen) != 0) {
         free(b.data);
         return -1;

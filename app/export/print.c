@@ -9,10 +9,13 @@
 
 #include "core/i18n.h"
 
-static const char *const NO_SERVICE = N_("De printer is niet te bereiken: de printdienst draait niet.");
-static const char *const NO_PRINTER = N_("Er is geen printer ingesteld. Vraag de beheerder om er een te kiezen.");
+static const char *const NO_SERVICE =
+    N_("De printer is niet te bereiken: de printdienst draait niet.");
+static const char *const NO_PRINTER =
+    N_("Er is geen printer ingesteld. Vraag de beheerder om er een te kiezen.");
 static const char *const UNKNOWN = N_("Die printer is er niet (meer). Kies een andere printer.");
-static const char *const STOPPED = N_("De printer staat stil of is uit. Zet hem aan, of vraag de beheerder.");
+static const char *const STOPPED =
+    N_("De printer staat stil of is uit. Zet hem aan, of vraag de beheerder.");
 static const char *const FAILED = "Het printen lukte niet. Probeer het nog eens.";
 
 int print_send(const char *printer, const unsigned char *pdf, size_t size, int copies,
@@ -40,8 +43,10 @@ int print_send(const char *printer, const unsigned char *pdf, size_t size, int c
     }
     int rc = -1;
     const char *state = cupsGetOption("printer-state", dest->num_options, dest->options);
-    const char *accepting = cupsGetOption("printer-is-accepting-jobs", dest->num_options, dest->options);
-    if ((state && atoi(state) == IPP_PSTATE_STOPPED) || (accepting && !strcmp(accepting, "false"))) {
+    const char *accepting =
+        cupsGetOption("printer-is-accepting-jobs", dest->num_options, dest->options);
+    if ((state && atoi(state) == IPP_PSTATE_STOPPED) ||
+        (accepting && !strcmp(accepting, "false"))) {
         snprintf(detail, dlen, "%s is stopped", dest->name);
         *why = STOPPED;
         cupsFreeDests(n, dests);
@@ -101,15 +106,24 @@ PrintState print_poll(const PrintJob *job, const char **why)
     PrintState st = PRINT_WAITING;
     bool found = false;
     for (int i = 0; i < n; i++) {
-        if (jobs[i].id != job->id)
-            continue;
+        if (jobs[i].id != job->id) continue;
         found = true;
         switch (jobs[i].state) {
-        case IPP_JSTATE_COMPLETED: st = PRINT_DONE; break;
+        case IPP_JSTATE_COMPLETED:
+            st = PRINT_DONE;
+            break;
         case IPP_JSTATE_CANCELED:
-        case IPP_JSTATE_ABORTED: st = PRINT_FAILED; *why = FAILED; break;
-        case IPP_JSTATE_STOPPED: st = PRINT_FAILED; *why = STOPPED; break;
-        default: st = PRINT_WAITING; break;
+        case IPP_JSTATE_ABORTED:
+            st = PRINT_FAILED;
+            *why = FAILED;
+            break;
+        case IPP_JSTATE_STOPPED:
+            st = PRINT_FAILED;
+            *why = STOPPED;
+            break;
+        default:
+            st = PRINT_WAITING;
+            break;
         }
     }
     cupsFreeJobs(n, jobs);
@@ -120,8 +134,7 @@ PrintState print_poll(const PrintJob *job, const char **why)
     /* A job CUPS no longer knows has finished and been forgotten at once:
      * what a print server that keeps no job history (PreserveJobHistory
      * No, as on Kring's device) does with every job it completes. */
-    if (!found)
-        return PRINT_DONE;
+    if (!found) return PRINT_DONE;
     return st;
 }
 
@@ -131,11 +144,9 @@ int print_printers(char names[][128], int max, int *default_index)
     int n = cupsGetDests2(CUPS_HTTP_DEFAULT, &dests), k = 0;
     *default_index = -1;
     for (int i = 0; i < n && k < max; i++) {
-        if (dests[i].instance)
-            continue;
+        if (dests[i].instance) continue;
         snprintf(names[k], 128, "%s", dests[i].name);
-        if (dests[i].is_default)
-            *default_index = k;
+        if (dests[i].is_default) *default_index = k;
         k++;
     }
     cupsFreeDests(n, dests);

@@ -9,7 +9,7 @@
 #include <stddef.h>
 
 typedef enum PrintState {
-    PRINT_WAITING,    /* queued or being printed */
+    PRINT_WAITING, /* queued or being printed */
     PRINT_DONE,
     PRINT_FAILED,
 } PrintState;

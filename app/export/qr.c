@@ -29,8 +29,9 @@ int qr_make(const char *payload, QrImage *out, char *err, size_t errlen)
     QRinput_free(in);
     errno = saved;
     if (!code) {
-        snprintf(err, errlen, errno == ERANGE ? "too long for a QR code (%zu bytes)"
-                                               : "the QR code could not be made (%zu bytes)",
+        snprintf(err, errlen,
+                 errno == ERANGE ? "too long for a QR code (%zu bytes)"
+                                 : "the QR code could not be made (%zu bytes)",
                  strlen(payload));
         return -1;
     }
@@ -64,8 +65,8 @@ int qr_write_png(const QrImage *q, const char *path, int module_px, char *err, s
     for (int y = 0; y < side; y++)
         for (int x = 0; x < side; x++) {
             int mx = x / module_px - QR_QUIET, my = y / module_px - QR_QUIET;
-            bool dark = mx >= 0 && my >= 0 && mx < q->width && my < q->width &&
-                        q->dark[my * q->width + mx];
+            bool dark =
+                mx >= 0 && my >= 0 && mx < q->width && my < q->width && q->dark[my * q->width + mx];
             px[(size_t)y * (size_t)side + (size_t)x] = dark ? 0x000000 : 0xFFFFFF;
         }
     int rc = image_write_png(path, px, side, side, side * 4, err, errlen);

@@ -7,11 +7,11 @@
 #include <stddef.h>
 
 typedef struct QrImage {
-    int width;             /* modules on a side */
-    unsigned char *dark;   /* width*width, 1 for a dark module */
+    int width;           /* modules on a side */
+    unsigned char *dark; /* width*width, 1 for a dark module */
 } QrImage;
 
-enum { QR_QUIET = 4 };     /* the standard quiet zone, in modules */
+enum { QR_QUIET = 4 }; /* the standard quiet zone, in modules */
 
 /* 0 on success; -1 with a reason when the payload does not fit a code. */
 int qr_make(const char *payload, QrImage *out, char *err, size_t errlen);

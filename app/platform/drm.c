@@ -12,8 +12,7 @@
 static bool has_screen(int fd)
 {
     drmModeRes *res = drmModeGetResources(fd);
-    if (!res)
-        return false; /* a render-only card (v3d) has no mode resources */
+    if (!res) return false; /* a render-only card (v3d) has no mode resources */
     bool found = false;
     for (int i = 0; i < res->count_connectors && !found; i++) {
         drmModeConnector *c = drmModeGetConnector(fd, res->connectors[i]);
@@ -32,12 +31,10 @@ int drm_pick_card(const char *dir)
         char path[512];
         snprintf(path, sizeof path, "%s/card%d", dir, n);
         int fd = open(path, O_RDWR | O_CLOEXEC);
-        if (fd < 0)
-            continue;
+        if (fd < 0) continue;
         bool ok = has_screen(fd);
         close(fd);
-        if (ok)
-            return n;
+        if (ok) return n;
     }
     return -1;
 }

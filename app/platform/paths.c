@@ -40,18 +40,14 @@ int paths_make_parent(const char *file)
     char dir[4096];
     snprintf(dir, sizeof dir, "%s", file);
     char *slash = strrchr(dir, '/');
-    if (!slash || slash == dir)
-        return 0;
+    if (!slash || slash == dir) return 0;
     *slash = '\0';
     for (char *p = dir + 1; *p; p++) {
-        if (*p != '/')
-            continue;
+        if (*p != '/') continue;
         *p = '\0';
-        if (mkdir(dir, 0700) != 0 && errno != EEXIST)
-            return -1;
+        if (mkdir(dir, 0700) != 0 && errno != EEXIST) return -1;
         *p = '/';
     }
-    if (mkdir(dir, 0700) != 0 && errno != EEXIST)
-        return -1;
+    if (mkdir(dir, 0700) != 0 && errno != EEXIST) return -1;
     return 0;
 }

@@ -23,14 +23,14 @@ enum { TEX_SLOTS = 2048, MEASURE_SLOTS = 8192, MAX_RUNS = 64 };
 enum { TEX_BYTES_MAX = 8 << 20 };
 
 typedef struct TexEntry {
-    uint64_t hash;      /* 0: empty */
+    uint64_t hash; /* 0: empty */
     int font;
     bool rtl;
     Color color;
     char *text;
     SDL_Texture *tex;
     int w, h;
-    uint32_t used;      /* frame number of the last use */
+    uint32_t used; /* frame number of the last use */
 } TexEntry;
 
 typedef struct MeasureEntry {
@@ -50,11 +50,11 @@ struct Render {
     SDL_Renderer *sdl;
     char font_dir[1024];
     TTF_Font *latin[FONT_COUNT], *arabic[FONT_COUNT];
-    TTF_Font *emoji;         /* one size: its glyphs are 109-pixel bitmaps */
+    TTF_Font *emoji; /* one size: its glyphs are 109-pixel bitmaps */
     int px[FONT_COUNT];
     TexEntry tex[TEX_SLOTS];
     int n_tex;
-    size_t tex_bytes;          /* pixels held by the cached text textures */
+    size_t tex_bytes; /* pixels held by the cached text textures */
     MeasureEntry measure[MEASURE_SLOTS];
     int n_measure;
     uint32_t frame;
@@ -62,22 +62,22 @@ struct Render {
     int n_verts, cap_verts;
     int *idx;
     int n_idx, cap_idx;
-    bool batch_opaque;       /* the pending triangles need no blending */
+    bool batch_opaque; /* the pending triangles need no blending */
     char *scratch;
     size_t scratch_cap;
-    SDL_Texture *qr;         /* the last QR code drawn, one pixel a module */
+    SDL_Texture *qr; /* the last QR code drawn, one pixel a module */
     uint64_t qr_hash;
     int qr_width;
-    SpanRect *spans;         /* translucent fills, as blended runs */
-    SDL_FRect *span_batch;   /* the same, grouped by coverage level */
+    SpanRect *spans;       /* translucent fills, as blended runs */
+    SDL_FRect *span_batch; /* the same, grouped by coverage level */
     int n_spans, cap_spans;
-    SDL_Texture *target;     /* where frames go: NULL, the window */
+    SDL_Texture *target; /* where frames go: NULL, the window */
     int target_w, target_h;
-    SDL_Texture *layer;      /* the still background, as last drawn */
+    SDL_Texture *layer; /* the still background, as last drawn */
     int layer_w, layer_h;
-    DrawList layer_cmds;     /* the commands it was drawn from */
-    bool geo_short;          /* memory ran short for the pending triangles */
-    bool short_of_memory;    /* this frame was not drawn whole */
+    DrawList layer_cmds;  /* the commands it was drawn from */
+    bool geo_short;       /* memory ran short for the pending triangles */
+    bool short_of_memory; /* this frame was not drawn whole */
 };
 
 /* ------------------------------------------------------------------ */
@@ -87,10 +87,8 @@ struct Render {
 static void close_fonts(Render *r)
 {
     for (int i = 0; i < FONT_COUNT; i++) {
-        if (r->latin[i])
-            TTF_CloseFont(r->latin[i]);
-        if (r->arabic[i])
-            TTF_CloseFont(r->arabic[i]);
+        if (r->latin[i]) TTF_CloseFont(r->latin[i]);
+        if (r->arabic[i]) TTF_CloseFont(r->arabic[i]);
         r->latin[i] = r->arabic[i] = NULL;
         r->px[i] = 0;
     }
@@ -118,8 +116,7 @@ static TTF_Font *open_font(Render *r, const char *file, int px, char *err, size_
     char path[1200];
     snprintf(path, sizeof path, "%s/%s", r->font_dir, file);
     TTF_Font *f = TTF_OpenFont(path, px);
-    if (!f)
-        snprintf(err, errlen, "font %s: %s", path, TTF_GetError());
+    if (!f) snprintf(err, errlen, "font %s: %s", path, TTF_GetError());
     return f;
 }
 
@@ -129,20 +126,18 @@ int render_set_scale(Render *r, const Theme *theme, float mm, char *err, size_t 
     bool same = true;
     for (int i = 0; i < FONT_COUNT; i++) {
         px[i] = (int)(theme->font_mm[i] * mm + 0.5f);
-        if (px[i] < 8)
-            px[i] = 8;
+        if (px[i] < 8) px[i] = 8;
         same = same && px[i] == r->px[i];
     }
-    if (same)
-        return 0;
+    if (same) return 0;
     clear_caches(r);
     close_fonts(r);
     for (int i = 0; i < FONT_COUNT; i++) {
         bool bold = theme->font_bold[i];
-        r->latin[i] = open_font(r, bold ? "NotoSans-Bold.ttf" : "NotoSans-Regular.ttf", px[i],
-                                err, errlen);
-        r->arabic[i] = open_font(r, bold ? "NotoSansArabic-Bold.ttf"
-                                         : "NotoSansArabic-Regular.ttf", px[i], err, errlen);
+        r->latin[i] =
+            open_font(r, bold ? "NotoSans-Bold.ttf" : "NotoSans-Regular.ttf", px[i], err, errlen);
+        r->arabic[i] = open_font(r, bold ? "NotoSansArabic-Bold.ttf" : "NotoSansArabic-Regular.ttf",
+                                 px[i], err, errlen);
         if (!r->latin[i] || !r->arabic[i]) {
             close_fonts(r);
             return -1;
@@ -185,14 +180,10 @@ Render *render_create(SDL_Renderer *sdl, const char *font_dir, char *err, size_t
 
 void render_destroy(Render *r)
 {
-    if (!r)
-        return;
-    if (r->emoji)
-        TTF_CloseFont(r->emoji);
-    if (r->layer)
-        SDL_DestroyTexture(r->layer);
-    if (r->qr)
-        SDL_DestroyTexture(r->qr);
+    if (!r) return;
+    if (r->emoji) TTF_CloseFont(r->emoji);
+    if (r->layer) SDL_DestroyTexture(r->layer);
+    if (r->qr) SDL_DestroyTexture(r->qr);
     draw_fini(&r->layer_cmds);
     clear_caches(r);
     close_fonts(r);
@@ -214,7 +205,7 @@ typedef enum RunKind { RUN_LATIN, RUN_ARABIC, RUN_EMOJI } RunKind;
 typedef struct Run {
     size_t off, len;
     RunKind kind;
-    int level;          /* bidi level: odd reads right to left */
+    int level; /* bidi level: odd reads right to left */
 } Run;
 
 static bool is_neutral(uint32_t cp)
@@ -253,7 +244,7 @@ static int font_runs(Render *r, int font, const char *s, size_t n, Run *runs, in
                 runs[count - 1].len += n - i;
                 break;
             }
-            runs[count++] = (Run){ i, 0, kind };
+            runs[count++] = (Run){i, 0, kind};
         }
         runs[count - 1].len += (size_t)len;
         i += (size_t)len;
@@ -289,7 +280,7 @@ static int split_runs(Render *r, int font, bool rtl, const char *s, size_t n, Ru
     if (nb < 0) { /* short of memory: the line as written */
         r->short_of_memory = true;
         nb = 1;
-        b[0] = (BidiRun){ 0, n, rtl };
+        b[0] = (BidiRun){0, n, rtl};
     }
     int count = 0;
     for (int k = 0; k < nb && count < MAX_RUNS; k++) {
@@ -314,8 +305,7 @@ static int split_runs(Render *r, int font, bool rtl, const char *s, size_t n, Ru
 static const char *run_text(Render *r, const char *s, const Run *run)
 {
     char *out = scratch(r, s + run->off, run->len); /* mirrors are as long here */
-    if (!out)
-        return NULL;
+    if (!out) return NULL;
     bool odd = run->level & 1, turn = odd && run->kind == RUN_LATIN;
     const char *in = s + run->off;
     size_t o = 0;
@@ -351,8 +341,9 @@ static const char *run_text(Render *r, const char *s, const Run *run)
 
 static TTF_Font *run_font(Render *r, int font, const Run *run)
 {
-    return run->kind == RUN_EMOJI ? r->emoji : run->kind == RUN_ARABIC ? r->arabic[font]
-                                                                      : r->latin[font];
+    return run->kind == RUN_EMOJI    ? r->emoji
+           : run->kind == RUN_ARABIC ? r->arabic[font]
+                                     : r->latin[font];
 }
 
 /* The height emoji are drawn at beside text of this font. */
@@ -366,11 +357,9 @@ static int run_width(Render *r, int font, const char *s, const Run *run)
 {
     int w = 0, h = 0;
     const char *text = run_text(r, s, run);
-    if (!text)
-        return 0;
+    if (!text) return 0;
     TTF_SizeUTF8(run_font(r, font, run), text, &w, &h);
-    if (run->kind == RUN_EMOJI && h > 0)
-        w = w * emoji_height(r, font) / TTF_FontHeight(r->emoji);
+    if (run->kind == RUN_EMOJI && h > 0) w = w * emoji_height(r, font) / TTF_FontHeight(r->emoji);
     return w;
 }
 
@@ -409,8 +398,7 @@ static SDL_Surface *shrink(SDL_Surface *src, int dw, int dh)
                 }
             }
             Uint32 v = 0;
-            if (a > 0)
-                v = (Uint32)((a / cnt) << 24 | (rr / a) << 16 | (g / a) << 8 | (b / a));
+            if (a > 0) v = (Uint32)((a / cnt) << 24 | (rr / a) << 16 | (g / a) << 8 | (b / a));
             row[x] = v;
         }
     }
@@ -439,16 +427,13 @@ static int width_uncached(Render *r, int font, const char *s, size_t n)
 static int measure_width(void *ctx, int font, const char *s, size_t n)
 {
     Render *r = ctx;
-    if (font < 0 || font >= FONT_COUNT || n == 0)
-        return 0;
+    if (font < 0 || font >= FONT_COUNT || n == 0) return 0;
     uint64_t h = hash_text(font, s, n);
     size_t slot = h % MEASURE_SLOTS;
     for (int probe = 0; probe < 32; probe++, slot = (slot + 1) % MEASURE_SLOTS) {
         MeasureEntry *e = &r->measure[slot];
-        if (!e->hash)
-            break;
-        if (e->hash == h && e->font == font && strlen(e->text) == n &&
-            memcmp(e->text, s, n) == 0)
+        if (!e->hash) break;
+        if (e->hash == h && e->font == font && strlen(e->text) == n && memcmp(e->text, s, n) == 0)
             return e->w;
     }
     int w = width_uncached(r, font, s, n);
@@ -478,55 +463,49 @@ static int measure_width(void *ctx, int font, const char *s, size_t n)
 static int measure_height(void *ctx, int font)
 {
     Render *r = ctx;
-    if (font < 0 || font >= FONT_COUNT)
-        return 0;
+    if (font < 0 || font >= FONT_COUNT) return 0;
     return TTF_FontLineSkip(r->latin[font]);
 }
 
 TextMeasure render_measure(Render *r)
 {
-    return (TextMeasure){ r, measure_width, measure_height };
+    return (TextMeasure){r, measure_width, measure_height};
 }
 
 /* ------------------------------------------------------------------ */
 /* Text textures                                                        */
 /* ------------------------------------------------------------------ */
 
-static SDL_Surface *render_runs(Render *r, int font, bool rtl, Color color, const char *s,
-                                size_t n)
+static SDL_Surface *render_runs(Render *r, int font, bool rtl, Color color, const char *s, size_t n)
 {
     Run runs[MAX_RUNS];
     int count = split_runs(r, font, rtl, s, n, runs);
-    SDL_Surface *parts[MAX_RUNS] = { 0 };
-    int top[MAX_RUNS] = { 0 };
+    SDL_Surface *parts[MAX_RUNS] = {0};
+    int top[MAX_RUNS] = {0};
     int total_w = 0, ascent = TTF_FontAscent(r->latin[font]), below = 0;
-    SDL_Color fg = { (Uint8)(color >> 24), (Uint8)(color >> 16), (Uint8)(color >> 8), 255 };
+    SDL_Color fg = {(Uint8)(color >> 24), (Uint8)(color >> 16), (Uint8)(color >> 8), 255};
     for (int i = 0; i < count; i++) {
         TTF_Font *f = run_font(r, font, &runs[i]);
         const char *text = run_text(r, s, &runs[i]);
         SDL_Surface *part = text ? TTF_RenderUTF8_Blended(f, text, fg) : NULL;
-        if (!part)
-            continue;
+        if (!part) continue;
         if (runs[i].kind == RUN_EMOJI) {
             int h = emoji_height(r, font);
             SDL_Surface *small = shrink(part, part->w * h / (part->h ? part->h : 1), h);
             SDL_FreeSurface(part);
             part = small;
-            if (!part)
-                continue;
+            if (!part) continue;
             top[i] = ascent - h * 9 / 10; /* sits on the baseline, like a capital */
         } else {
             top[i] = ascent - TTF_FontAscent(f);
         }
         parts[i] = part;
         total_w += part->w;
-        if (top[i] + part->h - ascent > below)
-            below = top[i] + part->h - ascent;
+        if (top[i] + part->h - ascent > below) below = top[i] + part->h - ascent;
     }
     int min_top = 0;
     for (int i = 0; i < count; i++)
-        if (parts[i] && top[i] < min_top)
-            min_top = top[i];
+        if (parts[i] && top[i] < min_top) min_top = top[i];
     SDL_Surface *out = NULL;
     if (total_w > 0) {
         out = SDL_CreateRGBSurfaceWithFormat(0, total_w, ascent + below - min_top, 32,
@@ -535,9 +514,8 @@ static SDL_Surface *render_runs(Render *r, int font, bool rtl, Color color, cons
             SDL_FillRect(out, NULL, 0);
             int x = 0; /* the runs come in the order they are seen */
             for (int i = 0; i < count; i++) {
-                if (!parts[i])
-                    continue;
-                SDL_Rect dst = { x, top[i] - min_top, parts[i]->w, parts[i]->h };
+                if (!parts[i]) continue;
+                SDL_Rect dst = {x, top[i] - min_top, parts[i]->w, parts[i]->h};
                 SDL_SetSurfaceBlendMode(parts[i], SDL_BLENDMODE_NONE);
                 SDL_BlitSurface(parts[i], NULL, out, &dst);
                 x += parts[i]->w;
@@ -545,17 +523,14 @@ static SDL_Surface *render_runs(Render *r, int font, bool rtl, Color color, cons
         }
     }
     for (int i = 0; i < count; i++)
-        if (parts[i])
-            SDL_FreeSurface(parts[i]);
+        if (parts[i]) SDL_FreeSurface(parts[i]);
     return out;
 }
 
-static TexEntry *text_texture(Render *r, int font, bool rtl, Color color, const char *s,
-                              size_t n)
+static TexEntry *text_texture(Render *r, int font, bool rtl, Color color, const char *s, size_t n)
 {
     uint64_t h = hash_text(font + (rtl ? FONT_COUNT : 0), s, n) ^ ((uint64_t)color << 17);
-    if (!h)
-        h = 1;
+    if (!h) h = 1;
     size_t slot = h % TEX_SLOTS;
     TexEntry *free_slot = NULL;
     for (int probe = 0; probe < TEX_SLOTS; probe++, slot = (slot + 1) % TEX_SLOTS) {
@@ -565,22 +540,18 @@ static TexEntry *text_texture(Render *r, int font, bool rtl, Color color, const 
             break;
         }
         if (e->hash == h && e->font == font && e->rtl == rtl && e->color == (color | 0xFF) &&
-            strlen(e->text) == n &&
-            memcmp(e->text, s, n) == 0) {
+            strlen(e->text) == n && memcmp(e->text, s, n) == 0) {
             e->used = r->frame;
             return e;
         }
     }
-    if (!free_slot)
-        return NULL;
+    if (!free_slot) return NULL;
     SDL_Surface *surf = render_runs(r, font, rtl, color, s, n);
-    if (!surf)
-        return NULL;
+    if (!surf) return NULL;
     SDL_Texture *tex = SDL_CreateTextureFromSurface(r->sdl, surf);
     int w = surf->w, hh = surf->h;
     SDL_FreeSurface(surf);
-    if (!tex)
-        return NULL;
+    if (!tex) return NULL;
     char *text = mem_strndup(s, n);
     if (!text) {
         SDL_DestroyTexture(tex);
@@ -606,14 +577,12 @@ static TexEntry *text_texture(Render *r, int font, bool rtl, Color color, const 
  * or holds more pixels than it may. */
 static void trim_textures(Render *r)
 {
-    if (r->n_tex < TEX_SLOTS / 2 && r->tex_bytes <= TEX_BYTES_MAX)
-        return;
+    if (r->n_tex < TEX_SLOTS / 2 && r->tex_bytes <= TEX_BYTES_MAX) return;
     TexEntry keep[TEX_SLOTS];
     int k = 0;
     for (int i = 0; i < TEX_SLOTS; i++) {
         TexEntry *e = &r->tex[i];
-        if (!e->hash)
-            continue;
+        if (!e->hash) continue;
         if (r->frame - e->used <= 1) {
             keep[k++] = *e;
         } else {
@@ -636,22 +605,19 @@ static void trim_textures(Render *r)
 
 static void draw_text_cmd(Render *r, const DrawList *dl, const DrawCmd *c)
 {
-    if (c->a < 0 || c->a >= FONT_COUNT)
-        return;
+    if (c->a < 0 || c->a >= FONT_COUNT) return;
     TexEntry *e = text_texture(r, c->a, (c->b & TEXT_RTL) != 0, c->color | 0xFF,
                                draw_cmd_text(dl, c), c->text_len);
-    if (!e)
-        return;
+    if (!e) return;
     int h_align = c->b & 3;
     int x = c->x, y = c->y;
     if (h_align == ALIGN_CENTER)
         x = c->x + (c->w - e->w) / 2;
     else if (h_align == ALIGN_RIGHT)
         x = c->x + c->w - e->w;
-    if (c->b & ALIGN_MIDDLE)
-        y = c->y + (c->h - e->h) / 2;
+    if (c->b & ALIGN_MIDDLE) y = c->y + (c->h - e->h) / 2;
     SDL_SetTextureAlphaMod(e->tex, (Uint8)c->color);
-    SDL_Rect dst = { x, y, e->w, e->h };
+    SDL_Rect dst = {x, y, e->w, e->h};
     SDL_RenderCopy(r->sdl, e->tex, NULL, &dst);
 }
 
@@ -661,7 +627,7 @@ static void draw_text_cmd(Render *r, const DrawList *dl, const DrawCmd *c)
 
 static SDL_Color color_of(Color c)
 {
-    return (SDL_Color){ (Uint8)(c >> 24), (Uint8)(c >> 16), (Uint8)(c >> 8), (Uint8)c };
+    return (SDL_Color){(Uint8)(c >> 24), (Uint8)(c >> 16), (Uint8)(c >> 8), (Uint8)c};
 }
 
 static void geo_reset(Render *r)
@@ -676,8 +642,7 @@ static void geo_reset(Render *r)
  * drawn with indices that point nowhere. */
 static int vert(Render *r, float x, float y, SDL_Color c)
 {
-    if (r->geo_short)
-        return 0;
+    if (r->geo_short) return 0;
     if (r->n_verts == r->cap_verts) {
         int cap = r->cap_verts ? r->cap_verts * 2 : 1024;
         SDL_Vertex *grown = mem_realloc(r->verts, sizeof *r->verts * (size_t)cap);
@@ -688,14 +653,13 @@ static int vert(Render *r, float x, float y, SDL_Color c)
         r->verts = grown;
         r->cap_verts = cap;
     }
-    r->verts[r->n_verts] = (SDL_Vertex){ { x, y }, c, { 0, 0 } };
+    r->verts[r->n_verts] = (SDL_Vertex){{x, y}, c, {0, 0}};
     return r->n_verts++;
 }
 
 static void tri(Render *r, int a, int b, int c)
 {
-    if (r->geo_short)
-        return;
+    if (r->geo_short) return;
     if (r->n_idx + 3 > r->cap_idx) {
         int cap = r->cap_idx ? r->cap_idx * 2 : 3072;
         int *grown = mem_realloc(r->idx, sizeof *r->idx * (size_t)cap);
@@ -716,8 +680,8 @@ static void geo_flush(Render *r)
     if (r->n_idx && !r->geo_short) {
         /* Opaque fills skip SDL's per-pixel blending, which is many times
          * slower on the software renderer. */
-        SDL_SetRenderDrawBlendMode(r->sdl, r->batch_opaque ? SDL_BLENDMODE_NONE
-                                                           : SDL_BLENDMODE_BLEND);
+        SDL_SetRenderDrawBlendMode(r->sdl,
+                                   r->batch_opaque ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
         SDL_RenderGeometry(r->sdl, NULL, r->verts, r->n_verts, r->idx, r->n_idx);
         SDL_SetRenderDrawBlendMode(r->sdl, SDL_BLENDMODE_BLEND);
     }
@@ -727,21 +691,19 @@ static void geo_flush(Render *r)
 /* Starts triangles that need (or need not) blending; flushes the others. */
 static void geo_begin(Render *r, bool opaque)
 {
-    if (r->n_idx && r->batch_opaque != opaque)
-        geo_flush(r);
+    if (r->n_idx && r->batch_opaque != opaque) geo_flush(r);
     r->batch_opaque = opaque;
 }
 
 /* A plain rectangle through SDL's fast fill. */
 static void fill_rect(Render *r, float x, float y, float w, float h, Color color)
 {
-    if (w <= 0 || h <= 0)
-        return;
+    if (w <= 0 || h <= 0) return;
     geo_flush(r);
     SDL_Color k = color_of(color);
     SDL_SetRenderDrawBlendMode(r->sdl, k.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
     SDL_SetRenderDrawColor(r->sdl, k.r, k.g, k.b, k.a);
-    SDL_FRect rect = { x, y, w, h };
+    SDL_FRect rect = {x, y, w, h};
     SDL_RenderFillRectF(r->sdl, &rect);
     SDL_SetRenderDrawBlendMode(r->sdl, SDL_BLENDMODE_BLEND);
 }
@@ -812,12 +774,24 @@ static void fill_convex(Render *r, const float *xy, int n, Color color)
         float e2x = xy[2 * q] - x, e2y = xy[2 * q + 1] - y;
         float l1 = sqrtf(e1x * e1x + e1y * e1y), l2 = sqrtf(e2x * e2x + e2y * e2y);
         float nx = 0, ny = 0;
-        if (l1 > 0) { nx += e1y / l1; ny -= e1x / l1; }
-        if (l2 > 0) { nx += e2y / l2; ny -= e2x / l2; }
+        if (l1 > 0) {
+            nx += e1y / l1;
+            ny -= e1x / l1;
+        }
+        if (l2 > 0) {
+            nx += e2y / l2;
+            ny -= e2x / l2;
+        }
         float nl = sqrtf(nx * nx + ny * ny);
-        if (nl > 0) { nx /= nl; ny /= nl; }
-        if (nx * (x - cx) + ny * (y - cy) < 0) { nx = -nx; ny = -ny; }
-        e[i] = (Edge){ x - nx * 0.5f, y - ny * 0.5f, x + nx * 0.5f, y + ny * 0.5f };
+        if (nl > 0) {
+            nx /= nl;
+            ny /= nl;
+        }
+        if (nx * (x - cx) + ny * (y - cy) < 0) {
+            nx = -nx;
+            ny = -ny;
+        }
+        e[i] = (Edge){x - nx * 0.5f, y - ny * 0.5f, x + nx * 0.5f, y + ny * 0.5f};
     }
     geo_begin(r, solid.a == 255);
     int centre = vert(r, cx, cy, solid);
@@ -840,10 +814,13 @@ static void fill_band(Render *r, const float *outer, const float *inner, int n, 
         float ix = inner[2 * i], iy = inner[2 * i + 1];
         float dx = ox - ix, dy = oy - iy;
         float l = sqrtf(dx * dx + dy * dy);
-        if (l > 0) { dx /= l; dy /= l; }
+        if (l > 0) {
+            dx /= l;
+            dy /= l;
+        }
         float f = l < 1.0f ? l * 0.5f : 0.5f;
-        eo[i] = (Edge){ ox - dx * f, oy - dy * f, ox + dx * 0.5f, oy + dy * 0.5f };
-        ei[i] = (Edge){ ix + dx * f, iy + dy * f, ix - dx * 0.5f, iy - dy * 0.5f };
+        eo[i] = (Edge){ox - dx * f, oy - dy * f, ox + dx * 0.5f, oy + dy * 0.5f};
+        ei[i] = (Edge){ix + dx * f, iy + dy * f, ix - dx * 0.5f, iy - dy * 0.5f};
     }
     /* The software renderer walks each triangle's bounding box, so a wide
      * band is cut into rows as deep as its pieces are long: near-square
@@ -879,8 +856,6 @@ static void fill_band(Render *r, const float *outer, const float *inner, int n, 
     feather_strip(r, ei, n, closed, solid);
 }
 
-
-
 static void shape_arc(Render *r, const DrawCmd *c);
 
 /* ------------------------------------------------------------------ */
@@ -907,15 +882,13 @@ typedef int (*RowFn)(const void *shape, float y, float *xs);
 
 static void span_add(Render *r, float x, float y, float w, int level)
 {
-    if (w <= 0 || level <= 0)
-        return;
+    if (w <= 0 || level <= 0) return;
     if (r->n_spans == r->cap_spans) {
         int cap = r->cap_spans ? r->cap_spans * 2 : 4096;
         SpanRect *spans = mem_realloc(r->spans, sizeof *r->spans * (size_t)cap);
-        if (spans)
-            r->spans = spans;
-        SDL_FRect *batch = spans ? mem_realloc(r->span_batch, sizeof *r->span_batch * (size_t)cap)
-                                 : NULL;
+        if (spans) r->spans = spans;
+        SDL_FRect *batch =
+            spans ? mem_realloc(r->span_batch, sizeof *r->span_batch * (size_t)cap) : NULL;
         if (!batch) { /* a bigger spans array alone is harmless */
             r->short_of_memory = true;
             return;
@@ -923,7 +896,7 @@ static void span_add(Render *r, float x, float y, float w, int level)
         r->span_batch = batch;
         r->cap_spans = cap;
     }
-    r->spans[r->n_spans++] = (SpanRect){ { x, y, w, 1 }, level > LEVELS ? LEVELS : level };
+    r->spans[r->n_spans++] = (SpanRect){{x, y, w, 1}, level > LEVELS ? LEVELS : level};
 }
 
 static float covered(const float *xs, const int *n, float x0, float x1)
@@ -933,8 +906,7 @@ static float covered(const float *xs, const int *n, float x0, float x1)
         for (int i = 0; i < n[k]; i++) {
             float a = fmaxf(xs[(k * ROW_RUNS + i) * 2], x0);
             float b = fminf(xs[(k * ROW_RUNS + i) * 2 + 1], x1);
-            if (b > a)
-                sum += b - a;
+            if (b > a) sum += b - a;
         }
     return sum / (SUB_ROWS * (x1 - x0));
 }
@@ -958,15 +930,13 @@ static void fill_spans(Render *r, int y0, int y1, RowFn rows, const void *shape,
             for (int i = 0; i < 2 * n[k]; i++)
                 cols[n_cols++] = (int)floorf(xs[k * ROW_RUNS * 2 + i]);
         }
-        if (!n_cols)
-            continue;
+        if (!n_cols) continue;
         /* Between two columns where a run ends the coverage is even: one
          * span; the end columns get their own exact coverage. */
         qsort(cols, (size_t)n_cols, sizeof *cols, cmp_int);
         int m = 0;
         for (int i = 0; i < n_cols; i++)
-            if (m == 0 || cols[i] != cols[m - 1])
-                cols[m++] = cols[i];
+            if (m == 0 || cols[i] != cols[m - 1]) cols[m++] = cols[i];
         for (int j = 0; j < m; j++) {
             float c0 = (float)cols[j];
             span_add(r, c0, (float)y, 1, (int)lroundf(covered(xs, n, c0, c0 + 1) * LEVELS));
@@ -977,7 +947,7 @@ static void fill_spans(Render *r, int y0, int y1, RowFn rows, const void *shape,
         }
     }
     /* one blended fill call per coverage level */
-    int start[LEVELS + 2] = { 0 };
+    int start[LEVELS + 2] = {0};
     for (int i = 0; i < r->n_spans; i++)
         start[r->spans[i].level + 1]++;
     for (int level = 1; level <= LEVELS + 1; level++)
@@ -990,8 +960,7 @@ static void fill_spans(Render *r, int y0, int y1, RowFn rows, const void *shape,
     SDL_SetRenderDrawBlendMode(r->sdl, SDL_BLENDMODE_BLEND);
     for (int level = 1; level <= LEVELS; level++) {
         int m = start[level + 1] - start[level];
-        if (!m)
-            continue;
+        if (!m) continue;
         SDL_SetRenderDrawColor(r->sdl, k.r, k.g, k.b, (Uint8)((k.a * level + LEVELS / 2) / LEVELS));
         SDL_RenderFillRectsF(r->sdl, r->span_batch + start[level], m);
     }
@@ -1001,7 +970,7 @@ static void fill_spans(Render *r, int y0, int y1, RowFn rows, const void *shape,
  * its height scaled by sy. */
 typedef struct RingPiece {
     float cx, cy, inner, outer, sy;
-    float c0, s0, c1, s1;    /* the directions it starts and ends at */
+    float c0, s0, c1, s1; /* the directions it starts and ends at */
     bool whole;
 } RingPiece;
 
@@ -1010,24 +979,21 @@ static int clip_run(const RingPiece *p, float v, float u0, float u1, float *xs)
     if (!p->whole) {
         /* in the wedge: cross(d0, P) >= 0 and cross(P, d1) >= 0 */
         if (fabsf(p->s0) < 1e-6f) {
-            if (p->c0 * v < 0)
-                return 0;
+            if (p->c0 * v < 0) return 0;
         } else if (p->s0 > 0) {
             u1 = fminf(u1, p->c0 * v / p->s0);
         } else {
             u0 = fmaxf(u0, p->c0 * v / p->s0);
         }
         if (fabsf(p->s1) < 1e-6f) {
-            if (p->c1 * v > 0)
-                return 0;
+            if (p->c1 * v > 0) return 0;
         } else if (p->s1 > 0) {
             u0 = fmaxf(u0, p->c1 * v / p->s1);
         } else {
             u1 = fminf(u1, p->c1 * v / p->s1);
         }
     }
-    if (u1 <= u0)
-        return 0;
+    if (u1 <= u0) return 0;
     xs[0] = p->cx + u0;
     xs[1] = p->cx + u1;
     return 1;
@@ -1037,8 +1003,7 @@ static int ring_rows(const void *shape, float y, float *xs)
 {
     const RingPiece *p = shape;
     float v = (y - p->cy) / p->sy;
-    if (fabsf(v) >= p->outer)
-        return 0;
+    if (fabsf(v) >= p->outer) return 0;
     float xo = sqrtf(p->outer * p->outer - v * v);
     if (fabsf(v) >= p->inner) {
         return clip_run(p, v, -xo, xo, xs);
@@ -1062,9 +1027,16 @@ static void span_arc(Render *r, const DrawCmd *c)
         span_arc(r, &half);
         return;
     }
-    RingPiece p = { (float)c->x, (float)c->y, (float)(c->a > 0 ? c->a : 0), (float)c->b,
-                    c->w > 0 ? (float)c->w / 1000.0f : 1.0f, cosf(a0), sinf(a0), cosf(a1),
-                    sinf(a1), c->d - c->c >= 36000 };
+    RingPiece p = {(float)c->x,
+                   (float)c->y,
+                   (float)(c->a > 0 ? c->a : 0),
+                   (float)c->b,
+                   c->w > 0 ? (float)c->w / 1000.0f : 1.0f,
+                   cosf(a0),
+                   sinf(a0),
+                   cosf(a1),
+                   sinf(a1),
+                   c->d - c->c >= 36000};
     int y0 = (int)floorf(p.cy - p.outer * p.sy), y1 = (int)ceilf(p.cy + p.outer * p.sy);
     fill_spans(r, y0, y1, ring_rows, &p, c->color);
 }
@@ -1076,15 +1048,13 @@ typedef struct RoundBox {
 static int box_rows(const void *shape, float y, float *xs)
 {
     const RoundBox *b = shape;
-    if (y < b->y || y >= b->y + b->h)
-        return 0;
+    if (y < b->y || y >= b->y + b->h) return 0;
     float inset = 0, dy = 0;
     if (y < b->y + b->rad)
         dy = b->y + b->rad - y;
     else if (y > b->y + b->h - b->rad)
         dy = y - (b->y + b->h - b->rad);
-    if (dy > 0)
-        inset = b->rad - sqrtf(fmaxf(0, b->rad * b->rad - dy * dy));
+    if (dy > 0) inset = b->rad - sqrtf(fmaxf(0, b->rad * b->rad - dy * dy));
     xs[0] = b->x + inset;
     xs[1] = b->x + b->w - inset;
     return 1;
@@ -1093,7 +1063,7 @@ static int box_rows(const void *shape, float y, float *xs)
 /* A see-through rounded box as blended spans. */
 static void span_box(Render *r, float x, float y, float w, float h, float rad, Color color)
 {
-    RoundBox b = { x, y, w, h, rad };
+    RoundBox b = {x, y, w, h, rad};
     fill_spans(r, (int)floorf(y), (int)ceilf(y + h), box_rows, &b, color);
 }
 
@@ -1101,18 +1071,17 @@ static void span_box(Render *r, float x, float y, float w, float h, float rad, C
 static int rounded_outline(float x, float y, float w, float h, float rad, float *xy)
 {
     float maxr = (w < h ? w : h) / 2;
-    if (rad > maxr)
-        rad = maxr;
+    if (rad > maxr) rad = maxr;
     if (rad < 0.5f) {
-        float pts[8] = { x, y, x + w, y, x + w, y + h, x, y + h };
+        float pts[8] = {x, y, x + w, y, x + w, y + h, x, y + h};
         memcpy(xy, pts, sizeof pts);
         return 4;
     }
     int seg = (int)(rad / 2);
     seg = seg < 3 ? 3 : seg > 12 ? 12 : seg;
     int n = 0;
-    const float cx[4] = { x + w - rad, x + w - rad, x + rad, x + rad };
-    const float cy[4] = { y + rad, y + h - rad, y + h - rad, y + rad };
+    const float cx[4] = {x + w - rad, x + w - rad, x + rad, x + rad};
+    const float cy[4] = {y + rad, y + h - rad, y + h - rad, y + rad};
     for (int c = 0; c < 4; c++) {
         float a0 = -PI_F / 2 + (float)c * PI_F / 2;
         for (int i = 0; i <= seg; i++) {
@@ -1129,8 +1098,7 @@ static void shape_rect(Render *r, const DrawCmd *c)
 {
     float x = (float)c->x, y = (float)c->y, w = (float)c->w, h = (float)c->h;
     float rad = (float)c->a, maxr = (w < h ? w : h) / 2;
-    if (rad > maxr)
-        rad = maxr;
+    if (rad > maxr) rad = maxr;
     if (rad < 1.0f) {
         fill_rect(r, x, y, w, h, c->color);
         return;
@@ -1147,12 +1115,17 @@ static void shape_rect(Render *r, const DrawCmd *c)
     }
     /* A large opaque box: the middle through fast fills, only the four
      * corners as (small) shapes. */
-    const float cx[4] = { x + rad, x + w - rad, x + w - rad, x + rad };
-    const float cy[4] = { y + rad, y + rad, y + h - rad, y + h - rad };
+    const float cx[4] = {x + rad, x + w - rad, x + w - rad, x + rad};
+    const float cy[4] = {y + rad, y + rad, y + h - rad, y + h - rad};
     for (int k = 0; k < 4; k++) {
-        DrawCmd corner = { .kind = DRAW_ARC, .x = (int32_t)cx[k], .y = (int32_t)cy[k], .a = 0,
-                           .b = (int32_t)rad, .c = 18000 + 9000 * k, .d = 27000 + 9000 * k,
-                           .color = c->color };
+        DrawCmd corner = {.kind = DRAW_ARC,
+                          .x = (int32_t)cx[k],
+                          .y = (int32_t)cy[k],
+                          .a = 0,
+                          .b = (int32_t)rad,
+                          .c = 18000 + 9000 * k,
+                          .d = 27000 + 9000 * k,
+                          .color = c->color};
         shape_arc(r, &corner);
     }
     /* drawn after the corners and a pixel into them, so no seam shows */
@@ -1161,10 +1134,14 @@ static void shape_rect(Render *r, const DrawCmd *c)
     fill_rect(r, x + w - rad, y + rad - 1, rad, h - 2 * rad + 2, c->color);
     /* straight edges: feathered lines along the four sides */
     SDL_Color solid = color_of(c->color);
-    Edge top[2] = { { x + rad, y + 0.5f, x + rad, y - 0.5f }, { x + w - rad, y + 0.5f, x + w - rad, y - 0.5f } };
-    Edge bot[2] = { { x + rad, y + h - 0.5f, x + rad, y + h + 0.5f }, { x + w - rad, y + h - 0.5f, x + w - rad, y + h + 0.5f } };
-    Edge lft[2] = { { x + 0.5f, y + rad, x - 0.5f, y + rad }, { x + 0.5f, y + h - rad, x - 0.5f, y + h - rad } };
-    Edge rgt[2] = { { x + w - 0.5f, y + rad, x + w + 0.5f, y + rad }, { x + w - 0.5f, y + h - rad, x + w + 0.5f, y + h - rad } };
+    Edge top[2] = {{x + rad, y + 0.5f, x + rad, y - 0.5f},
+                   {x + w - rad, y + 0.5f, x + w - rad, y - 0.5f}};
+    Edge bot[2] = {{x + rad, y + h - 0.5f, x + rad, y + h + 0.5f},
+                   {x + w - rad, y + h - 0.5f, x + w - rad, y + h + 0.5f}};
+    Edge lft[2] = {{x + 0.5f, y + rad, x - 0.5f, y + rad},
+                   {x + 0.5f, y + h - rad, x - 0.5f, y + h - rad}};
+    Edge rgt[2] = {{x + w - 0.5f, y + rad, x + w + 0.5f, y + rad},
+                   {x + w - 0.5f, y + h - rad, x + w + 0.5f, y + h - rad}};
     feather_strip(r, top, 2, false, solid);
     feather_strip(r, bot, 2, false, solid);
     feather_strip(r, lft, 2, false, solid);
@@ -1175,11 +1152,9 @@ static void shape_frame(Render *r, const DrawCmd *c)
 {
     float outer[2 * MAX_PTS], inner[2 * MAX_PTS];
     float t = (float)(c->b > 0 ? c->b : 1);
-    int n = rounded_outline((float)c->x, (float)c->y, (float)c->w, (float)c->h, (float)c->a,
-                            outer);
+    int n = rounded_outline((float)c->x, (float)c->y, (float)c->w, (float)c->h, (float)c->a, outer);
     int m = rounded_outline((float)c->x + t, (float)c->y + t, (float)c->w - 2 * t,
-                            (float)c->h - 2 * t, (float)c->a - t > 0 ? (float)c->a - t : 0,
-                            inner);
+                            (float)c->h - 2 * t, (float)c->a - t > 0 ? (float)c->a - t : 0, inner);
     if (n != m) { /* inner corners degenerate: keep the same point count */
         m = n;
         for (int i = 0; i < n; i++) {
@@ -1193,8 +1168,8 @@ static void shape_frame(Render *r, const DrawCmd *c)
     fill_band(r, outer, inner, n, true, c->color);
 }
 
-static int arc_points(float cx, float cy, float rad, float ry_scale, float a0, float a1,
-                      int segs, float *xy)
+static int arc_points(float cx, float cy, float rad, float ry_scale, float a0, float a1, int segs,
+                      float *xy)
 {
     for (int i = 0; i <= segs; i++) {
         float a = a0 + (a1 - a0) * (float)i / (float)segs;
@@ -1219,8 +1194,7 @@ static void shape_arc(Render *r, const DrawCmd *c)
     int segs = (int)(outer_r * (a1 - a0) / chord);
     segs = segs < 8 ? 8 : segs > MAX_PTS - 2 ? MAX_PTS - 2 : segs;
     bool closed = c->d - c->c >= 36000;
-    if (closed)
-        segs--; /* the last point would repeat the first */
+    if (closed) segs--; /* the last point would repeat the first */
     float outer[2 * MAX_PTS], inner[2 * MAX_PTS];
     float span = closed ? (a1 - a0) * (float)segs / (float)(segs + 1) : a1 - a0;
     int n = arc_points((float)c->x, (float)c->y, outer_r, scale, a0, a0 + span, segs, outer);
@@ -1262,7 +1236,7 @@ static void shape_line(Render *r, const DrawCmd *c)
     }
     float dx = x1 - x0, dy = y1 - y0, l = sqrtf(dx * dx + dy * dy);
     float nx = -dy / l * t, ny = dx / l * t;
-    float xy[8] = { x0 + nx, y0 + ny, x1 + nx, y1 + ny, x1 - nx, y1 - ny, x0 - nx, y0 - ny };
+    float xy[8] = {x0 + nx, y0 + ny, x1 + nx, y1 + ny, x1 - nx, y1 - ny, x0 - nx, y0 - ny};
     fill_convex(r, xy, 4, c->color);
 }
 
@@ -1273,40 +1247,37 @@ static void draw_qr_cmd(Render *r, const DrawList *dl, const DrawCmd *c)
     const char *text = draw_cmd_text(dl, c);
     uint64_t h = hash_text(-1, text, c->text_len);
     if (!r->qr || r->qr_hash != h) {
-        if (r->qr)
-            SDL_DestroyTexture(r->qr);
+        if (r->qr) SDL_DestroyTexture(r->qr);
         r->qr = NULL;
         QrImage q;
         char err[200];
-        if (qr_make(text, &q, err, sizeof err) != 0)
-            return;
+        if (qr_make(text, &q, err, sizeof err) != 0) return;
         int side = q.width + 2 * QR_QUIET;
-        SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, side, side, 32, SDL_PIXELFORMAT_ARGB8888);
+        SDL_Surface *s =
+            SDL_CreateRGBSurfaceWithFormat(0, side, side, 32, SDL_PIXELFORMAT_ARGB8888);
         if (s) {
             for (int y = 0; y < side; y++)
                 for (int x = 0; x < side; x++) {
                     int mx = x - QR_QUIET, my = y - QR_QUIET;
                     bool dark = mx >= 0 && my >= 0 && mx < q.width && my < q.width &&
                                 q.dark[my * q.width + mx];
-                    ((Uint32 *)((Uint8 *)s->pixels + y * s->pitch))[x] = dark ? 0xFF000000 : 0xFFFFFFFF;
+                    ((Uint32 *)((Uint8 *)s->pixels + y * s->pitch))[x] =
+                        dark ? 0xFF000000 : 0xFFFFFFFF;
                 }
             r->qr = SDL_CreateTextureFromSurface(r->sdl, s);
             SDL_FreeSurface(s);
-            if (r->qr)
-                SDL_SetTextureScaleMode(r->qr, SDL_ScaleModeNearest);
+            if (r->qr) SDL_SetTextureScaleMode(r->qr, SDL_ScaleModeNearest);
         }
         r->qr_hash = h;
         r->qr_width = side;
         qr_free(&q);
     }
-    if (!r->qr)
-        return;
+    if (!r->qr) return;
     int room = c->w < c->h ? c->w : c->h;
     int px = room / r->qr_width; /* whole pixels a module */
-    if (px < 1)
-        px = 1;
+    if (px < 1) px = 1;
     int side = px * r->qr_width;
-    SDL_Rect dst = { c->x + (c->w - side) / 2, c->y + (c->h - side) / 2, side, side };
+    SDL_Rect dst = {c->x + (c->w - side) / 2, c->y + (c->h - side) / 2, side, side};
     SDL_RenderCopy(r->sdl, r->qr, NULL, &dst);
 }
 
@@ -1318,11 +1289,21 @@ static void play(Render *r, const DrawList *dl, int from, int to)
     for (int i = from; i < to; i++) {
         const DrawCmd *c = &dl->cmds[i];
         switch (c->kind) {
-        case DRAW_RECT: shape_rect(r, c); break;
-        case DRAW_FRAME: shape_frame(r, c); break;
-        case DRAW_DISC: shape_disc(r, c); break;
-        case DRAW_ARC: shape_arc(r, c); break;
-        case DRAW_LINE: shape_line(r, c); break;
+        case DRAW_RECT:
+            shape_rect(r, c);
+            break;
+        case DRAW_FRAME:
+            shape_frame(r, c);
+            break;
+        case DRAW_DISC:
+            shape_disc(r, c);
+            break;
+        case DRAW_ARC:
+            shape_arc(r, c);
+            break;
+        case DRAW_LINE:
+            shape_line(r, c);
+            break;
         case DRAW_TEXT:
             geo_flush(r);
             draw_text_cmd(r, dl, c);
@@ -1333,11 +1314,12 @@ static void play(Render *r, const DrawList *dl, int from, int to)
             break;
         case DRAW_CLIP: {
             geo_flush(r);
-            SDL_Rect clip = { c->x, c->y, c->w, c->h };
+            SDL_Rect clip = {c->x, c->y, c->w, c->h};
             SDL_RenderSetClipRect(r->sdl, c->w > 0 ? &clip : NULL);
             break;
         }
-        default: break;
+        default:
+            break;
         }
     }
     geo_flush(r);
@@ -1351,9 +1333,9 @@ static void copy_prefix(DrawList *dst, const DrawList *src, int n)
     for (int i = 0; i < n; i++) {
         const DrawCmd *c = &src->cmds[i];
         if (c->kind == DRAW_QR) {
-            draw_qr(dst, (Rect){ c->x, c->y, c->w, c->h }, draw_cmd_text(src, c), c->text_len);
+            draw_qr(dst, (Rect){c->x, c->y, c->w, c->h}, draw_cmd_text(src, c), c->text_len);
         } else if (c->kind == DRAW_TEXT) {
-            draw_text(dst, (Rect){ c->x, c->y, c->w, c->h }, c->a, c->b, c->color,
+            draw_text(dst, (Rect){c->x, c->y, c->w, c->h}, c->a, c->b, c->color,
                       draw_cmd_text(src, c), c->text_len);
         } else {
             if (dst->n == dst->cap) {
@@ -1375,13 +1357,12 @@ static void copy_prefix(DrawList *dst, const DrawList *src, int n)
 static bool layer_matches(const Render *r, const DrawList *dl, int n)
 {
     const DrawList *l = &r->layer_cmds;
-    if (l->n != n)
-        return false;
+    if (l->n != n) return false;
     for (int i = 0; i < n; i++) {
         const DrawCmd *a = &l->cmds[i], *b = &dl->cmds[i];
-        if (a->kind != b->kind || a->x != b->x || a->y != b->y || a->w != b->w ||
-            a->h != b->h || a->a != b->a || a->b != b->b || a->c != b->c || a->d != b->d ||
-            a->color != b->color || a->text_len != b->text_len)
+        if (a->kind != b->kind || a->x != b->x || a->y != b->y || a->w != b->w || a->h != b->h ||
+            a->a != b->a || a->b != b->b || a->c != b->c || a->d != b->d || a->color != b->color ||
+            a->text_len != b->text_len)
             return false;
         if ((a->kind == DRAW_TEXT || a->kind == DRAW_QR) &&
             memcmp(draw_cmd_text(l, a), draw_cmd_text(dl, b), a->text_len) != 0)
@@ -1394,8 +1375,7 @@ static bool layer_matches(const Render *r, const DrawList *dl, int n)
 static int layer_split(const DrawList *dl)
 {
     for (int i = 0; i < dl->n; i++)
-        if (dl->cmds[i].kind == DRAW_LAYER)
-            return i;
+        if (dl->cmds[i].kind == DRAW_LAYER) return i;
     return dl->n;
 }
 
@@ -1404,13 +1384,11 @@ static int layer_split(const DrawList *dl)
 static bool layer_update(Render *r, const DrawList *dl, int split, int w, int h)
 {
     if (!r->layer || r->layer_w != w || r->layer_h != h) {
-        if (r->layer)
-            SDL_DestroyTexture(r->layer);
-        r->layer = SDL_CreateTexture(r->sdl, SDL_PIXELFORMAT_ARGB8888,
-                                     SDL_TEXTUREACCESS_TARGET, w, h);
+        if (r->layer) SDL_DestroyTexture(r->layer);
+        r->layer =
+            SDL_CreateTexture(r->sdl, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, w, h);
         /* Opaque and covering the screen: copied, never blended. */
-        if (r->layer)
-            SDL_SetTextureBlendMode(r->layer, SDL_BLENDMODE_NONE);
+        if (r->layer) SDL_SetTextureBlendMode(r->layer, SDL_BLENDMODE_NONE);
         r->layer_w = w;
         r->layer_h = h;
         draw_clear(&r->layer_cmds);
@@ -1475,6 +1453,5 @@ void render_warm(Render *r, const DrawList *dl)
 {
     int split = layer_split(dl), w, h;
     target_size(r, &w, &h);
-    if (split < dl->n && w > 0 && h > 0)
-        layer_update(r, dl, split, w, h);
+    if (split < dl->n && w > 0 && h > 0) layer_update(r, dl, split, w, h);
 }

@@ -18,21 +18,19 @@
 
 static const char KEY_HASH[] = "pin.hash";
 static const char KEY_FAILURES[] = "pin.failures";
-static const char KEY_NEXT[] = "pin.next-try";   /* ms since 1970 */
+static const char KEY_NEXT[] = "pin.next-try"; /* ms since 1970 */
 
 static int64_t setting_int(Store *st, const char *key)
 {
     char v[32];
-    if (!store_setting(st, key, v, sizeof v))
-        return 0;
+    if (!store_setting(st, key, v, sizeof v)) return 0;
     return strtoll(v, NULL, 10);
 }
 
 static bool ready(void)
 {
     static int state; /* 0 unknown, 1 ready, -1 failed */
-    if (state == 0)
-        state = sodium_init() >= 0 ? 1 : -1;
+    if (state == 0) state = sodium_init() >= 0 ? 1 : -1;
     return state == 1;
 }
 
@@ -40,12 +38,9 @@ PinRule pin_rule(const char *pin)
 {
     size_t n = strlen(pin);
     for (size_t i = 0; i < n; i++)
-        if (pin[i] < '0' || pin[i] > '9')
-            return PIN_NOT_DIGITS;
-    if (n < PIN_MIN_DIGITS)
-        return PIN_TOO_SHORT;
-    if (n > PIN_MAX_DIGITS)
-        return PIN_TOO_LONG;
+        if (pin[i] < '0' || pin[i] > '9') return PIN_NOT_DIGITS;
+    if (n < PIN_MIN_DIGITS) return PIN_TOO_SHORT;
+    if (n > PIN_MAX_DIGITS) return PIN_TOO_LONG;
     bool same = true, up = true, down = true;
     for (size_t i = 1; i < n; i++) {
         same = same && pin[i] == pin[0];
@@ -67,21 +62,19 @@ static bool record(Store *st, int failures, int64_t next)
     char f[24], t[24];
     snprintf(f, sizeof f, "%d", failures);
     snprintf(t, sizeof t, "%" PRId64, next);
-    const char *pairs[] = { KEY_FAILURES, f, KEY_NEXT, t };
+    const char *pairs[] = {KEY_FAILURES, f, KEY_NEXT, t};
     return store_set_settings(st, pairs, 2) == STORE_OK;
 }
 
 PinResult pin_set(Store *st, const char *pin, PinRule *rule)
 {
     PinRule why = pin_rule(pin);
-    if (rule)
-        *rule = why;
-    if (why != PIN_FINE || !ready())
-        return PIN_FAILED;
+    if (rule) *rule = why;
+    if (why != PIN_FINE || !ready()) return PIN_FAILED;
     char hash[crypto_pwhash_STRBYTES];
     if (crypto_pwhash_str(hash, pin, strlen(pin), PIN_OPS, PIN_MEM) != 0)
         return PIN_FAILED; /* out of memory */
-    const char *pairs[] = { KEY_HASH, hash, KEY_FAILURES, "0", KEY_NEXT, "0" };
+    const char *pairs[] = {KEY_HASH, hash, KEY_FAILURES, "0", KEY_NEXT, "0"};
     PinResult r = store_set_settings(st, pairs, 3) == STORE_OK ? PIN_OK : PIN_FAILED;
     sodium_memzero(hash, sizeof hash);
     return r;
@@ -101,45 +94,35 @@ int64_t pin_wait(Store *st, int64_t now_ms)
 /* The wait after the given number of failures in a row. */
 static int64_t wait_after(int failures)
 {
-    if (failures < PIN_FREE_TRIES)
-        return 0;
+    if (failures < PIN_FREE_TRIES) return 0;
     int doublings = failures - PIN_FREE_TRIES;
     return 5000LL << (doublings > 10 ? 10 : doublings);
 }
 
 PinResult pin_check(Store *st, const char *pin, int64_t now_ms, int64_t *wait_ms)
 {
-    if (wait_ms)
-        *wait_ms = 0;
+    if (wait_ms) *wait_ms = 0;
     char hash[crypto_pwhash_STRBYTES];
-    if (!store_setting(st, KEY_HASH, hash, sizeof hash) || !hash[0])
-        return PIN_NOT_SET;
+    if (!store_setting(st, KEY_HASH, hash, sizeof hash) || !hash[0]) return PIN_NOT_SET;
     int failures = pin_failures(st);
-    if (failures >= PIN_LOCK_AFTER)
-        return PIN_LOCKED;
+    if (failures >= PIN_LOCK_AFTER) return PIN_LOCKED;
     int64_t left = pin_wait(st, now_ms);
     if (left > 0) {
-        if (wait_ms)
-            *wait_ms = left;
+        if (wait_ms) *wait_ms = left;
         return PIN_WAIT;
     }
-    if (!ready())
-        return PIN_FAILED;
+    if (!ready()) return PIN_FAILED;
     if (crypto_pwhash_str_verify(hash, pin, strlen(pin)) == 0) {
-        if (failures > 0 && !record(st, 0, 0))
-            return PIN_FAILED;
+        if (failures > 0 && !record(st, 0, 0)) return PIN_FAILED;
         return PIN_OK;
     }
     failures++;
     int64_t wait = wait_after(failures);
     /* the failure is stored before it is told, so pulling the plug does
      * not buy a free try */
-    if (!record(st, failures, now_ms + wait))
-        return PIN_FAILED;
-    if (failures >= PIN_LOCK_AFTER)
-        return PIN_LOCKED;
-    if (wait_ms)
-        *wait_ms = wait;
+    if (!record(st, failures, now_ms + wait)) return PIN_FAILED;
+    if (failures >= PIN_LOCK_AFTER) return PIN_LOCKED;
+    if (wait_ms) *wait_ms = wait;
     return PIN_WRONG;
 }
 
@@ -157,8 +140,7 @@ static const char KEY_SALT[] = "kek.salt";
 
 PinResult pin_key(Store *st, const char *pin, unsigned char *out)
 {
-    if (!ready())
-        return PIN_FAILED;
+    if (!ready()) return PIN_FAILED;
     unsigned char salt[crypto_pwhash_SALTBYTES];
     char hex[2 * crypto_pwhash_SALTBYTES + 1];
     size_t got = 0;
@@ -167,9 +149,8 @@ PinResult pin_key(Store *st, const char *pin, unsigned char *out)
         got != sizeof salt) {
         randombytes_buf(salt, sizeof salt);
         sodium_bin2hex(hex, sizeof hex, salt, sizeof salt);
-        const char *pairs[2] = { KEY_SALT, hex };
-        if (store_set_settings(st, pairs, 1) != STORE_OK)
-            return PIN_FAILED;
+        const char *pairs[2] = {KEY_SALT, hex};
+        if (store_set_settings(st, pairs, 1) != STORE_OK) return PIN_FAILED;
     }
     if (crypto_pwhash(out, STORE_KEK_BYTES, pin, strlen(pin), salt, KEK_OPS, KEK_MEM,
                       crypto_pwhash_ALG_ARGON2ID13) != 0)

@@ -17,20 +17,20 @@
 enum { PIN_MIN_DIGITS = 6, PIN_MAX_DIGITS = 16, PIN_FREE_TRIES = 3, PIN_LOCK_AFTER = 10 };
 
 typedef enum PinResult {
-    PIN_OK,          /* right; the count of failures starts again */
-    PIN_WRONG,       /* wrong; *wait_ms says how long before the next try */
-    PIN_WAIT,        /* too soon after a wrong one: not tried, *wait_ms left */
-    PIN_LOCKED,      /* too many wrong ones: only kring --unlock-pin helps */
-    PIN_NOT_SET,     /* no PIN yet (first start) */
-    PIN_FAILED,      /* could not read or store (store_message says why) */
+    PIN_OK,      /* right; the count of failures starts again */
+    PIN_WRONG,   /* wrong; *wait_ms says how long before the next try */
+    PIN_WAIT,    /* too soon after a wrong one: not tried, *wait_ms left */
+    PIN_LOCKED,  /* too many wrong ones: only kring --unlock-pin helps */
+    PIN_NOT_SET, /* no PIN yet (first start) */
+    PIN_FAILED,  /* could not read or store (store_message says why) */
 } PinResult;
 
 typedef enum PinRule {
     PIN_FINE,
-    PIN_TOO_SHORT,   /* fewer than PIN_MIN_DIGITS */
-    PIN_TOO_LONG,    /* more than PIN_MAX_DIGITS */
-    PIN_NOT_DIGITS,  /* anything but 0-9 */
-    PIN_TOO_SIMPLE,  /* one digit repeated, or a run such as 123456 */
+    PIN_TOO_SHORT,  /* fewer than PIN_MIN_DIGITS */
+    PIN_TOO_LONG,   /* more than PIN_MAX_DIGITS */
+    PIN_NOT_DIGITS, /* anything but 0-9 */
+    PIN_TOO_SIMPLE, /* one digit repeated, or a run such as 123456 */
 } PinRule;
 
 /* Whether pin may become the PIN. */

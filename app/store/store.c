@@ -18,8 +18,12 @@
 
 #include "core/planfile.h"
 
-enum { KEY_BYTES = 32, NONCE = crypto_aead_xchacha20poly1305_ietf_NPUBBYTES,
-       TAG = crypto_aead_xchacha20poly1305_ietf_ABYTES, WRAPPED = NONCE + KEY_BYTES + TAG };
+enum {
+    KEY_BYTES = 32,
+    NONCE = crypto_aead_xchacha20poly1305_ietf_NPUBBYTES,
+    TAG = crypto_aead_xchacha20poly1305_ietf_ABYTES,
+    WRAPPED = NONCE + KEY_BYTES + TAG
+};
 
 /* FULL: a commit's WAL frames are synced before it is told (a power cut
  * loses nothing confirmed). Only the power-cut test builds a copy with
@@ -31,8 +35,8 @@ enum { KEY_BYTES = 32, NONCE = crypto_aead_xchacha20poly1305_ietf_NPUBBYTES,
 struct Store {
     sqlite3 *db;
     char msg[256];
-    unsigned char *keys;      /* sodium-locked: the device key, then the cached meeting key */
-    int64_t keyed_meeting;    /* whose key is cached; 0: none */
+    unsigned char *keys;   /* sodium-locked: the device key, then the cached meeting key */
+    int64_t keyed_meeting; /* whose key is cached; 0: none */
 };
 
 #define DEVICE_KEY(st) ((st)->keys)
@@ -86,16 +90,13 @@ static int64_t query_int(Store *st, const char *sql, int64_t a, int64_t fallback
 {
     sqlite3_stmt *s;
     int64_t v = fallback;
-    if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
-        return fallback;
-    if (sqlite3_bind_parameter_count(s) > 0)
-        sqlite3_bind_int64(s, 1, a);
+    if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK) return fallback;
+    if (sqlite3_bind_parameter_count(s) > 0) sqlite3_bind_int64(s, 1, a);
     if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_type(s, 0) != SQLITE_NULL)
         v = sqlite3_column_int64(s, 0);
     sqlite3_finalize(s);
     return v;
 }
-
 
 /* ------------------------------------------------------------------ */
 /* Keys: every meeting's text is sealed with a key of its own           */
@@ -107,20 +108,18 @@ static void seal(unsigned char *out, const unsigned char *msg, size_t n, const c
                  const unsigned char *key)
 {
     randombytes_buf(out, NONCE);
-    crypto_aead_xchacha20poly1305_ietf_encrypt(out + NONCE, NULL, msg, n,
-                                               (const unsigned char *)ad, strlen(ad), NULL, out,
-                                               key);
+    crypto_aead_xchacha20poly1305_ietf_encrypt(out + NONCE, NULL, msg, n, (const unsigned char *)ad,
+                                               strlen(ad), NULL, out, key);
 }
 
 /* Opens what seal() made; false when it was changed or the key is wrong. */
 static bool unseal(unsigned char *out, const unsigned char *in, size_t n, const char *ad,
                    const unsigned char *key)
 {
-    if (n < NONCE + TAG)
-        return false;
+    if (n < NONCE + TAG) return false;
     return crypto_aead_xchacha20poly1305_ietf_decrypt(out, NULL, NULL, in + NONCE, n - NONCE,
-                                                      (const unsigned char *)ad, strlen(ad),
-                                                      in, key) == 0;
+                                                      (const unsigned char *)ad, strlen(ad), in,
+                                                      key) == 0;
 }
 
 static void key_ad(char *ad, size_t n, const char *kind, int64_t meeting)
@@ -132,7 +131,7 @@ static void key_ad(char *ad, size_t n, const char *kind, int64_t meeting)
  * start. A key file that is not one is set aside, never overwritten. */
 static bool device_key(Store *st, const char *db_path, char *err, size_t errlen)
 {
-    static const char magic[8] = { 'K', 'R', 'N', 'G', 'K', 'E', 'Y', '1' };
+    static const char magic[8] = {'K', 'R', 'N', 'G', 'K', 'E', 'Y', '1'};
     char path[4200];
     snprintf(path, sizeof path, "%s.key", db_path);
     unsigned char buf[sizeof magic + KEY_BYTES + 1];
@@ -160,11 +159,11 @@ static bool device_key(Store *st, const char *db_path, char *err, size_t errlen)
     memcpy(buf, magic, sizeof magic);
     randombytes_buf(buf + sizeof magic, KEY_BYTES);
     fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    bool ok = fd >= 0 && write(fd, buf, sizeof magic + KEY_BYTES) == (ssize_t)(sizeof magic + KEY_BYTES) &&
+    bool ok = fd >= 0 &&
+              write(fd, buf, sizeof magic + KEY_BYTES) == (ssize_t)(sizeof magic + KEY_BYTES) &&
               fsync(fd) == 0;
     int e = errno;
-    if (fd >= 0)
-        close(fd);
+    if (fd >= 0) close(fd);
     if (!ok) {
         unlink(path);
         snprintf(err, errlen, "%s could not be made: %s", path, strerror(e));
@@ -178,8 +177,8 @@ static bool device_key(Store *st, const char *db_path, char *err, size_t errlen)
 
 /* The wrapped key of a meeting from column col ("key_dev"/"key_pin"),
  * unwrapped with kek into out. */
-static StoreStatus unwrap_key(Store *st, int64_t meeting, const char *col,
-                              const unsigned char *kek, unsigned char *out)
+static StoreStatus unwrap_key(Store *st, int64_t meeting, const char *col, const unsigned char *kek,
+                              unsigned char *out)
 {
     char sql[96], ad[80];
     snprintf(sql, sizeof sql, "SELECT %s FROM meeting WHERE id = ?", col);
@@ -193,14 +192,15 @@ static StoreStatus unwrap_key(Store *st, int64_t meeting, const char *col,
     if (rc != SQLITE_ROW) {
         snprintf(st->msg, sizeof st->msg, "the meeting does not exist");
     } else if (sqlite3_column_type(s, 0) != SQLITE_BLOB) {
-        snprintf(st->msg, sizeof st->msg, !strcmp(col, "key_dev")
+        snprintf(st->msg, sizeof st->msg,
+                 !strcmp(col, "key_dev")
                      ? "the meeting is kept: it opens only with the facilitator's PIN"
                      : "the meeting is not kept");
     } else if (sqlite3_column_bytes(s, 0) != WRAPPED ||
                !unseal(out, sqlite3_column_blob(s, 0), WRAPPED, ad, kek)) {
-        snprintf(st->msg, sizeof st->msg, !strcmp(col, "key_dev")
-                     ? "the meeting's key does not fit this device's key"
-                     : "the PIN's key does not open this meeting");
+        snprintf(st->msg, sizeof st->msg,
+                 !strcmp(col, "key_dev") ? "the meeting's key does not fit this device's key"
+                                         : "the PIN's key does not open this meeting");
     } else {
         r = STORE_OK;
     }
@@ -211,8 +211,7 @@ static StoreStatus unwrap_key(Store *st, int64_t meeting, const char *col,
 /* The key of an open meeting, cached while it is the one in use. */
 static StoreStatus meeting_key(Store *st, int64_t meeting)
 {
-    if (st->keyed_meeting == meeting)
-        return STORE_OK;
+    if (st->keyed_meeting == meeting) return STORE_OK;
     st->keyed_meeting = 0;
     if (unwrap_key(st, meeting, "key_dev", DEVICE_KEY(st), MEETING_KEY(st)) != STORE_OK)
         return STORE_ERROR;
@@ -255,8 +254,7 @@ static void plan_ad(char *ad, size_t n, int64_t meeting, int64_t seq)
 static StoreStatus migrate(Store *st)
 {
     int64_t version = query_int(st, "PRAGMA user_version", 0, -1);
-    if (version < 0)
-        return fail(st, "could not read the database version");
+    if (version < 0) return fail(st, "could not read the database version");
     for (int64_t v = version; v < SCHEMA_VERSION; v++) {
         char bump[64];
         snprintf(bump, sizeof bump, "PRAGMA user_version = %lld", (long long)v + 1);
@@ -269,8 +267,7 @@ static StoreStatus migrate(Store *st)
     }
     char id[64];
     snprintf(id, sizeof id, "PRAGMA application_id = %d", KRING_APP_ID);
-    if (exec(st, id) != SQLITE_OK)
-        return fail(st, "could not mark the database");
+    if (exec(st, id) != SQLITE_OK) return fail(st, "could not mark the database");
     return STORE_OK;
 }
 
@@ -301,10 +298,11 @@ static StoreOpen inspect(const char *path, char *err, size_t errlen)
         sqlite3_close(db);
         return STORE_UNREACHABLE;
     }
-    Store probe = { .db = db };
+    Store probe = {.db = db};
     int64_t app = query_int(&probe, "PRAGMA application_id", 0, -1);
     int64_t version = app < 0 ? -1 : query_int(&probe, "PRAGMA user_version", 0, -1);
-    int64_t tables = version < 0 ? -1 : query_int(&probe, "SELECT count(*) FROM sqlite_master", 0, -1);
+    int64_t tables =
+        version < 0 ? -1 : query_int(&probe, "SELECT count(*) FROM sqlite_master", 0, -1);
     if (app < 0 || version < 0 || tables < 0) {
         int code = sqlite3_extended_errcode(db);
         snprintf(err, errlen, "%s %s (%s)", path,
@@ -322,10 +320,8 @@ static StoreOpen inspect(const char *path, char *err, size_t errlen)
         sqlite3_stmt *s = NULL;
         const char *result = NULL;
         int rc = sqlite3_prepare_v2(db, "PRAGMA quick_check", -1, &s, NULL);
-        if (rc == SQLITE_OK)
-            rc = sqlite3_step(s);
-        if (rc == SQLITE_ROW)
-            result = (const char *)sqlite3_column_text(s, 0);
+        if (rc == SQLITE_OK) rc = sqlite3_step(s);
+        if (rc == SQLITE_ROW) result = (const char *)sqlite3_column_text(s, 0);
         if (rc == SQLITE_ROW && result && strcmp(result, "ok") != 0) {
             snprintf(err, errlen, "%s is damaged (%s)", path, result);
             r = STORE_DAMAGED;
@@ -345,8 +341,10 @@ static StoreOpen inspect(const char *path, char *err, size_t errlen)
  * lacks them is damaged. */
 static bool schema_complete(Store *st)
 {
-    return query_int(st, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND "
-                         "name IN ('meeting', 'history')", 0, 0) == 2;
+    return query_int(st,
+                     "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND "
+                     "name IN ('meeting', 'history')",
+                     0, 0) == 2;
 }
 
 /* Meetings stored by a Kring before sealing: each gets its key, and its
@@ -354,20 +352,26 @@ static bool schema_complete(Store *st)
  * and its WAL. */
 static StoreStatus seal_legacy(Store *st)
 {
-    if (query_int(st, "SELECT count(*) FROM meeting WHERE key_dev IS NULL AND key_pin IS NULL",
-                  0, 0) == 0 &&
+    if (query_int(st, "SELECT count(*) FROM meeting WHERE key_dev IS NULL AND key_pin IS NULL", 0,
+                  0) == 0 &&
         query_int(st, "SELECT count(*) FROM history WHERE sealed IS NULL", 0, 0) == 0)
         return STORE_OK;
     if (exec(st, "BEGIN IMMEDIATE") != SQLITE_OK)
         return fail(st, "could not seal the stored meetings");
     StoreStatus r = STORE_OK;
     sqlite3_stmt *m = NULL, *h = NULL, *u = NULL;
-    if (sqlite3_prepare_v2(st->db, "SELECT id FROM meeting WHERE key_dev IS NULL AND "
-                                   "key_pin IS NULL", -1, &m, NULL) != SQLITE_OK ||
-        sqlite3_prepare_v2(st->db, "SELECT seq, plan FROM history WHERE meeting = ? AND "
-                                   "sealed IS NULL", -1, &h, NULL) != SQLITE_OK ||
-        sqlite3_prepare_v2(st->db, "UPDATE history SET sealed = ?, plan = '' WHERE meeting = ? "
-                                   "AND seq = ?", -1, &u, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(st->db,
+                           "SELECT id FROM meeting WHERE key_dev IS NULL AND "
+                           "key_pin IS NULL",
+                           -1, &m, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(st->db,
+                           "SELECT seq, plan FROM history WHERE meeting = ? AND "
+                           "sealed IS NULL",
+                           -1, &h, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(st->db,
+                           "UPDATE history SET sealed = ?, plan = '' WHERE meeting = ? "
+                           "AND seq = ?",
+                           -1, &u, NULL) != SQLITE_OK)
         r = fail(st, "could not seal the stored meetings");
     while (r == STORE_OK && sqlite3_step(m) == SQLITE_ROW) {
         int64_t id = sqlite3_column_int64(m, 0);
@@ -394,8 +398,7 @@ static StoreStatus seal_legacy(Store *st)
             sqlite3_bind_blob(u, 1, sealed, n + NONCE + TAG, SQLITE_TRANSIENT);
             sqlite3_bind_int64(u, 2, id);
             sqlite3_bind_int64(u, 3, seq);
-            if (sqlite3_step(u) != SQLITE_DONE)
-                r = fail(st, "could not seal the stored meetings");
+            if (sqlite3_step(u) != SQLITE_DONE) r = fail(st, "could not seal the stored meetings");
             free(sealed);
         }
     }
@@ -411,8 +414,8 @@ static StoreStatus seal_legacy(Store *st)
     }
     /* secure_delete zeroed the plain text in the pages; move it all out of
      * the WAL and rebuild the file */
-    if (exec(st, "PRAGMA wal_checkpoint(TRUNCATE)") != SQLITE_OK || exec(st, "VACUUM") != SQLITE_OK ||
-        exec(st, "PRAGMA wal_checkpoint(TRUNCATE)") != SQLITE_OK)
+    if (exec(st, "PRAGMA wal_checkpoint(TRUNCATE)") != SQLITE_OK ||
+        exec(st, "VACUUM") != SQLITE_OK || exec(st, "PRAGMA wal_checkpoint(TRUNCATE)") != SQLITE_OK)
         return fail(st, "the meetings are sealed, but the old text could not be wiped yet");
     return STORE_OK;
 }
@@ -420,13 +423,11 @@ static StoreStatus seal_legacy(Store *st)
 Store *store_open(const char *path, StoreOpen *why, char *err, size_t errlen)
 {
     StoreOpen dummy;
-    if (!why)
-        why = &dummy;
+    if (!why) why = &dummy;
     *why = STORE_OPENED;
     if (file_has_content(path)) {
         *why = inspect(path, err, errlen);
-        if (*why != STORE_OPENED)
-            return NULL;
+        if (*why != STORE_OPENED) return NULL;
     }
     Store *st = mem_calloc(1, sizeof *st);
     if (!st) {
@@ -495,7 +496,7 @@ int store_set_aside(const char *path, int64_t now, char *moved_to, size_t n, cha
         return -1;
     }
     /* its journal files travel with it, under names sqlite would pair */
-    static const char *const extra[] = { "-wal", "-shm", "-journal" };
+    static const char *const extra[] = {"-wal", "-shm", "-journal"};
     for (int i = 0; i < 3; i++) {
         char from[4200], to[4300];
         snprintf(from, sizeof from, "%s%s", path, extra[i]);
@@ -513,53 +514,58 @@ int store_set_aside(const char *path, int64_t now, char *moved_to, size_t n, cha
  * for the size of a block, so each carries it in 8 bytes in front. */
 static void *sq_malloc(int n)
 {
-    if (mem_fail_now())
-        return NULL;
+    if (mem_fail_now()) return NULL;
     int64_t *p = malloc((size_t)n + 8);
-    if (!p)
-        return NULL;
+    if (!p) return NULL;
     p[0] = n;
     return p + 1;
 }
 
 static void sq_free(void *p)
 {
-    if (p)
-        free((int64_t *)p - 1);
+    if (p) free((int64_t *)p - 1);
 }
 
 static void *sq_realloc(void *p, int n)
 {
-    if (!p)
-        return sq_malloc(n);
-    if (mem_fail_now())
-        return NULL;
+    if (!p) return sq_malloc(n);
+    if (mem_fail_now()) return NULL;
     int64_t *q = realloc((int64_t *)p - 1, (size_t)n + 8);
-    if (!q)
-        return NULL;
+    if (!q) return NULL;
     q[0] = n;
     return q + 1;
 }
 
-static int sq_size(void *p) { return p ? (int)((int64_t *)p)[-1] : 0; }
-static int sq_roundup(int n) { return (n + 7) & ~7; }
-static int sq_init(void *unused) { (void)unused; return SQLITE_OK; }
-static void sq_shutdown(void *unused) { (void)unused; }
+static int sq_size(void *p)
+{
+    return p ? (int)((int64_t *)p)[-1] : 0;
+}
+static int sq_roundup(int n)
+{
+    return (n + 7) & ~7;
+}
+static int sq_init(void *unused)
+{
+    (void)unused;
+    return SQLITE_OK;
+}
+static void sq_shutdown(void *unused)
+{
+    (void)unused;
+}
 
 bool store_count_memory(void)
 {
-    static const sqlite3_mem_methods methods = { sq_malloc, sq_free, sq_realloc, sq_size,
-                                                 sq_roundup, sq_init, sq_shutdown, NULL };
+    static const sqlite3_mem_methods methods = {sq_malloc,  sq_free, sq_realloc,  sq_size,
+                                                sq_roundup, sq_init, sq_shutdown, NULL};
     return sqlite3_config(SQLITE_CONFIG_MALLOC, &methods) == SQLITE_OK;
 }
 
 void store_close(Store *st)
 {
-    if (!st)
-        return;
+    if (!st) return;
     sqlite3_close(st->db);
-    if (st->keys)
-        sodium_free(st->keys); /* zeroed first */
+    if (st->keys) sodium_free(st->keys); /* zeroed first */
     free(st);
 }
 
@@ -581,13 +587,12 @@ static StoreStatus append(Store *st, int64_t meeting, const Plan *plan, int64_t 
         r = STORE_ERROR;
         goto out;
     }
-    if (sqlite3_prepare_v2(st->db, "DELETE FROM history WHERE meeting = ? AND seq > ?",
-                           -1, &s, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(st->db, "DELETE FROM history WHERE meeting = ? AND seq > ?", -1, &s,
+                           NULL) != SQLITE_OK)
         goto sqlfail;
     sqlite3_bind_int64(s, 1, meeting);
     sqlite3_bind_int64(s, 2, cursor);
-    if (sqlite3_step(s) != SQLITE_DONE)
-        goto sqlfail;
+    if (sqlite3_step(s) != SQLITE_DONE) goto sqlfail;
     sqlite3_finalize(s);
     s = NULL;
     if (meeting_key(st, meeting) != STORE_OK) {
@@ -613,18 +618,16 @@ static StoreStatus append(Store *st, int64_t meeting, const Plan *plan, int64_t 
     sqlite3_bind_int64(s, 2, cursor + 1);
     sqlite3_bind_int64(s, 3, now);
     sqlite3_bind_blob(s, 4, sealed, (int)(len + NONCE + TAG), SQLITE_STATIC);
-    if (sqlite3_step(s) != SQLITE_DONE)
-        goto sqlfail;
+    if (sqlite3_step(s) != SQLITE_DONE) goto sqlfail;
     sqlite3_finalize(s);
     s = NULL;
-    if (sqlite3_prepare_v2(st->db, "UPDATE meeting SET cursor = ?, used = ? WHERE id = ?",
-                           -1, &s, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(st->db, "UPDATE meeting SET cursor = ?, used = ? WHERE id = ?", -1, &s,
+                           NULL) != SQLITE_OK)
         goto sqlfail;
     sqlite3_bind_int64(s, 1, cursor + 1);
     sqlite3_bind_int64(s, 2, now);
     sqlite3_bind_int64(s, 3, meeting);
-    if (sqlite3_step(s) != SQLITE_DONE)
-        goto sqlfail;
+    if (sqlite3_step(s) != SQLITE_DONE) goto sqlfail;
     goto out;
 sqlfail:
     r = fail(st, "could not store the change");
@@ -636,23 +639,21 @@ out:
     return r;
 }
 
-static StoreStatus in_transaction(Store *st, int64_t meeting, const Plan *plan,
-                                  int64_t now, bool create, int64_t *out_id)
+static StoreStatus in_transaction(Store *st, int64_t meeting, const Plan *plan, int64_t now,
+                                  bool create, int64_t *out_id)
 {
-    if (exec(st, "BEGIN IMMEDIATE") != SQLITE_OK)
-        return fail(st, "could not store the change");
+    if (exec(st, "BEGIN IMMEDIATE") != SQLITE_OK) return fail(st, "could not store the change");
     StoreStatus r = STORE_OK;
     if (create) {
         sqlite3_stmt *s;
         if (sqlite3_prepare_v2(st->db,
-                               "INSERT INTO meeting (created, used, cursor) VALUES (?, ?, 0)",
-                               -1, &s, NULL) != SQLITE_OK) {
+                               "INSERT INTO meeting (created, used, cursor) VALUES (?, ?, 0)", -1,
+                               &s, NULL) != SQLITE_OK) {
             r = fail(st, "could not start the meeting");
         } else {
             sqlite3_bind_int64(s, 1, now);
             sqlite3_bind_int64(s, 2, now);
-            if (sqlite3_step(s) != SQLITE_DONE)
-                r = fail(st, "could not start the meeting");
+            if (sqlite3_step(s) != SQLITE_DONE) r = fail(st, "could not start the meeting");
             sqlite3_finalize(s);
             meeting = sqlite3_last_insert_rowid(st->db);
         }
@@ -660,18 +661,15 @@ static StoreStatus in_transaction(Store *st, int64_t meeting, const Plan *plan,
             forget_key(st);
             randombytes_buf(MEETING_KEY(st), KEY_BYTES);
             r = store_wrapped(st, meeting, "key_dev", MEETING_KEY(st), DEVICE_KEY(st));
-            if (r == STORE_OK)
-                st->keyed_meeting = meeting;
+            if (r == STORE_OK) st->keyed_meeting = meeting;
         }
     }
-    if (r == STORE_OK)
-        r = append(st, meeting, plan, now);
+    if (r == STORE_OK) r = append(st, meeting, plan, now);
     if (r == STORE_OK && exec(st, "COMMIT") != SQLITE_OK)
         r = fail(st, "could not store the change");
     if (r != STORE_OK) {
         exec(st, "ROLLBACK");
-        if (create)
-            forget_key(st);
+        if (create) forget_key(st);
     } else if (out_id) {
         *out_id = meeting;
     }
@@ -690,8 +688,10 @@ StoreStatus store_commit(Store *st, int64_t meeting, const Plan *plan, int64_t n
 
 int64_t store_meeting_latest(Store *st)
 {
-    return query_int(st, "SELECT id FROM meeting WHERE state = 'open' "
-                         "ORDER BY used DESC, id DESC LIMIT 1", 0, 0);
+    return query_int(st,
+                     "SELECT id FROM meeting WHERE state = 'open' "
+                     "ORDER BY used DESC, id DESC LIMIT 1",
+                     0, 0);
 }
 
 /* The plan at step seq, opened with key (NULL: the meeting's own key from
@@ -699,14 +699,13 @@ int64_t store_meeting_latest(Store *st)
 static Plan *load_seq_with(Store *st, int64_t meeting, int64_t seq, const unsigned char *key)
 {
     if (!key) {
-        if (meeting_key(st, meeting) != STORE_OK)
-            return NULL;
+        if (meeting_key(st, meeting) != STORE_OK) return NULL;
         key = MEETING_KEY(st);
     }
     sqlite3_stmt *s;
     Plan *plan = NULL;
-    if (sqlite3_prepare_v2(st->db, "SELECT sealed FROM history WHERE meeting = ? AND seq = ?",
-                           -1, &s, NULL) != SQLITE_OK) {
+    if (sqlite3_prepare_v2(st->db, "SELECT sealed FROM history WHERE meeting = ? AND seq = ?", -1,
+                           &s, NULL) != SQLITE_OK) {
         fail(st, "could not read the meeting");
         return NULL;
     }
@@ -765,11 +764,10 @@ Plan *store_meeting_load(Store *st, int64_t meeting)
 static Plan *move_cursor(Store *st, int64_t meeting, int64_t to)
 {
     Plan *plan = load_seq(st, meeting, to);
-    if (!plan)
-        return NULL;
+    if (!plan) return NULL;
     sqlite3_stmt *s;
-    if (sqlite3_prepare_v2(st->db, "UPDATE meeting SET cursor = ? WHERE id = ?", -1, &s,
-                           NULL) != SQLITE_OK) {
+    if (sqlite3_prepare_v2(st->db, "UPDATE meeting SET cursor = ? WHERE id = ?", -1, &s, NULL) !=
+        SQLITE_OK) {
         fail(st, "could not store the undo");
         plan_destroy(plan);
         return NULL;
@@ -846,14 +844,12 @@ int store_meetings(Store *st, MeetingInfo *out, int max)
 static StoreStatus run2(Store *st, const char *sql, int64_t a, int64_t b, const char *what)
 {
     sqlite3_stmt *s;
-    if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
-        return fail(st, what);
+    if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK) return fail(st, what);
     sqlite3_bind_int64(s, 1, a);
     sqlite3_bind_int64(s, 2, b);
     int rc = sqlite3_step(s);
     sqlite3_finalize(s);
-    if (rc != SQLITE_DONE)
-        return fail(st, what);
+    if (rc != SQLITE_DONE) return fail(st, what);
     if (sqlite3_changes(st->db) == 0) {
         snprintf(st->msg, sizeof st->msg, "the meeting does not exist");
         return STORE_ERROR;
@@ -863,20 +859,15 @@ static StoreStatus run2(Store *st, const char *sql, int64_t a, int64_t b, const 
 
 static StoreStatus finish(Store *st, StoreStatus r, const char *what)
 {
-    if (r == STORE_OK && exec(st, "COMMIT") != SQLITE_OK)
-        r = fail(st, what);
-    if (r != STORE_OK)
-        exec(st, "ROLLBACK");
+    if (r == STORE_OK && exec(st, "COMMIT") != SQLITE_OK) r = fail(st, what);
+    if (r != STORE_OK) exec(st, "ROLLBACK");
     return r;
 }
 
-StoreStatus store_meeting_keep(Store *st, int64_t meeting, const unsigned char *kek,
-                               int64_t until)
+StoreStatus store_meeting_keep(Store *st, int64_t meeting, const unsigned char *kek, int64_t until)
 {
-    if (meeting_key(st, meeting) != STORE_OK)
-        return STORE_ERROR;
-    if (exec(st, "BEGIN IMMEDIATE") != SQLITE_OK)
-        return fail(st, "could not keep the meeting");
+    if (meeting_key(st, meeting) != STORE_OK) return STORE_ERROR;
+    if (exec(st, "BEGIN IMMEDIATE") != SQLITE_OK) return fail(st, "could not keep the meeting");
     StoreStatus r = store_wrapped(st, meeting, "key_pin", MEETING_KEY(st), kek);
     if (r == STORE_OK)
         r = run2(st, "UPDATE meeting SET state = 'kept', kept_until = ? WHERE id = ?", until,
@@ -895,8 +886,7 @@ StoreStatus store_meeting_reopen(Store *st, int64_t meeting, const unsigned char
         return run2(st, "UPDATE meeting SET state = 'open', kept_until = ? WHERE id = ?", 0,
                     meeting, "could not open the meeting");
     forget_key(st);
-    if (unwrap_key(st, meeting, "key_pin", kek, MEETING_KEY(st)) != STORE_OK)
-        return STORE_ERROR;
+    if (unwrap_key(st, meeting, "key_pin", kek, MEETING_KEY(st)) != STORE_OK) return STORE_ERROR;
     if (exec(st, "BEGIN IMMEDIATE") != SQLITE_OK) {
         forget_key(st);
         return fail(st, "could not open the meeting");
@@ -953,8 +943,7 @@ StoreStatus store_rekey_kept(Store *st, const unsigned char *old_kek, const unsi
     sqlite3_finalize(s);
     for (int i = 0; r == STORE_OK && i < n; i++) {
         r = unwrap_key(st, ids[i], "key_pin", old_kek, key);
-        if (r == STORE_OK)
-            r = store_wrapped(st, ids[i], "key_pin", key, new_kek);
+        if (r == STORE_OK) r = store_wrapped(st, ids[i], "key_pin", key, new_kek);
     }
     sodium_free(key);
     return finish(st, r, "could not change the kept meetings' keys");
@@ -965,10 +954,8 @@ int store_expire(Store *st, int64_t now)
     MeetingInfo m[256];
     int n = store_meetings(st, m, 256), closed = 0;
     for (int i = 0; i < n; i++) {
-        if (m[i].state != MEETING_KEPT || m[i].kept_until <= 0 || m[i].kept_until > now)
-            continue;
-        if (store_meeting_close(st, m[i].id) != STORE_OK)
-            return -1;
+        if (m[i].state != MEETING_KEPT || m[i].kept_until <= 0 || m[i].kept_until > now) continue;
+        if (store_meeting_close(st, m[i].id) != STORE_OK) return -1;
         closed++;
     }
     return closed;
@@ -977,10 +964,8 @@ int store_expire(Store *st, int64_t now)
 StoreStatus store_meeting_close(Store *st, int64_t meeting)
 {
     sqlite3_stmt *s;
-    if (st->keyed_meeting == meeting)
-        forget_key(st);
-    if (exec(st, "BEGIN IMMEDIATE") != SQLITE_OK)
-        return fail(st, "could not close the meeting");
+    if (st->keyed_meeting == meeting) forget_key(st);
+    if (exec(st, "BEGIN IMMEDIATE") != SQLITE_OK) return fail(st, "could not close the meeting");
     static const char *const sql[] = {
         "DELETE FROM history WHERE meeting = ?",
         "DELETE FROM meeting WHERE id = ?",
@@ -1009,8 +994,7 @@ StoreStatus store_meeting_close(Store *st, int64_t meeting)
      * everything out of the WAL, rebuild the file without free pages, and
      * empty the WAL again (VACUUM itself writes through it). */
     if (exec(st, "PRAGMA wal_checkpoint(TRUNCATE)") != SQLITE_OK ||
-        exec(st, "VACUUM") != SQLITE_OK ||
-        exec(st, "PRAGMA wal_checkpoint(TRUNCATE)") != SQLITE_OK)
+        exec(st, "VACUUM") != SQLITE_OK || exec(st, "PRAGMA wal_checkpoint(TRUNCATE)") != SQLITE_OK)
         return fail(st, "the meeting is closed, but its space could not be wiped yet");
     return STORE_OK;
 }
@@ -1036,8 +1020,7 @@ bool store_setting(Store *st, const char *key, char *value, size_t n)
 {
     sqlite3_stmt *s;
     bool found = false;
-    if (n)
-        value[0] = '\0';
+    if (n) value[0] = '\0';
     if (sqlite3_prepare_v2(st->db, "SELECT value FROM setting WHERE key = ?", -1, &s, NULL) !=
         SQLITE_OK)
         return false;
@@ -1055,24 +1038,21 @@ bool store_setting(Store *st, const char *key, char *value, size_t n)
 
 StoreStatus store_set_settings(Store *st, const char *const *pairs, int n_pairs)
 {
-    if (exec(st, "BEGIN IMMEDIATE") != SQLITE_OK)
-        return fail(st, "could not store the settings");
+    if (exec(st, "BEGIN IMMEDIATE") != SQLITE_OK) return fail(st, "could not store the settings");
     sqlite3_stmt *s = NULL;
     StoreStatus r = STORE_OK;
-    if (sqlite3_prepare_v2(st->db, "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)",
-                           -1, &s, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(st->db, "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)", -1,
+                           &s, NULL) != SQLITE_OK)
         r = fail(st, "could not store the settings");
     for (int i = 0; r == STORE_OK && i < n_pairs; i++) {
         sqlite3_bind_text(s, 1, pairs[2 * i], -1, SQLITE_STATIC);
         sqlite3_bind_text(s, 2, pairs[2 * i + 1], -1, SQLITE_STATIC);
-        if (sqlite3_step(s) != SQLITE_DONE)
-            r = fail(st, "could not store the settings");
+        if (sqlite3_step(s) != SQLITE_DONE) r = fail(st, "could not store the settings");
         sqlite3_reset(s);
     }
     sqlite3_finalize(s);
     if (r == STORE_OK && exec(st, "COMMIT") != SQLITE_OK)
         r = fail(st, "could not store the settings");
-    if (r != STORE_OK)
-        exec(st, "ROLLBACK");
+    if (r != STORE_OK) exec(st, "ROLLBACK");
     return r;
 }

@@ -29,26 +29,26 @@ typedef struct Store Store;
 
 typedef enum StoreStatus {
     STORE_OK = 0,
-    STORE_ERROR,    /* see store_message() */
+    STORE_ERROR, /* see store_message() */
 } StoreStatus;
 
 /* Why a database could not be opened. */
 typedef enum StoreOpen {
     STORE_OPENED,
-    STORE_DAMAGED,      /* not a database, truncated or corrupt */
-    STORE_FOREIGN,      /* a database of another program */
-    STORE_NEWER,        /* made by a newer Kring */
-    STORE_UNREACHABLE,  /* cannot be opened or created at all (permissions, disk) */
+    STORE_DAMAGED,     /* not a database, truncated or corrupt */
+    STORE_FOREIGN,     /* a database of another program */
+    STORE_NEWER,       /* made by a newer Kring */
+    STORE_UNREACHABLE, /* cannot be opened or created at all (permissions, disk) */
 } StoreOpen;
 
 typedef enum MeetingState { MEETING_OPEN, MEETING_KEPT } MeetingState;
 
 typedef struct MeetingInfo {
     int64_t id;
-    int64_t created, used;  /* seconds since 1970 */
+    int64_t created, used; /* seconds since 1970 */
     MeetingState state;
-    int64_t steps;          /* actions in its history */
-    int64_t kept_until;     /* a kept meeting is erased after this; 0: no date */
+    int64_t steps;      /* actions in its history */
+    int64_t kept_until; /* a kept meeting is erased after this; 0: no date */
 } MeetingInfo;
 
 /* Routes SQLite's allocations through Kring's counter (core/mem.h), so
@@ -90,8 +90,7 @@ enum { STORE_KEK_BYTES = 32 };
 /* Keeps a meeting for the evaluation until `until` (seconds since 1970):
  * its key is wrapped with kek (from the facilitator's PIN, pin_key()) and
  * the device's copy is deleted. */
-StoreStatus store_meeting_keep(Store *st, int64_t meeting, const unsigned char *kek,
-                               int64_t until);
+StoreStatus store_meeting_keep(Store *st, int64_t meeting, const unsigned char *kek, int64_t until);
 /* Opens a kept meeting again with the PIN's kek. */
 StoreStatus store_meeting_reopen(Store *st, int64_t meeting, const unsigned char *kek);
 /* A kept (or open) meeting's plan, read with the PIN's kek, without

@@ -11,9 +11,9 @@
 /* What the PIN is asked for. */
 typedef enum PinFor {
     PIN_FOR_NONE,
-    PIN_FOR_SETUP,       /* first start: choose the PIN (typed twice) */
-    PIN_FOR_NEW,         /* start a meeting */
-    PIN_FOR_CONTINUE,    /* open a kept meeting */
+    PIN_FOR_SETUP,    /* first start: choose the PIN (typed twice) */
+    PIN_FOR_NEW,      /* start a meeting */
+    PIN_FOR_CONTINUE, /* open a kept meeting */
     PIN_FOR_SETTINGS,
     PIN_FOR_LEAVE,       /* leave the kiosk */
     PIN_FOR_MENU,        /* the facilitator's menu during a meeting */
@@ -28,39 +28,39 @@ typedef enum PinFor {
 typedef enum FlowAction {
     FLOW_NOTHING,
     FLOW_REDRAW,
-    FLOW_EDIT,       /* out->edit: apply and store, then flow_edit_result() */
+    FLOW_EDIT, /* out->edit: apply and store, then flow_edit_result() */
     FLOW_UNDO,
     FLOW_REDO,
-    FLOW_DISMISS,    /* the notice was read */
-    FLOW_PRINT,      /* print out->index copies, leaving out out->redact (REDACT_*) */
-    FLOW_PIN,        /* out->pin_for, out->pin: check (or set) it, then flow_pin_result() */
-    FLOW_NEW,        /* out->index: 0 an empty plan, 1.. plan file index+1 */
-    FLOW_CONTINUE,   /* out->index into view->meetings */
-    FLOW_KEEP,       /* keep the meeting for later and go to the start screen */
-    FLOW_CLOSE,      /* close the meeting: its data gone */
-    FLOW_LEAVE,      /* leave the kiosk */
-    FLOW_PRINTER,    /* out->index into view->printers */
-    FLOW_LANGUAGE,   /* out->index into view->languages: the start language */
+    FLOW_DISMISS,      /* the notice was read */
+    FLOW_PRINT,        /* print out->index copies, leaving out out->redact (REDACT_*) */
+    FLOW_PIN,          /* out->pin_for, out->pin: check (or set) it, then flow_pin_result() */
+    FLOW_NEW,          /* out->index: 0 an empty plan, 1.. plan file index+1 */
+    FLOW_CONTINUE,     /* out->index into view->meetings */
+    FLOW_KEEP,         /* keep the meeting for later and go to the start screen */
+    FLOW_CLOSE,        /* close the meeting: its data gone */
+    FLOW_LEAVE,        /* leave the kiosk */
+    FLOW_PRINTER,      /* out->index into view->printers */
+    FLOW_LANGUAGE,     /* out->index into view->languages: the start language */
     FLOW_LANGUAGE_NOW, /* out->index into view->languages: for now, not stored */
-    FLOW_ROTATION,   /* out->index: the screen turned by index x 90 degrees */
-    FLOW_SETTINGS,   /* open the settings (the PIN was given for the menu) */
-    FLOW_RETENTION,  /* out->index: days a kept meeting stays */
-    FLOW_COVER,      /* out->index: minutes untouched before the plan is covered */
-    FLOW_UNCOVERED,  /* the plan is shown again */
+    FLOW_ROTATION,     /* out->index: the screen turned by index x 90 degrees */
+    FLOW_SETTINGS,     /* open the settings (the PIN was given for the menu) */
+    FLOW_RETENTION,    /* out->index: days a kept meeting stays */
+    FLOW_COVER,        /* out->index: minutes untouched before the plan is covered */
+    FLOW_UNCOVERED,    /* the plan is shown again */
     /* the router's own: done there, the app sees FLOW_REDRAW */
-    FLOW_ASK_PIN,    /* out->pin_for: show the PIN pad */
-    FLOW_PANEL,      /* out->index: show this panel (FlowPanel, screens/panels.h) */
+    FLOW_ASK_PIN,     /* out->pin_for: show the PIN pad */
+    FLOW_PANEL,       /* out->index: show this panel (FlowPanel, screens/panels.h) */
     FLOW_FAMILY_TIME, /* begin private family time */
-    FLOW_STEP,       /* out->index: go to this step */
+    FLOW_STEP,        /* out->index: go to this step */
 } FlowAction;
 
 typedef struct FlowOut {
     FlowAction act;
     Edit edit;
     PinFor pin_for;
-    const char *pin;     /* borrowed from the pad until flow_pin_result() */
+    const char *pin; /* borrowed from the pad until flow_pin_result() */
     int index;
-    int redact;          /* FLOW_PRINT: REDACT_* (core/redact.h) */
+    int redact; /* FLOW_PRINT: REDACT_* (core/redact.h) */
 } FlowOut;
 
 #endif

@@ -28,7 +28,7 @@ static void leave_meeting_state(FlowState *f)
     f->panel = PANEL_NONE;
     f->edit_from = EDIT_FROM_NONE;
     page_reset(&f->page);
-    f->share = (ShareView){ 0 };
+    f->share = (ShareView){0};
     board_state_fini(&f->board);
     board_state_init(&f->board);
 }
@@ -38,8 +38,7 @@ void flow_to_start(FlowState *f, bool pin_set)
     leave_meeting_state(f);
     f->screen = SCREEN_START;
     pinpad_clear(&f->pin);
-    if (!pin_set)
-        flow_ask_pin(f, PIN_FOR_SETUP);
+    if (!pin_set) flow_ask_pin(f, PIN_FOR_SETUP);
 }
 
 void flow_to_meeting(FlowState *f)
@@ -65,14 +64,31 @@ void flow_ask_pin(FlowState *f, PinFor purpose)
 void flow_pin_granted(FlowState *f, PinFor purpose)
 {
     switch (purpose) {
-    case PIN_FOR_NEW: f->panel = PANEL_NEW; break;
-    case PIN_FOR_CONTINUE: f->panel = PANEL_CONTINUE; break;
-    case PIN_FOR_SETTINGS: f->panel = PANEL_SETTINGS; break;
-    case PIN_FOR_MENU: f->panel = PANEL_MENU; break;
-    case PIN_FOR_FAMILY_TIME: f->family_time = true; break;
-    case PIN_FOR_RETURN: f->family_time = false; f->panel = PANEL_NONE; break;
-    case PIN_FOR_CONDITIONS: f->conditions_open = true; break;
-    case PIN_FOR_UNCOVER: f->covered = false; break;
+    case PIN_FOR_NEW:
+        f->panel = PANEL_NEW;
+        break;
+    case PIN_FOR_CONTINUE:
+        f->panel = PANEL_CONTINUE;
+        break;
+    case PIN_FOR_SETTINGS:
+        f->panel = PANEL_SETTINGS;
+        break;
+    case PIN_FOR_MENU:
+        f->panel = PANEL_MENU;
+        break;
+    case PIN_FOR_FAMILY_TIME:
+        f->family_time = true;
+        break;
+    case PIN_FOR_RETURN:
+        f->family_time = false;
+        f->panel = PANEL_NONE;
+        break;
+    case PIN_FOR_CONDITIONS:
+        f->conditions_open = true;
+        break;
+    case PIN_FOR_UNCOVER:
+        f->covered = false;
+        break;
     case PIN_FOR_APPROVE:
     case PIN_FOR_LEAVE:
     case PIN_FOR_SETUP:
@@ -139,8 +155,7 @@ void flow_draw(Ui *ui, FlowState *f, const Plan *plan, const Gestures *g, const 
 {
     if (f->covered) {
         cover_draw(ui);
-        if (f->pin.purpose)
-            pinpad_draw(ui, &f->pin, pin_can_cancel(f));
+        if (f->pin.purpose) pinpad_draw(ui, &f->pin, pin_can_cancel(f));
         return;
     }
     bool first_start = at_first_start(f);
@@ -154,8 +169,7 @@ void flow_draw(Ui *ui, FlowState *f, const Plan *plan, const Gestures *g, const 
             stepbar_draw(ui, f->step, f->family_time, plan, view);
             board_draw(ui, &f->board, plan, g, top);
         } else if (f->step == STEP_SHARE) {
-            share_view_draw(ui, &f->share, plan, view->printing, view->print_words, view->now,
-                            top);
+            share_view_draw(ui, &f->share, plan, view->printing, view->print_words, view->now, top);
         } else {
             page_draw(ui, &f->page, f->step, plan, g, view, top, f->family_time,
                       f->conditions_open);
@@ -167,19 +181,14 @@ void flow_draw(Ui *ui, FlowState *f, const Plan *plan, const Gestures *g, const 
             page_draw_over(ui, &f->page, plan); /* the support picker lies over the bar too */
         }
     }
-    if (f->panel && !first_start)
-        panels_draw(ui, f->panel, view);
-    if (f->pin.purpose)
-        pinpad_draw(ui, &f->pin, pin_can_cancel(f));
+    if (f->panel && !first_start) panels_draw(ui, f->panel, view);
+    if (f->pin.purpose) pinpad_draw(ui, &f->pin, pin_can_cancel(f));
     if (first_start) { /* the very first screen: its language can be chosen too */
         start_language_corner(ui);
-        if (f->panel == PANEL_LANGUAGE)
-            panels_draw(ui, f->panel, view);
+        if (f->panel == PANEL_LANGUAGE) panels_draw(ui, f->panel, view);
     }
-    if (view->problem)
-        problem_draw(ui, view->problem);
-    if (view->notice)
-        notice_draw(ui, view->notice);
+    if (view->problem) problem_draw(ui, view->problem);
+    if (view->notice) notice_draw(ui, view->notice);
 }
 
 /* ------------------------------------------------------------------ */
@@ -191,15 +200,14 @@ static void go_to_step(FlowState *f, int s)
     f->step = s;
     page_leave_step(&f->page);
     f->board.selected = 0;
-    if (s == STEP_SHARE)
-        share_view_open(&f->share);
+    if (s == STEP_SHARE) share_view_open(&f->share);
 }
 
 /* What a screen handed back: the router's own actions done here, the
  * rest for the app (an edit remembered as `from`'s). */
 static FlowOut route(FlowState *f, FlowOut o, EditFrom from)
 {
-    FlowOut redraw = { .act = FLOW_REDRAW };
+    FlowOut redraw = {.act = FLOW_REDRAW};
     switch (o.act) {
     case FLOW_ASK_PIN:
         flow_ask_pin(f, o.pin_for);
@@ -213,7 +221,7 @@ static FlowOut route(FlowState *f, FlowOut o, EditFrom from)
         return redraw;
     case FLOW_STEP:
         if (o.index < 0 || o.index >= STEP_COUNT || o.index == f->step)
-            return (FlowOut){ .act = FLOW_NOTHING };
+            return (FlowOut){.act = FLOW_NOTHING};
         go_to_step(f, o.index);
         return redraw;
     case FLOW_UNCOVERED:
@@ -232,56 +240,45 @@ static bool tapped(const Gesture *ev, const char *id)
     return ev->kind == GESTURE_TAP && ui_id_is(ev->widget, id);
 }
 
-FlowOut flow_gesture(Ui *ui, FlowState *f, const Plan *plan, const Gestures *g,
-                     const Gesture *ev, const FlowView *view)
+FlowOut flow_gesture(Ui *ui, FlowState *f, const Plan *plan, const Gestures *g, const Gesture *ev,
+                     const FlowView *view)
 {
-    FlowOut none = { .act = FLOW_NOTHING };
-    if (view->notice)
-        return notice_gesture(ev);
+    FlowOut none = {.act = FLOW_NOTHING};
+    if (view->notice) return notice_gesture(ev);
     bool first_start = at_first_start(f);
     if (first_start && f->panel == PANEL_LANGUAGE)
         return route(f, panels_gesture(&f->panel, ev, view), EDIT_FROM_NONE);
     if (first_start && tapped(ev, KIT_ID_LANGUAGE))
-        return route(f, (FlowOut){ .act = FLOW_PANEL, .index = PANEL_LANGUAGE }, EDIT_FROM_NONE);
+        return route(f, (FlowOut){.act = FLOW_PANEL, .index = PANEL_LANGUAGE}, EDIT_FROM_NONE);
     if (f->pin.purpose)
         return route(f, pinpad_gesture(&f->pin, ev, pin_can_cancel(f)), EDIT_FROM_NONE);
-    if (f->covered)
-        return route(f, cover_gesture(ev), EDIT_FROM_NONE);
-    if (f->panel)
-        return route(f, panels_gesture(&f->panel, ev, view), EDIT_FROM_NONE);
+    if (f->covered) return route(f, cover_gesture(ev), EDIT_FROM_NONE);
+    if (f->panel) return route(f, panels_gesture(&f->panel, ev, view), EDIT_FROM_NONE);
     if (tapped(ev, KIT_ID_LANGUAGE))
-        return route(f, (FlowOut){ .act = FLOW_PANEL, .index = PANEL_LANGUAGE }, EDIT_FROM_NONE);
-    if (f->screen == SCREEN_START)
-        return route(f, start_gesture(ev), EDIT_FROM_NONE);
+        return route(f, (FlowOut){.act = FLOW_PANEL, .index = PANEL_LANGUAGE}, EDIT_FROM_NONE);
+    if (f->screen == SCREEN_START) return route(f, start_gesture(ev), EDIT_FROM_NONE);
     if (!flow_in_sheet(f)) {
         FlowOut o = stepbar_gesture(ev, f->family_time, view->pin_set);
-        if (o.act != FLOW_NOTHING)
-            return route(f, o, EDIT_FROM_NONE);
+        if (o.act != FLOW_NOTHING) return route(f, o, EDIT_FROM_NONE);
     }
-    if (on_board(f))
-        return route(f, board_gesture(ui, &f->board, plan, g, ev), EDIT_FROM_BOARD);
-    if (f->step == STEP_SHARE)
-        return route(f, share_view_gesture(&f->share, ev), EDIT_FROM_NONE);
-    FlowOut o = page_gesture(ui, &f->page, f->step, plan, ev, view, f->family_time,
-                             f->conditions_open);
+    if (on_board(f)) return route(f, board_gesture(ui, &f->board, plan, g, ev), EDIT_FROM_BOARD);
+    if (f->step == STEP_SHARE) return route(f, share_view_gesture(&f->share, ev), EDIT_FROM_NONE);
+    FlowOut o =
+        page_gesture(ui, &f->page, f->step, plan, ev, view, f->family_time, f->conditions_open);
     return o.act == FLOW_NOTHING ? none : route(f, o, EDIT_FROM_PAGE);
 }
 
 FlowOut flow_text(FlowState *f, const char *text)
 {
-    if (f->pin.purpose)
-        return pinpad_text(&f->pin, text);
-    if (page_typing(&f->page))
-        return route(f, page_text(&f->page, text), EDIT_FROM_PAGE);
+    if (f->pin.purpose) return pinpad_text(&f->pin, text);
+    if (page_typing(&f->page)) return route(f, page_text(&f->page, text), EDIT_FROM_PAGE);
     return route(f, board_text(&f->board, text), EDIT_FROM_BOARD);
 }
 
 FlowOut flow_key(FlowState *f, const Plan *plan, SheetKey key)
 {
-    if (f->pin.purpose)
-        return pinpad_key(&f->pin, key, pin_can_cancel(f));
-    if (page_typing(&f->page))
-        return route(f, page_key(&f->page, plan, key), EDIT_FROM_PAGE);
+    if (f->pin.purpose) return pinpad_key(&f->pin, key, pin_can_cancel(f));
+    if (page_typing(&f->page)) return route(f, page_key(&f->page, plan, key), EDIT_FROM_PAGE);
     return route(f, board_key(&f->board, key), EDIT_FROM_BOARD);
 }
 

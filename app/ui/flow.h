@@ -38,8 +38,8 @@ typedef struct FlowState {
     FlowScreen screen;
     int step;
     bool family_time;
-    bool covered;          /* nobody touched the screen for a while: the plan is hidden */
-    bool conditions_open;  /* the facilitator opened the conditions */
+    bool covered;         /* nobody touched the screen for a while: the plan is hidden */
+    bool conditions_open; /* the facilitator opened the conditions */
     FlowPanel panel;
     PinPad pin;
     PageState page;
@@ -69,8 +69,8 @@ void flow_pin_granted(FlowState *f, PinFor purpose);
 void flow_draw(Ui *ui, FlowState *f, const Plan *plan, const Gestures *g, const FlowView *view);
 
 /* Handles one finished gesture. */
-FlowOut flow_gesture(Ui *ui, FlowState *f, const Plan *plan, const Gestures *g,
-                     const Gesture *ev, const FlowView *view);
+FlowOut flow_gesture(Ui *ui, FlowState *f, const Plan *plan, const Gestures *g, const Gesture *ev,
+                     const FlowView *view);
 FlowOut flow_text(FlowState *f, const char *text);
 FlowOut flow_key(FlowState *f, const Plan *plan, SheetKey key);
 

@@ -14,9 +14,8 @@ FormGeo form_geo(const Ui *ui, int bottom)
     g.target = ui_px(ui, ui->theme->target_mm);
     g.radius = ui_px(ui, ui->theme->radius_mm) * 2;
     int w = ui->w - 2 * g.pad;
-    if (w > ui_px(ui, 210))
-        w = ui_px(ui, 210);
-    g.panel = (Rect){ (ui->w - w) / 2, g.pad, w, bottom - 2 * g.pad };
+    if (w > ui_px(ui, 210)) w = ui_px(ui, 210);
+    g.panel = (Rect){(ui->w - w) / 2, g.pad, w, bottom - 2 * g.pad};
     return g;
 }
 
@@ -24,8 +23,8 @@ FormGeo form_geo(const Ui *ui, int bottom)
  * shows. The text runs in its own direction (its first strong letter):
  * Arabic from the right edge, Dutch from the left, in either screen.
  * Registers `id`. Drawn in final coordinates (see ui_mirror_begin). */
-void form_field(Ui *ui, const FormGeo *g, const char *id, Rect r, const TextEdit *te,
-                       bool focused, const char *hint)
+void form_field(Ui *ui, const FormGeo *g, const char *id, Rect r, const TextEdit *te, bool focused,
+                const char *hint)
 {
     const Theme *t = ui->theme;
     UiMark m = ui_mark(ui);
@@ -55,21 +54,20 @@ void form_field(Ui *ui, const FormGeo *g, const char *id, Rect r, const TextEdit
             int x0 = in.x > c.x ? in.x : c.x, y0 = in.y > c.y ? in.y : c.y;
             int x1 = in.x + in.w < c.x + c.w ? in.x + in.w : c.x + c.w;
             int y1 = in.y + in.h < c.y + c.h ? in.y + in.h : c.y + c.h;
-            clip = (Rect){ x0, y0, x1 > x0 ? x1 - x0 : 1, y1 > y0 ? y1 - y0 : 1 };
+            clip = (Rect){x0, y0, x1 > x0 ? x1 - x0 : 1, y1 > y0 ? y1 - y0 : 1};
         }
         draw_clip(&ui->dl, clip);
         enum { FAR = 100000 };
         if (rtl) /* right-aligned; scrolled the other way */
-            draw_text(&ui->dl, (Rect){ in.x + in.w + shift - FAR, in.y, FAR, lh }, FONT_BODY,
+            draw_text(&ui->dl, (Rect){in.x + in.w + shift - FAR, in.y, FAR, lh}, FONT_BODY,
                       ALIGN_RIGHT | TEXT_RTL, t->ink, text, strlen(text));
         else
-            draw_text(&ui->dl, (Rect){ in.x - shift, in.y, in.w + shift + FAR, lh }, FONT_BODY,
+            draw_text(&ui->dl, (Rect){in.x - shift, in.y, in.w + shift + FAR, lh}, FONT_BODY,
                       ALIGN_LEFT, t->ink, text, strlen(text));
         int cw = ui_px(ui, 0.5f) + 1;
         int cx = rtl ? in.x + in.w - caret + shift - cw : in.x + caret - shift;
-        if (focused)
-            draw_rect(&ui->dl, (Rect){ cx, in.y, cw, lh }, 0, t->accent);
-        draw_clip(&ui->dl, ui->clipping ? ui_final(ui, ui->clip) : (Rect){ 0, 0, 0, 0 });
+        if (focused) draw_rect(&ui->dl, (Rect){cx, in.y, cw, lh}, 0, t->accent);
+        draw_clip(&ui->dl, ui->clipping ? ui_final(ui, ui->clip) : (Rect){0, 0, 0, 0});
     }
     ui_widget(ui, id, r, rect_center(r), GRAB_TAP | GRAB_DRAG);
     if (ui->mirror_pending) /* placed as it ends up: undo the mirror to come */
@@ -79,21 +77,20 @@ void form_field(Ui *ui, const FormGeo *g, const char *id, Rect r, const TextEdit
 /* A chip: a pill with an optional pictogram and a label. Returns its
  * width. */
 int form_chip(Ui *ui, const FormGeo *g, const char *id, int x, int y, const char *picto,
-                     const char *label, bool chosen, Color tint, bool measure_only)
+              const char *label, bool chosen, Color tint, bool measure_only)
 {
     const Theme *t = ui->theme;
     int pw = picto && picto[0] ? ui_text_width(ui, FONT_TITLE, picto) + g->pad / 2 : 0;
     int w = pw + ui_text_width(ui, FONT_BOLD, label) + 2 * g->pad;
-    if (measure_only)
-        return w;
-    Rect r = { x, y, w, g->target };
+    if (measure_only) return w;
+    Rect r = {x, y, w, g->target};
     draw_rect(&ui->dl, r, g->target / 2, chosen ? tint : t->card);
     draw_frame(&ui->dl, r, g->target / 2, ui_px(ui, chosen ? 0.7f : 0.35f),
                chosen ? t->accent : t->line);
     if (pw)
-        ui_text(ui, (Rect){ x + g->pad, y, pw, g->target }, FONT_TITLE, ALIGN_LEFT | ALIGN_MIDDLE,
+        ui_text(ui, (Rect){x + g->pad, y, pw, g->target}, FONT_TITLE, ALIGN_LEFT | ALIGN_MIDDLE,
                 t->ink, picto);
-    ui_text(ui, (Rect){ x + g->pad + pw, y, w - 2 * g->pad - pw, g->target }, FONT_BOLD,
+    ui_text(ui, (Rect){x + g->pad + pw, y, w - 2 * g->pad - pw, g->target}, FONT_BOLD,
             ALIGN_LEFT | ALIGN_MIDDLE, t->ink, label);
     ui_widget(ui, id, r, rect_center(r), GRAB_TAP | GRAB_DRAG);
     return w;
@@ -102,7 +99,7 @@ int form_chip(Ui *ui, const FormGeo *g, const char *id, int x, int y, const char
 int form_label(Ui *ui, const FormGeo *g, int y, const char *text)
 {
     int lh = ui_line_height(ui, FONT_SMALL);
-    ui_text(ui, (Rect){ g->panel.x + 2 * g->pad, y, g->panel.w - 4 * g->pad, lh }, FONT_SMALL,
+    ui_text(ui, (Rect){g->panel.x + 2 * g->pad, y, g->panel.w - 4 * g->pad, lh}, FONT_SMALL,
             ALIGN_LEFT, ui->theme->ink_soft, text);
     return y + lh + g->pad / 3;
 }
@@ -111,12 +108,11 @@ int form_label(Ui *ui, const FormGeo *g, int y, const char *text)
 void form_caret_at(Ui *ui, TextEdit *te, const Gesture *ev)
 {
     const Widget *w = ui_find(ui, ev->widget);
-    if (!w)
-        return;
+    if (!w) return;
     int pad = ui_px(ui, ui->theme->pad_mm);
     const char *text = textedit_text(te);
     int x = bidi_is_rtl(text, strlen(text), ui->rtl) ? w->rect.x + w->rect.w - pad - ev->pos.x
-                                                      : ev->pos.x - (w->rect.x + pad);
+                                                     : ev->pos.x - (w->rect.x + pad);
     size_t best = 0;
     int best_d = 1 << 30;
     char buf[4096];
@@ -129,16 +125,13 @@ void form_caret_at(Ui *ui, TextEdit *te, const Gesture *ev)
             best_d = d;
             best = at;
         }
-        if (at >= te->len)
-            break;
+        if (at >= te->len) break;
         textedit_set_cursor(te, at + 1);
-        if (te->cursor <= at)
-            break;
+        if (te->cursor <= at) break;
         at = te->cursor;
     }
     textedit_set_cursor(te, best);
 }
-
 
 bool form_scroll_gesture(FormScroll *sc, const Gesture *ev)
 {
@@ -160,23 +153,34 @@ bool form_scroll_gesture(FormScroll *sc, const Gesture *ev)
 void form_scroll_clamp(FormScroll *sc, int content, int view)
 {
     int max = content - view;
-    if (sc->offset > max)
-        sc->offset = max;
-    if (sc->offset < 0)
-        sc->offset = 0;
+    if (sc->offset > max) sc->offset = max;
+    if (sc->offset < 0) sc->offset = 0;
 }
 
 bool form_edit_key(TextEdit *te, SheetKey key)
 {
     switch (key) {
-    case SKEY_BACKSPACE: textedit_backspace(te); return true;
-    case SKEY_DELETE: textedit_delete(te); return true;
-    case SKEY_LEFT: textedit_left(te); return true;
-    case SKEY_RIGHT: textedit_right(te); return true;
-    case SKEY_HOME: textedit_home(te); return true;
-    case SKEY_END: textedit_end(te); return true;
+    case SKEY_BACKSPACE:
+        textedit_backspace(te);
+        return true;
+    case SKEY_DELETE:
+        textedit_delete(te);
+        return true;
+    case SKEY_LEFT:
+        textedit_left(te);
+        return true;
+    case SKEY_RIGHT:
+        textedit_right(te);
+        return true;
+    case SKEY_HOME:
+        textedit_home(te);
+        return true;
+    case SKEY_END:
+        textedit_end(te);
+        return true;
     case SKEY_RETURN:
-    case SKEY_ESCAPE: break;
+    case SKEY_ESCAPE:
+        break;
     }
     return false;
 }
@@ -185,13 +189,24 @@ bool form_apply_keyboard(TextEdit *te, KeyResult r, const char *text, bool *leav
 {
     *leave = false;
     switch (r) {
-    case KEY_TEXT: textedit_insert(te, text); return true;
-    case KEY_BACKSPACE: textedit_backspace(te); return true;
-    case KEY_LEFT: textedit_left(te); return false;
-    case KEY_RIGHT: textedit_right(te); return false;
-    case KEY_DONE: *leave = true; return false;
+    case KEY_TEXT:
+        textedit_insert(te, text);
+        return true;
+    case KEY_BACKSPACE:
+        textedit_backspace(te);
+        return true;
+    case KEY_LEFT:
+        textedit_left(te);
+        return false;
+    case KEY_RIGHT:
+        textedit_right(te);
+        return false;
+    case KEY_DONE:
+        *leave = true;
+        return false;
     case KEY_REDRAW:
-    case KEY_NOTHING: break;
+    case KEY_NOTHING:
+        break;
     }
     return false;
 }
@@ -205,14 +220,14 @@ void form_typing(Ui *ui, const char *label, const char *field_id, const TextEdit
     FormGeo g = form_geo(ui, ui->h - kh);
     int lh = ui_line_height(ui, FONT_SMALL);
     int h = g.pad * 3 + lh + g.target + (why ? lh + g.pad : 0);
-    Rect panel = { g.panel.x, g.pad, g.panel.w, h };
+    Rect panel = {g.panel.x, g.pad, g.panel.w, h};
     draw_rect(&ui->dl, panel, g.radius, t->panel);
     int y = form_label(ui, &g, panel.y + g.pad, label);
-    Rect field = { panel.x + 2 * g.pad, y, panel.w - 4 * g.pad, g.target };
+    Rect field = {panel.x + 2 * g.pad, y, panel.w - 4 * g.pad, g.target};
     form_field(ui, &g, field_id, field, te, true, "");
     if (why)
-        ui_text(ui, (Rect){ field.x, field.y + field.h + g.pad / 2, field.w, lh }, FONT_SMALL,
+        ui_text(ui, (Rect){field.x, field.y + field.h + g.pad / 2, field.w, lh}, FONT_SMALL,
                 ALIGN_LEFT, ui->theme->warn, ui_tr(ui, why));
     ui_mirror_end(ui, m);
-    keyboard_draw(ui, kb, (Rect){ 0, ui->h - kh, ui->w, kh });
+    keyboard_draw(ui, kb, (Rect){0, ui->h - kh, ui->w, kh});
 }

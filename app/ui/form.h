@@ -14,21 +14,27 @@
 
 /* Editing keys of a physical keyboard. */
 typedef enum SheetKey {
-    SKEY_BACKSPACE, SKEY_DELETE, SKEY_LEFT, SKEY_RIGHT, SKEY_HOME, SKEY_END, SKEY_RETURN,
+    SKEY_BACKSPACE,
+    SKEY_DELETE,
+    SKEY_LEFT,
+    SKEY_RIGHT,
+    SKEY_HOME,
+    SKEY_END,
+    SKEY_RETURN,
     SKEY_ESCAPE,
 } SheetKey;
 
 typedef struct FormGeo {
     int pad, target, radius;
-    Rect panel;     /* the sheet's panel, above `bottom` */
+    Rect panel; /* the sheet's panel, above `bottom` */
 } FormGeo;
 
 FormGeo form_geo(const Ui *ui, int bottom);
 
 /* A text field showing te (a caret and scrolled to it when focused, else
  * the hint when empty). */
-void form_field(Ui *ui, const FormGeo *g, const char *id, Rect r, const TextEdit *te,
-                bool focused, const char *hint);
+void form_field(Ui *ui, const FormGeo *g, const char *id, Rect r, const TextEdit *te, bool focused,
+                const char *hint);
 
 /* A chip at (x, y); returns its width. With measure_only it only measures. */
 int form_chip(Ui *ui, const FormGeo *g, const char *id, int x, int y, const char *picto,
@@ -40,8 +46,8 @@ int form_label(Ui *ui, const FormGeo *g, int y, const char *text);
 /* Scrolling a sheet's content with a finger: a drag on any of its
  * widgets moves it. Returns true when the gesture was such a drag. */
 typedef struct FormScroll {
-    int offset;   /* pixels scrolled down */
-    int last_y;   /* the finger's y at the last move */
+    int offset; /* pixels scrolled down */
+    int last_y; /* the finger's y at the last move */
 } FormScroll;
 
 bool form_scroll_gesture(FormScroll *sc, const Gesture *ev);

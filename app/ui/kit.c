@@ -9,27 +9,26 @@
 KitGeo kit_geo(const Ui *ui)
 {
     const Theme *t = ui->theme;
-    return (KitGeo){ ui_px(ui, t->pad_mm), ui_px(ui, t->target_mm), ui_px(ui, t->radius_mm) * 2,
-                  ui_line_height(ui, FONT_BODY), ui_line_height(ui, FONT_SMALL),
-                  ui_line_height(ui, FONT_TITLE) };
+    return (KitGeo){ui_px(ui, t->pad_mm),           ui_px(ui, t->target_mm),
+                    ui_px(ui, t->radius_mm) * 2,    ui_line_height(ui, FONT_BODY),
+                    ui_line_height(ui, FONT_SMALL), ui_line_height(ui, FONT_TITLE)};
 }
 
 void kit_backdrop(Ui *ui)
 {
-    draw_rect(&ui->dl, (Rect){ 0, 0, ui->w, ui->h }, 0, ui->theme->dim);
+    draw_rect(&ui->dl, (Rect){0, 0, ui->w, ui->h}, 0, ui->theme->dim);
 }
 
 void kit_plus(Ui *ui, Point c, int a, int lw, Color col, bool minus_only)
 {
-    draw_line(&ui->dl, (Point){ c.x - a, c.y }, (Point){ c.x + a, c.y }, lw, col);
-    if (!minus_only)
-        draw_line(&ui->dl, (Point){ c.x, c.y - a }, (Point){ c.x, c.y + a }, lw, col);
+    draw_line(&ui->dl, (Point){c.x - a, c.y}, (Point){c.x + a, c.y}, lw, col);
+    if (!minus_only) draw_line(&ui->dl, (Point){c.x, c.y - a}, (Point){c.x, c.y + a}, lw, col);
 }
 
 void kit_cross(Ui *ui, Point c, int a, int lw, Color col)
 {
-    draw_line(&ui->dl, (Point){ c.x - a, c.y - a }, (Point){ c.x + a, c.y + a }, lw, col);
-    draw_line(&ui->dl, (Point){ c.x - a, c.y + a }, (Point){ c.x + a, c.y - a }, lw, col);
+    draw_line(&ui->dl, (Point){c.x - a, c.y - a}, (Point){c.x + a, c.y + a}, lw, col);
+    draw_line(&ui->dl, (Point){c.x - a, c.y + a}, (Point){c.x + a, c.y - a}, lw, col);
 }
 
 void kit_button(Ui *ui, const char *id, Rect r, const char *label, bool primary, bool plus)
@@ -40,9 +39,10 @@ void kit_button(Ui *ui, const char *id, Rect r, const char *label, bool primary,
     draw_rect(&ui->dl, r, r.h / 2, primary ? t->accent : t->card);
     draw_frame(&ui->dl, r, r.h / 2, ui_px(ui, 0.5f), t->accent);
     if (plus) {
-        Point c = { ui->rtl ? r.x + r.w - target / 2 : r.x + target / 2, r.y + r.h / 2 };
+        Point c = {ui->rtl ? r.x + r.w - target / 2 : r.x + target / 2, r.y + r.h / 2};
         kit_plus(ui, c, target / 5, ui_px(ui, 0.7f) + 1, ink, false);
-        ui_text(ui, (Rect){ ui->rtl ? r.x + pad / 2 : r.x + target, r.y, r.w - target - pad / 2, r.h },
+        ui_text(ui,
+                (Rect){ui->rtl ? r.x + pad / 2 : r.x + target, r.y, r.w - target - pad / 2, r.h},
                 FONT_BOLD, (ui->rtl ? ALIGN_RIGHT : ALIGN_LEFT) | ALIGN_MIDDLE, ink, label);
     } else {
         ui_text(ui, r, FONT_BOLD, ALIGN_CENTER | ALIGN_MIDDLE | TEXT_SHRINK, ink, label);
@@ -51,26 +51,26 @@ void kit_button(Ui *ui, const char *id, Rect r, const char *label, bool primary,
 }
 
 void kit_big_button(Ui *ui, const KitGeo *G, const char *id, Rect r, const char *picto,
-                       const char *label, bool primary, bool enabled)
+                    const char *label, bool primary, bool enabled)
 {
     const Theme *t = ui->theme;
     Color fill = !enabled ? t->disabled : primary ? t->accent : t->card;
     Color ink = primary || !enabled ? t->card : t->accent;
-    draw_rect(&ui->dl, (Rect){ r.x, r.y + ui_px(ui, 0.6f), r.w, r.h }, G->radius, 0x00000018);
+    draw_rect(&ui->dl, (Rect){r.x, r.y + ui_px(ui, 0.6f), r.w, r.h}, G->radius, 0x00000018);
     draw_rect(&ui->dl, r, G->radius, fill);
-    if (!primary && enabled)
-        draw_frame(&ui->dl, r, G->radius, ui_px(ui, 0.5f), t->accent);
+    if (!primary && enabled) draw_frame(&ui->dl, r, G->radius, ui_px(ui, 0.5f), t->accent);
     int pw = picto ? r.h : 0;
-    Rect pr = { r.x + G->pad / 2, r.y, pw, r.h }, tr_ = { r.x + pw + G->pad / 2, r.y,
-                                                          r.w - pw - G->pad * 3 / 2, r.h };
+    Rect pr = {r.x + G->pad / 2, r.y, pw, r.h},
+         tr_ = {r.x + pw + G->pad / 2, r.y, r.w - pw - G->pad * 3 / 2, r.h};
     if (ui->rtl) {
         pr.x = r.x + r.w - G->pad / 2 - pw;
         tr_.x = r.x + G->pad;
     }
-    if (picto)
-        ui_text(ui, pr, FONT_TITLE, ALIGN_CENTER | ALIGN_MIDDLE, ink, picto);
-    ui_text(ui, tr_, FONT_BOLD, (picto ? (ui->rtl ? ALIGN_RIGHT : ALIGN_LEFT) : ALIGN_CENTER) |
-                                    ALIGN_MIDDLE | TEXT_SHRINK, ink, label);
+    if (picto) ui_text(ui, pr, FONT_TITLE, ALIGN_CENTER | ALIGN_MIDDLE, ink, picto);
+    ui_text(ui, tr_, FONT_BOLD,
+            (picto ? (ui->rtl ? ALIGN_RIGHT : ALIGN_LEFT) : ALIGN_CENTER) | ALIGN_MIDDLE |
+                TEXT_SHRINK,
+            ink, label);
     ui_widget(ui, id, r, rect_center(r), enabled ? GRAB_TAP : 0);
 }
 
@@ -78,12 +78,10 @@ Rect kit_overlay(Ui *ui, const KitGeo *G, int w, int h)
 {
     const Theme *t = ui->theme;
     kit_backdrop(ui);
-    if (w > ui->w - 2 * G->pad)
-        w = ui->w - 2 * G->pad;
-    if (h > ui->h - 2 * G->pad)
-        h = ui->h - 2 * G->pad;
-    Rect p = { (ui->w - w) / 2, (ui->h - h) / 2, w, h };
-    draw_rect(&ui->dl, (Rect){ p.x, p.y + ui_px(ui, 1), p.w, p.h }, G->radius, 0x00000030);
+    if (w > ui->w - 2 * G->pad) w = ui->w - 2 * G->pad;
+    if (h > ui->h - 2 * G->pad) h = ui->h - 2 * G->pad;
+    Rect p = {(ui->w - w) / 2, (ui->h - h) / 2, w, h};
+    draw_rect(&ui->dl, (Rect){p.x, p.y + ui_px(ui, 1), p.w, p.h}, G->radius, 0x00000030);
     draw_rect(&ui->dl, p, G->radius, t->panel);
     /* catches taps beside the buttons, so nothing behind is reached */
     ui_widget(ui, "panel", p, rect_center(p), GRAB_TAP);
@@ -93,7 +91,7 @@ Rect kit_overlay(Ui *ui, const KitGeo *G, int w, int h)
 void kit_close_button(Ui *ui, const KitGeo *G, const char *id, Rect inner)
 {
     const Theme *t = ui->theme;
-    Rect r = { ui->rtl ? inner.x : inner.x + inner.w - G->target, inner.y, G->target, G->target };
+    Rect r = {ui->rtl ? inner.x : inner.x + inner.w - G->target, inner.y, G->target, G->target};
     draw_disc(&ui->dl, rect_center(r), G->target / 2, t->card);
     draw_arc(&ui->dl, rect_center(r), G->target / 2 - ui_px(ui, 0.5f), G->target / 2, 0, 36000,
              t->line);
@@ -104,7 +102,7 @@ void kit_close_button(Ui *ui, const KitGeo *G, const char *id, Rect inner)
 
 int kit_title(Ui *ui, const KitGeo *G, Rect inner, int y, const char *text, int right_gap)
 {
-    Rect r = { inner.x + (ui->rtl ? right_gap : 0), y, inner.w - right_gap, G->th * 2 };
+    Rect r = {inner.x + (ui->rtl ? right_gap : 0), y, inner.w - right_gap, G->th * 2};
     return y + ui_wrap(ui, r, FONT_TITLE, ui->theme->ink, text, 2, true);
 }
 
@@ -115,7 +113,9 @@ void kit_sign(Ui *ui, Point c, int r)
         int rr = r * (3 - i) / 3, w = r / 9;
         for (int s = 0; s < SECTOR_COUNT; s++)
             draw_arc(&ui->dl, c, rr - w, rr, s * 9000 + 600, s * 9000 + 8400,
-                     i == 0 ? t->sector_tint[s] : i == 1 ? t->sector[s] : t->sector_tint[s]);
+                     i == 0   ? t->sector_tint[s]
+                     : i == 1 ? t->sector[s]
+                              : t->sector_tint[s]);
     }
     draw_disc(&ui->dl, c, r / 6, t->accent);
 }
@@ -135,9 +135,9 @@ void kit_language_button(Ui *ui, Rect r)
     const char *name = ui->language_name ? ui->language_name : "";
     draw_rect(&ui->dl, r, r.h / 2, t->card);
     draw_frame(&ui->dl, r, r.h / 2, ui_px(ui, 0.4f), t->line);
-    Rect globe = { ui->rtl ? r.x + r.w - r.h : r.x, r.y, r.h, r.h };
+    Rect globe = {ui->rtl ? r.x + r.w - r.h : r.x, r.y, r.h, r.h};
     ui_text(ui, globe, FONT_BODY, ALIGN_CENTER | ALIGN_MIDDLE, t->ink, "\xF0\x9F\x8C\x90"); /* 🌐 */
-    Rect words = { ui->rtl ? r.x + pad : r.x + r.h, r.y, r.w - r.h - pad, r.h };
+    Rect words = {ui->rtl ? r.x + pad : r.x + r.h, r.y, r.w - r.h - pad, r.h};
     ui_text(ui, words, FONT_BOLD, ALIGN_CENTER | ALIGN_MIDDLE | TEXT_SHRINK, t->ink, name);
     ui_widget(ui, KIT_ID_LANGUAGE, r, rect_center(r), GRAB_TAP);
 }
@@ -145,18 +145,17 @@ void kit_language_button(Ui *ui, Rect r)
 int kit_list_row_height(const KitGeo *G, const FlowList *l)
 {
     for (int i = 0; i < l->n; i++)
-        if (l->note[i][0])
-            return G->lh + G->sh + G->pad;
+        if (l->note[i][0]) return G->lh + G->sh + G->pad;
     return G->target + G->pad / 2;
 }
 
 int kit_list_rows(Ui *ui, const KitGeo *G, Rect in, int y, const FlowList *l, const char *prefix,
-                     int first_index)
+                  int first_index)
 {
     const Theme *t = ui->theme;
     int rh = kit_list_row_height(G, l);
     for (int i = 0; i < l->n && y + rh <= in.y + in.h; i++) {
-        Rect r = { in.x, y, in.w, rh - G->pad / 3 };
+        Rect r = {in.x, y, in.w, rh - G->pad / 3};
         bool chosen = l->chosen == i;
         draw_rect(&ui->dl, r, G->radius / 2, chosen ? t->sector_tint[1] : t->card);
         draw_frame(&ui->dl, r, G->radius / 2, ui_px(ui, chosen ? 0.7f : 0.35f),
@@ -165,10 +164,10 @@ int kit_list_rows(Ui *ui, const KitGeo *G, Rect in, int y, const FlowList *l, co
         int al = ui->rtl ? ALIGN_RIGHT : ALIGN_LEFT;
         bool note = l->note[i][0] != '\0';
         int top = r.y + (r.h - G->lh - (note ? G->sh : 0)) / 2;
-        ui_text(ui, (Rect){ r.x + G->pad, top, r.w - 2 * G->pad, G->lh }, FONT_BOLD, al | ALIGN_MIDDLE,
-                t->ink, l->text[i]);
+        ui_text(ui, (Rect){r.x + G->pad, top, r.w - 2 * G->pad, G->lh}, FONT_BOLD,
+                al | ALIGN_MIDDLE, t->ink, l->text[i]);
         if (note)
-            ui_text(ui, (Rect){ r.x + G->pad, top + G->lh, r.w - 2 * G->pad, G->sh }, FONT_SMALL,
+            ui_text(ui, (Rect){r.x + G->pad, top + G->lh, r.w - 2 * G->pad, G->sh}, FONT_SMALL,
                     al | ALIGN_MIDDLE, t->ink_soft, l->note[i]);
         char id[UI_ID_LEN];
         if (!strcmp(prefix, "printer")) /* printers by name; the first is the default */
@@ -186,10 +185,14 @@ int kit_list_rows(Ui *ui, const KitGeo *G, Rect in, int y, const FlowList *l, co
 KitColumn kit_column(Ui *ui)
 {
     const Theme *t = ui->theme;
-    return (KitColumn){ .ui = ui, .pad = ui_px(ui, t->pad_mm), .target = ui_px(ui, t->target_mm),
-                        .radius = ui_px(ui, t->radius_mm) * 2, .lh = ui_line_height(ui, FONT_BODY),
-                        .sh = ui_line_height(ui, FONT_SMALL), .th = ui_line_height(ui, FONT_TITLE),
-                        .align = ui->rtl ? ALIGN_RIGHT : ALIGN_LEFT };
+    return (KitColumn){.ui = ui,
+                       .pad = ui_px(ui, t->pad_mm),
+                       .target = ui_px(ui, t->target_mm),
+                       .radius = ui_px(ui, t->radius_mm) * 2,
+                       .lh = ui_line_height(ui, FONT_BODY),
+                       .sh = ui_line_height(ui, FONT_SMALL),
+                       .th = ui_line_height(ui, FONT_TITLE),
+                       .align = ui->rtl ? ALIGN_RIGHT : ALIGN_LEFT};
 }
 
 int kit_reading_x(const KitColumn *p, int w)
@@ -203,13 +206,14 @@ void kit_heading(KitColumn *p, const char *picto, const char *title, const char 
     const Theme *t = ui->theme;
     p->y += p->pad;
     int pw = p->th + p->pad / 2;
-    Rect pr = { kit_reading_x(p, pw), p->y, pw, p->th };
-    Rect tr_ = { p->ui->rtl ? p->col.x : p->col.x + pw, p->y, p->col.w - pw, p->th };
+    Rect pr = {kit_reading_x(p, pw), p->y, pw, p->th};
+    Rect tr_ = {p->ui->rtl ? p->col.x : p->col.x + pw, p->y, p->col.w - pw, p->th};
     ui_text(ui, pr, FONT_TITLE, ALIGN_CENTER | ALIGN_MIDDLE, t->ink, picto);
     ui_text(ui, tr_, FONT_TITLE, p->align | ALIGN_MIDDLE, t->ink, title);
     p->y += p->th;
     if (note) {
-        ui_text(ui, (Rect){ p->col.x, p->y, p->col.w, p->sh }, FONT_SMALL, p->align, t->ink_soft, note);
+        ui_text(ui, (Rect){p->col.x, p->y, p->col.w, p->sh}, FONT_SMALL, p->align, t->ink_soft,
+                note);
         p->y += p->sh;
     }
     p->y += p->pad / 2;
@@ -224,29 +228,27 @@ void kit_remove_button(KitColumn *p, const char *id, Rect r)
     ui_widget(p->ui, id, r, c, GRAB_TAP);
 }
 
-void kit_text_card(KitColumn *p, const char *id, const char *text, const char *hint, const char *remove_id,
-                      Color fill)
+void kit_text_card(KitColumn *p, const char *id, const char *text, const char *hint,
+                   const char *remove_id, Color fill)
 {
     Ui *ui = p->ui;
     const Theme *t = ui->theme;
     int rw = remove_id ? p->target : 0;
     int tw = p->col.w - 2 * p->pad - rw;
     bool empty = !text || !text[0];
-    int h = ui_wrap(ui, (Rect){ 0, 0, tw, p->lh * 4 }, FONT_BODY, t->ink, empty ? hint : text, 4,
-                    false);
-    if (h < p->lh)
-        h = p->lh;
-    Rect r = { p->col.x, p->y, p->col.w, h + p->pad };
-    if (r.h < p->target)
-        r.h = p->target;
+    int h =
+        ui_wrap(ui, (Rect){0, 0, tw, p->lh * 4}, FONT_BODY, t->ink, empty ? hint : text, 4, false);
+    if (h < p->lh) h = p->lh;
+    Rect r = {p->col.x, p->y, p->col.w, h + p->pad};
+    if (r.h < p->target) r.h = p->target;
     draw_rect(&ui->dl, r, p->radius / 2, fill);
     draw_frame(&ui->dl, r, p->radius / 2, ui_px(ui, 0.3f), t->line);
-    Rect tr_ = { r.x + p->pad + (ui->rtl ? rw : 0), r.y + (r.h - h) / 2, tw, h };
+    Rect tr_ = {r.x + p->pad + (ui->rtl ? rw : 0), r.y + (r.h - h) / 2, tw, h};
     ui_wrap(ui, tr_, FONT_BODY, empty ? t->ink_soft : t->ink, empty ? hint : text, 4, true);
-    if (id)
-        ui_widget(ui, id, r, (Point){ r.x + p->pad * 2, r.y + r.h / 2 }, GRAB_TAP | GRAB_DRAG);
+    if (id) ui_widget(ui, id, r, (Point){r.x + p->pad * 2, r.y + r.h / 2}, GRAB_TAP | GRAB_DRAG);
     if (remove_id)
-        kit_remove_button(p, remove_id, (Rect){ ui->rtl ? r.x : r.x + r.w - rw, r.y, rw, r.h < rw ? r.h : rw });
+        kit_remove_button(p, remove_id,
+                          (Rect){ui->rtl ? r.x : r.x + r.w - rw, r.y, rw, r.h < rw ? r.h : rw});
     p->y += r.h + p->pad / 3;
 }
 
@@ -254,9 +256,8 @@ void kit_pill(KitColumn *p, const char *id, const char *label, bool plus)
 {
     Ui *ui = p->ui;
     int w = p->target + p->pad + ui_text_width(ui, FONT_BOLD, label);
-    if (w > p->col.w)
-        w = p->col.w;
-    Rect r = { kit_reading_x(p, w), p->y + p->pad / 3, w, p->target };
+    if (w > p->col.w) w = p->col.w;
+    Rect r = {kit_reading_x(p, w), p->y + p->pad / 3, w, p->target};
     kit_button(ui, id, r, label, false, plus);
     p->y += r.h + p->pad;
 }
@@ -269,7 +270,7 @@ void kit_stepper(Ui *ui, int x, int y, const char *id, const char *value, int vw
     char mid[UI_ID_LEN], pid[UI_ID_LEN];
     snprintf(mid, sizeof mid, "%s-minus", id);
     snprintf(pid, sizeof pid, "%s-plus", id);
-    Rect minus = { x, y, target, target }, plus = { x + target + vw, y, target, target };
+    Rect minus = {x, y, target, target}, plus = {x + target + vw, y, target, target};
     if (ui->rtl) {
         Rect tmp = minus;
         minus = plus;
@@ -283,8 +284,8 @@ void kit_stepper(Ui *ui, int x, int y, const char *id, const char *value, int vw
     kit_plus(ui, pc, a, lw, t->card, false);
     ui_widget(ui, mid, minus, mc, GRAB_TAP);
     ui_widget(ui, pid, plus, pc, GRAB_TAP);
-    ui_text(ui, (Rect){ x + target, y, vw, target }, FONT_TITLE, ALIGN_CENTER | ALIGN_MIDDLE,
-            t->ink, value);
+    ui_text(ui, (Rect){x + target, y, vw, target}, FONT_TITLE, ALIGN_CENTER | ALIGN_MIDDLE, t->ink,
+            value);
 }
 
 void kit_people_chips(KitColumn *p, const Plan *plan, const char *prefix, uint32_t chosen)
@@ -295,20 +296,19 @@ void kit_people_chips(KitColumn *p, const Plan *plan, const char *prefix, uint32
     for (int i = 0; i < plan->n_people; i++) {
         const Person *q = &plan->people[i];
         int w = h + p->pad + ui_text_width(ui, FONT_BOLD, q->name);
-        if (w > p->col.w)
-            w = p->col.w;
+        if (w > p->col.w) w = p->col.w;
         if (x > 0 && x + w > p->col.w) {
             x = 0;
             p->y += h + gap;
         }
-        Rect r = { ui->rtl ? p->col.x + p->col.w - x - w : p->col.x + x, p->y, w, h };
+        Rect r = {ui->rtl ? p->col.x + p->col.w - x - w : p->col.x + x, p->y, w, h};
         bool on = q->id == chosen;
         draw_rect(&ui->dl, r, h / 2, on ? t->sector_tint[q->place.sector] : t->card);
         draw_frame(&ui->dl, r, h / 2, ui_px(ui, on ? 0.8f : 0.3f), on ? t->accent : t->line);
-        Point c = { ui->rtl ? r.x + r.w - h / 2 : r.x + h / 2, r.y + h / 2 };
+        Point c = {ui->rtl ? r.x + r.w - h / 2 : r.x + h / 2, r.y + h / 2};
         ui_avatar(ui, c, h * 2 / 5, q);
-        ui_text(ui, (Rect){ ui->rtl ? r.x + p->pad / 2 : r.x + h, r.y, w - h - p->pad / 2, h }, FONT_BOLD,
-                p->align | ALIGN_MIDDLE, t->ink, q->name);
+        ui_text(ui, (Rect){ui->rtl ? r.x + p->pad / 2 : r.x + h, r.y, w - h - p->pad / 2, h},
+                FONT_BOLD, p->align | ALIGN_MIDDLE, t->ink, q->name);
         char id[UI_ID_LEN];
         snprintf(id, sizeof id, "%s:%u", prefix, (unsigned)q->id);
         ui_widget(ui, id, r, rect_center(r), GRAB_TAP | GRAB_DRAG);

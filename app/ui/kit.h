@@ -77,7 +77,7 @@ typedef struct KitColumn {
     int pad, target, radius, lh, sh, th;
     Rect col;
     int y;
-    int align;   /* the reading side: ALIGN_LEFT, or ALIGN_RIGHT right to left */
+    int align; /* the reading side: ALIGN_LEFT, or ALIGN_RIGHT right to left */
 } KitColumn;
 
 KitColumn kit_column(Ui *ui);

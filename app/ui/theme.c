@@ -7,12 +7,12 @@
 #include "ui/theme.h"
 
 const Theme theme_default = {
-    .font_mm = { 4.6f, 5.6f, 5.6f, 7.6f },
-    .font_bold = { false, false, true, true },
+    .font_mm = {4.6f, 5.6f, 5.6f, 7.6f},
+    .font_bold = {false, false, true, true},
     .pad_mm = 3.5f,
     .target_mm = 11.0f,
     .radius_mm = 2.2f,
-    .bg = 0xF6F1E9FF,       /* warm paper */
+    .bg = 0xF6F1E9FF, /* warm paper */
     .panel = 0xFFFCF7FF,
     .ink = 0x2A2630FF,
     .ink_soft = 0x5E5866FF,
@@ -20,9 +20,9 @@ const Theme theme_default = {
     .card = 0xFFFFFFFF,
     .accent = 0x2F6F8FFF,
     .disabled = 0xB9B2A8FF,
-    .sector = { 0xA85A00FF, 0x1F6F9EFF, 0x00765AFF, 0xA1487CFF },
-    .sector_tint = { 0xF6DDB8FF, 0xD3E8F4FF, 0xC9EADFFF, 0xF0D8E6FF },
-    .present = 0x27773AFF,   /* 4.5:1 and more on every paper (tested) */
+    .sector = {0xA85A00FF, 0x1F6F9EFF, 0x00765AFF, 0xA1487CFF},
+    .sector_tint = {0xF6DDB8FF, 0xD3E8F4FF, 0xC9EADFFF, 0xF0D8E6FF},
+    .present = 0x27773AFF, /* 4.5:1 and more on every paper (tested) */
     .warn = 0xA1301EFF,
     .warn_tint = 0xFBEBD0FF,
     .mark = 0xD98A1CFF,

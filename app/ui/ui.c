@@ -32,14 +32,11 @@ float ui_scale_for(int w, int h, float dpi)
 {
     float s = (dpi > 0 ? dpi : 96.0f) / 25.4f;
     float fit = (float)w / 215.0f;
-    if ((float)h / 150.0f < fit)
-        fit = (float)h / 150.0f;
-    if (s > fit)
-        s = fit;
+    if ((float)h / 150.0f < fit) fit = (float)h / 150.0f;
+    if (s > fit) s = fit;
     float side = (float)w < (float)h * 1.6f ? (float)w : (float)h * 1.6f;
     float island = side / 420.0f;
-    if (s < island)
-        s = island;
+    if (s < island) s = island;
     return s;
 }
 
@@ -70,7 +67,7 @@ void ui_clip(Ui *ui, Rect r)
 void ui_unclip(Ui *ui)
 {
     ui->clipping = false;
-    draw_clip(&ui->dl, (Rect){ 0, 0, 0, 0 });
+    draw_clip(&ui->dl, (Rect){0, 0, 0, 0});
 }
 
 void ui_widget(Ui *ui, const char *id, Rect r, Point anchor, uint32_t grab)
@@ -80,11 +77,9 @@ void ui_widget(Ui *ui, const char *id, Rect r, Point anchor, uint32_t grab)
         int x0 = r.x > c.x ? r.x : c.x, y0 = r.y > c.y ? r.y : c.y;
         int x1 = r.x + r.w < c.x + c.w ? r.x + r.w : c.x + c.w;
         int y1 = r.y + r.h < c.y + c.h ? r.y + r.h : c.y + c.h;
-        if (x1 <= x0 || y1 <= y0)
-            return;
-        r = (Rect){ x0, y0, x1 - x0, y1 - y0 };
-        if (!rect_contains(r, anchor))
-            anchor = rect_center(r);
+        if (x1 <= x0 || y1 <= y0) return;
+        r = (Rect){x0, y0, x1 - x0, y1 - y0};
+        if (!rect_contains(r, anchor)) anchor = rect_center(r);
     }
     if (ui->n_widgets == ui->cap_widgets) {
         int cap = ui->cap_widgets ? ui->cap_widgets * 2 : 128;
@@ -106,7 +101,7 @@ void ui_widget(Ui *ui, const char *id, Rect r, Point anchor, uint32_t grab)
 
 UiMark ui_mark(const Ui *ui)
 {
-    return (UiMark){ ui->dl.n, ui->n_widgets, false };
+    return (UiMark){ui->dl.n, ui->n_widgets, false};
 }
 
 UiMark ui_mirror_begin(Ui *ui)
@@ -122,8 +117,7 @@ UiMark ui_mirror_begin(Ui *ui)
 
 void ui_mirror_end(Ui *ui, UiMark m)
 {
-    if (!m.active)
-        return;
+    if (!m.active) return;
     ui->rtl = true;
     ui->mirror_pending = false;
     ui_mirror_since(ui, m);
@@ -131,8 +125,7 @@ void ui_mirror_end(Ui *ui, UiMark m)
 
 Rect ui_final(const Ui *ui, Rect r)
 {
-    if (ui->mirror_pending)
-        r.x = ui->w - r.x - r.w;
+    if (ui->mirror_pending) r.x = ui->w - r.x - r.w;
     return r;
 }
 
@@ -148,14 +141,15 @@ void ui_mirror_since(Ui *ui, UiMark m)
             c->x = w - c->x - c->w;
             break;
         case DRAW_CLIP:
-            if (c->w > 0)
-                c->x = w - c->x - c->w;
+            if (c->w > 0) c->x = w - c->x - c->w;
             break;
         case DRAW_TEXT: {
             c->x = w - c->x - c->w;
             int h = c->b & (ALIGN_CENTER | ALIGN_RIGHT);
             c->b = (c->b & ~(ALIGN_CENTER | ALIGN_RIGHT)) | TEXT_RTL |
-                   (h == ALIGN_LEFT ? ALIGN_RIGHT : h == ALIGN_RIGHT ? ALIGN_LEFT : h);
+                   (h == ALIGN_LEFT    ? ALIGN_RIGHT
+                    : h == ALIGN_RIGHT ? ALIGN_LEFT
+                                       : h);
             break;
         }
         case DRAW_DISC:
@@ -201,8 +195,7 @@ const char *ui_id_arg(const char *id, const char *prefix)
 bool ui_id_num(const char *id, const char *prefix, unsigned *n)
 {
     const char *d = ui_id_arg(id, prefix);
-    if (!d || !*d || strlen(d) > 9 || strspn(d, "0123456789") != strlen(d))
-        return false;
+    if (!d || !*d || strlen(d) > 9 || strspn(d, "0123456789") != strlen(d)) return false;
     *n = (unsigned)strtoul(d, NULL, 10);
     return true;
 }
@@ -215,8 +208,7 @@ void ui_id_make(char out[UI_ID_LEN], const char *prefix, unsigned n)
 const Widget *ui_find(const Ui *ui, const char *id)
 {
     for (int i = 0; i < ui->n_widgets; i++)
-        if (strcmp(ui->widgets[i].id, id) == 0)
-            return &ui->widgets[i];
+        if (strcmp(ui->widgets[i].id, id) == 0) return &ui->widgets[i];
     return NULL;
 }
 
@@ -267,13 +259,11 @@ static size_t fit_prefix(const Ui *ui, int font, const char *s, size_t n, int ro
 }
 
 /* Draws s[0..n) in box; shortens it with an ellipsis if it is too wide. */
-static void text_fitted(Ui *ui, Rect box, int font, int align, Color c, const char *s,
-                        size_t n, bool force_ellipsis)
+static void text_fitted(Ui *ui, Rect box, int font, int align, Color c, const char *s, size_t n,
+                        bool force_ellipsis)
 {
-    if (box.w <= 0 || n == 0)
-        return;
-    if (ui->rtl)
-        align |= TEXT_RTL;
+    if (box.w <= 0 || n == 0) return;
+    if (ui->rtl) align |= TEXT_RTL;
     if (align & TEXT_SHRINK) { /* a label: the next smaller font while it does not fit */
         align &= ~TEXT_SHRINK;
         while (font > FONT_SMALL && measure(ui, font, s, n) > box.w)
@@ -295,8 +285,7 @@ static void text_fitted(Ui *ui, Rect box, int font, int align, Color c, const ch
     while (keep > 0 && s[keep - 1] == ' ')
         keep--;
     char buf[1024];
-    if (keep > sizeof buf - sizeof ELLIPSIS)
-        keep = utf8_prev_char(s, sizeof buf - sizeof ELLIPSIS);
+    if (keep > sizeof buf - sizeof ELLIPSIS) keep = utf8_prev_char(s, sizeof buf - sizeof ELLIPSIS);
     memcpy(buf, s, keep);
     memcpy(buf + keep, ELLIPSIS, sizeof ELLIPSIS - 1);
     draw_text(&ui->dl, box, font, align, c, buf, keep + sizeof ELLIPSIS - 1);
@@ -322,23 +311,22 @@ int ui_wrap(Ui *ui, Rect box, int font, Color c, const char *s, int max_lines, b
          * Arabic screen from the left (placed now as it will end up
          * when the screen is mirrored after) */
         bool right = bidi_is_rtl(s + pos, para, screen_rtl);
-        int align = (right != ui->mirror_pending ? ALIGN_RIGHT : ALIGN_LEFT) | (right ? TEXT_RTL : 0);
+        int align =
+            (right != ui->mirror_pending ? ALIGN_RIGHT : ALIGN_LEFT) | (right ? TEXT_RTL : 0);
         size_t end = para;
         if (measure(ui, font, s + pos, para) > box.w) {
             size_t fit = fit_prefix(ui, font, s + pos, para, box.w);
             end = fit;
             while (end > 0 && s[pos + end] != ' ')
                 end--;
-            if (end == 0)
-                end = fit ? fit : utf8_next_char(s + pos, para, 0);
+            if (end == 0) end = fit ? fit : utf8_next_char(s + pos, para, 0);
         }
         size_t next = pos + end;
         while (next < n && s[next] == ' ')
             next++;
-        if (next < n && s[next] == '\n')
-            next++;
+        if (next < n && s[next] == '\n') next++;
         bool cut = lines == max_lines - 1 && next < n;
-        Rect line = { box.x, box.y + lines * lh, box.w, lh };
+        Rect line = {box.x, box.y + lines * lh, box.w, lh};
         if (draw && cut)
             text_fitted(ui, line, font, align, c, s + pos, para, true);
         else if (draw)
@@ -359,12 +347,9 @@ void ui_initials(const char *name, char out[16])
     size_t i = first;
     bool in_paren = false;
     while (i < n) {
-        if (name[i] == '(')
-            in_paren = true;
-        if (!in_paren && name[i] != ' ' && (i == 0 || name[i - 1] == ' '))
-            last_start = i;
-        if (name[i] == ')')
-            in_paren = false;
+        if (name[i] == '(') in_paren = true;
+        if (!in_paren && name[i] != ' ' && (i == 0 || name[i - 1] == ' ')) last_start = i;
+        if (name[i] == ')') in_paren = false;
         i++;
     }
     if (first < n) {
@@ -393,17 +378,17 @@ void ui_avatar(Ui *ui, Point c, int r, const Person *p)
 {
     const Theme *t = ui->theme;
     Color sc = t->sector[p->place.sector];
-    Rect box = { c.x - r, c.y - r, 2 * r, 2 * r };
+    Rect box = {c.x - r, c.y - r, 2 * r, 2 * r};
     const Relation *rel = relation_find(p->picto);
     if (rel) {
         draw_disc(&ui->dl, c, r, t->sector_tint[p->place.sector]);
         draw_arc(&ui->dl, c, r - ui_px(ui, 0.4f), r, 0, 36000, sc);
         /* the largest pictogram that fits the disc */
-        int font = r > ui_line_height(ui, FONT_TITLE) * 6 / 10   ? FONT_TITLE
+        int font = r > ui_line_height(ui, FONT_TITLE) * 6 / 10  ? FONT_TITLE
                    : r > ui_line_height(ui, FONT_BODY) * 6 / 10 ? FONT_BODY
                                                                 : FONT_SMALL;
-        ui_text(ui, (Rect){ c.x - 2 * r, c.y - r, 4 * r, 2 * r }, font,
-                ALIGN_CENTER | ALIGN_MIDDLE, t->ink, rel->picto);
+        ui_text(ui, (Rect){c.x - 2 * r, c.y - r, 4 * r, 2 * r}, font, ALIGN_CENTER | ALIGN_MIDDLE,
+                t->ink, rel->picto);
     } else {
         char ini[16];
         ui_initials(p->name, ini);
@@ -412,12 +397,12 @@ void ui_avatar(Ui *ui, Point c, int r, const Person *p)
     }
     if (p->present) {
         int br = r * 38 / 100, th = br / 3 > 1 ? br / 3 : 2;
-        Point b = { c.x + r * 7 / 10, c.y + r * 7 / 10 };
+        Point b = {c.x + r * 7 / 10, c.y + r * 7 / 10};
         draw_disc(&ui->dl, b, br + th / 2 + 1, t->card);
         draw_disc(&ui->dl, b, br, t->present);
-        draw_line(&ui->dl, (Point){ b.x - br / 2, b.y }, (Point){ b.x - br / 8, b.y + br / 3 }, th,
+        draw_line(&ui->dl, (Point){b.x - br / 2, b.y}, (Point){b.x - br / 8, b.y + br / 3}, th,
                   t->card);
-        draw_line(&ui->dl, (Point){ b.x - br / 8, b.y + br / 3 }, (Point){ b.x + br / 2, b.y - br / 3 },
+        draw_line(&ui->dl, (Point){b.x - br / 8, b.y + br / 3}, (Point){b.x + br / 2, b.y - br / 3},
                   th, t->card);
     }
 }

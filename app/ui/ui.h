@@ -25,8 +25,8 @@ enum { UI_CUTS = 24, UI_CUT_LEN = 240 };
 typedef struct Widget {
     char id[UI_ID_LEN];
     Rect rect;
-    Point anchor;    /* where a finger aims; inside the widget's shape */
-    uint32_t grab;   /* GRAB_* from core/gesture.h; 0: not touchable */
+    Point anchor;  /* where a finger aims; inside the widget's shape */
+    uint32_t grab; /* GRAB_* from core/gesture.h; 0: not touchable */
 } Widget;
 
 typedef struct TextMeasure {
@@ -40,19 +40,19 @@ typedef struct Ui {
     Widget *widgets;
     int n_widgets, cap_widgets;
     const Theme *theme;
-    const Catalog *cat;  /* NULL: Dutch */
+    const Catalog *cat; /* NULL: Dutch */
     TextMeasure tm;
-    float mm;            /* pixels per millimetre */
-    int w, h;            /* frame size in pixels */
-    bool rtl;            /* mirror the layout */
-    bool mirror_pending; /* drawing left to right now, to be mirrored after */
-    int keyboard_layout; /* the on-screen keyboard's first layout (keyboard.h) */
+    float mm;                  /* pixels per millimetre */
+    int w, h;                  /* frame size in pixels */
+    bool rtl;                  /* mirror the layout */
+    bool mirror_pending;       /* drawing left to right now, to be mirrored after */
+    int keyboard_layout;       /* the on-screen keyboard's first layout (keyboard.h) */
     const char *language_name; /* the language on screen, in its own name */
     /* Texts this frame had to shorten with an ellipsis, as they were: the
      * script's `dump` lists them, so a test finds a word that does not fit. */
     int n_cuts;
     char cuts[UI_CUTS][UI_CUT_LEN];
-    bool clipping;       /* widgets outside `clip` are not registered */
+    bool clipping; /* widgets outside `clip` are not registered */
     Rect clip;
 } Ui;
 
@@ -82,7 +82,7 @@ void ui_unclip(Ui *ui);
  * mirrored but drawn as they are. */
 typedef struct UiMark {
     int cmds, widgets;
-    bool active;         /* ui_mirror_begin: this one mirrors at its end */
+    bool active; /* ui_mirror_begin: this one mirrors at its end */
 } UiMark;
 UiMark ui_mark(const Ui *ui);
 void ui_mirror_since(Ui *ui, UiMark m);

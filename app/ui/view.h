@@ -19,29 +19,29 @@ typedef struct FlowList {
     int n;
     char text[FLOW_LIST_MAX][160];
     char note[FLOW_LIST_MAX][80];
-    int chosen;          /* -1: none */
+    int chosen; /* -1: none */
 } FlowList;
 
 typedef struct FlowView {
     bool can_undo, can_redo;
-    const char *problem;     /* a failure in plain words, or NULL */
-    const char *notice;      /* a message that waits for OK, or NULL */
+    const char *problem; /* a failure in plain words, or NULL */
+    const char *notice;  /* a message that waits for OK, or NULL */
     PrintProgress printing;
     const char *print_words;
-    char today[11];          /* "YYYY-MM-DD" */
-    int64_t now;             /* seconds since 1970: when someone agrees */
+    char today[11]; /* "YYYY-MM-DD" */
+    int64_t now;    /* seconds since 1970: when someone agrees */
     bool pin_set;
-    FlowList plans;          /* the new-meeting panel: prepared plan files (after "empty") */
-    FlowList meetings;       /* the continue panel */
-    FlowList printers;       /* settings: 0 is "the default printer", then
-                                by name ("printer:NAME" on screen) */
-    FlowList languages;      /* settings (chosen: the start language) and the language panel */
-    int language_now;        /* index into languages of the one on screen */
+    FlowList plans;            /* the new-meeting panel: prepared plan files (after "empty") */
+    FlowList meetings;         /* the continue panel */
+    FlowList printers;         /* settings: 0 is "the default printer", then
+                                  by name ("printer:NAME" on screen) */
+    FlowList languages;        /* settings (chosen: the start language) and the language panel */
+    int language_now;          /* index into languages of the one on screen */
     const char *settings_said; /* a line on the settings panel, or NULL */
-    int rotation;            /* the screen's turn in degrees */
-    int retention_days;      /* kept meetings are erased after this */
-    int cover_minutes;       /* the plan is covered after this long untouched; 0 never */
-    const char *kept_words;  /* the start screen: what is kept, until when (no names) */
+    int rotation;              /* the screen's turn in degrees */
+    int retention_days;        /* kept meetings are erased after this */
+    int cover_minutes;         /* the plan is covered after this long untouched; 0 never */
+    const char *kept_words;    /* the start screen: what is kept, until when (no names) */
 } FlowView;
 
 #endif

@@ -13,12 +13,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     char err[300];
     Catalog *c = catalog_parse((const char *)data, size, err, sizeof err);
-    if (!c)
-        return 0;
+    if (!c) return 0;
     for (int i = 0; i < catalog_count(c); i++) {
         const char *id = catalog_msgid(c, i);
-        if (!id || !tr(c, id))
-            abort();
+        if (!id || !tr(c, id)) abort();
     }
     char out[64];
     tr_fill(out, sizeof out, tr(c, "%s en %s"), "a");

@@ -13,8 +13,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     char err[300];
     Plan *p = planfile_parse((const char *)data, size, err, sizeof err);
-    if (!p)
-        return 0;
+    if (!p) return 0;
     char *a = planfile_format(p);
     Plan *q = a ? planfile_parse(a, strlen(a), err, sizeof err) : NULL;
     char *b = q ? planfile_format(q) : NULL;

@@ -32,8 +32,7 @@ static int one(const char *path)
         }
     }
     fclose(f);
-    if (!buf)
-        return 1;
+    if (!buf) return 1;
     LLVMFuzzerTestOneInput(buf, n);
     free(buf);
     return 0;
@@ -56,15 +55,13 @@ int main(int argc, char **argv)
         DIR *d = opendir(argv[i]);
         struct dirent *e;
         while (d && (e = readdir(d))) {
-            if (e->d_name[0] == '.')
-                continue;
+            if (e->d_name[0] == '.') continue;
             char path[4096];
             snprintf(path, sizeof path, "%s/%s", argv[i], e->d_name);
             bad += one(path);
             files++;
         }
-        if (d)
-            closedir(d);
+        if (d) closedir(d);
     }
     printf("%d inputs replayed\n", files);
     return bad ? 1 : files > 0 ? 0 : 1;

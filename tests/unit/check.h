@@ -9,36 +9,38 @@
 
 static int check_passed, check_failed;
 
-#define CHECK(cond)                                                            \
-    do {                                                                       \
-        if (cond) check_passed++;                                              \
-        else {                                                                 \
-            check_failed++;                                                    \
-            fprintf(stderr, "%s:%d: expected %s\n", __FILE__, __LINE__, #cond); \
-        }                                                                      \
+#define CHECK(cond)                                                                                \
+    do {                                                                                           \
+        if (cond)                                                                                  \
+            check_passed++;                                                                        \
+        else {                                                                                     \
+            check_failed++;                                                                        \
+            fprintf(stderr, "%s:%d: expected %s\n", __FILE__, __LINE__, #cond);                    \
+        }                                                                                          \
     } while (0)
 
-#define CHECK_INT(got, want)                                                   \
-    do {                                                                       \
-        long long g_ = (long long)(got), w_ = (long long)(want);               \
-        if (g_ == w_) check_passed++;                                          \
-        else {                                                                 \
-            check_failed++;                                                    \
-            fprintf(stderr, "%s:%d: %s: expected %lld, got %lld\n", __FILE__,   \
-                    __LINE__, #got, w_, g_);                                   \
-        }                                                                      \
+#define CHECK_INT(got, want)                                                                       \
+    do {                                                                                           \
+        long long g_ = (long long)(got), w_ = (long long)(want);                                   \
+        if (g_ == w_)                                                                              \
+            check_passed++;                                                                        \
+        else {                                                                                     \
+            check_failed++;                                                                        \
+            fprintf(stderr, "%s:%d: %s: expected %lld, got %lld\n", __FILE__, __LINE__, #got, w_,  \
+                    g_);                                                                           \
+        }                                                                                          \
     } while (0)
 
-#define CHECK_STR(got, want)                                                   \
-    do {                                                                       \
-        const char *g_ = (got), *w_ = (want);                                  \
-        if (g_ && w_ && strcmp(g_, w_) == 0) check_passed++;                   \
-        else {                                                                 \
-            check_failed++;                                                    \
-            fprintf(stderr, "%s:%d: %s: expected \"%s\", got \"%s\"\n",         \
-                    __FILE__, __LINE__, #got, w_ ? w_ : "(null)",              \
-                    g_ ? g_ : "(null)");                                       \
-        }                                                                      \
+#define CHECK_STR(got, want)                                                                       \
+    do {                                                                                           \
+        const char *g_ = (got), *w_ = (want);                                                      \
+        if (g_ && w_ && strcmp(g_, w_) == 0)                                                       \
+            check_passed++;                                                                        \
+        else {                                                                                     \
+            check_failed++;                                                                        \
+            fprintf(stderr, "%s:%d: %s: expected \"%s\", got \"%s\"\n", __FILE__, __LINE__, #got,  \
+                    w_ ? w_ : "(null)", g_ ? g_ : "(null)");                                       \
+        }                                                                                          \
     } while (0)
 
 static inline int check_done(const char *suite)

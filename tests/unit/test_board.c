@@ -34,11 +34,14 @@ static Plan *plan_with_people(void)
     Plan *p = plan_create();
     plan_set_field(p, FIELD_FAMILY, "Jansen");
     plan_set_field(p, FIELD_CHILDREN, "Sam en Noor");
-    plan_add_person(p, &(Person){ .name = "Esther Jansen", .relation = "moeder",
-                                  .place = { SECTOR_FAMILY, 1, 500, 500 }, .present = true });
-    plan_add_person(p, &(Person){ .name = "Ans Verhoef", .relation = "buurvrouw",
-                                  .place = { SECTOR_FRIENDS, 2, 500, 500 } });
-    plan_add_goal(p, &(Goal){ .text = "Sam gaat elke dag naar school." });
+    plan_add_person(p, &(Person){.name = "Esther Jansen",
+                                 .relation = "moeder",
+                                 .place = {SECTOR_FAMILY, 1, 500, 500},
+                                 .present = true});
+    plan_add_person(p, &(Person){.name = "Ans Verhoef",
+                                 .relation = "buurvrouw",
+                                 .place = {SECTOR_FRIENDS, 2, 500, 500}});
+    plan_add_goal(p, &(Goal){.text = "Sam gaat elke dag naar school."});
     return p;
 }
 
@@ -47,36 +50,34 @@ static FlowState fl; /* the board is drawn inside the flow, as in the app */
 static void frame(Ui *ui, const Plan *plan, const Gestures *g, int w, int h)
 {
     ui_begin(ui, w, h, ui_scale_for(w, h, 96));
-    FlowView view = { .can_undo = true };
+    FlowView view = {.can_undo = true};
     flow_draw(ui, &fl, plan, g, &view);
 }
 
 static void test_ids_at_every_size(void)
 {
     Ui ui;
-    ui_init(&ui, &theme_default, (TextMeasure){ NULL, fake_width, fake_height });
+    ui_init(&ui, &theme_default, (TextMeasure){NULL, fake_width, fake_height});
     Plan *plan = plan_with_people();
     Gestures g;
     gestures_init(&g, 8, 600);
-    const int sizes[][2] = { { 800, 480 }, { 1280, 800 }, { 1920, 1080 }, { 3840, 2160 },
-                             { 800, 1280 } };
+    const int sizes[][2] = {{800, 480}, {1280, 800}, {1920, 1080}, {3840, 2160}, {800, 1280}};
     for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
         int w = sizes[i][0], h = sizes[i][1];
         frame(&ui, plan, &g, w, h);
-        const char *ids[] = { "undo", "redo", "tray", "centre", "person:1", "person:2",
-                              "goal:3", "ring:1:family", "ring:3:professionals" };
+        const char *ids[] = {"undo",   "redo",          "tray",
+                             "centre", "person:1",      "person:2",
+                             "goal:3", "ring:1:family", "ring:3:professionals"};
         for (size_t k = 0; k < sizeof ids / sizeof ids[0]; k++) {
             const Widget *wd = ui_find(&ui, ids[k]);
             CHECK(wd != NULL);
-            if (!wd)
-                continue;
+            if (!wd) continue;
             /* on screen, and a finger-sized target where it is touchable */
             CHECK(wd->rect.x >= 0 && wd->rect.y >= 0 && wd->rect.x + wd->rect.w <= w &&
                   wd->rect.y + wd->rect.h <= h);
             if (wd->grab && wd->rect.h < ui_px(&ui, 9.0f))
                 fprintf(stderr, "%s at %dx%d: %d px high\n", ids[k], w, h, wd->rect.h);
-            if (wd->grab)
-                CHECK(wd->rect.h >= ui_px(&ui, 9.0f));
+            if (wd->grab) CHECK(wd->rect.h >= ui_px(&ui, 9.0f));
         }
         /* the person card's anchor lies in its ring piece */
         const Widget *ring = ui_find(&ui, "ring:2:friends");
@@ -101,7 +102,7 @@ static FlowAction drag(Ui *ui, Plan *plan, Gestures *g, Point to)
     Point from = w->anchor;
     Gesture ev;
     gestures_down(g, 1, from, 1000, w->id, w->grab);
-    gestures_move(g, 1, (Point){ (from.x + to.x) / 2, (from.y + to.y) / 2 }, 1016, &ev);
+    gestures_move(g, 1, (Point){(from.x + to.x) / 2, (from.y + to.y) / 2}, 1016, &ev);
     CHECK_INT(ev.kind, GESTURE_DRAG_START);
     board_gesture(ui, &fl.board, plan, g, &ev);
     frame(ui, plan, g, ui->w, ui->h);
@@ -122,7 +123,7 @@ static FlowAction drag(Ui *ui, Plan *plan, Gestures *g, Point to)
 static void test_drag_and_drop(void)
 {
     Ui ui;
-    ui_init(&ui, &theme_default, (TextMeasure){ NULL, fake_width, fake_height });
+    ui_init(&ui, &theme_default, (TextMeasure){NULL, fake_width, fake_height});
     Plan *plan = plan_with_people();
     Gestures g;
     gestures_init(&g, 8, 600);
@@ -144,8 +145,8 @@ static void test_drag_and_drop(void)
 
     /* a drop off the map (the top bar, off-screen) changes nothing */
     Place before = plan_person(plan, 1)->place;
-    CHECK_INT(drag(&ui, plan, &g, (Point){ 5, 5 }), FLOW_REDRAW);
-    CHECK_INT(drag(&ui, plan, &g, (Point){ -400, 5000 }), FLOW_REDRAW);
+    CHECK_INT(drag(&ui, plan, &g, (Point){5, 5}), FLOW_REDRAW);
+    CHECK_INT(drag(&ui, plan, &g, (Point){-400, 5000}), FLOW_REDRAW);
     CHECK(memcmp(&before, &plan_person(plan, 1)->place, sizeof before) == 0);
 
     /* undo and redo are taps */
@@ -153,7 +154,7 @@ static void test_drag_and_drop(void)
     const Widget *undo = ui_find(&ui, "undo");
     gestures_down(&g, 3, undo->anchor, 2000, undo->id, undo->grab);
     gestures_up(&g, 3, undo->anchor, 2050, &ev);
-    CHECK_INT(flow_gesture(&ui, &fl, plan, &g, &ev, &(FlowView){ 0 }).act, FLOW_UNDO);
+    CHECK_INT(flow_gesture(&ui, &fl, plan, &g, &ev, &(FlowView){0}).act, FLOW_UNDO);
     plan_destroy(plan);
     ui_fini(&ui);
 }
@@ -161,16 +162,16 @@ static void test_drag_and_drop(void)
 static void test_text_fitting(void)
 {
     Ui ui;
-    ui_init(&ui, &theme_default, (TextMeasure){ NULL, fake_width, fake_height });
+    ui_init(&ui, &theme_default, (TextMeasure){NULL, fake_width, fake_height});
     ui_begin(&ui, 800, 600, 4);
-    ui_text(&ui, (Rect){ 0, 0, 60, 20 }, FONT_BODY, ALIGN_LEFT, 0xFF, "Maria Magdalena");
+    ui_text(&ui, (Rect){0, 0, 60, 20}, FONT_BODY, ALIGN_LEFT, 0xFF, "Maria Magdalena");
     CHECK_INT(ui.dl.n, 1);
     CHECK_STR(draw_cmd_text(&ui.dl, &ui.dl.cmds[0]), "Maria\xE2\x80\xA6");
     ui_begin(&ui, 800, 600, 4);
-    ui_text(&ui, (Rect){ 0, 0, 30, 20 }, FONT_BODY, ALIGN_LEFT, 0xFF, "Zoë de Graaf");
+    ui_text(&ui, (Rect){0, 0, 30, 20}, FONT_BODY, ALIGN_LEFT, 0xFF, "Zoë de Graaf");
     CHECK_STR(draw_cmd_text(&ui.dl, &ui.dl.cmds[0]), "Zo\xE2\x80\xA6");
     ui_begin(&ui, 800, 600, 4);
-    int h = ui_wrap(&ui, (Rect){ 0, 0, 100, 0 }, FONT_BODY, 0xFF,
+    int h = ui_wrap(&ui, (Rect){0, 0, 100, 0}, FONT_BODY, 0xFF,
                     "Sam gaat elke dag naar school en blijft daar", 2, true);
     CHECK_INT(h, 2 * fake_height(NULL, FONT_BODY));
     CHECK_INT(ui.dl.n, 2);
@@ -196,7 +197,7 @@ static double uncovered(const Ui *ui, int i)
     int free_pts = 0, all = 0;
     for (int sy = 0; sy < 8; sy++)
         for (int sx = 0; sx < 8; sx++) {
-            Point p = { r.x + r.w * (2 * sx + 1) / 16, r.y + r.h * (2 * sy + 1) / 16 };
+            Point p = {r.x + r.w * (2 * sx + 1) / 16, r.y + r.h * (2 * sy + 1) / 16};
             bool covered = false;
             for (int j = i + 1; j < ui->n_widgets && !covered; j++)
                 covered = strncmp(ui->widgets[j].id, "person:", 7) == 0 &&
@@ -211,35 +212,35 @@ static double uncovered(const Ui *ui, int i)
 static void test_sixty_people(void)
 {
     Ui ui;
-    ui_init(&ui, &theme_default, (TextMeasure){ NULL, fake_width, fake_height });
+    ui_init(&ui, &theme_default, (TextMeasure){NULL, fake_width, fake_height});
     Plan *plan = plan_create();
     unsigned seed = 7;
     for (int i = 0; i < 60; i++) {
         seed = seed * 1103515245u + 12345u;
         char name[64];
-        snprintf(name, sizeof name, i % 7 == 0 ? "Maria Magdalena van den Broek-Vermeulen %d"
-                                                : "Persoon %d", i + 1);
-        plan_add_person(plan, &(Person){ .name = name, .relation = "buurvrouw",
-                                         .place = { (int)(seed >> 8) % SECTOR_COUNT,
-                                                    1 + (int)(seed >> 12) % RING_COUNT,
-                                                    (int)(seed >> 16) % 1001, (int)(seed >> 4) % 1001 } });
+        snprintf(name, sizeof name,
+                 i % 7 == 0 ? "Maria Magdalena van den Broek-Vermeulen %d" : "Persoon %d", i + 1);
+        plan_add_person(
+            plan,
+            &(Person){.name = name,
+                      .relation = "buurvrouw",
+                      .place = {(int)(seed >> 8) % SECTOR_COUNT, 1 + (int)(seed >> 12) % RING_COUNT,
+                                (int)(seed >> 16) % 1001, (int)(seed >> 4) % 1001}});
     }
     Gestures g;
     gestures_init(&g, 8, 600);
-    const int sizes[][2] = { { 1920, 1080 }, { 1280, 800 }, { 800, 480 } };
+    const int sizes[][2] = {{1920, 1080}, {1280, 800}, {800, 480}};
     for (size_t k = 0; k < 3; k++) {
         frame(&ui, plan, &g, sizes[k][0], sizes[k][1]);
         int cards = 0;
         double worst = 1;
         for (int i = 0; i < ui.n_widgets; i++) {
-            if (strncmp(ui.widgets[i].id, "person:", 7) != 0)
-                continue;
+            if (strncmp(ui.widgets[i].id, "person:", 7) != 0) continue;
             cards++;
             const Rect r = ui.widgets[i].rect;
             CHECK(r.x >= 0 && r.y >= 0 && r.x + r.w <= sizes[k][0] && r.y + r.h <= sizes[k][1]);
             double u = uncovered(&ui, i);
-            if (u < worst)
-                worst = u;
+            if (u < worst) worst = u;
         }
         CHECK_INT(cards, 60);
         /* sixty cards are more than a 7-inch panel's map can hold side by
@@ -264,7 +265,7 @@ static void test_sixty_people(void)
 static void test_caret_by_tap(void)
 {
     Ui ui;
-    ui_init(&ui, &theme_default, (TextMeasure){ NULL, fake_width, fake_height });
+    ui_init(&ui, &theme_default, (TextMeasure){NULL, fake_width, fake_height});
     Plan *plan = plan_with_people();
     Gestures g;
     gestures_init(&g, 8, 600);
@@ -279,16 +280,15 @@ static void test_caret_by_tap(void)
     for (int k = 0; k < 2; k++) { /* the first tap focuses the field, the second places */
         w = ui_find(&ui, "field:name");
         CHECK(w != NULL);
-        if (!w)
-            break;
-        Point at = { w->rect.x + ui_px(&ui, theme_default.pad_mm) + 30 + 2, w->anchor.y };
+        if (!w) break;
+        Point at = {w->rect.x + ui_px(&ui, theme_default.pad_mm) + 30 + 2, w->anchor.y};
         gestures_down(&g, 2, at, 2000 + k * 100, w->id, w->grab);
         CHECK(gestures_up(&g, 2, at, 2050 + k * 100, &ev));
         board_gesture(&ui, &fl.board, plan, &g, &ev);
         frame(&ui, plan, &g, 1280, 800);
     }
     CHECK_INT(fl.board.sheet.focus, FOCUS_NAME);
-    CHECK_INT(fl.board.sheet.name.cursor, 3);   /* after "Est" (10 pixels a letter) */
+    CHECK_INT(fl.board.sheet.name.cursor, 3); /* after "Est" (10 pixels a letter) */
     board_text(&fl.board, "!");
     CHECK_STR(textedit_text(&fl.board.sheet.name), "Est!her Jansen");
     sheet_close(&fl.board.sheet);
@@ -303,7 +303,7 @@ static FlowOut tap_flow(Ui *ui, const Plan *plan, Gestures *g, const char *id, c
     CHECK(w != NULL);
     if (!w) {
         fprintf(stderr, "no widget %s\n", id);
-        return (FlowOut){ .act = FLOW_NOTHING };
+        return (FlowOut){.act = FLOW_NOTHING};
     }
     Gesture ev;
     gestures_down(g, 4, w->anchor, 3000, w->id, w->grab);
@@ -316,12 +316,12 @@ static FlowOut tap_flow(Ui *ui, const Plan *plan, Gestures *g, const char *id, c
 static void test_steps(void)
 {
     Ui ui;
-    ui_init(&ui, &theme_default, (TextMeasure){ NULL, fake_width, fake_height });
+    ui_init(&ui, &theme_default, (TextMeasure){NULL, fake_width, fake_height});
     Plan *plan = plan_with_people();
     Gestures g;
     gestures_init(&g, 8, 600);
-    FlowView view = { .can_undo = true, .today = "2026-11-23", .pin_set = true };
-    const int sizes[][2] = { { 800, 480 }, { 1280, 800 }, { 1920, 1080 }, { 800, 1280 } };
+    FlowView view = {.can_undo = true, .today = "2026-11-23", .pin_set = true};
+    const int sizes[][2] = {{800, 480}, {1280, 800}, {1920, 1080}, {800, 1280}};
     for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
         int w = sizes[i][0], h = sizes[i][1];
         for (int s = 0; s < STEP_COUNT; s++) {
@@ -344,8 +344,7 @@ static void test_steps(void)
             bool board = s == STEP_NETWORK || s == STEP_GOALS;
             CHECK(board == (ui_find(&ui, "person:1") != NULL) || s == STEP_REVIEW ||
                   s == STEP_EVALUATION);
-            if (!board && s != STEP_SHARE)
-                CHECK(ui_find(&ui, "page") != NULL);
+            if (!board && s != STEP_SHARE) CHECK(ui_find(&ui, "page") != NULL);
         }
     }
     /* the facilitator's key asks for the PIN; family time hides it */
@@ -369,11 +368,11 @@ static void test_steps(void)
 static void test_pin_pad(void)
 {
     Ui ui;
-    ui_init(&ui, &theme_default, (TextMeasure){ NULL, fake_width, fake_height });
+    ui_init(&ui, &theme_default, (TextMeasure){NULL, fake_width, fake_height});
     Plan *plan = plan_create();
     Gestures g;
     gestures_init(&g, 8, 600);
-    FlowView view = { 0 };
+    FlowView view = {0};
     flow_to_start(&fl, false);
     CHECK_INT(fl.pin.purpose, PIN_FOR_SETUP);
     const char *first = "275318", *other = "275319";
@@ -446,31 +445,34 @@ static double contrast(Color a, Color b)
 static void test_contrast(void)
 {
     const Theme *t = &theme_default;
-    typedef struct Pair { Color ink, paper; const char *what; } Pair;
+    typedef struct Pair {
+        Color ink, paper;
+        const char *what;
+    } Pair;
     Pair pairs[64];
     int n = 0;
-    Color papers[] = { t->bg, t->panel, t->card };
+    Color papers[] = {t->bg, t->panel, t->card};
     for (int i = 0; i < 3; i++) {
-        pairs[n++] = (Pair){ t->ink, papers[i], "ink" };
-        pairs[n++] = (Pair){ t->ink_soft, papers[i], "soft ink" };
-        pairs[n++] = (Pair){ t->accent, papers[i], "accent words" };
-        pairs[n++] = (Pair){ t->warn, papers[i], "warning" };
-        pairs[n++] = (Pair){ t->present, papers[i], "agreed" };
+        pairs[n++] = (Pair){t->ink, papers[i], "ink"};
+        pairs[n++] = (Pair){t->ink_soft, papers[i], "soft ink"};
+        pairs[n++] = (Pair){t->accent, papers[i], "accent words"};
+        pairs[n++] = (Pair){t->warn, papers[i], "warning"};
+        pairs[n++] = (Pair){t->present, papers[i], "agreed"};
         for (int s = 0; s < SECTOR_COUNT; s++)
-            pairs[n++] = (Pair){ t->sector[s], papers[i], "sector name" };
+            pairs[n++] = (Pair){t->sector[s], papers[i], "sector name"};
     }
     for (int s = 0; s < SECTOR_COUNT; s++) {
-        pairs[n++] = (Pair){ t->ink, t->sector_tint[s], "ink on a sector's tint" };
-        pairs[n++] = (Pair){ t->card, t->sector[s], "initials on a sector" };
+        pairs[n++] = (Pair){t->ink, t->sector_tint[s], "ink on a sector's tint"};
+        pairs[n++] = (Pair){t->card, t->sector[s], "initials on a sector"};
     }
-    pairs[n++] = (Pair){ t->card, t->accent, "a primary button" };
-    pairs[n++] = (Pair){ t->card, t->present, "on green" };
-    pairs[n++] = (Pair){ t->card, t->problem, "the problem bar" };
-    pairs[n++] = (Pair){ t->warn, t->warn_tint, "a warning on its tint" };
-    pairs[n++] = (Pair){ t->ink, t->warn_tint, "what is still to fill in" };
-    pairs[n++] = (Pair){ t->present, t->done_tint, "agreed at" };
-    pairs[n++] = (Pair){ t->ink, t->done_tint, "ink on agreed" };
-    pairs[n++] = (Pair){ t->ink_soft, t->done_tint, "soft ink on agreed" };
+    pairs[n++] = (Pair){t->card, t->accent, "a primary button"};
+    pairs[n++] = (Pair){t->card, t->present, "on green"};
+    pairs[n++] = (Pair){t->card, t->problem, "the problem bar"};
+    pairs[n++] = (Pair){t->warn, t->warn_tint, "a warning on its tint"};
+    pairs[n++] = (Pair){t->ink, t->warn_tint, "what is still to fill in"};
+    pairs[n++] = (Pair){t->present, t->done_tint, "agreed at"};
+    pairs[n++] = (Pair){t->ink, t->done_tint, "ink on agreed"};
+    pairs[n++] = (Pair){t->ink_soft, t->done_tint, "soft ink on agreed"};
     for (int i = 0; i < n; i++) {
         double c = contrast(pairs[i].ink, pairs[i].paper);
         if (c < 4.5)
@@ -485,10 +487,10 @@ static void test_contrast(void)
  * 7-inch panel and finger-sized; never mirrored in a mirrored screen. */
 static KeyResult press(Ui *ui, Keyboard *kb, const char *id, GestureKind kind, char out[16])
 {
-    Gesture ev = { .kind = kind, .widget = id };
+    Gesture ev = {.kind = kind, .widget = id};
     KeyResult r = keyboard_gesture(kb, ui, &ev, out);
     ui_begin(ui, 800, 480, ui_scale_for(800, 480, 133));
-    keyboard_draw(ui, kb, (Rect){ 0, 480 - keyboard_height(ui), 800, keyboard_height(ui) });
+    keyboard_draw(ui, kb, (Rect){0, 480 - keyboard_height(ui), 800, keyboard_height(ui)});
     return r;
 }
 
@@ -497,11 +499,9 @@ static void all_keys_fit(const Ui *ui)
     int min_w = ui_px(ui, 7.0f);
     for (int i = 0; i < ui->n_widgets; i++) {
         const Widget *w = &ui->widgets[i];
-        if (strncmp(w->id, "key:", 4) != 0)
-            continue;
+        if (strncmp(w->id, "key:", 4) != 0) continue;
         CHECK(w->rect.x >= 0 && w->rect.x + w->rect.w <= ui->w && w->rect.y + w->rect.h <= ui->h);
-        if (w->rect.w < min_w)
-            fprintf(stderr, "key %s is %d px wide\n", w->id, w->rect.w);
+        if (w->rect.w < min_w) fprintf(stderr, "key %s is %d px wide\n", w->id, w->rect.w);
         CHECK(w->rect.w >= min_w);
     }
 }
@@ -509,8 +509,8 @@ static void all_keys_fit(const Ui *ui)
 static void test_keyboard(void)
 {
     Ui ui;
-    ui_init(&ui, &theme_default, (TextMeasure){ NULL, fake_width, fake_height });
-    Keyboard kb = { 0 };
+    ui_init(&ui, &theme_default, (TextMeasure){NULL, fake_width, fake_height});
+    Keyboard kb = {0};
     char out[16];
     ui.keyboard_layout = lang_of("nl")->keyboard;
     press(&ui, &kb, "", GESTURE_TAP, out);
@@ -523,13 +523,15 @@ static void test_keyboard(void)
     CHECK_STR(out, "\xC4\x99");
     /* one key: Turkish, Polish, Arabic, and back to Latin */
     CHECK_INT(press(&ui, &kb, "key:layout", GESTURE_TAP, out), KEY_REDRAW);
-    CHECK(ui_find(&ui, "key:\xC4\xB1") && ui_find(&ui, "key:\xC4\x9F") && ui_find(&ui, "key:\xC5\x9F"));
+    CHECK(ui_find(&ui, "key:\xC4\xB1") && ui_find(&ui, "key:\xC4\x9F") &&
+          ui_find(&ui, "key:\xC5\x9F"));
     all_keys_fit(&ui);
     kb.shift = true; /* Turkish capitals: i is İ, ı is I */
     press(&ui, &kb, "key:i", GESTURE_TAP, out);
     CHECK_STR(out, "\xC4\xB0");
     press(&ui, &kb, "key:layout", GESTURE_TAP, out);
-    CHECK(ui_find(&ui, "key:\xC4\x85") && ui_find(&ui, "key:\xC5\x82") && ui_find(&ui, "key:\xC5\xBC"));
+    CHECK(ui_find(&ui, "key:\xC4\x85") && ui_find(&ui, "key:\xC5\x82") &&
+          ui_find(&ui, "key:\xC5\xBC"));
     all_keys_fit(&ui);
     press(&ui, &kb, "key:layout", GESTURE_TAP, out);
     CHECK(ui_find(&ui, "key:\xD8\xB6") && ui_find(&ui, "key:\xD8\xAC")); /* ض ج */
@@ -543,7 +545,7 @@ static void test_keyboard(void)
     press(&ui, &kb, "key:layout", GESTURE_TAP, out);
     CHECK(ui_find(&ui, "key:q") && !ui_find(&ui, "key:\xD8\xB6"));
     /* the screen's language comes first */
-    Keyboard fresh = { 0 };
+    Keyboard fresh = {0};
     ui.keyboard_layout = lang_of("ar")->keyboard;
     press(&ui, &fresh, "", GESTURE_TAP, out);
     CHECK(ui_find(&ui, "key:\xD8\xB6") != NULL);
@@ -555,7 +557,7 @@ static void test_keyboard(void)
     ui.rtl = true;
     ui_begin(&ui, 800, 480, ui_scale_for(800, 480, 133));
     UiMark m = ui_mirror_begin(&ui);
-    keyboard_draw(&ui, &fresh, (Rect){ 0, 480 - keyboard_height(&ui), 800, keyboard_height(&ui) });
+    keyboard_draw(&ui, &fresh, (Rect){0, 480 - keyboard_height(&ui), 800, keyboard_height(&ui)});
     ui_mirror_end(&ui, m);
     const Widget *dad = ui_find(&ui, "key:\xD8\xB6"), *jim = ui_find(&ui, "key:\xD8\xAC");
     CHECK(dad && jim && dad->rect.x < jim->rect.x);

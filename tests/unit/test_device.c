@@ -34,8 +34,9 @@ static void test_calib(void)
         CHECK(near(qx, px) && near(qy, py));
     }
     /* refused: too few numbers, words, a flat matrix, too large, trailing text */
-    const char *bad[] = { "1 0 0 0 1", "a b c d e f", "1 1 0 1 1 0", "1e9 0 0 0 1 0",
-                          "1 0 0 0 1 0 7", "", "nan 0 0 0 1 0" };
+    const char *bad[] = {"1 0 0 0 1",     "a b c d e f",   "1 1 0 1 1 0",
+                         "1e9 0 0 0 1 0", "1 0 0 0 1 0 7", "",
+                         "nan 0 0 0 1 0"};
     Calib keep = calib_identity();
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         CHECK(!calib_parse(bad[i], &keep));
@@ -52,8 +53,7 @@ static void test_drm(void)
     char path[64];
     snprintf(path, sizeof path, "%s/card0", dir);
     FILE *f = fopen(path, "w");
-    if (f)
-        fclose(f);
+    if (f) fclose(f);
     CHECK_INT(drm_pick_card(dir), -1);
     unlink(path);
     rmdir(dir);

@@ -51,8 +51,8 @@ int main(void)
         return 1;
     }
     static const char *const files[2][3] = {
-        { "NotoSans-Regular.ttf", "NotoSansArabic-Regular.ttf", "NotoColorEmoji.ttf" },
-        { "NotoSans-Bold.ttf", "NotoSansArabic-Bold.ttf", "NotoColorEmoji.ttf" },
+        {"NotoSans-Regular.ttf", "NotoSansArabic-Regular.ttf", "NotoColorEmoji.ttf"},
+        {"NotoSans-Bold.ttf", "NotoSansArabic-Bold.ttf", "NotoColorEmoji.ttf"},
     };
     for (int b = 0; b < 2; b++)
         for (int f = 0; f < 3; f++) {
@@ -75,8 +75,7 @@ int main(void)
     int catalogues = 0;
     while (d && (e = readdir(d))) {
         size_t len = strlen(e->d_name);
-        if (len < 4 || strcmp(e->d_name + len - 3, ".po"))
-            continue;
+        if (len < 4 || strcmp(e->d_name + len - 3, ".po")) continue;
         char path[900], err[300];
         snprintf(path, sizeof path, "%s/%s", dirpath, e->d_name);
         Catalog *c = catalog_load(path, err, sizeof err);
@@ -88,8 +87,7 @@ int main(void)
         catalog_destroy(c);
         catalogues++;
     }
-    if (d)
-        closedir(d);
+    if (d) closedir(d);
     CHECK(catalogues >= 1);
     /* the sample plan, through its plan file text */
     char path[600], err[300];
@@ -97,8 +95,7 @@ int main(void)
     Plan *p = planfile_read(path, err, sizeof err);
     CHECK(p != NULL);
     char *text = p ? planfile_format(p) : NULL;
-    if (text)
-        need(text, "the sample plan");
+    if (text) need(text, "the sample plan");
     free(text);
     plan_destroy(p);
     /* pictograms */
@@ -111,12 +108,12 @@ int main(void)
         need(step_label(s), step_key(s));
         need(step_title(s), step_key(s));
     }
-    printf("fonts: %d catalogues, the sample plan and the pictograms; %d characters without a font\n",
-           catalogues, missing);
+    printf(
+        "fonts: %d catalogues, the sample plan and the pictograms; %d characters without a font\n",
+        catalogues, missing);
     for (int b = 0; b < 2; b++)
         for (int f = 0; f < 3; f++)
-            if (faces[b][f])
-                TTF_CloseFont(faces[b][f]);
+            if (faces[b][f]) TTF_CloseFont(faces[b][f]);
     TTF_Quit();
     return check_done("fonts");
 }

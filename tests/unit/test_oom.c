@@ -44,35 +44,32 @@ static int64_t session(const char *path)
 {
     char err[300];
     Store *st = store_open(path, NULL, err, sizeof err);
-    if (!st)
-        return 0;
+    if (!st) return 0;
     Plan *p = plan_create();
     if (!p || !plan_set_field(p, FIELD_FAMILY, "Jansen") ||
-        !plan_add_person(p, &(Person){ .name = "Anna", .relation = "oma",
-                                       .place = { SECTOR_FAMILY, 1, 500, 500 },
-                                       .scale = SCALE_NONE })) {
+        !plan_add_person(p, &(Person){.name = "Anna",
+                                      .relation = "oma",
+                                      .place = {SECTOR_FAMILY, 1, 500, 500},
+                                      .scale = SCALE_NONE})) {
         plan_destroy(p); /* nothing confirmed yet */
         store_close(st);
         return 0;
     }
     int64_t m = 0, confirmed = 0;
-    if (store_meeting_create(st, p, 1, &m) == STORE_OK)
-        confirmed = 1;
+    if (store_meeting_create(st, p, 1, &m) == STORE_OK) confirmed = 1;
     for (int i = 0; m && i < 5; i++) {
         p->people[0].place.u = i * 100;
         if (store_commit(st, m, p, 2 + i) == STORE_OK)
-            confirmed = store_meeting_cursor(st, m) > confirmed ? store_meeting_cursor(st, m)
-                                                                : confirmed;
+            confirmed =
+                store_meeting_cursor(st, m) > confirmed ? store_meeting_cursor(st, m) : confirmed;
     }
     plan_destroy(p);
     /* undo and redo move what is confirmed, when they are */
     Plan *u = m && confirmed > 1 ? store_undo(st, m) : NULL;
-    if (u)
-        confirmed--;
+    if (u) confirmed--;
     plan_destroy(u);
     Plan *r = u ? store_redo(st, m) : NULL;
-    if (r)
-        confirmed++;
+    if (r) confirmed++;
     plan_destroy(r);
     Plan *l = m ? store_meeting_load(st, m) : NULL;
     plan_destroy(l);
@@ -80,7 +77,7 @@ static int64_t session(const char *path)
     store_meetings(st, info, 4);
     char v[32];
     store_setting(st, "language", v, sizeof v);
-    const char *pairs[2] = { "language", "en" };
+    const char *pairs[2] = {"language", "en"};
     store_set_settings(st, pairs, 1);
     store_close(st);
     return confirmed;
@@ -98,8 +95,7 @@ static void log_add(Log *l, const char *what, const char *text)
 {
     size_t a = strlen(what), b = text ? strlen(text) : 6;
     char *g = realloc(l->s, l->n + a + b + 3);
-    if (!g)
-        abort(); /* the test's own memory: not under test */
+    if (!g) abort(); /* the test's own memory: not under test */
     l->s = g;
     memcpy(l->s + l->n, what, a);
     l->s[l->n + a] = '\n';
@@ -129,8 +125,7 @@ static uint32_t edit(Plan *p, Edit e)
         CHECK(why && strstr(why, "geheugen"));
         refusals_said += why && strstr(why, "geheugen");
         char *after = planfile_format(p);
-        if (before && after)
-            CHECK_STR(after, before);
+        if (before && after) CHECK_STR(after, before);
         free(after);
     }
     CHECK(!"an edit kept failing");
@@ -139,62 +134,92 @@ static uint32_t edit(Plan *p, Edit e)
 }
 
 /* Runs f until it gives something (memory fails once per run at most). */
-#define AGAIN(var, expr)                                                       \
-    do {                                                                       \
-        for (int t_ = 0; t_ < 4 && !((var) = (expr)); t_++)                    \
-            retries++;                                                         \
-        CHECK((var) != NULL);                                                  \
+#define AGAIN(var, expr)                                                                           \
+    do {                                                                                           \
+        for (int t_ = 0; t_ < 4 && !((var) = (expr)); t_++)                                        \
+            retries++;                                                                             \
+        CHECK((var) != NULL);                                                                      \
     } while (0)
 
 static void model_session(const char *po, size_t po_n, Log *log)
 {
     Plan *p;
     AGAIN(p, plan_create());
-    if (!p)
-        return;
-    edit(p, (Edit){ .kind = EDIT_SET_FIELD, .field = FIELD_FAMILY, .text = "Jansen" });
-    edit(p, (Edit){ .kind = EDIT_SET_FIELD, .field = FIELD_CHILDREN, .text = "Sam (8)" });
-    uint32_t anna = edit(p, (Edit){ .kind = EDIT_PERSON_ADD, .text = "Anna",
-                                    .text2 = "oma", .text3 = "grandma", .flag = true,
-                                    .place = { SECTOR_FAMILY, 1, 400, 500 } });
-    uint32_t jamila = edit(p, (Edit){ .kind = EDIT_PERSON_ADD,
-                                      .text = "\xD8\xAC\xD9\x85\xD9\x8A\xD9\x84\xD8\xA9",
-                                      .text2 = "buurvrouw", .flag = true,
-                                      .place = { SECTOR_FRIENDS, 2, 300, 600 } });
-    edit(p, (Edit){ .kind = EDIT_PERSON_SET, .id = anna, .text = "Anna de Vries",
-                    .text2 = "oma \xF0\x9F\x99\x82", .text3 = "grandma", .flag = true });
-    edit(p, (Edit){ .kind = EDIT_PERSON_MOVE, .id = anna, .place = { SECTOR_FAMILY, 2, 200, 100 } });
-    edit(p, (Edit){ .kind = EDIT_PERSON_SCALE, .id = jamila, .number = 7 });
-    uint32_t item = edit(p, (Edit){ .kind = EDIT_ITEM_ADD, .field = SECTION_CONCERNS,
-                                    .text = "Sam slaapt slecht" });
-    edit(p, (Edit){ .kind = EDIT_ITEM_ADD, .field = SECTION_DREAM, .text = "Samen op vakantie" });
-    edit(p, (Edit){ .kind = EDIT_ITEM_SET, .id = item, .text = "Sam slaapt  slecht \x01" });
-    uint32_t gone = edit(p, (Edit){ .kind = EDIT_ITEM_ADD, .field = SECTION_HELP, .text = "x" });
-    edit(p, (Edit){ .kind = EDIT_ITEM_REMOVE, .id = gone });
-    uint32_t goal = edit(p, (Edit){ .kind = EDIT_GOAL_ADD, .text = "Sam gaat elke dag naar school",
-                                    .number = AREA_SCHOOL });
-    uint32_t goal2 = edit(p, (Edit){ .kind = EDIT_GOAL_ADD, .text = "Rust in huis",
-                                     .number = AREA_HOME });
-    edit(p, (Edit){ .kind = EDIT_GOAL_MOVE, .id = goal2, .index = 0 });
-    edit(p, (Edit){ .kind = EDIT_GOAL_SET, .id = goal, .text = "Sam gaat naar school",
-                    .number = AREA_SCHOOL });
-    uint32_t ag = edit(p, (Edit){ .kind = EDIT_AGREEMENT_ADD, .goal = goal, .people = { anna },
-                                  .n_people = 1, .text = "Brengt Sam", .text2 = "elke ochtend",
-                                  .checker = jamila });
-    edit(p, (Edit){ .kind = EDIT_AGREEMENT_SET, .id = ag, .goal = goal,
-                    .people = { anna, jamila }, .n_people = 2, .text = "Brengen Sam",
-                    .text2 = "ma-vr", .checker = jamila });
-    uint32_t v = edit(p, (Edit){ .kind = EDIT_VOICE_ADD, .text = "Sam", .text2 = "Ik wil voetballen",
-                                 .support = jamila });
-    edit(p, (Edit){ .kind = EDIT_VOICE_SET, .id = v, .text = "Sam", .text2 = "Ik wil op voetbal",
-                    .support = anna });
-    edit(p, (Edit){ .kind = EDIT_EVALUATION, .text = "2027-02-20", .text2 = "10:00",
-                    .text3 = "11:30", .text4 = "Buurthuis", .support = jamila });
-    edit(p, (Edit){ .kind = EDIT_PERSON_AGREE, .id = anna, .time = 1795424400 });
-    edit(p, (Edit){ .kind = EDIT_APPROVE, .time = 1795424500 });
-    uint32_t extra = edit(p, (Edit){ .kind = EDIT_PERSON_ADD, .text = "Piet", .text2 = "buurman",
-                                     .place = { SECTOR_FRIENDS, 3, 500, 500 } });
-    edit(p, (Edit){ .kind = EDIT_PERSON_REMOVE, .id = extra });
+    if (!p) return;
+    edit(p, (Edit){.kind = EDIT_SET_FIELD, .field = FIELD_FAMILY, .text = "Jansen"});
+    edit(p, (Edit){.kind = EDIT_SET_FIELD, .field = FIELD_CHILDREN, .text = "Sam (8)"});
+    uint32_t anna = edit(p, (Edit){.kind = EDIT_PERSON_ADD,
+                                   .text = "Anna",
+                                   .text2 = "oma",
+                                   .text3 = "grandma",
+                                   .flag = true,
+                                   .place = {SECTOR_FAMILY, 1, 400, 500}});
+    uint32_t jamila = edit(p, (Edit){.kind = EDIT_PERSON_ADD,
+                                     .text = "\xD8\xAC\xD9\x85\xD9\x8A\xD9\x84\xD8\xA9",
+                                     .text2 = "buurvrouw",
+                                     .flag = true,
+                                     .place = {SECTOR_FRIENDS, 2, 300, 600}});
+    edit(p, (Edit){.kind = EDIT_PERSON_SET,
+                   .id = anna,
+                   .text = "Anna de Vries",
+                   .text2 = "oma \xF0\x9F\x99\x82",
+                   .text3 = "grandma",
+                   .flag = true});
+    edit(p, (Edit){.kind = EDIT_PERSON_MOVE, .id = anna, .place = {SECTOR_FAMILY, 2, 200, 100}});
+    edit(p, (Edit){.kind = EDIT_PERSON_SCALE, .id = jamila, .number = 7});
+    uint32_t item = edit(
+        p, (Edit){.kind = EDIT_ITEM_ADD, .field = SECTION_CONCERNS, .text = "Sam slaapt slecht"});
+    edit(p, (Edit){.kind = EDIT_ITEM_ADD, .field = SECTION_DREAM, .text = "Samen op vakantie"});
+    edit(p, (Edit){.kind = EDIT_ITEM_SET, .id = item, .text = "Sam slaapt  slecht \x01"});
+    uint32_t gone = edit(p, (Edit){.kind = EDIT_ITEM_ADD, .field = SECTION_HELP, .text = "x"});
+    edit(p, (Edit){.kind = EDIT_ITEM_REMOVE, .id = gone});
+    uint32_t goal = edit(p, (Edit){.kind = EDIT_GOAL_ADD,
+                                   .text = "Sam gaat elke dag naar school",
+                                   .number = AREA_SCHOOL});
+    uint32_t goal2 =
+        edit(p, (Edit){.kind = EDIT_GOAL_ADD, .text = "Rust in huis", .number = AREA_HOME});
+    edit(p, (Edit){.kind = EDIT_GOAL_MOVE, .id = goal2, .index = 0});
+    edit(p, (Edit){.kind = EDIT_GOAL_SET,
+                   .id = goal,
+                   .text = "Sam gaat naar school",
+                   .number = AREA_SCHOOL});
+    uint32_t ag = edit(p, (Edit){.kind = EDIT_AGREEMENT_ADD,
+                                 .goal = goal,
+                                 .people = {anna},
+                                 .n_people = 1,
+                                 .text = "Brengt Sam",
+                                 .text2 = "elke ochtend",
+                                 .checker = jamila});
+    edit(p, (Edit){.kind = EDIT_AGREEMENT_SET,
+                   .id = ag,
+                   .goal = goal,
+                   .people = {anna, jamila},
+                   .n_people = 2,
+                   .text = "Brengen Sam",
+                   .text2 = "ma-vr",
+                   .checker = jamila});
+    uint32_t v = edit(p, (Edit){.kind = EDIT_VOICE_ADD,
+                                .text = "Sam",
+                                .text2 = "Ik wil voetballen",
+                                .support = jamila});
+    edit(p, (Edit){.kind = EDIT_VOICE_SET,
+                   .id = v,
+                   .text = "Sam",
+                   .text2 = "Ik wil op voetbal",
+                   .support = anna});
+    edit(p, (Edit){.kind = EDIT_EVALUATION,
+                   .text = "2027-02-20",
+                   .text2 = "10:00",
+                   .text3 = "11:30",
+                   .text4 = "Buurthuis",
+                   .support = jamila});
+    edit(p, (Edit){.kind = EDIT_PERSON_AGREE, .id = anna, .time = 1795424400});
+    edit(p, (Edit){.kind = EDIT_APPROVE, .time = 1795424500});
+    uint32_t extra = edit(p, (Edit){.kind = EDIT_PERSON_ADD,
+                                    .text = "Piet",
+                                    .text2 = "buurman",
+                                    .place = {SECTOR_FRIENDS, 3, 500, 500}});
+    edit(p, (Edit){.kind = EDIT_PERSON_REMOVE, .id = extra});
 
     /* a copy, the plan file both ways */
     Plan *copy;
@@ -254,8 +279,7 @@ static void model_session(const char *po, size_t po_n, Log *log)
     Catalog *cat = NULL;
     for (int t = 0; t < 4 && !cat; t++) {
         cat = catalog_parse(po, po_n, err, sizeof err);
-        if (!cat)
-            CHECK(strstr(err, "out of memory") != NULL);
+        if (!cat) CHECK(strstr(err, "out of memory") != NULL);
     }
     CHECK(cat != NULL);
     log_add(log, "tr", tr(cat, "Ons plan"));
@@ -277,11 +301,10 @@ static void model_session(const char *po, size_t po_n, Log *log)
     for (int t = 0; t < 4; t++) {
         draw_clear(&dl);
         for (int i = 0; i < 300; i++) {
-            draw_rect(&dl, (Rect){ i, i, 10, 10 }, 2, 0x336699FF);
-            draw_text(&dl, (Rect){ i, i, 100, 20 }, 0, 0, 0x000000FF, "Anna", 4);
+            draw_rect(&dl, (Rect){i, i, 10, 10}, 2, 0x336699FF);
+            draw_text(&dl, (Rect){i, i, 100, 20}, 0, 0, 0x000000FF, "Anna", 4);
         }
-        if (!dl.short_of_memory && draw_copy(&shown, &dl))
-            break;
+        if (!dl.short_of_memory && draw_copy(&shown, &dl)) break;
         retries++;
     }
     CHECK(!dl.short_of_memory && draw_equal(&shown, &dl));
@@ -303,16 +326,15 @@ static void model_runs(long step)
     size_t po_n;
     char *po = file_read_all(KRING_SOURCE_DIR "/assets/po/en.po", 1 << 20, &po_n, err, sizeof err);
     CHECK(po != NULL);
-    if (!po)
-        return;
-    Log clean = { 0 };
+    if (!po) return;
+    Log clean = {0};
     mem_fail_at(0, false);
     model_session(po, po_n, &clean);
     long total = mem_count(), runs = 0, differed = 0, failed0 = mem_failed();
     CHECK_INT(retries, 0);
     long from = getenv("KRING_OOM_FROM") ? atol(getenv("KRING_OOM_FROM")) : 1;
     for (long n = from > 0 ? from : 1; n <= total; n += step) {
-        Log log = { 0 };
+        Log log = {0};
         mem_fail_at(n, false);
         model_session(po, po_n, &log);
         mem_fail_at(0, false);
@@ -346,16 +368,14 @@ int main(void)
     snprintf(path, sizeof path, "%s/oom.db", dir);
     snprintf(cmd, sizeof cmd, "rm -f '%s'/oom.db*", dir);
     /* a clean run counts the allocations */
-    if (system(cmd) != 0)
-        return 1;
+    if (system(cmd) != 0) return 1;
     mem_fail_at(0, false);
     CHECK_INT(session(path), 6);
     long total = mem_count();
     long step = getenv("KRING_OOM_STEP") ? atol(getenv("KRING_OOM_STEP")) : 1;
     long runs = 0, lost = 0;
     for (long n = 1; n <= total; n += step) {
-        if (system(cmd) != 0)
-            return 1;
+        if (system(cmd) != 0) return 1;
         mem_fail_at(n, false);
         int64_t confirmed = session(path);
         mem_fail_at(0, false);
@@ -364,8 +384,7 @@ int main(void)
         char err[300];
         Store *st = store_open(path, NULL, err, sizeof err);
         if (!st) {
-            if (confirmed)
-                lost++;
+            if (confirmed) lost++;
             continue;
         }
         CHECK(store_integrity_ok(st));
@@ -384,7 +403,6 @@ int main(void)
     CHECK_INT(lost, 0);
     model_runs(step);
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    if (system(cmd) != 0)
-        fprintf(stderr, "could not remove %s\n", dir);
+    if (system(cmd) != 0) fprintf(stderr, "could not remove %s\n", dir);
     return check_done("oom");
 }

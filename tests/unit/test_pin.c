@@ -16,8 +16,7 @@ static Store *open_store(void)
 {
     char err[300];
     Store *st = store_open(path, NULL, err, sizeof err);
-    if (!st)
-        fprintf(stderr, "store: %s\n", err);
+    if (!st) fprintf(stderr, "store: %s\n", err);
     return st;
 }
 
@@ -30,7 +29,8 @@ static void test_rules(void)
     CHECK_INT(pin_rule("48291312345678901"), PIN_TOO_LONG);
     CHECK_INT(pin_rule("4829 13"), PIN_NOT_DIGITS);
     CHECK_INT(pin_rule("48291a"), PIN_NOT_DIGITS);
-    CHECK_INT(pin_rule("٤٨٢٩١٣٥"), PIN_NOT_DIGITS); /* Arabic-Indic digits are refused, not misread */
+    CHECK_INT(pin_rule("٤٨٢٩١٣٥"),
+              PIN_NOT_DIGITS); /* Arabic-Indic digits are refused, not misread */
     CHECK_INT(pin_rule("000000"), PIN_TOO_SIMPLE);
     CHECK_INT(pin_rule("123456"), PIN_TOO_SIMPLE);
     CHECK_INT(pin_rule("987654"), PIN_TOO_SIMPLE);
@@ -40,8 +40,7 @@ static void test_set_and_check(void)
 {
     Store *st = open_store();
     CHECK(st != NULL);
-    if (!st)
-        return;
+    if (!st) return;
     CHECK(!pin_is_set(st));
     CHECK_INT(pin_check(st, "482913", 1000, NULL), PIN_NOT_SET);
     PinRule rule;
@@ -66,8 +65,7 @@ static void test_set_and_check(void)
 static void test_waits_and_lockout(void)
 {
     Store *st = open_store();
-    if (!st)
-        return;
+    if (!st) return;
     int64_t t = 1000000, wait = -1;
     for (int i = 1; i < PIN_FREE_TRIES; i++) {
         CHECK_INT(pin_check(st, "111111", t, &wait), PIN_WRONG);
@@ -102,8 +100,7 @@ static void test_waits_and_lockout(void)
 
     /* a restart changes nothing */
     st = open_store();
-    if (!st)
-        return;
+    if (!st) return;
     CHECK_INT(pin_check(st, "482913", t + 86400000LL, &wait), PIN_LOCKED);
     store_close(st);
 
@@ -116,8 +113,7 @@ static void test_waits_and_lockout(void)
              KRING_BIN, path);
     CHECK_INT(system(cmd), 0);
     st = open_store();
-    if (!st)
-        return;
+    if (!st) return;
     CHECK_INT(pin_failures(st), 0);
     CHECK_INT(pin_check(st, "482913", t, &wait), PIN_OK);
     store_close(st);
@@ -127,16 +123,14 @@ static void test_waits_and_lockout(void)
 static void test_wait_survives_restart(void)
 {
     Store *st = open_store();
-    if (!st)
-        return;
+    if (!st) return;
     int64_t t = 50000000, wait = 0;
     for (int i = 0; i < PIN_FREE_TRIES; i++)
         pin_check(st, "333333", t, &wait);
     CHECK_INT(wait, 5000);
     store_close(st);
     st = open_store();
-    if (!st)
-        return;
+    if (!st) return;
     CHECK_INT(pin_check(st, "482913", t + 1000, &wait), PIN_WAIT);
     CHECK_INT(wait, 4000);
     /* changing the PIN starts afresh */
@@ -149,8 +143,7 @@ static void test_wait_survives_restart(void)
 
 int main(void)
 {
-    if (!mkdtemp(dir))
-        return 1;
+    if (!mkdtemp(dir)) return 1;
     snprintf(path, sizeof path, "%s/kring.db", dir);
     test_rules();
     test_set_and_check();
@@ -158,7 +151,6 @@ int main(void)
     test_wait_survives_restart();
     char cmd[300];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    if (system(cmd) != 0)
-        return 1;
+    if (system(cmd) != 0) return 1;
     return check_done("pin");
 }

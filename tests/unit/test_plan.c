@@ -17,8 +17,7 @@ static uint32_t add(Plan *p, Edit e)
     uint32_t id = 0;
     const char *why = NULL;
     EditResult r = plan_apply(p, &e, &id, &why);
-    if (r != EDIT_OK)
-        fprintf(stderr, "edit %d refused: %s\n", e.kind, why ? why : "?");
+    if (r != EDIT_OK) fprintf(stderr, "edit %d refused: %s\n", e.kind, why ? why : "?");
     CHECK_INT(r, EDIT_OK);
     return id;
 }
@@ -32,25 +31,42 @@ static EditResult try_edit(Plan *p, Edit e, const char **why)
 static Plan *sample(uint32_t *ids)
 {
     Plan *p = plan_create();
-    add(p, (Edit){ .kind = EDIT_SET_FIELD, .field = FIELD_FAMILY, .text = "Jansen" });
-    add(p, (Edit){ .kind = EDIT_SET_FIELD, .field = FIELD_CHILDREN, .text = "Sam en Noor" });
-    add(p, (Edit){ .kind = EDIT_SET_FIELD, .field = FIELD_DATE, .text = "2026-11-21" });
-    ids[0] = add(p, (Edit){ .kind = EDIT_PERSON_ADD, .text = "Esther Jansen", .text2 = "moeder",
-                            .text3 = "mother", .place = { SECTOR_FAMILY, 1, 250, 750 },
-                            .flag = true });
-    ids[1] = add(p, (Edit){ .kind = EDIT_PERSON_ADD, .text = "جميلة العمراني", .text2 = "oma",
-                            .place = { SECTOR_FAMILY, 1, 750, 750 }, .flag = true });
-    ids[2] = add(p, (Edit){ .kind = EDIT_GOAL_ADD, .text = "Sam gaat elke dag naar school.",
-                            .number = AREA_SCHOOL });
-    ids[3] = add(p, (Edit){ .kind = EDIT_AGREEMENT_ADD, .goal = ids[2], .people = { ids[1] },
-                            .n_people = 1, .text = "brengt Sam", .text2 = "ma en wo",
-                            .checker = ids[0] });
-    ids[4] = add(p, (Edit){ .kind = EDIT_ITEM_ADD, .field = SECTION_CONCERNS,
-                            .text = "Mama is vaak moe." });
-    ids[5] = add(p, (Edit){ .kind = EDIT_VOICE_ADD, .text = "Sam", .text2 = "Ik wil bij mama blijven.",
-                            .support = ids[1] });
-    add(p, (Edit){ .kind = EDIT_EVALUATION, .text = "2027-02-20", .text2 = "10:00",
-                   .text3 = "12:00", .text4 = "Wijkcentrum", .support = ids[0] });
+    add(p, (Edit){.kind = EDIT_SET_FIELD, .field = FIELD_FAMILY, .text = "Jansen"});
+    add(p, (Edit){.kind = EDIT_SET_FIELD, .field = FIELD_CHILDREN, .text = "Sam en Noor"});
+    add(p, (Edit){.kind = EDIT_SET_FIELD, .field = FIELD_DATE, .text = "2026-11-21"});
+    ids[0] = add(p, (Edit){.kind = EDIT_PERSON_ADD,
+                           .text = "Esther Jansen",
+                           .text2 = "moeder",
+                           .text3 = "mother",
+                           .place = {SECTOR_FAMILY, 1, 250, 750},
+                           .flag = true});
+    ids[1] = add(p, (Edit){.kind = EDIT_PERSON_ADD,
+                           .text = "جميلة العمراني",
+                           .text2 = "oma",
+                           .place = {SECTOR_FAMILY, 1, 750, 750},
+                           .flag = true});
+    ids[2] = add(p, (Edit){.kind = EDIT_GOAL_ADD,
+                           .text = "Sam gaat elke dag naar school.",
+                           .number = AREA_SCHOOL});
+    ids[3] = add(p, (Edit){.kind = EDIT_AGREEMENT_ADD,
+                           .goal = ids[2],
+                           .people = {ids[1]},
+                           .n_people = 1,
+                           .text = "brengt Sam",
+                           .text2 = "ma en wo",
+                           .checker = ids[0]});
+    ids[4] = add(
+        p, (Edit){.kind = EDIT_ITEM_ADD, .field = SECTION_CONCERNS, .text = "Mama is vaak moe."});
+    ids[5] = add(p, (Edit){.kind = EDIT_VOICE_ADD,
+                           .text = "Sam",
+                           .text2 = "Ik wil bij mama blijven.",
+                           .support = ids[1]});
+    add(p, (Edit){.kind = EDIT_EVALUATION,
+                  .text = "2027-02-20",
+                  .text2 = "10:00",
+                  .text3 = "12:00",
+                  .text4 = "Wijkcentrum",
+                  .support = ids[0]});
     return p;
 }
 
@@ -67,93 +83,124 @@ static void test_every_edit(void)
     CHECK_STR(p->eval.place, "Wijkcentrum");
 
     /* person set, move, scale, agree */
-    add(p, (Edit){ .kind = EDIT_PERSON_SET, .id = ids[0], .text = "Esther", .text2 = "mama",
-                   .text3 = "", .flag = false });
+    add(p, (Edit){.kind = EDIT_PERSON_SET,
+                  .id = ids[0],
+                  .text = "Esther",
+                  .text2 = "mama",
+                  .text3 = "",
+                  .flag = false});
     CHECK_STR(plan_person(p, ids[0])->name, "Esther");
     CHECK(!plan_person(p, ids[0])->present);
-    add(p, (Edit){ .kind = EDIT_PERSON_MOVE, .id = ids[0], .place = { SECTOR_SCHOOL, 3, 5000, -1 } });
+    add(p, (Edit){.kind = EDIT_PERSON_MOVE, .id = ids[0], .place = {SECTOR_SCHOOL, 3, 5000, -1}});
     CHECK_INT(plan_person(p, ids[0])->place.sector, SECTOR_SCHOOL);
     CHECK_INT(plan_person(p, ids[0])->place.u, 1000);
-    add(p, (Edit){ .kind = EDIT_PERSON_SCALE, .id = ids[0], .number = 6 });
+    add(p, (Edit){.kind = EDIT_PERSON_SCALE, .id = ids[0], .number = 6});
     CHECK_INT(plan_person(p, ids[0])->scale, 6);
-    CHECK_INT(try_edit(p, (Edit){ .kind = EDIT_PERSON_SCALE, .id = ids[0], .number = 11 }, &why),
+    CHECK_INT(try_edit(p, (Edit){.kind = EDIT_PERSON_SCALE, .id = ids[0], .number = 11}, &why),
               EDIT_INVALID);
-    add(p, (Edit){ .kind = EDIT_PERSON_AGREE, .id = ids[0], .time = 1790000000 });
+    add(p, (Edit){.kind = EDIT_PERSON_AGREE, .id = ids[0], .time = 1790000000});
     CHECK_INT(plan_person(p, ids[0])->agreed_at, 1790000000);
 
     /* goals: set, move, and a second goal */
-    uint32_t g2 = add(p, (Edit){ .kind = EDIT_GOAL_ADD, .text = "Rust voor mama" });
-    add(p, (Edit){ .kind = EDIT_GOAL_MOVE, .id = g2, .index = 0 });
+    uint32_t g2 = add(p, (Edit){.kind = EDIT_GOAL_ADD, .text = "Rust voor mama"});
+    add(p, (Edit){.kind = EDIT_GOAL_MOVE, .id = g2, .index = 0});
     CHECK_INT(p->goals[0].id, g2);
-    add(p, (Edit){ .kind = EDIT_GOAL_SET, .id = g2, .text = "Mama krijgt rust.", .number = AREA_HOME });
+    add(p,
+        (Edit){.kind = EDIT_GOAL_SET, .id = g2, .text = "Mama krijgt rust.", .number = AREA_HOME});
     CHECK_STR(p->goals[0].text, "Mama krijgt rust.");
     CHECK_INT(p->goals[0].area, AREA_HOME);
 
     /* agreements: two people, set, refuse nonsense */
-    uint32_t a2 = add(p, (Edit){ .kind = EDIT_AGREEMENT_ADD, .goal = g2,
-                                 .people = { ids[0], ids[1], ids[0] }, .n_people = 3,
-                                 .text = "wandelen", .text2 = "dinsdag" });
+    uint32_t a2 = add(p, (Edit){.kind = EDIT_AGREEMENT_ADD,
+                                .goal = g2,
+                                .people = {ids[0], ids[1], ids[0]},
+                                .n_people = 3,
+                                .text = "wandelen",
+                                .text2 = "dinsdag"});
     CHECK_INT(plan_agreement(p, a2)->n_people, 2); /* the double is dropped */
-    add(p, (Edit){ .kind = EDIT_AGREEMENT_SET, .id = a2, .goal = g2, .people = { ids[1] },
-                   .n_people = 1, .text = "samen wandelen", .text2 = "elke dinsdag",
-                   .checker = ids[0] });
+    add(p, (Edit){.kind = EDIT_AGREEMENT_SET,
+                  .id = a2,
+                  .goal = g2,
+                  .people = {ids[1]},
+                  .n_people = 1,
+                  .text = "samen wandelen",
+                  .text2 = "elke dinsdag",
+                  .checker = ids[0]});
     CHECK_STR(plan_agreement(p, a2)->what, "samen wandelen");
-    CHECK_INT(try_edit(p, (Edit){ .kind = EDIT_AGREEMENT_ADD, .goal = g2, .n_people = 0 }, &why),
+    CHECK_INT(try_edit(p, (Edit){.kind = EDIT_AGREEMENT_ADD, .goal = g2, .n_people = 0}, &why),
               EDIT_INVALID);
     CHECK_STR(why, "Kies wie het doet.");
-    CHECK_INT(try_edit(p, (Edit){ .kind = EDIT_AGREEMENT_ADD, .goal = 999, .people = { ids[0] },
-                                  .n_people = 1 }, NULL), EDIT_NOT_FOUND);
+    CHECK_INT(
+        try_edit(p,
+                 (Edit){.kind = EDIT_AGREEMENT_ADD, .goal = 999, .people = {ids[0]}, .n_people = 1},
+                 NULL),
+        EDIT_NOT_FOUND);
 
     /* items: set, move, remove */
-    uint32_t i2 = add(p, (Edit){ .kind = EDIT_ITEM_ADD, .field = SECTION_CONCERNS, .text = "Schulden" });
-    add(p, (Edit){ .kind = EDIT_ITEM_MOVE, .id = i2, .index = 0 });
+    uint32_t i2 =
+        add(p, (Edit){.kind = EDIT_ITEM_ADD, .field = SECTION_CONCERNS, .text = "Schulden"});
+    add(p, (Edit){.kind = EDIT_ITEM_MOVE, .id = i2, .index = 0});
     CHECK_INT(p->section[SECTION_CONCERNS].items[0].id, i2);
-    add(p, (Edit){ .kind = EDIT_ITEM_SET, .id = i2, .text = "Er zijn schulden." });
+    add(p, (Edit){.kind = EDIT_ITEM_SET, .id = i2, .text = "Er zijn schulden."});
     CHECK_STR(plan_item(p, i2, NULL)->text, "Er zijn schulden.");
-    add(p, (Edit){ .kind = EDIT_ITEM_REMOVE, .id = i2 });
+    add(p, (Edit){.kind = EDIT_ITEM_REMOVE, .id = i2});
     CHECK(plan_item(p, i2, NULL) == NULL);
-    CHECK_INT(try_edit(p, (Edit){ .kind = EDIT_ITEM_ADD, .field = SECTION_SAFETY, .text = "   " }, &why),
-              EDIT_INVALID);
+    CHECK_INT(
+        try_edit(p, (Edit){.kind = EDIT_ITEM_ADD, .field = SECTION_SAFETY, .text = "   "}, &why),
+        EDIT_INVALID);
 
     /* voices */
-    add(p, (Edit){ .kind = EDIT_VOICE_SET, .id = ids[5], .text = "Noor",
-                   .text2 = "Luister naar mij.", .support = 0 });
+    add(p, (Edit){.kind = EDIT_VOICE_SET,
+                  .id = ids[5],
+                  .text = "Noor",
+                  .text2 = "Luister naar mij.",
+                  .support = 0});
     CHECK_STR(plan_voice(p, ids[5])->child, "Noor");
-    uint32_t v2 = add(p, (Edit){ .kind = EDIT_VOICE_ADD, .text = "Sam", .text2 = "Woensdag naar oma." });
-    add(p, (Edit){ .kind = EDIT_VOICE_REMOVE, .id = v2 });
+    uint32_t v2 =
+        add(p, (Edit){.kind = EDIT_VOICE_ADD, .text = "Sam", .text2 = "Woensdag naar oma."});
+    add(p, (Edit){.kind = EDIT_VOICE_REMOVE, .id = v2});
     CHECK(plan_voice(p, v2) == NULL);
 
     /* evaluation: refused dates and times change nothing */
-    CHECK_INT(try_edit(p, (Edit){ .kind = EDIT_EVALUATION, .text = "2027-02-30" }, &why), EDIT_INVALID);
-    CHECK_INT(try_edit(p, (Edit){ .kind = EDIT_EVALUATION, .text = "2027-02-20", .text2 = "25:00" },
-                       &why), EDIT_INVALID);
-    CHECK_INT(try_edit(p, (Edit){ .kind = EDIT_EVALUATION, .text = "2027-02-20", .text2 = "12:00",
-                                  .text3 = "10:00" }, &why), EDIT_INVALID);
+    CHECK_INT(try_edit(p, (Edit){.kind = EDIT_EVALUATION, .text = "2027-02-30"}, &why),
+              EDIT_INVALID);
+    CHECK_INT(
+        try_edit(p, (Edit){.kind = EDIT_EVALUATION, .text = "2027-02-20", .text2 = "25:00"}, &why),
+        EDIT_INVALID);
+    CHECK_INT(try_edit(p,
+                       (Edit){.kind = EDIT_EVALUATION,
+                              .text = "2027-02-20",
+                              .text2 = "12:00",
+                              .text3 = "10:00"},
+                       &why),
+              EDIT_INVALID);
     CHECK_STR(p->eval.date, "2027-02-20");
     CHECK(plan_valid_date("2028-02-29") && !plan_valid_date("2027-02-29"));
-    add(p, (Edit){ .kind = EDIT_APPROVE, .time = 1790000100 });
+    add(p, (Edit){.kind = EDIT_APPROVE, .time = 1790000100});
     CHECK_INT(p->approved_at, 1790000100);
 
     /* removing a person takes them out of everything */
-    add(p, (Edit){ .kind = EDIT_PERSON_REMOVE, .id = ids[0] });
+    add(p, (Edit){.kind = EDIT_PERSON_REMOVE, .id = ids[0]});
     CHECK(plan_person(p, ids[0]) == NULL);
     CHECK_INT(plan_agreement(p, ids[3])->checker, 0);
     CHECK_INT(p->eval.convener, 0);
-    add(p, (Edit){ .kind = EDIT_PERSON_REMOVE, .id = ids[1] });
+    add(p, (Edit){.kind = EDIT_PERSON_REMOVE, .id = ids[1]});
     CHECK(plan_agreement(p, ids[3]) == NULL); /* nobody left to do it */
     CHECK_INT(plan_voice(p, ids[5])->support, 0);
-    CHECK_INT(try_edit(p, (Edit){ .kind = EDIT_PERSON_REMOVE, .id = ids[1] }, &why), EDIT_NOT_FOUND);
+    CHECK_INT(try_edit(p, (Edit){.kind = EDIT_PERSON_REMOVE, .id = ids[1]}, &why), EDIT_NOT_FOUND);
 
     /* removing a goal takes its agreements */
-    add(p, (Edit){ .kind = EDIT_GOAL_REMOVE, .id = g2 });
+    add(p, (Edit){.kind = EDIT_GOAL_REMOVE, .id = g2});
     CHECK_INT(p->n_agreements, 0);
-    add(p, (Edit){ .kind = EDIT_AGREEMENT_ADD, .goal = ids[2],
-                   .people = { add(p, (Edit){ .kind = EDIT_PERSON_ADD, .text = "Ans" }) },
-                   .n_people = 1, .text = "kookt" });
+    add(p, (Edit){.kind = EDIT_AGREEMENT_ADD,
+                  .goal = ids[2],
+                  .people = {add(p, (Edit){.kind = EDIT_PERSON_ADD, .text = "Ans"})},
+                  .n_people = 1,
+                  .text = "kookt"});
     uint32_t last = p->agreements[0].id;
-    add(p, (Edit){ .kind = EDIT_AGREEMENT_REMOVE, .id = last });
+    add(p, (Edit){.kind = EDIT_AGREEMENT_REMOVE, .id = last});
     CHECK_INT(p->n_agreements, 0);
-    CHECK_INT(try_edit(p, (Edit){ .kind = EDIT_KIND_COUNT }, &why), EDIT_INVALID);
+    CHECK_INT(try_edit(p, (Edit){.kind = EDIT_KIND_COUNT}, &why), EDIT_INVALID);
     plan_destroy(p);
 }
 
@@ -161,20 +208,27 @@ static void test_bad_text(void)
 {
     Plan *p = plan_create();
     const char *why = NULL;
-    CHECK_INT(try_edit(p, (Edit){ .kind = EDIT_PERSON_ADD, .text = "" }, &why), EDIT_INVALID);
+    CHECK_INT(try_edit(p, (Edit){.kind = EDIT_PERSON_ADD, .text = ""}, &why), EDIT_INVALID);
     CHECK_STR(why, "Een naam is nodig.");
-    CHECK_INT(try_edit(p, (Edit){ .kind = EDIT_PERSON_ADD, .text = " \n\t " }, &why), EDIT_INVALID);
+    CHECK_INT(try_edit(p, (Edit){.kind = EDIT_PERSON_ADD, .text = " \n\t "}, &why), EDIT_INVALID);
     CHECK_INT(p->n_people, 0);
     /* broken UTF-8 and control characters are repaired, never stored */
-    uint32_t id = add(p, (Edit){ .kind = EDIT_PERSON_ADD, .text = "Zo\xC3\xAB\x01 \xFF" "B\x1B[31m" });
+    uint32_t id = add(p, (Edit){.kind = EDIT_PERSON_ADD,
+                                .text = "Zo\xC3\xAB\x01 \xFF"
+                                        "B\x1B[31m"});
     const char *name = plan_person(p, id)->name;
     CHECK(utf8_valid(name, strlen(name)));
-    CHECK_STR(name, "Zoë \xEF\xBF\xBD" "B[31m");
+    CHECK_STR(name, "Zoë \xEF\xBF\xBD"
+                    "B[31m");
     /* quotes, SQL-like text, emoji and right-to-left text are kept as they are */
-    const char *odd[] = { "Robert'); DROP TABLE meeting;--", "\"Oma\" 'Jo'", "👩‍👧 Mama 💛",
-                          "جميلة العمراني", "שרה כהן", "Zoë 🇳🇱" };
+    const char *odd[] = {"Robert'); DROP TABLE meeting;--",
+                         "\"Oma\" 'Jo'",
+                         "👩‍👧 Mama 💛",
+                         "جميلة العمراني",
+                         "שרה כהן",
+                         "Zoë 🇳🇱"};
     for (size_t i = 0; i < sizeof odd / sizeof odd[0]; i++) {
-        uint32_t k = add(p, (Edit){ .kind = EDIT_PERSON_ADD, .text = odd[i] });
+        uint32_t k = add(p, (Edit){.kind = EDIT_PERSON_ADD, .text = odd[i]});
         CHECK_STR(plan_person(p, k)->name, odd[i]);
     }
     /* 10,000 characters fit whole; beyond TEXT_MAX bytes text is cut on a
@@ -183,13 +237,13 @@ static void test_bad_text(void)
     for (int i = 0; i < 10000; i++)
         memcpy(long_name + i * 2, "\xC3\xAB", 2); /* ë */
     long_name[20000] = '\0';
-    uint32_t k = add(p, (Edit){ .kind = EDIT_PERSON_ADD, .text = long_name });
+    uint32_t k = add(p, (Edit){.kind = EDIT_PERSON_ADD, .text = long_name});
     CHECK_INT(strlen(plan_person(p, k)->name), 20000);
     char *huge = mem_alloc(TEXT_MAX + 100);
     memset(huge, 'a', TEXT_MAX + 99);
-    memcpy(huge + TEXT_MAX - 1, "\xC3\xAB", 2);  /* an ë across the limit */
+    memcpy(huge + TEXT_MAX - 1, "\xC3\xAB", 2); /* an ë across the limit */
     huge[TEXT_MAX + 99] = '\0';
-    uint32_t g = add(p, (Edit){ .kind = EDIT_GOAL_ADD, .text = huge });
+    uint32_t g = add(p, (Edit){.kind = EDIT_GOAL_ADD, .text = huge});
     const char *gt = plan_goal(p, g)->text;
     CHECK_INT(strlen(gt), TEXT_MAX - 1);
     CHECK(utf8_valid(gt, strlen(gt)));
@@ -218,7 +272,7 @@ static void test_files(void)
     Plan *q = planfile_parse(json, strlen(json), err, sizeof err);
     CHECK(q != NULL);
     char *json2 = q ? planfile_format(q) : NULL;
-    CHECK(json2 && strcmp(json, json2) == 0);      /* round trip is identical */
+    CHECK(json2 && strcmp(json, json2) == 0); /* round trip is identical */
     /* a clone is identical too */
     Plan *c = plan_clone(p);
     char *json3 = planfile_format(c);
@@ -240,25 +294,32 @@ static void test_files(void)
     const char *person =
         "{\"id\":1,\"name\":\"A\",\"relation\":\"\",\"picto\":\"\",\"sector\":\"family\","
         "\"ring\":1,\"u\":0,\"v\":0,\"present\":true,\"scale\":null,\"agreed_at\":0}";
-    struct { const char *tail, *want; } bad[] = {
-        { NULL, "not valid JSON" },
-        { "\"people\":[],\"goals\":[],\"agreements\":[]}", NULL }, /* the good one */
-        { "\"people\":[],\"goals\":[]}", "\"agreements\" is missing" },
-        { "\"people\":[],\"goals\":[],\"agreements\":[],\"extra\":1}", "unknown field \"extra\"" },
-        { "\"people\":[%P],\"goals\":[],\"agreements\":[],\"people\":[]}", "duplicate" },
-        { "\"people\":[%P,%P],\"goals\":[],\"agreements\":[]}", "id 1 is used twice" },
-        { "\"people\":[{\"id\":1}],\"goals\":[],\"agreements\":[]}", "person #1: field \"name\" is missing" },
-        { "\"people\":[],\"goals\":[{\"id\":5,\"text\":\"g\",\"area\":\"moon\"}],\"agreements\":[]}",
-          "unknown area" },
-        { "\"people\":[],\"goals\":[{\"id\":5,\"text\":\"g\",\"area\":\"\"}],\"agreements\":[{\"id\":6,"
-          "\"goal\":5,\"people\":[9],\"what\":\"\",\"when\":\"\",\"checker\":0}]}",
-          "names someone who is not in the plan" },
-        { "\"people\":[%P],\"goals\":[{\"id\":5,\"text\":\"g\",\"area\":\"\"}],\"agreements\":[{\"id\":6,"
-          "\"goal\":7,\"people\":[1],\"what\":\"\",\"when\":\"\",\"checker\":0}]}",
-          "goal 7 is not in the plan" },
-        { "\"people\":[%P],\"goals\":[{\"id\":5,\"text\":\"g\",\"area\":\"\"}],\"agreements\":[{\"id\":6,"
-          "\"goal\":5,\"people\":[],\"what\":\"\",\"when\":\"\",\"checker\":0}]}", "somebody must do it" },
-        { "\"people\":[%P],\"goals\":[],\"agreements\":[],\"x\":\"\\u0000\"}", "is not allowed" },
+    struct {
+        const char *tail, *want;
+    } bad[] = {
+        {NULL, "not valid JSON"},
+        {"\"people\":[],\"goals\":[],\"agreements\":[]}", NULL}, /* the good one */
+        {"\"people\":[],\"goals\":[]}", "\"agreements\" is missing"},
+        {"\"people\":[],\"goals\":[],\"agreements\":[],\"extra\":1}", "unknown field \"extra\""},
+        {"\"people\":[%P],\"goals\":[],\"agreements\":[],\"people\":[]}", "duplicate"},
+        {"\"people\":[%P,%P],\"goals\":[],\"agreements\":[]}", "id 1 is used twice"},
+        {"\"people\":[{\"id\":1}],\"goals\":[],\"agreements\":[]}",
+         "person #1: field \"name\" is missing"},
+        {"\"people\":[],\"goals\":[{\"id\":5,\"text\":\"g\",\"area\":\"moon\"}],\"agreements\":[]}",
+         "unknown area"},
+        {"\"people\":[],\"goals\":[{\"id\":5,\"text\":\"g\",\"area\":\"\"}],\"agreements\":[{"
+         "\"id\":6,"
+         "\"goal\":5,\"people\":[9],\"what\":\"\",\"when\":\"\",\"checker\":0}]}",
+         "names someone who is not in the plan"},
+        {"\"people\":[%P],\"goals\":[{\"id\":5,\"text\":\"g\",\"area\":\"\"}],\"agreements\":[{"
+         "\"id\":6,"
+         "\"goal\":7,\"people\":[1],\"what\":\"\",\"when\":\"\",\"checker\":0}]}",
+         "goal 7 is not in the plan"},
+        {"\"people\":[%P],\"goals\":[{\"id\":5,\"text\":\"g\",\"area\":\"\"}],\"agreements\":[{"
+         "\"id\":6,"
+         "\"goal\":5,\"people\":[],\"what\":\"\",\"when\":\"\",\"checker\":0}]}",
+         "somebody must do it"},
+        {"\"people\":[%P],\"goals\":[],\"agreements\":[],\"x\":\"\\u0000\"}", "is not allowed"},
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         char doc[4096] = "this is not json";
@@ -278,8 +339,7 @@ static void test_files(void)
         Plan *b = planfile_parse(doc, strlen(doc), err, sizeof err);
         if (!bad[i].want) {
             CHECK(b != NULL);
-            if (!b)
-                fprintf(stderr, "good plan refused: %s\n", err);
+            if (!b) fprintf(stderr, "good plan refused: %s\n", err);
         } else {
             CHECK(b == NULL);
             if (b || !strstr(err, bad[i].want)) {
@@ -310,14 +370,14 @@ static void test_sample(void)
     CHECK(p->n_people >= 12);
     CHECK(p->n_goals >= 5);
     CHECK(p->n_agreements >= 12);
-    bool sector[SECTOR_COUNT] = { false }, ring[RING_COUNT + 1] = { false };
+    bool sector[SECTOR_COUNT] = {false}, ring[RING_COUNT + 1] = {false};
     bool arabic = false, diacritics = false, long_name = false, absent = false;
     for (int i = 0; i < p->n_people; i++) {
         const Person *q = &p->people[i];
         sector[q->place.sector] = ring[q->place.ring] = true;
         absent = absent || !q->present;
         size_t n = strlen(q->name), chars = 0;
-        for (size_t k = 0; k < n; k += (size_t)utf8_decode(q->name + k, n - k, &(uint32_t){ 0 }))
+        for (size_t k = 0; k < n; k += (size_t)utf8_decode(q->name + k, n - k, &(uint32_t){0}))
             chars++;
         long_name = long_name || chars > 40;
         for (size_t k = 0; k < n;) {
@@ -355,25 +415,30 @@ static void test_agreeing(void)
     CHECK_INT(n, 2);
     CHECK_STR(gaps[0], "De centrale vraag is nog leeg.");
     CHECK(!flow_can_approve(p));
-    add(p, (Edit){ .kind = EDIT_SET_FIELD, .field = FIELD_QUESTION, .text = "Hoe gaat Sam naar school?" });
-    add(p, (Edit){ .kind = EDIT_ITEM_ADD, .field = SECTION_SAFETY, .text = "Bel oma." });
+    add(p, (Edit){.kind = EDIT_SET_FIELD,
+                  .field = FIELD_QUESTION,
+                  .text = "Hoe gaat Sam naar school?"});
+    add(p, (Edit){.kind = EDIT_ITEM_ADD, .field = SECTION_SAFETY, .text = "Bel oma."});
     CHECK_INT(flow_missing(p, gaps, FLOW_GAPS_MAX), 0);
-    add(p, (Edit){ .kind = EDIT_PERSON_AGREE, .id = ids[0], .time = 1000 });
+    add(p, (Edit){.kind = EDIT_PERSON_AGREE, .id = ids[0], .time = 1000});
     CHECK(!flow_can_approve(p)); /* oma has not agreed yet */
-    add(p, (Edit){ .kind = EDIT_PERSON_AGREE, .id = ids[1], .time = 1001 });
+    add(p, (Edit){.kind = EDIT_PERSON_AGREE, .id = ids[1], .time = 1001});
     CHECK(flow_can_approve(p));
-    add(p, (Edit){ .kind = EDIT_APPROVE, .time = 1002 });
+    add(p, (Edit){.kind = EDIT_APPROVE, .time = 1002});
     AgreeCount c = flow_agree_count(p);
     CHECK_INT(c.present, 2);
     CHECK_INT(c.agreed, 2);
     /* not changes of content */
-    add(p, (Edit){ .kind = EDIT_PERSON_MOVE, .id = ids[0], .place = { SECTOR_FAMILY, 1, 100, 100 } });
-    add(p, (Edit){ .kind = EDIT_PERSON_SET, .id = ids[1], .text = "جميلة العمراني ", .text2 = "oma",
-                   .flag = true });
+    add(p, (Edit){.kind = EDIT_PERSON_MOVE, .id = ids[0], .place = {SECTOR_FAMILY, 1, 100, 100}});
+    add(p, (Edit){.kind = EDIT_PERSON_SET,
+                  .id = ids[1],
+                  .text = "جميلة العمراني ",
+                  .text2 = "oma",
+                  .flag = true});
     CHECK_INT(p->people[0].agreed_at, 1000);
     CHECK_INT(p->approved_at, 1002);
     /* a change of content */
-    add(p, (Edit){ .kind = EDIT_ITEM_ADD, .field = SECTION_DREAM, .text = "Samen op vakantie." });
+    add(p, (Edit){.kind = EDIT_ITEM_ADD, .field = SECTION_DREAM, .text = "Samen op vakantie."});
     CHECK_INT(p->people[0].agreed_at, 0);
     CHECK(p->people[0].renew && p->people[1].renew);
     CHECK_INT(p->approved_at, 0);
@@ -386,14 +451,17 @@ static void test_agreeing(void)
     CHECK(q && q->people[0].renew && q->approval_renew);
     plan_destroy(q);
     free(text);
-    add(p, (Edit){ .kind = EDIT_PERSON_AGREE, .id = ids[0], .time = 2000 });
+    add(p, (Edit){.kind = EDIT_PERSON_AGREE, .id = ids[0], .time = 2000});
     CHECK(!p->people[0].renew && p->people[1].renew);
     /* moving to another ring is a change */
-    add(p, (Edit){ .kind = EDIT_PERSON_MOVE, .id = ids[1], .place = { SECTOR_FAMILY, 3, 100, 100 } });
+    add(p, (Edit){.kind = EDIT_PERSON_MOVE, .id = ids[1], .place = {SECTOR_FAMILY, 3, 100, 100}});
     CHECK_INT(p->people[0].agreed_at, 0);
     /* someone not in the room: pending */
-    add(p, (Edit){ .kind = EDIT_PERSON_SET, .id = ids[1], .text = "جميلة العمراني", .text2 = "oma",
-                   .flag = false });
+    add(p, (Edit){.kind = EDIT_PERSON_SET,
+                  .id = ids[1],
+                  .text = "جميلة العمراني",
+                  .text2 = "oma",
+                  .flag = false});
     c = flow_agree_count(p);
     CHECK_INT(c.absent, 1);
     CHECK_INT(c.present, 1);

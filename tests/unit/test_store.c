@@ -17,8 +17,10 @@ static Plan *one_person(int ring)
 {
     Plan *p = plan_create();
     plan_set_field(p, FIELD_FAMILY, "Jansen");
-    plan_add_person(p, &(Person){ .id = 1, .name = "Ans", .relation = "buurvrouw",
-                                  .place = { SECTOR_FRIENDS, ring, 500, 500 } });
+    plan_add_person(p, &(Person){.id = 1,
+                                 .name = "Ans",
+                                 .relation = "buurvrouw",
+                                 .place = {SECTOR_FRIENDS, ring, 500, 500}});
     return p;
 }
 
@@ -27,8 +29,7 @@ static void test_history(void)
     char err[300];
     Store *st = store_open(path, NULL, err, sizeof err);
     CHECK(st != NULL);
-    if (!st)
-        return;
+    if (!st) return;
     CHECK_INT(store_meeting_latest(st), 0);
     Plan *p = one_person(1);
     int64_t m = 0;
@@ -82,8 +83,7 @@ static int files_holding(const char *marker)
     FILE *p = popen(cmd, "r");
     int n = -1;
     if (p) {
-        if (fscanf(p, "%d", &n) != 1)
-            n = -1;
+        if (fscanf(p, "%d", &n) != 1) n = -1;
         pclose(p);
     }
     return n;
@@ -95,8 +95,7 @@ static void test_meetings_and_erasure(void)
     snprintf(path2, sizeof path2, "%s/erase.db", dir);
     Store *st = store_open(path2, NULL, err, sizeof err);
     CHECK(st != NULL);
-    if (!st)
-        return;
+    if (!st) return;
     /* two meetings: one with a unique name in it, one to keep */
     const char *marker = "Xylofoon-Quirinus-7731";
     Plan *p = one_person(1);
@@ -111,7 +110,7 @@ static void test_meetings_and_erasure(void)
     plan_destroy(p);
     MeetingInfo list[8];
     CHECK_INT(store_meetings(st, list, 8), 2);
-    CHECK_INT(list[0].id, gone);       /* most recently used first */
+    CHECK_INT(list[0].id, gone); /* most recently used first */
     CHECK_INT(list[0].steps, 31);
     /* sealed: the words are never in any file, not even while it goes on */
     CHECK_INT(files_holding(marker), 0);
@@ -217,8 +216,7 @@ static void test_sealing_old_meetings(void)
     char err[300];
     Store *st = store_open(old, NULL, err, sizeof err);
     CHECK(st != NULL);
-    if (!st)
-        return;
+    if (!st) return;
     CHECK_INT(files_holding(marker), 0);
     Plan *p = store_meeting_load(st, 1);
     CHECK(p && strcmp(plan_family(p), marker) == 0);
@@ -244,8 +242,7 @@ static size_t file_bytes(const char *p, unsigned char *buf, size_t max)
 {
     FILE *f = fopen(p, "rb");
     size_t n = f ? fread(buf, 1, max, f) : 0;
-    if (f)
-        fclose(f);
+    if (f) fclose(f);
     return n;
 }
 
@@ -258,8 +255,7 @@ static void check_damaged(const char *label, const char *p, StoreOpen want)
     Store *st = store_open(p, &why, err, sizeof err);
     CHECK(st == NULL);
     store_close(st);
-    if (why != want)
-        fprintf(stderr, "%s: expected kind %d, got %d (%s)\n", label, want, why, err);
+    if (why != want) fprintf(stderr, "%s: expected kind %d, got %d (%s)\n", label, want, why, err);
     CHECK_INT(why, want);
     /* looking did not change a byte */
     CHECK(file_bytes(p, after, sizeof after) == n && memcmp(before, after, n) == 0);
@@ -299,16 +295,18 @@ static void test_damaged(void)
     snprintf(other, sizeof other, "%s/other.db", dir);
     sqlite3 *db;
     sqlite3_open(other, &db);
-    sqlite3_exec(db, "CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('x')",
-                 NULL, NULL, NULL);
+    sqlite3_exec(db, "CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('x')", NULL,
+                 NULL, NULL);
     sqlite3_close(db);
     check_damaged("foreign", other, STORE_FOREIGN);
     /* a newer Kring: our mark, a later version */
     char newer[300];
     snprintf(newer, sizeof newer, "%s/newer.db", dir);
     sqlite3_open(newer, &db);
-    sqlite3_exec(db, "PRAGMA application_id = 1263685191; PRAGMA user_version = 999;"
-                     "CREATE TABLE future (x)", NULL, NULL, NULL);
+    sqlite3_exec(db,
+                 "PRAGMA application_id = 1263685191; PRAGMA user_version = 999;"
+                 "CREATE TABLE future (x)",
+                 NULL, NULL, NULL);
     sqlite3_close(db);
     check_damaged("newer", newer, STORE_NEWER);
     /* an empty file is simply a new database */
@@ -335,7 +333,6 @@ int main(void)
     test_damaged();
     char cmd[300];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    if (system(cmd) != 0)
-        fprintf(stderr, "could not remove %s\n", dir);
+    if (system(cmd) != 0) fprintf(stderr, "could not remove %s\n", dir);
     return check_done("store");
 }

@@ -18,9 +18,9 @@
 #define ID_ADD_GOAL "add-goal"
 #define ID_GOALS_UP "goals-up"
 #define ID_GOALS_DOWN "goals-down"
-#define ID_GOAL "goal"                 /* "goal:ID" */
-#define ID_AGREEMENT "agreement"       /* "agreement:ID" */
-#define ID_PERSON "person"             /* "person:ID": a card */
+#define ID_GOAL "goal"           /* "goal:ID" */
+#define ID_AGREEMENT "agreement" /* "agreement:ID" */
+#define ID_PERSON "person"       /* "person:ID": a card */
 #define ID_EDIT_PERSON "edit-person"
 
 /* ------------------------------------------------------------------ */
@@ -28,7 +28,10 @@
 /* ------------------------------------------------------------------ */
 
 static const char *const sector_names[SECTOR_COUNT] = {
-    N_("Familie"), N_("Vrienden & buren"), N_("School, werk & clubs"), N_("Professionals"),
+    N_("Familie"),
+    N_("Vrienden & buren"),
+    N_("School, werk & clubs"),
+    N_("Professionals"),
 };
 
 static Color with_alpha(Color c, unsigned a)
@@ -74,15 +77,17 @@ static void draw_map(Ui *ui, const Layout *L, const Plan *plan)
 
     /* Sector fields, ring by ring, darker towards the centre. Each piece is
      * registered so scripts can aim at "ring:R:SECTOR". */
-    static const unsigned ring_alpha[RING_COUNT + 1] = { 0, 255, 190, 120 };
+    static const unsigned ring_alpha[RING_COUNT + 1] = {0, 255, 190, 120};
     for (int ring = RING_COUNT; ring >= 1; ring--) {
         for (int s = 0; s < SECTOR_COUNT; s++) {
             draw_ring_piece(ui, m, ring, s, mix(t->sector_tint[s], t->panel, ring_alpha[ring]));
             char id[UI_ID_LEN];
             snprintf(id, sizeof id, "ring:%d:%s", ring, sector_key(s));
             Point anchor = netmap_anchor(m, ring, s);
-            ui_widget(ui, id, (Rect){ anchor.x - L->card_w / 2, anchor.y - L->card_h / 2,
-                                      L->card_w, L->card_h }, anchor, 0);
+            ui_widget(
+                ui, id,
+                (Rect){anchor.x - L->card_w / 2, anchor.y - L->card_h / 2, L->card_w, L->card_h},
+                anchor, 0);
         }
     }
     /* ring edges and sector borders */
@@ -92,17 +97,17 @@ static void draw_map(Ui *ui, const Layout *L, const Plan *plan)
         draw_arc(&ui->dl, m->centre, r - thin, r, 0, 36000, with_alpha(t->line, 255));
         ui->dl.cmds[ui->dl.n - 1].w = m->ry * 1000 / (m->rx ? m->rx : 1);
     }
-    draw_line(&ui->dl, (Point){ m->centre.x - m->rx, m->centre.y },
-              (Point){ m->centre.x + m->rx, m->centre.y }, thin, t->line);
-    draw_line(&ui->dl, (Point){ m->centre.x, m->centre.y - m->ry },
-              (Point){ m->centre.x, m->centre.y + m->ry }, thin, t->line);
+    draw_line(&ui->dl, (Point){m->centre.x - m->rx, m->centre.y},
+              (Point){m->centre.x + m->rx, m->centre.y}, thin, t->line);
+    draw_line(&ui->dl, (Point){m->centre.x, m->centre.y - m->ry},
+              (Point){m->centre.x, m->centre.y + m->ry}, thin, t->line);
 
     /* the centre: whose plan it is */
     int cr = (int)(netmap_ring_edge[0] * m->ry);
     draw_disc(&ui->dl, m->centre, cr, t->card);
     draw_arc(&ui->dl, m->centre, cr - thin * 2, cr, 0, 36000, t->accent);
     const char *who = plan_children(plan)[0] ? plan_children(plan) : plan_family(plan);
-    Rect cbox = { m->centre.x - cr * 9 / 10, m->centre.y - cr, cr * 9 / 5, cr * 2 };
+    Rect cbox = {m->centre.x - cr * 9 / 10, m->centre.y - cr, cr * 9 / 5, cr * 2};
     /* bold on two lines if it fits, else smaller on three */
     int font = FONT_BOLD, lines = 2;
     if (ui_wrap(ui, cbox, FONT_BOLD, t->ink, who, 9, false) > 2 * ui_line_height(ui, FONT_BOLD)) {
@@ -110,30 +115,28 @@ static void draw_map(Ui *ui, const Layout *L, const Plan *plan)
         lines = 3;
     }
     int used = ui_wrap(ui, cbox, font, t->ink, who, lines, false);
-    Rect tb = { cbox.x, m->centre.y - used / 2, cbox.w, used };
+    Rect tb = {cbox.x, m->centre.y - used / 2, cbox.w, used};
     int before = ui->dl.n; /* centre each wrapped line */
     ui_wrap(ui, tb, font, t->ink, who, lines, true);
     for (int i = before; i < ui->dl.n; i++)
-        if (ui->dl.cmds[i].kind == DRAW_TEXT)
-            ui->dl.cmds[i].b = ALIGN_CENTER | ALIGN_MIDDLE;
-    ui_widget(ui, ID_CENTRE, (Rect){ m->centre.x - cr, m->centre.y - cr, 2 * cr, 2 * cr },
-              m->centre, 0);
+        if (ui->dl.cmds[i].kind == DRAW_TEXT) ui->dl.cmds[i].b = ALIGN_CENTER | ALIGN_MIDDLE;
+    ui_widget(ui, ID_CENTRE, (Rect){m->centre.x - cr, m->centre.y - cr, 2 * cr, 2 * cr}, m->centre,
+              0);
 
     /* sector labels in the corners of the map */
     int sh = ui_line_height(ui, FONT_SMALL);
     for (int s = 0; s < SECTOR_COUNT; s++) {
         bool top = s == SECTOR_FAMILY || s == SECTOR_FRIENDS;
         bool left = (s == SECTOR_FAMILY || s == SECTOR_SCHOOL) != ui->rtl;
-        Rect box = { left ? L->map.x + L->pad : L->map.x + L->map.w / 2,
-                     top ? L->map.y + L->pad / 2 : L->map.y + L->map.h - sh - L->pad / 2,
-                     L->map.w / 2 - L->pad, sh };
+        Rect box = {left ? L->map.x + L->pad : L->map.x + L->map.w / 2,
+                    top ? L->map.y + L->pad / 2 : L->map.y + L->map.h - sh - L->pad / 2,
+                    L->map.w / 2 - L->pad, sh};
         int dot = sh / 4;
-        Point dp = { left ? box.x + dot : box.x + box.w - dot, box.y + sh / 2 };
+        Point dp = {left ? box.x + dot : box.x + box.w - dot, box.y + sh / 2};
         draw_disc(&ui->dl, dp, dot, t->sector[s]);
         Rect text = box;
         text.w -= dot * 3;
-        if (left)
-            text.x += dot * 3;
+        if (left) text.x += dot * 3;
         ui_text(ui, text, FONT_SMALL, (left ? ALIGN_LEFT : ALIGN_RIGHT) | ALIGN_MIDDLE,
                 t->sector[s], ui_tr(ui, sector_names[s]));
     }
@@ -147,26 +150,25 @@ static void draw_card(Ui *ui, const Layout *L, const Person *p, Point c, bool li
     const Theme *t = ui->theme;
     Rect r = board_card_at(ui, L, p, c);
     int sh = lifted ? ui_px(ui, 1.6f) : ui_px(ui, 0.5f);
-    draw_rect(&ui->dl, (Rect){ r.x + sh / 2, r.y + sh, r.w, r.h }, L->radius,
+    draw_rect(&ui->dl, (Rect){r.x + sh / 2, r.y + sh, r.w, r.h}, L->radius,
               lifted ? 0x00000040 : 0x00000022);
     draw_rect(&ui->dl, r, L->radius, t->card);
     draw_frame(&ui->dl, r, L->radius, ui_px(ui, lifted ? 0.6f : 0.35f),
                lifted ? t->sector[p->place.sector] : t->line);
     int ar = (r.h - L->pad) / 2;
-    if (ar > r.h * 4 / 10)
-        ar = r.h * 4 / 10;
+    if (ar > r.h * 4 / 10) ar = r.h * 4 / 10;
     int ax = ui->rtl ? r.x + r.w - L->pad / 2 - ar : r.x + L->pad / 2 + ar;
-    ui_avatar(ui, (Point){ ax, c.y }, ar, p);
+    ui_avatar(ui, (Point){ax, c.y}, ar, p);
     int tx = ui->rtl ? r.x + L->pad / 2 : r.x + L->pad + 2 * ar;
     int tw = r.w - 2 * ar - L->pad * 3 / 2;
     int bh = ui_line_height(ui, FONT_BOLD), sh2 = L->compact ? 0 : ui_line_height(ui, FONT_SMALL);
     int ty = c.y - (bh + sh2) / 2;
     int align = ui->rtl ? ALIGN_RIGHT : ALIGN_LEFT;
     char first[200];
-    ui_text(ui, (Rect){ tx, ty, tw, bh }, FONT_BOLD, align, t->ink,
+    ui_text(ui, (Rect){tx, ty, tw, bh}, FONT_BOLD, align, t->ink,
             board_card_name(L, p, first, sizeof first));
     if (!L->compact)
-        ui_text(ui, (Rect){ tx, ty + bh, tw, sh2 }, FONT_SMALL, align, t->ink_soft, p->relation);
+        ui_text(ui, (Rect){tx, ty + bh, tw, sh2}, FONT_SMALL, align, t->ink_soft, p->relation);
 }
 
 /* The tray: "+ person", the hint, the language button beside the bin. */
@@ -179,26 +181,25 @@ static void draw_tray(Ui *ui, const Layout *L, const Plan *plan)
     bool add_first = L->add.x < L->bin.x; /* mirrored on a right-to-left screen */
     Rect first = add_first ? L->add : L->bin, second = add_first ? L->bin : L->add;
     int lx = first.x + first.w + L->pad;
-    Rect label = { lx, L->tray.y + L->pad / 2, second.x - L->pad - lx, sh };
+    Rect label = {lx, L->tray.y + L->pad / 2, second.x - L->pad - lx, sh};
     int gw = kit_language_width(ui), gh = L->target * 3 / 4;
-    if (gw > label.w)
-        gw = label.w;
-    kit_language_button(ui, (Rect){ add_first ? second.x - L->pad - gw : lx,
-                                     L->tray.y + L->tray.h - L->pad / 2 - gh, gw, gh });
+    if (gw > label.w) gw = label.w;
+    kit_language_button(ui, (Rect){add_first ? second.x - L->pad - gw : lx,
+                                   L->tray.y + L->tray.h - L->pad / 2 - gh, gw, gh});
     /* "+ person": large, always there */
     draw_rect(&ui->dl, L->add, L->radius * 2, t->accent);
     int plus = L->add.h / 3, th = ui_px(ui, 0.8f) + 1;
-    Point pc = { L->add.x + L->pad + plus / 2 + th, L->add.y + L->add.h / 2 };
+    Point pc = {L->add.x + L->pad + plus / 2 + th, L->add.y + L->add.h / 2};
     kit_plus(ui, pc, plus / 2, th, t->card, false);
-    ui_text(ui, (Rect){ pc.x + plus, L->add.y, L->add.w - plus - L->pad * 2, L->add.h }, FONT_BOLD,
+    ui_text(ui, (Rect){pc.x + plus, L->add.y, L->add.w - plus - L->pad * 2, L->add.h}, FONT_BOLD,
             ALIGN_CENTER | ALIGN_MIDDLE, t->card, ui_tr(ui, "Persoon"));
     ui_widget(ui, ID_ADD_PERSON, L->add, rect_center(L->add), GRAB_TAP);
     /* the bin: drop a card here to take the person out (undo brings them back) */
     draw_rect(&ui->dl, L->bin, L->radius * 2, 0xF3E4DEFF);
     draw_frame(&ui->dl, L->bin, L->radius * 2, ui_px(ui, 0.35f), 0xC9A89BFF);
-    ui_text(ui, (Rect){ L->bin.x, L->bin.y, L->bin.w, L->bin.h * 6 / 10 }, FONT_TITLE,
+    ui_text(ui, (Rect){L->bin.x, L->bin.y, L->bin.w, L->bin.h * 6 / 10}, FONT_TITLE,
             ALIGN_CENTER | ALIGN_MIDDLE, t->ink, "\xF0\x9F\x97\x91\xEF\xB8\x8F"); /* 🗑️ */
-    ui_text(ui, (Rect){ L->bin.x, L->bin.y + L->bin.h * 6 / 10, L->bin.w, L->bin.h * 4 / 10 },
+    ui_text(ui, (Rect){L->bin.x, L->bin.y + L->bin.h * 6 / 10, L->bin.w, L->bin.h * 4 / 10},
             FONT_SMALL, ALIGN_CENTER | ALIGN_MIDDLE, t->ink_soft, ui_tr(ui, "Weghalen"));
     ui_widget(ui, ID_BIN, L->bin, rect_center(L->bin), 0);
     int waiting = 0;
@@ -206,7 +207,8 @@ static void draw_tray(Ui *ui, const Layout *L, const Plan *plan)
         waiting += plan->people[i].place.ring == RING_TRAY;
     ui_wrap(ui, label, FONT_SMALL, t->ink_soft,
             waiting ? ui_tr(ui, "Sleep een kaart naar een kring")
-                    : ui_tr(ui, "Nieuwe mensen wachten hier op hun plek"), 2, true);
+                    : ui_tr(ui, "Nieuwe mensen wachten hier op hun plek"),
+            2, true);
     ui_widget(ui, ID_TRAY, L->tray, rect_center(L->tray), 0);
 }
 
@@ -214,10 +216,10 @@ static void draw_tray(Ui *ui, const Layout *L, const Plan *plan)
 static void chevron(Ui *ui, Point c, int size, int dir, Color col)
 {
     int th = ui_px(ui, 0.7f) + 1;
-    draw_line(&ui->dl, (Point){ c.x - size, c.y - dir * size / 2 }, (Point){ c.x, c.y + dir * size / 2 },
-              th, col);
-    draw_line(&ui->dl, (Point){ c.x, c.y + dir * size / 2 }, (Point){ c.x + size, c.y - dir * size / 2 },
-              th, col);
+    draw_line(&ui->dl, (Point){c.x - size, c.y - dir * size / 2},
+              (Point){c.x, c.y + dir * size / 2}, th, col);
+    draw_line(&ui->dl, (Point){c.x, c.y + dir * size / 2},
+              (Point){c.x + size, c.y - dir * size / 2}, th, col);
 }
 
 static void draw_goals(Ui *ui, BoardState *st, const Layout *L, const Plan *plan)
@@ -229,27 +231,25 @@ static void draw_goals(Ui *ui, BoardState *st, const Layout *L, const Plan *plan
     int th = ui_line_height(ui, FONT_TITLE);
     int align = ui->rtl ? ALIGN_RIGHT : ALIGN_LEFT;
     int aw = L->target + L->pad * 2 + ui_text_width(ui, FONT_BOLD, ui_tr(ui, "Doel"));
-    Rect add = { ui->rtl ? x : x + w - aw, y, aw, L->target };
+    Rect add = {ui->rtl ? x : x + w - aw, y, aw, L->target};
     int hy = y + (L->target - th) / 2;
-    ui_text(ui, (Rect){ ui->rtl ? x + aw : x, hy, w - aw - L->pad, th }, FONT_TITLE,
+    ui_text(ui, (Rect){ui->rtl ? x + aw : x, hy, w - aw - L->pad, th}, FONT_TITLE,
             align | TEXT_SHRINK, t->ink, ui_tr(ui, "Doelen"));
     draw_rect(&ui->dl, add, L->target / 2, t->accent);
     int plus = L->target / 3, pth = ui_px(ui, 0.8f) + 1;
-    Point pc = { add.x + L->pad + plus / 2, add.y + add.h / 2 };
+    Point pc = {add.x + L->pad + plus / 2, add.y + add.h / 2};
     kit_plus(ui, pc, plus / 2, pth, t->card, false);
-    ui_text(ui, (Rect){ pc.x + plus, add.y, add.w - plus - L->pad * 2, add.h }, FONT_BOLD,
+    ui_text(ui, (Rect){pc.x + plus, add.y, add.w - plus - L->pad * 2, add.h}, FONT_BOLD,
             ALIGN_CENTER | ALIGN_MIDDLE, t->card, ui_tr(ui, "Doel"));
     ui_widget(ui, ID_ADD_GOAL, add, rect_center(add), GRAB_TAP);
     y += L->target + L->pad / 2;
     int bottom = L->goals.y + L->goals.h - L->pad;
     int bh = ui_line_height(ui, FONT_BOLD), sh = ui_line_height(ui, FONT_SMALL);
-    if (st->goal_first >= plan->n_goals)
-        st->goal_first = plan->n_goals > 0 ? plan->n_goals - 1 : 0;
-    if (st->goal_first < 0)
-        st->goal_first = 0;
+    if (st->goal_first >= plan->n_goals) st->goal_first = plan->n_goals > 0 ? plan->n_goals - 1 : 0;
+    if (st->goal_first < 0) st->goal_first = 0;
     int scroll_h = L->target * 8 / 10;
     if (st->goal_first > 0) { /* earlier goals: a button to go back up */
-        Rect up = { x, y, w, scroll_h };
+        Rect up = {x, y, w, scroll_h};
         draw_rect(&ui->dl, up, L->radius, t->sector_tint[1]);
         chevron(ui, rect_center(up), scroll_h / 4, -1, t->accent);
         ui_widget(ui, ID_GOALS_UP, up, rect_center(up), GRAB_TAP);
@@ -258,7 +258,7 @@ static void draw_goals(Ui *ui, BoardState *st, const Layout *L, const Plan *plan
     st->goals_shown = 0;
     int num_r = bh / 2;
     if (plan->n_goals == 0)
-        ui_wrap(ui, (Rect){ x, y, w, bottom - y }, FONT_BODY, t->ink_soft,
+        ui_wrap(ui, (Rect){x, y, w, bottom - y}, FONT_BODY, t->ink_soft,
                 ui_tr(ui, "Nog geen doelen. Wat wil de familie bereiken?"), 3, true);
     for (int gi = st->goal_first; gi < plan->n_goals; gi++) {
         const Goal *g = &plan->goals[gi];
@@ -266,81 +266,82 @@ static void draw_goals(Ui *ui, BoardState *st, const Layout *L, const Plan *plan
         for (int k = 0; k < plan->n_agreements; k++)
             n_agr += plan->agreements[k].goal == g->id;
         int text_w = w - 2 * num_r - L->pad * 3 / 2 - (g->area != AREA_NONE ? bh : 0);
-        int text_h = ui_wrap(ui, (Rect){ 0, 0, text_w, 0 }, FONT_BOLD, t->ink, g->text, 3, false);
+        int text_h = ui_wrap(ui, (Rect){0, 0, text_w, 0}, FONT_BOLD, t->ink, g->text, 3, false);
         int card_h = L->pad + text_h + n_agr * sh + (n_agr ? L->pad / 2 : 0) + L->pad;
-        if (card_h < L->target)
-            card_h = L->target;
+        if (card_h < L->target) card_h = L->target;
         bool last = gi == plan->n_goals - 1;
         if (y + card_h > bottom - (last ? 0 : scroll_h + L->pad / 2) && st->goals_shown > 0) {
             /* later goals: a button to see them, saying how many */
-            Rect down = { x, bottom - scroll_h, w, scroll_h };
+            Rect down = {x, bottom - scroll_h, w, scroll_h};
             draw_rect(&ui->dl, down, L->radius, t->sector_tint[1]);
-            chevron(ui, (Point){ down.x + down.w / 2 - scroll_h, down.y + down.h / 2 }, scroll_h / 4,
+            chevron(ui, (Point){down.x + down.w / 2 - scroll_h, down.y + down.h / 2}, scroll_h / 4,
                     1, t->accent);
             char more[64];
             snprintf(more, sizeof more, "%d", plan->n_goals - gi);
-            ui_text(ui, (Rect){ down.x + down.w / 2, down.y, down.w / 2, down.h }, FONT_BOLD,
+            ui_text(ui, (Rect){down.x + down.w / 2, down.y, down.w / 2, down.h}, FONT_BOLD,
                     ALIGN_LEFT | ALIGN_MIDDLE, t->accent, more);
             ui_widget(ui, ID_GOALS_DOWN, down, rect_center(down), GRAB_TAP);
             break;
         }
         st->goals_shown++;
-        Rect card = { x, y, w, card_h };
+        Rect card = {x, y, w, card_h};
         draw_rect(&ui->dl, card, L->radius, t->card);
         draw_frame(&ui->dl, card, L->radius, ui_px(ui, 0.35f), t->line);
         /* the card first, its agreement lines (registered later) on top */
         char id[UI_ID_LEN];
         ui_id_make(id, ID_GOAL, (unsigned)g->id);
-        ui_widget(ui, id, card, (Point){ card.x + card.w / 2, card.y + L->pad + text_h / 2 },
+        ui_widget(ui, id, card, (Point){card.x + card.w / 2, card.y + L->pad + text_h / 2},
                   GRAB_TAP | GRAB_DRAG);
         if (g->area != AREA_NONE) /* the life area's pictogram, in the corner */
-            ui_text(ui, (Rect){ ui->rtl ? card.x + L->pad / 2 : card.x + card.w - L->pad / 2 - bh,
-                                card.y + L->pad / 2, bh, bh }, FONT_BODY,
-                    ALIGN_CENTER | ALIGN_MIDDLE, t->ink, area_picto(g->area));
-        Point nc = { ui->rtl ? card.x + card.w - L->pad / 2 - num_r : card.x + L->pad / 2 + num_r,
-                     card.y + L->pad + bh / 2 };
+            ui_text(ui,
+                    (Rect){ui->rtl ? card.x + L->pad / 2 : card.x + card.w - L->pad / 2 - bh,
+                           card.y + L->pad / 2, bh, bh},
+                    FONT_BODY, ALIGN_CENTER | ALIGN_MIDDLE, t->ink, area_picto(g->area));
+        Point nc = {ui->rtl ? card.x + card.w - L->pad / 2 - num_r : card.x + L->pad / 2 + num_r,
+                    card.y + L->pad + bh / 2};
         draw_disc(&ui->dl, nc, num_r, t->accent);
         char num[12];
         snprintf(num, sizeof num, "%d", gi + 1);
-        ui_text(ui, (Rect){ nc.x - num_r, nc.y - num_r, 2 * num_r, 2 * num_r }, FONT_SMALL,
+        ui_text(ui, (Rect){nc.x - num_r, nc.y - num_r, 2 * num_r, 2 * num_r}, FONT_SMALL,
                 ALIGN_CENTER | ALIGN_MIDDLE, t->card, num);
         int icon_w = g->area != AREA_NONE ? bh : 0; /* the pictogram's corner is not text */
         int tx = ui->rtl ? card.x + L->pad / 2 + icon_w : nc.x + num_r + L->pad / 2;
-        ui_wrap(ui, (Rect){ tx, card.y + L->pad, text_w, text_h }, FONT_BOLD, t->ink, g->text,
-                3, true);
+        ui_wrap(ui, (Rect){tx, card.y + L->pad, text_w, text_h}, FONT_BOLD, t->ink, g->text, 3,
+                true);
         int ay = card.y + L->pad + text_h + L->pad / 2;
         for (int k = 0; k < plan->n_agreements; k++) {
             const Agreement *a = &plan->agreements[k];
-            if (a->goal != g->id)
-                continue;
+            if (a->goal != g->id) continue;
             const Person *p = plan_person(plan, a->people[0]);
             char who[400] = "", line[900];
             for (int j = 0; j < a->n_people; j++) {
                 const Person *q = plan_person(plan, a->people[j]);
                 size_t n = strlen(who);
                 snprintf(who + n, sizeof who - n, "%s%s",
-                         j == 0 ? "" : j == a->n_people - 1 ? ui_tr(ui, " en ") : ", ",
+                         j == 0                 ? ""
+                         : j == a->n_people - 1 ? ui_tr(ui, " en ")
+                                                : ", ",
                          q ? q->name : "?");
             }
             bool mixed = bidi_has_rtl(who) || bidi_has_rtl(a->what) || bidi_has_rtl(a->when);
             snprintf(line, sizeof line, "%s%s%s: %s%s%s", mixed ? BIDI_FSI : "", who,
                      mixed ? BIDI_PDI : "", a->what, a->when[0] ? " \xE2\x80\x94 " : "", a->when);
             int dot = sh / 2 - 1;
-            Point dp = { ui->rtl ? card.x + card.w - L->pad - dot : tx + dot, ay + sh / 2 };
+            Point dp = {ui->rtl ? card.x + card.w - L->pad - dot : tx + dot, ay + sh / 2};
             if (p && relation_find(p->picto)) {
                 draw_disc(&ui->dl, dp, dot, t->sector_tint[p->place.sector]);
-                ui_text(ui, (Rect){ dp.x - 2 * dot, dp.y - dot, 4 * dot, 2 * dot }, FONT_SMALL,
+                ui_text(ui, (Rect){dp.x - 2 * dot, dp.y - dot, 4 * dot, 2 * dot}, FONT_SMALL,
                         ALIGN_CENTER | ALIGN_MIDDLE, t->ink, relation_find(p->picto)->picto);
             } else {
                 draw_disc(&ui->dl, dp, dot / 2, p ? t->sector[p->place.sector] : t->ink_soft);
             }
-            Rect lb = { ui->rtl ? card.x + L->pad / 2 : tx + dot * 2 + L->pad / 3, ay,
-                        text_w - dot * 2 - L->pad / 3, sh };
+            Rect lb = {ui->rtl ? card.x + L->pad / 2 : tx + dot * 2 + L->pad / 3, ay,
+                       text_w - dot * 2 - L->pad / 3, sh};
             ui_text(ui, lb, FONT_SMALL, align, t->ink_soft, line);
             char aid[UI_ID_LEN];
             ui_id_make(aid, ID_AGREEMENT, (unsigned)a->id);
-            ui_widget(ui, aid, (Rect){ card.x, ay, card.w, sh }, (Point){ card.x + card.w / 2, ay + sh / 2 },
-                      GRAB_TAP);
+            ui_widget(ui, aid, (Rect){card.x, ay, card.w, sh},
+                      (Point){card.x + card.w / 2, ay + sh / 2}, GRAB_TAP);
             ay += sh;
         }
 
@@ -351,8 +352,7 @@ static void draw_goals(Ui *ui, BoardState *st, const Layout *L, const Plan *plan
 static Person *dragged_person(const Plan *plan, const Finger *f)
 {
     unsigned id;
-    if (!f->down || !f->dragging || !ui_id_num(f->widget, ID_PERSON, &id))
-        return NULL;
+    if (!f->down || !f->dragging || !ui_id_num(f->widget, ID_PERSON, &id)) return NULL;
     return plan_person(plan, id);
 }
 
@@ -394,7 +394,7 @@ void board_draw(Ui *ui, BoardState *st, const Plan *plan, const Gestures *g, int
     const Theme *t = ui->theme;
     st->top = top;
     Layout L = board_layout(ui, &st->settled, plan, st->top);
-    draw_rect(&ui->dl, (Rect){ 0, top, ui->w, ui->h - top }, 0, t->bg);
+    draw_rect(&ui->dl, (Rect){0, top, ui->w, ui->h - top}, 0, t->bg);
 
     if (st->selected && !plan_person(plan, st->selected))
         st->selected = 0; /* undone or removed meanwhile */
@@ -421,9 +421,8 @@ void board_draw(Ui *ui, BoardState *st, const Plan *plan, const Gestures *g, int
         draw_frame(&ui->dl, rect_inset(r, -ui_px(ui, 0.8f)), L.radius + ui_px(ui, 0.8f),
                    ui_px(ui, 0.7f), t->accent);
         int bw = L.target + ui_text_width(ui, FONT_BOLD, ui_tr(ui, "Aanpassen"));
-        Rect b = { r.x + r.w / 2 - bw / 2, r.y + r.h + L.pad / 2, bw, L.target };
-        if (b.y + b.h > L.map.y + L.map.h)
-            b.y = r.y - L.pad / 2 - L.target;
+        Rect b = {r.x + r.w / 2 - bw / 2, r.y + r.h + L.pad / 2, bw, L.target};
+        if (b.y + b.h > L.map.y + L.map.h) b.y = r.y - L.pad / 2 - L.target;
         b.x = clampi(b.x, L.map.x, L.map.x + L.map.w - b.w);
         draw_rect(&ui->dl, b, L.target / 2, t->accent);
         ui_text(ui, b, FONT_BOLD, ALIGN_CENTER | ALIGN_MIDDLE, t->card, ui_tr(ui, "Aanpassen"));
@@ -432,12 +431,11 @@ void board_draw(Ui *ui, BoardState *st, const Plan *plan, const Gestures *g, int
 
     /* What moves with the fingers, and what lies over everything. */
     draw_layer(&ui->dl);
-    bool lit[RING_COUNT + 1][SECTOR_COUNT] = { { false } };
+    bool lit[RING_COUNT + 1][SECTOR_COUNT] = {{false}};
     bool tray_lit = false;
     for (int i = 0; i < GESTURE_FINGERS; i++) {
         const Person *p = dragged_person(plan, &g->f[i]);
-        if (!p)
-            continue;
+        if (!p) continue;
         /* the empty place it came from, faded */
         Rect home = board_card_at(ui, &L, p, board_person_home(&L, ui, plan, p));
         draw_rect(&ui->dl, rect_inset(home, -1), L.radius, with_alpha(t->bg, 200));
@@ -460,26 +458,23 @@ void board_draw(Ui *ui, BoardState *st, const Plan *plan, const Gestures *g, int
     for (int i = 0; i < GESTURE_FINGERS; i++) {
         const Finger *f = &g->f[i];
         unsigned gid;
-        if (!f->down || !f->dragging || !ui_id_num(f->widget, ID_GOAL, &gid))
-            continue;
+        if (!f->down || !f->dragging || !ui_id_num(f->widget, ID_GOAL, &gid)) continue;
         const Widget *home = ui_find(ui, f->widget);
         const Goal *goal = plan_goal(plan, gid);
-        if (!home || !goal)
-            continue;
+        if (!home || !goal) continue;
         draw_rect(&ui->dl, home->rect, L.radius, with_alpha(t->bg, 200));
         unsigned other;
         const Widget *target = numbered_at(ui, ID_GOAL, f->pos, f->widget, &other);
-        if (!target)
-            target = numbered_at(ui, ID_PERSON, f->pos, NULL, &other);
+        if (!target) target = numbered_at(ui, ID_PERSON, f->pos, NULL, &other);
         if (target)
             draw_frame(&ui->dl, rect_inset(target->rect, -2), L.radius, ui_px(ui, 0.8f), t->accent);
         Rect r = home->rect;
         r.x += f->pos.x - f->start.x;
         r.y += f->pos.y - f->start.y;
-        draw_rect(&ui->dl, (Rect){ r.x + 3, r.y + 6, r.w, r.h }, L.radius, 0x00000040);
+        draw_rect(&ui->dl, (Rect){r.x + 3, r.y + 6, r.w, r.h}, L.radius, 0x00000040);
         draw_rect(&ui->dl, r, L.radius, t->card);
         draw_frame(&ui->dl, r, L.radius, ui_px(ui, 0.6f), t->accent);
-        ui_wrap(ui, (Rect){ r.x + L.pad, r.y + L.pad, r.w - 2 * L.pad, r.h - 2 * L.pad }, FONT_BOLD,
+        ui_wrap(ui, (Rect){r.x + L.pad, r.y + L.pad, r.w - 2 * L.pad, r.h - 2 * L.pad}, FONT_BOLD,
                 t->ink, goal->text, 3, true);
     }
     /* a goal a dragged person would make an agreement for */
@@ -492,16 +487,13 @@ void board_draw(Ui *ui, BoardState *st, const Plan *plan, const Gestures *g, int
     }
     for (int i = 0; i < GESTURE_FINGERS; i++) {
         const Person *p = dragged_person(plan, &g->f[i]);
-        if (!p)
-            continue;
+        if (!p) continue;
         Point c = board_drag_centre(&L, ui, plan, &g->f[i], p);
         draw_card(ui, &L, p, c, true);
         ui_widget(ui, g->f[i].widget, board_card_at(ui, &L, p, c), c, GRAB_TAP | GRAB_DRAG);
     }
-    if (st->sheet.open)
-        sheet_draw(ui, &st->sheet, &st->kb);
-    if (st->goals.open)
-        goalsheet_draw(ui, &st->goals, plan, &st->kb);
+    if (st->sheet.open) sheet_draw(ui, &st->sheet, &st->kb);
+    if (st->goals.open) goalsheet_draw(ui, &st->goals, plan, &st->kb);
 }
 
 /* What a sheet's answer means for the board. `which` is 1 for the person
@@ -528,7 +520,7 @@ static BoardResult from_sheet(BoardState *st, int which, SheetResult r, Edit *ed
 
 static Edit person_removal(const BoardState *st)
 {
-    return (Edit){ .kind = EDIT_PERSON_REMOVE, .id = st->sheet.person };
+    return (Edit){.kind = EDIT_PERSON_REMOVE, .id = st->sheet.person};
 }
 
 void board_edit_result(BoardState *st, const Plan *plan, EditResult r, const char *why)
@@ -541,20 +533,20 @@ void board_edit_result(BoardState *st, const Plan *plan, EditResult r, const cha
         if (added && plan->n_goals > st->goals_shown) /* show the new goal */
             st->goal_first = plan->n_goals - (st->goals_shown > 1 ? st->goals_shown - 1 : 1);
     }
-    if (from != 1)
-        return;
+    if (from != 1) return;
     sheet_taken(&st->sheet, r == EDIT_OK, why);
-    if (st->selected && !plan_person(plan, st->selected))
-        st->selected = 0;
+    if (st->selected && !plan_person(plan, st->selected)) st->selected = 0;
 }
 
 static BoardResult on_text(BoardState *st, const char *text)
 {
     Edit unused;
     if (st->goals.open)
-        return from_sheet(st, 2, goalsheet_text(&st->goals, text), &unused, goalsheet_removal(&st->goals));
-    return st->sheet.open ? from_sheet(st, 1, sheet_text(&st->sheet, text), &unused, person_removal(st))
-                          : BOARD_NOTHING;
+        return from_sheet(st, 2, goalsheet_text(&st->goals, text), &unused,
+                          goalsheet_removal(&st->goals));
+    return st->sheet.open
+               ? from_sheet(st, 1, sheet_text(&st->sheet, text), &unused, person_removal(st))
+               : BOARD_NOTHING;
 }
 
 static BoardResult on_key(BoardState *st, SheetKey key, Edit *edit)
@@ -562,8 +554,9 @@ static BoardResult on_key(BoardState *st, SheetKey key, Edit *edit)
     if (st->goals.open)
         return from_sheet(st, 2, goalsheet_key(&st->goals, key, edit), edit,
                           goalsheet_removal(&st->goals));
-    return st->sheet.open ? from_sheet(st, 1, sheet_key(&st->sheet, key, edit), edit, person_removal(st))
-                          : BOARD_NOTHING;
+    return st->sheet.open
+               ? from_sheet(st, 1, sheet_key(&st->sheet, key, edit), edit, person_removal(st))
+               : BOARD_NOTHING;
 }
 
 static BoardResult on_gesture(Ui *ui, BoardState *st, const Plan *plan, const Gestures *g,
@@ -582,12 +575,12 @@ static BoardResult on_gesture(Ui *ui, BoardState *st, const Plan *plan, const Ge
         if (ui_id_is(ev->widget, ID_ADD_PERSON)) {
             st->selected = 0;
             sheet_open(&st->sheet, plan, 0, SECTOR_FAMILY);
-            st->kb = (Keyboard){ .shift = true }; /* names start with a capital */
+            st->kb = (Keyboard){.shift = true}; /* names start with a capital */
             return BOARD_REDRAW;
         }
         if (ui_id_is(ev->widget, ID_EDIT_PERSON) && st->selected) {
             sheet_open(&st->sheet, plan, st->selected, 0);
-            st->kb = (Keyboard){ 0 };
+            st->kb = (Keyboard){0};
             return BOARD_REDRAW;
         }
         if (ui_id_num(ev->widget, ID_PERSON, &pid)) {
@@ -604,17 +597,17 @@ static BoardResult on_gesture(Ui *ui, BoardState *st, const Plan *plan, const Ge
         }
         if (ui_id_is(ev->widget, ID_ADD_GOAL)) {
             goalsheet_open_goal(&st->goals, plan, 0);
-            st->kb = (Keyboard){ .shift = true };
+            st->kb = (Keyboard){.shift = true};
             return BOARD_REDRAW;
         }
         if (ui_id_num(ev->widget, ID_GOAL, &gid) && plan_goal(plan, gid)) {
             goalsheet_open_goal(&st->goals, plan, gid);
-            st->kb = (Keyboard){ 0 };
+            st->kb = (Keyboard){0};
             return BOARD_REDRAW;
         }
         if (ui_id_num(ev->widget, ID_AGREEMENT, &aid) && plan_agreement(plan, aid)) {
             goalsheet_open_agreement(&st->goals, plan, aid, 0, 0);
-            st->kb = (Keyboard){ 0 };
+            st->kb = (Keyboard){0};
             return BOARD_REDRAW;
         }
         if (st->selected) { /* a tap elsewhere lets go of the selection */
@@ -626,7 +619,7 @@ static BoardResult on_gesture(Ui *ui, BoardState *st, const Plan *plan, const Ge
         if (ui_id_num(ev->widget, ID_PERSON, &pid) && plan_person(plan, pid)) {
             st->selected = pid;
             sheet_open(&st->sheet, plan, pid, 0);
-            st->kb = (Keyboard){ 0 };
+            st->kb = (Keyboard){0};
             return BOARD_REDRAW;
         }
         return BOARD_NOTHING;
@@ -644,12 +637,12 @@ static BoardResult on_gesture(Ui *ui, BoardState *st, const Plan *plan, const Ge
                 int to = 0;
                 while (to < plan->n_goals && plan->goals[to].id != other)
                     to++;
-                *edit = (Edit){ .kind = EDIT_GOAL_MOVE, .id = gid, .index = to };
+                *edit = (Edit){.kind = EDIT_GOAL_MOVE, .id = gid, .index = to};
                 return BOARD_EDIT;
             }
             if (numbered_at(ui, ID_PERSON, f->pos, NULL, &other) && plan_person(plan, other)) {
                 goalsheet_open_agreement(&st->goals, plan, 0, gid, other);
-                st->kb = (Keyboard){ .shift = true };
+                st->kb = (Keyboard){.shift = true};
             }
             return BOARD_REDRAW;
         }
@@ -657,21 +650,18 @@ static BoardResult on_gesture(Ui *ui, BoardState *st, const Plan *plan, const Ge
             return BOARD_REDRAW;
         if (numbered_at(ui, ID_GOAL, f->pos, NULL, &gid) && plan_goal(plan, gid)) {
             goalsheet_open_agreement(&st->goals, plan, 0, gid, p->id);
-            st->kb = (Keyboard){ .shift = true };
+            st->kb = (Keyboard){.shift = true};
             return BOARD_REDRAW;
         }
         Drop d = board_drop_for(&L, board_drag_centre(&L, ui, plan, f, p), f->pos);
         if (d.bin) {
-            if (st->selected == p->id)
-                st->selected = 0;
-            *edit = (Edit){ .kind = EDIT_PERSON_REMOVE, .id = p->id };
+            if (st->selected == p->id) st->selected = 0;
+            *edit = (Edit){.kind = EDIT_PERSON_REMOVE, .id = p->id};
             return BOARD_EDIT;
         }
-        if (!d.valid || memcmp(&d.place, &p->place, sizeof d.place) == 0)
-            return BOARD_REDRAW;
-        if (d.place.ring == RING_TRAY && p->place.ring == RING_TRAY)
-            return BOARD_REDRAW;
-        *edit = (Edit){ .kind = EDIT_PERSON_MOVE, .id = p->id, .place = d.place };
+        if (!d.valid || memcmp(&d.place, &p->place, sizeof d.place) == 0) return BOARD_REDRAW;
+        if (d.place.ring == RING_TRAY && p->place.ring == RING_TRAY) return BOARD_REDRAW;
+        *edit = (Edit){.kind = EDIT_PERSON_MOVE, .id = p->id, .place = d.place};
         return BOARD_EDIT;
     }
     default:
@@ -684,30 +674,33 @@ static BoardResult on_gesture(Ui *ui, BoardState *st, const Plan *plan, const Ge
 static FlowOut out(BoardResult r, const Edit *edit)
 {
     switch (r) {
-    case BOARD_REDRAW: return (FlowOut){ .act = FLOW_REDRAW };
-    case BOARD_EDIT: return (FlowOut){ .act = FLOW_EDIT, .edit = *edit };
-    case BOARD_NOTHING: break;
+    case BOARD_REDRAW:
+        return (FlowOut){.act = FLOW_REDRAW};
+    case BOARD_EDIT:
+        return (FlowOut){.act = FLOW_EDIT, .edit = *edit};
+    case BOARD_NOTHING:
+        break;
     }
-    return (FlowOut){ .act = FLOW_NOTHING };
+    return (FlowOut){.act = FLOW_NOTHING};
 }
 
 FlowOut board_gesture(Ui *ui, BoardState *st, const Plan *plan, const Gestures *g,
                       const Gesture *ev)
 {
-    Edit edit = { 0 };
+    Edit edit = {0};
     BoardResult r = on_gesture(ui, st, plan, g, ev, &edit);
     return out(r, &edit);
 }
 
 FlowOut board_text(BoardState *st, const char *typed)
 {
-    Edit edit = { 0 };
+    Edit edit = {0};
     return out(on_text(st, typed), &edit);
 }
 
 FlowOut board_key(BoardState *st, SheetKey k)
 {
-    Edit edit = { 0 };
+    Edit edit = {0};
     BoardResult r = on_key(st, k, &edit);
     return out(r, &edit);
 }

@@ -24,16 +24,16 @@
  * person sheet, the goal and agreement sheet and their keyboard, which
  * goals the column shows. Screen state only. */
 typedef struct BoardState {
-    uint32_t selected;   /* person whose card is selected, 0 for none */
+    uint32_t selected; /* person whose card is selected, 0 for none */
     PersonSheet sheet;
-    GoalSheet goals;     /* the goal or agreement sheet */
+    GoalSheet goals; /* the goal or agreement sheet */
     Keyboard kb;
-    int goal_first;      /* the first goal shown in the goals column */
+    int goal_first;       /* the first goal shown in the goals column */
     BoardSettled settled; /* where the cards rest */
-    int goals_shown;     /* how many fit, as last drawn */
-    int top;             /* where the board begins, below the step bar */
-    int sheet_edit;      /* the pending edit came from: 1 the person
-                            sheet, 2 the goal sheet, 0 neither */
+    int goals_shown;      /* how many fit, as last drawn */
+    int top;              /* where the board begins, below the step bar */
+    int sheet_edit;       /* the pending edit came from: 1 the person
+                             sheet, 2 the goal sheet, 0 neither */
 } BoardState;
 
 void board_state_init(BoardState *st);

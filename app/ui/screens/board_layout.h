@@ -19,10 +19,10 @@ enum { BOARD_PEOPLE_MAX = 512 }; /* cards placed with care; more are placed as d
 typedef struct Layout {
     int pad, radius, target;
     Rect top, map, goals, tray;
-    Rect add, bin;           /* in the tray: "+ person", and the bin */
+    Rect add, bin; /* in the tray: "+ person", and the bin */
     NetMap net;
     int card_w, card_h;
-    bool compact;            /* a crowded map: one-line cards */
+    bool compact; /* a crowded map: one-line cards */
     int n_home;
     Point home[BOARD_PEOPLE_MAX]; /* where each person's card rests (plan order) */
 } Layout;
@@ -54,7 +54,7 @@ Point board_visible_point(const Ui *ui, const Layout *L, const Plan *plan, int i
  * tray, the bin, or nothing. */
 typedef struct Drop {
     bool valid;
-    bool bin;       /* onto the bin: take the person out */
+    bool bin; /* onto the bin: take the person out */
     Place place;
 } Drop;
 Point board_drag_centre(const Layout *L, const Ui *ui, const Plan *plan, const Finger *f,

@@ -19,26 +19,27 @@ void cover_draw(Ui *ui)
 {
     const Theme *t = ui->theme;
     KitGeo G = kit_geo(ui);
-    draw_rect(&ui->dl, (Rect){ 0, 0, ui->w, ui->h }, 0, t->bg);
-    ui_widget(ui, ID_COVER, (Rect){ 0, 0, ui->w, ui->h }, (Point){ 2, 2 }, 0);
+    draw_rect(&ui->dl, (Rect){0, 0, ui->w, ui->h}, 0, t->bg);
+    ui_widget(ui, ID_COVER, (Rect){0, 0, ui->w, ui->h}, (Point){2, 2}, 0);
     int r = ui->h / 7;
-    Point c = { ui->w / 2, ui->h / 4 };
+    Point c = {ui->w / 2, ui->h / 4};
     kit_sign(ui, c, r);
     int w = ui_px(ui, 150) < ui->w - 4 * G.pad ? ui_px(ui, 150) : ui->w - 4 * G.pad;
     int x = (ui->w - w) / 2, y = c.y + r + G.pad * 2;
-    ui_text(ui, (Rect){ x, y, w, G.th }, FONT_TITLE, ALIGN_CENTER, t->ink,
+    ui_text(ui, (Rect){x, y, w, G.th}, FONT_TITLE, ALIGN_CENTER, t->ink,
             ui_tr(ui, "Het plan is even afgedekt"));
     y += G.th + G.pad / 2;
-    y += ui_wrap(ui, (Rect){ x, y, w, G.lh * 3 }, FONT_BODY, t->ink_soft,
+    y += ui_wrap(ui, (Rect){x, y, w, G.lh * 3}, FONT_BODY, t->ink_soft,
                  ui_tr(ui, "Niemand raakte het scherm een tijd aan. Zo leest niemand mee die "
-                           "langsloopt."), 3, true);
+                           "langsloopt."),
+                 3, true);
     y += G.pad * 2;
     int bh = G.target * 3 / 2;
-    kit_big_button(ui, &G, ID_UNCOVER, (Rect){ x, y, w, bh }, "\xF0\x9F\x91\x8B", /* 👋 */
-               ui_tr(ui, "Wij zijn er nog: verder"), true, true);
+    kit_big_button(ui, &G, ID_UNCOVER, (Rect){x, y, w, bh}, "\xF0\x9F\x91\x8B", /* 👋 */
+                   ui_tr(ui, "Wij zijn er nog: verder"), true, true);
     y += bh + G.pad;
-    kit_big_button(ui, &G, ID_UNCOVER_PIN, (Rect){ x, y, w, G.target }, "\xF0\x9F\x94\x91",
-               ui_tr(ui, "Coördinator"), false, true);
+    kit_big_button(ui, &G, ID_UNCOVER_PIN, (Rect){x, y, w, G.target}, "\xF0\x9F\x94\x91",
+                   ui_tr(ui, "Coördinator"), false, true);
 }
 
 void notice_draw(Ui *ui, const char *text)
@@ -46,23 +47,23 @@ void notice_draw(Ui *ui, const char *text)
     const Theme *t = ui->theme;
     KitGeo G = kit_geo(ui);
     const KitGeo *L = &G;
-    Rect all = { 0, 0, ui->w, ui->h };
+    Rect all = {0, 0, ui->w, ui->h};
     kit_backdrop(ui);
     ui_widget(ui, ID_NOTICE, all, rect_center(all), GRAB_TAP | GRAB_DRAG);
-    int w = ui->w * 2 / 3 < ui_px(ui, 80) ? ui_px(ui, 80) : ui->w * 2 / 3 > ui_px(ui, 180) ? ui_px(ui, 180) : ui->w * 2 / 3;
-    if (w > ui->w - 2 * L->pad)
-        w = ui->w - 2 * L->pad;
-    Rect inner = { 0, 0, w - 4 * L->pad, 0 };
+    int w = ui->w * 2 / 3 < ui_px(ui, 80)    ? ui_px(ui, 80)
+            : ui->w * 2 / 3 > ui_px(ui, 180) ? ui_px(ui, 180)
+                                             : ui->w * 2 / 3;
+    if (w > ui->w - 2 * L->pad) w = ui->w - 2 * L->pad;
+    Rect inner = {0, 0, w - 4 * L->pad, 0};
     int text_h = ui_wrap(ui, inner, FONT_BODY, t->ink, text, 8, false);
     int h = L->pad * 2 + text_h + L->pad + L->target + L->pad * 2;
-    Rect card = { (ui->w - w) / 2, (ui->h - h) / 2, w, h };
+    Rect card = {(ui->w - w) / 2, (ui->h - h) / 2, w, h};
     draw_rect(&ui->dl, card, L->radius, t->panel);
     draw_frame(&ui->dl, card, L->radius, ui_px(ui, 0.8f), t->accent);
-    ui_wrap(ui, (Rect){ card.x + 2 * L->pad, card.y + L->pad * 2, w - 4 * L->pad, text_h },
-            FONT_BODY, t->ink, text, 8, true);
+    ui_wrap(ui, (Rect){card.x + 2 * L->pad, card.y + L->pad * 2, w - 4 * L->pad, text_h}, FONT_BODY,
+            t->ink, text, 8, true);
     int bw = L->target * 2;
-    Rect ok = { card.x + (card.w - bw) / 2, card.y + card.h - L->pad * 2 - L->target, bw,
-                L->target };
+    Rect ok = {card.x + (card.w - bw) / 2, card.y + card.h - L->pad * 2 - L->target, bw, L->target};
     draw_rect(&ui->dl, ok, L->radius, t->accent);
     ui_text(ui, ok, FONT_BOLD, ALIGN_CENTER | ALIGN_MIDDLE, t->card, ui_tr(ui, "OK"));
     ui_widget(ui, ID_NOTICE_OK, ok, rect_center(ok), GRAB_TAP);
@@ -71,24 +72,25 @@ void notice_draw(Ui *ui, const char *text)
 void problem_draw(Ui *ui, const char *text)
 {
     KitGeo G = kit_geo(ui);
-    Rect bar = { G.pad * 2, ui->h - G.lh * 2 - G.pad * 2, ui->w - 4 * G.pad, G.lh * 2 };
+    Rect bar = {G.pad * 2, ui->h - G.lh * 2 - G.pad * 2, ui->w - 4 * G.pad, G.lh * 2};
     draw_rect(&ui->dl, bar, G.radius / 2, ui->theme->problem);
-    ui_text(ui, rect_inset(bar, G.pad / 2), FONT_BODY, ALIGN_CENTER | ALIGN_MIDDLE, 0xFFFFFFFF, text);
+    ui_text(ui, rect_inset(bar, G.pad / 2), FONT_BODY, ALIGN_CENTER | ALIGN_MIDDLE, 0xFFFFFFFF,
+            text);
     ui_widget(ui, ID_PROBLEM, bar, rect_center(bar), 0);
 }
 
 FlowOut cover_gesture(const Gesture *ev)
 {
     if (ev->kind == GESTURE_TAP && ui_id_is(ev->widget, ID_UNCOVER))
-        return (FlowOut){ .act = FLOW_UNCOVERED };
+        return (FlowOut){.act = FLOW_UNCOVERED};
     if (ev->kind == GESTURE_TAP && ui_id_is(ev->widget, ID_UNCOVER_PIN))
-        return (FlowOut){ .act = FLOW_ASK_PIN, .pin_for = PIN_FOR_UNCOVER };
-    return (FlowOut){ .act = FLOW_NOTHING };
+        return (FlowOut){.act = FLOW_ASK_PIN, .pin_for = PIN_FOR_UNCOVER};
+    return (FlowOut){.act = FLOW_NOTHING};
 }
 
 FlowOut notice_gesture(const Gesture *ev)
 {
     return ev->kind == GESTURE_TAP && ui_id_is(ev->widget, ID_NOTICE_OK)
-               ? (FlowOut){ .act = FLOW_DISMISS }
-               : (FlowOut){ .act = FLOW_NOTHING };
+               ? (FlowOut){.act = FLOW_DISMISS}
+               : (FlowOut){.act = FLOW_NOTHING};
 }

@@ -13,7 +13,7 @@
 #include "ui/view.h"
 
 typedef struct EvalState {
-    int cal_year, cal_month;   /* the month the calendar shows; 0: the date's, else today's */
+    int cal_year, cal_month; /* the month the calendar shows; 0: the date's, else today's */
     char ev_date[16], ev_start[8], ev_end[8]; /* an evaluation edit's texts, until taken */
 } EvalState;
 

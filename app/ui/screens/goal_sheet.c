@@ -10,7 +10,8 @@
 
 /* Quick answers to "when, or how often?" */
 static const char *const when_quick[] = {
-    N_("elke dag"), N_("elke schooldag"), N_("elke week"), N_("in het weekend"), N_("als het nodig is"),
+    N_("elke dag"),       N_("elke schooldag"),   N_("elke week"),
+    N_("in het weekend"), N_("als het nodig is"),
 };
 
 void goalsheet_init(GoalSheet *s)
@@ -36,7 +37,7 @@ void goalsheet_open_goal(GoalSheet *s, const Plan *plan, uint32_t goal)
     s->area = g ? g->area : AREA_NONE;
     s->focus = g ? 0 : 1;
     s->why = NULL;
-    s->scroll = (FormScroll){ 0 };
+    s->scroll = (FormScroll){0};
 }
 
 void goalsheet_open_agreement(GoalSheet *s, const Plan *plan, uint32_t id, uint32_t goal,
@@ -59,14 +60,13 @@ void goalsheet_open_agreement(GoalSheet *s, const Plan *plan, uint32_t id, uint3
     s->checker = a ? a->checker : 0;
     s->focus = a ? 0 : 1;
     s->why = NULL;
-    s->scroll = (FormScroll){ 0 };
+    s->scroll = (FormScroll){0};
 }
 
 static bool has_person(const GoalSheet *s, uint32_t id)
 {
     for (int i = 0; i < s->n_people; i++)
-        if (s->people[i] == id)
-            return true;
+        if (s->people[i] == id) return true;
     return false;
 }
 
@@ -89,7 +89,7 @@ typedef struct ChipRow {
     Ui *ui;
     const FormGeo *g;
     int x0, w, x, y;
-    bool draw;    /* false: only lay out (to measure) */
+    bool draw; /* false: only lay out (to measure) */
 } ChipRow;
 
 static void chip(ChipRow *r, const char *id, const char *picto, const char *label, bool chosen,
@@ -100,8 +100,7 @@ static void chip(ChipRow *r, const char *id, const char *picto, const char *labe
         r->x = 0;
         r->y += r->g->target + r->g->pad / 2;
     }
-    if (r->draw)
-        form_chip(r->ui, r->g, id, r->x0 + r->x, r->y, picto, label, chosen, tint, false);
+    if (r->draw) form_chip(r->ui, r->g, id, r->x0 + r->x, r->y, picto, label, chosen, tint, false);
     r->x += cw + r->g->pad / 2;
 }
 
@@ -120,7 +119,10 @@ static void people_chips(ChipRow *row, const Plan *plan, const char *prefix,
     }
 }
 
-static bool is_checker(const GoalSheet *s, uint32_t id) { return s->checker == id; }
+static bool is_checker(const GoalSheet *s, uint32_t id)
+{
+    return s->checker == id;
+}
 
 /* Lays out (and with draw, draws) the sheet's content from y; returns the
  * y below it. */
@@ -132,21 +134,22 @@ static int content(Ui *ui, GoalSheet *s, const Plan *plan, const FormGeo *g, int
     const Goal *goal = plan_goal(plan, s->goal);
     ChipRow row;
     if (draw)
-        ui_text(ui, (Rect){ inner_x, y, inner_w, th }, FONT_TITLE, ALIGN_LEFT, t->ink,
+        ui_text(ui, (Rect){inner_x, y, inner_w, th}, FONT_TITLE, ALIGN_LEFT, t->ink,
                 s->kind == GOALSHEET_GOAL
                     ? (s->id ? ui_tr(ui, "Doel aanpassen") : ui_tr(ui, "Nieuw doel"))
                     : (s->id ? ui_tr(ui, "Afspraak aanpassen") : ui_tr(ui, "Nieuwe afspraak")));
     y += th;
     if (s->kind == GOALSHEET_GOAL) {
         y += g->pad / 2;
-        y = draw ? form_label(ui, g, y, ui_tr(ui, "Wat wil de familie bereiken?")) : y + lh + g->pad / 3;
+        y = draw ? form_label(ui, g, y, ui_tr(ui, "Wat wil de familie bereiken?"))
+                 : y + lh + g->pad / 3;
         if (draw)
-            form_field(ui, g, "field:text", (Rect){ inner_x, y, inner_w, g->target }, &s->text,
-                       false, ui_tr(ui, "Tik hier en schrijf het doel in jullie eigen woorden"));
+            form_field(ui, g, "field:text", (Rect){inner_x, y, inner_w, g->target}, &s->text, false,
+                       ui_tr(ui, "Tik hier en schrijf het doel in jullie eigen woorden"));
         y += g->target + g->pad;
         y = draw ? form_label(ui, g, y, ui_tr(ui, "Over welk deel van het leven gaat het?"))
                  : y + lh + g->pad / 3;
-        row = (ChipRow){ ui, g, inner_x, inner_w, 0, y, draw };
+        row = (ChipRow){ui, g, inner_x, inner_w, 0, y, draw};
         for (int a = 0; a < AREA_COUNT; a++) {
             char id[UI_ID_LEN];
             snprintf(id, sizeof id, "area:%s", a ? area_key(a) : "none");
@@ -157,26 +160,26 @@ static int content(Ui *ui, GoalSheet *s, const Plan *plan, const FormGeo *g, int
     } else {
         if (goal) {
             if (draw)
-                ui_text(ui, (Rect){ inner_x, y, inner_w, lh }, FONT_SMALL, ALIGN_LEFT, t->ink_soft,
+                ui_text(ui, (Rect){inner_x, y, inner_w, lh}, FONT_SMALL, ALIGN_LEFT, t->ink_soft,
                         goal->text);
             y += lh;
         }
         y += g->pad / 2;
         y = draw ? form_label(ui, g, y, ui_tr(ui, "Wie doet het?")) : y + lh + g->pad / 3;
-        row = (ChipRow){ ui, g, inner_x, inner_w, 0, y, draw };
+        row = (ChipRow){ui, g, inner_x, inner_w, 0, y, draw};
         people_chips(&row, plan, "who", has_person, s);
         y = row.y + g->target + g->pad;
         y = draw ? form_label(ui, g, y, ui_tr(ui, "Wat gaat er gebeuren?")) : y + lh + g->pad / 3;
         if (draw)
-            form_field(ui, g, "field:text", (Rect){ inner_x, y, inner_w, g->target }, &s->text,
-                       false, ui_tr(ui, "Tik hier en schrijf de afspraak op"));
+            form_field(ui, g, "field:text", (Rect){inner_x, y, inner_w, g->target}, &s->text, false,
+                       ui_tr(ui, "Tik hier en schrijf de afspraak op"));
         y += g->target + g->pad;
         y = draw ? form_label(ui, g, y, ui_tr(ui, "Wanneer, of hoe vaak?")) : y + lh + g->pad / 3;
         if (draw)
-            form_field(ui, g, "field:when", (Rect){ inner_x, y, inner_w, g->target }, &s->when,
-                       false, ui_tr(ui, "Tik hier, of kies hieronder"));
+            form_field(ui, g, "field:when", (Rect){inner_x, y, inner_w, g->target}, &s->when, false,
+                       ui_tr(ui, "Tik hier, of kies hieronder"));
         y += g->target + g->pad / 2;
-        row = (ChipRow){ ui, g, inner_x, inner_w, 0, y, draw };
+        row = (ChipRow){ui, g, inner_x, inner_w, 0, y, draw};
         for (size_t i = 0; i < sizeof when_quick / sizeof when_quick[0]; i++) {
             char id[UI_ID_LEN];
             snprintf(id, sizeof id, "when:%zu", i);
@@ -184,15 +187,16 @@ static int content(Ui *ui, GoalSheet *s, const Plan *plan, const FormGeo *g, int
                  strcmp(textedit_text(&s->when), ui_tr(ui, when_quick[i])) == 0, t->sector_tint[1]);
         }
         y = row.y + g->target + g->pad;
-        y = draw ? form_label(ui, g, y, ui_tr(ui, "Wie kijkt of het gebeurt?")) : y + lh + g->pad / 3;
-        row = (ChipRow){ ui, g, inner_x, inner_w, 0, y, draw };
+        y = draw ? form_label(ui, g, y, ui_tr(ui, "Wie kijkt of het gebeurt?"))
+                 : y + lh + g->pad / 3;
+        row = (ChipRow){ui, g, inner_x, inner_w, 0, y, draw};
         chip(&row, "checker:0", "", ui_tr(ui, "niemand"), s->checker == 0, t->sector_tint[1]);
         people_chips(&row, plan, "checker", is_checker, s);
         y = row.y + g->target + g->pad;
     }
     if (s->why) {
         if (draw)
-            ui_text(ui, (Rect){ inner_x, y, inner_w, lh }, FONT_SMALL, ALIGN_LEFT, ui->theme->warn,
+            ui_text(ui, (Rect){inner_x, y, inner_w, lh}, FONT_SMALL, ALIGN_LEFT, ui->theme->warn,
                     ui_tr(ui, s->why));
         y += lh;
     }
@@ -202,13 +206,13 @@ static int content(Ui *ui, GoalSheet *s, const Plan *plan, const FormGeo *g, int
 static void draw_ltr(Ui *ui, GoalSheet *s, const Plan *plan, const Keyboard *kb)
 {
     const Theme *t = ui->theme;
-    Rect all = { 0, 0, ui->w, ui->h };
+    Rect all = {0, 0, ui->w, ui->h};
     kit_backdrop(ui);
     ui_widget(ui, "sheet", all, rect_center(all), GRAB_TAP | GRAB_DRAG);
     if (s->focus) {
         const char *label = s->kind == GOALSHEET_GOAL ? ui_tr(ui, "Wat wil de familie bereiken?")
-                            : s->focus == 1 ? ui_tr(ui, "Wat gaat er gebeuren?")
-                                            : ui_tr(ui, "Wanneer, of hoe vaak?");
+                            : s->focus == 1           ? ui_tr(ui, "Wat gaat er gebeuren?")
+                                                      : ui_tr(ui, "Wanneer, of hoe vaak?");
         form_typing(ui, label, s->focus == 1 ? "field:text" : "field:when",
                     s->focus == 1 ? &s->text : &s->when, s->why, kb);
         return;
@@ -221,23 +225,23 @@ static void draw_ltr(Ui *ui, GoalSheet *s, const Plan *plan, const Keyboard *kb)
     panel.h = height + bar < ui->h - 2 * g.pad ? height + bar : ui->h - 2 * g.pad;
     panel.y = (ui->h - panel.h) / 2;
     draw_rect(&ui->dl, panel, g.radius, t->panel);
-    Rect view = { panel.x, panel.y, panel.w, panel.h - bar };
+    Rect view = {panel.x, panel.y, panel.w, panel.h - bar};
     form_scroll_clamp(&s->scroll, height, view.h);
     ui_clip(ui, view);
     content(ui, s, plan, &g, panel.y + g.pad - s->scroll.offset, true);
     ui_unclip(ui);
     if (height > view.h) /* more above or below: a line marks the edge */
-        draw_rect(&ui->dl, (Rect){ view.x + g.pad, view.y + view.h - 1, view.w - 2 * g.pad, 1 }, 0,
+        draw_rect(&ui->dl, (Rect){view.x + g.pad, view.y + view.h - 1, view.w - 2 * g.pad, 1}, 0,
                   t->line);
     int bw = (inner_w - g.pad) / 3;
     int by = panel.y + panel.h - g.pad - g.target;
-    kit_button(ui, "sheet-cancel", (Rect){ inner_x, by, bw, g.target }, ui_tr(ui, "Annuleren"),
-                false, false);
-    kit_button(ui, "sheet-done", (Rect){ inner_x + inner_w - bw, by, bw, g.target },
-                ui_tr(ui, "Klaar"), true, false);
+    kit_button(ui, "sheet-cancel", (Rect){inner_x, by, bw, g.target}, ui_tr(ui, "Annuleren"), false,
+               false);
+    kit_button(ui, "sheet-done", (Rect){inner_x + inner_w - bw, by, bw, g.target},
+               ui_tr(ui, "Klaar"), true, false);
     if (s->id)
-        kit_button(ui, "sheet-remove", (Rect){ inner_x + (inner_w - bw) / 2, by, bw, g.target },
-                    ui_tr(ui, "Weghalen"), false, false);
+        kit_button(ui, "sheet-remove", (Rect){inner_x + (inner_w - bw) / 2, by, bw, g.target},
+                   ui_tr(ui, "Weghalen"), false, false);
 }
 
 /* Laid out left to right, and mirrored whole for a right-to-left language. */
@@ -258,12 +262,18 @@ static TextEdit *focused_text(GoalSheet *s)
 static SheetResult done(GoalSheet *s, Edit *edit)
 {
     if (s->kind == GOALSHEET_GOAL) {
-        *edit = (Edit){ .kind = s->id ? EDIT_GOAL_SET : EDIT_GOAL_ADD, .id = s->id,
-                        .text = textedit_text(&s->text), .number = s->area };
+        *edit = (Edit){.kind = s->id ? EDIT_GOAL_SET : EDIT_GOAL_ADD,
+                       .id = s->id,
+                       .text = textedit_text(&s->text),
+                       .number = s->area};
     } else {
-        *edit = (Edit){ .kind = s->id ? EDIT_AGREEMENT_SET : EDIT_AGREEMENT_ADD, .id = s->id,
-                        .goal = s->goal, .n_people = s->n_people, .checker = s->checker,
-                        .text = textedit_text(&s->text), .text2 = textedit_text(&s->when) };
+        *edit = (Edit){.kind = s->id ? EDIT_AGREEMENT_SET : EDIT_AGREEMENT_ADD,
+                       .id = s->id,
+                       .goal = s->goal,
+                       .n_people = s->n_people,
+                       .checker = s->checker,
+                       .text = textedit_text(&s->text),
+                       .text2 = textedit_text(&s->when)};
         memcpy(edit->people, s->people, sizeof edit->people);
     }
     return SHEET_EDIT;
@@ -271,8 +281,8 @@ static SheetResult done(GoalSheet *s, Edit *edit)
 
 Edit goalsheet_removal(const GoalSheet *s)
 {
-    return (Edit){ .kind = s->kind == GOALSHEET_GOAL ? EDIT_GOAL_REMOVE : EDIT_AGREEMENT_REMOVE,
-                   .id = s->id };
+    return (Edit){.kind = s->kind == GOALSHEET_GOAL ? EDIT_GOAL_REMOVE : EDIT_AGREEMENT_REMOVE,
+                  .id = s->id};
 }
 
 SheetResult goalsheet_gesture(Ui *ui, GoalSheet *s, const Plan *plan, Keyboard *kb,
@@ -284,16 +294,12 @@ SheetResult goalsheet_gesture(Ui *ui, GoalSheet *s, const Plan *plan, Keyboard *
         char text[16];
         bool leave;
         KeyResult k = keyboard_gesture(kb, ui, ev, text);
-        if (form_apply_keyboard(focused_text(s), k, text, &leave))
-            s->why = NULL;
-        if (leave)
-            s->focus = 0;
+        if (form_apply_keyboard(focused_text(s), k, text, &leave)) s->why = NULL;
+        if (leave) s->focus = 0;
         return k == KEY_NOTHING ? SHEET_NOTHING : SHEET_REDRAW;
     }
-    if (!s->focus && form_scroll_gesture(&s->scroll, ev))
-        return SHEET_REDRAW;
-    if (ev->kind != GESTURE_TAP)
-        return SHEET_NOTHING;
+    if (!s->focus && form_scroll_gesture(&s->scroll, ev)) return SHEET_REDRAW;
+    if (ev->kind != GESTURE_TAP) return SHEET_NOTHING;
     if (!strcmp(id, "field:text") || !strcmp(id, "field:when")) {
         int f = id[6] == 't' ? 1 : 2;
         if (s->focus == f)
@@ -301,21 +307,19 @@ SheetResult goalsheet_gesture(Ui *ui, GoalSheet *s, const Plan *plan, Keyboard *
         else
             textedit_end(f == 1 ? &s->text : &s->when);
         s->focus = f;
-        *kb = (Keyboard){ .shift = textedit_text(f == 1 ? &s->text : &s->when)[0] == '\0' };
+        *kb = (Keyboard){.shift = textedit_text(f == 1 ? &s->text : &s->when)[0] == '\0'};
         return SHEET_REDRAW;
     }
     if (!strncmp(id, "area:", 5)) {
         int a = strcmp(id + 5, "none") ? area_from_key(id + 5) : AREA_NONE;
-        if (a >= 0)
-            s->area = a;
+        if (a >= 0) s->area = a;
         return SHEET_REDRAW;
     }
     if (sscanf(id, "who:%u", &n) == 1 && plan_person(plan, n)) {
         if (has_person(s, n)) {
             int k = 0;
             for (int i = 0; i < s->n_people; i++)
-                if (s->people[i] != n)
-                    s->people[k++] = s->people[i];
+                if (s->people[i] != n) s->people[k++] = s->people[i];
             s->n_people = k;
         } else if (s->n_people < AGREEMENT_PEOPLE_MAX) {
             s->people[s->n_people++] = n;
@@ -336,18 +340,15 @@ SheetResult goalsheet_gesture(Ui *ui, GoalSheet *s, const Plan *plan, Keyboard *
         s->focus = 0;
         return SHEET_CLOSED;
     }
-    if (!strcmp(id, "sheet-remove") && s->id)
-        return SHEET_REMOVE;
-    if (!strcmp(id, "sheet-done"))
-        return done(s, edit);
+    if (!strcmp(id, "sheet-remove") && s->id) return SHEET_REMOVE;
+    if (!strcmp(id, "sheet-done")) return done(s, edit);
     return SHEET_NOTHING;
 }
 
 SheetResult goalsheet_text(GoalSheet *s, const char *text)
 {
     TextEdit *te = focused_text(s);
-    if (!te)
-        return SHEET_NOTHING;
+    if (!te) return SHEET_NOTHING;
     textedit_insert(te, text);
     s->why = NULL;
     return SHEET_REDRAW;
@@ -370,8 +371,7 @@ SheetResult goalsheet_key(GoalSheet *s, SheetKey key, Edit *edit)
         }
         return done(s, edit);
     }
-    if (!te)
-        return SHEET_NOTHING;
+    if (!te) return SHEET_NOTHING;
     form_edit_key(te, key);
     return SHEET_REDRAW;
 }

@@ -23,15 +23,15 @@ typedef enum GoalSheetKind { GOALSHEET_GOAL = 1, GOALSHEET_AGREEMENT } GoalSheet
 typedef struct GoalSheet {
     bool open;
     GoalSheetKind kind;
-    uint32_t id;          /* the goal or agreement; 0 for a new one */
-    uint32_t goal;        /* an agreement's goal */
-    TextEdit text;        /* the goal's words, or what is agreed */
-    TextEdit when;        /* when or how often */
+    uint32_t id;   /* the goal or agreement; 0 for a new one */
+    uint32_t goal; /* an agreement's goal */
+    TextEdit text; /* the goal's words, or what is agreed */
+    TextEdit when; /* when or how often */
     int area;
     uint32_t people[AGREEMENT_PEOPLE_MAX];
     int n_people;
     uint32_t checker;
-    int focus;            /* 0 none, 1 text, 2 when */
+    int focus; /* 0 none, 1 text, 2 when */
     const char *why;
     FormScroll scroll;
 } GoalSheet;

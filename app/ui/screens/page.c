@@ -7,11 +7,11 @@
 
 #include "core/flow.h"
 
-#define ID_PAGE "page"        /* the page itself: dragging it scrolls */
-#define ID_ADD "add"          /* "add:SECTION" */
-#define ID_ITEM "item"        /* "item:ID" */
-#define ID_REMOVE "remove"    /* "remove:ID" */
-#define ID_FIELD "field"      /* "field:FIELD" */
+#define ID_PAGE "page"     /* the page itself: dragging it scrolls */
+#define ID_ADD "add"       /* "add:SECTION" */
+#define ID_ITEM "item"     /* "item:ID" */
+#define ID_REMOVE "remove" /* "remove:ID" */
+#define ID_FIELD "field"   /* "field:FIELD" */
 
 void page_init(PageState *ps)
 {
@@ -31,7 +31,7 @@ void page_reset(PageState *ps)
     page_typing_closed(ps);
     typing_close(&ps->typing);
     voice_reset(&ps->voice);
-    ps->scale = (ScaleState){ 0 };
+    ps->scale = (ScaleState){0};
     ps->eval.cal_year = ps->eval.cal_month = 0;
     memset(ps->scroll, 0, sizeof ps->scroll);
 }
@@ -58,23 +58,24 @@ typedef struct SectionInfo {
 } SectionInfo;
 
 static const SectionInfo sections[] = {
-    { SECTION_GOING_WELL, "Wat gaat goed", "\xF0\x9F\x8C\xBB", N_("Wat gaat er goed?") },     /* 🌻 */
-    { SECTION_CONCERNS, "Zorgen", "\xE2\x98\x81\xEF\xB8\x8F", N_("Waar maken jullie je zorgen over?") }, /* ☁️ */
-    { SECTION_CONDITIONS, N_("Ondergrenzen van de verwijzer"), "\xF0\x9F\x9A\xA7",
-      N_("Waar moet het plan in elk geval aan voldoen?") },                                   /* 🚧 */
-    { SECTION_STRENGTHS, "Krachten", "\xF0\x9F\x92\xAA", N_("Waar is deze familie sterk in?") }, /* 💪 */
-    { SECTION_DREAM, N_("Onze droom"), "\xF0\x9F\x8C\x88", N_("Waar hopen jullie op?") },         /* 🌈 */
-    { SECTION_SAFETY, N_("Plan B: als het niet lukt"), "\xF0\x9F\x9B\x9F",
-      N_("Wat doen we als een afspraak niet lukt? Wie bellen we?") },                          /* 🛟 */
-    { SECTION_HELP, "Hulp van professionals", "\xF0\x9F\xA4\x9D",
-      N_("Welke hulp vragen jullie aan professionals?") },                                     /* 🤝 */
+    {SECTION_GOING_WELL, "Wat gaat goed", "\xF0\x9F\x8C\xBB", N_("Wat gaat er goed?")}, /* 🌻 */
+    {SECTION_CONCERNS, "Zorgen", "\xE2\x98\x81\xEF\xB8\x8F",
+     N_("Waar maken jullie je zorgen over?")}, /* ☁️ */
+    {SECTION_CONDITIONS, N_("Ondergrenzen van de verwijzer"), "\xF0\x9F\x9A\xA7",
+     N_("Waar moet het plan in elk geval aan voldoen?")}, /* 🚧 */
+    {SECTION_STRENGTHS, "Krachten", "\xF0\x9F\x92\xAA",
+     N_("Waar is deze familie sterk in?")},                                             /* 💪 */
+    {SECTION_DREAM, N_("Onze droom"), "\xF0\x9F\x8C\x88", N_("Waar hopen jullie op?")}, /* 🌈 */
+    {SECTION_SAFETY, N_("Plan B: als het niet lukt"), "\xF0\x9F\x9B\x9F",
+     N_("Wat doen we als een afspraak niet lukt? Wie bellen we?")}, /* 🛟 */
+    {SECTION_HELP, "Hulp van professionals", "\xF0\x9F\xA4\x9D",
+     N_("Welke hulp vragen jullie aan professionals?")}, /* 🤝 */
 };
 
 static const SectionInfo *section_info(int section)
 {
     for (size_t i = 0; i < sizeof sections / sizeof sections[0]; i++)
-        if (sections[i].section == section)
-            return &sections[i];
+        if (sections[i].section == section) return &sections[i];
     return &sections[0];
 }
 
@@ -82,17 +83,17 @@ static const struct {
     int field;
     const char *title, *prompt;
 } fields[] = {
-    { FIELD_FAMILY, "Familie", N_("Hoe heet de familie?") },
-    { FIELD_CHILDREN, N_("Over wie gaat het plan"), N_("Over welk kind of welke kinderen gaat het plan?") },
-    { FIELD_PLACE, N_("Plaats"), N_("Waar is het gesprek?") },
-    { FIELD_QUESTION, N_("De centrale vraag"), N_("Welke vraag beantwoordt dit plan?") },
+    {FIELD_FAMILY, "Familie", N_("Hoe heet de familie?")},
+    {FIELD_CHILDREN, N_("Over wie gaat het plan"),
+     N_("Over welk kind of welke kinderen gaat het plan?")},
+    {FIELD_PLACE, N_("Plaats"), N_("Waar is het gesprek?")},
+    {FIELD_QUESTION, N_("De centrale vraag"), N_("Welke vraag beantwoordt dit plan?")},
 };
 
 static const char *field_prompt(int field)
 {
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
-        if (fields[i].field == field)
-            return fields[i].prompt;
+        if (fields[i].field == field) return fields[i].prompt;
     return "";
 }
 
@@ -121,8 +122,7 @@ static void list_block(KitColumn *p, const Plan *plan, int section, bool family_
         bool fam = family_time && section == SECTION_CONDITIONS;
         kit_text_card(p, fam ? NULL : id, l->items[i].text, "", lock ? NULL : rid, t->card);
     }
-    if (!l->n)
-        kit_text_card(p, NULL, NULL, ui_tr(ui, "Nog leeg."), NULL, t->bg);
+    if (!l->n) kit_text_card(p, NULL, NULL, ui_tr(ui, "Nog leeg."), NULL, t->bg);
     if (!(family_time && section == SECTION_CONDITIONS)) {
         char id[UI_ID_LEN];
         snprintf(id, sizeof id, "%s:%s", ID_ADD, section_key(section));
@@ -135,18 +135,18 @@ static void field_block(KitColumn *p, const Plan *plan, int field, const char *p
     Ui *ui = p->ui;
     const char *title = "";
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
-        if (fields[i].field == field)
-            title = fields[i].title;
+        if (fields[i].field == field) title = fields[i].title;
     char id[UI_ID_LEN];
     snprintf(id, sizeof id, "%s:%s", ID_FIELD, field_key(field));
     if (big) {
         kit_heading(p, picto, ui_tr(ui, title), NULL);
     } else {
-        ui_text(ui, (Rect){ p->col.x, p->y, p->col.w, p->sh }, FONT_SMALL, p->align,
+        ui_text(ui, (Rect){p->col.x, p->y, p->col.w, p->sh}, FONT_SMALL, p->align,
                 ui->theme->ink_soft, ui_tr(ui, title));
         p->y += p->sh + p->pad / 4;
     }
-    kit_text_card(p, id, plan->field[field], ui_tr(ui, "Tik om in te vullen."), NULL, ui->theme->card);
+    kit_text_card(p, id, plan->field[field], ui_tr(ui, "Tik om in te vullen."), NULL,
+                  ui->theme->card);
 }
 
 /* The gaps of a step as soft lines under its title. */
@@ -158,8 +158,8 @@ static void gaps_block(KitColumn *p, const Plan *plan, int step)
     for (int i = 0; i < n; i++) {
         int dr = ui_px(ui, 1.1f);
         int dx = ui->rtl ? p->col.x + p->col.w - dr * 2 : p->col.x + dr * 2;
-        draw_disc(&ui->dl, (Point){ dx, p->y + p->sh / 2 }, dr, ui->theme->mark);
-        ui_text(ui, (Rect){ ui->rtl ? p->col.x : p->col.x + dr * 5, p->y, p->col.w - dr * 5, p->sh },
+        draw_disc(&ui->dl, (Point){dx, p->y + p->sh / 2}, dr, ui->theme->mark);
+        ui_text(ui, (Rect){ui->rtl ? p->col.x : p->col.x + dr * 5, p->y, p->col.w - dr * 5, p->sh},
                 FONT_SMALL, p->align, ui->theme->ink_soft, ui_tr(ui, gaps[i]));
         p->y += p->sh;
     }
@@ -169,12 +169,18 @@ static void gaps_block(KitColumn *p, const Plan *plan, int step)
 static const char *typing_label(const TypingState *e)
 {
     switch (e->kind) {
-    case TYPING_ITEM: return section_info(e->section)->prompt;
-    case TYPING_FIELD: return field_prompt(e->section);
-    case TYPING_VOICE_CHILD: return N_("Wie zegt het? De naam van het kind.");
-    case TYPING_VOICE_WORDS: return N_("Wat zegt het kind? Schrijf het op in de eigen woorden van het kind.");
-    case TYPING_EVAL_PLACE: return N_("Waar is de evaluatie?");
-    case TYPING_NONE: break;
+    case TYPING_ITEM:
+        return section_info(e->section)->prompt;
+    case TYPING_FIELD:
+        return field_prompt(e->section);
+    case TYPING_VOICE_CHILD:
+        return N_("Wie zegt het? De naam van het kind.");
+    case TYPING_VOICE_WORDS:
+        return N_("Wat zegt het kind? Schrijf het op in de eigen woorden van het kind.");
+    case TYPING_EVAL_PLACE:
+        return N_("Waar is de evaluatie?");
+    case TYPING_NONE:
+        break;
     }
     return "";
 }
@@ -188,20 +194,19 @@ void page_draw(Ui *ui, PageState *ps, int step, const Plan *plan, const Gestures
         return;
     }
     KitColumn p = kit_column(ui);
-    Rect body = { 0, top, ui->w, ui->h - top };
+    Rect body = {0, top, ui->w, ui->h - top};
     draw_rect(&ui->dl, body, 0, t->bg);
     int w = ui->w - 4 * p.pad;
-    if (w > ui_px(ui, 200))
-        w = ui_px(ui, 200);
+    if (w > ui_px(ui, 200)) w = ui_px(ui, 200);
     FormScroll *sc = &ps->scroll[step];
     form_scroll_clamp(sc, ps->content[step], body.h);
-    p.col = (Rect){ (ui->w - w) / 2, top + p.pad - sc->offset, w, 0 };
+    p.col = (Rect){(ui->w - w) / 2, top + p.pad - sc->offset, w, 0};
     p.y = p.col.y;
     /* dragging anywhere scrolls the page */
-    ui_widget(ui, ID_PAGE, body, (Point){ body.x + 2, body.y + 2 }, GRAB_DRAG);
+    ui_widget(ui, ID_PAGE, body, (Point){body.x + 2, body.y + 2}, GRAB_DRAG);
     ui_clip(ui, body);
     /* the step's title */
-    ui_text(ui, (Rect){ p.col.x, p.y, p.col.w, p.th }, FONT_TITLE, p.align, t->accent,
+    ui_text(ui, (Rect){p.col.x, p.y, p.col.w, p.th}, FONT_TITLE, p.align, t->accent,
             ui_tr(ui, step_title(step)));
     p.y += p.th + p.pad / 3;
     gaps_block(&p, plan, step);
@@ -252,7 +257,7 @@ void page_draw_over(Ui *ui, PageState *ps, const Plan *plan)
 
 static FlowOut edit_out(Edit e)
 {
-    return (FlowOut){ .act = FLOW_EDIT, .edit = e };
+    return (FlowOut){.act = FLOW_EDIT, .edit = e};
 }
 
 /* "Klaar": what was typed becomes an edit, or the next question. */
@@ -261,21 +266,22 @@ static FlowOut typed(PageState *ps, const Plan *plan)
     TypingState *ts = &ps->typing;
     const char *text = textedit_text(&ts->te);
     bool empty = typing_empty(ts);
-    FlowOut o = { .act = FLOW_NOTHING };
+    FlowOut o = {.act = FLOW_NOTHING};
     switch (ts->kind) {
     case TYPING_ITEM:
         if (empty && !ts->id) {
             typing_close(ts);
-            o = (FlowOut){ .act = FLOW_REDRAW };
+            o = (FlowOut){.act = FLOW_REDRAW};
         } else if (empty) {
-            o = edit_out((Edit){ .kind = EDIT_ITEM_REMOVE, .id = ts->id });
+            o = edit_out((Edit){.kind = EDIT_ITEM_REMOVE, .id = ts->id});
         } else {
-            o = edit_out(ts->id ? (Edit){ .kind = EDIT_ITEM_SET, .id = ts->id, .text = text }
-                                : (Edit){ .kind = EDIT_ITEM_ADD, .field = ts->section, .text = text });
+            o = edit_out(ts->id
+                             ? (Edit){.kind = EDIT_ITEM_SET, .id = ts->id, .text = text}
+                             : (Edit){.kind = EDIT_ITEM_ADD, .field = ts->section, .text = text});
         }
         break;
     case TYPING_FIELD:
-        o = edit_out((Edit){ .kind = EDIT_SET_FIELD, .field = ts->section, .text = text });
+        o = edit_out((Edit){.kind = EDIT_SET_FIELD, .field = ts->section, .text = text});
         break;
     case TYPING_VOICE_CHILD:
     case TYPING_VOICE_WORDS:
@@ -287,8 +293,7 @@ static FlowOut typed(PageState *ps, const Plan *plan)
     case TYPING_NONE:
         break;
     }
-    if (!ts->kind)
-        page_typing_closed(ps);
+    if (!ts->kind) page_typing_closed(ps);
     return o;
 }
 
@@ -296,17 +301,16 @@ static FlowOut typed(PageState *ps, const Plan *plan)
 static bool tap_lists(PageState *ps, const Plan *plan, const char *id, bool family_time,
                       bool conditions_open, FlowOut *out)
 {
-    FlowOut redraw = { .act = FLOW_REDRAW };
+    FlowOut redraw = {.act = FLOW_REDRAW};
     unsigned u;
     int s;
     const char *key;
-    *out = (FlowOut){ .act = FLOW_NOTHING };
+    *out = (FlowOut){.act = FLOW_NOTHING};
     if ((key = ui_id_arg(id, ID_ADD))) {
-        if ((s = section_from_key(key)) < 0)
-            return true;
+        if ((s = section_from_key(key)) < 0) return true;
         if (locked(conditions_open, s)) {
             *out = family_time ? redraw
-                               : (FlowOut){ .act = FLOW_ASK_PIN, .pin_for = PIN_FOR_CONDITIONS };
+                               : (FlowOut){.act = FLOW_ASK_PIN, .pin_for = PIN_FOR_CONDITIONS};
             return true;
         }
         typing_start(&ps->typing, TYPING_ITEM, s, 0, "");
@@ -315,11 +319,10 @@ static bool tap_lists(PageState *ps, const Plan *plan, const char *id, bool fami
     }
     if (ui_id_num(id, ID_ITEM, &u)) {
         const Item *it = plan_item(plan, u, &s);
-        if (!it)
-            return true;
+        if (!it) return true;
         if (locked(conditions_open, s)) {
             *out = family_time ? redraw
-                               : (FlowOut){ .act = FLOW_ASK_PIN, .pin_for = PIN_FOR_CONDITIONS };
+                               : (FlowOut){.act = FLOW_ASK_PIN, .pin_for = PIN_FOR_CONDITIONS};
             return true;
         }
         typing_start(&ps->typing, TYPING_ITEM, s, u, it->text);
@@ -328,7 +331,7 @@ static bool tap_lists(PageState *ps, const Plan *plan, const char *id, bool fami
     }
     if (ui_id_num(id, ID_REMOVE, &u)) {
         if (plan_item(plan, u, &s) && !locked(conditions_open, s))
-            *out = edit_out((Edit){ .kind = EDIT_ITEM_REMOVE, .id = u });
+            *out = edit_out((Edit){.kind = EDIT_ITEM_REMOVE, .id = u});
         return true;
     }
     if ((key = ui_id_arg(id, ID_FIELD))) {
@@ -345,14 +348,13 @@ static bool tap_lists(PageState *ps, const Plan *plan, const char *id, bool fami
 FlowOut page_gesture(Ui *ui, PageState *ps, int step, const Plan *plan, const Gesture *ev,
                      const FlowView *view, bool family_time, bool conditions_open)
 {
-    FlowOut out = { .act = FLOW_NOTHING };
+    FlowOut out = {.act = FLOW_NOTHING};
     if (ps->typing.kind) {
         bool done;
         out = typing_gesture(ui, &ps->typing, ev, &done);
         return done ? typed(ps, plan) : out;
     }
-    if (scale_gesture(ui, &ps->scale, plan, ev, &out))
-        return out;
+    if (scale_gesture(ui, &ps->scale, plan, ev, &out)) return out;
     switch (ev->kind) {
     case GESTURE_TAP: {
         const char *id = ev->widget;
@@ -361,16 +363,15 @@ FlowOut page_gesture(Ui *ui, PageState *ps, int step, const Plan *plan, const Ge
             tap_lists(ps, plan, id, family_time, conditions_open, &out) ||
             review_tap(&ps->review, &ps->scroll[STEP_REVIEW], plan, id, view, family_time, &out))
             return out;
-        return (FlowOut){ .act = FLOW_NOTHING };
+        return (FlowOut){.act = FLOW_NOTHING};
     }
     case GESTURE_DRAG_START:
     case GESTURE_DRAG_MOVE:
     case GESTURE_DROP:
-        if (ps->voice.support_for)
-            return out;
-        return form_scroll_gesture(&ps->scroll[step], ev) ? (FlowOut){ .act = FLOW_REDRAW } : out;
+        if (ps->voice.support_for) return out;
+        return form_scroll_gesture(&ps->scroll[step], ev) ? (FlowOut){.act = FLOW_REDRAW} : out;
     case GESTURE_CANCEL:
-        return (FlowOut){ .act = FLOW_REDRAW };
+        return (FlowOut){.act = FLOW_REDRAW};
     default:
         return out;
     }
@@ -378,28 +379,23 @@ FlowOut page_gesture(Ui *ui, PageState *ps, int step, const Plan *plan, const Ge
 
 FlowOut page_text(PageState *ps, const char *text)
 {
-    if (!ps->typing.kind)
-        return (FlowOut){ .act = FLOW_NOTHING };
+    if (!ps->typing.kind) return (FlowOut){.act = FLOW_NOTHING};
     return typing_text(&ps->typing, text);
 }
 
 FlowOut page_key(PageState *ps, const Plan *plan, SheetKey key)
 {
-    if (!ps->typing.kind)
-        return (FlowOut){ .act = FLOW_NOTHING };
+    if (!ps->typing.kind) return (FlowOut){.act = FLOW_NOTHING};
     bool done;
     FlowOut o = typing_key(&ps->typing, key, &done);
-    if (done)
-        return typed(ps, plan);
-    if (!ps->typing.kind)
-        page_typing_closed(ps);
+    if (done) return typed(ps, plan);
+    if (!ps->typing.kind) page_typing_closed(ps);
     return o;
 }
 
 void page_edit_result(PageState *ps, EditResult r, const char *why)
 {
-    if (!ps->typing.kind)
-        return;
+    if (!ps->typing.kind) return;
     if (r == EDIT_OK) {
         typing_close(&ps->typing);
         page_typing_closed(ps);

@@ -14,13 +14,13 @@
 
 typedef enum FlowPanel {
     PANEL_NONE,
-    PANEL_NEW,       /* an empty plan, or one of the prepared plan files */
-    PANEL_CONTINUE,  /* the meetings kept on this device */
+    PANEL_NEW,      /* an empty plan, or one of the prepared plan files */
+    PANEL_CONTINUE, /* the meetings kept on this device */
     PANEL_SETTINGS,
-    PANEL_MENU,      /* the facilitator's menu */
-    PANEL_CALLED,    /* the family called the facilitator back */
-    PANEL_CLOSE,     /* closing the meeting erases it: sure? */
-    PANEL_LANGUAGE,  /* the language to talk in now: anyone may choose, no PIN */
+    PANEL_MENU,     /* the facilitator's menu */
+    PANEL_CALLED,   /* the family called the facilitator back */
+    PANEL_CLOSE,    /* closing the meeting erases it: sure? */
+    PANEL_LANGUAGE, /* the language to talk in now: anyone may choose, no PIN */
 } FlowPanel;
 
 void panels_draw(Ui *ui, FlowPanel panel, const FlowView *view);

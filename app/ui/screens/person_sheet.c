@@ -10,7 +10,10 @@
 #include "ui/kit.h"
 
 static const char *const sector_names[SECTOR_COUNT] = {
-    N_("Familie"), N_("Vrienden & buren"), N_("School, werk & clubs"), N_("Professionals"),
+    N_("Familie"),
+    N_("Vrienden & buren"),
+    N_("School, werk & clubs"),
+    N_("Professionals"),
 };
 
 void sheet_init(PersonSheet *s)
@@ -38,7 +41,7 @@ void sheet_open(PersonSheet *s, const Plan *plan, uint32_t id, int sector)
     s->present = p ? p->present : true;
     s->focus = p ? FOCUS_NONE : FOCUS_NAME; /* a new person starts with the name */
     s->why = NULL;
-    s->scroll = (FormScroll){ 0 };
+    s->scroll = (FormScroll){0};
 }
 
 void sheet_close(PersonSheet *s)
@@ -53,11 +56,13 @@ void sheet_close(PersonSheet *s)
 static void draw_ltr(Ui *ui, PersonSheet *s, const Keyboard *kb)
 {
     const Theme *t = ui->theme;
-    Rect all = { 0, 0, ui->w, ui->h };
+    Rect all = {0, 0, ui->w, ui->h};
     kit_backdrop(ui);
     ui_widget(ui, "sheet", all, rect_center(all), GRAB_TAP | GRAB_DRAG);
     if (s->focus != FOCUS_NONE) {
-        form_typing(ui, s->focus == FOCUS_NAME ? ui_tr(ui, "Naam") : ui_tr(ui, "Wie is het voor de familie?"),
+        form_typing(ui,
+                    s->focus == FOCUS_NAME ? ui_tr(ui, "Naam")
+                                           : ui_tr(ui, "Wie is het voor de familie?"),
                     s->focus == FOCUS_NAME ? "field:name" : "field:relation",
                     s->focus == FOCUS_NAME ? &s->name : &s->relation, s->why, kb);
         return;
@@ -68,7 +73,8 @@ static void draw_ltr(Ui *ui, PersonSheet *s, const Keyboard *kb)
     /* measure the relation chips' rows first, to size the panel */
     int rows = 1, x = 0;
     for (int i = 0; i <= relation_count; i++) {
-        const char *label = i < relation_count ? ui_tr(ui, relations[i].label) : ui_tr(ui, "anders");
+        const char *label =
+            i < relation_count ? ui_tr(ui, relations[i].label) : ui_tr(ui, "anders");
         int w = form_chip(ui, &g, "", 0, 0, i < relation_count ? relations[i].picto : "", label,
                           false, 0, true);
         if (x > 0 && x + w > inner_w) {
@@ -97,15 +103,15 @@ static void draw_ltr(Ui *ui, PersonSheet *s, const Keyboard *kb)
     panel.h = content + bar < ui->h - 2 * g.pad ? content + bar : ui->h - 2 * g.pad;
     panel.y = (ui->h - panel.h) / 2;
     draw_rect(&ui->dl, panel, g.radius, t->panel);
-    Rect view = { panel.x, panel.y, panel.w, panel.h - bar };
+    Rect view = {panel.x, panel.y, panel.w, panel.h - bar};
     form_scroll_clamp(&s->scroll, content, view.h);
     ui_clip(ui, view);
     int y = panel.y + g.pad - s->scroll.offset;
-    ui_text(ui, (Rect){ inner_x, y, inner_w, th }, FONT_TITLE, ALIGN_LEFT, t->ink,
+    ui_text(ui, (Rect){inner_x, y, inner_w, th}, FONT_TITLE, ALIGN_LEFT, t->ink,
             s->person ? ui_tr(ui, "Persoon aanpassen") : ui_tr(ui, "Nieuwe persoon"));
     y += th + g.pad / 2;
     y = form_label(ui, &g, y, ui_tr(ui, "Naam"));
-    form_field(ui, &g, "field:name", (Rect){ inner_x, y, inner_w, g.target }, &s->name, false,
+    form_field(ui, &g, "field:name", (Rect){inner_x, y, inner_w, g.target}, &s->name, false,
                ui_tr(ui, "Tik hier om de naam te typen"));
     y += g.target + g.pad;
     y = form_label(ui, &g, y, ui_tr(ui, "Wie is het voor de familie?"));
@@ -119,8 +125,7 @@ static void draw_ltr(Ui *ui, PersonSheet *s, const Keyboard *kb)
         if (other && chosen) /* the typed relation is the chip's label */
             label = textedit_text(&s->relation);
         int w = form_chip(ui, &g, "", 0, 0, picto, label, false, 0, true);
-        if (w > inner_w)
-            w = inner_w;
+        if (w > inner_w) w = inner_w;
         if (x > 0 && x + w > inner_w) {
             y += step;
             x = 0;
@@ -128,11 +133,11 @@ static void draw_ltr(Ui *ui, PersonSheet *s, const Keyboard *kb)
         char id[UI_ID_LEN];
         snprintf(id, sizeof id, "relation:%s", other ? "other" : relations[i].key);
         x += form_chip(ui, &g, id, inner_x + x, y, picto, label, chosen,
-                       t->sector_tint[other ? s->sector : relations[i].sector], false) + g.pad / 2;
+                       t->sector_tint[other ? s->sector : relations[i].sector], false) +
+             g.pad / 2;
     }
     y += step + g.pad / 2;
-    if (ask_sector)
-        y = form_label(ui, &g, y, ui_tr(ui, "Waar hoort deze persoon bij?"));
+    if (ask_sector) y = form_label(ui, &g, y, ui_tr(ui, "Waar hoort deze persoon bij?"));
     x = 0;
     for (int i = 0; i < SECTOR_COUNT && ask_sector; i++) {
         const char *label = ui_tr(ui, sector_names[i]);
@@ -144,29 +149,29 @@ static void draw_ltr(Ui *ui, PersonSheet *s, const Keyboard *kb)
         char id[UI_ID_LEN];
         snprintf(id, sizeof id, "sector:%s", sector_key(i));
         x += form_chip(ui, &g, id, inner_x + x, y, "", label, s->sector == i, t->sector_tint[i],
-                       false) + g.pad / 2;
+                       false) +
+             g.pad / 2;
     }
-    if (ask_sector)
-        y += step + g.pad / 2;
+    if (ask_sector) y += step + g.pad / 2;
     form_chip(ui, &g, "present", inner_x, y, s->present ? "\xE2\x9C\x85" : "\xE2\xAC\x9C", /* ✅ ⬜ */
               ui_tr(ui, "Is hier in de kamer"), s->present, t->sector_tint[2], false);
     y += step;
     if (s->why) {
-        ui_text(ui, (Rect){ inner_x, y, inner_w, lh }, FONT_SMALL, ALIGN_LEFT, ui->theme->warn,
+        ui_text(ui, (Rect){inner_x, y, inner_w, lh}, FONT_SMALL, ALIGN_LEFT, ui->theme->warn,
                 ui_tr(ui, s->why));
         y += lh;
     }
     ui_unclip(ui);
     if (content > view.h) /* more above or below: a thin line marks the edge */
-        draw_rect(&ui->dl, (Rect){ view.x + g.pad, view.y + view.h - 1, view.w - 2 * g.pad, 1 }, 0,
+        draw_rect(&ui->dl, (Rect){view.x + g.pad, view.y + view.h - 1, view.w - 2 * g.pad, 1}, 0,
                   t->line);
     int bw = (inner_w - g.pad) / 3;
-    Rect done = { inner_x + inner_w - bw, panel.y + panel.h - g.pad - g.target, bw, g.target };
-    Rect cancel = { inner_x, done.y, bw, g.target };
+    Rect done = {inner_x + inner_w - bw, panel.y + panel.h - g.pad - g.target, bw, g.target};
+    Rect cancel = {inner_x, done.y, bw, g.target};
     kit_button(ui, "sheet-cancel", cancel, ui_tr(ui, "Annuleren"), false, false);
     kit_button(ui, "sheet-done", done, ui_tr(ui, "Klaar"), true, false);
     if (s->person) {
-        Rect rm = { inner_x + (inner_w - bw) / 2, done.y, bw, g.target };
+        Rect rm = {inner_x + (inner_w - bw) / 2, done.y, bw, g.target};
         kit_button(ui, "sheet-remove", rm, ui_tr(ui, "Weghalen"), false, false);
     }
 }
@@ -191,17 +196,19 @@ static TextEdit *focused_text(PersonSheet *s)
 static void typed(PersonSheet *s)
 {
     s->why = NULL;
-    if (s->focus == FOCUS_RELATION)
-        s->picto[0] = '\0';
+    if (s->focus == FOCUS_RELATION) s->picto[0] = '\0';
 }
 
 /* The edit that "Klaar" makes. */
 static SheetResult done(PersonSheet *s, Edit *edit)
 {
-    *edit = (Edit){ .kind = s->person ? EDIT_PERSON_SET : EDIT_PERSON_ADD, .id = s->person,
-                    .text = textedit_text(&s->name), .text2 = textedit_text(&s->relation),
-                    .text3 = s->picto, .flag = s->present,
-                    .place = { .sector = s->sector, .ring = RING_TRAY, .u = 500, .v = 500 } };
+    *edit = (Edit){.kind = s->person ? EDIT_PERSON_SET : EDIT_PERSON_ADD,
+                   .id = s->person,
+                   .text = textedit_text(&s->name),
+                   .text2 = textedit_text(&s->relation),
+                   .text3 = s->picto,
+                   .flag = s->present,
+                   .place = {.sector = s->sector, .ring = RING_TRAY, .u = 500, .v = 500}};
     return SHEET_EDIT;
 }
 
@@ -212,16 +219,12 @@ SheetResult sheet_gesture(Ui *ui, PersonSheet *s, Keyboard *kb, const Gesture *e
         char text[16];
         bool leave;
         KeyResult k = keyboard_gesture(kb, ui, ev, text);
-        if (form_apply_keyboard(focused_text(s), k, text, &leave))
-            typed(s);
-        if (leave)
-            return sheet_key(s, SKEY_RETURN, edit);
+        if (form_apply_keyboard(focused_text(s), k, text, &leave)) typed(s);
+        if (leave) return sheet_key(s, SKEY_RETURN, edit);
         return k == KEY_NOTHING ? SHEET_NOTHING : SHEET_REDRAW;
     }
-    if (s->focus == FOCUS_NONE && form_scroll_gesture(&s->scroll, ev))
-        return SHEET_REDRAW;
-    if (ev->kind != GESTURE_TAP)
-        return SHEET_NOTHING;
+    if (s->focus == FOCUS_NONE && form_scroll_gesture(&s->scroll, ev)) return SHEET_REDRAW;
+    if (ev->kind != GESTURE_TAP) return SHEET_NOTHING;
     if (!strcmp(id, "field:name") || !strcmp(id, "field:relation")) {
         SheetFocus f = id[6] == 'n' ? FOCUS_NAME : FOCUS_RELATION;
         if (s->focus == f)
@@ -236,11 +239,9 @@ SheetResult sheet_gesture(Ui *ui, PersonSheet *s, Keyboard *kb, const Gesture *e
         if (r) {
             snprintf(s->picto, sizeof s->picto, "%s", r->key);
             textedit_set(&s->relation, ui_tr(ui, r->label));
-            if (!s->person)
-                s->sector = r->sector;
+            if (!s->person) s->sector = r->sector;
         } else { /* "anders": the family types it (a chip's word is cleared) */
-            if (s->picto[0])
-                textedit_set(&s->relation, "");
+            if (s->picto[0]) textedit_set(&s->relation, "");
             s->picto[0] = '\0';
             s->focus = FOCUS_RELATION;
         }
@@ -248,8 +249,7 @@ SheetResult sheet_gesture(Ui *ui, PersonSheet *s, Keyboard *kb, const Gesture *e
     }
     if (!strncmp(id, "sector:", 7)) {
         int sec = sector_from_key(id + 7);
-        if (sec >= 0)
-            s->sector = sec;
+        if (sec >= 0) s->sector = sec;
         return SHEET_REDRAW;
     }
     if (!strcmp(id, "present")) {
@@ -260,18 +260,15 @@ SheetResult sheet_gesture(Ui *ui, PersonSheet *s, Keyboard *kb, const Gesture *e
         sheet_close(s);
         return SHEET_CLOSED;
     }
-    if (!strcmp(id, "sheet-remove"))
-        return SHEET_REMOVE;
-    if (!strcmp(id, "sheet-done"))
-        return done(s, edit);
+    if (!strcmp(id, "sheet-remove")) return SHEET_REMOVE;
+    if (!strcmp(id, "sheet-done")) return done(s, edit);
     return SHEET_NOTHING;
 }
 
 SheetResult sheet_text(PersonSheet *s, const char *text)
 {
     TextEdit *te = focused_text(s);
-    if (!te)
-        return SHEET_NOTHING;
+    if (!te) return SHEET_NOTHING;
     textedit_insert(te, text);
     typed(s);
     return SHEET_REDRAW;
@@ -297,10 +294,8 @@ SheetResult sheet_key(PersonSheet *s, SheetKey key, Edit *edit)
     default:
         break;
     }
-    if (!te)
-        return SHEET_NOTHING;
-    if (form_edit_key(te, key) && (key == SKEY_BACKSPACE || key == SKEY_DELETE))
-        typed(s);
+    if (!te) return SHEET_NOTHING;
+    if (form_edit_key(te, key) && (key == SKEY_BACKSPACE || key == SKEY_DELETE)) typed(s);
     return SHEET_REDRAW;
 }
 

@@ -24,18 +24,22 @@ typedef enum SheetFocus { FOCUS_NONE, FOCUS_NAME, FOCUS_RELATION } SheetFocus;
 
 typedef struct PersonSheet {
     bool open;
-    uint32_t person;        /* 0: a new person */
+    uint32_t person; /* 0: a new person */
     TextEdit name, relation;
-    char picto[32];         /* relation key, "" for none */
+    char picto[32]; /* relation key, "" for none */
     int sector;
     bool present;
     SheetFocus focus;
-    const char *why;        /* a refusal to show (a msgid), or NULL */
-    FormScroll scroll;      /* when the sheet is taller than the screen */
+    const char *why;   /* a refusal to show (a msgid), or NULL */
+    FormScroll scroll; /* when the sheet is taller than the screen */
 } PersonSheet;
 
 typedef enum SheetResult {
-    SHEET_NOTHING, SHEET_REDRAW, SHEET_CLOSED, SHEET_EDIT, SHEET_REMOVE,
+    SHEET_NOTHING,
+    SHEET_REDRAW,
+    SHEET_CLOSED,
+    SHEET_EDIT,
+    SHEET_REMOVE,
 } SheetResult;
 
 void sheet_init(PersonSheet *s);

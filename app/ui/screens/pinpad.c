@@ -12,8 +12,8 @@
 #define ID_DOTS "pin-dots"
 #define ID_MESSAGE "pin-message"
 enum { KEY_BACK = 9, KEY_OK = 11 };
-static const char *const key_ids[12] = { "pin:1", "pin:2", "pin:3", "pin:4", "pin:5", "pin:6",
-                                         "pin:7", "pin:8", "pin:9", "pin:back", "pin:0", "pin:ok" };
+static const char *const key_ids[12] = {"pin:1", "pin:2", "pin:3", "pin:4",    "pin:5", "pin:6",
+                                        "pin:7", "pin:8", "pin:9", "pin:back", "pin:0", "pin:ok"};
 
 void pinpad_clear(PinPad *p)
 {
@@ -36,17 +36,28 @@ static const char *pin_question(const PinPad *p)
     case PIN_FOR_CHANGE:
         return p->confirming ? N_("Typ de nieuwe pincode nog een keer.")
                              : N_("Kies een nieuwe pincode: 6 cijfers of meer.");
-    case PIN_FOR_NEW: return N_("Pincode om een nieuw gesprek te beginnen");
-    case PIN_FOR_CONTINUE: return N_("Pincode om verder te gaan met een gesprek");
-    case PIN_FOR_SETTINGS: return N_("Pincode voor de instellingen");
-    case PIN_FOR_LEAVE: return N_("Pincode om Kring af te sluiten");
-    case PIN_FOR_MENU: return N_("Pincode van de coördinator");
-    case PIN_FOR_FAMILY_TIME: return N_("Pincode om de familie alleen te laten werken");
-    case PIN_FOR_RETURN: return N_("Pincode van de coördinator om terug te komen");
-    case PIN_FOR_CONDITIONS: return N_("Pincode om de ondergrenzen te veranderen");
-    case PIN_FOR_APPROVE: return N_("Pincode om het plan goed te keuren");
-    case PIN_FOR_UNCOVER: return N_("Pincode van de coördinator");
-    case PIN_FOR_NONE: break;
+    case PIN_FOR_NEW:
+        return N_("Pincode om een nieuw gesprek te beginnen");
+    case PIN_FOR_CONTINUE:
+        return N_("Pincode om verder te gaan met een gesprek");
+    case PIN_FOR_SETTINGS:
+        return N_("Pincode voor de instellingen");
+    case PIN_FOR_LEAVE:
+        return N_("Pincode om Kring af te sluiten");
+    case PIN_FOR_MENU:
+        return N_("Pincode van de coördinator");
+    case PIN_FOR_FAMILY_TIME:
+        return N_("Pincode om de familie alleen te laten werken");
+    case PIN_FOR_RETURN:
+        return N_("Pincode van de coördinator om terug te komen");
+    case PIN_FOR_CONDITIONS:
+        return N_("Pincode om de ondergrenzen te veranderen");
+    case PIN_FOR_APPROVE:
+        return N_("Pincode om het plan goed te keuren");
+    case PIN_FOR_UNCOVER:
+        return N_("Pincode van de coördinator");
+    case PIN_FOR_NONE:
+        break;
     }
     return "";
 }
@@ -58,66 +69,61 @@ void pinpad_draw(Ui *ui, const PinPad *p, bool can_cancel)
     int key = G.target * 5 / 4;
     int head = G.th * 2 + G.pad * 2 + G.target + G.sh * 3 + G.pad;
     int keys_h = ui->h - 4 * G.pad - head;
-    if (key * 4 + G.pad * 3 / 2 > keys_h)
-        key = (keys_h - G.pad * 3 / 2) * 2 / 9;
-    if (key < G.target * 3 / 4)
-        key = G.target * 3 / 4;
+    if (key * 4 + G.pad * 3 / 2 > keys_h) key = (keys_h - G.pad * 3 / 2) * 2 / 9;
+    if (key < G.target * 3 / 4) key = G.target * 3 / 4;
     int gap = key / 8;
     int w = key * 3 + gap * 2 + G.pad * 3;
-    if (w < ui_px(ui, 120))
-        w = ui_px(ui, 120);
+    if (w < ui_px(ui, 120)) w = ui_px(ui, 120);
     Rect in = kit_overlay(ui, &G, w, head + key * 4 + gap * 3 + G.pad * 3);
 
-    if (can_cancel)
-        kit_close_button(ui, &G, ID_CANCEL, in);
+    if (can_cancel) kit_close_button(ui, &G, ID_CANCEL, in);
     int y = in.y;
-    Rect q = { in.x + (ui->rtl && can_cancel ? G.target + G.pad : 0), y,
-               in.w - (can_cancel ? G.target + G.pad : 0), G.th * 2 };
+    Rect q = {in.x + (ui->rtl && can_cancel ? G.target + G.pad : 0), y,
+              in.w - (can_cancel ? G.target + G.pad : 0), G.th * 2};
     ui_wrap(ui, q, FONT_BOLD, t->ink, ui_tr(ui, pin_question(p)), 2, true);
     y += G.th * 2 + G.pad;
     /* a dot per digit typed; room for the 6 needed */
     int dots = p->n > 6 ? p->n : 6, dr = G.target / 6, step = dr * 3;
     int x0 = in.x + (in.w - step * dots) / 2 + step / 2;
     for (int i = 0; i < dots; i++) {
-        Point c = { x0 + i * step, y + G.target / 2 };
+        Point c = {x0 + i * step, y + G.target / 2};
         if (i < p->n)
             draw_disc(&ui->dl, c, dr, t->ink);
         else
             draw_arc(&ui->dl, c, dr - ui_px(ui, 0.4f), dr, 0, 36000, t->line);
     }
-    ui_widget(ui, ID_DOTS, (Rect){ in.x, y, in.w, G.target }, (Point){ in.x + in.w / 2, y + 2 },
-              0);
+    ui_widget(ui, ID_DOTS, (Rect){in.x, y, in.w, G.target}, (Point){in.x + in.w / 2, y + 2}, 0);
     y += G.target + G.pad / 2;
     if (p->msg[0]) {
-        ui_wrap(ui, (Rect){ in.x, y, in.w, G.sh * 3 }, FONT_SMALL, p->msg_bad ? ui->theme->warn : t->ink_soft,
-                p->msg, 3, true);
-        ui_widget(ui, ID_MESSAGE, (Rect){ in.x, y, in.w, G.sh * 3 }, (Point){ in.x + 1, y + 1 }, 0);
+        ui_wrap(ui, (Rect){in.x, y, in.w, G.sh * 3}, FONT_SMALL,
+                p->msg_bad ? ui->theme->warn : t->ink_soft, p->msg, 3, true);
+        ui_widget(ui, ID_MESSAGE, (Rect){in.x, y, in.w, G.sh * 3}, (Point){in.x + 1, y + 1}, 0);
     }
     y += G.sh * 3 + G.pad;
     int kx = in.x + (in.w - (key * 3 + gap * 2)) / 2;
-    const char *const labels[12] = { "1", "2", "3", "4", "5", "6", "7", "8", "9", "",
-                                     "0", ui_tr(ui, "OK") };
+    const char *const labels[12] = {"1", "2", "3", "4", "5", "6",
+                                    "7", "8", "9", "",  "0", ui_tr(ui, "OK")};
     for (int i = 0; i < 12; i++) {
         int col = i % 3, row = i / 3;
-        if (ui->rtl && i >= 9)
-            col = 2 - col; /* the back key on the reading side */
-        Rect r = { kx + col * (key + gap), y + row * (key + gap), key, key };
+        if (ui->rtl && i >= 9) col = 2 - col; /* the back key on the reading side */
+        Rect r = {kx + col * (key + gap), y + row * (key + gap), key, key};
         bool ok = i == 11;
         bool enabled = ok ? p->n >= 6 : i == 9 ? p->n > 0 : p->n < PINPAD_MAX;
         Color fill = ok ? (enabled ? t->accent : t->disabled) : t->card;
         draw_rect(&ui->dl, r, key / 2, fill);
-        if (!ok)
-            draw_frame(&ui->dl, r, key / 2, ui_px(ui, 0.4f), enabled ? t->line : t->bg);
+        if (!ok) draw_frame(&ui->dl, r, key / 2, ui_px(ui, 0.4f), enabled ? t->line : t->bg);
         Color ink = ok ? t->card : enabled ? t->ink : t->disabled;
         if (i == 9) { /* back: an arrow pointing against the reading way */
             Point c = rect_center(r);
             int a = key / 5, lw = ui_px(ui, 0.7f) + 1, dir = ui->rtl ? -1 : 1;
-            draw_line(&ui->dl, (Point){ c.x - a * dir, c.y }, (Point){ c.x + a * dir, c.y }, lw, ink);
-            draw_line(&ui->dl, (Point){ c.x - a * dir, c.y }, (Point){ c.x - a * dir / 2 * 2 + a / 2 * dir, c.y - a / 2 }, lw, ink);
-            draw_line(&ui->dl, (Point){ c.x - a * dir, c.y }, (Point){ c.x - a * dir / 2 * 2 + a / 2 * dir, c.y + a / 2 }, lw, ink);
+            draw_line(&ui->dl, (Point){c.x - a * dir, c.y}, (Point){c.x + a * dir, c.y}, lw, ink);
+            draw_line(&ui->dl, (Point){c.x - a * dir, c.y},
+                      (Point){c.x - a * dir / 2 * 2 + a / 2 * dir, c.y - a / 2}, lw, ink);
+            draw_line(&ui->dl, (Point){c.x - a * dir, c.y},
+                      (Point){c.x - a * dir / 2 * 2 + a / 2 * dir, c.y + a / 2}, lw, ink);
         } else {
-            ui_text(ui, r, ok ? FONT_BOLD : FONT_TITLE, ALIGN_CENTER | ALIGN_MIDDLE | TEXT_SHRINK, ink,
-                    labels[i]);
+            ui_text(ui, r, ok ? FONT_BOLD : FONT_TITLE, ALIGN_CENTER | ALIGN_MIDDLE | TEXT_SHRINK,
+                    ink, labels[i]);
         }
         ui_widget(ui, key_ids[i], r, rect_center(r), enabled ? GRAB_TAP : 0);
     }
@@ -132,42 +138,41 @@ static FlowOut submit(PinPad *p)
             p->n = 0;
             p->digits[0] = '\0';
             p->msg[0] = '\0';
-            return (FlowOut){ .act = FLOW_REDRAW };
+            return (FlowOut){.act = FLOW_REDRAW};
         }
         if (strcmp(p->first, p->digits) != 0) {
             PinFor purpose = p->purpose;
             pinpad_ask(p, purpose);
-            snprintf(p->msg, sizeof p->msg, "%s", N_("Twee keer een andere pincode. Begin opnieuw."));
+            snprintf(p->msg, sizeof p->msg, "%s",
+                     N_("Twee keer een andere pincode. Begin opnieuw."));
             p->msg_bad = true;
-            return (FlowOut){ .act = FLOW_REDRAW, .pin_for = purpose };
+            return (FlowOut){.act = FLOW_REDRAW, .pin_for = purpose};
         }
     }
-    return (FlowOut){ .act = FLOW_PIN, .pin_for = p->purpose, .pin = p->digits };
+    return (FlowOut){.act = FLOW_PIN, .pin_for = p->purpose, .pin = p->digits};
 }
 
 FlowOut pinpad_gesture(PinPad *p, const Gesture *ev, bool can_cancel)
 {
-    if (ev->kind != GESTURE_TAP)
-        return (FlowOut){ .act = FLOW_NOTHING };
+    if (ev->kind != GESTURE_TAP) return (FlowOut){.act = FLOW_NOTHING};
     const char *id = ev->widget;
     if (ui_id_is(id, ID_CANCEL) && can_cancel) {
         pinpad_clear(p);
-        return (FlowOut){ .act = FLOW_REDRAW };
+        return (FlowOut){.act = FLOW_REDRAW};
     }
     if (ui_id_is(id, key_ids[KEY_BACK])) {
-        if (p->n > 0)
-            p->digits[--p->n] = '\0';
-        return (FlowOut){ .act = FLOW_REDRAW };
+        if (p->n > 0) p->digits[--p->n] = '\0';
+        return (FlowOut){.act = FLOW_REDRAW};
     }
     if (ui_id_is(id, key_ids[KEY_OK]))
-        return p->n >= 6 ? submit(p) : (FlowOut){ .act = FLOW_NOTHING };
+        return p->n >= 6 ? submit(p) : (FlowOut){.act = FLOW_NOTHING};
     const char *digit = ui_id_arg(id, ID_KEY);
     if (digit && digit[0] >= '0' && digit[0] <= '9' && !digit[1] && p->n < PINPAD_MAX) {
         p->digits[p->n++] = digit[0];
         p->digits[p->n] = '\0';
-        return (FlowOut){ .act = FLOW_REDRAW };
+        return (FlowOut){.act = FLOW_REDRAW};
     }
-    return (FlowOut){ .act = FLOW_NOTHING };
+    return (FlowOut){.act = FLOW_NOTHING};
 }
 
 void pinpad_result(PinPad *p, bool ok, const char *said)
@@ -188,7 +193,7 @@ void pinpad_result(PinPad *p, bool ok, const char *said)
 
 FlowOut pinpad_text(PinPad *p, const char *text)
 {
-    FlowOut o = { .act = FLOW_NOTHING };
+    FlowOut o = {.act = FLOW_NOTHING};
     for (const char *c = text; *c; c++)
         if (*c >= '0' && *c <= '9' && p->n < PINPAD_MAX) {
             p->digits[p->n++] = *c;
@@ -202,13 +207,12 @@ FlowOut pinpad_key(PinPad *p, SheetKey key, bool can_cancel)
 {
     if (key == SKEY_BACKSPACE && p->n > 0) {
         p->digits[--p->n] = '\0';
-        return (FlowOut){ .act = FLOW_REDRAW };
+        return (FlowOut){.act = FLOW_REDRAW};
     }
-    if (key == SKEY_RETURN && p->n >= 6)
-        return submit(p);
+    if (key == SKEY_RETURN && p->n >= 6) return submit(p);
     if (key == SKEY_ESCAPE && can_cancel) {
         pinpad_clear(p);
-        return (FlowOut){ .act = FLOW_REDRAW };
+        return (FlowOut){.act = FLOW_REDRAW};
     }
-    return (FlowOut){ .act = FLOW_NOTHING };
+    return (FlowOut){.act = FLOW_NOTHING};
 }

@@ -15,12 +15,12 @@
 enum { PINPAD_MAX = 16 };
 
 typedef struct PinPad {
-    PinFor purpose;          /* PIN_FOR_NONE: not shown */
+    PinFor purpose; /* PIN_FOR_NONE: not shown */
     char digits[PINPAD_MAX + 1];
     int n;
     char first[PINPAD_MAX + 1]; /* a new PIN: as typed the first time */
     bool confirming;
-    char msg[400];           /* what the app said about the last try */
+    char msg[400]; /* what the app said about the last try */
     bool msg_bad;
 } PinPad;
 

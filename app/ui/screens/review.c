@@ -12,7 +12,7 @@
 #define ID_WHY "review-why"
 #define ID_TO_AGREE "to-agree"
 #define ID_TEXT "plan-text"
-#define ID_AGREE "agree"         /* "agree:PERSON" */
+#define ID_AGREE "agree" /* "agree:PERSON" */
 #define ID_APPROVED "approved"
 #define ID_APPROVE "approve"
 
@@ -24,9 +24,10 @@ void review_draw(KitColumn *p, ReviewState *rs, const Plan *plan, bool family_ti
     const char *missing[FLOW_GAPS_MAX];
     int n = flow_missing(plan, missing, FLOW_GAPS_MAX);
     if (rs->why) {
-        Rect w = { p->col.x, p->y, p->col.w, p->lh * 2 + p->pad };
+        Rect w = {p->col.x, p->y, p->col.w, p->lh * 2 + p->pad};
         draw_rect(&ui->dl, w, p->radius / 2, ui->theme->warn_tint);
-        ui_wrap(ui, rect_inset(w, p->pad / 2), FONT_BODY, ui->theme->warn, ui_tr(ui, rs->why), 2, true);
+        ui_wrap(ui, rect_inset(w, p->pad / 2), FONT_BODY, ui->theme->warn, ui_tr(ui, rs->why), 2,
+                true);
         ui_widget(ui, ID_WHY, w, rect_center(w), 0);
         p->y += w.h + p->pad / 2;
     }
@@ -34,14 +35,14 @@ void review_draw(KitColumn *p, ReviewState *rs, const Plan *plan, bool family_ti
     kit_pill(p, ID_TO_AGREE, ui_tr(ui, "Naar akkoord geven"), false);
     if (n) {
         kit_heading(p, "\xE2\x9C\x8F\xEF\xB8\x8F", ui_tr(ui, "Eerst nog invullen"),
-                ui_tr(ui, "Daarna kan iedereen akkoord geven."));
+                    ui_tr(ui, "Daarna kan iedereen akkoord geven."));
         for (int i = 0; i < n; i++)
             kit_text_card(p, NULL, ui_tr(ui, missing[i]), "", NULL, ui->theme->warn_tint);
     }
     /* the plan, as it will be shared */
     kit_heading(p, "\xF0\x9F\x93\x84", ui_tr(ui, "Het hele plan"), NULL);
     char *text = export_plan_text(plan, ui->cat);
-    Rect paper = { p->col.x, p->y, p->col.w, 0 };
+    Rect paper = {p->col.x, p->y, p->col.w, 0};
     int y0 = p->y;
     /* first measure, then draw on a paper-white sheet */
     for (int pass = 0; pass < 2 && text; pass++) {
@@ -51,8 +52,7 @@ void review_draw(KitColumn *p, ReviewState *rs, const Plan *plan, bool family_ti
             char *end = strchr(line, '\n');
             size_t len = end ? (size_t)(end - line) : strlen(line);
             char buf[TEXT_MAX + 8];
-            if (len > TEXT_MAX)
-                len = TEXT_MAX;
+            if (len > TEXT_MAX) len = TEXT_MAX;
             memcpy(buf, line, len);
             buf[len] = '\0';
             bool heading_line = after_blank && len && buf[0] != '-';
@@ -60,19 +60,21 @@ void review_draw(KitColumn *p, ReviewState *rs, const Plan *plan, bool family_ti
             if (!len) {
                 y += p->pad;
             } else {
-                Rect box = { paper.x + p->pad * 2, y, paper.w - p->pad * 4, p->lh * 40 };
-                y += ui_wrap(ui, box, heading_line ? FONT_BOLD : FONT_BODY, t->ink, buf, 40, pass == 1);
+                Rect box = {paper.x + p->pad * 2, y, paper.w - p->pad * 4, p->lh * 40};
+                y += ui_wrap(ui, box, heading_line ? FONT_BOLD : FONT_BODY, t->ink, buf, 40,
+                             pass == 1);
             }
             line = end ? end + 1 : line + len;
         }
         paper.h = y - y0 + p->pad;
         if (pass == 0) {
-            draw_rect(&ui->dl, (Rect){ paper.x + 2, paper.y + 3, paper.w, paper.h }, p->radius / 2, 0x00000014);
+            draw_rect(&ui->dl, (Rect){paper.x + 2, paper.y + 3, paper.w, paper.h}, p->radius / 2,
+                      0x00000014);
             draw_rect(&ui->dl, paper, p->radius / 2, t->card);
         }
     }
     free(text);
-    ui_widget(ui, ID_TEXT, paper, (Point){ paper.x + p->pad, paper.y + p->pad }, GRAB_DRAG);
+    ui_widget(ui, ID_TEXT, paper, (Point){paper.x + p->pad, paper.y + p->pad}, GRAB_DRAG);
     p->y = y0 + paper.h + p->pad;
 
     /* agreeing, person by person */
@@ -83,29 +85,29 @@ void review_draw(KitColumn *p, ReviewState *rs, const Plan *plan, bool family_ti
     tr_fill(note, sizeof note, ui_tr(ui, "Akkoord van de aanwezigen: %s"), count);
     kit_heading(p, "\xE2\x9C\x8D", ui_tr(ui, "Akkoord: tik op je eigen naam"), note);
     int rh = p->lh + p->sh + p->pad;
-    if (rh < p->target + p->pad / 2)
-        rh = p->target + p->pad / 2;
+    if (rh < p->target + p->pad / 2) rh = p->target + p->pad / 2;
     for (int i = 0; i < plan->n_people; i++) {
         const Person *q = &plan->people[i];
-        Rect r = { p->col.x, p->y, p->col.w, rh };
+        Rect r = {p->col.x, p->y, p->col.w, rh};
         draw_rect(&ui->dl, r, p->radius / 2, q->agreed_at ? ui->theme->done_tint : t->card);
         draw_frame(&ui->dl, r, p->radius / 2, ui_px(ui, 0.3f), t->line);
-        Point ac = { ui->rtl ? r.x + r.w - rh / 2 : r.x + rh / 2, r.y + rh / 2 };
+        Point ac = {ui->rtl ? r.x + r.w - rh / 2 : r.x + rh / 2, r.y + rh / 2};
         ui_avatar(ui, ac, rh * 2 / 5, q);
         int bw = p->target * 3 + ui_text_width(ui, FONT_BOLD, ui_tr(ui, "Opnieuw akkoord"));
         int tw = ui_text_width(ui, FONT_BOLD, ui_tr(ui, "akkoord om %s")) + p->pad * 2;
-        int aw = ui_text_width(ui, FONT_SMALL, ui_tr(ui, "akkoord volgt (niet aanwezig)")) + p->pad * 2;
+        int aw =
+            ui_text_width(ui, FONT_SMALL, ui_tr(ui, "akkoord volgt (niet aanwezig)")) + p->pad * 2;
         bw = bw > tw ? bw : tw;
         bw = bw > aw ? bw : aw;
-        if (bw > r.w / 2)
-            bw = r.w / 2;
-        Rect b = { ui->rtl ? r.x + p->pad / 2 : r.x + r.w - bw - p->pad / 2, r.y + (rh - p->target) / 2,
-                   bw, p->target };
-        Rect name = { ui->rtl ? b.x + b.w + p->pad : r.x + rh, r.y, r.w - rh - bw - p->pad * 2, rh };
-        ui_text(ui, (Rect){ name.x, r.y + p->pad / 4, name.w, p->lh }, FONT_BOLD, p->align, t->ink, q->name);
+        if (bw > r.w / 2) bw = r.w / 2;
+        Rect b = {ui->rtl ? r.x + p->pad / 2 : r.x + r.w - bw - p->pad / 2,
+                  r.y + (rh - p->target) / 2, bw, p->target};
+        Rect name = {ui->rtl ? b.x + b.w + p->pad : r.x + rh, r.y, r.w - rh - bw - p->pad * 2, rh};
+        ui_text(ui, (Rect){name.x, r.y + p->pad / 4, name.w, p->lh}, FONT_BOLD, p->align, t->ink,
+                q->name);
         if (!q->renew || q->agreed_at || !q->present)
-            ui_text(ui, (Rect){ name.x, r.y + p->pad / 4 + p->lh, name.w, p->sh }, FONT_SMALL, p->align,
-                    t->ink_soft, q->relation);
+            ui_text(ui, (Rect){name.x, r.y + p->pad / 4 + p->lh, name.w, p->sh}, FONT_SMALL,
+                    p->align, t->ink_soft, q->relation);
         char id[UI_ID_LEN];
         ui_id_make(id, ID_AGREE, (unsigned)q->id);
         if (!q->present) {
@@ -127,8 +129,8 @@ void review_draw(KitColumn *p, ReviewState *rs, const Plan *plan, bool family_ti
                     ui_tr(ui, q->renew ? "Opnieuw akkoord" : "Ik ga akkoord"));
             ui_widget(ui, id, b, rect_center(b), GRAB_TAP);
             if (q->renew)
-                ui_text(ui, (Rect){ name.x, r.y + p->pad / 4 + p->lh, name.w, p->sh }, FONT_SMALL, p->align,
-                        ui->theme->warn, ui_tr(ui, "Het plan is veranderd."));
+                ui_text(ui, (Rect){name.x, r.y + p->pad / 4 + p->lh, name.w, p->sh}, FONT_SMALL,
+                        p->align, ui->theme->warn, ui_tr(ui, "Het plan is veranderd."));
         }
         p->y += rh + p->pad / 3;
     }
@@ -146,12 +148,14 @@ void review_draw(KitColumn *p, ReviewState *rs, const Plan *plan, bool family_ti
         kit_text_card(p, ID_APPROVED, when, "", NULL, ui->theme->done_tint);
     } else if (!family_time) {
         if (plan->approval_renew)
-            kit_text_card(p, NULL, ui_tr(ui, "Het plan is veranderd na de goedkeuring: keur het opnieuw goed."),
-                      "", NULL, ui->theme->warn_tint);
-        int bw = p->target * 2 + ui_text_width(ui, FONT_BOLD, ui_tr(ui, "Goedkeuren (coördinator)"));
-        if (bw > p->col.w)
-            bw = p->col.w;
-        Rect b = { kit_reading_x(p, bw), p->y, bw, p->target * 5 / 4 };
+            kit_text_card(
+                p, NULL,
+                ui_tr(ui, "Het plan is veranderd na de goedkeuring: keur het opnieuw goed."), "",
+                NULL, ui->theme->warn_tint);
+        int bw =
+            p->target * 2 + ui_text_width(ui, FONT_BOLD, ui_tr(ui, "Goedkeuren (coördinator)"));
+        if (bw > p->col.w) bw = p->col.w;
+        Rect b = {kit_reading_x(p, bw), p->y, bw, p->target * 5 / 4};
         bool can = flow_can_approve(plan);
         draw_rect(&ui->dl, b, b.h / 2, can ? t->accent : t->disabled);
         ui_text(ui, b, FONT_BOLD, ALIGN_CENTER | ALIGN_MIDDLE, t->card,
@@ -171,7 +175,7 @@ static bool give(FlowOut *out, FlowOut o)
 bool review_tap(ReviewState *rs, FormScroll *scroll, const Plan *plan, const char *id,
                 const FlowView *view, bool family_time, FlowOut *out)
 {
-    FlowOut redraw = { .act = FLOW_REDRAW };
+    FlowOut redraw = {.act = FLOW_REDRAW};
     unsigned u;
     if (ui_id_num(id, ID_AGREE, &u)) {
         const char *missing[1];
@@ -181,8 +185,9 @@ bool review_tap(ReviewState *rs, FormScroll *scroll, const Plan *plan, const cha
             return give(out, redraw);
         }
         rs->why = NULL;
-        return give(out, (FlowOut){ .act = FLOW_EDIT,
-                                    .edit = { .kind = EDIT_PERSON_AGREE, .id = u, .time = view->now } });
+        return give(out,
+                    (FlowOut){.act = FLOW_EDIT,
+                              .edit = {.kind = EDIT_PERSON_AGREE, .id = u, .time = view->now}});
     }
     if (ui_id_is(id, ID_TO_AGREE)) {
         scroll->offset = rs->agree_at;
@@ -194,10 +199,11 @@ bool review_tap(ReviewState *rs, FormScroll *scroll, const Plan *plan, const cha
         if (flow_missing(plan, missing, 1))
             rs->why = N_("Het plan is nog niet af. Kijk bovenaan wat er nog ingevuld moet worden.");
         else if (c.present == 0 || c.agreed < c.present)
-            rs->why = N_("Eerst geeft iedereen die er is akkoord; daarna keurt de coördinator goed.");
+            rs->why =
+                N_("Eerst geeft iedereen die er is akkoord; daarna keurt de coördinator goed.");
         else {
             rs->why = NULL;
-            return give(out, (FlowOut){ .act = FLOW_ASK_PIN, .pin_for = PIN_FOR_APPROVE });
+            return give(out, (FlowOut){.act = FLOW_ASK_PIN, .pin_for = PIN_FOR_APPROVE});
         }
         scroll->offset = 0;
         return give(out, redraw);

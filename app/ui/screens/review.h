@@ -14,8 +14,8 @@
 #include "ui/view.h"
 
 typedef struct ReviewState {
-    const char *why;   /* why agreeing or approving was refused (msgid), or NULL */
-    int agree_at;      /* where agreeing begins on the page, as last drawn */
+    const char *why; /* why agreeing or approving was refused (msgid), or NULL */
+    int agree_at;    /* where agreeing begins on the page, as last drawn */
 } ReviewState;
 
 void review_draw(KitColumn *p, ReviewState *rs, const Plan *plan, bool family_time);

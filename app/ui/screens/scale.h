@@ -14,7 +14,7 @@
 #include "ui/kit.h"
 
 typedef struct ScaleState {
-    uint32_t pick;   /* the person tapped to put on the scale; 0: none */
+    uint32_t pick; /* the person tapped to put on the scale; 0: none */
 } ScaleState;
 
 /* The scale as a block of the page's column. */

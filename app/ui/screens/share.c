@@ -11,12 +11,12 @@
 #include "core/textexport.h"
 #include "ui/kit.h"
 
-#define ID_COPIES "copies"                 /* "copies-minus", "copies-plus" */
+#define ID_COPIES "copies" /* "copies-minus", "copies-plus" */
 #define ID_NO_CONCERNS "print-no-concerns"
 #define ID_INITIALS "print-initials"
 #define ID_PRINT "print-start"
-#define ID_CODE "code"                     /* "code:print", "code:plan", "code:person-7" ... */
-#define ID_SHOW "show"                     /* "show:PERSON": their code on or off */
+#define ID_CODE "code" /* "code:print", "code:plan", "code:person-7" ... */
+#define ID_SHOW "show" /* "show:PERSON": their code on or off */
 #define ID_QR "qr"
 #define ID_PREV "part-prev"
 #define ID_NEXT "part-next"
@@ -26,9 +26,8 @@ void share_view_open(ShareView *v)
     v->open = true;
     snprintf(v->chosen, sizeof v->chosen, "plan");
     v->part = 1;
-    v->scroll = (FormScroll){ 0 };
-    if (v->copies < 1)
-        v->copies = 1;
+    v->scroll = (FormScroll){0};
+    if (v->copies < 1) v->copies = 1;
 }
 
 /* Printing: how many copies, a large button, and how it goes. */
@@ -38,62 +37,69 @@ static void print_panel(Ui *ui, ShareView *v, Rect inner, PrintProgress progress
     int pad = ui_px(ui, t->pad_mm), target = ui_px(ui, t->target_mm);
     int th = ui_line_height(ui, FONT_TITLE), lh = ui_line_height(ui, FONT_BODY);
     int y = inner.y;
-    ui_text(ui, (Rect){ inner.x, y, inner.w, th }, FONT_TITLE, ALIGN_LEFT, t->ink,
+    ui_text(ui, (Rect){inner.x, y, inner.w, th}, FONT_TITLE, ALIGN_LEFT, t->ink,
             ui_tr(ui, "Het plan op papier"));
     y += th + pad;
-    y += ui_wrap(ui, (Rect){ inner.x, y, inner.w, lh * 3 }, FONT_BODY, t->ink_soft,
-                 ui_tr(ui, "Iedereen krijgt het hele plan mee, met een plek om te tekenen."), 3, true);
+    y += ui_wrap(ui, (Rect){inner.x, y, inner.w, lh * 3}, FONT_BODY, t->ink_soft,
+                 ui_tr(ui, "Iedereen krijgt het hele plan mee, met een plek om te tekenen."), 3,
+                 true);
     y += pad * 2;
-    ui_text(ui, (Rect){ inner.x, y, inner.w, lh }, FONT_BODY, ALIGN_LEFT, t->ink, ui_tr(ui, "Hoeveel?"));
+    ui_text(ui, (Rect){inner.x, y, inner.w, lh}, FONT_BODY, ALIGN_LEFT, t->ink,
+            ui_tr(ui, "Hoeveel?"));
     y += lh + pad / 2;
     char n[8];
     snprintf(n, sizeof n, "%d", v->copies);
     kit_stepper(ui, inner.x, y, ID_COPIES, n, target * 2, v->copies > 1, v->copies < 99);
     y += target + pad;
     /* what leaves the room: the family may ask for less */
-    const struct { const char *id, *label; bool on; } opts[2] = {
-        { ID_NO_CONCERNS, N_("Zonder de zorgen"), v->no_concerns },
-        { ID_INITIALS, N_("Voorletters in plaats van namen"), v->initials },
+    const struct {
+        const char *id, *label;
+        bool on;
+    } opts[2] = {
+        {ID_NO_CONCERNS, N_("Zonder de zorgen"), v->no_concerns},
+        {ID_INITIALS, N_("Voorletters in plaats van namen"), v->initials},
     };
     for (int i = 0; i < 2; i++) {
-        Rect r = { inner.x, y, inner.w, target };
-        Rect box = { inner.x, y + target / 6, target * 2 / 3, target * 2 / 3 };
+        Rect r = {inner.x, y, inner.w, target};
+        Rect box = {inner.x, y + target / 6, target * 2 / 3, target * 2 / 3};
         draw_rect(&ui->dl, box, pad / 2, opts[i].on ? t->accent : t->card);
         draw_frame(&ui->dl, box, pad / 2, ui_px(ui, 0.5f), opts[i].on ? t->accent : t->line);
         if (opts[i].on) {
             Point c = rect_center(box);
             int a = box.w / 4, lw2 = ui_px(ui, 0.6f) + 1;
-            draw_line(&ui->dl, (Point){ c.x - a, c.y }, (Point){ c.x - a / 3, c.y + a * 2 / 3 }, lw2, t->card);
-            draw_line(&ui->dl, (Point){ c.x - a / 3, c.y + a * 2 / 3 }, (Point){ c.x + a, c.y - a * 2 / 3 },
-                      lw2, t->card);
+            draw_line(&ui->dl, (Point){c.x - a, c.y}, (Point){c.x - a / 3, c.y + a * 2 / 3}, lw2,
+                      t->card);
+            draw_line(&ui->dl, (Point){c.x - a / 3, c.y + a * 2 / 3},
+                      (Point){c.x + a, c.y - a * 2 / 3}, lw2, t->card);
         }
-        ui_text(ui, (Rect){ box.x + box.w + pad, y, inner.w - box.w - pad, target }, FONT_BODY,
+        ui_text(ui, (Rect){box.x + box.w + pad, y, inner.w - box.w - pad, target}, FONT_BODY,
                 ALIGN_LEFT | ALIGN_MIDDLE, t->ink, ui_tr(ui, opts[i].label));
         ui_widget(ui, opts[i].id, r, rect_center(r), GRAB_TAP);
         y += target;
     }
     y += pad;
     int bw = target * 2 + ui_text_width(ui, FONT_BOLD, ui_tr(ui, "Printen"));
-    Rect go = { inner.x, y, bw, target + pad };
+    Rect go = {inner.x, y, bw, target + pad};
     bool busy = progress == PRINT_BUSY;
     KitGeo G = kit_geo(ui);
     kit_big_button(ui, &G, ID_PRINT, go, "\xF0\x9F\x96\xA8\xEF\xB8\x8F", /* 🖨️ */
                    ui_tr(ui, "Printen"), true, !busy);
     y += go.h + pad * 2;
     if (progress != PRINT_IDLE && words) {
-        static const char *const ids[] = { "", "print-busy", "print-done", "print-problem" };
-        Color c = progress == PRINT_PROBLEM ? ui->theme->warn : progress == PRINT_OK ? t->present : t->ink;
-        int h = ui_wrap(ui, (Rect){ inner.x, y, inner.w, lh * 4 }, FONT_BODY, c, words, 4, true);
-        ui_widget(ui, ids[progress], (Rect){ inner.x, y, inner.w, h > 0 ? h : lh },
-                  (Point){ inner.x + 4, y + lh / 2 }, 0);
+        static const char *const ids[] = {"", "print-busy", "print-done", "print-problem"};
+        Color c = progress == PRINT_PROBLEM ? ui->theme->warn
+                  : progress == PRINT_OK    ? t->present
+                                            : t->ink;
+        int h = ui_wrap(ui, (Rect){inner.x, y, inner.w, lh * 4}, FONT_BODY, c, words, 4, true);
+        ui_widget(ui, ids[progress], (Rect){inner.x, y, inner.w, h > 0 ? h : lh},
+                  (Point){inner.x + 4, y + lh / 2}, 0);
     }
 }
 
 static bool is_hidden(const ShareView *v, uint32_t person)
 {
     for (int i = 0; i < v->n_hidden; i++)
-        if (v->hidden[i] == person)
-            return true;
+        if (v->hidden[i] == person) return true;
     return false;
 }
 
@@ -110,8 +116,7 @@ static bool same_code(const ShareCode *c, const char *chosen)
 static const ShareCode *find(const ShareSet *set, const char *chosen, int part)
 {
     for (int i = 0; i < set->n; i++)
-        if (same_code(&set->codes[i], chosen) && set->codes[i].part == part)
-            return &set->codes[i];
+        if (same_code(&set->codes[i], chosen) && set->codes[i].part == part) return &set->codes[i];
     return NULL;
 }
 
@@ -124,15 +129,14 @@ static void list_item(Ui *ui, Rect r, const char *id, const char *picto, const c
     draw_frame(&ui->dl, r, ui_px(ui, t->radius_mm), ui_px(ui, chosen ? 0.7f : 0.35f),
                chosen ? t->accent : t->line);
     int pw = r.h;
-    ui_text(ui, (Rect){ r.x + pad / 2, r.y, pw, r.h }, FONT_TITLE, ALIGN_CENTER | ALIGN_MIDDLE,
+    ui_text(ui, (Rect){r.x + pad / 2, r.y, pw, r.h}, FONT_TITLE, ALIGN_CENTER | ALIGN_MIDDLE,
             t->ink, picto);
     int lh = ui_line_height(ui, FONT_BOLD), sh = ui_line_height(ui, FONT_SMALL);
     int ty = r.y + (r.h - lh - (note ? sh : 0)) / 2;
-    ui_text(ui, (Rect){ r.x + pw + pad / 2, ty, r.w - pw - pad * 3 / 2, lh }, FONT_BOLD,
-            ALIGN_LEFT | TEXT_SHRINK,
-            off ? t->ink_soft : t->ink, label);
+    ui_text(ui, (Rect){r.x + pw + pad / 2, ty, r.w - pw - pad * 3 / 2, lh}, FONT_BOLD,
+            ALIGN_LEFT | TEXT_SHRINK, off ? t->ink_soft : t->ink, label);
     if (note)
-        ui_text(ui, (Rect){ r.x + pw + pad / 2, ty + lh, r.w - pw - pad * 3 / 2, sh }, FONT_SMALL,
+        ui_text(ui, (Rect){r.x + pw + pad / 2, ty + lh, r.w - pw - pad * 3 / 2, sh}, FONT_SMALL,
                 ALIGN_LEFT, t->ink_soft, note);
     ui_widget(ui, id, r, rect_center(r), GRAB_TAP | GRAB_DRAG);
 }
@@ -144,9 +148,9 @@ static void draw_ltr(Ui *ui, ShareView *v, const Plan *plan, PrintProgress progr
     int pad = ui_px(ui, t->pad_mm), target = ui_px(ui, t->target_mm);
     int radius = ui_px(ui, t->radius_mm);
     int top_h = top, th = ui_line_height(ui, FONT_TITLE);
-    draw_rect(&ui->dl, (Rect){ 0, top, ui->w, ui->h - top }, 0, t->bg);
-    ui_text(ui, (Rect){ pad, top_h + pad / 2, ui->w - 2 * pad, th }, FONT_TITLE,
-            ALIGN_LEFT, t->accent, ui_tr(ui, "Neem het plan mee op je telefoon"));
+    draw_rect(&ui->dl, (Rect){0, top, ui->w, ui->h - top}, 0, t->bg);
+    ui_text(ui, (Rect){pad, top_h + pad / 2, ui->w - 2 * pad, th}, FONT_TITLE, ALIGN_LEFT,
+            t->accent, ui_tr(ui, "Neem het plan mee op je telefoon"));
     top_h += th + pad / 2;
 
     ShareSet *set = share_build(plan, ui->cat, now);
@@ -155,14 +159,14 @@ static void draw_ltr(Ui *ui, ShareView *v, const Plan *plan, PrintProgress progr
         return;
     }
     /* the list of codes */
-    Rect list = { pad, top_h + pad, ui->w * 32 / 100, ui->h - top_h - 2 * pad };
+    Rect list = {pad, top_h + pad, ui->w * 32 / 100, ui->h - top_h - 2 * pad};
     int item_h = target + pad / 2, y = list.y;
     int plan_parts = 0;
     for (int i = 0; i < set->n; i++)
         plan_parts += set->codes[i].kind == SHARE_PLAN;
-    list_item(ui, (Rect){ list.x, y, list.w, item_h }, ID_CODE ":print", "\xF0\x9F\x96\xA8\xEF\xB8\x8F",
-              ui_tr(ui, "Het plan op papier"), ui_tr(ui, "printen"), !strcmp(v->chosen, "print"),
-              false);
+    list_item(ui, (Rect){list.x, y, list.w, item_h}, ID_CODE ":print",
+              "\xF0\x9F\x96\xA8\xEF\xB8\x8F", ui_tr(ui, "Het plan op papier"), ui_tr(ui, "printen"),
+              !strcmp(v->chosen, "print"), false);
     y += item_h + pad / 2;
     char note[96];
     if (plan_parts) {
@@ -170,28 +174,28 @@ static void draw_ltr(Ui *ui, ShareView *v, const Plan *plan, PrintProgress progr
         snprintf(count, sizeof count, "%d", plan_parts);
         tr_fill(note, sizeof note, trn(ui->cat, "%s code", "%s codes, een voor een", plan_parts),
                 count);
-        list_item(ui, (Rect){ list.x, y, list.w, item_h }, ID_CODE ":plan", "\xF0\x9F\x93\x84",
+        list_item(ui, (Rect){list.x, y, list.w, item_h}, ID_CODE ":plan", "\xF0\x9F\x93\x84",
                   ui_tr(ui, "Het hele plan"), note, !strcmp(v->chosen, "plan"), false);
     } else {
-        list_item(ui, (Rect){ list.x, y, list.w, item_h }, ID_CODE ":plan", "\xF0\x9F\x96\xA8\xEF\xB8\x8F",
-                  ui_tr(ui, "Het hele plan"), ui_tr(ui, "te lang: print het"),
-                  !strcmp(v->chosen, "plan"), true);
+        list_item(ui, (Rect){list.x, y, list.w, item_h}, ID_CODE ":plan",
+                  "\xF0\x9F\x96\xA8\xEF\xB8\x8F", ui_tr(ui, "Het hele plan"),
+                  ui_tr(ui, "te lang: print het"), !strcmp(v->chosen, "plan"), true);
     }
     y += item_h + pad / 2;
     char date[16];
     export_date(ui->cat, plan->eval.date, date);
     const char *ev_note = set->event_problem ? ui_tr(ui, set->event_problem) : date;
-    list_item(ui, (Rect){ list.x, y, list.w, item_h }, ID_CODE ":evaluation", "\xF0\x9F\x93\x85",
+    list_item(ui, (Rect){list.x, y, list.w, item_h}, ID_CODE ":evaluation", "\xF0\x9F\x93\x85",
               ui_tr(ui, "Evaluatie in je agenda"), ev_note, !strcmp(v->chosen, "evaluation"),
               set->event_problem != NULL);
     y += item_h + pad / 2;
     int lh = ui_line_height(ui, FONT_SMALL);
-    ui_text(ui, (Rect){ list.x, y, list.w, lh }, FONT_SMALL, ALIGN_LEFT, t->ink_soft,
+    ui_text(ui, (Rect){list.x, y, list.w, lh}, FONT_SMALL, ALIGN_LEFT, t->ink_soft,
             ui_tr(ui, "Ieder zijn eigen afspraken:"));
     y += lh + pad / 3;
     int step = target + pad / 3;
     /* the people scroll under the finger when they do not all fit */
-    Rect people = { list.x, y, list.w, list.y + list.h - y };
+    Rect people = {list.x, y, list.w, list.y + list.h - y};
     int shown = 0;
     for (int i = 0; i < plan->n_people; i++)
         for (int k = 0; k < set->n; k++)
@@ -208,21 +212,20 @@ static void draw_ltr(Ui *ui, ShareView *v, const Plan *plan, PrintProgress progr
         bool has = false;
         for (int k = 0; k < set->n && !has; k++)
             has = set->codes[k].kind == SHARE_PERSON && set->codes[k].person == p->id;
-        if (!has)
-            continue;
+        if (!has) continue;
         const Relation *rel = relation_find(p->picto);
         bool off = is_hidden(v, p->id);
         char id[UI_ID_LEN];
         snprintf(id, sizeof id, "%s:%s", ID_CODE, stem);
-        Rect r = { list.x, y, list.w - target - pad / 2, target };
+        Rect r = {list.x, y, list.w - target - pad / 2, target};
         list_item(ui, r, id, rel ? rel->picto : "\xF0\x9F\x99\x82", p->name, NULL,
                   !strcmp(v->chosen, stem), off);
         /* the family's switch: is this code shown? */
-        Rect sw = { r.x + r.w + pad / 2, y, target, target };
+        Rect sw = {r.x + r.w + pad / 2, y, target, target};
         draw_rect(&ui->dl, sw, target / 2, off ? t->card : t->present);
         draw_frame(&ui->dl, sw, target / 2, ui_px(ui, 0.5f), off ? t->line : t->present);
-        ui_text(ui, sw, FONT_BOLD, ALIGN_CENTER | ALIGN_MIDDLE | TEXT_SHRINK, off ? t->ink_soft : t->card,
-                off ? ui_tr(ui, "uit") : ui_tr(ui, "aan"));
+        ui_text(ui, sw, FONT_BOLD, ALIGN_CENTER | ALIGN_MIDDLE | TEXT_SHRINK,
+                off ? t->ink_soft : t->card, off ? ui_tr(ui, "uit") : ui_tr(ui, "aan"));
         ui_id_make(id, ID_SHOW, (unsigned)p->id);
         ui_widget(ui, id, sw, rect_center(sw), GRAB_TAP | GRAB_DRAG);
         y += step;
@@ -230,7 +233,7 @@ static void draw_ltr(Ui *ui, ShareView *v, const Plan *plan, PrintProgress progr
     ui_unclip(ui);
 
     /* the chosen code, and what it holds */
-    Rect area = { list.x + list.w + 2 * pad, top_h + pad, 0, list.h };
+    Rect area = {list.x + list.w + 2 * pad, top_h + pad, 0, list.h};
     area.w = ui->w - area.x - pad;
     draw_rect(&ui->dl, area, radius * 2, t->panel);
     if (!strcmp(v->chosen, "print")) {
@@ -247,46 +250,50 @@ static void draw_ltr(Ui *ui, ShareView *v, const Plan *plan, PrintProgress progr
     bool off = sscanf(v->chosen, "person-%u", &person) == 1 && is_hidden(v, person);
     Rect inner = rect_inset(area, pad * 2);
     if (!c || off) {
-        const char *why = off ? ui_tr(ui, "Deze code staat uit. Zet hem aan als deze persoon hem wil.")
-                          : !strcmp(v->chosen, "evaluation") && set->event_problem
-                              ? ui_tr(ui, set->event_problem)
-                          : set->plan_problem ? ui_tr(ui, set->plan_problem)
-                                              : ui_tr(ui, "Kies links wat je wilt meenemen.");
+        const char *why =
+            off ? ui_tr(ui, "Deze code staat uit. Zet hem aan als deze persoon hem wil.")
+            : !strcmp(v->chosen, "evaluation") && set->event_problem ? ui_tr(ui, set->event_problem)
+            : set->plan_problem                                      ? ui_tr(ui, set->plan_problem)
+                                : ui_tr(ui, "Kies links wat je wilt meenemen.");
         ui_wrap(ui, inner, FONT_BODY, t->ink_soft, why, 6, true);
     } else {
-        bool wide = inner.w > inner.h; /* landscape: the text beside the code */
+        bool wide = inner.w > inner.h;               /* landscape: the text beside the code */
         int below = c->parts > 1 ? target + pad : 0; /* room for "2 / 6" */
-        int side = wide ? (inner.w * 62 / 100 < inner.h - below ? inner.w * 62 / 100 : inner.h - below)
-                        : (inner.w < inner.h * 55 / 100 ? inner.w : inner.h * 55 / 100);
-        Rect code = { inner.x, inner.y, side, side };
+        int side =
+            wide ? (inner.w * 62 / 100 < inner.h - below ? inner.w * 62 / 100 : inner.h - below)
+                 : (inner.w < inner.h * 55 / 100 ? inner.w : inner.h * 55 / 100);
+        Rect code = {inner.x, inner.y, side, side};
         draw_rect(&ui->dl, code, 0, 0xFFFFFFFF);
         draw_qr(&ui->dl, code, c->payload, strlen(c->payload));
         ui_widget(ui, ID_QR, code, rect_center(code), 0);
         if (c->parts > 1) { /* one part after another */
-            Rect row = { code.x, code.y + code.h + pad, code.w, target };
+            Rect row = {code.x, code.y + code.h + pad, code.w, target};
             int pw = target + ui_text_width(ui, FONT_BOLD, ui_tr(ui, "volgende"));
-            Rect prev = { row.x, row.y, pw, target }, next = { row.x + row.w - pw, row.y, pw, target };
+            Rect prev = {row.x, row.y, pw, target}, next = {row.x + row.w - pw, row.y, pw, target};
             char count[32];
             snprintf(count, sizeof count, "%d / %d", c->part, c->parts);
             ui_text(ui, row, FONT_TITLE, ALIGN_CENTER | ALIGN_MIDDLE, t->ink, count);
             if (c->part > 1) {
                 draw_rect(&ui->dl, prev, target / 2, t->accent);
-                ui_text(ui, prev, FONT_BOLD, ALIGN_CENTER | ALIGN_MIDDLE, t->card, ui_tr(ui, "vorige"));
+                ui_text(ui, prev, FONT_BOLD, ALIGN_CENTER | ALIGN_MIDDLE, t->card,
+                        ui_tr(ui, "vorige"));
                 ui_widget(ui, ID_PREV, prev, rect_center(prev), GRAB_TAP);
             }
             if (c->part < c->parts) {
                 draw_rect(&ui->dl, next, target / 2, t->accent);
-                ui_text(ui, next, FONT_BOLD, ALIGN_CENTER | ALIGN_MIDDLE, t->card, ui_tr(ui, "volgende"));
+                ui_text(ui, next, FONT_BOLD, ALIGN_CENTER | ALIGN_MIDDLE, t->card,
+                        ui_tr(ui, "volgende"));
                 ui_widget(ui, ID_NEXT, next, rect_center(next), GRAB_TAP);
             }
         }
-        Rect text = wide ? (Rect){ code.x + code.w + pad * 2, inner.y, inner.w - code.w - pad * 2, inner.h }
-                         : (Rect){ inner.x, code.y + code.h + below + pad, inner.w,
-                                   inner.y + inner.h - (code.y + code.h + below + pad) };
+        Rect text =
+            wide ? (Rect){code.x + code.w + pad * 2, inner.y, inner.w - code.w - pad * 2, inner.h}
+                 : (Rect){inner.x, code.y + code.h + below + pad, inner.w,
+                          inner.y + inner.h - (code.y + code.h + below + pad)};
         int sl = ui_line_height(ui, FONT_SMALL);
-        int head = ui_wrap(ui, (Rect){ text.x, text.y, text.w, 2 * sl }, FONT_SMALL, t->accent,
+        int head = ui_wrap(ui, (Rect){text.x, text.y, text.w, 2 * sl}, FONT_SMALL, t->accent,
                            ui_tr(ui, "Precies dit staat in de code:"), 2, true);
-        ui_wrap(ui, (Rect){ text.x, text.y + head + pad / 2, text.w, text.h - head - pad / 2 },
+        ui_wrap(ui, (Rect){text.x, text.y + head + pad / 2, text.w, text.h - head - pad / 2},
                 FONT_SMALL, t->ink, c->payload, (text.h - head - pad / 2) / sl, true);
     }
     share_destroy(set);
@@ -303,17 +310,16 @@ void share_view_draw(Ui *ui, ShareView *v, const Plan *plan, PrintProgress progr
 
 FlowOut share_view_gesture(ShareView *v, const Gesture *ev)
 {
-    FlowOut redraw = { .act = FLOW_REDRAW }, nothing = { .act = FLOW_NOTHING };
-    if (form_scroll_gesture(&v->scroll, ev))
-        return redraw;
-    if (ev->kind != GESTURE_TAP)
-        return nothing;
+    FlowOut redraw = {.act = FLOW_REDRAW}, nothing = {.act = FLOW_NOTHING};
+    if (form_scroll_gesture(&v->scroll, ev)) return redraw;
+    if (ev->kind != GESTURE_TAP) return nothing;
     const char *id = ev->widget, *code;
     unsigned n;
     if (ui_id_is(id, ID_PRINT))
-        return (FlowOut){ .act = FLOW_PRINT, .index = v->copies,
-                          .redact = (v->no_concerns ? REDACT_CONCERNS : 0) |
-                                    (v->initials ? REDACT_NAMES : 0) };
+        return (FlowOut){.act = FLOW_PRINT,
+                         .index = v->copies,
+                         .redact = (v->no_concerns ? REDACT_CONCERNS : 0) |
+                                   (v->initials ? REDACT_NAMES : 0)};
     if (ui_id_is(id, ID_NO_CONCERNS) || ui_id_is(id, ID_INITIALS)) {
         bool *b = ui_id_is(id, ID_NO_CONCERNS) ? &v->no_concerns : &v->initials;
         *b = !*b;
@@ -343,8 +349,7 @@ FlowOut share_view_gesture(ShareView *v, const Gesture *ev)
                 v->hidden[i] = v->hidden[--v->n_hidden];
                 return redraw;
             }
-        if (v->n_hidden < SHARE_HIDDEN_MAX)
-            v->hidden[v->n_hidden++] = n;
+        if (v->n_hidden < SHARE_HIDDEN_MAX) v->hidden[v->n_hidden++] = n;
         snprintf(v->chosen, sizeof v->chosen, "person-%u", n);
         return redraw;
     }

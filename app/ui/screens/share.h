@@ -20,14 +20,14 @@ enum { SHARE_HIDDEN_MAX = 64 };
 
 typedef struct ShareView {
     bool open;
-    char chosen[48];    /* the chosen code: "plan", "person-7", "evaluation" */
-    int part;           /* of a code in parts, 1.. */
+    char chosen[48];                   /* the chosen code: "plan", "person-7", "evaluation" */
+    int part;                          /* of a code in parts, 1.. */
     uint32_t hidden[SHARE_HIDDEN_MAX]; /* people whose code the family switched off */
     int n_hidden;
-    FormScroll scroll;  /* the list of people, when it is longer than the screen */
-    int copies;         /* for printing, 1.. */
-    bool no_concerns;   /* print without the concerns */
-    bool initials;      /* print with initials instead of names */
+    FormScroll scroll; /* the list of people, when it is longer than the screen */
+    int copies;        /* for printing, 1.. */
+    bool no_concerns;  /* print without the concerns */
+    bool initials;     /* print with initials instead of names */
 } ShareView;
 
 void share_view_open(ShareView *v);

@@ -25,7 +25,7 @@ void typing_start(TypingState *ts, PageTyping kind, int section, uint32_t id, co
     ts->id = id;
     ts->why = NULL;
     textedit_set(&ts->te, text ? text : "");
-    ts->kb = (Keyboard){ .shift = !text || !text[0] };
+    ts->kb = (Keyboard){.shift = !text || !text[0]};
 }
 
 void typing_close(TypingState *ts)
@@ -38,7 +38,7 @@ void typing_close(TypingState *ts)
 
 void typing_draw(Ui *ui, TypingState *ts, const char *label)
 {
-    draw_rect(&ui->dl, (Rect){ 0, 0, ui->w, ui->h }, 0, ui->theme->bg);
+    draw_rect(&ui->dl, (Rect){0, 0, ui->w, ui->h}, 0, ui->theme->bg);
     form_typing(ui, label, ID_FIELD, &ts->te, ts->why, &ts->kb);
 }
 
@@ -52,15 +52,14 @@ bool typing_empty(const TypingState *ts)
 
 FlowOut typing_gesture(Ui *ui, TypingState *ts, const Gesture *ev, bool *done)
 {
-    FlowOut nothing = { .act = FLOW_NOTHING }, redraw = { .act = FLOW_REDRAW };
+    FlowOut nothing = {.act = FLOW_NOTHING}, redraw = {.act = FLOW_REDRAW};
     *done = false;
     if (keyboard_owns(ev)) {
         char text[16];
         bool leave;
         KeyResult k = keyboard_gesture(&ts->kb, ui, ev, text);
         bool changed = form_apply_keyboard(&ts->te, k, text, &leave);
-        if (changed)
-            ts->why = NULL;
+        if (changed) ts->why = NULL;
         if (leave) {
             *done = true;
             return nothing;
@@ -78,7 +77,7 @@ FlowOut typing_text(TypingState *ts, const char *text)
 {
     textedit_insert(&ts->te, text);
     ts->why = NULL;
-    return (FlowOut){ .act = FLOW_REDRAW };
+    return (FlowOut){.act = FLOW_REDRAW};
 }
 
 FlowOut typing_key(TypingState *ts, SheetKey key, bool *done)
@@ -86,12 +85,12 @@ FlowOut typing_key(TypingState *ts, SheetKey key, bool *done)
     *done = false;
     if (key == SKEY_ESCAPE) {
         typing_close(ts);
-        return (FlowOut){ .act = FLOW_REDRAW };
+        return (FlowOut){.act = FLOW_REDRAW};
     }
     if (key == SKEY_RETURN) {
         *done = true;
-        return (FlowOut){ .act = FLOW_NOTHING };
+        return (FlowOut){.act = FLOW_NOTHING};
     }
-    return form_edit_key(&ts->te, key) ? (FlowOut){ .act = FLOW_REDRAW }
-                                        : (FlowOut){ .act = FLOW_NOTHING };
+    return form_edit_key(&ts->te, key) ? (FlowOut){.act = FLOW_REDRAW}
+                                       : (FlowOut){.act = FLOW_NOTHING};
 }

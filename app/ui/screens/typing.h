@@ -17,16 +17,20 @@
 
 /* What is being typed. */
 typedef enum PageTyping {
-    TYPING_NONE, TYPING_ITEM, TYPING_FIELD, TYPING_VOICE_CHILD, TYPING_VOICE_WORDS,
+    TYPING_NONE,
+    TYPING_ITEM,
+    TYPING_FIELD,
+    TYPING_VOICE_CHILD,
+    TYPING_VOICE_WORDS,
     TYPING_EVAL_PLACE,
 } PageTyping;
 
 typedef struct TypingState {
     PageTyping kind;
-    int section;         /* TYPING_ITEM: the section; TYPING_FIELD: the field */
-    uint32_t id;         /* the item or voice; 0: a new one */
+    int section; /* TYPING_ITEM: the section; TYPING_FIELD: the field */
+    uint32_t id; /* the item or voice; 0: a new one */
     TextEdit te;
-    const char *why;     /* a refusal to show (msgid) */
+    const char *why; /* a refusal to show (msgid) */
     Keyboard kb;
 } TypingState;
 

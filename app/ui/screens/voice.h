@@ -15,8 +15,8 @@
 #include "ui/screens/typing.h"
 
 typedef struct VoiceState {
-    uint32_t support_for;  /* the voice whose support person is being chosen; 0: none */
-    TextEdit child;        /* whose words: typed first, kept while the words are typed */
+    uint32_t support_for; /* the voice whose support person is being chosen; 0: none */
+    TextEdit child;       /* whose words: typed first, kept while the words are typed */
 } VoiceState;
 
 void voice_init(VoiceState *vs);
