@@ -66,6 +66,7 @@ struct App {
     uint32_t last_touch;  /* for covering the plan when nobody is there */
     int cover_minutes;    /* 0: never */
     int retention_days;
+    int keep_margin_days; /* kept meetings outlive their evaluation by this */
     Gestures gestures;
     DrawList shown; /* the list on screen now */
     Catalog *cat;
@@ -660,6 +661,7 @@ static void flow_view_update(App *app)
     v->settings_said = app->settings_said[0] ? app->settings_said : NULL;
     v->rotation = app->rotation;
     v->retention_days = app->retention_days;
+    v->keep_margin_days = app->keep_margin_days;
     v->cover_minutes = app->cover_minutes;
     v->kept_words = app->kept_words;
 }
@@ -932,7 +934,8 @@ static void continue_meeting(App *app, int index)
 static void end_meeting(App *app, bool keep)
 {
     if (app->unsaved) save(app);
-    int64_t until = wall_ms(app) / 1000 + (int64_t)app->retention_days * 86400;
+    int64_t now = wall_ms(app) / 1000;
+    int64_t until = flow_keep_until(app->plan, now, app->retention_days, app->keep_margin_days);
     StoreStatus st = keep && !app->have_kek ? STORE_ERROR
                      : keep ? store_meeting_keep(app->store, app->meeting, app->kek, until)
                             : store_meeting_close(app->store, app->meeting);
@@ -946,6 +949,24 @@ static void end_meeting(App *app, bool keep)
     if (app->opt->verbose)
         fprintf(stderr, "kring: meeting %lld %s\n", (long long)app->meeting,
                 keep ? "kept" : "closed");
+    if (keep) { /* until when, and why: the facilitator reads it on the start screen */
+        time_t t = (time_t)until;
+        struct tm tm;
+        localtime_r(&t, &tm);
+        char date[64];
+        tr_date(app->cat, tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, date, sizeof date);
+        bool for_eval =
+            flow_kept_for_evaluation(app->plan, now, app->retention_days, app->keep_margin_days);
+        const char *words =
+            for_eval ? tr(app->cat, "Het gesprek is bewaard tot %s: tot na de evaluatie, zodat "
+                                    "de familie dan verder kan.")
+                     : tr(app->cat, "Het gesprek is bewaard tot %s, zoals in de instellingen "
+                                    "staat.");
+        tr_fill(app->notice, sizeof app->notice, words, date);
+        if (app->opt->verbose)
+            fprintf(stderr, "kring: kept until %04d-%02d-%02d (%s)\n", tm.tm_year + 1900,
+                    tm.tm_mon + 1, tm.tm_mday, for_eval ? "after its evaluation" : "as set");
+    }
     forget_meeting(app);
 }
 
@@ -1155,6 +1176,11 @@ static void on_flow(App *app, FlowOut o)
     case FLOW_RETENTION:
         app->retention_days = o.index;
         set_number_setting(app, "retention", o.index, N_("Bewaarde gesprekken blijven zo lang."));
+        break;
+    case FLOW_KEEP_MARGIN:
+        app->keep_margin_days = o.index;
+        set_number_setting(app, "keep_margin", o.index,
+                           N_("Bewaarde gesprekken blijven zo lang na hun evaluatie."));
         break;
     case FLOW_COVER:
         app->cover_minutes = o.index;
@@ -1487,6 +1513,8 @@ static int open_data(App *app)
     char v[16];
     app->retention_days =
         store_setting(app->store, "retention", v, sizeof v) && atoi(v) > 0 ? atoi(v) : 120;
+    app->keep_margin_days =
+        store_setting(app->store, "keep_margin", v, sizeof v) && atoi(v) > 0 ? atoi(v) : 30;
     app->cover_minutes =
         store_setting(app->store, "cover", v, sizeof v) && atoi(v) >= 0 ? atoi(v) : 10;
     expire_kept(app); /* kept meetings past their date go before anything shows */

@@ -1629,25 +1629,61 @@ static void privacy(void)
     /* retention: kept for 30 days, gone after 31 */
     char kept[1200];
     snprintf(kept, sizeof kept, "%s/kept.db", dir);
-    CHECK_INT(run("dummy", (const char *[]){"--headless", "--db", kept, "--demo", "--size",
-                                            "1280x800", "--script", script("keep_30_days"), NULL}),
-              0);
+    CHECK_INT(
+        run("dummy", (const char *[]){"--headless", "--db", kept, "--demo", "--size", "1280x800",
+                                      "--verbose", "--script", script("keep_30_days"), NULL}),
+        0);
+    char kept_said[sizeof errbuf];
+    snprintf(kept_said, sizeof kept_said, "%s", errbuf);
     char err[300];
     Store *st = store_open(kept, NULL, err, sizeof err);
     MeetingInfo m[4];
     CHECK(st && store_meetings(st, m, 4) == 1 && m[0].state == MEETING_KEPT);
-    CHECK(st && m[0].kept_until >= 1795424400LL + 30 * 86400 &&
-          m[0].kept_until < 1795424400LL + 30 * 86400 + 600);
+    /* retention is 30 days, but the evaluation (2027-02-20) is later: kept
+     * until a month after it, and the facilitator is told so */
+    CHECK_INT(st ? m[0].kept_until : 0, 1805760000); /* 2027-03-23 00:00 UTC */
     store_close(st);
-    setenv("KRING_EPOCH", "1798102800", 1); /* 31 days on */
+    CHECK(strstr(kept_said, "kept until 2027-03-23 (after its evaluation)") != NULL);
+    setenv("KRING_EPOCH", "1798102800", 1); /* 31 days on: still there */
     CHECK_INT(run("dummy", (const char *[]){"--headless", "--db", kept, "--size", "1280x800",
-                                            "--script", script("after_31_days"), NULL}),
+                                            "--script", script("kept_still"), NULL}),
+              0);
+    CHECK(strstr(errbuf, "erased") == NULL);
+    setenv("KRING_EPOCH", "1805878800", 1); /* a month and a day after the evaluation */
+    CHECK_INT(run("dummy", (const char *[]){"--headless", "--db", kept, "--size", "1280x800",
+                                            "--script", script("after_evaluation"), NULL}),
               0);
     unsetenv("KRING_EPOCH");
     CHECK(strstr(errbuf, "1 kept meeting(s) erased") != NULL);
     st = store_open(kept, NULL, err, sizeof err);
     CHECK(st && store_meetings(st, m, 4) == 0);
     store_close(st);
+    /* as it was found: an evaluation on 15-06-2027 and the default 120 days
+     * would have erased the plan on 23-03-2027, before its own evaluation */
+    char sample_path[1200];
+    snprintf(sample_path, sizeof sample_path, "%s/assets/plans/jansen.json", src);
+    char *sample = slurp(sample_path);
+    char *june = sample ? strstr(sample, "\"2027-02-20\"") : NULL;
+    if (june) memcpy(june, "\"2027-06-15\"", 12);
+    FILE *jf = fopen("june.json", "w");
+    CHECK(june && jf && fputs(sample, jf) >= 0);
+    if (jf) fclose(jf);
+    free(sample);
+    snprintf(kept, sizeof kept, "%s/june.db", dir);
+    CHECK_INT(
+        run("dummy", (const char *[]){"--headless", "--db", kept, "--import", "june.json", "--size",
+                                      "1280x800", "--script", script("keep_default"), NULL}),
+        0);
+    st = store_open(kept, NULL, err, sizeof err);
+    CHECK(st && store_meetings(st, m, 4) == 1 && m[0].state == MEETING_KEPT);
+    CHECK_INT(st ? m[0].kept_until : 0, 1815696000); /* 2027-07-16 00:00 UTC */
+    store_close(st);
+    setenv("KRING_EPOCH", "1805792400", 1); /* 2027-03-23 09:00: 120 days on */
+    CHECK_INT(run("dummy", (const char *[]){"--headless", "--db", kept, "--size", "1280x800",
+                                            "--script", script("kept_still"), NULL}),
+              0);
+    unsetenv("KRING_EPOCH");
+    CHECK(strstr(errbuf, "erased") == NULL);
     /* on paper: without concerns, with initials */
     CHECK_INT(run("dummy", (const char *[]){"--headless", "--db", db, "--size", "1280x800",
                                             "--script", script("share_print_options"), NULL}),

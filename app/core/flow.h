@@ -8,6 +8,7 @@
 #define KRING_FLOW_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "core/plan.h"
 
@@ -52,5 +53,12 @@ AgreeCount flow_agree_count(const Plan *plan);
 /* True when the facilitator may approve: nothing missing and everyone in
  * the room has agreed (at least one person). */
 bool flow_can_approve(const Plan *plan);
+
+/* When a meeting kept now (`now`, seconds since 1970) may be erased: never
+ * before its evaluation day has passed by margin_days (a plan is kept for
+ * its evaluation), and never sooner than retention_days from now. */
+int64_t flow_keep_until(const Plan *plan, int64_t now, int retention_days, int margin_days);
+/* True when the evaluation day (plus the margin) decides it, not retention. */
+bool flow_kept_for_evaluation(const Plan *plan, int64_t now, int retention_days, int margin_days);
 
 #endif

@@ -45,6 +45,7 @@ typedef enum FlowAction {
     FLOW_ROTATION,     /* out->index: the screen turned by index x 90 degrees */
     FLOW_SETTINGS,     /* open the settings (the PIN was given for the menu) */
     FLOW_RETENTION,    /* out->index: days a kept meeting stays */
+    FLOW_KEEP_MARGIN,  /* out->index: days a kept meeting outlives its evaluation */
     FLOW_COVER,        /* out->index: minutes untouched before the plan is covered */
     FLOW_UNCOVERED,    /* the plan is shown again */
     /* the router's own: done there, the app sees FLOW_REDRAW */

@@ -40,6 +40,7 @@ typedef struct FlowView {
     const char *settings_said; /* a line on the settings panel, or NULL */
     int rotation;              /* the screen's turn in degrees */
     int retention_days;        /* kept meetings are erased after this */
+    int keep_margin_days;      /* ... but never before its evaluation and this */
     int cover_minutes;         /* the plan is covered after this long untouched; 0 never */
     const char *kept_words;    /* the start screen: what is kept, until when (no names) */
 } FlowView;

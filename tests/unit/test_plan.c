@@ -521,8 +521,33 @@ static void test_redacted(void)
     plan_destroy(p);
 }
 
+/* A kept plan outlives its evaluation: as it was found, an evaluation on
+ * 15-06-2027 and the default 120 days erased it on 23-03-2027. */
+static void test_keep_until(void)
+{
+    Plan *p = plan_create();
+    const int64_t now = 1795424400; /* 2026-11-23 09:00 UTC */
+    Edit e = {.kind = EDIT_EVALUATION, .text = "2027-06-15", .text2 = "", .text3 = "", .text4 = ""};
+    CHECK_INT(plan_apply(p, &e, NULL, NULL), EDIT_OK);
+    int64_t until = flow_keep_until(p, now, 120, 30);
+    CHECK_INT(until, 1815696000); /* 2027-07-16 00:00 UTC: a month after the day */
+    CHECK(flow_kept_for_evaluation(p, now, 120, 30));
+    CHECK(until > now + 120 * 86400);
+    /* an evaluation that comes soon: retention decides */
+    e.text = "2026-12-01";
+    CHECK_INT(plan_apply(p, &e, NULL, NULL), EDIT_OK);
+    CHECK_INT(flow_keep_until(p, now, 120, 30), now + 120 * 86400);
+    CHECK(!flow_kept_for_evaluation(p, now, 120, 30));
+    /* no evaluation date: retention */
+    e.text = "";
+    CHECK_INT(plan_apply(p, &e, NULL, NULL), EDIT_OK);
+    CHECK_INT(flow_keep_until(p, now, 60, 30), now + 60 * 86400);
+    plan_destroy(p);
+}
+
 int main(void)
 {
+    test_keep_until();
     test_redacted();
     test_agreeing();
     test_gaps();
