@@ -413,6 +413,8 @@ static void offscreen(void)
     CHECK(distinct_colours("offscreen.png") > 200);
 }
 
+static size_t command_output(const char *cmd, char *buf, size_t n);
+
 static void language(void)
 {
     CHECK_INT(run("dummy", (const char *[]){"--headless", "--db", db, "--demo", "--lang", "en",
@@ -422,6 +424,30 @@ static void language(void)
                                             "--screenshot", "x.png", NULL}),
               1);
     CHECK(strstr(errbuf, "language 'xx' is not available") != NULL);
+    /* relations picked from the pictograms are said in the language of the
+     * screen (and of the codes); typed ones stay as typed */
+    static const struct {
+        const char *lang, *mother, *grandpa;
+    } say[] = {{"nl", "Esther Jansen (moeder)", "Henk Jansen (opa)"},
+               {"en", "Esther Jansen (mother)", "Henk Jansen (grandpa)"},
+               {"ar", "(\xD8\xA7\xD9\x84\xD8\xA3\xD9\x85)", "(\xD8\xA7\xD9\x84\xD8\xAC\xD8\xAF)"},
+               {"tr", "Esther Jansen (anne)", "Henk Jansen (b\xC3\xBCy\xC3\xBCkbaba)"},
+               {"pl", "Esther Jansen (matka)", "Henk Jansen (dziadek)"}};
+    for (size_t i = 0; i < sizeof say / sizeof say[0]; i++) {
+        char out[64], cmd[1400];
+        snprintf(out, sizeof out, "codes-%s", say[i].lang);
+        CHECK_INT(run("dummy", (const char *[]){"--headless", "--db", db, "--lang", say[i].lang,
+                                                "--export-qr", out, NULL}),
+                  0);
+        static char text[1 << 16];
+        snprintf(cmd, sizeof cmd, "cat %s/plan-*.txt", out);
+        command_output(cmd, text, sizeof text);
+        if (!strstr(text, say[i].mother) || !strstr(text, say[i].grandpa))
+            fprintf(stderr, "%s: the relations are not in the language: %.300s\n", say[i].lang,
+                    strstr(text, "Esther") ? strstr(text, "Esther") : text);
+        CHECK(strstr(text, say[i].mother) && strstr(text, say[i].grandpa));
+        CHECK(strstr(text, "mentor van Noor") != NULL); /* typed: as typed */
+    }
 }
 
 static void people(void)

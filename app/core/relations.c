@@ -39,6 +39,13 @@ const Relation *relation_find(const char *key)
     return NULL;
 }
 
+const char *relation_words(const Person *p, const Catalog *cat)
+{
+    const Relation *r = relation_find(p->picto);
+    if (r && (!p->relation[0] || !strcmp(p->relation, r->label))) return tr(cat, r->label);
+    return p->relation;
+}
+
 static const char *const area_pictos[AREA_COUNT] = {
     "",
     "\xF0\x9F\x8E\x92",

@@ -18,6 +18,13 @@ extern const int relation_count;
 /* NULL when the key is unknown or empty. */
 const Relation *relation_find(const char *key);
 
+struct Person;
+struct Catalog;
+/* A person's relation in words as `cat`'s language says it: one chosen
+ * from the pictograms (stored as its key, with the Dutch word or none) in
+ * that language; one the family typed, as they typed it. */
+const char *relation_words(const struct Person *p, const struct Catalog *cat);
+
 /* The pictogram of a life area (Area), "" for none. */
 const char *area_picto(int area);
 /* The Dutch name of a life area, a msgid. */

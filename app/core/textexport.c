@@ -9,6 +9,7 @@
 
 #include "core/i18n.h"
 #include "core/mem.h"
+#include "core/relations.h"
 #include "core/utf8.h"
 
 typedef struct Out {
@@ -209,9 +210,9 @@ char *export_plan_text(const Plan *plan, const Catalog *cat)
             const Person *p = &plan->people[i];
             puts_(&o, "- ");
             puts_(&o, p->name);
-            if (p->relation[0]) {
+            if (relation_words(p, cat)[0]) {
                 puts_(&o, " (");
-                puts_(&o, p->relation);
+                puts_(&o, relation_words(p, cat));
                 puts_(&o, ")");
             }
             puts_(&o, ": ");

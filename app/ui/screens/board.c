@@ -168,7 +168,8 @@ static void draw_card(Ui *ui, const Layout *L, const Person *p, Point c, bool li
     ui_text(ui, (Rect){tx, ty, tw, bh}, FONT_BOLD, align, t->ink,
             board_card_name(L, p, first, sizeof first));
     if (!L->compact)
-        ui_text(ui, (Rect){tx, ty + bh, tw, sh2}, FONT_SMALL, align, t->ink_soft, p->relation);
+        ui_text(ui, (Rect){tx, ty + bh, tw, sh2}, FONT_SMALL, align, t->ink_soft,
+                relation_words(p, ui->cat));
 }
 
 /* The tray: "+ person", the hint, the language button beside the bin. */

@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/relations.h"
+
 static void settle(Layout *L, const Ui *ui, const Plan *plan);
 
 /* What the resting cards' places depend on: the screen, and each
@@ -29,7 +31,7 @@ static uint64_t settle_key(const Ui *ui, const Plan *plan, bool compact, int top
         for (const char *c = p->name; *c; c++)
             MIX(*c);
         MIX(0);
-        for (const char *c = p->relation; *c; c++)
+        for (const char *c = relation_words(p, ui->cat); *c; c++)
             MIX(*c);
         MIX(0);
     }
@@ -135,7 +137,7 @@ Rect board_card_at(const Ui *ui, const Layout *L, const Person *p, Point c)
     int avatar = L->card_h - L->pad;
     char first[200];
     int text = ui_text_width(ui, FONT_BOLD, board_card_name(L, p, first, sizeof first));
-    int rel = L->compact ? 0 : ui_text_width(ui, FONT_SMALL, p->relation);
+    int rel = L->compact ? 0 : ui_text_width(ui, FONT_SMALL, relation_words(p, ui->cat));
     if (rel > text) text = rel;
     int w = clampi(avatar + text + L->pad * 2, L->card_h * 2, L->card_w);
     return (Rect){c.x - w / 2, c.y - L->card_h / 2, w, L->card_h};

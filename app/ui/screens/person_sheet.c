@@ -238,7 +238,8 @@ SheetResult sheet_gesture(Ui *ui, PersonSheet *s, Keyboard *kb, const Gesture *e
         const Relation *r = relation_find(id + 9);
         if (r) {
             snprintf(s->picto, sizeof s->picto, "%s", r->key);
-            textedit_set(&s->relation, ui_tr(ui, r->label));
+            textedit_set(&s->relation, r->label); /* the key says what it is: shown in the
+                                                    screen's language */
             if (!s->person) s->sector = r->sector;
         } else { /* "anders": the family types it (a chip's word is cleared) */
             if (s->picto[0]) textedit_set(&s->relation, "");

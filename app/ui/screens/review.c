@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "core/flow.h"
+#include "core/relations.h"
 #include "core/textexport.h"
 
 #define ID_WHY "review-why"
@@ -107,7 +108,7 @@ void review_draw(KitColumn *p, ReviewState *rs, const Plan *plan, bool family_ti
                 q->name);
         if (!q->renew || q->agreed_at || !q->present)
             ui_text(ui, (Rect){name.x, r.y + p->pad / 4 + p->lh, name.w, p->sh}, FONT_SMALL,
-                    p->align, t->ink_soft, q->relation);
+                    p->align, t->ink_soft, relation_words(q, ui->cat));
         char id[UI_ID_LEN];
         ui_id_make(id, ID_AGREE, (unsigned)q->id);
         if (!q->present) {
