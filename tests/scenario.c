@@ -24,6 +24,7 @@
 
 #include "check.h"
 #include "core/netmap.h"
+#include "core/bidi.h"
 #include "core/edit.h"
 #include "core/lang.h"
 #include "core/planfile.h"
@@ -430,12 +431,15 @@ static void language(void)
         const char *lang, *mother, *grandpa;
     } say[] = {{"nl", "Esther Jansen (moeder)", "Henk Jansen (opa)"},
                {"en", "Esther Jansen (mother)", "Henk Jansen (grandpa)"},
-               {"ar", "(\xD8\xA7\xD9\x84\xD8\xA3\xD9\x85)", "(\xD8\xA7\xD9\x84\xD8\xAC\xD8\xAF)"},
+               {"ar", BIDI_FSI "\xD8\xA7\xD9\x84\xD8\xA3\xD9\x85" BIDI_PDI ")",
+                "(" BIDI_FSI "\xD8\xA7\xD9\x84\xD8\xAC\xD8\xAF" BIDI_PDI ")"},
                {"tr", "Esther Jansen (anne)", "Henk Jansen (b\xC3\xBCy\xC3\xBCkbaba)"},
                {"pl", "Esther Jansen (matka)", "Henk Jansen (dziadek)"}};
     for (size_t i = 0; i < sizeof say / sizeof say[0]; i++) {
         char out[64], cmd[1400];
         snprintf(out, sizeof out, "codes-%s", say[i].lang);
+        snprintf(cmd, sizeof cmd, "rm -rf '%s'", out);
+        CHECK(system(cmd) == 0);
         CHECK_INT(run("dummy", (const char *[]){"--headless", "--db", db, "--lang", say[i].lang,
                                                 "--export-qr", out, NULL}),
                   0);
@@ -581,22 +585,23 @@ static int decode_all(const char *folder)
 
 static void qr_codes(void)
 {
+    CHECK(system("rm -rf codes") == 0);
     CHECK_INT(run("dummy", (const char *[]){"--headless", "--db", db, "--demo", "--export-qr",
                                             "codes", NULL}),
               0);
-    CHECK_INT(decode_all("codes"), 13 + 6 + 1); /* 13 people, the plan in parts, the event */
+    CHECK_INT(decode_all("codes"), 13 + 7 + 1); /* 13 people, the plan in parts, the event */
     /* the parts, put back together, are the whole plan */
     Plan *p = stored_plan();
     char *whole = p ? export_plan_text(p, NULL) : NULL;
     char joined[1 << 16] = "";
-    for (int i = 1; i <= 6; i++) {
+    for (int i = 1; i <= 7; i++) {
         char path[600];
-        snprintf(path, sizeof path, "codes/plan-%d-of-6.txt", i);
+        snprintf(path, sizeof path, "codes/plan-%d-of-7.txt", i);
         char *part = slurp(path);
         CHECK(part != NULL);
         if (part) {
             char head[16];
-            snprintf(head, sizeof head, "(%d/6)\n", i);
+            snprintf(head, sizeof head, "(%d/7)\n", i);
             CHECK(strncmp(part, head, strlen(head)) == 0);
             strncat(joined, part + strlen(head), sizeof joined - strlen(joined) - 1);
             free(part);
@@ -719,14 +724,15 @@ static void share_screen(void)
     CHECK_INT(run("dummy", (const char *[]){"--headless", "--db", db, "--demo", "--size",
                                             "1920x1080", "--script", script("share"), NULL}),
               0);
+    CHECK(system("rm -rf codes") == 0);
     CHECK_INT(
         run("dummy", (const char *[]){"--headless", "--db", db, "--export-qr", "codes", NULL}), 0);
     static char got[1 << 16];
     const struct {
         const char *shot, *file;
     } pairs[] = {
-        {"1-plan.png", "codes/plan-1-of-6.txt"},
-        {"2-plan-part2.png", "codes/plan-2-of-6.txt"},
+        {"1-plan.png", "codes/plan-1-of-7.txt"},
+        {"2-plan-part2.png", "codes/plan-2-of-7.txt"},
         {"3-ans.png", "codes/person-7.txt"},
     };
     for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
@@ -852,6 +858,13 @@ static void pdf(void)
     CHECK(p != NULL);
     if (!p) return;
     CHECK_INT(pdf_missing("plan.pdf", p, hay, &nh, false), 0);
+    /* a Dutch page reads left to right: oma Jamila's name wraps in the
+     * agreements table as it reads ("... (oma" / "Jamila)"), not turned
+     * round as a right-to-left line ("oma) ..." / "(Jamila") */
+    static char laid[1 << 17];
+    command_output("pdftotext -layout plan.pdf - 2>/dev/null", laid, sizeof laid);
+    CHECK(strstr(laid, "Jamila)") != NULL && strstr(laid, ")Jamila") == NULL);
+    CHECK(strstr(laid, "oma Jamila(") == NULL);
     CHECK(pdf_holds(hay, nh, plan_question(p)));
     CHECK(pdf_holds(hay, nh, "Evaluatie") && pdf_holds(hay, nh, "20-02-2027"));
     plan_destroy(p);

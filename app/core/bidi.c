@@ -106,9 +106,19 @@ uint32_t bidi_mirror(uint32_t cp)
 
 bool bidi_is_rtl(const char *s, size_t n, bool fallback)
 {
+    int isolated = 0; /* words set in an isolate do not count (Unicode's P2) */
     for (size_t i = 0; i < n;) {
         uint32_t c;
         i += (size_t)utf8_decode(s + i, n - i, &c);
+        if (c >= 0x2066 && c <= 0x2068) { /* LRI, RLI, FSI */
+            isolated++;
+            continue;
+        }
+        if (c == 0x2069) { /* PDI */
+            isolated -= isolated > 0;
+            continue;
+        }
+        if (isolated) continue;
         FriBidiCharType t = fribidi_get_bidi_type(c);
         if (t == FRIBIDI_TYPE_LTR) return false;
         if (t == FRIBIDI_TYPE_RTL || t == FRIBIDI_TYPE_AL) return true;

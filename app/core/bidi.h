@@ -25,8 +25,8 @@ typedef struct BidiRun {
  * memory is short. */
 int bidi_visual_runs(const char *s, size_t n, bool rtl, BidiRun *runs, int max);
 
-/* True when s reads right to left: its first strong letter is Arabic or
- * Hebrew; fallback when it has none. */
+/* True when s reads right to left: its first strong letter outside any
+ * isolate is Arabic or Hebrew; fallback when it has none. */
 bool bidi_is_rtl(const char *s, size_t n, bool fallback);
 
 /* True when s holds a letter that reads right to left. */
@@ -41,6 +41,9 @@ bool bidi_is_control(uint32_t cp);
  * Arabic name in "Voor %s" or before ": brengt Sam". */
 #define BIDI_FSI "\xE2\x81\xA8"
 #define BIDI_PDI "\xE2\x81\xA9"
+/* The right-to-left mark: a line of Kring's own words in a language that
+ * reads right to left begins with it, so the line reads so on a phone too. */
+#define BIDI_RLM "\xE2\x80\x8F"
 
 /* The character a bracket or other mirrored sign shows as in a run that
  * reads right to left: "(" -> ")". Others as they are. */

@@ -7,7 +7,9 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/bidi.h"
 #include "core/i18n.h"
+#include "core/lang.h"
 #include "core/mem.h"
 #include "core/relations.h"
 #include "core/utf8.h"
@@ -16,6 +18,7 @@ typedef struct Out {
     char *s;
     size_t n, cap;
     bool short_of_memory; /* a put failed: the text is not whole */
+    bool rtl;             /* Kring's words read right to left */
 } Out;
 
 static void put(Out *o, const char *s, size_t n)
@@ -30,19 +33,47 @@ static void put(Out *o, const char *s, size_t n)
     o->s[o->n] = '\0';
 }
 
-/* The text made, the caller's to free; NULL when memory ran short. */
+static void puts_(Out *o, const char *s)
+{
+    put(o, s, strlen(s));
+}
+
+/* A text in Kring's words, in the catalogue's language. */
+static Out out_for(const Catalog *cat)
+{
+    return (Out){.rtl = lang_of(catalog_language(cat))->rtl};
+}
+
+/* The text made, the caller's to free; NULL when memory ran short. In a
+ * language that reads right to left every line begins with the RLM, so it
+ * reads that way wherever it is shown. */
 static char *finish(Out *o)
 {
     if (o->short_of_memory || !o->s) {
         free(o->s);
         return o->short_of_memory ? NULL : mem_strdup("");
     }
-    return o->s;
+    if (!o->rtl) return o->s;
+    Out r = {0};
+    for (const char *line = o->s; *line;) {
+        size_t len = strcspn(line, "\n");
+        if (len) puts_(&r, BIDI_RLM);
+        put(&r, line, len + (line[len] == '\n'));
+        line += len + (line[len] == '\n');
+    }
+    free(o->s);
+    return finish(&r);
 }
 
-static void puts_(Out *o, const char *s)
+/* The family's own words set into a line of Kring's: isolated (bidi.h)
+ * when either reads right to left, so each keeps its direction and the
+ * line reads in the direction of its language. */
+static void word(Out *o, const char *s)
 {
-    put(o, s, strlen(s));
+    bool isolate = s[0] && (o->rtl || bidi_has_rtl(s));
+    if (isolate) puts_(o, BIDI_FSI);
+    puts_(o, s);
+    if (isolate) puts_(o, BIDI_PDI);
 }
 
 /* Appends translated template tmpl with "%s" filled by arg. */
@@ -72,7 +103,7 @@ static void people_of(Out *o, const Plan *plan, const Agreement *a, const Catalo
 {
     for (int k = 0; k < a->n_people; k++) {
         if (k > 0) puts_(o, k == a->n_people - 1 ? tr(cat, " en ") : ", ");
-        puts_(o, person_name(plan, a->people[k]));
+        word(o, person_name(plan, a->people[k]));
     }
 }
 
@@ -81,7 +112,7 @@ static void agreement_tail(Out *o, const Plan *plan, const Agreement *a, const C
 {
     if (a->when[0]) {
         puts_(o, " \xE2\x80\x94 ");
-        puts_(o, a->when);
+        word(o, a->when);
     }
     if (a->checker) {
         puts_(o, " (");
@@ -111,7 +142,7 @@ static void evaluation_line(Out *o, const Plan *plan, const Catalog *cat)
     }
     if (e->place[0]) {
         puts_(o, date[0] || e->start[0] ? ", " : "");
-        puts_(o, e->place);
+        word(o, e->place);
     }
     puts_(o, "\n");
     if (e->convener) {
@@ -147,14 +178,14 @@ static void section(Out *o, const Plan *plan, int s, const Catalog *cat)
     puts_(o, "\n");
     for (int i = 0; i < plan->section[s].n; i++) {
         puts_(o, "- ");
-        puts_(o, plan->section[s].items[i].text);
+        word(o, plan->section[s].items[i].text);
         puts_(o, "\n");
     }
 }
 
 char *export_plan_text(const Plan *plan, const Catalog *cat)
 {
-    Out o = {0};
+    Out o = out_for(cat);
     if (plan_family(plan)[0])
         fill(&o, cat, "Plan van de familie %s", plan_family(plan));
     else
@@ -167,7 +198,7 @@ char *export_plan_text(const Plan *plan, const Catalog *cat)
     for (int i = 0; i < 3; i++) {
         if (!parts[i][0]) continue;
         puts_(&o, first ? "" : " \xC2\xB7 ");
-        puts_(&o, parts[i]);
+        word(&o, parts[i]);
         first = false;
     }
     if (!first) puts_(&o, "\n");
@@ -175,7 +206,7 @@ char *export_plan_text(const Plan *plan, const Catalog *cat)
         puts_(&o, "\n");
         puts_(&o, tr(cat, "Centrale vraag"));
         puts_(&o, "\n");
-        puts_(&o, plan_question(plan));
+        word(&o, plan_question(plan));
         puts_(&o, "\n");
     }
     for (int s = SECTION_CONCERNS; s <= SECTION_DREAM; s++)
@@ -188,11 +219,11 @@ char *export_plan_text(const Plan *plan, const Catalog *cat)
             const Voice *v = &plan->voices[i];
             puts_(&o, "- ");
             if (v->child[0]) {
-                puts_(&o, v->child);
+                word(&o, v->child);
                 puts_(&o, ": ");
             }
             puts_(&o, "\xE2\x80\x9C");
-            puts_(&o, v->text);
+            word(&o, v->text);
             puts_(&o, "\xE2\x80\x9D");
             if (v->support) {
                 puts_(&o, " (");
@@ -209,10 +240,10 @@ char *export_plan_text(const Plan *plan, const Catalog *cat)
         for (int i = 0; i < plan->n_people; i++) {
             const Person *p = &plan->people[i];
             puts_(&o, "- ");
-            puts_(&o, p->name);
+            word(&o, p->name);
             if (relation_words(p, cat)[0]) {
                 puts_(&o, " (");
-                puts_(&o, relation_words(p, cat));
+                word(&o, relation_words(p, cat));
                 puts_(&o, ")");
             }
             puts_(&o, ": ");
@@ -221,6 +252,24 @@ char *export_plan_text(const Plan *plan, const Catalog *cat)
             puts_(&o, tr(cat, ring_words[p->place.ring]));
             puts_(&o, "\n");
         }
+    }
+    bool scaled = false; /* the 0-10 scale: where each one put themselves */
+    for (int i = 0; i < plan->n_people; i++) {
+        const Person *p = &plan->people[i];
+        if (p->scale == SCALE_NONE) continue;
+        if (!scaled) {
+            puts_(&o, "\n");
+            puts_(&o, tr(cat, "Hoe gaat het nu? Van 0 tot 10"));
+            puts_(&o, "\n");
+            scaled = true;
+        }
+        char n[16];
+        snprintf(n, sizeof n, "%d", p->scale);
+        puts_(&o, "- ");
+        word(&o, p->name);
+        puts_(&o, ": ");
+        puts_(&o, n);
+        puts_(&o, "\n");
     }
     if (plan->n_goals) {
         puts_(&o, "\n");
@@ -231,7 +280,7 @@ char *export_plan_text(const Plan *plan, const Catalog *cat)
             char num[16];
             snprintf(num, sizeof num, "%d. ", gi + 1);
             puts_(&o, num);
-            puts_(&o, g->text);
+            word(&o, g->text);
             puts_(&o, "\n");
             for (int k = 0; k < plan->n_agreements; k++) {
                 const Agreement *a = &plan->agreements[k];
@@ -239,7 +288,7 @@ char *export_plan_text(const Plan *plan, const Catalog *cat)
                 puts_(&o, "   - ");
                 people_of(&o, plan, a, cat);
                 puts_(&o, ": ");
-                puts_(&o, a->what);
+                word(&o, a->what);
                 agreement_tail(&o, plan, a, cat);
                 puts_(&o, "\n");
             }
@@ -271,7 +320,7 @@ char *export_person_text(const Plan *plan, uint32_t person, const Catalog *cat)
         checks += plan->agreements[k].checker == person;
     }
     if (!mine && !checks) return mem_strdup("");
-    Out o = {0};
+    Out o = out_for(cat);
     fill(&o, cat, N_("Voor %s"), p->name);
     puts_(&o, "\n");
     if (plan_family(plan)[0])
@@ -288,7 +337,7 @@ char *export_person_text(const Plan *plan, uint32_t person, const Catalog *cat)
             if (!does(a, person)) continue;
             const Goal *g = plan_goal(plan, a->goal);
             puts_(&o, "- ");
-            puts_(&o, a->what);
+            word(&o, a->what);
             agreement_tail(&o, plan, a, cat);
             puts_(&o, "\n  ");
             fill(&o, cat, N_("Voor het doel: %s"), g ? g->text : "?");
@@ -318,10 +367,10 @@ char *export_person_text(const Plan *plan, uint32_t person, const Catalog *cat)
             puts_(&o, "- ");
             people_of(&o, plan, a, cat);
             puts_(&o, ": ");
-            puts_(&o, a->what);
+            word(&o, a->what);
             if (a->when[0]) {
                 puts_(&o, " \xE2\x80\x94 ");
-                puts_(&o, a->when);
+                word(&o, a->when);
             }
             puts_(&o, "\n");
         }

@@ -42,6 +42,16 @@ static const char *T(const Doc *d, const char *msgid)
 
 /* ---- text ---- */
 
+/* The family's words s set into a line of Kring's: in an isolate (bidi.h)
+ * when the paper reads right to left or s holds letters that do, so both
+ * keep their direction; out holds the result when it needs one. */
+static const char *W(const Doc *d, const char *s, char *out, size_t n)
+{
+    if (!s[0] || (!d->rtl && !bidi_has_rtl(s))) return s;
+    snprintf(out, n, "%s%s%s", BIDI_FSI, s, BIDI_PDI);
+    return out;
+}
+
 /* A pango layout of text in the given size and weight, width w points. */
 static PangoLayout *layout(Doc *d, const char *text, double size, bool bold, double w)
 {
@@ -54,6 +64,7 @@ static PangoLayout *layout(Doc *d, const char *text, double size, bool bold, dou
     pango_font_description_free(f);
     pango_layout_set_width(l, (int)(w * PANGO_SCALE));
     pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
+    pango_layout_set_auto_dir(l, FALSE);
     pango_layout_set_text(l, text, -1);
     return l;
 }
@@ -138,8 +149,8 @@ static void bullets(Doc *d, const char *title, const ItemList *list)
     if (list->n == 0) return;
     heading(d, title, 20);
     for (int i = 0; i < list->n; i++) {
-        char line[TEXT_MAX + 8];
-        snprintf(line, sizeof line, "\xE2\x80\xA2  %s", list->items[i].text);
+        char line[TEXT_MAX + 16], w[TEXT_MAX + 8];
+        snprintf(line, sizeof line, "\xE2\x80\xA2  %s", W(d, list->items[i].text, w, sizeof w));
         paragraph(d, line, 10.5, 8, 0.1);
     }
 }
@@ -264,8 +275,8 @@ static void agreements(Doc *d)
     heading(d, T(d, "Doelen en afspraken"), 60);
     for (int gi = 0; gi < p->n_goals; gi++) {
         const Goal *g = &p->goals[gi];
-        char title[TEXT_MAX + 32];
-        snprintf(title, sizeof title, "%d. %s", gi + 1, g->text);
+        char title[TEXT_MAX + 40], w[TEXT_MAX + 8];
+        snprintf(title, sizeof title, "%d. %s", gi + 1, W(d, g->text, w, sizeof w));
         PangoLayout *l = layout(d, title, 11, true, PAGE_W - 2 * MARGIN);
         room_for(d, height_of(l) + 40); /* a goal with at least its first row */
         d->y += 4;
@@ -278,14 +289,15 @@ static void agreements(Doc *d)
         for (int k = 0; k < p->n_agreements; k++) {
             const Agreement *a = &p->agreements[k];
             if (a->goal != g->id) continue;
-            char who[2048] = "";
-            for (int j = 0; j < a->n_people; j++) {
+            char who[2048] = "", wn[TEXT_MAX + 8];
+            for (int j = 0; j < a->n_people; j++) { /* one name as it is, more set in words */
                 size_t n = strlen(who);
+                const char *name = name_of(p, a->people[j]);
                 snprintf(who + n, sizeof who - n, "%s%s",
                          j == 0                 ? ""
                          : j == a->n_people - 1 ? T(d, " en ")
                                                 : ", ",
-                         name_of(p, a->people[j]));
+                         a->n_people > 1 ? W(d, name, wn, sizeof wn) : name);
             }
             const char *row[4] = {who, a->what, a->when, name_of(p, a->checker)};
             table_row(d, row, false);
@@ -388,9 +400,11 @@ static void document(Doc *d)
     g_object_unref(t);
     char date[16], line[2048];
     export_date(d->cat, p->field[FIELD_DATE], date);
-    snprintf(line, sizeof line, "%s%s%s%s%s", plan_children(p),
+    char w1[TEXT_MAX + 8], w2[TEXT_MAX + 8];
+    snprintf(line, sizeof line, "%s%s%s%s%s", W(d, plan_children(p), w1, sizeof w1),
              plan_children(p)[0] && date[0] ? "  \xC2\xB7  " : "", date,
-             p->field[FIELD_PLACE][0] ? "  \xC2\xB7  " : "", p->field[FIELD_PLACE]);
+             p->field[FIELD_PLACE][0] ? "  \xC2\xB7  " : "",
+             W(d, p->field[FIELD_PLACE], w2, sizeof w2));
     paragraph(d, line, 10.5, 0, 0.3);
     if (plan_question(p)[0]) {
         heading(d, T(d, "Centrale vraag"), 20);
@@ -405,9 +419,10 @@ static void document(Doc *d)
         heading(d, T(d, "Wat de kinderen zeggen"), 20);
         for (int i = 0; i < p->n_voices; i++) {
             const Voice *v = &p->voices[i];
-            char text[TEXT_MAX + 512];
-            snprintf(text, sizeof text, "%s%s\xE2\x80\x9C%s\xE2\x80\x9D", v->child,
-                     v->child[0] ? ": " : "", v->text);
+            char text[2 * TEXT_MAX + 512], wc[TEXT_MAX + 8], wt[TEXT_MAX + 8];
+            snprintf(text, sizeof text, "%s%s\xE2\x80\x9C%s\xE2\x80\x9D",
+                     W(d, v->child, wc, sizeof wc), v->child[0] ? ": " : "",
+                     W(d, v->text, wt, sizeof wt));
             paragraph(d, text, 10.5, 8, 0.1);
         }
     }
@@ -422,7 +437,8 @@ static void document(Doc *d)
     export_date(d->cat, e->date, date);
     if (date[0] || e->place[0])
         snprintf(ev, sizeof ev, "%s%s%s%s%s%s%s", date, e->start[0] ? ", " : "", e->start,
-                 e->end[0] ? "\xE2\x80\x93" : "", e->end, e->place[0] ? ", " : "", e->place);
+                 e->end[0] ? "\xE2\x80\x93" : "", e->end, e->place[0] ? ", " : "",
+                 W(d, e->place, w1, sizeof w1));
     else
         snprintf(ev, sizeof ev, "%s", T(d, "Nog niet afgesproken."));
     paragraph(d, ev, 10.5, 0, 0.1);
@@ -492,6 +508,9 @@ static int render(const Plan *plan, const Catalog *cat, const char *fonts_dir,
     pango_cairo_context_set_resolution(ctx, 72); /* sizes in points */
 
     Doc d = {.ctx = ctx, .plan = plan, .cat = cat, .rtl = lang_of(catalog_language(cat))->rtl};
+    /* every paragraph reads in the direction of the paper's language; the
+     * family's words in it keep their own (their isolates, FriBidi's order) */
+    pango_context_set_base_dir(ctx, d.rtl ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR);
     if (plan_family(plan)[0])
         tr_fill(d.title, sizeof d.title, tr(cat, "Plan van de familie %s"), plan_family(plan));
     else

@@ -302,15 +302,17 @@ int ui_wrap(Ui *ui, Rect box, int font, Color c, const char *s, int max_lines, b
     bool screen_rtl = ui->rtl || ui->mirror_pending;
     size_t n = strlen(s), pos = 0;
     int lines = 0;
+    bool right = false;
     while (pos < n && s[pos] == ' ')
         pos++;
     while (pos < n && lines < max_lines) {
         const char *nl = memchr(s + pos, '\n', n - pos);
         size_t para = nl ? (size_t)(nl - (s + pos)) : n - pos;
-        /* each paragraph from the side it reads from: a Dutch one on an
-         * Arabic screen from the left (placed now as it will end up
-         * when the screen is mirrored after) */
-        bool right = bidi_is_rtl(s + pos, para, screen_rtl);
+        /* each paragraph from the side it reads from, all its lines: a
+         * Dutch one on an Arabic screen from the left (placed now as it
+         * will end up when the screen is mirrored after) */
+        bool starts = pos == 0 || s[pos - 1] == '\n' || lines == 0;
+        if (starts) right = bidi_is_rtl(s + pos, para, screen_rtl);
         int align =
             (right != ui->mirror_pending ? ALIGN_RIGHT : ALIGN_LEFT) | (right ? TEXT_RTL : 0);
         size_t end = para;

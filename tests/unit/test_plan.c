@@ -5,8 +5,11 @@
 
 #include "check.h"
 #include "core/edit.h"
+#include "core/bidi.h"
 #include "core/flow.h"
+#include "core/i18n.h"
 #include "core/redact.h"
+#include "core/textexport.h"
 #include "core/mem.h"
 #include "core/plan.h"
 #include "core/planfile.h"
@@ -521,6 +524,67 @@ static void test_redacted(void)
     plan_destroy(p);
 }
 
+/* The line of text that holds `needle` (a copy, at most n bytes), or "". */
+static void line_with(const char *text, const char *needle, char *out, size_t n)
+{
+    const char *at = text ? strstr(text, needle) : NULL;
+    out[0] = '\0';
+    if (!at) return;
+    while (at > text && at[-1] != '\n')
+        at--;
+    size_t len = strcspn(at, "\n");
+    snprintf(out, n, "%.*s", (int)len, at);
+}
+
+/* Where (visually, from the left) the run holding `needle` of line stands. */
+static int visual_place(const char *line, const char *needle, bool rtl)
+{
+    BidiRun runs[32];
+    int n = bidi_visual_runs(line, strlen(line), rtl, runs, 32);
+    size_t at = (size_t)(strstr(line, needle) - line);
+    for (int i = 0; i < n; i++)
+        if (at >= runs[i].off && at < runs[i].off + runs[i].len) return i;
+    return -1;
+}
+
+/* What everyone agrees to reads right: a line of the whole plan that
+ * begins with an Arabic name reads in the direction of its language, with
+ * the name isolated in it (as found: "brengt Sam ... naar :(oma Jamila)
+ * جميلة العمراني -"); the scale is part of the whole plan. */
+static void test_reading_order(void)
+{
+    char err[600], line[2048];
+    Plan *p = planfile_read(KRING_SOURCE_DIR "/assets/plans/jansen.json", err, sizeof err);
+    CHECK(p != NULL);
+    if (!p) return;
+    char *nl = export_plan_text(p, NULL);
+    const char *jamila = "\xD8\xAC\xD9\x85\xD9\x8A\xD9\x84\xD8\xA9"; /* جميلة */
+    line_with(nl, "brengt Sam op maandag", line, sizeof line);
+    CHECK(strstr(line, jamila) != NULL);
+    CHECK(!bidi_is_rtl(line, strlen(line), false)); /* a Dutch sentence: left to right */
+    int name = visual_place(line, jamila, false), says = visual_place(line, "brengt", false);
+    if (!(name >= 0 && says > name)) fprintf(stderr, "read as: %s\n", line);
+    CHECK(name >= 0 && says > name);                    /* her name first, then what she does */
+    line_with(nl, "(oma): familie", line, sizeof line); /* the network */
+    CHECK(line[0] && !bidi_is_rtl(line, strlen(line), false));
+    /* the 0-10 scale, person by person */
+    CHECK(strstr(nl, "Hoe gaat het nu? Van 0 tot 10\n") != NULL);
+    CHECK(strstr(nl, "- Esther Jansen: 5\n") != NULL);
+    free(nl);
+    /* on an Arabic screen Kring's lines read right to left, Dutch names and
+     * words isolated in them */
+    Catalog *ar = catalog_load(KRING_SOURCE_DIR "/assets/po/ar.po", err, sizeof err);
+    CHECK(ar != NULL);
+    char *text = export_plan_text(p, ar);
+    line_with(text, "Esther Jansen", line, sizeof line);
+    CHECK(line[0] && bidi_is_rtl(line, strlen(line), false));
+    CHECK(strncmp(line, BIDI_RLM, 3) == 0);
+    CHECK(strstr(line, BIDI_FSI "Esther Jansen" BIDI_PDI) != NULL);
+    free(text);
+    catalog_destroy(ar);
+    plan_destroy(p);
+}
+
 /* A kept plan outlives its evaluation: as it was found, an evaluation on
  * 15-06-2027 and the default 120 days erased it on 23-03-2027. */
 static void test_keep_until(void)
@@ -548,6 +612,7 @@ static void test_keep_until(void)
 int main(void)
 {
     test_keep_until();
+    test_reading_order();
     test_redacted();
     test_agreeing();
     test_gaps();
