@@ -20,6 +20,7 @@
 #include <systemd/sd-daemon.h>
 
 #include "core/calib.h"
+#include "core/change.h"
 #include "core/edit.h"
 #include "core/flow.h"
 #include "core/gesture.h"
@@ -80,7 +81,9 @@ struct App {
     uint32_t redraw_at; /* a frame short of memory is built again then; 0: none */
     char lang[16];      /* the language on screen now (ui_language() shows it) */
     char problem[300];
-    PrintJob job; /* the print job being followed */
+    char said[700]; /* a short line for the family, until the next touch */
+    bool said_undo; /* ... that offers undo */
+    PrintJob job;   /* the print job being followed */
     bool job_active;
     uint32_t job_poll_at, job_started;
     PrintProgress printing;
@@ -208,16 +211,65 @@ static void replace_plan(App *app, Plan *plan)
     app->dirty = true;
 }
 
-static void undo(App *app, bool redo)
+/* A short line for the family (what undo took back, what went with a
+ * person), shown until the next touch; with_undo: it offers undo. */
+static void say(App *app, const char *line, bool with_undo)
+{
+    snprintf(app->said, sizeof app->said, "%s", line ? line : "");
+    app->said_undo = with_undo && line && line[0];
+    app->dirty = true;
+}
+
+/* Takes one step back (or forward again) in the meeting's history, as the
+ * conference's rules allow: what needed the facilitator's PIN (the
+ * referrer's conditions, the approval) needs it to be taken back or done
+ * again (pin_given: it was just given for this); in family time it is
+ * only said; an approval is never given back by redo. Says what changed. */
+static void undo(App *app, bool redo, bool pin_given)
 {
     if (app->unsaved) /* first store what is on screen */
         save(app);
     if (app->unsaved) return;
-    bool can =
-        redo ? store_can_redo(app->store, app->meeting) : store_can_undo(app->store, app->meeting);
-    if (can)
-        replace_plan(app, redo ? store_redo(app->store, app->meeting)
-                               : store_undo(app->store, app->meeting));
+    Plan *to = store_meeting_peek_step(app->store, app->meeting, redo);
+    if (!to) return;
+    Change c = redo ? change_between(app->plan, to) : change_between(to, app->plan);
+    if (redo && c.approval) {
+        plan_destroy(to);
+        say(app,
+            tr(app->cat, "Een goedkeuring komt niet terug met opnieuw doen: de coördinator keurt "
+                         "het plan opnieuw goed, met de pincode."),
+            false);
+        return;
+    }
+    if (c.pin && !pin_given) {
+        plan_destroy(to);
+        if (flow_family_time(&app->flow))
+            say(app,
+                tr(app->cat, "Dit deed de coördinator met de pincode. Alleen de coördinator kan "
+                             "het terugzetten."),
+                false);
+        else
+            flow_ask_pin(&app->flow, redo ? PIN_FOR_REDO : PIN_FOR_UNDO);
+        app->dirty = true;
+        return;
+    }
+    char what[400], line[700];
+    change_words(app->plan, to, app->cat, what, sizeof what);
+    plan_destroy(to);
+    Plan *moved =
+        redo ? store_redo(app->store, app->meeting) : store_undo(app->store, app->meeting);
+    replace_plan(app, moved);
+    if (!moved) return;
+    tr_fill(line, sizeof line,
+            redo ? tr(app->cat, "Opnieuw gedaan: %s") : tr(app->cat, "Teruggezet: %s"), what);
+    if (c.step != flow_step(&app->flow)) { /* it happened on another page: which */
+        char where[200];
+        size_t at = strlen(line);
+        tr_fill(where, sizeof where, tr(app->cat, "op de pagina %s"),
+                tr(app->cat, step_label(c.step)));
+        snprintf(line + at, sizeof line - at, " (%s)", where);
+    }
+    say(app, line, false);
 }
 
 static int open_meeting(App *app)
@@ -271,6 +323,10 @@ static int open_meeting(App *app)
 static void apply(App *app, const Edit *e)
 {
     const char *why = NULL;
+    char gone[700] = ""; /* a person taken out: what goes with them */
+    if (e->kind == EDIT_PERSON_REMOVE)
+        change_removal_words(app->plan, e->id, app->cat, gone, sizeof gone);
+    say(app, NULL, false);
     EditResult r = plan_apply(app->plan, e, NULL, &why);
     app->dirty = true;
     bool in_sheet = flow_in_sheet(&app->flow);
@@ -281,6 +337,7 @@ static void apply(App *app, const Edit *e)
         return;
     }
     save(app);
+    if (gone[0] && !app->unsaved) say(app, gone, true); /* and undo right there */
 }
 
 static void on_flow(App *app, FlowOut o);
@@ -377,6 +434,8 @@ static void finger_down(App *app, int64_t id, Point p)
 {
     app->last_touch = app_now(app);
     const Widget *w = ui_hit(&app->ui, p, GRAB_TAP | GRAB_DRAG | GRAB_LONGPRESS);
+    if (app->said[0] && !(w && ui_id_is(w->id, "said-undo"))) /* read: the next touch lets it go */
+        say(app, NULL, false);
     gestures_down(&app->gestures, id, p, app_now(app), w ? w->id : NULL, w ? w->grab : 0);
 }
 
@@ -522,9 +581,9 @@ static void on_key(App *app, const SDL_KeyboardEvent *k)
     }
     if (!flow_in_meeting(&app->flow)) return;
     if (ctrl && k->keysym.sym == SDLK_z)
-        undo(app, shift);
+        undo(app, shift, false);
     else if (ctrl && k->keysym.sym == SDLK_y)
-        undo(app, true);
+        undo(app, true, false);
 }
 
 static void handle(App *app, const SDL_Event *e)
@@ -652,6 +711,8 @@ static void flow_view_update(App *app)
     v->can_undo = meeting && (app->unsaved || store_can_undo(app->store, app->meeting));
     v->can_redo = meeting && !app->unsaved && store_can_redo(app->store, app->meeting);
     v->problem = app->problem[0] ? app->problem : NULL;
+    v->said = app->said[0] ? app->said : NULL;
+    v->said_undo = app->said_undo;
     v->notice = app->notice[0] ? app->notice : NULL;
     v->printing = app->printing;
     v->print_words = app->print_words;
@@ -1033,6 +1094,8 @@ static void pin_granted(App *app, PinFor purpose)
         break;
     }
     flow_pin_granted(&app->flow, purpose);
+    if (purpose == PIN_FOR_UNDO || purpose == PIN_FOR_REDO)
+        undo(app, purpose == PIN_FOR_REDO, true);
     if (purpose == PIN_FOR_APPROVE) {
         Edit e = {.kind = EDIT_APPROVE, .time = wall_ms(app) / 1000};
         apply(app, &e);
@@ -1138,10 +1201,10 @@ static void on_flow(App *app, FlowOut o)
         apply(app, &o.edit);
         break;
     case FLOW_UNDO:
-        undo(app, false);
+        undo(app, false, false);
         break;
     case FLOW_REDO:
-        undo(app, true);
+        undo(app, true, false);
         break;
     case FLOW_DISMISS:
         app->notice[0] = '\0';

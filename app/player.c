@@ -275,6 +275,16 @@ static InputStatus run_step(Player *p, App *app, const ScriptStep *st)
         }
         int up = p->reveal_tries++ < 8 ? 1 : -1;
         int x = fw / 2, y0 = fh / 2 + up * fh / 6, y1 = fh / 2 - up * fh / 6;
+        /* as a person would: a finger on the page itself where there is
+         * room for one, not on a picture that would be dragged instead */
+        for (int k = 1; k <= 9; k++) {
+            int cx = fw * (k % 2 ? 10 - k : k) / 20 + (k % 2 ? fw / 2 : 0);
+            const Widget *under = ui_hit(ui, (Point){cx, y0}, ~0u);
+            if (under && !strcmp(under->id, "page")) {
+                x = cx;
+                break;
+            }
+        }
         finger(p, app, now, SDL_FINGERDOWN, 0, x, y0);
         for (int i = 1; i <= 6; i++)
             finger(p, app, now + (uint32_t)(50 * i), SDL_FINGERMOTION, 0, x,

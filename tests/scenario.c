@@ -1574,6 +1574,40 @@ static void conference(void)
 
 /* Wrong PINs: refused new PINs, three free tries, growing waits, a lockout
  * that holds against the right PIN, lifted by kring --unlock-pin. */
+/* The conference's rules hold against undo and redo. */
+static void undo_rules(void)
+{
+    CHECK_INT(
+        run("dummy", (const char *[]){"--headless", "--db", db, "--demo", "--size", "1280x800",
+                                      "--script", script("undo_condition"), NULL}),
+        0);
+    Plan *p = stored_plan();
+    bool condition = false, strength = false;
+    for (int i = 0; p && i < p->section[SECTION_CONDITIONS].n; i++)
+        condition = condition || !strcmp(p->section[SECTION_CONDITIONS].items[i].text,
+                                         "Geen alcohol in huis als de kinderen er zijn.");
+    for (int i = 0; p && i < p->section[SECTION_STRENGTHS].n; i++)
+        strength = strength ||
+                   !strcmp(p->section[SECTION_STRENGTHS].items[i].text, "Oma kookt elke zondag.");
+    CHECK(condition); /* survived undo in family time */
+    CHECK(strength);
+    plan_destroy(p);
+    /* the approval: a new device, a whole conference, then undo and redo */
+    char second[1200];
+    snprintf(second, sizeof second, "%s/approved.db", dir);
+    CHECK_INT(run("dummy", (const char *[]){"--headless", "--db", second, "--size", "1280x800",
+                                            "--script", script("conference"), NULL}),
+              0);
+    CHECK_INT(run("dummy", (const char *[]){"--headless", "--db", second, "--size", "1280x800",
+                                            "--script", script("undo_approval"), NULL}),
+              0);
+    Store *st = store_open(second, NULL, errbuf, sizeof errbuf);
+    Plan *q = st ? store_meeting_load(st, store_meeting_latest(st)) : NULL;
+    CHECK(q && q->approved_at == 0); /* taken back with the PIN, not given back by redo */
+    plan_destroy(q);
+    store_close(st);
+}
+
 static void pin_lockout(void)
 {
     CHECK_INT(run("dummy", (const char *[]){"--headless", "--db", db, "--size", "1280x800",
@@ -2343,6 +2377,7 @@ static const struct {
     SCENARIO_MAY_SKIP(print_job, 300),
     SCENARIO(conference, 300),
     SCENARIO(pin_lockout, 300),
+    SCENARIO(undo_rules, 300),
     SCENARIO(device, 300),
     SCENARIO(privacy, 300),
     SCENARIO(monkey, 300),

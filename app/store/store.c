@@ -761,6 +761,14 @@ Plan *store_meeting_load(Store *st, int64_t meeting)
     return load_seq(st, meeting, cursor);
 }
 
+Plan *store_meeting_peek_step(Store *st, int64_t meeting, bool redo)
+{
+    int64_t cursor = cursor_of(st, meeting);
+    int64_t to = cursor + (redo ? 1 : -1);
+    if (cursor < 1 || to < 1 || (redo && to > last_seq(st, meeting))) return NULL;
+    return load_seq(st, meeting, to);
+}
+
 static Plan *move_cursor(Store *st, int64_t meeting, int64_t to)
 {
     Plan *plan = load_seq(st, meeting, to);

@@ -114,6 +114,9 @@ StoreStatus store_commit(Store *st, int64_t meeting, const Plan *plan, int64_t n
 Plan *store_undo(Store *st, int64_t meeting);
 Plan *store_redo(Store *st, int64_t meeting);
 bool store_can_undo(Store *st, int64_t meeting);
+/* The plan undo (or redo) would bring, without moving the cursor (caller
+ * destroys), or NULL when there is none. */
+Plan *store_meeting_peek_step(Store *st, int64_t meeting, bool redo);
 bool store_can_redo(Store *st, int64_t meeting);
 
 /* The step the meeting's cursor is on (1 = as it was created), or -1. */

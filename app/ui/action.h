@@ -23,6 +23,8 @@ typedef enum PinFor {
     PIN_FOR_APPROVE,     /* approve the plan */
     PIN_FOR_CHANGE,      /* a new PIN, in settings (typed twice) */
     PIN_FOR_UNCOVER,     /* the facilitator uncovers the plan */
+    PIN_FOR_UNDO,        /* take back a step only the facilitator may take back */
+    PIN_FOR_REDO,        /* do such a step again */
 } PinFor;
 
 typedef enum FlowAction {

@@ -90,6 +90,8 @@ void flow_pin_granted(FlowState *f, PinFor purpose)
         f->covered = false;
         break;
     case PIN_FOR_APPROVE:
+    case PIN_FOR_UNDO:
+    case PIN_FOR_REDO:
     case PIN_FOR_LEAVE:
     case PIN_FOR_SETUP:
     case PIN_FOR_CHANGE:
@@ -121,6 +123,16 @@ bool flow_in_meeting(const FlowState *f)
 bool flow_covered(const FlowState *f)
 {
     return f->covered;
+}
+
+bool flow_family_time(const FlowState *f)
+{
+    return f->family_time;
+}
+
+int flow_step(const FlowState *f)
+{
+    return f->step;
 }
 
 bool flow_facilitator_open(const FlowState *f)
@@ -187,6 +199,8 @@ void flow_draw(Ui *ui, FlowState *f, const Plan *plan, const Gestures *g, const 
         start_language_corner(ui);
         if (f->panel == PANEL_LANGUAGE) panels_draw(ui, f->panel, view);
     }
+    if (view->said && f->screen == SCREEN_MEETING && !f->covered)
+        said_draw(ui, view->said, view->said_undo);
     if (view->problem) problem_draw(ui, view->problem);
     if (view->notice) notice_draw(ui, view->notice);
 }
@@ -252,6 +266,7 @@ FlowOut flow_gesture(Ui *ui, FlowState *f, const Plan *plan, const Gestures *g, 
         return route(f, (FlowOut){.act = FLOW_PANEL, .index = PANEL_LANGUAGE}, EDIT_FROM_NONE);
     if (f->pin.purpose)
         return route(f, pinpad_gesture(&f->pin, ev, pin_can_cancel(f)), EDIT_FROM_NONE);
+    if (view->said_undo && said_gesture(ev).act == FLOW_UNDO) return (FlowOut){.act = FLOW_UNDO};
     if (f->covered) return route(f, cover_gesture(ev), EDIT_FROM_NONE);
     if (f->panel) return route(f, panels_gesture(&f->panel, ev, view), EDIT_FROM_NONE);
     if (tapped(ev, KIT_ID_LANGUAGE))

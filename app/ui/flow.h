@@ -90,6 +90,9 @@ bool flow_in_sheet(const FlowState *f);
 /* True during a meeting (not the start screen). */
 bool flow_in_meeting(const FlowState *f);
 bool flow_covered(const FlowState *f);
+bool flow_family_time(const FlowState *f);
+/* The step of the meeting on screen (core/flow.h). */
+int flow_step(const FlowState *f);
 /* True while a facilitator's panel or the PIN pad is open (the app keeps
  * the PIN's key only while one is). */
 bool flow_facilitator_open(const FlowState *f);

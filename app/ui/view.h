@@ -26,6 +26,8 @@ typedef struct FlowView {
     bool can_undo, can_redo;
     const char *problem; /* a failure in plain words, or NULL */
     const char *notice;  /* a message that waits for OK, or NULL */
+    const char *said;    /* a short line for the family (what undo did), or NULL */
+    bool said_undo;      /* ... with an undo button beside it */
     PrintProgress printing;
     const char *print_words;
     char today[11]; /* "YYYY-MM-DD" */

@@ -6,6 +6,7 @@
 #include "check.h"
 #include "core/edit.h"
 #include "core/bidi.h"
+#include "core/change.h"
 #include "core/flow.h"
 #include "core/i18n.h"
 #include "core/redact.h"
@@ -585,6 +586,50 @@ static void test_reading_order(void)
     plan_destroy(p);
 }
 
+/* Undo says what it did; what needed the PIN is known as such. */
+static void test_change(void)
+{
+    char err[600], words[400];
+    Plan *before = planfile_read(KRING_SOURCE_DIR "/assets/plans/jansen.json", err, sizeof err);
+    Plan *after = before ? plan_clone(before) : NULL;
+    CHECK(after != NULL);
+    if (!after) return;
+    /* Ans taken out: undo brings her back */
+    CHECK_INT(plan_apply(after, &(Edit){.kind = EDIT_PERSON_REMOVE, .id = 7}, NULL, NULL), EDIT_OK);
+    change_words(after, before, NULL, words, sizeof words);
+    CHECK_STR(words, "Ans Verhoef weer op de kaart");
+    Change c = change_between(before, after);
+    CHECK(!c.pin);
+    CHECK_INT(c.step, STEP_NETWORK);
+    change_removal_words(before, 13, NULL, words, sizeof words);
+    CHECK_STR(words, "Ruud van 't Hof is weggehaald. Met: 2 afspraken.");
+    change_removal_words(before, 1, NULL, words, sizeof words);
+    CHECK_STR(words, "Esther Jansen is weggehaald. Met: 2 afspraken, wie kijkt bij 3 afspraken en "
+                     "de plek op de schaal.");
+    /* a condition and the approval need the PIN */
+    Plan *cond = plan_clone(before), *ok = plan_clone(before);
+    CHECK_INT(plan_apply(cond,
+                         &(Edit){.kind = EDIT_ITEM_ADD,
+                                 .field = SECTION_CONDITIONS,
+                                 .text = "Geen alcohol in huis."},
+                         NULL, NULL),
+              EDIT_OK);
+    c = change_between(before, cond);
+    CHECK(c.pin && !c.approval);
+    change_words(cond, before, NULL, words, sizeof words);
+    CHECK_STR(words, "weggehaald: Geen alcohol in huis.");
+    ok->approved_at = 1795430000;
+    c = change_between(before, ok);
+    CHECK(c.pin && c.approval);
+    CHECK_INT(c.step, STEP_REVIEW);
+    c = change_between(ok, before); /* taking the approval back */
+    CHECK(c.pin);
+    plan_destroy(cond);
+    plan_destroy(ok);
+    plan_destroy(before);
+    plan_destroy(after);
+}
+
 /* A kept plan outlives its evaluation: as it was found, an evaluation on
  * 15-06-2027 and the default 120 days erased it on 23-03-2027. */
 static void test_keep_until(void)
@@ -612,6 +657,7 @@ static void test_keep_until(void)
 int main(void)
 {
     test_keep_until();
+    test_change();
     test_reading_order();
     test_redacted();
     test_agreeing();

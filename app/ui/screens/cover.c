@@ -12,6 +12,8 @@
 #define ID_NOTICE "notice"
 #define ID_NOTICE_OK "notice-ok"
 #define ID_PROBLEM "problem"
+#define ID_SAID "said"
+#define ID_SAID_UNDO "said-undo"
 
 /* The plan covered: nothing of it on screen, a way back for the family and
  * one for the facilitator. */
@@ -92,5 +94,35 @@ FlowOut notice_gesture(const Gesture *ev)
 {
     return ev->kind == GESTURE_TAP && ui_id_is(ev->widget, ID_NOTICE_OK)
                ? (FlowOut){.act = FLOW_DISMISS}
+               : (FlowOut){.act = FLOW_NOTHING};
+}
+
+void said_draw(Ui *ui, const char *text, bool with_undo)
+{
+    const Theme *t = ui->theme;
+    KitGeo G = kit_geo(ui);
+    int bw =
+        with_undo ? G.target * 2 + ui_text_width(ui, FONT_BOLD, ui_tr(ui, "Ongedaan maken")) : 0;
+    int w = ui->w * 3 / 4, tw = w - bw - G.pad * 3;
+    int th = ui_wrap(ui, (Rect){0, 0, tw, G.lh * 3}, FONT_BODY, t->ink, text, 3, false);
+    int h = (th > G.target ? th : G.target) + G.pad * 2;
+    Rect bar = {(ui->w - w) / 2, ui->h - h - G.pad * 3, w, h};
+    draw_rect(&ui->dl, (Rect){bar.x, bar.y + ui_px(ui, 0.6f), bar.w, bar.h}, G.radius, 0x00000030);
+    draw_rect(&ui->dl, bar, G.radius, t->panel);
+    draw_frame(&ui->dl, bar, G.radius, ui_px(ui, 0.5f), t->accent);
+    Rect words = {ui->rtl ? bar.x + bw + G.pad * 2 : bar.x + G.pad, bar.y + (h - th) / 2, tw, th};
+    ui_wrap(ui, words, FONT_BODY, t->ink, text, 3, true);
+    ui_widget(ui, ID_SAID, bar, (Point){bar.x + 1, bar.y + 1}, 0);
+    if (with_undo) {
+        Rect b = {ui->rtl ? bar.x + G.pad : bar.x + bar.w - bw - G.pad, bar.y + (h - G.target) / 2,
+                  bw, G.target};
+        kit_button(ui, ID_SAID_UNDO, b, ui_tr(ui, "Ongedaan maken"), true, false);
+    }
+}
+
+FlowOut said_gesture(const Gesture *ev)
+{
+    return ev->kind == GESTURE_TAP && ui_id_is(ev->widget, ID_SAID_UNDO)
+               ? (FlowOut){.act = FLOW_UNDO}
                : (FlowOut){.act = FLOW_NOTHING};
 }

@@ -5,6 +5,8 @@
 #ifndef KRING_COVER_H
 #define KRING_COVER_H
 
+#include <stdbool.h>
+
 #include "core/gesture.h"
 #include "ui/action.h"
 #include "ui/ui.h"
@@ -17,5 +19,10 @@ void notice_draw(Ui *ui, const char *text);
 FlowOut notice_gesture(const Gesture *ev);
 
 void problem_draw(Ui *ui, const char *text);
+
+/* A short line for the family near the bottom (what undo took back, what
+ * went with a person taken out), with an undo button beside it. */
+void said_draw(Ui *ui, const char *text, bool with_undo);
+FlowOut said_gesture(const Gesture *ev);
 
 #endif

@@ -56,6 +56,10 @@ static const char *pin_question(const PinPad *p)
         return N_("Pincode om het plan goed te keuren");
     case PIN_FOR_UNCOVER:
         return N_("Pincode van de coördinator");
+    case PIN_FOR_UNDO:
+        return N_("Dit deed de coördinator met de pincode. Pincode om het terug te zetten");
+    case PIN_FOR_REDO:
+        return N_("Dit deed de coördinator met de pincode. Pincode om het opnieuw te doen");
     case PIN_FOR_NONE:
         break;
     }
