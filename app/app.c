@@ -1106,12 +1106,12 @@ static void on_pin(App *app, PinFor purpose, const char *pin)
 {
     FlowState *f = &app->flow;
     char said[400];
-    if (purpose == PIN_FOR_SETUP || purpose == PIN_FOR_CHANGE) {
+    if (purpose == PIN_FOR_SETUP || purpose == PIN_FOR_CHANGE || purpose == PIN_FOR_RESET) {
         PinRule rule = pin_rule(pin);
         unsigned char *fresh = sodium_malloc(STORE_KEK_BYTES);
+        bool have_fresh = rule == PIN_FINE && fresh && pin_key(app->store, pin, fresh) == PIN_OK;
         bool rekeyed = false;
-        if (rule == PIN_FINE && fresh && app->have_kek &&
-            pin_key(app->store, pin, fresh) == PIN_OK) {
+        if (have_fresh && app->have_kek) {
             /* the kept meetings follow the new PIN */
             if (store_rekey_kept(app->store, app->kek, fresh) != STORE_OK) {
                 fprintf(stderr, "kring: %s\n", store_message(app->store));
@@ -1125,17 +1125,71 @@ static void on_pin(App *app, PinFor purpose, const char *pin)
             if (rule == PIN_FINE) fprintf(stderr, "kring: %s\n", store_message(app->store));
             if (rekeyed && store_rekey_kept(app->store, fresh, app->kek) != STORE_OK)
                 fprintf(stderr, "kring: %s\n", store_message(app->store));
-            sodium_free(fresh);
+            if (fresh) sodium_free(fresh);
             flow_pin_result(f, false, tr(app->cat, pin_rule_words(rule)));
             return;
         }
-        if (rekeyed) memcpy(app->kek, fresh, STORE_KEK_BYTES);
-        sodium_free(fresh);
+        if (have_fresh && app->kek) { /* the key is the new PIN's now */
+            memcpy(app->kek, fresh, STORE_KEK_BYTES);
+            app->have_kek = true;
+        }
+        /* a recovery code for this PIN, shown once, to be kept on paper */
+        char code[PIN_RECOVERY_DIGITS + 1];
+        const char *chosen = NULL;
+#ifdef KRING_FAULT_HOOKS
+        chosen = getenv("KRING_TEST_RECOVERY_CODE"); /* tests only: a code they know */
+#endif
+        bool recovery = have_fresh && pin_new_recovery(app->store, fresh, chosen, code) == PIN_OK;
+        if (fresh) sodium_free(fresh);
         app->pin_set = true;
         flow_pin_result(f, true, NULL);
-        if (purpose == PIN_FOR_CHANGE)
+        if (recovery) {
+            char groups[32];
+            snprintf(groups, sizeof groups, "%.4s %.4s %.4s %.4s %.4s", code, code + 4, code + 8,
+                     code + 12, code + 16);
+            sodium_memzero(code, sizeof code);
+            tr_fill(app->notice, sizeof app->notice,
+                    tr(app->cat,
+                       "Schrijf deze herstelcode op papier en bewaar hem veilig, apart "
+                       "van Kring: %s. Vergeet u de pincode, dan kiest u met deze code "
+                       "op Kring zelf een nieuwe. Kring laat de code maar één keer zien."),
+                    groups);
+            sodium_memzero(groups, sizeof groups);
+        } else {
+            fprintf(stderr, "kring: no recovery code could be made: %s\n",
+                    store_message(app->store));
+        }
+        if (purpose != PIN_FOR_SETUP)
             snprintf(app->settings_said, sizeof app->settings_said, "%s",
                      tr(app->cat, "De nieuwe pincode is bewaard."));
+        return;
+    }
+    if (purpose == PIN_FOR_RECOVER) { /* the code from paper: then a new PIN */
+        int64_t wait = 0;
+        PinResult r = pin_recover(app->store, pin, wall_ms(app), &wait, app->kek);
+        if (r == PIN_OK) {
+            app->have_kek = true;
+            flow_pin_result(f, true, NULL);
+            flow_ask_pin(f, PIN_FOR_RESET);
+            return;
+        }
+        char secs[24];
+        long n_secs = (long)((wait + 999) / 1000);
+        snprintf(secs, sizeof secs, "%ld", n_secs);
+        if (r == PIN_WRONG || r == PIN_WAIT)
+            tr_fill(said, sizeof said,
+                    trn(app->cat,
+                        "Deze herstelcode klopt niet, of het is te vroeg. Probeer het over %s "
+                        "seconde opnieuw.",
+                        "Deze herstelcode klopt niet, of het is te vroeg. Probeer het over %s "
+                        "seconden opnieuw.",
+                        n_secs > 0 ? n_secs : 1),
+                    secs);
+        else
+            snprintf(said, sizeof said, "%s",
+                     tr(app->cat, "Er is geen herstelcode op dit apparaat. Vraag de beheerder om "
+                                  "hulp."));
+        flow_pin_result(f, false, said);
         return;
     }
     int64_t wait = 0;
@@ -1165,11 +1219,6 @@ static void on_pin(App *app, PinFor purpose, const char *pin)
                 trn(app->cat, "Nog even wachten: probeer het over %s seconde opnieuw.",
                     "Nog even wachten: probeer het over %s seconden opnieuw.", n_secs),
                 secs);
-        break;
-    case PIN_LOCKED:
-        snprintf(said, sizeof said, "%s",
-                 tr(app->cat, "Kring is op slot na te veel foute pincodes. De beheerder kan het "
-                              "slot opheffen; zie de handleiding."));
         break;
     case PIN_NOT_SET:
         flow_ask_pin(f, PIN_FOR_SETUP);

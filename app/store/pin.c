@@ -1,5 +1,5 @@
-/* pin: the facilitator's PIN as an Argon2id hash, with growing waits and
- * a lockout after repeated failures. */
+/* pin: the facilitator's PIN as an Argon2id hash, with growing waits, and
+ * its recovery code. */
 #include "store/pin.h"
 
 #include <inttypes.h>
@@ -18,7 +18,10 @@
 
 static const char KEY_HASH[] = "pin.hash";
 static const char KEY_FAILURES[] = "pin.failures";
-static const char KEY_NEXT[] = "pin.next-try"; /* ms since 1970 */
+static const char KEY_NEXT[] = "pin.next-try";     /* ms since 1970 */
+static const char KEY_RECOVERY[] = "recovery.kek"; /* salt, nonce, sealed kek (hex) */
+static const char KEY_R_FAILURES[] = "recovery.failures";
+static const char KEY_R_NEXT[] = "recovery.next-try";
 
 static int64_t setting_int(Store *st, const char *key)
 {
@@ -57,13 +60,19 @@ bool pin_is_set(Store *st)
 }
 
 /* Stores the count of failures and when the next try may come. */
-static bool record(Store *st, int failures, int64_t next)
+static bool record_as(Store *st, const char *key_failures, const char *key_next, int failures,
+                      int64_t next)
 {
     char f[24], t[24];
     snprintf(f, sizeof f, "%d", failures);
     snprintf(t, sizeof t, "%" PRId64, next);
-    const char *pairs[] = {KEY_FAILURES, f, KEY_NEXT, t};
+    const char *pairs[] = {key_failures, f, key_next, t};
     return store_set_settings(st, pairs, 2) == STORE_OK;
+}
+
+static bool record(Store *st, int failures, int64_t next)
+{
+    return record_as(st, KEY_FAILURES, KEY_NEXT, failures, next);
 }
 
 PinResult pin_set(Store *st, const char *pin, PinRule *rule)
@@ -91,12 +100,14 @@ int64_t pin_wait(Store *st, int64_t now_ms)
     return next > now_ms ? next - now_ms : 0;
 }
 
-/* The wait after the given number of failures in a row. */
+/* The wait after the given number of failures in a row: none for the
+ * first ones, then 5 s doubling, never more than five minutes. */
 static int64_t wait_after(int failures)
 {
     if (failures < PIN_FREE_TRIES) return 0;
     int doublings = failures - PIN_FREE_TRIES;
-    return 5000LL << (doublings > 10 ? 10 : doublings);
+    int64_t w = 5000LL << (doublings > 10 ? 10 : doublings);
+    return w < PIN_WAIT_MAX_MS ? w : PIN_WAIT_MAX_MS;
 }
 
 PinResult pin_check(Store *st, const char *pin, int64_t now_ms, int64_t *wait_ms)
@@ -105,7 +116,6 @@ PinResult pin_check(Store *st, const char *pin, int64_t now_ms, int64_t *wait_ms
     char hash[crypto_pwhash_STRBYTES];
     if (!store_setting(st, KEY_HASH, hash, sizeof hash) || !hash[0]) return PIN_NOT_SET;
     int failures = pin_failures(st);
-    if (failures >= PIN_LOCK_AFTER) return PIN_LOCKED;
     int64_t left = pin_wait(st, now_ms);
     if (left > 0) {
         if (wait_ms) *wait_ms = left;
@@ -121,14 +131,14 @@ PinResult pin_check(Store *st, const char *pin, int64_t now_ms, int64_t *wait_ms
     /* the failure is stored before it is told, so pulling the plug does
      * not buy a free try */
     if (!record(st, failures, now_ms + wait)) return PIN_FAILED;
-    if (failures >= PIN_LOCK_AFTER) return PIN_LOCKED;
     if (wait_ms) *wait_ms = wait;
     return PIN_WRONG;
 }
 
 PinResult pin_unlock(Store *st)
 {
-    return record(st, 0, 0) ? PIN_OK : PIN_FAILED;
+    return record(st, 0, 0) && record_as(st, KEY_R_FAILURES, KEY_R_NEXT, 0, 0) ? PIN_OK
+                                                                               : PIN_FAILED;
 }
 
 /* The kept meetings' key: Argon2id with 32 MiB and three passes (a guess
@@ -156,4 +166,76 @@ PinResult pin_key(Store *st, const char *pin, unsigned char *out)
                       crypto_pwhash_ALG_ARGON2ID13) != 0)
         return PIN_FAILED;
     return PIN_OK;
+}
+
+/* ---- the recovery code ---- */
+
+/* The key from a recovery code and its salt (Argon2id, as the PIN's). */
+static bool recovery_key(const char *code, const unsigned char *salt, unsigned char *key)
+{
+    return crypto_pwhash(key, crypto_secretbox_KEYBYTES, code, strlen(code), salt, KEK_OPS, KEK_MEM,
+                         crypto_pwhash_ALG_ARGON2ID13) == 0;
+}
+
+enum {
+    R_SALT = crypto_pwhash_SALTBYTES,
+    R_NONCE = crypto_secretbox_NONCEBYTES,
+    R_SEALED = STORE_KEK_BYTES + crypto_secretbox_MACBYTES,
+    R_ALL = R_SALT + R_NONCE + R_SEALED,
+};
+
+PinResult pin_new_recovery(Store *st, const unsigned char *kek, const char *chosen,
+                           char code[PIN_RECOVERY_DIGITS + 1])
+{
+    if (!ready()) return PIN_FAILED;
+    bool given = chosen && strlen(chosen) == PIN_RECOVERY_DIGITS &&
+                 strspn(chosen, "0123456789") == PIN_RECOVERY_DIGITS;
+    for (int i = 0; i < PIN_RECOVERY_DIGITS; i++) /* uniform digits */
+        code[i] = given ? chosen[i] : (char)('0' + randombytes_uniform(10));
+    code[PIN_RECOVERY_DIGITS] = '\0';
+    unsigned char blob[R_ALL], key[crypto_secretbox_KEYBYTES];
+    randombytes_buf(blob, R_SALT + R_NONCE);
+    bool ok = recovery_key(code, blob, key) &&
+              crypto_secretbox_easy(blob + R_SALT + R_NONCE, kek, STORE_KEK_BYTES, blob + R_SALT,
+                                    key) == 0;
+    sodium_memzero(key, sizeof key);
+    char hex[2 * R_ALL + 1];
+    sodium_bin2hex(hex, sizeof hex, blob, sizeof blob);
+    const char *pairs[] = {KEY_RECOVERY, hex, KEY_R_FAILURES, "0", KEY_R_NEXT, "0"};
+    ok = ok && store_set_settings(st, pairs, 3) == STORE_OK;
+    if (!ok) sodium_memzero(code, PIN_RECOVERY_DIGITS + 1);
+    return ok ? PIN_OK : PIN_FAILED;
+}
+
+PinResult pin_recover(Store *st, const char *code, int64_t now_ms, int64_t *wait_ms,
+                      unsigned char *kek_out)
+{
+    if (wait_ms) *wait_ms = 0;
+    char hex[2 * R_ALL + 1];
+    unsigned char blob[R_ALL];
+    size_t got = 0;
+    if (!store_setting(st, KEY_RECOVERY, hex, sizeof hex) ||
+        sodium_hex2bin(blob, sizeof blob, hex, strlen(hex), NULL, &got, NULL) != 0 ||
+        got != sizeof blob)
+        return PIN_NOT_SET;
+    int failures = (int)setting_int(st, KEY_R_FAILURES);
+    int64_t next = setting_int(st, KEY_R_NEXT);
+    if (next > now_ms) {
+        if (wait_ms) *wait_ms = next - now_ms;
+        return PIN_WAIT;
+    }
+    if (!ready()) return PIN_FAILED;
+    unsigned char key[crypto_secretbox_KEYBYTES];
+    bool right = strlen(code) == PIN_RECOVERY_DIGITS && recovery_key(code, blob, key) &&
+                 crypto_secretbox_open_easy(kek_out, blob + R_SALT + R_NONCE, R_SEALED,
+                                            blob + R_SALT, key) == 0;
+    sodium_memzero(key, sizeof key);
+    if (right)
+        return failures > 0 && !record_as(st, KEY_R_FAILURES, KEY_R_NEXT, 0, 0) ? PIN_FAILED
+                                                                                : PIN_OK;
+    failures++;
+    int64_t wait = wait_after(failures);
+    if (!record_as(st, KEY_R_FAILURES, KEY_R_NEXT, failures, now_ms + wait)) return PIN_FAILED;
+    if (wait_ms) *wait_ms = wait;
+    return PIN_WRONG;
 }

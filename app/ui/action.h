@@ -25,6 +25,8 @@ typedef enum PinFor {
     PIN_FOR_UNCOVER,     /* the facilitator uncovers the plan */
     PIN_FOR_UNDO,        /* take back a step only the facilitator may take back */
     PIN_FOR_REDO,        /* do such a step again */
+    PIN_FOR_RECOVER,     /* the PIN forgotten: the recovery code from paper */
+    PIN_FOR_RESET,       /* then a new PIN (typed twice) */
 } PinFor;
 
 typedef enum FlowAction {

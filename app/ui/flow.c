@@ -92,6 +92,8 @@ void flow_pin_granted(FlowState *f, PinFor purpose)
     case PIN_FOR_APPROVE:
     case PIN_FOR_UNDO:
     case PIN_FOR_REDO:
+    case PIN_FOR_RECOVER:
+    case PIN_FOR_RESET:
     case PIN_FOR_LEAVE:
     case PIN_FOR_SETUP:
     case PIN_FOR_CHANGE:
@@ -168,6 +170,7 @@ void flow_draw(Ui *ui, FlowState *f, const Plan *plan, const Gestures *g, const 
     if (f->covered) {
         cover_draw(ui);
         if (f->pin.purpose) pinpad_draw(ui, &f->pin, pin_can_cancel(f));
+        if (view->notice) notice_draw(ui, view->notice); /* it waits for OK: seen */
         return;
     }
     bool first_start = at_first_start(f);

@@ -11,9 +11,22 @@
 #define ID_CANCEL "pin-cancel"
 #define ID_DOTS "pin-dots"
 #define ID_MESSAGE "pin-message"
+#define ID_FORGOT "pin-forgot"
 enum { KEY_BACK = 9, KEY_OK = 11 };
 static const char *const key_ids[12] = {"pin:1", "pin:2", "pin:3", "pin:4",    "pin:5", "pin:6",
                                         "pin:7", "pin:8", "pin:9", "pin:back", "pin:0", "pin:ok"};
+
+bool pinpad_checks(PinFor purpose)
+{
+    return purpose != PIN_FOR_NONE && purpose != PIN_FOR_SETUP && purpose != PIN_FOR_CHANGE &&
+           purpose != PIN_FOR_RESET && purpose != PIN_FOR_RECOVER;
+}
+
+/* How many digits may be typed now. */
+static int pinpad_room(const PinPad *p)
+{
+    return p->purpose == PIN_FOR_RECOVER ? PINPAD_RECOVERY : PIN_DIGITS_MAX;
+}
 
 void pinpad_clear(PinPad *p)
 {
@@ -34,8 +47,11 @@ static const char *pin_question(const PinPad *p)
                              : N_("Welkom bij Kring. Kies een pincode voor de coördinator: 6 "
                                   "cijfers of meer.");
     case PIN_FOR_CHANGE:
+    case PIN_FOR_RESET:
         return p->confirming ? N_("Typ de nieuwe pincode nog een keer.")
                              : N_("Kies een nieuwe pincode: 6 cijfers of meer.");
+    case PIN_FOR_RECOVER:
+        return N_("Pincode vergeten: typ de herstelcode van papier, 20 cijfers.");
     case PIN_FOR_NEW:
         return N_("Pincode om een nieuw gesprek te beginnen");
     case PIN_FOR_CONTINUE:
@@ -71,7 +87,10 @@ void pinpad_draw(Ui *ui, const PinPad *p, bool can_cancel)
     const Theme *t = ui->theme;
     KitGeo G = kit_geo(ui);
     int key = G.target * 5 / 4;
-    int head = G.th * 2 + G.pad * 2 + G.target + G.sh * 3 + G.pad;
+    bool recovering = p->purpose == PIN_FOR_RECOVER;
+    /* the PIN forgotten: a way in with the recovery code, wherever it is asked */
+    bool forgot = pinpad_checks(p->purpose);
+    int head = G.th * 2 + G.pad * 2 + G.target + G.sh * 3 + G.pad + (forgot ? G.target + G.pad : 0);
     int keys_h = ui->h - 4 * G.pad - head;
     if (key * 4 + G.pad * 3 / 2 > keys_h) key = (keys_h - G.pad * 3 / 2) * 2 / 9;
     if (key < G.target * 3 / 4) key = G.target * 3 / 4;
@@ -86,8 +105,18 @@ void pinpad_draw(Ui *ui, const PinPad *p, bool can_cancel)
               in.w - (can_cancel ? G.target + G.pad : 0), G.th * 2};
     ui_wrap(ui, q, FONT_BOLD, t->ink, ui_tr(ui, pin_question(p)), 2, true);
     y += G.th * 2 + G.pad;
+    if (recovering) { /* the code from paper, in its groups of four, to check by eye */
+        char shown[64] = "";
+        for (int i = 0; i < p->n; i++) {
+            size_t at = strlen(shown);
+            snprintf(shown + at, sizeof shown - at, "%s%c", i && i % 4 == 0 ? " " : "",
+                     p->digits[i]);
+        }
+        ui_text(ui, (Rect){in.x, y, in.w, G.target}, FONT_TITLE, ALIGN_CENTER | ALIGN_MIDDLE,
+                t->ink, shown);
+    }
     /* a dot per digit typed; room for the 6 needed */
-    int dots = p->n > 6 ? p->n : 6, dr = G.target / 6, step = dr * 3;
+    int dots = recovering ? 0 : p->n > 6 ? p->n : 6, dr = G.target / 6, step = dr * 3;
     int x0 = in.x + (in.w - step * dots) / 2 + step / 2;
     for (int i = 0; i < dots; i++) {
         Point c = {x0 + i * step, y + G.target / 2};
@@ -112,7 +141,9 @@ void pinpad_draw(Ui *ui, const PinPad *p, bool can_cancel)
         if (ui->rtl && i >= 9) col = 2 - col; /* the back key on the reading side */
         Rect r = {kx + col * (key + gap), y + row * (key + gap), key, key};
         bool ok = i == 11;
-        bool enabled = ok ? p->n >= 6 : i == 9 ? p->n > 0 : p->n < PINPAD_MAX;
+        bool enabled = ok       ? p->n >= (recovering ? PINPAD_RECOVERY : 6)
+                       : i == 9 ? p->n > 0
+                                : p->n < (recovering ? PINPAD_RECOVERY : PIN_DIGITS_MAX);
         Color fill = ok ? (enabled ? t->accent : t->disabled) : t->card;
         draw_rect(&ui->dl, r, key / 2, fill);
         if (!ok) draw_frame(&ui->dl, r, key / 2, ui_px(ui, 0.4f), enabled ? t->line : t->bg);
@@ -131,11 +162,18 @@ void pinpad_draw(Ui *ui, const PinPad *p, bool can_cancel)
         }
         ui_widget(ui, key_ids[i], r, rect_center(r), enabled ? GRAB_TAP : 0);
     }
+    if (forgot) {
+        Rect f = {in.x, y + 4 * (key + gap) + G.pad / 2, in.w, G.target};
+        ui_text(ui, f, FONT_SMALL, ALIGN_CENTER | ALIGN_MIDDLE, t->accent,
+                ui_tr(ui, "Pincode vergeten? Met de herstelcode"));
+        ui_widget(ui, ID_FORGOT, f, rect_center(f), GRAB_TAP);
+    }
 }
 
 static FlowOut submit(PinPad *p)
 {
-    if (p->purpose == PIN_FOR_SETUP || p->purpose == PIN_FOR_CHANGE) {
+    if (p->purpose == PIN_FOR_SETUP || p->purpose == PIN_FOR_CHANGE ||
+        p->purpose == PIN_FOR_RESET) {
         if (!p->confirming) {
             memcpy(p->first, p->digits, sizeof p->first);
             p->confirming = true;
@@ -160,6 +198,8 @@ FlowOut pinpad_gesture(PinPad *p, const Gesture *ev, bool can_cancel)
 {
     if (ev->kind != GESTURE_TAP) return (FlowOut){.act = FLOW_NOTHING};
     const char *id = ev->widget;
+    if (ui_id_is(id, ID_FORGOT) && pinpad_checks(p->purpose))
+        return (FlowOut){.act = FLOW_ASK_PIN, .pin_for = PIN_FOR_RECOVER};
     if (ui_id_is(id, ID_CANCEL) && can_cancel) {
         pinpad_clear(p);
         return (FlowOut){.act = FLOW_REDRAW};
@@ -169,9 +209,11 @@ FlowOut pinpad_gesture(PinPad *p, const Gesture *ev, bool can_cancel)
         return (FlowOut){.act = FLOW_REDRAW};
     }
     if (ui_id_is(id, key_ids[KEY_OK]))
-        return p->n >= 6 ? submit(p) : (FlowOut){.act = FLOW_NOTHING};
+        return p->n >= (p->purpose == PIN_FOR_RECOVER ? PINPAD_RECOVERY : 6)
+                   ? submit(p)
+                   : (FlowOut){.act = FLOW_NOTHING};
     const char *digit = ui_id_arg(id, ID_KEY);
-    if (digit && digit[0] >= '0' && digit[0] <= '9' && !digit[1] && p->n < PINPAD_MAX) {
+    if (digit && digit[0] >= '0' && digit[0] <= '9' && !digit[1] && p->n < pinpad_room(p)) {
         p->digits[p->n++] = digit[0];
         p->digits[p->n] = '\0';
         return (FlowOut){.act = FLOW_REDRAW};
@@ -186,7 +228,8 @@ void pinpad_result(PinPad *p, bool ok, const char *said)
         pinpad_clear(p);
         return;
     }
-    bool setting = purpose == PIN_FOR_SETUP || purpose == PIN_FOR_CHANGE;
+    bool setting =
+        purpose == PIN_FOR_SETUP || purpose == PIN_FOR_CHANGE || purpose == PIN_FOR_RESET;
     if (setting) /* the PIN was refused as a new PIN: start again */
         pinpad_ask(p, purpose);
     else
@@ -199,7 +242,7 @@ FlowOut pinpad_text(PinPad *p, const char *text)
 {
     FlowOut o = {.act = FLOW_NOTHING};
     for (const char *c = text; *c; c++)
-        if (*c >= '0' && *c <= '9' && p->n < PINPAD_MAX) {
+        if (*c >= '0' && *c <= '9' && p->n < pinpad_room(p)) {
             p->digits[p->n++] = *c;
             p->digits[p->n] = '\0';
             o.act = FLOW_REDRAW;
@@ -213,7 +256,8 @@ FlowOut pinpad_key(PinPad *p, SheetKey key, bool can_cancel)
         p->digits[--p->n] = '\0';
         return (FlowOut){.act = FLOW_REDRAW};
     }
-    if (key == SKEY_RETURN && p->n >= 6) return submit(p);
+    if (key == SKEY_RETURN && p->n >= (p->purpose == PIN_FOR_RECOVER ? PINPAD_RECOVERY : 6))
+        return submit(p);
     if (key == SKEY_ESCAPE && can_cancel) {
         pinpad_clear(p);
         return (FlowOut){.act = FLOW_REDRAW};

@@ -12,7 +12,8 @@
 #include "ui/form.h"
 #include "ui/ui.h"
 
-enum { PINPAD_MAX = 16 };
+/* Digits of a PIN at most (store/pin.h), and of a recovery code. */
+enum { PIN_DIGITS_MAX = 16, PINPAD_RECOVERY = 20, PINPAD_MAX = 24 };
 
 typedef struct PinPad {
     PinFor purpose; /* PIN_FOR_NONE: not shown */
@@ -23,6 +24,10 @@ typedef struct PinPad {
     char msg[400]; /* what the app said about the last try */
     bool msg_bad;
 } PinPad;
+
+/* True when the pad checks a PIN that was set (not choosing one): a
+ * forgotten PIN can then be replaced with the recovery code. */
+bool pinpad_checks(PinFor purpose);
 
 /* Hides the pad and forgets what was typed. */
 void pinpad_clear(PinPad *p);
