@@ -384,7 +384,15 @@ static EditResult apply_edit(Plan *plan, const Edit *e, uint32_t *new_id, const 
         {
             char *text = clean(e->text);
             if (!text) return no_memory(&c);
-            replace(&plan->field[e->field], text);
+            char *old = plan->field[e->field];
+            plan->field[e->field] = text;
+            /* the children it names become people of the plan */
+            if (e->field == FIELD_CHILDREN && !plan_children_as_people(plan)) {
+                plan->field[e->field] = old;
+                free(text);
+                return no_memory(&c);
+            }
+            free(old);
             return EDIT_OK;
         }
     case EDIT_PERSON_ADD:

@@ -276,7 +276,8 @@ uint32_t plan_add_person(Plan *plan, const Person *t)
                   .present = t->present,
                   .scale = t->scale < SCALE_NONE || t->scale > 10 ? SCALE_NONE : t->scale,
                   .agreed_at = t->agreed_at,
-                  .renew = t->renew};
+                  .renew = t->renew,
+                  .child = t->child};
     return p->id;
 }
 
@@ -386,4 +387,65 @@ bool plan_valid_time(const char *s)
 {
     if (!s || strlen(s) != 5 || s[2] != ':' || !digits(s, 2) || !digits(s + 3, 2)) return false;
     return atoi(s) < 24 && atoi(s + 3) < 60;
+}
+
+/* The next child's name in s from *at ("Sam en Noor": "Sam", then "Noor"),
+ * into out; false when there is none. */
+static bool next_child(const char *s, size_t *at, char *out, size_t n)
+{
+    static const char *const seps[] = {",", "&", "+", " en ", " and ", NULL};
+    while (s[*at]) {
+        size_t end = strlen(s + *at), skip = 0;
+        for (int k = 0; seps[k]; k++) {
+            const char *hit = strstr(s + *at, seps[k]);
+            if (hit && (size_t)(hit - (s + *at)) < end) {
+                end = (size_t)(hit - (s + *at));
+                skip = strlen(seps[k]);
+            }
+        }
+        size_t from = *at, len = end;
+        *at += end + skip;
+        while (len && s[from] == ' ')
+            from++, len--;
+        while (len && s[from + len - 1] == ' ')
+            len--;
+        if (len && len < n) {
+            memcpy(out, s + from, len);
+            out[len] = '\0';
+            return true;
+        }
+    }
+    return false;
+}
+
+bool plan_children_as_people(Plan *plan)
+{
+    int before = plan->n_people;
+    uint32_t next = plan->next_id;
+    size_t at = 0;
+    char name[200];
+    while (next_child(plan_children(plan), &at, name, sizeof name)) {
+        bool known = false;
+        for (int i = 0; i < plan->n_people && !known; i++)
+            known = strcmp(plan->people[i].name, name) == 0;
+        if (known) continue;
+        Person child = {.name = name,
+                        .relation = "",
+                        .picto = "",
+                        .present = true,
+                        .scale = SCALE_NONE,
+                        .child = true,
+                        .place = {.sector = SECTOR_FAMILY}};
+        if (!plan_add_person(plan, &child)) { /* short of memory: as it was */
+            while (plan->n_people > before) {
+                Person *p = &plan->people[--plan->n_people];
+                free(p->name);
+                free(p->relation);
+                free(p->picto);
+            }
+            plan->next_id = next;
+            return false;
+        }
+    }
+    return true;
 }

@@ -89,6 +89,8 @@ typedef struct Person {
     int scale;         /* own marker on the 0..10 scale, or SCALE_NONE */
     int64_t agreed_at; /* when they tapped their name to agree; 0: not yet */
     bool renew;        /* had agreed, and the plan changed since: ask again */
+    bool child;        /* a child the plan is about: in the centre of the map, not on a
+                          ring; on the scale, agreeing, checking like everyone */
 } Person;
 
 typedef struct Goal {
@@ -168,6 +170,12 @@ Voice *plan_voice(const Plan *plan, uint32_t id);
 /* The item with that id in any section; *section gets its section. */
 Item *plan_item(const Plan *plan, uint32_t id, int *section);
 bool plan_id_used(const Plan *plan, uint32_t id);
+
+/* Makes every child named in the "children" field ("Sam en Noor", "Sam,
+ * Noor & Eva") a person of the plan (Person.child) unless someone of that
+ * name is one already. All or nothing: false when memory is short, and
+ * the plan is as it was. */
+bool plan_children_as_people(Plan *plan);
 
 /* Convenience accessors for the single texts. */
 static inline const char *plan_family(const Plan *p)

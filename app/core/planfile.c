@@ -167,7 +167,7 @@ static bool read_people(Reader *r, Plan *plan, json_t *arr)
 {
     static const char *const keys[] = {"id",        "name",  "relation", "picto",   "sector",
                                        "ring",      "u",     "v",        "present", "scale",
-                                       "agreed_at", "renew", NULL};
+                                       "agreed_at", "renew", "child",    NULL};
     size_t i;
     json_t *v;
     json_array_foreach(arr, i, v)
@@ -192,6 +192,9 @@ static bool read_people(Reader *r, Plan *plan, json_t *arr)
         json_t *renew = json_object_get(v, "renew"); /* optional: false */
         if (renew && !json_is_boolean(renew))
             return bad(r, "field \"renew\" must be true or false");
+        json_t *child = json_object_get(v, "child"); /* optional: false */
+        if (child && !json_is_boolean(child))
+            return bad(r, "field \"child\" must be true or false");
         int s = sector_from_key(sector);
         if (s < 0) return bad(r, "unknown sector \"%.40s\"", sector);
         if (!plan_add_person(
@@ -204,7 +207,8 @@ static bool read_people(Reader *r, Plan *plan, json_t *arr)
                           .present = json_is_true(present),
                           .scale = (int)sc,
                           .agreed_at = agreed,
-                          .renew = json_is_true(renew)}))
+                          .renew = json_is_true(renew),
+                          .child = json_is_true(child)}))
             return short_of_memory(r);
     }
     r->where[0] = '\0';
@@ -334,7 +338,8 @@ static bool read_root(Reader *r, Plan *plan, json_t *root)
         return bad(r, "the file is not a Kring plan (no \"format\": \"%s\")", FORMAT_NAME);
     json_t *ver = json_object_get(root, "version");
     if (!json_is_integer(ver)) return bad(r, "the plan file has no version number");
-    if (json_integer_value(ver) != PLANFILE_VERSION)
+    long long version = json_integer_value(ver);
+    if (version < 1 || version > PLANFILE_VERSION)
         return bad(r, "the plan file has version %lld, which this Kring cannot read",
                    (long long)json_integer_value(ver));
     static const char *const keys[] = {
@@ -363,9 +368,13 @@ static bool read_root(Reader *r, Plan *plan, json_t *root)
     if (renew && !json_is_boolean(renew))
         return bad(r, "field \"approval_renew\" must be true or false");
     plan->approval_renew = json_is_true(renew);
-    return read_items(r, plan, root) && read_people(r, plan, people) &&
-           read_goals(r, plan, goals) && read_agreements(r, plan, agreements) &&
-           read_voices(r, plan, voices) && read_evaluation(r, plan, root);
+    if (!(read_items(r, plan, root) && read_people(r, plan, people) && read_goals(r, plan, goals) &&
+          read_agreements(r, plan, agreements) && read_voices(r, plan, voices) &&
+          read_evaluation(r, plan, root)))
+        return false;
+    /* version 1 knew the children only by name: they become people */
+    if (version == 1 && !plan_children_as_people(plan)) return short_of_memory(r);
+    return true;
 }
 
 Plan *planfile_parse(const char *text, size_t n, char *err, size_t errlen)
@@ -521,6 +530,7 @@ char *planfile_format(const Plan *plan)
         obj_set(&w, o, "scale", p->scale == SCALE_NONE ? json_null() : json_integer(p->scale));
         set_int(&w, o, "agreed_at", p->agreed_at);
         if (p->renew) obj_set(&w, o, "renew", json_true());
+        if (p->child) obj_set(&w, o, "child", json_true());
         arr_add(&w, people, o);
     }
     obj_set(&w, root, "people", people);

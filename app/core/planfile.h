@@ -11,7 +11,9 @@
 
 #include "core/plan.h"
 
-enum { PLANFILE_VERSION = 1 };
+/* Version 2: the children the plan is about are people ("child": true).
+ * A version 1 file is read as it was, its children made people. */
+enum { PLANFILE_VERSION = 2 };
 
 /* Reads a plan from JSON text; NULL and a reason in err on failure. */
 Plan *planfile_parse(const char *text, size_t n, char *err, size_t errlen);

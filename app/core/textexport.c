@@ -247,6 +247,11 @@ char *export_plan_text(const Plan *plan, const Catalog *cat)
                 puts_(&o, ")");
             }
             puts_(&o, ": ");
+            if (p->child) { /* whom the plan is about */
+                puts_(&o, tr(cat, "in het midden: het plan gaat over hen"));
+                puts_(&o, "\n");
+                continue;
+            }
             puts_(&o, tr(cat, sector_words[p->place.sector]));
             puts_(&o, ", ");
             puts_(&o, tr(cat, ring_words[p->place.ring]));

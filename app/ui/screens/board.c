@@ -205,7 +205,7 @@ static void draw_tray(Ui *ui, const Layout *L, const Plan *plan)
     ui_widget(ui, ID_BIN, L->bin, rect_center(L->bin), 0);
     int waiting = 0;
     for (int i = 0; i < plan->n_people; i++)
-        waiting += plan->people[i].place.ring == RING_TRAY;
+        waiting += plan->people[i].place.ring == RING_TRAY && !plan->people[i].child;
     ui_wrap(ui, label, FONT_SMALL, t->ink_soft,
             waiting ? ui_tr(ui, "Sleep een kaart naar een kring")
                     : ui_tr(ui, "Nieuwe mensen wachten hier op hun plek"),
@@ -407,6 +407,7 @@ void board_draw(Ui *ui, BoardState *st, const Plan *plan, const Gestures *g, int
      * at home here, so lifting it does not change this still layer. */
     for (int i = 0; i < plan->n_people; i++) {
         const Person *p = &plan->people[i];
+        if (p->child) continue; /* the children are the centre */
         char id[UI_ID_LEN];
         ui_id_make(id, ID_PERSON, (unsigned)p->id);
         Point c = board_person_home(&L, ui, plan, p);

@@ -184,6 +184,11 @@ static void settle(Layout *L, const Ui *ui, const Plan *plan)
     for (int i = 0; i < n; i++) {
         const Person *p = &plan->people[i];
         covered[i] = 0;
+        if (p->child) { /* the children: in the centre, no card of their own */
+            L->home[i] = L->net.centre;
+            rect[i] = (Rect){0, 0, 0, 0};
+            continue;
+        }
         if (p->place.ring == RING_TRAY) {
             L->home[i] = tray_slot(L, ui, tray++);
             rect[i] = (Rect){0, 0, 0, 0};
@@ -305,6 +310,7 @@ Point board_visible_point(const Ui *ui, const Layout *L, const Plan *plan, int i
         for (int j = i + 1; j < plan->n_people && !covered; j++) {
             const Person *q = &plan->people[j];
             covered =
+                !q->child &&
                 rect_contains(board_card_at(ui, L, q, board_person_home(L, ui, plan, q)), cand[k]);
         }
         if (!covered) return cand[k];
