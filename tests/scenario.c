@@ -1609,6 +1609,22 @@ static void undo_rules(void)
     store_close(st);
 }
 
+/* The children are people of the plan: on the scale, checking, agreeing. */
+static void children(void)
+{
+    CHECK_INT(run("dummy", (const char *[]){"--headless", "--db", db, "--demo", "--size",
+                                            "1280x800", "--script", script("children"), NULL}),
+              0);
+    Plan *p = stored_plan();
+    const Person *sam = p ? plan_person(p, 14) : NULL, *noor = p ? plan_person(p, 15) : NULL;
+    const Agreement *a = p ? plan_agreement(p, 48) : NULL;
+    CHECK(sam && sam->child && noor && noor->child);
+    CHECK(noor && noor->agreed_at > 0); /* agreed by her own name */
+    CHECK(a && a->checker == 14);       /* Sam checks */
+    CHECK(sam && sam->scale == 8);      /* his own picture, moved */
+    plan_destroy(p);
+}
+
 static void pin_lockout(void)
 {
     CHECK_INT(run("dummy", (const char *[]){"--headless", "--db", db, "--size", "1280x800",
@@ -2390,6 +2406,7 @@ static const struct {
     SCENARIO(conference, 300),
     SCENARIO(pin_lockout, 300),
     SCENARIO(undo_rules, 300),
+    SCENARIO(children, 300),
     SCENARIO(device, 300),
     SCENARIO(privacy, 300),
     SCENARIO(monkey, 300),
