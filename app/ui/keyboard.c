@@ -1,6 +1,10 @@
 /* keyboard: layout tables, drawing and key presses. */
 #include "ui/keyboard.h"
 
+#define KEYBOARD_ID "keyboard" /* the keyboard itself: taps between keys go nowhere */
+#define KEY_ID "key"           /* "key:a", "key:shift" */
+#define ACCENT_ID "accent"     /* "accent:é": on a letter's accent row */
+
 #include <stdio.h>
 #include <string.h>
 
@@ -399,7 +403,7 @@ void keyboard_draw(Ui *ui, const Keyboard *kb, Rect area)
     UiMark mark = ui_mark(ui);
     int gap = ui_px(ui, 1.2f);
     draw_rect(&ui->dl, area, 0, 0xE9E2D6FF);
-    ui_widget(ui, "keyboard", area, rect_center(area), GRAB_TAP | GRAB_DRAG);
+    ui_widget(ui, KEYBOARD_ID, area, rect_center(area), GRAB_TAP | GRAB_DRAG);
     Rows *rows = page_rows(ui, kb);
     int key_h = (area.h - 5 * gap) / 4;
     float widest = 10.0f; /* key widths: the widest row fills the screen */
@@ -440,7 +444,7 @@ void keyboard_draw(Ui *ui, const Keyboard *kb, Rect area)
                 draw_disc(&ui->dl, d, ui_px(ui, 0.45f), t->ink_soft);
             }
             char id[UI_ID_LEN];
-            snprintf(id, sizeof id, "key:%s", k->text);
+            snprintf(id, sizeof id, "%s:%s", KEY_ID, k->text);
             ui_widget(ui, id, kr, rect_center(kr),
                       GRAB_TAP | (k->accents || k->kind == K_SHIFT ? GRAB_LONGPRESS : 0));
             if (kb->popup[0] && strcmp(kb->popup, k->text) == 0) {
@@ -472,7 +476,7 @@ void keyboard_draw(Ui *ui, const Keyboard *kb, Rect area)
             draw_rect(&ui->dl, kr, ui_px(ui, 1.2f), t->card);
             ui_text(ui, kr, FONT_TITLE, ALIGN_CENTER | ALIGN_MIDDLE, t->ink, acc);
             char id[UI_ID_LEN];
-            snprintf(id, sizeof id, "accent:%s", acc);
+            snprintf(id, sizeof id, "%s:%s", ACCENT_ID, acc);
             ui_widget(ui, id, kr, rect_center(kr), GRAB_TAP);
             p += len + (p[len] == ' ');
         }
@@ -482,21 +486,22 @@ void keyboard_draw(Ui *ui, const Keyboard *kb, Rect area)
 
 bool keyboard_owns(const Gesture *ev)
 {
-    return strncmp(ev->widget, "key:", 4) == 0 || strncmp(ev->widget, "accent:", 7) == 0 ||
-           strcmp(ev->widget, "keyboard") == 0;
+    return ui_id_arg(ev->widget, KEY_ID) || ui_id_arg(ev->widget, ACCENT_ID) ||
+           ui_id_is(ev->widget, KEYBOARD_ID);
 }
 
 KeyResult keyboard_gesture(Keyboard *kb, const Ui *ui, const Gesture *ev, char out[16])
 {
     out[0] = '\0';
-    if (strncmp(ev->widget, "accent:", 7) == 0 && ev->kind == GESTURE_TAP) {
-        snprintf(out, 16, "%s", ev->widget + 7);
+    const char *accent = ui_id_arg(ev->widget, ACCENT_ID), *key = ui_id_arg(ev->widget, KEY_ID);
+    if (accent && ev->kind == GESTURE_TAP) {
+        snprintf(out, 16, "%s", accent);
         kb->popup[0] = '\0';
         if (kb->shift && !kb->caps) kb->shift = false;
         return KEY_TEXT;
     }
-    if (strncmp(ev->widget, "key:", 4) != 0) return KEY_NOTHING;
-    const KeyDef *k = find_key(page_rows(ui, kb), ev->widget + 4);
+    if (!key) return KEY_NOTHING;
+    const KeyDef *k = find_key(page_rows(ui, kb), key);
     if (!k) return KEY_NOTHING;
     bool had_popup = kb->popup[0] != '\0';
     if (ev->kind == GESTURE_LONGPRESS) {

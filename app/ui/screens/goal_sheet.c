@@ -8,6 +8,13 @@
 #include "ui/form.h"
 #include "ui/kit.h"
 
+#define ID_TEXT "field:text"
+#define ID_WHEN_FIELD "field:when"
+#define ID_AREA "area"       /* "area:school", "area:none" */
+#define ID_WHO "who"         /* "who:PERSON": one of those who do it */
+#define ID_WHEN "when"       /* "when:N": a quick choice of when */
+#define ID_CHECKER "checker" /* "checker:PERSON", "checker:0" nobody */
+
 /* Quick answers to "when, or how often?" */
 static const char *const when_quick[] = {
     N_("elke dag"),       N_("elke schooldag"),   N_("elke week"),
@@ -144,7 +151,7 @@ static int content(Ui *ui, GoalSheet *s, const Plan *plan, const FormGeo *g, int
         y = draw ? form_label(ui, g, y, ui_tr(ui, "Wat wil de familie bereiken?"))
                  : y + lh + g->pad / 3;
         if (draw)
-            form_field(ui, g, "field:text", (Rect){inner_x, y, inner_w, g->target}, &s->text, false,
+            form_field(ui, g, ID_TEXT, (Rect){inner_x, y, inner_w, g->target}, &s->text, false,
                        ui_tr(ui, "Tik hier en schrijf het doel in jullie eigen woorden"));
         y += g->target + g->pad;
         y = draw ? form_label(ui, g, y, ui_tr(ui, "Over welk deel van het leven gaat het?"))
@@ -152,7 +159,7 @@ static int content(Ui *ui, GoalSheet *s, const Plan *plan, const FormGeo *g, int
         row = (ChipRow){ui, g, inner_x, inner_w, 0, y, draw};
         for (int a = 0; a < AREA_COUNT; a++) {
             char id[UI_ID_LEN];
-            snprintf(id, sizeof id, "area:%s", a ? area_key(a) : "none");
+            snprintf(id, sizeof id, "%s:%s", ID_AREA, a ? area_key(a) : "none");
             chip(&row, id, area_picto(a), a ? ui_tr(ui, area_label(a)) : ui_tr(ui, "geen"),
                  s->area == a, t->sector_tint[1]);
         }
@@ -167,22 +174,22 @@ static int content(Ui *ui, GoalSheet *s, const Plan *plan, const FormGeo *g, int
         y += g->pad / 2;
         y = draw ? form_label(ui, g, y, ui_tr(ui, "Wie doet het?")) : y + lh + g->pad / 3;
         row = (ChipRow){ui, g, inner_x, inner_w, 0, y, draw};
-        people_chips(&row, plan, "who", has_person, s);
+        people_chips(&row, plan, ID_WHO, has_person, s);
         y = row.y + g->target + g->pad;
         y = draw ? form_label(ui, g, y, ui_tr(ui, "Wat gaat er gebeuren?")) : y + lh + g->pad / 3;
         if (draw)
-            form_field(ui, g, "field:text", (Rect){inner_x, y, inner_w, g->target}, &s->text, false,
+            form_field(ui, g, ID_TEXT, (Rect){inner_x, y, inner_w, g->target}, &s->text, false,
                        ui_tr(ui, "Tik hier en schrijf de afspraak op"));
         y += g->target + g->pad;
         y = draw ? form_label(ui, g, y, ui_tr(ui, "Wanneer, of hoe vaak?")) : y + lh + g->pad / 3;
         if (draw)
-            form_field(ui, g, "field:when", (Rect){inner_x, y, inner_w, g->target}, &s->when, false,
-                       ui_tr(ui, "Tik hier, of kies hieronder"));
+            form_field(ui, g, ID_WHEN_FIELD, (Rect){inner_x, y, inner_w, g->target}, &s->when,
+                       false, ui_tr(ui, "Tik hier, of kies hieronder"));
         y += g->target + g->pad / 2;
         row = (ChipRow){ui, g, inner_x, inner_w, 0, y, draw};
         for (size_t i = 0; i < sizeof when_quick / sizeof when_quick[0]; i++) {
             char id[UI_ID_LEN];
-            snprintf(id, sizeof id, "when:%zu", i);
+            snprintf(id, sizeof id, "%s:%zu", ID_WHEN, i);
             chip(&row, id, "", ui_tr(ui, when_quick[i]),
                  strcmp(textedit_text(&s->when), ui_tr(ui, when_quick[i])) == 0, t->sector_tint[1]);
         }
@@ -190,8 +197,8 @@ static int content(Ui *ui, GoalSheet *s, const Plan *plan, const FormGeo *g, int
         y = draw ? form_label(ui, g, y, ui_tr(ui, "Wie kijkt of het gebeurt?"))
                  : y + lh + g->pad / 3;
         row = (ChipRow){ui, g, inner_x, inner_w, 0, y, draw};
-        chip(&row, "checker:0", "", ui_tr(ui, "niemand"), s->checker == 0, t->sector_tint[1]);
-        people_chips(&row, plan, "checker", is_checker, s);
+        chip(&row, ID_CHECKER ":0", "", ui_tr(ui, "niemand"), s->checker == 0, t->sector_tint[1]);
+        people_chips(&row, plan, ID_CHECKER, is_checker, s);
         y = row.y + g->target + g->pad;
     }
     if (s->why) {
@@ -208,12 +215,12 @@ static void draw_ltr(Ui *ui, GoalSheet *s, const Plan *plan, const Keyboard *kb)
     const Theme *t = ui->theme;
     Rect all = {0, 0, ui->w, ui->h};
     kit_backdrop(ui);
-    ui_widget(ui, "sheet", all, rect_center(all), GRAB_TAP | GRAB_DRAG);
+    ui_widget(ui, SHEET_ID, all, rect_center(all), GRAB_TAP | GRAB_DRAG);
     if (s->focus) {
         const char *label = s->kind == GOALSHEET_GOAL ? ui_tr(ui, "Wat wil de familie bereiken?")
                             : s->focus == 1           ? ui_tr(ui, "Wat gaat er gebeuren?")
                                                       : ui_tr(ui, "Wanneer, of hoe vaak?");
-        form_typing(ui, label, s->focus == 1 ? "field:text" : "field:when",
+        form_typing(ui, label, s->focus == 1 ? ID_TEXT : ID_WHEN_FIELD,
                     s->focus == 1 ? &s->text : &s->when, s->why, kb);
         return;
     }
@@ -235,12 +242,12 @@ static void draw_ltr(Ui *ui, GoalSheet *s, const Plan *plan, const Keyboard *kb)
                   t->line);
     int bw = (inner_w - g.pad) / 3;
     int by = panel.y + panel.h - g.pad - g.target;
-    kit_button(ui, "sheet-cancel", (Rect){inner_x, by, bw, g.target}, ui_tr(ui, "Annuleren"), false,
-               false);
-    kit_button(ui, "sheet-done", (Rect){inner_x + inner_w - bw, by, bw, g.target},
+    kit_button(ui, SHEET_ID_CANCEL, (Rect){inner_x, by, bw, g.target}, ui_tr(ui, "Annuleren"),
+               false, false);
+    kit_button(ui, SHEET_ID_DONE, (Rect){inner_x + inner_w - bw, by, bw, g.target},
                ui_tr(ui, "Klaar"), true, false);
     if (s->id)
-        kit_button(ui, "sheet-remove", (Rect){inner_x + (inner_w - bw) / 2, by, bw, g.target},
+        kit_button(ui, SHEET_ID_REMOVE, (Rect){inner_x + (inner_w - bw) / 2, by, bw, g.target},
                    ui_tr(ui, "Weghalen"), false, false);
 }
 
@@ -288,7 +295,7 @@ Edit goalsheet_removal(const GoalSheet *s)
 SheetResult goalsheet_gesture(Ui *ui, GoalSheet *s, const Plan *plan, Keyboard *kb,
                               const Gesture *ev, Edit *edit)
 {
-    const char *id = ev->widget;
+    const char *id = ev->widget, *key;
     unsigned n;
     if (s->focus && keyboard_owns(ev)) {
         char text[16];
@@ -300,8 +307,8 @@ SheetResult goalsheet_gesture(Ui *ui, GoalSheet *s, const Plan *plan, Keyboard *
     }
     if (!s->focus && form_scroll_gesture(&s->scroll, ev)) return SHEET_REDRAW;
     if (ev->kind != GESTURE_TAP) return SHEET_NOTHING;
-    if (!strcmp(id, "field:text") || !strcmp(id, "field:when")) {
-        int f = id[6] == 't' ? 1 : 2;
+    if (ui_id_is(id, ID_TEXT) || ui_id_is(id, ID_WHEN_FIELD)) {
+        int f = ui_id_is(id, ID_TEXT) ? 1 : 2;
         if (s->focus == f)
             form_caret_at(ui, focused_text(s), ev);
         else
@@ -310,12 +317,12 @@ SheetResult goalsheet_gesture(Ui *ui, GoalSheet *s, const Plan *plan, Keyboard *
         *kb = (Keyboard){.shift = textedit_text(f == 1 ? &s->text : &s->when)[0] == '\0'};
         return SHEET_REDRAW;
     }
-    if (!strncmp(id, "area:", 5)) {
-        int a = strcmp(id + 5, "none") ? area_from_key(id + 5) : AREA_NONE;
+    if ((key = ui_id_arg(id, ID_AREA))) {
+        int a = strcmp(key, "none") ? area_from_key(key) : AREA_NONE;
         if (a >= 0) s->area = a;
         return SHEET_REDRAW;
     }
-    if (sscanf(id, "who:%u", &n) == 1 && plan_person(plan, n)) {
+    if (ui_id_num(id, ID_WHO, &n) && plan_person(plan, n)) {
         if (has_person(s, n)) {
             int k = 0;
             for (int i = 0; i < s->n_people; i++)
@@ -327,21 +334,21 @@ SheetResult goalsheet_gesture(Ui *ui, GoalSheet *s, const Plan *plan, Keyboard *
         s->why = NULL;
         return SHEET_REDRAW;
     }
-    if (sscanf(id, "checker:%u", &n) == 1) {
+    if (ui_id_num(id, ID_CHECKER, &n)) {
         s->checker = n && plan_person(plan, n) ? n : 0;
         return SHEET_REDRAW;
     }
-    if (sscanf(id, "when:%u", &n) == 1 && n < sizeof when_quick / sizeof when_quick[0]) {
+    if (ui_id_num(id, ID_WHEN, &n) && n < sizeof when_quick / sizeof when_quick[0]) {
         textedit_set(&s->when, ui_tr(ui, when_quick[n]));
         return SHEET_REDRAW;
     }
-    if (!strcmp(id, "sheet-cancel")) {
+    if (ui_id_is(id, SHEET_ID_CANCEL)) {
         s->open = false;
         s->focus = 0;
         return SHEET_CLOSED;
     }
-    if (!strcmp(id, "sheet-remove") && s->id) return SHEET_REMOVE;
-    if (!strcmp(id, "sheet-done")) return done(s, edit);
+    if (ui_id_is(id, SHEET_ID_REMOVE) && s->id) return SHEET_REMOVE;
+    if (ui_id_is(id, SHEET_ID_DONE)) return done(s, edit);
     return SHEET_NOTHING;
 }
 

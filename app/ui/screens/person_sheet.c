@@ -9,6 +9,12 @@
 #include "ui/form.h"
 #include "ui/kit.h"
 
+#define ID_NAME "field:name"
+#define ID_RELATION_FIELD "field:relation"
+#define ID_RELATION "relation" /* "relation:grandmother", "relation:other" */
+#define ID_SECTOR "sector"     /* "sector:family" */
+#define ID_PRESENT "present"
+
 static const char *const sector_names[SECTOR_COUNT] = {
     N_("Familie"),
     N_("Vrienden & buren"),
@@ -58,12 +64,12 @@ static void draw_ltr(Ui *ui, PersonSheet *s, const Keyboard *kb)
     const Theme *t = ui->theme;
     Rect all = {0, 0, ui->w, ui->h};
     kit_backdrop(ui);
-    ui_widget(ui, "sheet", all, rect_center(all), GRAB_TAP | GRAB_DRAG);
+    ui_widget(ui, SHEET_ID, all, rect_center(all), GRAB_TAP | GRAB_DRAG);
     if (s->focus != FOCUS_NONE) {
         form_typing(ui,
                     s->focus == FOCUS_NAME ? ui_tr(ui, "Naam")
                                            : ui_tr(ui, "Wie is het voor de familie?"),
-                    s->focus == FOCUS_NAME ? "field:name" : "field:relation",
+                    s->focus == FOCUS_NAME ? ID_NAME : ID_RELATION_FIELD,
                     s->focus == FOCUS_NAME ? &s->name : &s->relation, s->why, kb);
         return;
     }
@@ -111,7 +117,7 @@ static void draw_ltr(Ui *ui, PersonSheet *s, const Keyboard *kb)
             s->person ? ui_tr(ui, "Persoon aanpassen") : ui_tr(ui, "Nieuwe persoon"));
     y += th + g.pad / 2;
     y = form_label(ui, &g, y, ui_tr(ui, "Naam"));
-    form_field(ui, &g, "field:name", (Rect){inner_x, y, inner_w, g.target}, &s->name, false,
+    form_field(ui, &g, ID_NAME, (Rect){inner_x, y, inner_w, g.target}, &s->name, false,
                ui_tr(ui, "Tik hier om de naam te typen"));
     y += g.target + g.pad;
     y = form_label(ui, &g, y, ui_tr(ui, "Wie is het voor de familie?"));
@@ -131,7 +137,7 @@ static void draw_ltr(Ui *ui, PersonSheet *s, const Keyboard *kb)
             x = 0;
         }
         char id[UI_ID_LEN];
-        snprintf(id, sizeof id, "relation:%s", other ? "other" : relations[i].key);
+        snprintf(id, sizeof id, "%s:%s", ID_RELATION, other ? "other" : relations[i].key);
         x += form_chip(ui, &g, id, inner_x + x, y, picto, label, chosen,
                        t->sector_tint[other ? s->sector : relations[i].sector], false) +
              g.pad / 2;
@@ -147,13 +153,14 @@ static void draw_ltr(Ui *ui, PersonSheet *s, const Keyboard *kb)
             x = 0;
         }
         char id[UI_ID_LEN];
-        snprintf(id, sizeof id, "sector:%s", sector_key(i));
+        snprintf(id, sizeof id, "%s:%s", ID_SECTOR, sector_key(i));
         x += form_chip(ui, &g, id, inner_x + x, y, "", label, s->sector == i, t->sector_tint[i],
                        false) +
              g.pad / 2;
     }
     if (ask_sector) y += step + g.pad / 2;
-    form_chip(ui, &g, "present", inner_x, y, s->present ? "\xE2\x9C\x85" : "\xE2\xAC\x9C", /* ✅ ⬜ */
+    form_chip(ui, &g, ID_PRESENT, inner_x, y,
+              s->present ? "\xE2\x9C\x85" : "\xE2\xAC\x9C", /* ✅ ⬜ */
               ui_tr(ui, "Is hier in de kamer"), s->present, t->sector_tint[2], false);
     y += step;
     if (s->why) {
@@ -168,11 +175,11 @@ static void draw_ltr(Ui *ui, PersonSheet *s, const Keyboard *kb)
     int bw = (inner_w - g.pad) / 3;
     Rect done = {inner_x + inner_w - bw, panel.y + panel.h - g.pad - g.target, bw, g.target};
     Rect cancel = {inner_x, done.y, bw, g.target};
-    kit_button(ui, "sheet-cancel", cancel, ui_tr(ui, "Annuleren"), false, false);
-    kit_button(ui, "sheet-done", done, ui_tr(ui, "Klaar"), true, false);
+    kit_button(ui, SHEET_ID_CANCEL, cancel, ui_tr(ui, "Annuleren"), false, false);
+    kit_button(ui, SHEET_ID_DONE, done, ui_tr(ui, "Klaar"), true, false);
     if (s->person) {
         Rect rm = {inner_x + (inner_w - bw) / 2, done.y, bw, g.target};
-        kit_button(ui, "sheet-remove", rm, ui_tr(ui, "Weghalen"), false, false);
+        kit_button(ui, SHEET_ID_REMOVE, rm, ui_tr(ui, "Weghalen"), false, false);
     }
 }
 
@@ -214,7 +221,7 @@ static SheetResult done(PersonSheet *s, Edit *edit)
 
 SheetResult sheet_gesture(Ui *ui, PersonSheet *s, Keyboard *kb, const Gesture *ev, Edit *edit)
 {
-    const char *id = ev->widget;
+    const char *id = ev->widget, *key;
     if (s->focus != FOCUS_NONE && keyboard_owns(ev)) {
         char text[16];
         bool leave;
@@ -225,8 +232,8 @@ SheetResult sheet_gesture(Ui *ui, PersonSheet *s, Keyboard *kb, const Gesture *e
     }
     if (s->focus == FOCUS_NONE && form_scroll_gesture(&s->scroll, ev)) return SHEET_REDRAW;
     if (ev->kind != GESTURE_TAP) return SHEET_NOTHING;
-    if (!strcmp(id, "field:name") || !strcmp(id, "field:relation")) {
-        SheetFocus f = id[6] == 'n' ? FOCUS_NAME : FOCUS_RELATION;
+    if (ui_id_is(id, ID_NAME) || ui_id_is(id, ID_RELATION_FIELD)) {
+        SheetFocus f = ui_id_is(id, ID_NAME) ? FOCUS_NAME : FOCUS_RELATION;
         if (s->focus == f)
             form_caret_at(ui, focused_text(s), ev);
         else
@@ -234,8 +241,8 @@ SheetResult sheet_gesture(Ui *ui, PersonSheet *s, Keyboard *kb, const Gesture *e
         s->focus = f;
         return SHEET_REDRAW;
     }
-    if (!strncmp(id, "relation:", 9)) {
-        const Relation *r = relation_find(id + 9);
+    if ((key = ui_id_arg(id, ID_RELATION))) {
+        const Relation *r = relation_find(key);
         if (r) {
             snprintf(s->picto, sizeof s->picto, "%s", r->key);
             textedit_set(&s->relation, r->label); /* the key says what it is: shown in the
@@ -248,21 +255,21 @@ SheetResult sheet_gesture(Ui *ui, PersonSheet *s, Keyboard *kb, const Gesture *e
         }
         return SHEET_REDRAW;
     }
-    if (!strncmp(id, "sector:", 7)) {
-        int sec = sector_from_key(id + 7);
+    if ((key = ui_id_arg(id, ID_SECTOR))) {
+        int sec = sector_from_key(key);
         if (sec >= 0) s->sector = sec;
         return SHEET_REDRAW;
     }
-    if (!strcmp(id, "present")) {
+    if (ui_id_is(id, ID_PRESENT)) {
         s->present = !s->present;
         return SHEET_REDRAW;
     }
-    if (!strcmp(id, "sheet-cancel")) {
+    if (ui_id_is(id, SHEET_ID_CANCEL)) {
         sheet_close(s);
         return SHEET_CLOSED;
     }
-    if (!strcmp(id, "sheet-remove")) return SHEET_REMOVE;
-    if (!strcmp(id, "sheet-done")) return done(s, edit);
+    if (ui_id_is(id, SHEET_ID_REMOVE)) return SHEET_REMOVE;
+    if (ui_id_is(id, SHEET_ID_DONE)) return done(s, edit);
     return SHEET_NOTHING;
 }
 

@@ -20,6 +20,13 @@
 #include "ui/keyboard.h"
 #include "ui/ui.h"
 
+/* Every sheet's widgets: the sheet itself (taps beside its panel go
+ * nowhere) and its buttons. */
+#define SHEET_ID "sheet"
+#define SHEET_ID_CANCEL "sheet-cancel"
+#define SHEET_ID_DONE "sheet-done"
+#define SHEET_ID_REMOVE "sheet-remove"
+
 typedef enum SheetFocus { FOCUS_NONE, FOCUS_NAME, FOCUS_RELATION } SheetFocus;
 
 typedef struct PersonSheet {
