@@ -231,7 +231,12 @@ static void undo(App *app, bool redo, bool pin_given)
         save(app);
     if (app->unsaved) return;
     Plan *to = store_meeting_peek_step(app->store, app->meeting, redo);
-    if (!to) return;
+    if (!to) { /* nothing there, or it could not be read (memory, disk): say so */
+        bool could = redo ? store_can_redo(app->store, app->meeting)
+                          : store_can_undo(app->store, app->meeting);
+        if (could) replace_plan(app, NULL);
+        return;
+    }
     Change c = redo ? change_between(app->plan, to) : change_between(to, app->plan);
     if (redo && c.approval) {
         plan_destroy(to);
