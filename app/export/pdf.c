@@ -42,15 +42,15 @@ static const char *T(const Doc *d, const char *msgid)
 
 /* ---- text ---- */
 
-/* The family's words s set into a line of Kring's: in an isolate (bidi.h)
- * when the paper reads right to left or s holds letters that do, so both
- * keep their direction; out holds the result when it needs one. */
-static const char *W(const Doc *d, const char *s, char *out, size_t n)
+/* The family's words s set into a line of Kring's go in an isolate
+ * (bidi.h) when the paper reads right to left or s holds letters that do,
+ * so both keep their direction: ISO(d, s) opens it, END(d, s) closes it. */
+static bool isolated(const Doc *d, const char *s)
 {
-    if (!s[0] || (!d->rtl && !bidi_has_rtl(s))) return s;
-    snprintf(out, n, "%s%s%s", BIDI_FSI, s, BIDI_PDI);
-    return out;
+    return s[0] && (d->rtl || bidi_has_rtl(s));
 }
+#define ISO(d, s) (isolated(d, s) ? BIDI_FSI : "")
+#define END(d, s) (isolated(d, s) ? BIDI_PDI : "")
 
 /* A pango layout of text in the given size and weight, width w points. */
 static PangoLayout *layout(Doc *d, const char *text, double size, bool bold, double w)
@@ -149,8 +149,9 @@ static void bullets(Doc *d, const char *title, const ItemList *list)
     if (list->n == 0) return;
     heading(d, title, 20);
     for (int i = 0; i < list->n; i++) {
-        char line[TEXT_MAX + 16], w[TEXT_MAX + 8];
-        snprintf(line, sizeof line, "\xE2\x80\xA2  %s", W(d, list->items[i].text, w, sizeof w));
+        const char *item = list->items[i].text;
+        char line[TEXT_MAX + 16];
+        snprintf(line, sizeof line, "\xE2\x80\xA2  %s%s%s", ISO(d, item), item, END(d, item));
         paragraph(d, line, 10.5, 8, 0.1);
     }
 }
@@ -275,8 +276,9 @@ static void agreements(Doc *d)
     heading(d, T(d, "Doelen en afspraken"), 60);
     for (int gi = 0; gi < p->n_goals; gi++) {
         const Goal *g = &p->goals[gi];
-        char title[TEXT_MAX + 40], w[TEXT_MAX + 8];
-        snprintf(title, sizeof title, "%d. %s", gi + 1, W(d, g->text, w, sizeof w));
+        char title[TEXT_MAX + 40];
+        snprintf(title, sizeof title, "%d. %s%s%s", gi + 1, ISO(d, g->text), g->text,
+                 END(d, g->text));
         PangoLayout *l = layout(d, title, 11, true, PAGE_W - 2 * MARGIN);
         room_for(d, height_of(l) + 40); /* a goal with at least its first row */
         d->y += 4;
@@ -289,15 +291,16 @@ static void agreements(Doc *d)
         for (int k = 0; k < p->n_agreements; k++) {
             const Agreement *a = &p->agreements[k];
             if (a->goal != g->id) continue;
-            char who[2048] = "", wn[TEXT_MAX + 8];
+            char who[2048] = "";
             for (int j = 0; j < a->n_people; j++) { /* one name as it is, more set in words */
                 size_t n = strlen(who);
                 const char *name = name_of(p, a->people[j]);
-                snprintf(who + n, sizeof who - n, "%s%s",
+                bool iso = a->n_people > 1 && isolated(d, name); /* one name as it is */
+                snprintf(who + n, sizeof who - n, "%s%s%s%s",
                          j == 0                 ? ""
                          : j == a->n_people - 1 ? T(d, " en ")
                                                 : ", ",
-                         a->n_people > 1 ? W(d, name, wn, sizeof wn) : name);
+                         iso ? BIDI_FSI : "", name, iso ? BIDI_PDI : "");
             }
             const char *row[4] = {who, a->what, a->when, name_of(p, a->checker)};
             table_row(d, row, false);
@@ -400,11 +403,10 @@ static void document(Doc *d)
     g_object_unref(t);
     char date[16], line[2048];
     export_date(d->cat, p->field[FIELD_DATE], date);
-    char w1[TEXT_MAX + 8], w2[TEXT_MAX + 8];
-    snprintf(line, sizeof line, "%s%s%s%s%s", W(d, plan_children(p), w1, sizeof w1),
+    const char *kids = plan_children(p), *where = p->field[FIELD_PLACE];
+    snprintf(line, sizeof line, "%s%s%s%s%s%s%s%s%s", ISO(d, kids), kids, END(d, kids),
              plan_children(p)[0] && date[0] ? "  \xC2\xB7  " : "", date,
-             p->field[FIELD_PLACE][0] ? "  \xC2\xB7  " : "",
-             W(d, p->field[FIELD_PLACE], w2, sizeof w2));
+             p->field[FIELD_PLACE][0] ? "  \xC2\xB7  " : "", ISO(d, where), where, END(d, where));
     paragraph(d, line, 10.5, 0, 0.3);
     if (plan_question(p)[0]) {
         heading(d, T(d, "Centrale vraag"), 20);
@@ -419,10 +421,10 @@ static void document(Doc *d)
         heading(d, T(d, "Wat de kinderen zeggen"), 20);
         for (int i = 0; i < p->n_voices; i++) {
             const Voice *v = &p->voices[i];
-            char text[2 * TEXT_MAX + 512], wc[TEXT_MAX + 8], wt[TEXT_MAX + 8];
-            snprintf(text, sizeof text, "%s%s\xE2\x80\x9C%s\xE2\x80\x9D",
-                     W(d, v->child, wc, sizeof wc), v->child[0] ? ": " : "",
-                     W(d, v->text, wt, sizeof wt));
+            char text[2 * TEXT_MAX + 512];
+            snprintf(text, sizeof text, "%s%s%s%s\xE2\x80\x9C%s%s%s\xE2\x80\x9D", ISO(d, v->child),
+                     v->child, END(d, v->child), v->child[0] ? ": " : "", ISO(d, v->text), v->text,
+                     END(d, v->text));
             paragraph(d, text, 10.5, 8, 0.1);
         }
     }
@@ -436,9 +438,9 @@ static void document(Doc *d)
     char ev[2048];
     export_date(d->cat, e->date, date);
     if (date[0] || e->place[0])
-        snprintf(ev, sizeof ev, "%s%s%s%s%s%s%s", date, e->start[0] ? ", " : "", e->start,
-                 e->end[0] ? "\xE2\x80\x93" : "", e->end, e->place[0] ? ", " : "",
-                 W(d, e->place, w1, sizeof w1));
+        snprintf(ev, sizeof ev, "%s%s%s%s%s%s%s%s%s", date, e->start[0] ? ", " : "", e->start,
+                 e->end[0] ? "\xE2\x80\x93" : "", e->end, e->place[0] ? ", " : "", ISO(d, e->place),
+                 e->place, END(d, e->place));
     else
         snprintf(ev, sizeof ev, "%s", T(d, "Nog niet afgesproken."));
     paragraph(d, ev, 10.5, 0, 0.1);
