@@ -1153,12 +1153,13 @@ static void on_pin(App *app, PinFor purpose, const char *pin)
             snprintf(groups, sizeof groups, "%.4s %.4s %.4s %.4s %.4s", code, code + 4, code + 8,
                      code + 12, code + 16);
             sodium_memzero(code, sizeof code);
-            tr_fill(app->notice, sizeof app->notice,
-                    tr(app->cat,
-                       "Schrijf deze herstelcode op papier en bewaar hem veilig, apart "
-                       "van Kring: %s. Vergeet u de pincode, dan kiest u met deze code "
-                       "op Kring zelf een nieuwe. Kring laat de code maar één keer zien."),
-                    groups);
+            /* the code on a line of its own, to be copied without a mistake */
+            snprintf(app->notice, sizeof app->notice, "%s\n%s\n%s",
+                     tr(app->cat, "Schrijf deze herstelcode op papier en bewaar hem veilig, apart "
+                                  "van Kring:"),
+                     groups,
+                     tr(app->cat, "Vergeet u de pincode, dan kiest u met deze code op Kring zelf "
+                                  "een nieuwe. Kring laat de code maar één keer zien."));
             sodium_memzero(groups, sizeof groups);
         } else {
             fprintf(stderr, "kring: no recovery code could be made: %s\n",
