@@ -2379,14 +2379,10 @@ static void languages(void)
  * and one line here. SCENARIO_MAY_SKIP: it returns 77 where the machine
  * cannot run it (no root, no cupsd...). A limit of 0 keeps it out of
  * CTest: another script runs it (io_faults: tests/unsanitized.sh). */
-#define SCENARIO(fn, seconds)                                                                      \
-    {                                                                                              \
-#fn, fn, NULL                                                                              \
-    }
-#define SCENARIO_MAY_SKIP(fn, seconds)                                                             \
-    {                                                                                              \
-#fn, NULL, fn                                                                              \
-    }
+/* clang-format off */
+#define SCENARIO(fn, seconds) { #fn, fn, NULL }
+#define SCENARIO_MAY_SKIP(fn, seconds) { #fn, NULL, fn }
+/* clang-format on */
 static const struct {
     const char *name;
     void (*run)(void);

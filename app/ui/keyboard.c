@@ -29,156 +29,63 @@ typedef struct KeyDef {
     float width; /* in key widths */
 } KeyDef;
 
-#define C(t, u)                                                                                    \
-    {                                                                                              \
-        K_CHAR, t, u, NULL, NULL, 1                                                                \
-    }
-#define A(t, u, a, au)                                                                             \
-    {                                                                                              \
-        K_CHAR, t, u, a, au, 1                                                                     \
-    }
-#define SHIFT                                                                                      \
-    {                                                                                              \
-        K_SHIFT, "shift", NULL, NULL, NULL, 1.5f                                                   \
-    }
-#define BACK                                                                                       \
-    {                                                                                              \
-        K_BACK, "backspace", NULL, NULL, NULL, 1.5f                                                \
-    }
+/* The keys in rows, as they stand on the screen. */
+/* clang-format off */
+#define C(t, u) { K_CHAR, t, u, NULL, NULL, 1 }
+#define A(t, u, a, au) { K_CHAR, t, u, a, au, 1 }
+#define SHIFT { K_SHIFT, "shift", NULL, NULL, NULL, 1.5f }
+#define BACK { K_BACK, "backspace", NULL, NULL, NULL, 1.5f }
 #define BOTTOM                                                                                     \
-    {                                                                                              \
-        {K_PAGE, "page", NULL, NULL, NULL, 1.5f}, {K_LAYOUT, "layout", NULL, NULL, NULL, 1.5f},    \
-            C(",", ","), {K_SPACE, "space", NULL, NULL, NULL, 4}, C(".", "."),                     \
-            {K_DONE, "done", NULL, NULL, NULL, 2},                                                 \
-        {                                                                                          \
-            0                                                                                      \
-        }                                                                                          \
-    }
+    { { K_PAGE, "page", NULL, NULL, NULL, 1.5f }, { K_LAYOUT, "layout", NULL, NULL, NULL, 1.5f },  \
+      C(",", ","), { K_SPACE, "space", NULL, NULL, NULL, 4 }, C(".", "."),                         \
+      { K_DONE, "done", NULL, NULL, NULL, 2 }, { 0 } }
+/* clang-format on */
 
 enum { ROW_KEYS = 15 };
 typedef const KeyDef Rows[4][ROW_KEYS];
 
+/* clang-format off */
 /* Letters: QWERTY, with the accents of Dutch, Turkish, Polish, French,
  * Spanish, German and the Nordic languages on long press. */
 static Rows latin = {
-    {C("q", "Q"),
-     C("w", "W"),
-     A("e", "E", "é è ê ë ę ē", "É È Ê Ë Ę Ē"),
-     C("r", "R"),
-     C("t", "T"),
-     A("y", "Y", "ý ÿ", "Ý Ÿ"),
-     A("u", "U", "ú ù û ü", "Ú Ù Û Ü"),
-     A("i", "I", "í ì î ï ı", "Í Ì Î Ï İ"),
-     A("o", "O", "ó ò ô ö ø œ", "Ó Ò Ô Ö Ø Œ"),
-     C("p", "P"),
-     {0}},
-    {A("a", "A", "à á â ä å ą æ", "À Á Â Ä Å Ą Æ"),
-     A("s", "S", "ş ś š ß", "Ş Ś Š ẞ"),
-     C("d", "D"),
-     C("f", "F"),
-     A("g", "G", "ğ", "Ğ"),
-     C("h", "H"),
-     C("j", "J"),
-     C("k", "K"),
-     A("l", "L", "ł", "Ł"),
-     {0}},
-    {SHIFT,
-     A("z", "Z", "ż ź ž", "Ż Ź Ž"),
-     C("x", "X"),
-     A("c", "C", "ç ć č", "Ç Ć Č"),
-     C("v", "V"),
-     C("b", "B"),
-     A("n", "N", "ñ ń", "Ñ Ń"),
-     C("m", "M"),
-     BACK,
-     {0}},
+    { C("q", "Q"), C("w", "W"),
+      A("e", "E", "é è ê ë ę ē", "É È Ê Ë Ę Ē"), C("r", "R"), C("t", "T"),
+      A("y", "Y", "ý ÿ", "Ý Ÿ"), A("u", "U", "ú ù û ü", "Ú Ù Û Ü"),
+      A("i", "I", "í ì î ï ı", "Í Ì Î Ï İ"), A("o", "O", "ó ò ô ö ø œ", "Ó Ò Ô Ö Ø Œ"),
+      C("p", "P"), { 0 } },
+    { A("a", "A", "à á â ä å ą æ", "À Á Â Ä Å Ą Æ"), A("s", "S", "ş ś š ß", "Ş Ś Š ẞ"),
+      C("d", "D"), C("f", "F"), A("g", "G", "ğ", "Ğ"), C("h", "H"), C("j", "J"), C("k", "K"),
+      A("l", "L", "ł", "Ł"), { 0 } },
+    { SHIFT, A("z", "Z", "ż ź ž", "Ż Ź Ž"), C("x", "X"),
+      A("c", "C", "ç ć č", "Ç Ć Č"), C("v", "V"), C("b", "B"), A("n", "N", "ñ ń", "Ñ Ń"),
+      C("m", "M"), BACK, { 0 } },
     BOTTOM,
 };
 
 /* Turkish Q: its own letters on their own keys (ı and i both, İ and I). */
 static Rows turkish = {
-    {C("q", "Q"),
-     C("w", "W"),
-     C("e", "E"),
-     C("r", "R"),
-     C("t", "T"),
-     C("y", "Y"),
-     C("u", "U"),
-     C("\xC4\xB1", "I"),
-     C("o", "O"),
-     C("p", "P"),
-     C("\xC4\x9F", "\xC4\x9E"),
-     C("\xC3\xBC", "\xC3\x9C"),
-     {0}},
-    {C("a", "A"),
-     C("s", "S"),
-     C("d", "D"),
-     C("f", "F"),
-     C("g", "G"),
-     C("h", "H"),
-     C("j", "J"),
-     C("k", "K"),
-     C("l", "L"),
-     C("\xC5\x9F", "\xC5\x9E"),
-     C("i", "\xC4\xB0"),
-     {0}},
-    {SHIFT,
-     C("z", "Z"),
-     C("x", "X"),
-     C("c", "C"),
-     C("v", "V"),
-     C("b", "B"),
-     C("n", "N"),
-     C("m", "M"),
-     C("\xC3\xB6", "\xC3\x96"),
-     C("\xC3\xA7", "\xC3\x87"),
-     BACK,
-     {0}},
+    { C("q", "Q"), C("w", "W"), C("e", "E"), C("r", "R"), C("t", "T"), C("y", "Y"),
+      C("u", "U"), C("\xC4\xB1", "I"), C("o", "O"), C("p", "P"), C("\xC4\x9F", "\xC4\x9E"),
+      C("\xC3\xBC", "\xC3\x9C"), { 0 } },
+    { C("a", "A"), C("s", "S"), C("d", "D"), C("f", "F"), C("g", "G"), C("h", "H"),
+      C("j", "J"), C("k", "K"), C("l", "L"), C("\xC5\x9F", "\xC5\x9E"), C("i", "\xC4\xB0"),
+      { 0 } },
+    { SHIFT, C("z", "Z"), C("x", "X"), C("c", "C"), C("v", "V"), C("b", "B"), C("n", "N"),
+      C("m", "M"), C("\xC3\xB6", "\xC3\x96"), C("\xC3\xA7", "\xC3\x87"), BACK, { 0 } },
     BOTTOM,
 };
 
 /* Polish: QWERTY with ą ć ę ł ń ó ś ź ż beside their plain letters. */
 static Rows polish = {
-    {C("q", "Q"),
-     C("w", "W"),
-     C("e", "E"),
-     C("\xC4\x99", "\xC4\x98"),
-     C("r", "R"),
-     C("t", "T"),
-     C("y", "Y"),
-     C("u", "U"),
-     C("i", "I"),
-     C("o", "O"),
-     C("\xC3\xB3", "\xC3\x93"),
-     C("p", "P"),
-     {0}},
-    {C("a", "A"),
-     C("\xC4\x85", "\xC4\x84"),
-     C("s", "S"),
-     C("\xC5\x9B", "\xC5\x9A"),
-     C("d", "D"),
-     C("f", "F"),
-     C("g", "G"),
-     C("h", "H"),
-     C("j", "J"),
-     C("k", "K"),
-     C("l", "L"),
-     C("\xC5\x82", "\xC5\x81"),
-     {0}},
-    {SHIFT,
-     C("z", "Z"),
-     C("\xC5\xBC", "\xC5\xBB"),
-     C("\xC5\xBA", "\xC5\xB9"),
-     C("x", "X"),
-     C("c", "C"),
-     C("\xC4\x87", "\xC4\x86"),
-     C("v", "V"),
-     C("b", "B"),
-     C("n", "N"),
-     C("\xC5\x84", "\xC5\x83"),
-     C("m", "M"),
-     BACK,
-     {0}},
+    { C("q", "Q"), C("w", "W"), C("e", "E"), C("\xC4\x99", "\xC4\x98"), C("r", "R"),
+      C("t", "T"), C("y", "Y"), C("u", "U"), C("i", "I"), C("o", "O"),
+      C("\xC3\xB3", "\xC3\x93"), C("p", "P"), { 0 } },
+    { C("a", "A"), C("\xC4\x85", "\xC4\x84"), C("s", "S"), C("\xC5\x9B", "\xC5\x9A"),
+      C("d", "D"), C("f", "F"), C("g", "G"), C("h", "H"), C("j", "J"), C("k", "K"),
+      C("l", "L"), C("\xC5\x82", "\xC5\x81"), { 0 } },
+    { SHIFT, C("z", "Z"), C("\xC5\xBC", "\xC5\xBB"), C("\xC5\xBA", "\xC5\xB9"), C("x", "X"),
+      C("c", "C"), C("\xC4\x87", "\xC4\x86"), C("v", "V"), C("b", "B"), C("n", "N"),
+      C("\xC5\x84", "\xC5\x83"), C("m", "M"), BACK, { 0 } },
     BOTTOM,
 };
 
@@ -187,106 +94,36 @@ static Rows polish = {
  * ya and waw on long press. No shift: Arabic has no capitals. */
 #define AR(t) C(t, t)
 static Rows arabic = {
-    {AR("ض"),
-     AR("ص"),
-     AR("ث"),
-     AR("ق"),
-     AR("ف"),
-     AR("غ"),
-     AR("ع"),
-     AR("ه"),
-     AR("خ"),
-     AR("ح"),
-     AR("ج"),
-     {0}},
-    {AR("ش"),
-     AR("س"),
-     A("ي", "ي", "ى ئ", "ى ئ"),
-     AR("ب"),
-     AR("ل"),
-     A("ا", "ا", "أ إ آ ء", "أ إ آ ء"),
-     AR("ت"),
-     AR("ن"),
-     AR("م"),
-     AR("ك"),
-     AR("ط"),
-     {0}},
-    {AR("ذ"),
-     AR("ء"),
-     AR("ؤ"),
-     AR("ر"),
-     AR("ى"),
-     AR("ة"),
-     A("و", "و", "ؤ", "ؤ"),
-     AR("ز"),
-     AR("ظ"),
-     AR("د"),
-     BACK,
-     {0}},
-    {{K_PAGE, "page", NULL, NULL, NULL, 1.5f},
-     {K_LAYOUT, "layout", NULL, NULL, NULL, 1.5f},
-     AR("\xD8\x8C"),
-     {K_SPACE, "space", NULL, NULL, NULL, 4},
-     C(".", "."),
-     {K_DONE, "done", NULL, NULL, NULL, 2},
-     {0}},
+    { AR("ض"), AR("ص"), AR("ث"), AR("ق"), AR("ف"), AR("غ"), AR("ع"), AR("ه"), AR("خ"),
+      AR("ح"), AR("ج"), { 0 } },
+    { AR("ش"), AR("س"), A("ي", "ي", "ى ئ", "ى ئ"), AR("ب"), AR("ل"),
+      A("ا", "ا", "أ إ آ ء", "أ إ آ ء"), AR("ت"), AR("ن"), AR("م"), AR("ك"), AR("ط"), { 0 } },
+    { AR("ذ"), AR("ء"), AR("ؤ"), AR("ر"), AR("ى"), AR("ة"), A("و", "و", "ؤ", "ؤ"), AR("ز"),
+      AR("ظ"), AR("د"), BACK, { 0 } },
+    { { K_PAGE, "page", NULL, NULL, NULL, 1.5f }, { K_LAYOUT, "layout", NULL, NULL, NULL, 1.5f },
+      AR("\xD8\x8C"), { K_SPACE, "space", NULL, NULL, NULL, 4 }, C(".", "."),
+      { K_DONE, "done", NULL, NULL, NULL, 2 }, { 0 } },
 };
 
 static Rows symbols = {
-    {C("1", "1"),
-     C("2", "2"),
-     C("3", "3"),
-     C("4", "4"),
-     C("5", "5"),
-     C("6", "6"),
-     C("7", "7"),
-     C("8", "8"),
-     C("9", "9"),
-     C("0", "0"),
-     {0}},
-    {C("/", "/"),
-     C(":", ":"),
-     C(";", ";"),
-     C("(", "("),
-     C(")", ")"),
-     C("\xE2\x82\xAC", "\xE2\x82\xAC"),
-     C("&", "&"),
-     C("@", "@"),
-     C("\"", "\""),
-     C("+", "+"),
-     {0}},
-    {C("?", "?"),
-     C("!", "!"),
-     C("#", "#"),
-     C("%", "%"),
-     C("=", "="),
-     C("*", "*"),
-     C("-", "-"),
-     C("'", "'"),
-     C("\xD8\x9F", "\xD8\x9F"),
-     BACK,
-     {0}},
-    {{K_PAGE, "page", NULL, NULL, NULL, 1.5f},
-     {K_LEFT, "left", NULL, NULL, NULL, 1.25f},
-     {K_SPACE, "space", NULL, NULL, NULL, 4},
-     {K_RIGHT, "right", NULL, NULL, NULL, 1.25f},
-     C(".", "."),
-     {K_DONE, "done", NULL, NULL, NULL, 2},
-     {0}},
+    { C("1", "1"), C("2", "2"), C("3", "3"), C("4", "4"), C("5", "5"), C("6", "6"),
+      C("7", "7"), C("8", "8"), C("9", "9"), C("0", "0"), { 0 } },
+    { C("/", "/"), C(":", ":"), C(";", ";"), C("(", "("), C(")", ")"),
+      C("\xE2\x82\xAC", "\xE2\x82\xAC"), C("&", "&"), C("@", "@"), C("\"", "\""),
+      C("+", "+"), { 0 } },
+    { C("?", "?"), C("!", "!"), C("#", "#"), C("%", "%"), C("=", "="), C("*", "*"),
+      C("-", "-"), C("'", "'"), C("\xD8\x9F", "\xD8\x9F"), BACK, { 0 } },
+    { { K_PAGE, "page", NULL, NULL, NULL, 1.5f }, { K_LEFT, "left", NULL, NULL, NULL, 1.25f },
+      { K_SPACE, "space", NULL, NULL, NULL, 4 }, { K_RIGHT, "right", NULL, NULL, NULL, 1.25f },
+      C(".", "."), { K_DONE, "done", NULL, NULL, NULL, 2 }, { 0 } },
 };
 
 /* The layouts one key goes through, with the name on that key. */
-static const struct {
-    const char *name;
-    Rows *rows;
-} layouts[KEYBOARD_LAYOUTS] = {
-    {"abc", &latin},
-    {"T\xC3\xBCrk\xC3\xA7"
-     "e",
-     &turkish},
-    {"Polski", &polish},
-    {"\xD8\xB9\xD8\xB1\xD8\xA8\xD9\x8A", &arabic},
+static const struct { const char *name; Rows *rows; } layouts[KEYBOARD_LAYOUTS] = {
+    { "abc", &latin }, { "T\xC3\xBCrk\xC3\xA7" "e", &turkish }, { "Polski", &polish },
+    { "\xD8\xB9\xD8\xB1\xD8\xA8\xD9\x8A", &arabic },
 };
+/* clang-format on */
 
 static int layout_of(const Ui *ui, const Keyboard *kb)
 {
