@@ -260,11 +260,12 @@ static void undo(App *app, bool redo, bool pin_given)
     }
     char what[400], line[700];
     change_words(app->plan, to, app->cat, what, sizeof what);
-    plan_destroy(to);
-    Plan *moved =
-        redo ? store_redo(app->store, app->meeting) : store_undo(app->store, app->meeting);
-    replace_plan(app, moved);
-    if (!moved) return;
+    if (store_meeting_take_step(app->store, app->meeting, redo) != STORE_OK) {
+        plan_destroy(to);
+        replace_plan(app, NULL); /* says it did not work */
+        return;
+    }
+    replace_plan(app, to);
     tr_fill(line, sizeof line,
             redo ? tr(app->cat, "Opnieuw gedaan: %s") : tr(app->cat, "Teruggezet: %s"), what);
     if (c.step != flow_step(&app->flow)) { /* it happened on another page: which */

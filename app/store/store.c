@@ -761,58 +761,66 @@ Plan *store_meeting_load(Store *st, int64_t meeting)
     return load_seq(st, meeting, cursor);
 }
 
-Plan *store_meeting_peek_step(Store *st, int64_t meeting, bool redo)
+/* The step undo (redo: redo) goes to, or 0 when there is none. */
+static int64_t step_target(Store *st, int64_t meeting, bool redo)
 {
     int64_t cursor = cursor_of(st, meeting);
     int64_t to = cursor + (redo ? 1 : -1);
-    if (cursor < 1 || to < 1 || (redo && to > last_seq(st, meeting))) return NULL;
-    return load_seq(st, meeting, to);
+    return cursor < 1 || to < 1 || (redo && to > last_seq(st, meeting)) ? 0 : to;
 }
 
-static Plan *move_cursor(Store *st, int64_t meeting, int64_t to)
+Plan *store_meeting_peek_step(Store *st, int64_t meeting, bool redo)
 {
-    Plan *plan = load_seq(st, meeting, to);
-    if (!plan) return NULL;
+    int64_t to = step_target(st, meeting, redo);
+    return to ? load_seq(st, meeting, to) : NULL;
+}
+
+StoreStatus store_meeting_take_step(Store *st, int64_t meeting, bool redo)
+{
+    int64_t to = step_target(st, meeting, redo);
+    if (!to) {
+        snprintf(st->msg, sizeof st->msg, "there is no step to %s", redo ? "redo" : "undo");
+        return STORE_ERROR;
+    }
     sqlite3_stmt *s;
     if (sqlite3_prepare_v2(st->db, "UPDATE meeting SET cursor = ? WHERE id = ?", -1, &s, NULL) !=
-        SQLITE_OK) {
-        fail(st, "could not store the undo");
-        plan_destroy(plan);
-        return NULL;
-    }
+        SQLITE_OK)
+        return fail(st, "could not store the undo");
     sqlite3_bind_int64(s, 1, to);
     sqlite3_bind_int64(s, 2, meeting);
     int rc = sqlite3_step(s);
     sqlite3_finalize(s);
-    if (rc != SQLITE_DONE) {
-        fail(st, "could not store the undo");
+    return rc == SQLITE_DONE ? STORE_OK : fail(st, "could not store the undo");
+}
+
+bool store_can_undo(Store *st, int64_t meeting)
+{
+    return step_target(st, meeting, false) > 0;
+}
+
+bool store_can_redo(Store *st, int64_t meeting)
+{
+    return step_target(st, meeting, true) > 0;
+}
+
+static Plan *move(Store *st, int64_t meeting, bool redo)
+{
+    Plan *plan = store_meeting_peek_step(st, meeting, redo);
+    if (plan && store_meeting_take_step(st, meeting, redo) != STORE_OK) {
         plan_destroy(plan);
         return NULL;
     }
     return plan;
 }
 
-bool store_can_undo(Store *st, int64_t meeting)
-{
-    return cursor_of(st, meeting) > 1;
-}
-
-bool store_can_redo(Store *st, int64_t meeting)
-{
-    int64_t c = cursor_of(st, meeting);
-    return c >= 1 && c < last_seq(st, meeting);
-}
-
 Plan *store_undo(Store *st, int64_t meeting)
 {
-    return store_can_undo(st, meeting) ? move_cursor(st, meeting, cursor_of(st, meeting) - 1)
-                                       : NULL;
+    return move(st, meeting, false);
 }
 
 Plan *store_redo(Store *st, int64_t meeting)
 {
-    return store_can_redo(st, meeting) ? move_cursor(st, meeting, cursor_of(st, meeting) + 1)
-                                       : NULL;
+    return move(st, meeting, true);
 }
 
 int64_t store_meeting_cursor(Store *st, int64_t meeting)

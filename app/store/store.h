@@ -114,10 +114,13 @@ StoreStatus store_commit(Store *st, int64_t meeting, const Plan *plan, int64_t n
 Plan *store_undo(Store *st, int64_t meeting);
 Plan *store_redo(Store *st, int64_t meeting);
 bool store_can_undo(Store *st, int64_t meeting);
-/* The plan undo (or redo) would bring, without moving the cursor (caller
- * destroys), or NULL when there is none. */
-Plan *store_meeting_peek_step(Store *st, int64_t meeting, bool redo);
 bool store_can_redo(Store *st, int64_t meeting);
+/* The two halves of store_undo (redo: store_redo), for a caller that
+ * decides between them: the plan the step would bring, without moving the
+ * cursor (caller destroys; NULL when there is none or it cannot be read),
+ * then moving the cursor onto it. */
+Plan *store_meeting_peek_step(Store *st, int64_t meeting, bool redo);
+StoreStatus store_meeting_take_step(Store *st, int64_t meeting, bool redo);
 
 /* The step the meeting's cursor is on (1 = as it was created), or -1. */
 int64_t store_meeting_cursor(Store *st, int64_t meeting);

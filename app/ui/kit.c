@@ -74,6 +74,12 @@ void kit_big_button(Ui *ui, const KitGeo *G, const char *id, Rect r, const char 
     ui_widget(ui, id, r, rect_center(r), enabled ? GRAB_TAP : 0);
 }
 
+int kit_panel_width(const Ui *ui, const KitGeo *G, int mm)
+{
+    int w = ui_px(ui, mm);
+    return w < ui->w - 2 * G->pad ? w : ui->w - 2 * G->pad;
+}
+
 Rect kit_overlay(Ui *ui, const KitGeo *G, int w, int h)
 {
     const Theme *t = ui->theme;

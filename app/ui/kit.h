@@ -41,6 +41,9 @@ void kit_big_button(Ui *ui, const KitGeo *G, const char *id, Rect r, const char 
  * screen dimmed behind it; taps beside its buttons reach nothing behind.
  * Returns the panel's inside. */
 Rect kit_overlay(Ui *ui, const KitGeo *G, int w, int h);
+/* The width of a panel `mm` wide (ui_px), as kit_overlay will draw it:
+ * never wider than the screen. For measuring its words first. */
+int kit_panel_width(const Ui *ui, const KitGeo *G, int mm);
 
 /* A close button in the top corner (on the reading side's end) of the
  * panel's inside; a panel's is KIT_ID_CLOSE. */

@@ -18,6 +18,21 @@
 #define ID_TALK "talk" /* "talk:N": the language to talk in now */
 #define ID_RETURN "return"
 
+/* A panel of a title and a few lines of words above one row of buttons,
+ * with its close button: returns where the buttons go. */
+static Rect message_panel(Ui *ui, const KitGeo *G, const char *title, const char *words)
+{
+    const Theme *t = ui->theme;
+    int w = kit_panel_width(ui, G, 140), bh = G->target * 5 / 4;
+    int words_h =
+        ui_wrap(ui, (Rect){0, 0, w - G->pad * 3, G->lh * 4}, FONT_BODY, t->ink, words, 4, false);
+    Rect in = kit_overlay(ui, G, w, G->th * 2 + G->pad * 4 + words_h + bh + G->pad * 3);
+    kit_close_button(ui, G, KIT_ID_CLOSE, in);
+    int y = kit_title(ui, G, in, in.y, title, G->target + G->pad) + G->pad;
+    y += ui_wrap(ui, (Rect){in.x, y, in.w, G->lh * 4}, FONT_BODY, t->ink, words, 4, true);
+    return (Rect){in.x, y + G->pad * 2, in.w, bh};
+}
+
 void panels_draw(Ui *ui, FlowPanel panel, const FlowView *view)
 {
     const Theme *t = ui->theme;
@@ -93,38 +108,22 @@ void panels_draw(Ui *ui, FlowPanel panel, const FlowView *view)
         break;
     }
     case PANEL_CALLED: {
-        const char *words = ui_tr(ui, "Haal de coördinator erbij. De coördinator tikt hieronder de "
-                                      "pincode in.");
-        int pw = ui_px(ui, 140) < ui->w - 2 * G.pad ? ui_px(ui, 140) : ui->w - 2 * G.pad;
-        int bh =
-            ui_wrap(ui, (Rect){0, 0, pw - G.pad * 3, G.lh * 4}, FONT_BODY, t->ink, words, 4, false);
-        in = kit_overlay(ui, &G, pw, G.th * 2 + G.pad * 4 + bh + G.target * 5 / 4 + G.pad * 3);
-        kit_close_button(ui, &G, KIT_ID_CLOSE, in);
-        y = kit_title(ui, &G, in, in.y, ui_tr(ui, "Klaar met de familietijd?"), G.target + G.pad);
-        y += G.pad;
-        y += ui_wrap(ui, (Rect){in.x, y, in.w, G.lh * 4}, FONT_BODY, t->ink, words, 4, true);
-        y += G.pad * 2;
-        kit_big_button(ui, &G, ID_RETURN, (Rect){in.x, y, in.w, G.target * 5 / 4},
-                       "\xF0\x9F\x94\x91", ui_tr(ui, "Coördinator: terugkomen"), true, true);
+        Rect b = message_panel(ui, &G, ui_tr(ui, "Klaar met de familietijd?"),
+                               ui_tr(ui, "Haal de coördinator erbij. De coördinator tikt "
+                                         "hieronder de pincode in."));
+        kit_big_button(ui, &G, ID_RETURN, b, "\xF0\x9F\x94\x91",
+                       ui_tr(ui, "Coördinator: terugkomen"), true, true);
         break;
     }
     case PANEL_CLOSE: {
-        const char *words = ui_tr(ui, "Het plan wordt van dit apparaat gewist en is niet terug te "
-                                      "halen. Is het geprint of gedeeld?");
-        int pw = ui_px(ui, 140) < ui->w - 2 * G.pad ? ui_px(ui, 140) : ui->w - 2 * G.pad;
-        int bh =
-            ui_wrap(ui, (Rect){0, 0, pw - G.pad * 3, G.lh * 4}, FONT_BODY, t->ink, words, 4, false);
-        in = kit_overlay(ui, &G, pw, G.th * 2 + G.pad * 5 + bh + G.target * 5 / 4 + G.pad * 3);
-        kit_close_button(ui, &G, KIT_ID_CLOSE, in);
-        y = kit_title(ui, &G, in, in.y, ui_tr(ui, "Gesprek afsluiten?"), G.target + G.pad) + G.pad;
-        y += ui_wrap(ui, (Rect){in.x, y, in.w, G.lh * 4}, FONT_BODY, t->ink, words, 4, true);
-        y += G.pad * 2;
-        int bw = (in.w - G.pad) / 2;
-        Rect no = {in.x, y, bw, G.target * 5 / 4},
-             yes = {in.x + bw + G.pad, y, bw, G.target * 5 / 4};
+        Rect b = message_panel(ui, &G, ui_tr(ui, "Gesprek afsluiten?"),
+                               ui_tr(ui, "Het plan wordt van dit apparaat gewist en is niet "
+                                         "terug te halen. Is het geprint of gedeeld?"));
+        int bw = (b.w - G.pad) / 2;
+        Rect no = {b.x, b.y, bw, b.h}, yes = {b.x + bw + G.pad, b.y, bw, b.h};
         if (ui->rtl) {
             no.x = yes.x;
-            yes.x = in.x;
+            yes.x = b.x;
         }
         kit_big_button(ui, &G, ID_CLOSE_NO, no, NULL, ui_tr(ui, "Nee, terug"), true, true);
         kit_big_button(ui, &G, ID_CLOSE_YES, yes, NULL, ui_tr(ui, "Ja, wissen"), false, true);

@@ -113,7 +113,7 @@ void settings_draw(Ui *ui, const FlowView *view)
     const Theme *t = ui->theme;
     KitGeo G = kit_geo(ui);
     /* measured first, as wide as it will be, then drawn */
-    int w = ui_px(ui, 190) < ui->w - 2 * G.pad ? ui_px(ui, 190) : ui->w - 2 * G.pad;
+    int w = kit_panel_width(ui, &G, 190);
     Rect probe = {0, 0, w - G.pad * 3, 0};
     int title_h = ui_wrap(ui, (Rect){0, 0, probe.w - G.target - G.pad, G.th * 2}, FONT_TITLE,
                           t->ink, ui_tr(ui, "Instellingen"), 2, false);
