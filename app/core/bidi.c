@@ -138,6 +138,11 @@ bool bidi_has_rtl(const char *s)
     return false;
 }
 
+bool bidi_isolates(const char *s, bool rtl)
+{
+    return s[0] && (rtl || bidi_has_rtl(s));
+}
+
 bool bidi_is_control(uint32_t cp)
 {
     return cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) ||

@@ -41,6 +41,10 @@ bool bidi_is_control(uint32_t cp);
  * Arabic name in "Voor %s" or before ": brengt Sam". */
 #define BIDI_FSI "\xE2\x81\xA8"
 #define BIDI_PDI "\xE2\x81\xA9"
+/* True when the family's words s, set into a line of Kring's that reads
+ * right to left (rtl) or not, go in an isolate: when either side reads
+ * right to left, so both keep their direction. */
+bool bidi_isolates(const char *s, bool rtl);
 /* The right-to-left mark: a line of Kring's own words in a language that
  * reads right to left begins with it, so the line reads so on a phone too. */
 #define BIDI_RLM "\xE2\x80\x8F"

@@ -70,7 +70,7 @@ static char *finish(Out *o)
  * line reads in the direction of its language. */
 static void word(Out *o, const char *s)
 {
-    bool isolate = s[0] && (o->rtl || bidi_has_rtl(s));
+    bool isolate = bidi_isolates(s, o->rtl);
     if (isolate) puts_(o, BIDI_FSI);
     puts_(o, s);
     if (isolate) puts_(o, BIDI_PDI);

@@ -42,15 +42,10 @@ static const char *T(const Doc *d, const char *msgid)
 
 /* ---- text ---- */
 
-/* The family's words s set into a line of Kring's go in an isolate
- * (bidi.h) when the paper reads right to left or s holds letters that do,
- * so both keep their direction: ISO(d, s) opens it, END(d, s) closes it. */
-static bool isolated(const Doc *d, const char *s)
-{
-    return s[0] && (d->rtl || bidi_has_rtl(s));
-}
-#define ISO(d, s) (isolated(d, s) ? BIDI_FSI : "")
-#define END(d, s) (isolated(d, s) ? BIDI_PDI : "")
+/* The family's words s set into a line of the paper's, in an isolate when
+ * bidi_isolates says so: ISO(d, s) opens it, END(d, s) closes it. */
+#define ISO(d, s) (bidi_isolates(s, (d)->rtl) ? BIDI_FSI : "")
+#define END(d, s) (bidi_isolates(s, (d)->rtl) ? BIDI_PDI : "")
 
 /* A pango layout of text in the given size and weight, width w points. */
 static PangoLayout *layout(Doc *d, const char *text, double size, bool bold, double w)
@@ -295,7 +290,7 @@ static void agreements(Doc *d)
             for (int j = 0; j < a->n_people; j++) { /* one name as it is, more set in words */
                 size_t n = strlen(who);
                 const char *name = name_of(p, a->people[j]);
-                bool iso = a->n_people > 1 && isolated(d, name); /* one name as it is */
+                bool iso = a->n_people > 1 && bidi_isolates(name, d->rtl); /* one name as it is */
                 snprintf(who + n, sizeof who - n, "%s%s%s%s",
                          j == 0                 ? ""
                          : j == a->n_people - 1 ? T(d, " en ")
