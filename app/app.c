@@ -1057,24 +1057,6 @@ static void set_number_setting(App *app, const char *key, int value, const char 
     set_setting(app, key, v, said);
 }
 
-/* What a refused new PIN is told. */
-static const char *pin_rule_words(PinRule r)
-{
-    switch (r) {
-    case PIN_TOO_SHORT:
-        return N_("Die pincode is te kort: kies 6 cijfers of meer.");
-    case PIN_TOO_LONG:
-        return N_("Die pincode is te lang: kies hoogstens 16 cijfers.");
-    case PIN_NOT_DIGITS:
-        return N_("Een pincode heeft alleen cijfers.");
-    case PIN_TOO_SIMPLE:
-        return N_("Die pincode is te makkelijk te raden. Kies een andere.");
-    case PIN_FINE:
-        break;
-    }
-    return N_("De pincode kon niet worden bewaard. Probeer het nog eens.");
-}
-
 /* The PIN was right: do what it was asked for (the screens it opens are
  * the router's). */
 static void pin_granted(App *app, PinFor purpose)

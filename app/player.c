@@ -175,15 +175,20 @@ static InputStatus dump(Player *p, App *app, const ScriptStep *st)
     FILE *f = fopen(st->text, "w");
     if (!f) return failf(p, st, "cannot write", st->text);
     const Ui *ui = app_ui(app);
+    fprintf(f, "~screen %d %d\n", ui->w, ui->h); /* as laid out: turned, it is h×w */
     for (int i = 0; i < ui->n_widgets; i++) {
         const Widget *w = &ui->widgets[i];
-        fprintf(f, "%s %d %d %d %d\n", w->id, w->rect.x, w->rect.y, w->rect.w, w->rect.h);
+        fprintf(f, "%s %d %d %d %d grab=%u layer=%d whole=%d,%d,%d,%d\n", w->id, w->rect.x,
+                w->rect.y, w->rect.w, w->rect.h, (unsigned)w->grab, w->layer, w->whole.x,
+                w->whole.y, w->whole.w, w->whole.h);
     }
     /* texts shortened to fit, and texts running off the screen's sides */
     for (int i = 0; i < ui->n_cuts; i++)
         fprintf(f, "~cut %s\n", ui->cuts[i]);
+    bool clipped = false; /* a scrolled list: a line half out of it is scrolled, not off */
     for (int i = 0; i < ui->dl.n; i++) {
         const DrawCmd *c = &ui->dl.cmds[i];
+        if (c->kind == DRAW_CLIP) clipped = c->w > 0;
         if (c->kind != DRAW_TEXT || c->w > 4 * ui->w) /* a field's scrolled text */
             continue;
         const char *text = draw_cmd_text(&ui->dl, c);
@@ -192,10 +197,15 @@ static InputStatus dump(Player *p, App *app, const ScriptStep *st)
         int x0 = h == ALIGN_RIGHT    ? c->x + c->w - tw
                  : h == ALIGN_CENTER ? c->x + (c->w - tw) / 2
                                      : c->x;
-        if (x0 < 0 || x0 + tw > ui->w)
+        /* the line as it is painted: from the box's top, or in its middle */
+        int lh = ui_line_height(ui, c->a);
+        int y0 = c->b & ALIGN_MIDDLE ? c->y + (c->h - lh) / 2 : c->y;
+        if (x0 < 0 || x0 + tw > ui->w || (!clipped && (y0 < 0 || y0 + lh > ui->h)))
             fprintf(f, "~off %s\n", text);
         else if (tw > c->w + 1)
             fprintf(f, "~over %s\n", text);
+        else if (lh > c->h + c->h / 4)
+            fprintf(f, "~tall %s\n", text);
     }
     if (fclose(f) != 0) return failf(p, st, "cannot write", st->text);
     return INPUT_GOING;
@@ -267,6 +277,17 @@ static InputStatus run_step(Player *p, App *app, const ScriptStep *st)
             p->reveal_tries = 0;
             break;
         }
+        const Widget *flip = ui_find(ui, "board-flip");
+        const Widget *over_flip = flip ? ui_hit(ui, flip->anchor, ~0u) : NULL;
+        if (!w && flip && over_flip == flip &&
+            p->reveal_tries == 0) { /* a small board: the other view first */
+            p->reveal_tries = 1;
+            Point c = flip->anchor;
+            finger(p, app, now, SDL_FINGERDOWN, 0, c.x, c.y);
+            finger(p, app, now + 80, SDL_FINGERUP, 0, c.x, c.y);
+            p->pc--;
+            break;
+        }
         if (p->reveal_tries >= 16) {
             p->reveal_tries = 0;
             char id[SCRIPT_ID_LEN + 2];
@@ -275,12 +296,13 @@ static InputStatus run_step(Player *p, App *app, const ScriptStep *st)
         }
         int up = p->reveal_tries++ < 8 ? 1 : -1;
         int x = fw / 2, y0 = fh / 2 + up * fh / 6, y1 = fh / 2 - up * fh / 6;
-        /* as a person would: a finger on the page itself where there is
-         * room for one, not on a picture that would be dragged instead */
+        /* as a person would: a finger on the page itself (or the settings'
+         * scrolled columns) where there is room for one, not on a picture
+         * that would be dragged instead */
         for (int k = 1; k <= 9; k++) {
             int cx = fw * (k % 2 ? 10 - k : k) / 20 + (k % 2 ? fw / 2 : 0);
             const Widget *under = ui_hit(ui, (Point){cx, y0}, ~0u);
-            if (under && !strcmp(under->id, "page")) {
+            if (under && (!strcmp(under->id, "page") || !strcmp(under->id, "settings-scroll"))) {
                 x = cx;
                 break;
             }

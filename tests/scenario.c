@@ -1578,6 +1578,62 @@ static void conference(void)
 /* Wrong PINs: refused new PINs, three free tries, growing waits, a lockout
  * that holds against the right PIN, lifted by kring --unlock-pin. */
 /* The conference's rules hold against undo and redo. */
+/* The taps a task takes in a script: the "tap" lines between each "#>"
+ * and the "#<" after it, into counts[] (at most n); returns how many
+ * parts; -1 when the script drags anywhere. */
+static int script_taps(const char *name, int *counts, int n)
+{
+    FILE *f = fopen(script(name), "r");
+    if (!f) return -1;
+    char line[512];
+    int parts = 0;
+    bool in = false, dragged = false;
+    while (fgets(line, sizeof line, f)) {
+        if (!strncmp(line, "#>", 2) && parts < n) {
+            in = true;
+            counts[parts++] = 0;
+        } else if (!strncmp(line, "#<", 2)) {
+            in = false;
+        } else if (!strncmp(line, "tap ", 4) && in) {
+            counts[parts - 1]++;
+        } else if (!strncmp(line, "drag ", 5) || !strncmp(line, "down ", 5)) {
+            dragged = true;
+        }
+    }
+    fclose(f);
+    return dragged ? -1 : parts;
+}
+
+/* Hands, not drags: on the 7-inch panel a new person gets an agreement
+ * in at most 6 taps beside the typing, and the evaluation moves from
+ * 10:00 to 19:00 in at most 3 (taps.ks). */
+static void taps(void)
+{
+    int counts[4] = {0};
+    CHECK_INT(script_taps("taps", counts, 4), 2);
+    CHECK(counts[0] <= 6);
+    CHECK(counts[1] <= 3);
+    printf("taps: a person and their agreement in %d taps, 10:00 to 19:00 in %d\n", counts[0],
+           counts[1]);
+    CHECK_INT(run("dummy", (const char *[]){"--headless", "--db", db, "--demo", "--size", "800x480",
+                                            "--dpi", "133", "--script", script("taps"), NULL}),
+              0);
+    Plan *p = stored_plan();
+    CHECK(p != NULL);
+    if (!p) return;
+    const Person *ayla = NULL;
+    for (int i = 0; i < p->n_people; i++)
+        if (!strcmp(p->people[i].name, "Ayla")) ayla = &p->people[i];
+    CHECK(ayla != NULL);
+    const Agreement *a = NULL;
+    for (int i = 0; i < p->n_agreements; i++)
+        if (!strcmp(p->agreements[i].what, "haalt Noor op van zwemles")) a = &p->agreements[i];
+    CHECK(a && ayla && a->goal == 20 && a->n_people == 1 && a->people[0] == ayla->id);
+    CHECK_STR(p->eval.start, "19:00");
+    CHECK(strcmp(p->eval.end, "19:00") > 0);
+    plan_destroy(p);
+}
+
 static void undo_rules(void)
 {
     CHECK_INT(
@@ -2296,11 +2352,89 @@ static void script_with_dumps(const char *name, const char *sub, char *out, size
     if (o) fclose(o);
 }
 
+/* One widget of a dump, as the player writes it (app/player.c). */
+typedef struct Seen {
+    char id[64];
+    int x, y, w, h; /* what is on screen */
+    unsigned grab;
+    int layer;
+    int wx, wy, ww, wh; /* the whole widget, also a scrolled list's hidden part */
+} Seen;
+
+static bool inside(const Seen *a, const Seen *b) /* a within b, give or take a pixel */
+{
+    return a->x >= b->x - 1 && a->y >= b->y - 1 && a->x + a->w <= b->x + b->w + 1 &&
+           a->y + a->h <= b->y + b->h + 1;
+}
+
+/* What a finger meets on one screen (a dump of it, sw×sh pixels at dpi):
+ * every widget a finger may use on the top layer at least 9 mm each way
+ * (keys of the keyboard 9 mm high and 7 mm wide), whole on the screen,
+ * not partly over another (a button wholly inside a card or a panel
+ * is its part), and not hidden under a widget drawn after it. Prints
+ * each fault; returns how many. */
+static int hands_faults(const char *dump, const char *tag, int sw, int sh, float dpi)
+{
+    FILE *f = fopen(dump, "r");
+    if (!f) return 1;
+    Seen *w = NULL;
+    int n = 0, cap = 0, top = 0, faults = 0;
+    char line[600];
+    while (fgets(line, sizeof line, f)) {
+        Seen s = {0};
+        if (sscanf(line, "~screen %d %d", &sw, &sh) == 2) continue;
+        if (sscanf(line, "%63s %d %d %d %d grab=%u layer=%d whole=%d,%d,%d,%d", s.id, &s.x, &s.y,
+                   &s.w, &s.h, &s.grab, &s.layer, &s.wx, &s.wy, &s.ww, &s.wh) != 11)
+            continue;
+        if (n == cap) {
+            cap = cap ? cap * 2 : 128;
+            w = realloc(w, sizeof *w * (size_t)cap);
+            if (!w) abort();
+        }
+        w[n++] = s;
+        if (s.layer > top) top = s.layer;
+    }
+    fclose(f);
+    float px_mm = dpi / 25.4f;
+    for (int i = 0; i < n; i++) {
+        const Seen *a = &w[i];
+        if (a->layer != top || !a->grab) continue;
+        bool key = !strncmp(a->id, "key:", 4);
+        float mw = (float)a->ww / px_mm, mh = (float)a->wh / px_mm;
+        if (mh < 9.0f || mw < (key ? 7.0f : 9.0f)) {
+            faults++;
+            fprintf(stderr, "%s: %s is %.1f x %.1f mm\n", tag, a->id, mw, mh);
+        }
+        if (a->x < 0 || a->y < 0 || a->x + a->w > sw || a->y + a->h > sh) {
+            faults++;
+            fprintf(stderr, "%s: %s runs off the screen\n", tag, a->id);
+        }
+        for (int j = i + 1; j < n; j++) {
+            const Seen *b = &w[j];
+            if (b->layer != top || !b->grab) continue;
+            int ox = (a->x + a->w < b->x + b->w ? a->x + a->w : b->x + b->w) -
+                     (a->x > b->x ? a->x : b->x);
+            int oy = (a->y + a->h < b->y + b->h ? a->y + a->h : b->y + b->h) -
+                     (a->y > b->y ? a->y : b->y);
+            if (ox <= 1 || oy <= 1) continue;
+            if (inside(b, a)) continue; /* b is a's part, drawn over it */
+            faults++;
+            fprintf(stderr, "%s: %s %s %s\n", tag, b->id,
+                    inside(a, b) ? "hides" : "lies partly over", a->id);
+        }
+    }
+    free(w);
+    return faults;
+}
+
 /* A whole conference (conference.ks, then conference_close.ks: every step,
- * page, sheet, panel, the keyboard, the PIN pad, settings) in Dutch,
- * English, Arabic, Turkish and Polish on the 7-inch panel (800x480) and
- * on a large screen (1920x1080). Fails when one of Kring's own words is
- * shortened to fit or runs off the screen or out of its box. */
+ * page, sheet, panel, the keyboard, the PIN pad, settings) and the sample
+ * plan's every step (sample.ks) in Dutch, English, Arabic, Turkish and
+ * Polish on the 7-inch panel, a 10-inch tablet, a 24-inch screen and a
+ * television, each at its own density. Fails when one of Kring's own
+ * words is shortened to fit or runs off the screen or out of its box, and
+ * when what a finger meets is too small, off the screen or partly under
+ * another widget (hands_faults). */
 static void languages(void)
 {
     Words ws = {0};
@@ -2316,33 +2450,44 @@ static void languages(void)
         }
         catalog_destroy(cat);
     }
-    static const char *const sizes[] = {"800x480", "1920x1080"};
-    int screens = 0, bad = 0;
+    static const struct {
+        const char *size, *dpi;
+    } screens_at[] = {
+        {"800x480", "133"}, {"1280x800", "149"}, {"1920x1080", "141"}, {"3840x2160", "80"}};
+    enum { N_SIZES = sizeof screens_at / sizeof screens_at[0] };
+    int screens = 0, bad = 0, missed = 0;
     for (size_t l = 0; l < sizeof langs / sizeof langs[0]; l++)
-        for (int z = 0; z < 2; z++) {
+        for (int z = 0; z < N_SIZES; z++) {
             char sub[64], path[1200], kdb[1300], ks[1400];
-            snprintf(sub, sizeof sub, "%s-%s", langs[l], sizes[z]);
+            snprintf(sub, sizeof sub, "%s-%s", langs[l], screens_at[z].size);
             snprintf(path, sizeof path, "%s/%s", dir, sub);
             mkdir(path, 0755);
-            snprintf(kdb, sizeof kdb, "%s/k.db", path);
             char cmd[1400];
             snprintf(cmd, sizeof cmd, "rm -f '%s'/*", path);
             CHECK(system(cmd) == 0);
-            static const char *const parts[] = {"conference", "conference_close"};
-            for (int k = 0; k < 2; k++) {
+            static const char *const parts[] = {"conference", "conference_close", "sample"};
+            for (int k = 0; k < 3; k++) {
                 script_with_dumps(parts[k], sub, ks, sizeof ks);
+                snprintf(kdb, sizeof kdb, "%s/%s.db", path, k < 2 ? "k" : "sample");
                 int rc = run("dummy", (const char *[]){"--headless", "--db", kdb, "--lang",
-                                                       langs[l], "--size", sizes[z], "--dpi",
-                                                       z ? "96" : "133", "--script", ks, NULL});
+                                                       langs[l], "--size", screens_at[z].size,
+                                                       "--dpi", screens_at[z].dpi, "--script", ks,
+                                                       k == 2 ? "--demo" : NULL, NULL});
                 if (rc != 0)
-                    fprintf(stderr, "%s %s: %s.ks stopped\n", langs[l], sizes[z], parts[k]);
+                    fprintf(stderr, "%s %s: %s.ks stopped\n", langs[l], screens_at[z].size,
+                            parts[k]);
                 CHECK_INT(rc, 0);
             }
+            int sw, sh;
+            sscanf(screens_at[z].size, "%dx%d", &sw, &sh);
             snprintf(cmd, sizeof cmd, "ls '%s'/*.dump", path);
             FILE *ls = popen(cmd, "r");
             char dump[1400];
             while (ls && fgets(dump, sizeof dump, ls)) {
                 dump[strcspn(dump, "\n")] = '\0';
+                char tag[200];
+                snprintf(tag, sizeof tag, "%s %s", sub, strrchr(dump, '/') + 1);
+                missed += hands_faults(dump, tag, sw, sh, (float)atof(screens_at[z].dpi));
                 FILE *f = fopen(dump, "r");
                 char line[600];
                 screens++;
@@ -2351,21 +2496,23 @@ static void languages(void)
                     const char *text = !strncmp(line, "~cut ", 5)    ? line + 5
                                        : !strncmp(line, "~off ", 5)  ? line + 5
                                        : !strncmp(line, "~over ", 6) ? line + 6
+                                       : !strncmp(line, "~tall ", 6) ? line + 6
                                                                      : NULL;
                     if (text && kring_word(&ws, text)) {
                         bad++;
-                        fprintf(stderr, "%s %s %s: %.5s \"%s\"\n", langs[l], sizes[z],
-                                strrchr(dump, '/') + 1, line + 1, text);
+                        fprintf(stderr, "%s: %.5s \"%s\"\n", tag, line + 1, text);
                     }
                 }
                 if (f) fclose(f);
             }
             if (ls) pclose(ls);
         }
-    CHECK(screens >= 5 * 2 * 30);
+    CHECK(screens >= 5 * N_SIZES * 40);
+    printf("languages: %d screens in 5 languages at %d sizes, %d of Kring's words cut or off, "
+           "%d faults a finger meets\n",
+           screens, N_SIZES, bad, missed);
     CHECK_INT(bad, 0);
-    printf("languages: %d screens in 5 languages at 2 sizes, %d of Kring's words cut or off\n",
-           screens, bad);
+    CHECK_INT(missed, 0);
     for (int i = 0; i < ws.n; i++)
         free(ws.w[i]);
     free(ws.w);
@@ -2413,6 +2560,7 @@ static const struct {
     SCENARIO(conference, 300),
     SCENARIO(pin_lockout, 300),
     SCENARIO(undo_rules, 300),
+    SCENARIO(taps, 300),
     SCENARIO(children, 300),
     SCENARIO(device, 300),
     SCENARIO(privacy, 300),

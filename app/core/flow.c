@@ -11,7 +11,7 @@ static const struct {
 } steps[STEP_COUNT] = {
     [STEP_NETWORK] = {"network", N_("Wie"), N_("Wie is er: ons netwerk"),
                       "\xF0\x9F\x91\xAA"}, /* 👪 */
-    [STEP_WELL] = {"well", N_("Zorgen"), N_("Wat gaat goed, wat zijn de zorgen"),
+    [STEP_WELL] = {"well", N_("Wat goed gaat"), N_("Wat gaat goed, wat zijn de zorgen"),
                    "\xF0\x9F\x8C\xA4"}, /* 🌤 */
     [STEP_DREAM] = {"dream", N_("Droom"), N_("Onze droom en de stem van het kind"),
                     "\xF0\x9F\x8C\x88"}, /* 🌈 */
@@ -19,7 +19,7 @@ static const struct {
     [STEP_SAFETY] = {"safety", N_("Veilig"), N_("Veiligheid en plan B"),
                      "\xF0\x9F\x9B\x9F"}, /* 🛟 */
     [STEP_EVALUATION] = {"evaluation", N_("Evaluatie"), N_("Wanneer kijken we hoe het gaat"),
-                         "\xF0\x9F\x93\x85"}, /* 📅 */
+                         "\xF0\x9F\x97\x93\xEF\xB8\x8F"}, /* 🗓️ */
     [STEP_REVIEW] = {"review", N_("Akkoord?"), N_("Het hele plan: lezen en akkoord geven"),
                      "\xE2\x9C\x8D"}, /* ✍ */
     [STEP_SHARE] = {"share", N_("Delen"), N_("Het plan mee naar huis"), "\xF0\x9F\x93\xB1"}, /* 📱 */

@@ -17,7 +17,7 @@ NetMap netmap_make(Rect area, bool mirrored)
     m.centre = rect_center(area);
     int ry = area.h / 2;
     int rx = area.w / 2;
-    if (rx > ry * 3 / 2) rx = ry * 3 / 2;
+    if (rx > ry * 2) rx = ry * 2; /* cards are wide: a wide map holds more of them */
     if (ry > rx) ry = rx;
     m.rx = rx;
     m.ry = ry;

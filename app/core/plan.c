@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "core/mem.h"
 
 /* Room for one more element of size bytes in *arr (n used of *cap); false
@@ -42,6 +43,17 @@ static int key_index(const char *const *keys, int n, const char *key)
     for (int i = 0; i < n; i++)
         if (key && strcmp(keys[i], key) == 0) return i;
     return -1;
+}
+
+const char *sector_name(int s)
+{
+    static const char *const names[SECTOR_COUNT] = {
+        N_("Familie"),
+        N_("Vrienden & buren"),
+        N_("School, werk & clubs"),
+        N_("Professionals"),
+    };
+    return names[s >= 0 && s < SECTOR_COUNT ? s : 0];
 }
 
 const char *sector_key(int s)

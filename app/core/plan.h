@@ -194,6 +194,10 @@ static inline const char *plan_question(const Plan *p)
 /* Clamps a place into range: sector 0..3, ring 0..3, u and v 0..1000. */
 Place place_clamp(Place p);
 
+/* A sector's name as a family says it, in Dutch (to translate:
+ * "Vrienden & buren"). */
+const char *sector_name(int sector);
+
 /* Stable names used in files and widget ids. NULL/-1 when unknown. */
 const char *sector_key(int sector);
 int sector_from_key(const char *key);

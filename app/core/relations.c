@@ -15,11 +15,11 @@ const Relation relations[] = {
     {"sister", N_("zus"), "\xF0\x9F\x91\xA7", SECTOR_FAMILY},      /* 👧 */
     {"brother", N_("broer"), "\xF0\x9F\x91\xA6", SECTOR_FAMILY},   /* 👦 */
     {"aunt", N_("tante"), "\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\xA6\xB1",
-     SECTOR_FAMILY},                                                          /* 👩‍🦱 */
-    {"uncle", N_("oom"), "\xF0\x9F\xA7\x94", SECTOR_FAMILY},                  /* 🧔 */
-    {"cousin", N_("neef of nicht"), "\xF0\x9F\xA7\x92", SECTOR_FAMILY},       /* 🧒 */
-    {"neighbour", N_("buren"), "\xF0\x9F\x8F\xA1", SECTOR_FRIENDS},           /* 🏡 */
-    {"friend", N_("vriend of vriendin"), "\xF0\x9F\xA4\x9D", SECTOR_FRIENDS}, /* 🤝 */
+     SECTOR_FAMILY},                                                               /* 👩‍🦱 */
+    {"uncle", N_("oom"), "\xF0\x9F\xA7\x94", SECTOR_FAMILY},                       /* 🧔 */
+    {"cousin", N_("neef of nicht"), "\xF0\x9F\xA7\x92", SECTOR_FAMILY},            /* 🧒 */
+    {"neighbour", N_("buurman of buurvrouw"), "\xF0\x9F\x8F\xA1", SECTOR_FRIENDS}, /* 🏡 */
+    {"friend", N_("vriend of vriendin"), "\xF0\x9F\xA4\x9D", SECTOR_FRIENDS},      /* 🤝 */
     {"teacher", N_("juf of meester"), "\xF0\x9F\xA7\x91\xE2\x80\x8D\xF0\x9F\x8F\xAB",
      SECTOR_SCHOOL},                                                  /* 🧑‍🏫 */
     {"coach", N_("trainer of coach"), "\xE2\x9A\xBD", SECTOR_SCHOOL}, /* ⚽ */

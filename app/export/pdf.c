@@ -198,10 +198,8 @@ static void network_map(Doc *d)
     pango_layout_set_alignment(c, PANGO_ALIGN_CENTER);
     show(d, c, cx - netmap_ring_edge[0] * m.rx, cy - height_of(c) / 2, 0.1);
     g_object_unref(c);
-    static const char *const sectors[SECTOR_COUNT] = {
-        N_("Familie"), N_("Vrienden & buren"), N_("School, werk & clubs"), N_("Professionals")};
     for (int s = 0; s < SECTOR_COUNT; s++) {
-        PangoLayout *l = layout(d, T(d, sectors[s]), 8, true, 150);
+        PangoLayout *l = layout(d, T(d, sector_name(s)), 8, true, 150);
         bool top = s == SECTOR_FAMILY || s == SECTOR_FRIENDS;
         bool left = s == SECTOR_FAMILY || s == SECTOR_SCHOOL;
         if (!left) pango_layout_set_alignment(l, PANGO_ALIGN_RIGHT);

@@ -37,22 +37,6 @@ static bool ready(void)
     return state == 1;
 }
 
-PinRule pin_rule(const char *pin)
-{
-    size_t n = strlen(pin);
-    for (size_t i = 0; i < n; i++)
-        if (pin[i] < '0' || pin[i] > '9') return PIN_NOT_DIGITS;
-    if (n < PIN_MIN_DIGITS) return PIN_TOO_SHORT;
-    if (n > PIN_MAX_DIGITS) return PIN_TOO_LONG;
-    bool same = true, up = true, down = true;
-    for (size_t i = 1; i < n; i++) {
-        same = same && pin[i] == pin[0];
-        up = up && pin[i] == pin[i - 1] + 1;
-        down = down && pin[i] == pin[i - 1] - 1;
-    }
-    return same || up || down ? PIN_TOO_SIMPLE : PIN_FINE;
-}
-
 bool pin_is_set(Store *st)
 {
     char hash[crypto_pwhash_STRBYTES];

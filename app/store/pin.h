@@ -18,11 +18,10 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "core/pinrule.h"
 #include "store/store.h"
 
 enum {
-    PIN_MIN_DIGITS = 6,
-    PIN_MAX_DIGITS = 16,
     PIN_FREE_TRIES = 3,
     PIN_RECOVERY_DIGITS = 20,
 };
@@ -35,17 +34,6 @@ typedef enum PinResult {
     PIN_NOT_SET, /* no PIN yet (first start) */
     PIN_FAILED,  /* could not read or store (store_message says why) */
 } PinResult;
-
-typedef enum PinRule {
-    PIN_FINE,
-    PIN_TOO_SHORT,  /* fewer than PIN_MIN_DIGITS */
-    PIN_TOO_LONG,   /* more than PIN_MAX_DIGITS */
-    PIN_NOT_DIGITS, /* anything but 0-9 */
-    PIN_TOO_SIMPLE, /* one digit repeated, or a run such as 123456 */
-} PinRule;
-
-/* Whether pin may become the PIN. */
-PinRule pin_rule(const char *pin);
 
 bool pin_is_set(Store *st);
 

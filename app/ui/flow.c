@@ -169,7 +169,7 @@ void flow_draw(Ui *ui, FlowState *f, const Plan *plan, const Gestures *g, const 
 {
     if (f->covered) {
         cover_draw(ui);
-        if (f->pin.purpose) pinpad_draw(ui, &f->pin, pin_can_cancel(f));
+        if (f->pin.purpose) pinpad_draw(ui, &f->pin, pin_can_cancel(f), false);
         if (view->notice) notice_draw(ui, view->notice); /* it waits for OK: seen */
         return;
     }
@@ -196,11 +196,11 @@ void flow_draw(Ui *ui, FlowState *f, const Plan *plan, const Gestures *g, const 
             page_draw_over(ui, &f->page, plan); /* the support picker lies over the bar too */
         }
     }
-    if (f->panel && !first_start) panels_draw(ui, f->panel, view);
-    if (f->pin.purpose) pinpad_draw(ui, &f->pin, pin_can_cancel(f));
+    if (f->panel && !first_start) panels_draw(ui, f->panel, view, &f->panel_scroll);
+    if (f->pin.purpose) pinpad_draw(ui, &f->pin, pin_can_cancel(f), first_start);
     if (first_start) { /* the very first screen: its language can be chosen too */
         start_language_corner(ui);
-        if (f->panel == PANEL_LANGUAGE) panels_draw(ui, f->panel, view);
+        if (f->panel == PANEL_LANGUAGE) panels_draw(ui, f->panel, view, &f->panel_scroll);
     }
     if (view->said && f->screen == SCREEN_MEETING && !f->covered)
         said_draw(ui, view->said, view->said_undo);
@@ -217,6 +217,8 @@ static void go_to_step(FlowState *f, int s)
     f->step = s;
     page_leave_step(&f->page);
     f->board.selected = 0;
+    /* a small board shows the map or the goals: the step's own first */
+    if (s == STEP_NETWORK || s == STEP_GOALS) f->board.show_goals = s == STEP_GOALS;
     if (s == STEP_SHARE) share_view_open(&f->share);
 }
 
@@ -264,14 +266,15 @@ FlowOut flow_gesture(Ui *ui, FlowState *f, const Plan *plan, const Gestures *g, 
     if (view->notice) return notice_gesture(ev);
     bool first_start = at_first_start(f);
     if (first_start && f->panel == PANEL_LANGUAGE)
-        return route(f, panels_gesture(&f->panel, ev, view), EDIT_FROM_NONE);
+        return route(f, panels_gesture(&f->panel, ev, view, &f->panel_scroll), EDIT_FROM_NONE);
     if (first_start && tapped(ev, KIT_ID_LANGUAGE))
         return route(f, (FlowOut){.act = FLOW_PANEL, .index = PANEL_LANGUAGE}, EDIT_FROM_NONE);
     if (f->pin.purpose)
         return route(f, pinpad_gesture(&f->pin, ev, pin_can_cancel(f)), EDIT_FROM_NONE);
     if (view->said_undo && said_gesture(ev).act == FLOW_UNDO) return (FlowOut){.act = FLOW_UNDO};
     if (f->covered) return route(f, cover_gesture(ev), EDIT_FROM_NONE);
-    if (f->panel) return route(f, panels_gesture(&f->panel, ev, view), EDIT_FROM_NONE);
+    if (f->panel)
+        return route(f, panels_gesture(&f->panel, ev, view, &f->panel_scroll), EDIT_FROM_NONE);
     if (tapped(ev, KIT_ID_LANGUAGE))
         return route(f, (FlowOut){.act = FLOW_PANEL, .index = PANEL_LANGUAGE}, EDIT_FROM_NONE);
     if (f->screen == SCREEN_START) return route(f, start_gesture(ev), EDIT_FROM_NONE);

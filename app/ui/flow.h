@@ -41,6 +41,7 @@ typedef struct FlowState {
     bool covered;         /* nobody touched the screen for a while: the plan is hidden */
     bool conditions_open; /* the facilitator opened the conditions */
     FlowPanel panel;
+    PanelScroll panel_scroll;
     PinPad pin;
     PageState page;
     BoardState board;

@@ -171,8 +171,11 @@ static const char *key_label(const Ui *ui, const Keyboard *kb, const KeyDef *k)
 {
     bool up = kb->shift || kb->caps;
     switch (k->kind) {
-    case K_LAYOUT:
-        return layouts[(layout_of(ui, kb) + 1) % KEYBOARD_LAYOUTS].name;
+    case K_LAYOUT: { /* the globe and the layout typed in now: a tap goes to the next */
+        static char globe[64];
+        snprintf(globe, sizeof globe, "\xF0\x9F\x8C\x90 %s", layouts[layout_of(ui, kb)].name);
+        return globe;
+    }
     case K_CHAR:
         return up ? k->upper : k->text;
     case K_SPACE:

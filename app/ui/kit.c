@@ -16,6 +16,7 @@ KitGeo kit_geo(const Ui *ui)
 
 void kit_backdrop(Ui *ui)
 {
+    ui_cover(ui);
     draw_rect(&ui->dl, (Rect){0, 0, ui->w, ui->h}, 0, ui->theme->dim);
 }
 
@@ -141,6 +142,11 @@ void kit_language_button(Ui *ui, Rect r)
     const char *name = ui->language_name ? ui->language_name : "";
     draw_rect(&ui->dl, r, r.h / 2, t->card);
     draw_frame(&ui->dl, r, r.h / 2, ui_px(ui, 0.4f), t->line);
+    if (r.w < r.h * 2) { /* no room for the name: the globe alone */
+        ui_text(ui, r, FONT_TITLE, ALIGN_CENTER | ALIGN_MIDDLE, t->ink, "\xF0\x9F\x8C\x90");
+        ui_widget(ui, KIT_ID_LANGUAGE, r, rect_center(r), GRAB_TAP);
+        return;
+    }
     Rect globe = {ui->rtl ? r.x + r.w - r.h : r.x, r.y, r.h, r.h};
     ui_text(ui, globe, FONT_BODY, ALIGN_CENTER | ALIGN_MIDDLE, t->ink, "\xF0\x9F\x8C\x90"); /* 🌐 */
     Rect words = {ui->rtl ? r.x + pad : r.x + r.h, r.y, r.w - r.h - pad, r.h};
@@ -290,8 +296,11 @@ void kit_stepper(Ui *ui, int x, int y, const char *id, const char *value, int vw
     kit_plus(ui, pc, a, lw, t->card, false);
     ui_widget(ui, mid, minus, mc, GRAB_TAP);
     ui_widget(ui, pid, plus, pc, GRAB_TAP);
-    ui_text(ui, (Rect){x + target, y, vw, target}, FONT_TITLE, ALIGN_CENTER | ALIGN_MIDDLE, t->ink,
-            value);
+    Rect v = {x + target, y, vw, target};
+    ui_text(ui, v, FONT_TITLE, ALIGN_CENTER | ALIGN_MIDDLE, t->ink, value);
+    char vid[UI_ID_LEN];
+    snprintf(vid, sizeof vid, "%s-value", id);
+    ui_widget(ui, vid, v, rect_center(v), GRAB_TAP);
 }
 
 void kit_people_chips(KitColumn *p, const Plan *plan, const char *prefix, uint32_t chosen)

@@ -66,7 +66,8 @@ int kit_list_rows(Ui *ui, const KitGeo *G, Rect in, int y, const FlowList *l, co
                   int first_index);
 
 /* The language button: 🌐 and the language on screen (ui->language_name)
- * in its own name; anyone may change the language. */
+ * in its own name (the globe alone when r is not twice as wide as it is
+ * high); anyone may change the language. */
 #define KIT_ID_LANGUAGE "language"
 int kit_language_width(const Ui *ui);
 void kit_language_button(Ui *ui, Rect r);
@@ -97,7 +98,8 @@ void kit_text_card(KitColumn *p, const char *id, const char *text, const char *h
 /* A pill at the reading side: "+ label" with plus, else the label. */
 void kit_pill(KitColumn *p, const char *id, const char *label, bool plus);
 /* Buttons "−" and "+" ("ID-minus", "ID-plus") around a value vw wide at
- * (x, y); less, more: grey when the value can go no further that way. */
+ * (x, y), itself a target ("ID-value"); less, more: grey when the value
+ * can go no further that way. */
 void kit_stepper(Ui *ui, int x, int y, const char *id, const char *value, int vw, bool less,
                  bool more);
 /* The plan's people as chips ("PREFIX:ID"), the chosen one marked. */

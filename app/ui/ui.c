@@ -31,9 +31,11 @@ void ui_fini(Ui *ui)
 float ui_scale_for(int w, int h, float dpi)
 {
     float s = (dpi > 0 ? dpi : 96.0f) / 25.4f;
-    float fit = (float)w / 215.0f;
-    if ((float)h / 150.0f < fit) fit = (float)h / 150.0f;
-    if (s > fit) s = fit;
+    /* the smallest screen the layout is drawn for, in the theme's mm */
+    float fit = (float)w / UI_MIN_W_MM;
+    if ((float)h / UI_MIN_H_MM < fit) fit = (float)h / UI_MIN_H_MM;
+    float floor = s * UI_MIN_SHRINK;
+    if (fit < s) s = fit > floor ? fit : floor;
     float side = (float)w < (float)h * 1.6f ? (float)w : (float)h * 1.6f;
     float island = side / 420.0f;
     if (s < island) s = island;
@@ -46,6 +48,7 @@ void ui_begin(Ui *ui, int w, int h, float mm)
     ui->n_widgets = 0;
     ui->n_cuts = 0;
     ui->clipping = false;
+    ui->layer = 0;
     ui->w = w;
     ui->h = h;
     ui->mm = mm;
@@ -72,6 +75,7 @@ void ui_unclip(Ui *ui)
 
 void ui_widget(Ui *ui, const char *id, Rect r, Point anchor, uint32_t grab)
 {
+    Rect whole = r;
     if (ui->clipping) { /* only the visible part of a scrolled widget counts */
         Rect c = ui->clip;
         int x0 = r.x > c.x ? r.x : c.x, y0 = r.y > c.y ? r.y : c.y;
@@ -97,6 +101,13 @@ void ui_widget(Ui *ui, const char *id, Rect r, Point anchor, uint32_t grab)
     w->rect = r;
     w->anchor = anchor;
     w->grab = grab;
+    w->whole = whole;
+    w->layer = ui->layer;
+}
+
+void ui_cover(Ui *ui)
+{
+    ui->layer++;
 }
 
 UiMark ui_mark(const Ui *ui)
@@ -177,6 +188,7 @@ void ui_mirror_since(Ui *ui, UiMark m)
     for (int i = m.widgets; i < ui->n_widgets; i++) {
         Widget *g = &ui->widgets[i];
         g->rect.x = w - g->rect.x - g->rect.w;
+        g->whole.x = w - g->whole.x - g->whole.w;
         g->anchor.x = w - g->anchor.x - 1;
     }
 }

@@ -27,6 +27,8 @@ typedef struct Widget {
     Rect rect;
     Point anchor;  /* where a finger aims; inside the widget's shape */
     uint32_t grab; /* GRAB_* from core/gesture.h; 0: not touchable */
+    Rect whole;    /* the whole widget, also where a scrolled list hides part of it */
+    int layer;     /* 0, and one more for each cover drawn over the screen before it */
 } Widget;
 
 typedef struct TextMeasure {
@@ -54,14 +56,22 @@ typedef struct Ui {
     char cuts[UI_CUTS][UI_CUT_LEN];
     bool clipping; /* widgets outside `clip` are not registered */
     Rect clip;
+    int layer; /* covers drawn over the screen so far this frame (ui_cover) */
 } Ui;
 
 void ui_init(Ui *ui, const Theme *theme, TextMeasure tm);
 void ui_fini(Ui *ui);
 
 /* Pixels per millimetre for a frame of w×h at the given DPI: the
- * physical size, but never so large that the layout does not fit, nor so
- * small that a big screen shows a small island. */
+ * physical size, so a target of the theme's 11 mm is 11 mm under a
+ * finger. A screen smaller than UI_MIN_W_MM × UI_MIN_H_MM (the 7-inch
+ * panel, 153 × 92 mm) is drawn a little smaller to hold the layout, but
+ * never below UI_MIN_SHRINK of its size: targets stay at least 9 mm.
+ * A big screen seen from afar (a television at 80 dpi) is drawn larger,
+ * never a small island in its middle. */
+#define UI_MIN_W_MM 183.0f
+#define UI_MIN_H_MM 110.0f
+#define UI_MIN_SHRINK (9.2f / 11.0f)
 float ui_scale_for(int w, int h, float dpi);
 
 /* Starts a frame of w×h pixels: clears the draw list and registry. */
@@ -71,6 +81,10 @@ void ui_begin(Ui *ui, int w, int h, float mm);
 int ui_px(const Ui *ui, float mm);
 
 void ui_widget(Ui *ui, const char *id, Rect r, Point anchor, uint32_t grab);
+/* Everything drawn from here on lies over the whole screen as it was (a
+ * page, a sheet, a panel's dimmed backdrop): the widgets before are
+ * covered. Widgets carry their layer, so a test knows which are seen. */
+void ui_cover(Ui *ui);
 
 /* Clips drawing, and widgets, to r (scrolled content); ui_unclip ends it. */
 void ui_clip(Ui *ui, Rect r);

@@ -34,6 +34,16 @@ static void test_rules(void)
     CHECK_INT(pin_rule("000000"), PIN_TOO_SIMPLE);
     CHECK_INT(pin_rule("123456"), PIN_TOO_SIMPLE);
     CHECK_INT(pin_rule("987654"), PIN_TOO_SIMPLE);
+    /* the patterns guessed first: a short one again and again, doubled runs */
+    CHECK_INT(pin_rule("121212"), PIN_TOO_SIMPLE);
+    CHECK_INT(pin_rule("123123"), PIN_TOO_SIMPLE);
+    CHECK_INT(pin_rule("12121212"), PIN_TOO_SIMPLE);
+    CHECK_INT(pin_rule("112233"), PIN_TOO_SIMPLE);
+    CHECK_INT(pin_rule("998877"), PIN_TOO_SIMPLE);
+    CHECK_INT(pin_rule("111222"), PIN_TOO_SIMPLE);
+    CHECK_INT(pin_rule("121213"), PIN_FINE);
+    CHECK_INT(pin_rule("112234"), PIN_FINE);
+    CHECK_INT(pin_rule("275318"), PIN_FINE);
 }
 
 static void test_set_and_check(void)

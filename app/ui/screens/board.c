@@ -2,6 +2,7 @@
  * is board_layout.c. */
 #include "ui/screens/board.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,27 +13,24 @@
 #include "ui/kit.h"
 
 #define ID_CENTRE "centre"
+#define ID_MAP "map"
 #define ID_ADD_PERSON "add-person"
 #define ID_BIN "bin"
 #define ID_TRAY "tray"
 #define ID_ADD_GOAL "add-goal"
 #define ID_GOALS_UP "goals-up"
 #define ID_GOALS_DOWN "goals-down"
-#define ID_GOAL "goal"           /* "goal:ID" */
-#define ID_AGREEMENT "agreement" /* "agreement:ID" */
-#define ID_PERSON "person"       /* "person:ID": a card */
+#define ID_GOALS_AREA "goals-area" /* on a small screen: the goals, to scroll with a finger */
+#define ID_GOAL "goal"             /* "goal:ID" */
+#define ID_AGREEMENT "agreement"   /* "agreement:ID" */
+#define ID_PERSON "person"         /* "person:ID": a card */
 #define ID_EDIT_PERSON "edit-person"
+#define ID_FLIP "board-flip"             /* on a small screen: to the goals, or the map */
+#define ID_ADD_AGREEMENT "add-agreement" /* "add-agreement:GOAL": who does what for it */
 
 /* ------------------------------------------------------------------ */
 /* Drawing                                                              */
 /* ------------------------------------------------------------------ */
-
-static const char *const sector_names[SECTOR_COUNT] = {
-    N_("Familie"),
-    N_("Vrienden & buren"),
-    N_("School, werk & clubs"),
-    N_("Professionals"),
-};
 
 static Color with_alpha(Color c, unsigned a)
 {
@@ -74,6 +72,8 @@ static void draw_map(Ui *ui, const Layout *L, const Plan *plan)
     const Theme *t = ui->theme;
     const NetMap *m = &L->net;
     draw_rect(&ui->dl, L->map, L->radius * 2, t->panel);
+    /* a tap on the map puts a chosen card there (or lets go of it) */
+    ui_widget(ui, ID_MAP, L->map, rect_center(L->map), GRAB_TAP);
 
     /* Sector fields, ring by ring, darker towards the centre. Each piece is
      * registered so scripts can aim at "ring:R:SECTOR". */
@@ -103,11 +103,15 @@ static void draw_map(Ui *ui, const Layout *L, const Plan *plan)
               (Point){m->centre.x, m->centre.y + m->ry}, thin, t->line);
 
     /* the centre: whose plan it is */
-    int cr = (int)(netmap_ring_edge[0] * m->ry);
-    draw_disc(&ui->dl, m->centre, cr, t->card);
-    draw_arc(&ui->dl, m->centre, cr - thin * 2, cr, 0, 36000, t->accent);
+    /* an ellipse as the map is, so a wide map holds wide names */
+    int cr = (int)(netmap_ring_edge[0] * m->ry), crx = (int)(netmap_ring_edge[0] * m->rx);
+    int per_mille = m->ry * 1000 / (m->rx ? m->rx : 1);
+    draw_arc(&ui->dl, m->centre, 0, crx, 0, 36000, t->card);
+    ui->dl.cmds[ui->dl.n - 1].w = per_mille;
+    draw_arc(&ui->dl, m->centre, crx - thin * 2, crx, 0, 36000, t->accent);
+    ui->dl.cmds[ui->dl.n - 1].w = per_mille;
     const char *who = plan_children(plan)[0] ? plan_children(plan) : plan_family(plan);
-    Rect cbox = {m->centre.x - cr * 9 / 10, m->centre.y - cr, cr * 9 / 5, cr * 2};
+    Rect cbox = {m->centre.x - crx * 8 / 10, m->centre.y - cr, crx * 8 / 5, cr * 2};
     /* bold on two lines if it fits, else smaller on three */
     int font = FONT_BOLD, lines = 2;
     if (ui_wrap(ui, cbox, FONT_BOLD, t->ink, who, 9, false) > 2 * ui_line_height(ui, FONT_BOLD)) {
@@ -120,17 +124,14 @@ static void draw_map(Ui *ui, const Layout *L, const Plan *plan)
     ui_wrap(ui, tb, font, t->ink, who, lines, true);
     for (int i = before; i < ui->dl.n; i++)
         if (ui->dl.cmds[i].kind == DRAW_TEXT) ui->dl.cmds[i].b = ALIGN_CENTER | ALIGN_MIDDLE;
-    ui_widget(ui, ID_CENTRE, (Rect){m->centre.x - cr, m->centre.y - cr, 2 * cr, 2 * cr}, m->centre,
-              0);
+    ui_widget(ui, ID_CENTRE, (Rect){m->centre.x - crx, m->centre.y - cr, 2 * crx, 2 * cr},
+              m->centre, 0);
 
     /* sector labels in the corners of the map */
     int sh = ui_line_height(ui, FONT_SMALL);
     for (int s = 0; s < SECTOR_COUNT; s++) {
-        bool top = s == SECTOR_FAMILY || s == SECTOR_FRIENDS;
         bool left = (s == SECTOR_FAMILY || s == SECTOR_SCHOOL) != ui->rtl;
-        Rect box = {left ? L->map.x + L->pad : L->map.x + L->map.w / 2,
-                    top ? L->map.y + L->pad / 2 : L->map.y + L->map.h - sh - L->pad / 2,
-                    L->map.w / 2 - L->pad, sh};
+        Rect box = board_sector_label(ui, L, s);
         int dot = sh / 4;
         Point dp = {left ? box.x + dot : box.x + box.w - dot, box.y + sh / 2};
         draw_disc(&ui->dl, dp, dot, t->sector[s]);
@@ -138,7 +139,7 @@ static void draw_map(Ui *ui, const Layout *L, const Plan *plan)
         text.w -= dot * 3;
         if (left) text.x += dot * 3;
         ui_text(ui, text, FONT_SMALL, (left ? ALIGN_LEFT : ALIGN_RIGHT) | ALIGN_MIDDLE,
-                t->sector[s], ui_tr(ui, sector_names[s]));
+                t->sector[s], ui_tr(ui, sector_name(s)));
     }
 }
 
@@ -149,6 +150,13 @@ static void draw_card(Ui *ui, const Layout *L, const Person *p, Point c, bool li
 {
     const Theme *t = ui->theme;
     Rect r = board_card_at(ui, L, p, c);
+    if (L->faces) { /* a crowded map: the face alone (a tap says who) */
+        int fr = r.w / 2;
+        draw_disc(&ui->dl, (Point){c.x + 1, c.y + (lifted ? 4 : 1)}, fr, 0x00000030);
+        draw_disc(&ui->dl, c, fr, lifted ? t->sector[p->place.sector] : t->card);
+        ui_avatar(ui, c, fr - ui_px(ui, 0.6f), p);
+        return;
+    }
     int sh = lifted ? ui_px(ui, 1.6f) : ui_px(ui, 0.5f);
     draw_rect(&ui->dl, (Rect){r.x + sh / 2, r.y + sh, r.w, r.h}, L->radius,
               lifted ? 0x00000040 : 0x00000022);
@@ -172,8 +180,9 @@ static void draw_card(Ui *ui, const Layout *L, const Person *p, Point c, bool li
                 relation_words(p, ui->cat));
 }
 
-/* The tray: "+ person", the hint, the language button beside the bin. */
-static void draw_tray(Ui *ui, const Layout *L, const Plan *plan)
+/* The tray: "+ person", the hint, the bin. */
+static void draw_tray(Ui *ui, const Layout *L, const Plan *plan, bool show_goals, const Person *sel,
+                      bool dragging)
 {
     const Theme *t = ui->theme;
     draw_rect(&ui->dl, L->tray, L->radius * 2, t->panel);
@@ -182,11 +191,7 @@ static void draw_tray(Ui *ui, const Layout *L, const Plan *plan)
     bool add_first = L->add.x < L->bin.x; /* mirrored on a right-to-left screen */
     Rect first = add_first ? L->add : L->bin, second = add_first ? L->bin : L->add;
     int lx = first.x + first.w + L->pad;
-    Rect label = {lx, L->tray.y + L->pad / 2, second.x - L->pad - lx, sh};
-    int gw = kit_language_width(ui), gh = L->target * 3 / 4;
-    if (gw > label.w) gw = label.w;
-    kit_language_button(ui, (Rect){add_first ? second.x - L->pad - gw : lx,
-                                   L->tray.y + L->tray.h - L->pad / 2 - gh, gw, gh});
+    Rect label = {lx, L->tray.y + L->pad / 2, second.x - L->pad - lx, L->tray.h - L->pad};
     /* "+ person": large, always there */
     draw_rect(&ui->dl, L->add, L->radius * 2, t->accent);
     int plus = L->add.h / 3, th = ui_px(ui, 0.8f) + 1;
@@ -195,21 +200,59 @@ static void draw_tray(Ui *ui, const Layout *L, const Plan *plan)
     ui_text(ui, (Rect){pc.x + plus, L->add.y, L->add.w - plus - L->pad * 2, L->add.h}, FONT_BOLD,
             ALIGN_CENTER | ALIGN_MIDDLE, t->card, ui_tr(ui, "Persoon"));
     ui_widget(ui, ID_ADD_PERSON, L->add, rect_center(L->add), GRAB_TAP);
-    /* the bin: drop a card here to take the person out (undo brings them back) */
-    draw_rect(&ui->dl, L->bin, L->radius * 2, 0xF3E4DEFF);
-    draw_frame(&ui->dl, L->bin, L->radius * 2, ui_px(ui, 0.35f), 0xC9A89BFF);
-    ui_text(ui, (Rect){L->bin.x, L->bin.y, L->bin.w, L->bin.h * 6 / 10}, FONT_TITLE,
-            ALIGN_CENTER | ALIGN_MIDDLE, t->ink, "\xF0\x9F\x97\x91\xEF\xB8\x8F"); /* 🗑️ */
-    ui_text(ui, (Rect){L->bin.x, L->bin.y + L->bin.h * 6 / 10, L->bin.w, L->bin.h * 4 / 10},
-            FONT_SMALL, ALIGN_CENTER | ALIGN_MIDDLE, t->ink_soft, ui_tr(ui, "Weghalen"));
-    ui_widget(ui, ID_BIN, L->bin, rect_center(L->bin), 0);
+    if (sel && !dragging) { /* a card chosen: in the bin's place (only a drag needs it), "change" */
+        draw_rect(&ui->dl, L->bin, L->radius * 2, t->card);
+        draw_frame(&ui->dl, L->bin, L->radius * 2, ui_px(ui, 0.5f), t->accent);
+        ui_text(ui, (Rect){L->bin.x, L->bin.y, L->bin.w, L->bin.h * 6 / 10}, FONT_TITLE,
+                ALIGN_CENTER | ALIGN_MIDDLE, t->ink, "\xE2\x9C\x8F\xEF\xB8\x8F"); /* ✏️ */
+        ui_text(ui, (Rect){L->bin.x, L->bin.y + L->bin.h * 6 / 10, L->bin.w, L->bin.h * 4 / 10},
+                FONT_SMALL, ALIGN_CENTER | ALIGN_MIDDLE, t->accent, ui_tr(ui, "Aanpassen"));
+        ui_widget(ui, ID_EDIT_PERSON, L->bin, rect_center(L->bin), GRAB_TAP);
+    } else {
+        /* the bin: drop a card here to take the person out (undo brings them back) */
+        draw_rect(&ui->dl, L->bin, L->radius * 2, 0xF3E4DEFF);
+        draw_frame(&ui->dl, L->bin, L->radius * 2, ui_px(ui, 0.35f), 0xC9A89BFF);
+        ui_text(ui, (Rect){L->bin.x, L->bin.y, L->bin.w, L->bin.h * 6 / 10}, FONT_TITLE,
+                ALIGN_CENTER | ALIGN_MIDDLE, t->ink, "\xF0\x9F\x97\x91\xEF\xB8\x8F"); /* 🗑️ */
+        ui_text(ui, (Rect){L->bin.x, L->bin.y + L->bin.h * 6 / 10, L->bin.w, L->bin.h * 4 / 10},
+                FONT_SMALL, ALIGN_CENTER | ALIGN_MIDDLE, t->ink_soft, ui_tr(ui, "Weghalen"));
+        ui_widget(ui, ID_BIN, L->bin, rect_center(L->bin), 0);
+    }
+    if (L->split) { /* the other view: the goals, or the map */
+        draw_rect(&ui->dl, L->flip, L->radius * 2, t->card);
+        draw_frame(&ui->dl, L->flip, L->radius * 2, ui_px(ui, 0.5f), t->accent);
+        const char *picto = show_goals ? "\xF0\x9F\x97\xBA\xEF\xB8\x8F" /* 🗺️ */
+                                       : "\xF0\x9F\x8E\xAF";            /* 🎯 */
+        Rect pic = {L->flip.x, L->flip.y, L->flip.w, L->flip.h * 6 / 10};
+        ui_text(ui, pic, FONT_TITLE, ALIGN_CENTER | ALIGN_MIDDLE, t->ink, picto);
+        Rect words = {L->flip.x + L->pad / 2, L->flip.y + L->flip.h * 6 / 10, L->flip.w - L->pad,
+                      L->flip.h * 4 / 10};
+        char flip[120];
+        if (!show_goals && plan->n_goals > 0)
+            snprintf(flip, sizeof flip, "%s %d", board_flip_label(ui, true), plan->n_goals);
+        else
+            snprintf(flip, sizeof flip, "%s", board_flip_label(ui, !show_goals));
+        ui_text(ui, words, FONT_SMALL, ALIGN_CENTER | ALIGN_MIDDLE, t->accent, flip);
+        ui_widget(ui, ID_FLIP, L->flip, rect_center(L->flip), GRAB_TAP);
+    }
     int waiting = 0;
     for (int i = 0; i < plan->n_people; i++)
         waiting += plan->people[i].place.ring == RING_TRAY && !plan->people[i].child;
-    ui_wrap(ui, label, FONT_SMALL, t->ink_soft,
-            waiting ? ui_tr(ui, "Sleep een kaart naar een kring")
-                    : ui_tr(ui, "Nieuwe mensen wachten hier op hun plek"),
-            2, true);
+    if (sel) { /* the chosen card whole: the name, who they are, where a tap puts them */
+        int bh = ui_line_height(ui, FONT_BOLD);
+        ui_text(ui, (Rect){label.x, label.y, label.w, bh}, FONT_BOLD,
+                ui->rtl ? ALIGN_RIGHT : ALIGN_LEFT, t->ink, sel->name);
+        char more[400];
+        snprintf(more, sizeof more, "%s \xC2\xB7 %s", relation_words(sel, ui->cat),
+                 ui_tr(ui, "tik op een plek in de kring"));
+        ui_wrap(ui, (Rect){label.x, label.y + bh, label.w, label.h - bh}, FONT_SMALL, t->ink_soft,
+                more, (label.h - bh) / sh, true);
+    } else {
+        ui_wrap(ui, label, FONT_SMALL, t->ink_soft,
+                waiting ? ui_tr(ui, "Tik op een kaart en dan op een plek")
+                        : ui_tr(ui, "Nieuwe mensen wachten hier op hun plek"),
+                waiting ? 1 : label.h / sh, true); /* the waiting cards below one line */
+    }
     ui_widget(ui, ID_TRAY, L->tray, rect_center(L->tray), 0);
 }
 
@@ -223,13 +266,153 @@ static void chevron(Ui *ui, Point c, int size, int dir, Color col)
               (Point){c.x + size, c.y - dir * size / 2}, th, col);
 }
 
+/* One agreement's words on the board, on one line: "Jamila en Henk:
+ * what — when", with the names the family calls each other by (the
+ * sheet shows it all). */
+static void agreement_line(const Ui *ui, const Plan *plan, const Agreement *a, char *line, size_t n)
+{
+    char who[400] = "";
+    for (int j = 0; j < a->n_people; j++) {
+        const Person *q = plan_person(plan, a->people[j]);
+        char name[200];
+        size_t k = strlen(who);
+        snprintf(who + k, sizeof who - k, "%s%s",
+                 j == 0                 ? ""
+                 : j == a->n_people - 1 ? ui_tr(ui, " en ")
+                                        : ", ",
+                 q ? board_first_name(q, name, sizeof name) : "?");
+    }
+    bool mixed = bidi_has_rtl(who) || bidi_has_rtl(a->what) || bidi_has_rtl(a->when);
+    snprintf(line, n, "%s%s%s: %s%s%s", mixed ? BIDI_FSI : "", who, mixed ? BIDI_PDI : "", a->what,
+             a->when[0] ? " \xE2\x80\x94 " : "", a->when);
+}
+
+/* One agreement's row in a goal's card: the first doer's picture and the
+ * line, a finger's size; a tap opens it. */
+static void agreement_row(Ui *ui, const Layout *L, const Plan *plan, const Agreement *a, Rect row)
+{
+    const Theme *t = ui->theme;
+    int sh = ui_line_height(ui, FONT_SMALL);
+    char line[900];
+    agreement_line(ui, plan, a, line, sizeof line);
+    draw_rect(&ui->dl, row, L->radius, t->bg);
+    const Person *p = plan_person(plan, a->people[0]);
+    int dot = sh / 2;
+    Point dp = {ui->rtl ? row.x + row.w - L->pad / 2 - dot : row.x + L->pad / 2 + dot,
+                row.y + row.h / 2};
+    if (p && relation_find(p->picto)) {
+        draw_disc(&ui->dl, dp, dot, t->sector_tint[p->place.sector]);
+        ui_text(ui, (Rect){dp.x - 2 * dot, dp.y - dot, 4 * dot, 2 * dot}, FONT_SMALL,
+                ALIGN_CENTER | ALIGN_MIDDLE, t->ink, relation_find(p->picto)->picto);
+    } else {
+        draw_disc(&ui->dl, dp, dot / 2, p ? t->sector[p->place.sector] : t->ink_soft);
+    }
+    int lw = row.w - dot * 2 - L->pad;
+    Rect lb = {ui->rtl ? row.x + L->pad / 2 : row.x + L->pad / 2 + dot * 2 + L->pad / 2, row.y, lw,
+               row.h};
+    ui_text(ui, lb, FONT_SMALL, (ui->rtl ? ALIGN_RIGHT : ALIGN_LEFT) | ALIGN_MIDDLE, t->ink_soft,
+            line);
+    char aid[UI_ID_LEN];
+    ui_id_make(aid, ID_AGREEMENT, (unsigned)a->id);
+    ui_widget(ui, aid, row, rect_center(row), GRAB_TAP);
+}
+
+/* "+ Afspraak" at (x, y) within w: who does what for the goal, without
+ * dragging anyone. `hidden` agreements that did not fit are counted
+ * beside it. */
+static void add_agreement(Ui *ui, const Layout *L, const Goal *g, int x, int y, int w, int hidden)
+{
+    const Theme *t = ui->theme;
+    const char *label = ui_tr(ui, "Afspraak");
+    int aw = L->target + L->pad + ui_text_width(ui, FONT_BOLD, label);
+    if (aw > w) aw = w;
+    Rect add = {ui->rtl ? x + w - aw : x, y, aw, L->target};
+    draw_frame(&ui->dl, add, L->target / 2, ui_px(ui, 0.5f), t->accent);
+    int plus = L->target / 3, pth = ui_px(ui, 0.7f) + 1;
+    Point pc = {ui->rtl ? add.x + add.w - L->pad - plus / 2 : add.x + L->pad + plus / 2,
+                add.y + add.h / 2};
+    kit_plus(ui, pc, plus / 2, pth, t->accent, false);
+    Rect words = {ui->rtl ? add.x + L->pad / 2 : pc.x + plus / 2 + L->pad / 2, add.y,
+                  add.w - plus - L->pad * 2, add.h};
+    ui_text(ui, words, FONT_BOLD, ALIGN_CENTER | ALIGN_MIDDLE | TEXT_SHRINK, t->accent, label);
+    char id[UI_ID_LEN];
+    ui_id_make(id, ID_ADD_AGREEMENT, (unsigned)g->id);
+    ui_widget(ui, id, add, rect_center(add), GRAB_TAP);
+    if (hidden > 0) { /* more than the card shows: how many */
+        char more[32];
+        snprintf(more, sizeof more, "+%d", hidden);
+        Rect m = {ui->rtl ? x : add.x + add.w + L->pad / 2, y, w - aw - L->pad / 2, L->target};
+        ui_text(ui, m, FONT_BOLD, (ui->rtl ? ALIGN_RIGHT : ALIGN_LEFT) | ALIGN_MIDDLE, t->ink_soft,
+                more);
+    }
+}
+
+/* A goal's card: its number, words and life area; each agreement as a
+ * row a finger can tap; and "+ Afspraak". On a wide card (the goals in
+ * the map's place) the words beside the rows. With draw false, only its
+ * height; drawn in a card lower than that, rows give way so that
+ * "+ Afspraak" stays. */
+static int goal_card(Ui *ui, const Layout *L, const Plan *plan, int gi, Rect card, bool draw)
+{
+    const Theme *t = ui->theme;
+    const Goal *g = &plan->goals[gi];
+    int bh = ui_line_height(ui, FONT_BOLD);
+    int num_r = bh / 2;
+    bool wide = card.w >= ui_px(ui, 140);
+    int words_w = wide ? card.w * 38 / 100 : card.w;
+    int icon_w = g->area != AREA_NONE ? bh : 0; /* the pictogram's corner is not text */
+    int text_w = words_w - 2 * num_r - L->pad * 3 / 2 - icon_w;
+    int text_h = ui_wrap(ui, (Rect){0, 0, text_w, 0}, FONT_BOLD, t->ink, g->text, 3, false);
+    int n_agr = 0;
+    for (int k = 0; k < plan->n_agreements; k++)
+        n_agr += plan->agreements[k].goal == g->id;
+    int row_step = L->target + L->pad / 3;
+    int rows_h = n_agr * row_step + L->target; /* and "+ Afspraak" */
+    int words_h = L->pad + text_h + L->pad / 2;
+    int h = wide ? (words_h > rows_h + L->pad ? words_h : rows_h + L->pad)
+                 : words_h + rows_h + L->pad / 2;
+    if (!draw) return h;
+    /* the rows: below the words, or beside them */
+    int rx = wide ? (ui->rtl ? card.x + L->pad / 2 : card.x + words_w) : card.x + L->pad / 2;
+    int rw = wide ? card.w - words_w - L->pad / 2 : card.w - L->pad;
+    int ry = wide ? card.y + L->pad / 2 : card.y + words_h;
+    int bottom = card.y + card.h - L->pad / 2 - L->target; /* where "+ Afspraak" must start */
+    int shown = 0;
+    for (int k = 0; k < plan->n_agreements; k++) {
+        const Agreement *a = &plan->agreements[k];
+        if (a->goal != g->id) continue;
+        if (ry + L->target > bottom - L->pad / 3) break;
+        agreement_row(ui, L, plan, a, (Rect){rx, ry, rw, L->target});
+        ry += row_step;
+        shown++;
+    }
+    add_agreement(ui, L, g, rx, ry < bottom ? ry : bottom, rw, n_agr - shown);
+    /* the card's words over the widgets of its rows: those are its parts */
+    int wx = wide && ui->rtl ? card.x + card.w - words_w : card.x;
+    if (g->area != AREA_NONE) /* the life area's pictogram, in the corner */
+        ui_text(ui,
+                (Rect){ui->rtl ? wx + L->pad / 2 : wx + words_w - L->pad / 2 - bh,
+                       card.y + L->pad / 2, bh, bh},
+                FONT_BODY, ALIGN_CENTER | ALIGN_MIDDLE, t->ink, area_picto(g->area));
+    Point nc = {ui->rtl ? wx + words_w - L->pad / 2 - num_r : wx + L->pad / 2 + num_r,
+                card.y + L->pad + bh / 2};
+    draw_disc(&ui->dl, nc, num_r, t->accent);
+    char num[12];
+    snprintf(num, sizeof num, "%d", gi + 1);
+    ui_text(ui, (Rect){nc.x - num_r, nc.y - num_r, 2 * num_r, 2 * num_r}, FONT_SMALL,
+            ALIGN_CENTER | ALIGN_MIDDLE, t->card, num);
+    int tx = ui->rtl ? wx + L->pad / 2 + icon_w : nc.x + num_r + L->pad / 2;
+    ui_wrap(ui, (Rect){tx, card.y + L->pad, text_w, text_h}, FONT_BOLD, t->ink, g->text, 3, true);
+    return h;
+}
+
 static void draw_goals(Ui *ui, BoardState *st, const Layout *L, const Plan *plan)
 {
     const Theme *t = ui->theme;
     draw_rect(&ui->dl, L->goals, L->radius * 2, t->panel);
     int x = L->goals.x + L->pad, w = L->goals.w - 2 * L->pad;
     int y = L->goals.y + L->pad;
-    int th = ui_line_height(ui, FONT_TITLE);
+    int th = ui_line_height(ui, FONT_TITLE), sh = ui_line_height(ui, FONT_SMALL);
     int align = ui->rtl ? ALIGN_RIGHT : ALIGN_LEFT;
     int aw = L->target + L->pad * 2 + ui_text_width(ui, FONT_BOLD, ui_tr(ui, "Doel"));
     Rect add = {ui->rtl ? x : x + w - aw, y, aw, L->target};
@@ -244,11 +427,48 @@ static void draw_goals(Ui *ui, BoardState *st, const Layout *L, const Plan *plan
             ALIGN_CENTER | ALIGN_MIDDLE, t->card, ui_tr(ui, "Doel"));
     ui_widget(ui, ID_ADD_GOAL, add, rect_center(add), GRAB_TAP);
     y += L->target + L->pad / 2;
+    if (plan->n_goals > 0 && plan->n_agreements == 0) { /* how an agreement is made */
+        int used = ui_wrap(
+            ui, (Rect){x, y, w, sh * 2}, FONT_SMALL, t->ink_soft,
+            ui_tr(ui, "Wie doet wat? Tik op + Afspraak, of sleep iemand op een doel."), 2, true);
+        y += used + L->pad / 2;
+    }
     int bottom = L->goals.y + L->goals.h - L->pad;
-    int bh = ui_line_height(ui, FONT_BOLD), sh = ui_line_height(ui, FONT_SMALL);
+    if (L->split && plan->n_goals > 0) { /* in the map's place: every goal whole, scrolled */
+        Rect area = {L->goals.x, y, L->goals.w, bottom - y + L->pad};
+        ui_widget(ui, ID_GOALS_AREA, area, rect_center(area), GRAB_TAP | GRAB_DRAG);
+        int content = 0;
+        for (int gi = 0; gi < plan->n_goals; gi++)
+            content += goal_card(ui, L, plan, gi, (Rect){x, 0, w, 0}, false) + L->pad / 2;
+        form_scroll_clamp(&st->goals_scroll, content, area.h);
+        ui_clip(ui, area);
+        int gy = area.y - st->goals_scroll.offset;
+        for (int gi = 0; gi < plan->n_goals; gi++) {
+            int card_h = goal_card(ui, L, plan, gi, (Rect){x, 0, w, 0}, false);
+            Rect card = {x, gy, w, card_h};
+            if (gy + card_h > area.y && gy < area.y + area.h) {
+                draw_rect(&ui->dl, card, L->radius, t->card);
+                draw_frame(&ui->dl, card, L->radius, ui_px(ui, 0.35f), t->line);
+                char id[UI_ID_LEN];
+                ui_id_make(id, ID_GOAL, (unsigned)plan->goals[gi].id);
+                ui_widget(ui, id, card, (Point){card.x + card.w / 2, card.y + L->pad * 2},
+                          GRAB_TAP | GRAB_DRAG);
+                goal_card(ui, L, plan, gi, card, true);
+            }
+            gy += card_h + L->pad / 2;
+        }
+        ui_unclip(ui);
+        int fade = L->pad; /* where more goals are, above or below: the edge darker */
+        if (st->goals_scroll.offset > 0)
+            draw_rect(&ui->dl, (Rect){area.x, area.y, area.w, fade}, 0, 0x2A263030);
+        if (st->goals_scroll.offset < content - area.h)
+            draw_rect(&ui->dl, (Rect){area.x, area.y + area.h - fade, area.w, fade}, 0, 0x2A263030);
+        st->goals_shown = st->goals_folded = plan->n_goals;
+        return;
+    }
     if (st->goal_first >= plan->n_goals) st->goal_first = plan->n_goals > 0 ? plan->n_goals - 1 : 0;
     if (st->goal_first < 0) st->goal_first = 0;
-    int scroll_h = L->target * 8 / 10;
+    int scroll_h = L->target;
     if (st->goal_first > 0) { /* earlier goals: a button to go back up */
         Rect up = {x, y, w, scroll_h};
         draw_rect(&ui->dl, up, L->radius, t->sector_tint[1]);
@@ -257,21 +477,43 @@ static void draw_goals(Ui *ui, BoardState *st, const Layout *L, const Plan *plan
         y += scroll_h + L->pad / 2;
     }
     st->goals_shown = 0;
-    int num_r = bh / 2;
     if (plan->n_goals == 0)
         ui_wrap(ui, (Rect){x, y, w, bottom - y}, FONT_BODY, t->ink_soft,
                 ui_tr(ui, "Nog geen doelen. Wat wil de familie bereiken?"), 3, true);
+    bool folded = false; /* goals that no longer fit whole: one line each */
+    st->goals_folded = plan->n_goals;
     for (int gi = st->goal_first; gi < plan->n_goals; gi++) {
-        const Goal *g = &plan->goals[gi];
-        int n_agr = 0;
-        for (int k = 0; k < plan->n_agreements; k++)
-            n_agr += plan->agreements[k].goal == g->id;
-        int text_w = w - 2 * num_r - L->pad * 3 / 2 - (g->area != AREA_NONE ? bh : 0);
-        int text_h = ui_wrap(ui, (Rect){0, 0, text_w, 0}, FONT_BOLD, t->ink, g->text, 3, false);
-        int card_h = L->pad + text_h + n_agr * sh + (n_agr ? L->pad / 2 : 0) + L->pad;
-        if (card_h < L->target) card_h = L->target;
+        int card_h = goal_card(ui, L, plan, gi, (Rect){x, y, w, 0}, false);
         bool last = gi == plan->n_goals - 1;
-        if (y + card_h > bottom - (last ? 0 : scroll_h + L->pad / 2) && st->goals_shown > 0) {
+        int room = bottom - (last ? 0 : scroll_h + L->pad / 2);
+        if (!folded && y + card_h > room && st->goals_shown > 0) {
+            folded = true;
+            st->goals_folded = gi;
+        }
+        if (folded && y + L->target <= room) { /* its number and first words: tap or drop on it */
+            const Goal *goal = &plan->goals[gi];
+            Rect row = {x, y, w, L->target};
+            draw_rect(&ui->dl, row, L->radius, t->card);
+            draw_frame(&ui->dl, row, L->radius, ui_px(ui, 0.35f), t->line);
+            int num_r = ui_line_height(ui, FONT_BOLD) / 2;
+            Point nc = {ui->rtl ? row.x + row.w - L->pad / 2 - num_r : row.x + L->pad / 2 + num_r,
+                        row.y + row.h / 2};
+            draw_disc(&ui->dl, nc, num_r, t->accent);
+            char num[12];
+            snprintf(num, sizeof num, "%d", gi + 1);
+            ui_text(ui, (Rect){nc.x - num_r, nc.y - num_r, 2 * num_r, 2 * num_r}, FONT_SMALL,
+                    ALIGN_CENTER | ALIGN_MIDDLE, t->card, num);
+            Rect words = {ui->rtl ? row.x + L->pad / 2 : nc.x + num_r + L->pad / 2, row.y,
+                          row.w - 2 * num_r - L->pad * 3 / 2, row.h};
+            ui_text(ui, words, FONT_BOLD, align | ALIGN_MIDDLE, t->ink, goal->text);
+            char id[UI_ID_LEN];
+            ui_id_make(id, ID_GOAL, (unsigned)goal->id);
+            ui_widget(ui, id, row, rect_center(row), GRAB_TAP | GRAB_DRAG);
+            st->goals_shown++;
+            y += L->target + L->pad / 2;
+            continue;
+        }
+        if (y + card_h > room && st->goals_shown > 0) {
             /* later goals: a button to see them, saying how many */
             Rect down = {x, bottom - scroll_h, w, scroll_h};
             draw_rect(&ui->dl, down, L->radius, t->sector_tint[1]);
@@ -284,68 +526,19 @@ static void draw_goals(Ui *ui, BoardState *st, const Layout *L, const Plan *plan
             ui_widget(ui, ID_GOALS_DOWN, down, rect_center(down), GRAB_TAP);
             break;
         }
+        if (y + card_h > room) card_h = room - y; /* one goal taller than the column */
         st->goals_shown++;
         Rect card = {x, y, w, card_h};
         draw_rect(&ui->dl, card, L->radius, t->card);
         draw_frame(&ui->dl, card, L->radius, ui_px(ui, 0.35f), t->line);
-        /* the card first, its agreement lines (registered later) on top */
+        /* the card first, its rows (registered after) on top */
         char id[UI_ID_LEN];
-        ui_id_make(id, ID_GOAL, (unsigned)g->id);
-        ui_widget(ui, id, card, (Point){card.x + card.w / 2, card.y + L->pad + text_h / 2},
+        ui_id_make(id, ID_GOAL, (unsigned)plan->goals[gi].id);
+        ui_widget(ui, id, card, (Point){card.x + card.w / 2, card.y + L->pad * 2},
                   GRAB_TAP | GRAB_DRAG);
-        if (g->area != AREA_NONE) /* the life area's pictogram, in the corner */
-            ui_text(ui,
-                    (Rect){ui->rtl ? card.x + L->pad / 2 : card.x + card.w - L->pad / 2 - bh,
-                           card.y + L->pad / 2, bh, bh},
-                    FONT_BODY, ALIGN_CENTER | ALIGN_MIDDLE, t->ink, area_picto(g->area));
-        Point nc = {ui->rtl ? card.x + card.w - L->pad / 2 - num_r : card.x + L->pad / 2 + num_r,
-                    card.y + L->pad + bh / 2};
-        draw_disc(&ui->dl, nc, num_r, t->accent);
-        char num[12];
-        snprintf(num, sizeof num, "%d", gi + 1);
-        ui_text(ui, (Rect){nc.x - num_r, nc.y - num_r, 2 * num_r, 2 * num_r}, FONT_SMALL,
-                ALIGN_CENTER | ALIGN_MIDDLE, t->card, num);
-        int icon_w = g->area != AREA_NONE ? bh : 0; /* the pictogram's corner is not text */
-        int tx = ui->rtl ? card.x + L->pad / 2 + icon_w : nc.x + num_r + L->pad / 2;
-        ui_wrap(ui, (Rect){tx, card.y + L->pad, text_w, text_h}, FONT_BOLD, t->ink, g->text, 3,
-                true);
-        int ay = card.y + L->pad + text_h + L->pad / 2;
-        for (int k = 0; k < plan->n_agreements; k++) {
-            const Agreement *a = &plan->agreements[k];
-            if (a->goal != g->id) continue;
-            const Person *p = plan_person(plan, a->people[0]);
-            char who[400] = "", line[900];
-            for (int j = 0; j < a->n_people; j++) {
-                const Person *q = plan_person(plan, a->people[j]);
-                size_t n = strlen(who);
-                snprintf(who + n, sizeof who - n, "%s%s",
-                         j == 0                 ? ""
-                         : j == a->n_people - 1 ? ui_tr(ui, " en ")
-                                                : ", ",
-                         q ? q->name : "?");
-            }
-            bool mixed = bidi_has_rtl(who) || bidi_has_rtl(a->what) || bidi_has_rtl(a->when);
-            snprintf(line, sizeof line, "%s%s%s: %s%s%s", mixed ? BIDI_FSI : "", who,
-                     mixed ? BIDI_PDI : "", a->what, a->when[0] ? " \xE2\x80\x94 " : "", a->when);
-            int dot = sh / 2 - 1;
-            Point dp = {ui->rtl ? card.x + card.w - L->pad - dot : tx + dot, ay + sh / 2};
-            if (p && relation_find(p->picto)) {
-                draw_disc(&ui->dl, dp, dot, t->sector_tint[p->place.sector]);
-                ui_text(ui, (Rect){dp.x - 2 * dot, dp.y - dot, 4 * dot, 2 * dot}, FONT_SMALL,
-                        ALIGN_CENTER | ALIGN_MIDDLE, t->ink, relation_find(p->picto)->picto);
-            } else {
-                draw_disc(&ui->dl, dp, dot / 2, p ? t->sector[p->place.sector] : t->ink_soft);
-            }
-            Rect lb = {ui->rtl ? card.x + L->pad / 2 : tx + dot * 2 + L->pad / 3, ay,
-                       text_w - dot * 2 - L->pad / 3, sh};
-            ui_text(ui, lb, FONT_SMALL, align, t->ink_soft, line);
-            char aid[UI_ID_LEN];
-            ui_id_make(aid, ID_AGREEMENT, (unsigned)a->id);
-            ui_widget(ui, aid, (Rect){card.x, ay, card.w, sh},
-                      (Point){card.x + card.w / 2, ay + sh / 2}, GRAB_TAP);
-            ay += sh;
-        }
-
+        ui_clip(ui, card);
+        goal_card(ui, L, plan, gi, card, true);
+        ui_unclip(ui);
         y += card_h + L->pad / 2;
     }
 }
@@ -360,6 +553,7 @@ static Person *dragged_person(const Plan *plan, const Finger *f)
 void board_state_init(BoardState *st)
 {
     memset(st, 0, sizeof *st);
+    st->goals_folded = INT_MAX; /* none, until drawn */
     sheet_init(&st->sheet);
     goalsheet_init(&st->goals);
 }
@@ -399,15 +593,27 @@ void board_draw(Ui *ui, BoardState *st, const Plan *plan, const Gestures *g, int
 
     if (st->selected && !plan_person(plan, st->selected))
         st->selected = 0; /* undone or removed meanwhile */
-    draw_map(ui, &L, plan);
-    draw_tray(ui, &L, plan);
-    draw_goals(ui, st, &L, plan);
+    if (!L.split) st->show_goals = false;
+    /* on a small screen, a card held over the button to the goals turns
+     * the board to them, to be dropped on one */
+    for (int i = 0; L.split && !st->show_goals && i < GESTURE_FINGERS; i++)
+        if (dragged_person(plan, &g->f[i]) && rect_contains(L.flip, g->f[i].pos))
+            st->show_goals = true;
+    bool goals_only = L.split && st->show_goals;
+    const Person *sel = st->selected ? plan_person(plan, st->selected) : NULL;
+    if (!goals_only) draw_map(ui, &L, plan);
+    bool dragging = false;
+    for (int i = 0; i < GESTURE_FINGERS; i++)
+        dragging = dragging || dragged_person(plan, &g->f[i]);
+    draw_tray(ui, &L, plan, st->show_goals, sel, dragging);
+    if (!L.split || goals_only) draw_goals(ui, st, &L, plan);
 
     /* Cards at rest, every one of them: a card under a finger stays drawn
      * at home here, so lifting it does not change this still layer. */
     for (int i = 0; i < plan->n_people; i++) {
         const Person *p = &plan->people[i];
-        if (p->child) continue; /* the children are the centre */
+        if (p->child) continue;                                 /* the children are the centre */
+        if (goals_only && p->place.ring != RING_TRAY) continue; /* the map is the other view */
         char id[UI_ID_LEN];
         ui_id_make(id, ID_PERSON, (unsigned)p->id);
         Point c = board_person_home(&L, ui, plan, p);
@@ -416,19 +622,11 @@ void board_draw(Ui *ui, BoardState *st, const Plan *plan, const Gestures *g, int
             ui_widget(ui, id, board_card_at(ui, &L, p, c), board_visible_point(ui, &L, plan, i),
                       GRAB_TAP | GRAB_DRAG | GRAB_LONGPRESS);
     }
-    /* the selected card: a ring, and a button to change it */
-    const Person *sel = st->selected ? plan_person(plan, st->selected) : NULL;
-    if (sel) {
+    /* the selected card: a ring (the tray says who it is, and changes it) */
+    if (sel && !(goals_only && sel->place.ring != RING_TRAY)) {
         Rect r = board_card_at(ui, &L, sel, board_person_home(&L, ui, plan, sel));
         draw_frame(&ui->dl, rect_inset(r, -ui_px(ui, 0.8f)), L.radius + ui_px(ui, 0.8f),
                    ui_px(ui, 0.7f), t->accent);
-        int bw = L.target + ui_text_width(ui, FONT_BOLD, ui_tr(ui, "Aanpassen"));
-        Rect b = {r.x + r.w / 2 - bw / 2, r.y + r.h + L.pad / 2, bw, L.target};
-        if (b.y + b.h > L.map.y + L.map.h) b.y = r.y - L.pad / 2 - L.target;
-        b.x = clampi(b.x, L.map.x, L.map.x + L.map.w - b.w);
-        draw_rect(&ui->dl, b, L.target / 2, t->accent);
-        ui_text(ui, b, FONT_BOLD, ALIGN_CENTER | ALIGN_MIDDLE, t->card, ui_tr(ui, "Aanpassen"));
-        ui_widget(ui, ID_EDIT_PERSON, b, rect_center(b), GRAB_TAP);
     }
 
     /* What moves with the fingers, and what lies over everything. */
@@ -457,7 +655,7 @@ void board_draw(Ui *ui, BoardState *st, const Plan *plan, const Gestures *g, int
     }
     /* goals under fingers: the place they left, a goal they would trade
      * places with, and the card itself */
-    for (int i = 0; i < GESTURE_FINGERS; i++) {
+    for (int i = 0; i < GESTURE_FINGERS && !L.split; i++) { /* (there a drag scrolls them) */
         const Finger *f = &g->f[i];
         unsigned gid;
         if (!f->down || !f->dragging || !ui_id_num(f->widget, ID_GOAL, &gid)) continue;
@@ -532,11 +730,14 @@ void board_edit_result(BoardState *st, const Plan *plan, EditResult r, const cha
     if (from == 2) {
         bool added = r == EDIT_OK && st->goals.kind == GOALSHEET_GOAL && st->goals.id == 0;
         goalsheet_taken(&st->goals, r == EDIT_OK, why);
-        if (added && plan->n_goals > st->goals_shown) /* show the new goal */
-            st->goal_first = plan->n_goals - (st->goals_shown > 1 ? st->goals_shown - 1 : 1);
+        if (added && plan->n_goals > st->goal_first + st->goals_shown) /* show the new goal */
+            st->goal_first = plan->n_goals - (st->goals_shown > 1 ? st->goals_shown : 1);
     }
     if (from != 1) return;
+    bool added = r == EDIT_OK && st->sheet.person == 0 && plan->n_people > 0;
     sheet_taken(&st->sheet, r == EDIT_OK, why);
+    if (added && !st->sheet.open) /* the new card chosen: a tap on a place puts it there */
+        st->selected = plan->people[plan->n_people - 1].id;
     if (st->selected && !plan_person(plan, st->selected)) st->selected = 0;
 }
 
@@ -572,6 +773,11 @@ static BoardResult on_gesture(Ui *ui, BoardState *st, const Plan *plan, const Ge
         return from_sheet(st, 2, goalsheet_gesture(ui, &st->goals, plan, &st->kb, ev, edit), edit,
                           goalsheet_removal(&st->goals));
     unsigned pid, gid, aid;
+    bool scroll_goals =
+        L.split && st->show_goals &&
+        (ui_id_is(ev->widget, ID_GOALS_AREA) || ui_id_num(ev->widget, ID_GOAL, &gid));
+    if (scroll_goals && ev->kind != GESTURE_TAP && form_scroll_gesture(&st->goals_scroll, ev))
+        return BOARD_REDRAW; /* there a drag on the goals scrolls them */
     switch (ev->kind) {
     case GESTURE_TAP:
         if (ui_id_is(ev->widget, ID_ADD_PERSON)) {
@@ -589,6 +795,17 @@ static BoardResult on_gesture(Ui *ui, BoardState *st, const Plan *plan, const Ge
             st->selected = st->selected == pid ? 0 : pid;
             return BOARD_REDRAW;
         }
+        if (ui_id_is(ev->widget, ID_FLIP)) { /* the chosen card stays chosen, for + Afspraak */
+            st->show_goals = !st->show_goals;
+            return BOARD_REDRAW;
+        }
+        if (ui_id_num(ev->widget, ID_ADD_AGREEMENT, &gid) && plan_goal(plan, gid)) {
+            /* who does it: the chosen card, if there is one */
+            goalsheet_open_agreement(&st->goals, plan, 0, gid, st->selected);
+            st->selected = 0;
+            st->kb = (Keyboard){.shift = true};
+            return BOARD_REDRAW;
+        }
         if (ui_id_is(ev->widget, ID_GOALS_UP)) {
             st->goal_first = st->goal_first > 0 ? st->goal_first - 1 : 0;
             return BOARD_REDRAW;
@@ -603,6 +820,11 @@ static BoardResult on_gesture(Ui *ui, BoardState *st, const Plan *plan, const Ge
             return BOARD_REDRAW;
         }
         if (ui_id_num(ev->widget, ID_GOAL, &gid) && plan_goal(plan, gid)) {
+            int gi = (int)(plan_goal(plan, gid) - plan->goals);
+            if (gi >= st->goals_folded) { /* folded: first brought up whole */
+                st->goal_first = gi;
+                return BOARD_REDRAW;
+            }
             goalsheet_open_goal(&st->goals, plan, gid);
             st->kb = (Keyboard){0};
             return BOARD_REDRAW;
@@ -612,8 +834,16 @@ static BoardResult on_gesture(Ui *ui, BoardState *st, const Plan *plan, const Ge
             st->kb = (Keyboard){0};
             return BOARD_REDRAW;
         }
-        if (st->selected) { /* a tap elsewhere lets go of the selection */
+        if (st->selected) { /* a tap on a place puts the chosen person there; elsewhere,
+                               it lets go of them */
+            const Person *p = plan_person(plan, st->selected);
+            Drop d = board_drop_for(&L, ev->pos, ev->pos);
+            bool on_map = !(L.split && st->show_goals) && d.valid && !d.bin;
             st->selected = 0;
+            if (p && on_map && !(d.place.ring == RING_TRAY && p->place.ring == RING_TRAY)) {
+                *edit = (Edit){.kind = EDIT_PERSON_MOVE, .id = p->id, .place = d.place};
+                return BOARD_EDIT;
+            }
             return BOARD_REDRAW;
         }
         return BOARD_NOTHING;

@@ -28,12 +28,16 @@ typedef struct BoardState {
     PersonSheet sheet;
     GoalSheet goals; /* the goal or agreement sheet */
     Keyboard kb;
-    int goal_first;       /* the first goal shown in the goals column */
-    BoardSettled settled; /* where the cards rest */
-    int goals_shown;      /* how many fit, as last drawn */
-    int top;              /* where the board begins, below the step bar */
-    int sheet_edit;       /* the pending edit came from: 1 the person
-                             sheet, 2 the goal sheet, 0 neither */
+    int goal_first;          /* the first goal shown in the goals column */
+    bool show_goals;         /* on a small screen: the goals in the map's place */
+    FormScroll goals_scroll; /* there, how far they are scrolled (a finger's drag) */
+    BoardSettled settled;    /* where the cards rest */
+    int goals_shown;         /* how many fit, as last drawn */
+    int goals_folded;        /* the first goal drawn folded to one line, as last drawn
+                                (a tap on one brings it up whole) */
+    int top;                 /* where the board begins, below the step bar */
+    int sheet_edit;          /* the pending edit came from: 1 the person
+                                sheet, 2 the goal sheet, 0 neither */
 } BoardState;
 
 void board_state_init(BoardState *st);

@@ -20,9 +20,12 @@ typedef struct Layout {
     int pad, radius, target;
     Rect top, map, goals, tray;
     Rect add, bin; /* in the tray: "+ person", and the bin */
+    bool split;    /* a small screen: the map and the goals are two views a tap apart */
+    Rect flip;     /* then, in the tray: the button to the other view */
     NetMap net;
     int card_w, card_h;
     bool compact; /* a crowded map: one-line cards */
+    bool faces;   /* too crowded even for those: round faces, the name on a tap */
     int n_home;
     Point home[BOARD_PEOPLE_MAX]; /* where each person's card rests (plan order) */
 } Layout;
@@ -36,12 +39,23 @@ typedef struct BoardSettled {
 } BoardSettled;
 
 /* The board's layout below `top` (the step bar), with the cards' resting
- * places from st when nothing they depend on has changed. */
+ * places from st when nothing they depend on has changed. On a small
+ * screen (split) the map and the goals take the same place, one at a
+ * time. */
 Layout board_layout(const Ui *ui, BoardSettled *st, const Plan *plan, int top);
+
+/* Where a sector's name stands: in its corner of the map (cards keep
+ * clear of it). */
+Rect board_sector_label(const Ui *ui, const Layout *L, int sector);
+
+/* The words on the button to the other view: to the goals, or the map. */
+const char *board_flip_label(const Ui *ui, bool to_goals);
 
 /* What a card says: the whole name, or on one-line cards the first name
  * (how the family calls each other; "(oma Jamila)" counts as a name). */
 const char *board_card_name(const Layout *L, const Person *p, char *buf, size_t n);
+/* The first name ("(oma Jamila)" counts as one), into buf. */
+const char *board_first_name(const Person *p, char *buf, size_t n);
 /* A card centred at c, as wide as its name and relation need (up to L->card_w). */
 Rect board_card_at(const Ui *ui, const Layout *L, const Person *p, Point c);
 /* Centre of a person's card when nobody is dragging it. */

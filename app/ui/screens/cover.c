@@ -21,14 +21,25 @@ void cover_draw(Ui *ui)
 {
     const Theme *t = ui->theme;
     KitGeo G = kit_geo(ui);
+    ui_cover(ui);
     draw_rect(&ui->dl, (Rect){0, 0, ui->w, ui->h}, 0, t->bg);
     ui_widget(ui, ID_COVER, (Rect){0, 0, ui->w, ui->h}, (Point){2, 2}, 0);
     int r = ui->h / 7;
     Point c = {ui->w / 2, ui->h / 4};
-    kit_sign(ui, c, r);
     int w = ui_px(ui, 150) < ui->w - 4 * G.pad ? ui_px(ui, 150) : ui->w - 4 * G.pad;
+    int bh = G.target * 3 / 2;
+    int words_h = G.th + G.pad / 2 + G.lh * 3 + G.pad * 2 + bh + G.pad + G.target;
     int x = (ui->w - w) / 2, y = c.y + r + G.pad * 2;
-    ui_text(ui, (Rect){x, y, w, G.th}, FONT_TITLE, ALIGN_CENTER, t->ink,
+    if (y + words_h > ui->h - G.pad && ui->w > ui->h) { /* short and wide: the sign beside */
+        r = ui->h / 5;
+        c = (Point){ui->rtl ? ui->w - ui->w / 6 : ui->w / 6, ui->h / 2};
+        w = ui->w * 2 / 3 - 2 * G.pad;
+        x = ui->rtl ? G.pad : ui->w / 3 + G.pad;
+        y = (ui->h - words_h) / 2;
+        if (y < G.pad) y = G.pad;
+    }
+    kit_sign(ui, c, r);
+    ui_text(ui, (Rect){x, y, w, G.th}, FONT_TITLE, ALIGN_CENTER | TEXT_SHRINK, t->ink,
             ui_tr(ui, "Het plan is even afgedekt"));
     y += G.th + G.pad / 2;
     y += ui_wrap(ui, (Rect){x, y, w, G.lh * 3}, FONT_BODY, t->ink_soft,
@@ -36,7 +47,6 @@ void cover_draw(Ui *ui)
                            "langsloopt."),
                  3, true);
     y += G.pad * 2;
-    int bh = G.target * 3 / 2;
     kit_big_button(ui, &G, ID_UNCOVER, (Rect){x, y, w, bh}, "\xF0\x9F\x91\x8B", /* 👋 */
                    ui_tr(ui, "Wij zijn er nog: verder"), true, true);
     y += bh + G.pad;

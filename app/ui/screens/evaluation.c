@@ -11,6 +11,9 @@
 #define ID_START "start" /* the steppers: "start-minus", "start-plus" */
 #define ID_END "end"     /* "end-minus", "end-plus" */
 #define ID_CLEAR "time-clear"
+#define ID_HOUR "hour"       /* "hour:19": the hour of the time being picked */
+#define ID_QUARTER "quarter" /* "quarter:30": its minutes */
+#define ID_PICK_DONE "time-done"
 #define ID_PLACE "field:eval-place"
 #define ID_CONVENER "convener" /* "convener:PERSON" */
 
@@ -57,7 +60,7 @@ void evaluation_draw(KitColumn *p, const EvalState *es, const Plan *plan, const 
     const Evaluation *e = &plan->eval;
     int year, month;
     calendar_shown(es, plan, view, &year, &month);
-    kit_heading(p, "\xF0\x9F\x93\x85", ui_tr(ui, "Op welke dag?"), NULL);
+    kit_heading(p, "\xF0\x9F\x97\x93\xEF\xB8\x8F", ui_tr(ui, "Op welke dag?"), NULL);
     if (e->date[0] && view->today[0] && strcmp(e->date, view->today) < 0) {
         Rect w = {p->col.x, p->y, p->col.w, p->lh + p->pad};
         draw_rect(&ui->dl, w, p->radius / 2, ui->theme->warn_tint);
@@ -68,6 +71,7 @@ void evaluation_draw(KitColumn *p, const EvalState *es, const Plan *plan, const 
     }
     /* month and the arrows */
     int cw = p->col.w < p->target * 7 * 3 / 2 ? p->col.w : p->target * 7 * 3 / 2;
+    if (cw < (p->target + 2) * 7) cw = (p->target + 2) * 7;
     int cx = ui->rtl ? p->col.x + p->col.w - cw : p->col.x, cell = cw / 7;
     Rect prev = {cx, p->y, p->target, p->target},
          next = {cx + cw - p->target, p->y, p->target, p->target};
@@ -96,8 +100,7 @@ void evaluation_draw(KitColumn *p, const EvalState *es, const Plan *plan, const 
     }
     p->y += p->sh + p->pad / 3;
     int first = evaluation_weekday(year, month, 1), days = evaluation_days_in_month(year, month);
-    int ch = cell * 3 / 4 > p->target ? p->target : cell * 3 / 4;
-    if (ch < p->target * 3 / 4) ch = p->target * 3 / 4;
+    int ch = p->target + 2; /* each day a finger's size */
     for (int d = 1; d <= days; d++) {
         int k = first + d - 1, row = k / 7, col = k % 7;
         if (ui->rtl) col = 6 - col;
@@ -139,6 +142,54 @@ void evaluation_draw(KitColumn *p, const EvalState *es, const Plan *plan, const 
                   t->card);
     kit_heading(p, "\xF0\x9F\x93\xA3", ui_tr(ui, "Wie nodigt iedereen uit?"), NULL);
     kit_people_chips(p, plan, ID_CONVENER, e->convener);
+}
+
+/* The time tapped, to choose by its hour and its quarter: a panel over
+ * the page, with the hours of the day and the four quarters (a tap on an
+ * hour keeps the minutes, a tap on a quarter the hour), and "Klaar". */
+void evaluation_draw_over(Ui *ui, const EvalState *es, const Plan *plan)
+{
+    if (!es->picking) return;
+    const Theme *t = ui->theme;
+    KitGeo G = kit_geo(ui);
+    const char *now = es->picking == 1 ? plan->eval.start : plan->eval.end;
+    int hh = -1, mm = -1;
+    if (sscanf(now, "%d:%d", &hh, &mm) != 2) hh = mm = -1;
+    int chip = G.target + G.pad / 2, per_row = 8;
+    int w = per_row * chip + G.pad * 3;
+    int rows = (24 + per_row - 1) / per_row;
+    const char *title =
+        es->picking == 1 ? ui_tr(ui, "Hoe laat begint het?") : ui_tr(ui, "Hoe laat is het klaar?");
+    int title_h = ui_wrap(ui, (Rect){0, 0, w - G.pad * 3 - G.target - G.pad, G.th * 2}, FONT_TITLE,
+                          t->ink, title, 2, false);
+    Rect in = kit_overlay(
+        ui, &G, w, title_h + G.pad + rows * chip + G.pad / 2 + chip + G.pad + G.target + G.pad * 3);
+    kit_close_button(ui, &G, ID_PICK_DONE, in);
+    kit_title(ui, &G, in, in.y, title, G.target + G.pad);
+    int y0 = in.y + title_h + G.pad;
+    for (int k = 0; k < 24 + 4; k++) {
+        bool quarter = k >= 24;
+        int i = quarter ? k - 24 : k, row = quarter ? 0 : i / per_row,
+            col = quarter ? i * 2 : i % per_row; /* the quarters wide apart */
+        int y = y0 + (quarter ? rows * chip + G.pad / 2 : row * chip);
+        int x = ui->rtl ? in.x + in.w - (col + 1) * chip : in.x + col * chip;
+        Rect r = {x, y, quarter ? chip + G.target : G.target, G.target};
+        if (quarter && ui->rtl) r.x -= chip;
+        bool on = quarter ? mm == i * 15 : hh == i;
+        char label[8], id[UI_ID_LEN];
+        snprintf(label, sizeof label, quarter ? ":%02d" : "%d", quarter ? i * 15 : i);
+        draw_rect(&ui->dl, r, G.target / 2, on ? t->accent : t->card);
+        draw_frame(&ui->dl, r, G.target / 2, ui_px(ui, 0.4f), on ? t->accent : t->line);
+        ui_text(ui, r, FONT_BOLD, ALIGN_CENTER | ALIGN_MIDDLE | TEXT_SHRINK, on ? t->card : t->ink,
+                label);
+        snprintf(id, sizeof id, "%s:%d", quarter ? ID_QUARTER : ID_HOUR, quarter ? i * 15 : i);
+        ui_widget(ui, id, r, rect_center(r), GRAB_TAP);
+    }
+    int by = y0 + rows * chip + G.pad / 2 + chip + G.pad;
+    int bw = G.target * 2 + ui_text_width(ui, FONT_BOLD, ui_tr(ui, "Klaar"));
+    kit_button(ui, ID_PICK_DONE "-button",
+               (Rect){ui->rtl ? in.x : in.x + in.w - bw, by, bw, G.target}, ui_tr(ui, "Klaar"),
+               true, false);
 }
 
 /* An evaluation edit with one part changed; the texts are copied first. */
@@ -220,6 +271,34 @@ bool evaluation_tap(EvalState *es, TypingState *ts, const Plan *plan, const char
             if (strcmp(en, s) <= 0) return give(out, nothing); /* the end stays after the start */
         }
         if (!strcmp(s, en)) return give(out, nothing);
+        return give(out,
+                    edit_out(evaluation_edit(es, plan, NULL, s, en, NULL, plan->eval.convener)));
+    }
+    if (es->picking && (ui_id_is(id, ID_PICK_DONE) || ui_id_is(id, ID_PICK_DONE "-button") ||
+                        !(ui_id_arg(id, ID_HOUR) || ui_id_arg(id, ID_QUARTER)))) {
+        es->picking = 0; /* done, or a tap beside the panel */
+        return give(out, redraw);
+    }
+    if (ui_id_is(id, ID_START "-value") || ui_id_is(id, ID_END "-value")) {
+        int which = ui_id_is(id, ID_START "-value") ? 1 : 2;
+        es->picking = es->picking == which ? 0 : which;
+        return give(out, redraw);
+    }
+    unsigned hour, minutes;
+    bool by_hour = ui_id_num(id, ID_HOUR, &hour) && hour < 24;
+    bool by_quarter = ui_id_num(id, ID_QUARTER, &minutes) && minutes < 60 && minutes % 15 == 0;
+    if (es->picking && (by_hour || by_quarter)) { /* the time tapped, its hour or its minutes */
+        char s[8], en[8];
+        snprintf(s, sizeof s, "%s", plan->eval.start[0] ? plan->eval.start : "10:00");
+        snprintf(en, sizeof en, "%s", plan->eval.end);
+        char *t = es->picking == 1 ? s : en;
+        int h, m;
+        if (sscanf(t[0] ? t : s, "%d:%d", &h, &m) != 2) h = 10, m = 0;
+        if (by_hour) h = (int)hour;
+        if (by_quarter) m = (int)minutes;
+        snprintf(t, 8, "%02d:%02d", h % 24, m % 60);
+        if (es->picking == 1 && (!en[0] || strcmp(en, s) <= 0)) shift_time(s, 60, s, en);
+        if (es->picking == 2 && strcmp(en, s) <= 0) return give(out, nothing); /* after the start */
         return give(out,
                     edit_out(evaluation_edit(es, plan, NULL, s, en, NULL, plan->eval.convener)));
     }

@@ -68,7 +68,7 @@ static const SectionInfo sections[] = {
     {SECTION_DREAM, N_("Onze droom"), "\xF0\x9F\x8C\x88", N_("Waar hopen jullie op?")}, /* 🌈 */
     {SECTION_SAFETY, N_("Plan B: als het niet lukt"), "\xF0\x9F\x9B\x9F",
      N_("Wat doen we als een afspraak niet lukt? Wie bellen we?")}, /* 🛟 */
-    {SECTION_HELP, "Hulp van professionals", "\xF0\x9F\xA4\x9D",
+    {SECTION_HELP, "Hulp van professionals", "\xF0\x9F\x92\xBC",
      N_("Welke hulp vragen jullie aan professionals?")}, /* 🤝 */
 };
 
@@ -249,6 +249,7 @@ void page_draw(Ui *ui, PageState *ps, int step, const Plan *plan, const Gestures
 void page_draw_over(Ui *ui, PageState *ps, const Plan *plan)
 {
     voice_draw_picker(ui, &ps->voice, plan);
+    evaluation_draw_over(ui, &ps->eval, plan);
 }
 
 /* ------------------------------------------------------------------ */
@@ -368,7 +369,7 @@ FlowOut page_gesture(Ui *ui, PageState *ps, int step, const Plan *plan, const Ge
     case GESTURE_DRAG_START:
     case GESTURE_DRAG_MOVE:
     case GESTURE_DROP:
-        if (ps->voice.support_for) return out;
+        if (ps->voice.support_for || ps->eval.picking) return out;
         return form_scroll_gesture(&ps->scroll[step], ev) ? (FlowOut){.act = FLOW_REDRAW} : out;
     case GESTURE_CANCEL:
         return (FlowOut){.act = FLOW_REDRAW};

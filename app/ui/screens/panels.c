@@ -33,8 +33,9 @@ static Rect message_panel(Ui *ui, const KitGeo *G, const char *title, const char
     return (Rect){in.x, y + G->pad * 2, in.w, bh};
 }
 
-void panels_draw(Ui *ui, FlowPanel panel, const FlowView *view)
+void panels_draw(Ui *ui, FlowPanel panel, const FlowView *view, PanelScroll *scroll)
 {
+    if (scroll->panel != panel) *scroll = (PanelScroll){.panel = panel};
     const Theme *t = ui->theme;
     KitGeo G = kit_geo(ui);
     int w = ui_px(ui, 150);
@@ -71,7 +72,7 @@ void panels_draw(Ui *ui, FlowPanel panel, const FlowView *view)
         kit_list_rows(ui, &G, in, y, &view->meetings, ID_MEETING, 0);
         break;
     case PANEL_SETTINGS:
-        settings_draw(ui, view);
+        settings_draw(ui, view, &scroll->sc);
         break;
     case PANEL_MENU: {
         in = kit_overlay(ui, &G, ui_px(ui, 130),
@@ -134,9 +135,12 @@ void panels_draw(Ui *ui, FlowPanel panel, const FlowView *view)
     }
 }
 
-FlowOut panels_gesture(FlowPanel *panel, const Gesture *ev, const FlowView *view)
+FlowOut panels_gesture(FlowPanel *panel, const Gesture *ev, const FlowView *view,
+                       PanelScroll *scroll)
 {
     FlowOut o = {.act = FLOW_NOTHING};
+    if (*panel == PANEL_SETTINGS && ev->kind != GESTURE_TAP) /* its columns scroll */
+        return settings_gesture(ev, view, &scroll->sc);
     if (ev->kind != GESTURE_TAP) return o;
     const char *id = ev->widget;
     unsigned i;
@@ -158,7 +162,7 @@ FlowOut panels_gesture(FlowPanel *panel, const Gesture *ev, const FlowView *view
         }
         break;
     case PANEL_SETTINGS:
-        return settings_gesture(ev, view);
+        return settings_gesture(ev, view, &scroll->sc);
     case PANEL_MENU:
         if (ui_id_is(id, ID_FAMILY_TIME)) {
             *panel = PANEL_NONE;

@@ -8,6 +8,7 @@
 #define KRING_PANELS_H
 
 #include "core/gesture.h"
+#include "ui/form.h"
 #include "ui/action.h"
 #include "ui/ui.h"
 #include "ui/view.h"
@@ -23,10 +24,18 @@ typedef enum FlowPanel {
     PANEL_LANGUAGE, /* the language to talk in now: anyone may choose, no PIN */
 } FlowPanel;
 
-void panels_draw(Ui *ui, FlowPanel panel, const FlowView *view);
+/* How far a panel taller than the screen is scrolled (the settings on
+ * the 7-inch panel); it starts at the top whenever another panel opens. */
+typedef struct PanelScroll {
+    FlowPanel panel;
+    FormScroll sc;
+} PanelScroll;
+
+void panels_draw(Ui *ui, FlowPanel panel, const FlowView *view, PanelScroll *scroll);
 
 /* A gesture while *panel is open; *panel changes as the panel closes or
  * leads to another. */
-FlowOut panels_gesture(FlowPanel *panel, const Gesture *ev, const FlowView *view);
+FlowOut panels_gesture(FlowPanel *panel, const Gesture *ev, const FlowView *view,
+                       PanelScroll *scroll);
 
 #endif

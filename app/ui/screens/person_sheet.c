@@ -15,13 +15,6 @@
 #define ID_SECTOR "sector"     /* "sector:family" */
 #define ID_PRESENT "present"
 
-static const char *const sector_names[SECTOR_COUNT] = {
-    N_("Familie"),
-    N_("Vrienden & buren"),
-    N_("School, werk & clubs"),
-    N_("Professionals"),
-};
-
 void sheet_init(PersonSheet *s)
 {
     memset(s, 0, sizeof *s);
@@ -92,7 +85,7 @@ static void draw_ltr(Ui *ui, PersonSheet *s, const Keyboard *kb)
     int sector_rows = 1;
     x = 0;
     for (int i = 0; i < SECTOR_COUNT; i++) {
-        int w = form_chip(ui, &g, "", 0, 0, "", ui_tr(ui, sector_names[i]), false, 0, true);
+        int w = form_chip(ui, &g, "", 0, 0, "", ui_tr(ui, sector_name(i)), false, 0, true);
         if (x > 0 && x + w > inner_w) {
             sector_rows++;
             x = 0;
@@ -146,7 +139,7 @@ static void draw_ltr(Ui *ui, PersonSheet *s, const Keyboard *kb)
     if (ask_sector) y = form_label(ui, &g, y, ui_tr(ui, "Waar hoort deze persoon bij?"));
     x = 0;
     for (int i = 0; i < SECTOR_COUNT && ask_sector; i++) {
-        const char *label = ui_tr(ui, sector_names[i]);
+        const char *label = ui_tr(ui, sector_name(i));
         int w = form_chip(ui, &g, "", 0, 0, "", label, false, 0, true);
         if (x > 0 && x + w > inner_w) {
             y += step;

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/pinrule.h"
 #include "ui/kit.h"
 
 /* The pad's widgets: "pin:0".."pin:9", "pin:back", "pin:ok". */
@@ -82,64 +83,17 @@ static const char *pin_question(const PinPad *p)
     return "";
 }
 
-void pinpad_draw(Ui *ui, const PinPad *p, bool can_cancel)
+/* The twelve keys, key × key with gap between, from (kx, ky). */
+static void draw_keys(Ui *ui, const PinPad *p, int kx, int ky, int key, int gap)
 {
     const Theme *t = ui->theme;
-    KitGeo G = kit_geo(ui);
-    int key = G.target * 5 / 4;
     bool recovering = p->purpose == PIN_FOR_RECOVER;
-    /* the PIN forgotten: a way in with the recovery code, wherever it is asked */
-    bool forgot = pinpad_checks(p->purpose);
-    int head = G.th * 2 + G.pad * 2 + G.target + G.sh * 3 + G.pad + (forgot ? G.target + G.pad : 0);
-    int keys_h = ui->h - 4 * G.pad - head;
-    if (key * 4 + G.pad * 3 / 2 > keys_h) key = (keys_h - G.pad * 3 / 2) * 2 / 9;
-    if (key < G.target * 3 / 4) key = G.target * 3 / 4;
-    int gap = key / 8;
-    int w = key * 3 + gap * 2 + G.pad * 3;
-    if (w < ui_px(ui, 120)) w = ui_px(ui, 120);
-    Rect in = kit_overlay(ui, &G, w, head + key * 4 + gap * 3 + G.pad * 3);
-
-    if (can_cancel) kit_close_button(ui, &G, ID_CANCEL, in);
-    int y = in.y;
-    Rect q = {in.x + (ui->rtl && can_cancel ? G.target + G.pad : 0), y,
-              in.w - (can_cancel ? G.target + G.pad : 0), G.th * 2};
-    ui_wrap(ui, q, FONT_BOLD, t->ink, ui_tr(ui, pin_question(p)), 2, true);
-    y += G.th * 2 + G.pad;
-    if (recovering) { /* the code from paper, in its groups of four, to check by eye */
-        char shown[64] = "";
-        for (int i = 0; i < p->n; i++) {
-            size_t at = strlen(shown);
-            snprintf(shown + at, sizeof shown - at, "%s%c", i && i % 4 == 0 ? " " : "",
-                     p->digits[i]);
-        }
-        ui_text(ui, (Rect){in.x, y, in.w, G.target}, FONT_TITLE, ALIGN_CENTER | ALIGN_MIDDLE,
-                t->ink, shown);
-    }
-    /* a dot per digit typed; room for the 6 needed */
-    int dots = recovering ? 0 : p->n > 6 ? p->n : 6, dr = G.target / 6, step = dr * 3;
-    int x0 = in.x + (in.w - step * dots) / 2 + step / 2;
-    for (int i = 0; i < dots; i++) {
-        Point c = {x0 + i * step, y + G.target / 2};
-        if (i < p->n)
-            draw_disc(&ui->dl, c, dr, t->ink);
-        else
-            draw_arc(&ui->dl, c, dr - ui_px(ui, 0.4f), dr, 0, 36000, t->line);
-    }
-    ui_widget(ui, ID_DOTS, (Rect){in.x, y, in.w, G.target}, (Point){in.x + in.w / 2, y + 2}, 0);
-    y += G.target + G.pad / 2;
-    if (p->msg[0]) {
-        ui_wrap(ui, (Rect){in.x, y, in.w, G.sh * 3}, FONT_SMALL,
-                p->msg_bad ? ui->theme->warn : t->ink_soft, p->msg, 3, true);
-        ui_widget(ui, ID_MESSAGE, (Rect){in.x, y, in.w, G.sh * 3}, (Point){in.x + 1, y + 1}, 0);
-    }
-    y += G.sh * 3 + G.pad;
-    int kx = in.x + (in.w - (key * 3 + gap * 2)) / 2;
     const char *const labels[12] = {"1", "2", "3", "4", "5", "6",
                                     "7", "8", "9", "",  "0", ui_tr(ui, "OK")};
     for (int i = 0; i < 12; i++) {
         int col = i % 3, row = i / 3;
         if (ui->rtl && i >= 9) col = 2 - col; /* the back key on the reading side */
-        Rect r = {kx + col * (key + gap), y + row * (key + gap), key, key};
+        Rect r = {kx + col * (key + gap), ky + row * (key + gap), key, key};
         bool ok = i == 11;
         bool enabled = ok       ? p->n >= (recovering ? PINPAD_RECOVERY : 6)
                        : i == 9 ? p->n > 0
@@ -162,12 +116,98 @@ void pinpad_draw(Ui *ui, const PinPad *p, bool can_cancel)
         }
         ui_widget(ui, key_ids[i], r, rect_center(r), enabled ? GRAB_TAP : 0);
     }
-    if (forgot) {
-        Rect f = {in.x, y + 4 * (key + gap) + G.pad / 2, in.w, G.target};
-        ui_text(ui, f, FONT_SMALL, ALIGN_CENTER | ALIGN_MIDDLE, t->accent,
-                ui_tr(ui, "Pincode vergeten? Met de herstelcode"));
+}
+
+/* The question, what was typed, a message and the way in when the PIN
+ * is forgotten, down a column of width in.w from in.y. */
+static void draw_words(Ui *ui, const KitGeo *G, const PinPad *p, Rect in, int close_gap,
+                       int msg_lines)
+{
+    const Theme *t = ui->theme;
+    bool recovering = p->purpose == PIN_FOR_RECOVER;
+    int y = in.y;
+    Rect q = {in.x + (ui->rtl ? close_gap : 0), y, in.w - close_gap, G->th * 2};
+    ui_wrap(ui, q, FONT_BOLD, t->ink, ui_tr(ui, pin_question(p)), 2, true);
+    y += G->th * 2 + G->pad;
+    if (recovering) { /* the code from paper, in its groups of four, to check by eye */
+        char shown[64] = "";
+        for (int i = 0; i < p->n; i++) {
+            size_t at = strlen(shown);
+            snprintf(shown + at, sizeof shown - at, "%s%c", i && i % 4 == 0 ? " " : "",
+                     p->digits[i]);
+        }
+        ui_text(ui, (Rect){in.x, y, in.w, G->target}, FONT_TITLE,
+                ALIGN_CENTER | ALIGN_MIDDLE | TEXT_SHRINK, t->ink, shown);
+    }
+    /* a dot per digit typed; room for the 6 needed */
+    int dots = recovering ? 0 : p->n > 6 ? p->n : 6, dr = G->target / 6, step = dr * 3;
+    int x0 = in.x + (in.w - step * dots) / 2 + step / 2;
+    for (int i = 0; i < dots; i++) {
+        Point c = {x0 + i * step, y + G->target / 2};
+        if (i < p->n)
+            draw_disc(&ui->dl, c, dr, t->ink);
+        else
+            draw_arc(&ui->dl, c, dr - ui_px(ui, 0.4f), dr, 0, 36000, t->line);
+    }
+    ui_widget(ui, ID_DOTS, (Rect){in.x, y, in.w, G->target}, (Point){in.x + in.w / 2, y + 2}, 0);
+    y += G->target + G->pad / 2;
+    if (p->msg[0]) {
+        ui_wrap(ui, (Rect){in.x, y, in.w, G->sh * msg_lines}, FONT_SMALL,
+                p->msg_bad ? ui->theme->warn : t->ink_soft, ui_tr(ui, p->msg), msg_lines, true);
+        ui_widget(ui, ID_MESSAGE, (Rect){in.x, y, in.w, G->sh * msg_lines},
+                  (Point){in.x + 1, y + 1}, 0);
+    }
+    y += G->sh * msg_lines + G->pad;
+    if (pinpad_checks(p->purpose)) { /* the PIN forgotten: a way in with the recovery code */
+        Rect f = {in.x, y, in.w, G->target};
+        ui_wrap(ui, (Rect){f.x, f.y + (f.h - G->sh * 2) / 2, f.w, G->sh * 2}, FONT_SMALL, t->accent,
+                ui_tr(ui, "Pincode vergeten? Met de herstelcode"), 2, true);
         ui_widget(ui, ID_FORGOT, f, rect_center(f), GRAB_TAP);
     }
+}
+
+/* The pad stands the same for every question (the keys never move
+ * between asking and checking): the words above the keys where the
+ * screen is tall enough for keys of a finger's size, else beside them. */
+void pinpad_draw(Ui *ui, const PinPad *p, bool can_cancel, bool leave_corner)
+{
+    KitGeo G = kit_geo(ui);
+    int close_gap = can_cancel ? G.target + G.pad : 0;
+    int msg_lines = leave_corner ? 2 : 3; /* what the pad says: a refusal, tries left */
+    int words_h = G.th * 2 + G.pad * 2 + G.target + G.sh * msg_lines + G.pad + G.target;
+    int room_h = ui->h - 2 * G.pad - G.pad * 3;         /* inside the panel */
+    if (leave_corner) room_h -= 2 * (G.target + G.pad); /* the language button above */
+    int key = G.target * 5 / 4, gap = key / 8;
+    bool stacked = words_h + G.pad + key * 4 + gap * 3 <= room_h;
+    if (!stacked) { /* beside: keys as large as the height allows */
+        key = (room_h - 3 * (G.target / 10)) / 4;
+        if (key > G.target * 5 / 4) key = G.target * 5 / 4;
+        if (key < G.target) key = G.target;
+        gap = G.target / 10;
+    }
+    int keys_w = key * 3 + gap * 2, keys_h = key * 4 + gap * 3;
+    int words_w = ui_px(ui, 105);
+    if (stacked) {
+        int w = keys_w + G.pad * 3;
+        if (w < words_w + G.pad * 3) w = words_w + G.pad * 3;
+        Rect in = kit_overlay(ui, &G, w, words_h + G.pad + keys_h + G.pad * 3);
+        if (can_cancel) kit_close_button(ui, &G, ID_CANCEL, in);
+        draw_words(ui, &G, p, (Rect){in.x, in.y, in.w, words_h}, close_gap, msg_lines);
+        draw_keys(ui, p, in.x + (in.w - keys_w) / 2, in.y + words_h + G.pad, key, gap);
+        return;
+    }
+    int avail = ui->w - 2 * G.pad - G.pad * 3 - keys_w - G.pad * 2;
+    if (words_w > avail) words_w = avail;
+    int tall = keys_h > words_h ? keys_h : words_h;
+    Rect in = kit_overlay(ui, &G, words_w + G.pad * 2 + keys_w + G.pad * 3, tall + G.pad * 3);
+    /* the words on the reading side, the keys on the other */
+    Rect words = {ui->rtl ? in.x + in.w - words_w : in.x, in.y, words_w, in.h};
+    int kx = ui->rtl ? in.x : in.x + in.w - keys_w;
+    if (can_cancel) { /* the close button stays in its corner, above the words */
+        kit_close_button(ui, &G, ID_CANCEL, words);
+    }
+    draw_words(ui, &G, p, words, close_gap, msg_lines);
+    draw_keys(ui, p, kx, in.y + (in.h - keys_h) / 2, key, gap);
 }
 
 static FlowOut submit(PinPad *p)
@@ -175,6 +215,14 @@ static FlowOut submit(PinPad *p)
     if (p->purpose == PIN_FOR_SETUP || p->purpose == PIN_FOR_CHANGE ||
         p->purpose == PIN_FOR_RESET) {
         if (!p->confirming) {
+            PinRule rule = pin_rule(p->digits);
+            if (rule != PIN_FINE) { /* said now, not after it was typed twice */
+                PinFor purpose = p->purpose;
+                pinpad_ask(p, purpose);
+                snprintf(p->msg, sizeof p->msg, "%s", pin_rule_words(rule));
+                p->msg_bad = true;
+                return (FlowOut){.act = FLOW_REDRAW, .pin_for = purpose};
+            }
             memcpy(p->first, p->digits, sizeof p->first);
             p->confirming = true;
             p->n = 0;

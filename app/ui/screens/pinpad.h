@@ -34,8 +34,9 @@ void pinpad_clear(PinPad *p);
 /* Shows the pad, empty, for `purpose`. */
 void pinpad_ask(PinPad *p, PinFor purpose);
 
-/* can_cancel: a close button (and Escape) puts the pad away. */
-void pinpad_draw(Ui *ui, const PinPad *p, bool can_cancel);
+/* can_cancel: a close button (and Escape) puts the pad away; leave_corner:
+ * the screen's top corners stay free (the language button at first start). */
+void pinpad_draw(Ui *ui, const PinPad *p, bool can_cancel, bool leave_corner);
 FlowOut pinpad_gesture(PinPad *p, const Gesture *ev, bool can_cancel);
 /* Digits from a physical keyboard, and its editing keys. */
 FlowOut pinpad_text(PinPad *p, const char *text);

@@ -20,6 +20,14 @@ static const Finger *lifted(const Gestures *g, uint32_t pid)
     return NULL;
 }
 
+/* The name a marker carries: the first word of the name. */
+static void first_name(const Person *q, char *out, size_t n)
+{
+    snprintf(out, n, "%s", q->name);
+    char *sp = strchr(out, ' ');
+    if (sp && sp != out) *sp = '\0';
+}
+
 static void marker(KitColumn *p, const ScaleState *s, const Gestures *g, const Person *q, Point c,
                    int r)
 {
@@ -45,7 +53,8 @@ void scale_draw(KitColumn *p, const ScaleState *s, const Plan *plan, const Gestu
     for (int i = 0; i < plan->n_people; i++)
         if (plan->people[i].scale != SCALE_NONE)
             most = ++count[plan->people[i].scale] > most ? count[plan->people[i].scale] : most;
-    int stack = most * (r * 3 / 2) + r;
+    int rise = r * 2 + p->sh + ui_px(ui, 0.5f); /* a picture and its name, one over another */
+    int stack = most * rise;
     int y0 = p->y, ny = y0 + stack + p->pad / 2;
     /* the track and its numbers: 0 on the reading side's start */
     Rect track = {p->col.x + sw / 2, ny + p->target / 2 - ui_px(ui, 0.6f), sw * 10,
@@ -70,8 +79,14 @@ void scale_draw(KitColumn *p, const ScaleState *s, const Plan *plan, const Gestu
         const Person *q = &plan->people[i];
         if (q->scale == SCALE_NONE) continue;
         int col = ui->rtl ? 10 - q->scale : q->scale;
-        Point c = {p->col.x + col * sw + sw / 2, ny - r - placed[q->scale]++ * (r * 3 / 2)};
+        Point c = {p->col.x + col * sw + sw / 2, ny - p->sh - r - placed[q->scale]++ * rise};
         marker(p, s, g, q, c, r);
+        if (!lifted(g, q->id)) { /* whose picture: two grandmothers look alike */
+            char first[64];
+            first_name(q, first, sizeof first);
+            ui_text(ui, (Rect){c.x - sw / 2, c.y + r, sw, p->sh}, FONT_SMALL, ALIGN_CENTER, t->ink,
+                    first);
+        }
     }
     p->y = ny + p->target + p->pad;
     /* the people not on the scale yet */
@@ -98,9 +113,7 @@ void scale_draw(KitColumn *p, const ScaleState *s, const Plan *plan, const Gestu
         Point c = {x + slot / 2, off.y + p->pad / 2 + row * (r * 2 + p->sh + p->pad / 2) + r};
         marker(p, s, g, q, c, r);
         char first[64];
-        snprintf(first, sizeof first, "%s", q->name);
-        char *sp = strchr(first, ' ');
-        if (sp && sp != first) *sp = '\0';
+        first_name(q, first, sizeof first);
         ui_text(ui, (Rect){x, c.y + r, slot, p->sh}, FONT_SMALL, ALIGN_CENTER, t->ink, first);
     }
     p->y = off.y + off.h + p->pad;

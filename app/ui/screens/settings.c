@@ -15,6 +15,7 @@
 #define ID_KEEP_MARGIN "keep-margin" /* "keep-margin:30": days after the evaluation */
 #define ID_COVER "cover"             /* "cover:10": minutes */
 #define ID_CHANGE_PIN "change-pin"
+#define ID_SCROLL "settings-scroll" /* the columns, to drag when they scroll */
 
 typedef struct Choice {
     const char *title, *id, *unit;
@@ -40,7 +41,7 @@ static int choice_row(Ui *ui, const KitGeo *G, int x, int cw, int y, const Choic
         snprintf(label, sizeof label, "%d%s", c->v[i], c->unit);
         ui_text(ui, r, FONT_BOLD, ALIGN_CENTER | ALIGN_MIDDLE, on ? t->card : t->ink, label);
         snprintf(id, sizeof id, "%s:%d", c->id, c->v[i]);
-        ui_widget(ui, id, r, rect_center(r), GRAB_TAP);
+        ui_widget(ui, id, r, rect_center(r), GRAB_TAP | GRAB_DRAG);
     }
     return y + G->target + G->pad;
 }
@@ -61,7 +62,7 @@ static int language_grid(Ui *ui, const KitGeo *G, int x, int cw, int y, const Fl
                 on ? t->card : t->ink, l->text[i]);
         char id[UI_ID_LEN];
         ui_id_make(id, ID_LANGUAGE, (unsigned)i);
-        ui_widget(ui, id, r, rect_center(r), GRAB_TAP);
+        ui_widget(ui, id, r, rect_center(r), GRAB_TAP | GRAB_DRAG);
     }
     return y + rows * (G->target + G->pad / 2);
 }
@@ -81,19 +82,25 @@ static int columns(Ui *ui, const KitGeo *G, const FlowView *view, Rect in, int y
                          view->retention_days};
     const Choice margin = {N_("En na de evaluatie nog (dagen)"), ID_KEEP_MARGIN, "", margins,
                            view->keep_margin_days};
-    int cw = (in.w - G->pad * 2) / 2;
-    int lx = ui->rtl ? in.x + cw + G->pad * 2 : in.x, rx = ui->rtl ? in.x : in.x + cw + G->pad * 2;
-    int al = ui->rtl ? ALIGN_RIGHT : ALIGN_LEFT;
+    /* two columns where four choices of a finger's size fit in each, else one */
+    bool one = (in.w - G->pad * 2) / 2 < 4 * (G->target * 5 / 4 + G->pad / 2);
+    int cw = one ? in.w : (in.w - G->pad * 2) / 2;
+    int lx = ui->rtl && !one ? in.x + cw + G->pad * 2 : in.x, rx = one ? in.x
+                                                                   : ui->rtl
+                                                                       ? in.x
+                                                                       : in.x + cw + G->pad * 2;
     /* one side: the language Kring starts in, the screen's turn, covering */
-    if (draw)
-        ui_text(ui, (Rect){lx, y, cw, G->lh}, FONT_BOLD, al, t->ink,
-                ui_tr(ui, "Taal als Kring begint"));
-    int ly = language_grid(ui, G, lx, cw, y + G->lh + G->pad / 2, &view->languages, draw) + G->pad;
+    int th = ui_wrap(ui, (Rect){lx, y, cw, G->lh * 2}, FONT_BOLD, t->ink,
+                     ui_tr(ui, "Taal als Kring begint"), 2, draw);
+    int ly = language_grid(ui, G, lx, cw, y + th + G->pad / 2, &view->languages, draw) + G->pad;
     ly = choice_row(ui, G, lx, cw, ly, &turn, draw);
     ly = choice_row(ui, G, lx, cw, ly, &cover, draw);
-    /* the other: the printer, how long kept meetings stay, a new PIN */
-    if (draw) ui_text(ui, (Rect){rx, y, cw, G->lh}, FONT_BOLD, al, t->ink, ui_tr(ui, "Printer"));
-    int ry = y + G->lh + G->pad / 2;
+    /* the other (or below): the printer, how long kept meetings stay, a new PIN */
+    int ry0 = one ? ly + G->pad : y;
+    int ry = ry0 +
+             ui_wrap(ui, (Rect){rx, ry0, cw, G->lh * 2}, FONT_BOLD, t->ink, ui_tr(ui, "Printer"), 2,
+                     draw) +
+             G->pad / 2;
     int np = view->printers.n < PRINTERS_SHOWN ? view->printers.n : PRINTERS_SHOWN;
     int prh = kit_list_row_height(G, &view->printers);
     if (draw)
@@ -108,7 +115,10 @@ static int columns(Ui *ui, const KitGeo *G, const FlowView *view, Rect in, int y
     return (ly > ry ? ly : ry) - y;
 }
 
-void settings_draw(Ui *ui, const FlowView *view)
+/* The settings in a panel; taller than the screen (the 7-inch panel),
+ * its columns scroll under the title, a finger's drag anywhere on them,
+ * and the edge where more follows is marked. */
+void settings_draw(Ui *ui, const FlowView *view, FormScroll *sc)
 {
     const Theme *t = ui->theme;
     KitGeo G = kit_geo(ui);
@@ -127,11 +137,28 @@ void settings_draw(Ui *ui, const FlowView *view)
         ui_widget(ui, ID_SAID, (Rect){in.x, y, in.w, G.sh}, (Point){in.x + 1, y + 1}, 0);
     }
     y += G.sh + G.pad / 2;
-    columns(ui, &G, view, in, y, true);
+    Rect view_r = {in.x - G.pad, y, in.w + G.pad * 2, in.y + in.h - y};
+    form_scroll_clamp(sc, body, view_r.h);
+    bool scrolls = body > view_r.h;
+    if (scrolls) { /* a finger's drag on the columns scrolls them */
+        ui_widget(ui, ID_SCROLL, view_r, rect_center(view_r), GRAB_TAP | GRAB_DRAG);
+        ui_clip(ui, view_r);
+    }
+    columns(ui, &G, view, in, y - sc->offset, true);
+    if (scrolls) {
+        ui_unclip(ui);
+        int fade = G.pad;
+        if (sc->offset > 0) /* more above */
+            draw_rect(&ui->dl, (Rect){view_r.x, view_r.y, view_r.w, fade}, 0, 0x2A263030);
+        if (sc->offset < body - view_r.h) /* more below */
+            draw_rect(&ui->dl, (Rect){view_r.x, view_r.y + view_r.h - fade, view_r.w, fade}, 0,
+                      0x2A263030);
+    }
 }
 
-FlowOut settings_gesture(const Gesture *ev, const FlowView *view)
+FlowOut settings_gesture(const Gesture *ev, const FlowView *view, FormScroll *sc)
 {
+    if (form_scroll_gesture(sc, ev)) return (FlowOut){.act = FLOW_REDRAW};
     if (ev->kind != GESTURE_TAP) return (FlowOut){.act = FLOW_NOTHING};
     const char *id = ev->widget;
     unsigned i;

@@ -7,10 +7,11 @@
 
 #include "core/gesture.h"
 #include "ui/action.h"
+#include "ui/form.h"
 #include "ui/ui.h"
 #include "ui/view.h"
 
-void settings_draw(Ui *ui, const FlowView *view);
-FlowOut settings_gesture(const Gesture *ev, const FlowView *view);
+void settings_draw(Ui *ui, const FlowView *view, FormScroll *sc);
+FlowOut settings_gesture(const Gesture *ev, const FlowView *view, FormScroll *sc);
 
 #endif

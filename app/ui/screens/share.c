@@ -30,26 +30,45 @@ void share_view_open(ShareView *v)
     if (v->copies < 1) v->copies = 1;
 }
 
-/* Printing: how many copies, a large button, and how it goes. */
+/* Printing: how many copies, what leaves the room, a large button, and
+ * how it goes. Where the panel is short (the 7-inch panel) the words
+ * about it give way and the button stands beside the copies. */
 static void print_panel(Ui *ui, ShareView *v, Rect inner, PrintProgress progress, const char *words)
 {
     const Theme *t = ui->theme;
     int pad = ui_px(ui, t->pad_mm), target = ui_px(ui, t->target_mm);
     int th = ui_line_height(ui, FONT_TITLE), lh = ui_line_height(ui, FONT_BODY);
+    int bw = target * 2 + ui_text_width(ui, FONT_BOLD, ui_tr(ui, "Printen"));
+    int full = th + pad + lh * 3 + pad * 2 + lh + pad / 2 + target + pad + 2 * target + pad +
+               target + pad * 3 + lh * 4;
+    bool short_panel = inner.h < full;
     int y = inner.y;
     ui_text(ui, (Rect){inner.x, y, inner.w, th}, FONT_TITLE, ALIGN_LEFT, t->ink,
             ui_tr(ui, "Het plan op papier"));
     y += th + pad;
-    y += ui_wrap(ui, (Rect){inner.x, y, inner.w, lh * 3}, FONT_BODY, t->ink_soft,
-                 ui_tr(ui, "Iedereen krijgt het hele plan mee, met een plek om te tekenen."), 3,
-                 true);
-    y += pad * 2;
-    ui_text(ui, (Rect){inner.x, y, inner.w, lh}, FONT_BODY, ALIGN_LEFT, t->ink,
-            ui_tr(ui, "Hoeveel?"));
-    y += lh + pad / 2;
+    if (!short_panel) {
+        y += ui_wrap(ui, (Rect){inner.x, y, inner.w, lh * 3}, FONT_BODY, t->ink_soft,
+                     ui_tr(ui, "Iedereen krijgt het hele plan mee, met een plek om te tekenen."), 3,
+                     true);
+        y += pad * 2;
+    }
+    int qw = ui_text_width(ui, FONT_BODY, ui_tr(ui, "Hoeveel?")) + pad;
+    int sx = inner.x;
+    if (short_panel) { /* "Hoeveel?" before the copies, on their line */
+        ui_text(ui, (Rect){inner.x, y, qw, target}, FONT_BODY, ALIGN_LEFT | ALIGN_MIDDLE, t->ink,
+                ui_tr(ui, "Hoeveel?"));
+        sx += qw;
+    } else {
+        ui_text(ui, (Rect){inner.x, y, inner.w, lh}, FONT_BODY, ALIGN_LEFT, t->ink,
+                ui_tr(ui, "Hoeveel?"));
+        y += lh + pad / 2;
+    }
     char n[8];
     snprintf(n, sizeof n, "%d", v->copies);
-    kit_stepper(ui, inner.x, y, ID_COPIES, n, target * 2, v->copies > 1, v->copies < 99);
+    kit_stepper(ui, sx, y, ID_COPIES, n, target * 2, v->copies > 1, v->copies < 99);
+    Rect go = {inner.x, 0, bw, target + pad};
+    bool beside = short_panel && sx + target * 4 + pad * 2 + bw <= inner.x + inner.w;
+    if (beside) go = (Rect){inner.x + inner.w - bw, y - pad / 2, bw, target + pad};
     y += target + pad;
     /* what leaves the room: the family may ask for less */
     const struct {
@@ -73,24 +92,29 @@ static void print_panel(Ui *ui, ShareView *v, Rect inner, PrintProgress progress
                       (Point){c.x + a, c.y - a * 2 / 3}, lw2, t->card);
         }
         ui_text(ui, (Rect){box.x + box.w + pad, y, inner.w - box.w - pad, target}, FONT_BODY,
-                ALIGN_LEFT | ALIGN_MIDDLE, t->ink, ui_tr(ui, opts[i].label));
+                ALIGN_LEFT | ALIGN_MIDDLE | TEXT_SHRINK, t->ink, ui_tr(ui, opts[i].label));
         ui_widget(ui, opts[i].id, r, rect_center(r), GRAB_TAP);
         y += target;
     }
     y += pad;
-    int bw = target * 2 + ui_text_width(ui, FONT_BOLD, ui_tr(ui, "Printen"));
-    Rect go = {inner.x, y, bw, target + pad};
+    if (!beside) {
+        go.y = y;
+        y += go.h + pad * 2;
+    }
     bool busy = progress == PRINT_BUSY;
     KitGeo G = kit_geo(ui);
     kit_big_button(ui, &G, ID_PRINT, go, "\xF0\x9F\x96\xA8\xEF\xB8\x8F", /* 🖨️ */
                    ui_tr(ui, "Printen"), true, !busy);
-    y += go.h + pad * 2;
     if (progress != PRINT_IDLE && words) {
         static const char *const ids[] = {"", "print-busy", "print-done", "print-problem"};
         Color c = progress == PRINT_PROBLEM ? ui->theme->warn
                   : progress == PRINT_OK    ? t->present
                                             : t->ink;
-        int h = ui_wrap(ui, (Rect){inner.x, y, inner.w, lh * 4}, FONT_BODY, c, words, 4, true);
+        int lines = (inner.y + inner.h - y) / lh;
+        if (lines > 4) lines = 4;
+        if (lines < 1) lines = 1;
+        int h =
+            ui_wrap(ui, (Rect){inner.x, y, inner.w, lh * lines}, FONT_BODY, c, words, lines, true);
         ui_widget(ui, ids[progress], (Rect){inner.x, y, inner.w, h > 0 ? h : lh},
                   (Point){inner.x + 4, y + lh / 2}, 0);
     }
@@ -141,6 +165,33 @@ static void list_item(Ui *ui, Rect r, const char *id, const char *picto, const c
     ui_widget(ui, id, r, rect_center(r), GRAB_TAP | GRAB_DRAG);
 }
 
+/* What a code holds, line after line in r: whole lines only, the first
+ * ones that fit, and "…" on the last line when more follows (the code
+ * holds it all). */
+static void payload_lines(Ui *ui, Rect r, const char *payload)
+{
+    const Theme *t = ui->theme;
+    int sl = ui_line_height(ui, FONT_SMALL), y = r.y;
+    const char *line = payload;
+    while (*line) {
+        size_t n = strcspn(line, "\n");
+        char buf[1024];
+        snprintf(buf, sizeof buf, "%.*s", (int)(n < sizeof buf - 1 ? n : sizeof buf - 1), line);
+        const char *next = line[n] ? line + n + 1 : line + n;
+        int h = buf[0] ? ui_wrap(ui, (Rect){r.x, y, r.w, 0}, FONT_SMALL, t->ink, buf, 8, false)
+                       : sl / 2;
+        bool last_room = y + h + sl > r.y + r.h; /* no room for a line after this one */
+        if (y + h > r.y + r.h || (last_room && *next)) {
+            ui_text(ui, (Rect){r.x, y, r.w, sl}, FONT_SMALL, ALIGN_LEFT, t->ink_soft,
+                    "\xE2\x80\xA6"); /* … */
+            return;
+        }
+        if (buf[0]) ui_wrap(ui, (Rect){r.x, y, r.w, h}, FONT_SMALL, t->ink, buf, 8, true);
+        y += h;
+        line = next;
+    }
+}
+
 static void draw_ltr(Ui *ui, ShareView *v, const Plan *plan, PrintProgress progress,
                      const char *print_words, int64_t now, int top)
 {
@@ -159,7 +210,8 @@ static void draw_ltr(Ui *ui, ShareView *v, const Plan *plan, PrintProgress progr
         return;
     }
     /* the list of codes */
-    Rect list = {pad, top_h + pad, ui->w * 32 / 100, ui->h - top_h - 2 * pad};
+    int list_w = ui->w * 32 / 100 > ui_px(ui, 72) ? ui->w * 32 / 100 : ui_px(ui, 72);
+    Rect list = {pad, top_h + pad, list_w, ui->h - top_h - 2 * pad};
     int item_h = target + pad / 2, y = list.y;
     int plan_parts = 0;
     for (int i = 0; i < set->n; i++)
@@ -185,14 +237,14 @@ static void draw_ltr(Ui *ui, ShareView *v, const Plan *plan, PrintProgress progr
     char date[16];
     export_date(ui->cat, plan->eval.date, date);
     const char *ev_note = set->event_problem ? ui_tr(ui, set->event_problem) : date;
-    list_item(ui, (Rect){list.x, y, list.w, item_h}, ID_CODE ":evaluation", "\xF0\x9F\x93\x85",
-              ui_tr(ui, "Evaluatie in je agenda"), ev_note, !strcmp(v->chosen, "evaluation"),
-              set->event_problem != NULL);
+    list_item(ui, (Rect){list.x, y, list.w, item_h}, ID_CODE ":evaluation",
+              "\xF0\x9F\x97\x93\xEF\xB8\x8F", ui_tr(ui, "Evaluatie in je agenda"), ev_note,
+              !strcmp(v->chosen, "evaluation"), set->event_problem != NULL);
     y += item_h + pad / 2;
     int lh = ui_line_height(ui, FONT_SMALL);
-    ui_text(ui, (Rect){list.x, y, list.w, lh}, FONT_SMALL, ALIGN_LEFT, t->ink_soft,
-            ui_tr(ui, "Ieder zijn eigen afspraken:"));
-    y += lh + pad / 3;
+    y += ui_wrap(ui, (Rect){list.x, y, list.w, lh * 2}, FONT_SMALL, t->ink_soft,
+                 ui_tr(ui, "Ieder zijn eigen afspraken:"), 2, true) +
+         pad / 3;
     int step = target + pad / 3;
     /* the people scroll under the finger when they do not all fit */
     Rect people = {list.x, y, list.w, list.y + list.h - y};
@@ -293,8 +345,8 @@ static void draw_ltr(Ui *ui, ShareView *v, const Plan *plan, PrintProgress progr
         int sl = ui_line_height(ui, FONT_SMALL);
         int head = ui_wrap(ui, (Rect){text.x, text.y, text.w, 2 * sl}, FONT_SMALL, t->accent,
                            ui_tr(ui, "Precies dit staat in de code:"), 2, true);
-        ui_wrap(ui, (Rect){text.x, text.y + head + pad / 2, text.w, text.h - head - pad / 2},
-                FONT_SMALL, t->ink, c->payload, (text.h - head - pad / 2) / sl, true);
+        payload_lines(ui, (Rect){text.x, text.y + head + pad / 2, text.w, text.h - head - pad / 2},
+                      c->payload);
     }
     share_destroy(set);
 }

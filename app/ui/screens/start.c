@@ -25,10 +25,12 @@ void start_draw(Ui *ui, const FlowView *view, bool first_start)
 {
     const Theme *t = ui->theme;
     KitGeo G = kit_geo(ui);
+    ui_cover(ui);
     draw_rect(&ui->dl, (Rect){0, 0, ui->w, ui->h}, 0, t->bg);
     bool wide = ui->w > ui->h * 5 / 4;
     int bw = ui_px(ui, 110), bh = G.target * 3 / 2;
     if (bw > ui->w - 4 * G.pad) bw = ui->w - 4 * G.pad;
+    if (wide && bw > ui->w * 45 / 100 - 2 * G.pad) bw = ui->w * 45 / 100 - 2 * G.pad;
     int r = ui->h / 5;
     Point c;
     Rect col;

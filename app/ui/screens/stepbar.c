@@ -26,14 +26,82 @@ static int bar_icon(const KitGeo *G)
     return G->target + G->pad / 2;
 }
 
+/* Where a label breaks into two lines: the space that makes the wider
+ * line narrowest (0: no space, one line); *width gets that line's width
+ * (the whole label's without a space). */
+static size_t label_break(const Ui *ui, const char *label, int *width)
+{
+    size_t n = strlen(label), cut = 0;
+    int best = ui_text_width(ui, FONT_SMALL, label);
+    for (size_t i = 1; i + 1 < n; i++)
+        if (label[i] == ' ') {
+            char first[128];
+            snprintf(first, sizeof first, "%.*s", (int)i, label);
+            int a = ui_text_width(ui, FONT_SMALL, first),
+                b = ui_text_width(ui, FONT_SMALL, label + i + 1);
+            if ((a > b ? a : b) < best) {
+                best = a > b ? a : b;
+                cut = i;
+            }
+        }
+    if (width) *width = best;
+    return cut;
+}
+
+static int label_two_line_width(const Ui *ui, const char *label)
+{
+    int w;
+    label_break(ui, label, &w);
+    return w;
+}
+
+/* True when every label fits a button sw wide, on one line or two. */
+static bool bar_all_words(const Ui *ui, int sw)
+{
+    for (int s = 0; s < STEP_COUNT; s++)
+        if (label_two_line_width(ui, ui_tr(ui, step_label(s))) > sw - 6) return false;
+    return true;
+}
+
+static int call_words_width(const Ui *ui);
+
+/* The bar's end: undo, redo, the facilitator's key (in family time the
+ * wider button that calls them back) and the language. The bar is laid
+ * out the same in and out of family time: with room for that button. */
+typedef struct BarTail {
+    int icon, call_w, lang_w, gap, width;
+    bool words; /* every step with its word; else (narrow) only the step the family is on */
+} BarTail;
+
+static BarTail bar_tail(const Ui *ui, bool family_time)
+{
+    KitGeo G = kit_geo(ui);
+    int call_max = G.pad + call_words_width(ui);
+    BarTail b = {
+        bar_icon(&G), family_time ? call_max : bar_icon(&G), kit_language_width(ui), G.pad, 0,
+        true};
+    b.width = b.icon * 2 + b.call_w + b.gap * 3 + b.lang_w + G.pad;
+    int widest = b.icon * 2 + call_max + b.gap * 3 + b.lang_w + G.pad;
+    if (!bar_all_words(ui, step_width(ui, widest))) { /* narrow: the square buttons closer */
+        b.words = false;
+        b.icon = G.target;
+        if (!family_time) b.call_w = b.icon;
+        b.lang_w = b.icon;
+        b.gap = G.pad / 2;
+        b.width = b.icon * 2 + b.call_w + b.gap * 3 + b.lang_w + G.pad / 2;
+    }
+    return b;
+}
+
 /* True when a step's label does not fit on one line of its button: the
  * labels then take two. */
 static bool bar_two_lines(const Ui *ui)
 {
-    KitGeo G = kit_geo(ui);
-    int room = step_width(ui, bar_icon(&G) * 3 + G.pad * 3) - 4;
+    BarTail b = bar_tail(ui, true);
+    if (!b.words) return false; /* one word, of the step the family is on, across the button */
+    int sw = step_width(ui, b.width);
     for (int s = 0; s < STEP_COUNT; s++)
-        if (ui_text_width(ui, FONT_SMALL, ui_tr(ui, step_label(s))) > room) return true;
+        if (ui_text_width(ui, FONT_SMALL, ui_tr(ui, step_label(s))) > sw - 4) return true;
     return false;
 }
 
@@ -44,16 +112,11 @@ int stepbar_height(const Ui *ui)
     return h > G.target + G.pad ? h : G.target + G.pad;
 }
 
-/* A step's label in r: on one line, or broken at the space nearest its
- * middle when it does not fit. */
+/* A step's label in r: on one line, or broken where its lines are
+ * narrowest when it does not fit. */
 static void step_label_draw(Ui *ui, Rect r, int sh, Color c, const char *label)
 {
-    size_t n = strlen(label), cut = 0;
-    if (ui_text_width(ui, FONT_SMALL, label) > r.w)
-        for (size_t i = 1; i + 1 < n; i++)
-            if (label[i] == ' ' && (!cut || (i > n / 2 ? i - n / 2 : n / 2 - i) <
-                                                (cut > n / 2 ? cut - n / 2 : n / 2 - cut)))
-                cut = i;
+    size_t cut = ui_text_width(ui, FONT_SMALL, label) > r.w ? label_break(ui, label, NULL) : 0;
     if (!cut || r.h < sh * 2) {
         ui_text(ui, (Rect){r.x, r.y, r.w, sh}, FONT_SMALL, ALIGN_CENTER | ALIGN_MIDDLE, c, label);
         return;
@@ -63,6 +126,16 @@ static void step_label_draw(Ui *ui, Rect r, int sh, Color c, const char *label)
     ui_text(ui, (Rect){r.x, r.y, r.w, sh}, FONT_SMALL, ALIGN_CENTER | ALIGN_MIDDLE, c, first);
     ui_text(ui, (Rect){r.x, r.y + sh, r.w, sh}, FONT_SMALL, ALIGN_CENTER | ALIGN_MIDDLE, c,
             label + cut + 1);
+}
+
+/* The call-back button's words in family time: the wider of its lines. */
+static int call_words_width(const Ui *ui)
+{
+    char top[120], bottom[120];
+    snprintf(top, sizeof top, "\xF0\x9F\x8F\xA1 %s", ui_tr(ui, "Familietijd"));
+    snprintf(bottom, sizeof bottom, "\xF0\x9F\x94\x94 %s", ui_tr(ui, "Coördinator"));
+    int a = ui_text_width(ui, FONT_SMALL, top), b = ui_text_width(ui, FONT_SMALL, bottom);
+    return a > b ? a : b;
 }
 
 static void draw_undo_icon(Ui *ui, Rect box, Color c, bool redo)
@@ -87,28 +160,49 @@ void stepbar_draw(Ui *ui, int step, bool family_time, const Plan *plan, const Fl
     int bh = h - G.pad;
     int y = G.pad / 2;
     /* at the end: undo, redo, and the facilitator (or, in family time,
-     * the button that calls them back) */
-    int icon = bar_icon(&G);
-    int call_w =
-        family_time ? G.pad + ui_text_width(ui, FONT_SMALL, ui_tr(ui, "Coördinator")) : icon;
-    int tail = icon * 2 + call_w + G.pad * 3;
+     * the button that calls them back), and the language, for anyone */
+    BarTail b = bar_tail(ui, family_time);
+    int icon = b.icon, call_w = b.call_w, lang_w = b.lang_w, gap = b.gap, tail = b.width;
     int x = ui->rtl ? tail + G.pad : G.pad / 2;
     int sw = step_width(ui, tail);
-    for (int s = 0; s < STEP_COUNT; s++) {
-        int i = ui->rtl ? STEP_COUNT - 1 - s : s;
-        Rect r = {x + i * sw, y, sw - 2, bh};
+    bool words = b.words;
+    int on_w = sw; /* without all words: the step the family is on as wide as its word */
+    if (!words && step >= 0 && step < STEP_COUNT) {
+        on_w = label_two_line_width(ui, ui_tr(ui, step_label(step))) + G.pad;
+        int most = sw * STEP_COUNT - (STEP_COUNT - 1) * (G.target + 2);
+        if (on_w > most) on_w = most;
+        if (on_w < sw) on_w = sw;
+    }
+    int other_w = words ? sw : (sw * STEP_COUNT - on_w) / (STEP_COUNT - 1);
+    int sx = x;
+    for (int k = 0; k < STEP_COUNT; k++) {
+        int s = ui->rtl ? STEP_COUNT - 1 - k : k;
         bool on = step == s;
+        int w = on ? on_w : other_w;
+        Rect r = {sx, y, w - 2, bh};
+        sx += w;
         if (on) draw_rect(&ui->dl, r, G.radius, t->accent);
         Color ink = on ? t->card : t->ink;
-        ui_text(ui, (Rect){r.x, r.y + G.pad / 4, r.w, G.lh}, FONT_BODY, ALIGN_CENTER | ALIGN_MIDDLE,
-                ink, step_picto(s));
-        step_label_draw(ui,
-                        (Rect){r.x + 2, r.y + G.pad / 4 + G.lh, r.w - 4, r.h - G.pad / 4 - G.lh},
-                        G.sh, on ? t->card : t->ink_soft, ui_tr(ui, step_label(s)));
+        if (words) {
+            ui_text(ui, (Rect){r.x, r.y + G.pad / 4, r.w, G.lh}, FONT_BODY,
+                    ALIGN_CENTER | ALIGN_MIDDLE, ink, step_picto(s));
+            step_label_draw(
+                ui, (Rect){r.x + 2, r.y + G.pad / 4 + G.lh, r.w - 4, r.h - G.pad / 4 - G.lh}, G.sh,
+                on ? t->card : t->ink_soft, ui_tr(ui, step_label(s)));
+        } else if (on) { /* narrow: the step the family is on by its word, on two lines */
+            const char *label = ui_tr(ui, step_label(s));
+            bool two = ui_text_width(ui, FONT_SMALL, label) > r.w - 4;
+            int lh2 = two ? G.sh * 2 : G.sh;
+            step_label_draw(ui, (Rect){r.x + 2, r.y + (r.h - lh2) / 2, r.w - 4, lh2}, G.sh, t->card,
+                            label);
+        } else {
+            ui_text(ui, r, FONT_TITLE, ALIGN_CENTER | ALIGN_MIDDLE, ink, step_picto(s));
+        }
         const char *gaps[FLOW_GAPS_MAX];
         if (step_gaps(plan, s, gaps, FLOW_GAPS_MAX) > 0) { /* still empty parts: a soft dot */
             int dr = ui_px(ui, 1.1f);
-            Point d = {r.x + r.w / 2 + G.lh * 3 / 4, r.y + G.pad / 4 + G.lh / 4};
+            Point d = {r.x + r.w / 2 + G.lh * 3 / 4,
+                       words || on ? r.y + G.pad / 4 + G.lh / 4 : r.y + r.h / 2 - G.th / 3};
             draw_disc(&ui->dl, d, dr + 1, on ? t->accent : t->panel);
             draw_disc(&ui->dl, d, dr, ui->theme->mark);
         }
@@ -116,16 +210,18 @@ void stepbar_draw(Ui *ui, int step, bool family_time, const Plan *plan, const Fl
         snprintf(id, sizeof id, "%s:%s", ID_STEP, step_key(s));
         ui_widget(ui, id, r, rect_center(r), GRAB_TAP);
     }
-    int tx = ui->rtl ? G.pad / 2 : ui->w - tail;
+    int tx = ui->w - tail + lang_w + gap;
     int iy = (h - icon) / 2; /* the square buttons, in the middle of the bar */
-    Rect undo = {tx, iy, icon, icon}, redo = {tx + icon + G.pad / 2, iy, icon, icon};
-    Rect fac = {redo.x + icon + G.pad * 3 / 2, family_time ? y : iy, call_w,
-                family_time ? bh : icon};
+    Rect undo = {tx, iy, icon, icon}, redo = {tx + icon + gap / 2, iy, icon, icon};
+    Rect fac = {redo.x + icon + gap * 3 / 2, family_time ? y : iy, call_w, family_time ? bh : icon};
+    Rect lang = {ui->w - tail, iy, lang_w, icon};
     if (ui->rtl) {
         fac.x = G.pad / 2;
-        redo.x = fac.x + call_w + G.pad * 3 / 2;
-        undo.x = redo.x + icon + G.pad / 2;
+        redo.x = fac.x + call_w + gap * 3 / 2;
+        undo.x = redo.x + icon + gap / 2;
+        lang.x = undo.x + icon + gap;
     }
+    kit_language_button(ui, lang);
     struct {
         Rect r;
         const char *id;
@@ -139,12 +235,17 @@ void stepbar_draw(Ui *ui, int step, bool family_time, const Plan *plan, const Fl
         ui_widget(ui, ur[i].id, ur[i].r, rect_center(ur[i].r), ur[i].on ? GRAB_TAP : 0);
     }
     if (family_time) {
-        /* as the steps: a pictogram over a word, but in the accent colour */
+        /* says family time is on, and calls the facilitator back: two
+         * lines, in the accent colour */
         draw_rect(&ui->dl, fac, G.radius, t->accent);
-        ui_text(ui, (Rect){fac.x, fac.y + G.pad / 4, fac.w, G.lh}, FONT_BODY,
-                ALIGN_CENTER | ALIGN_MIDDLE, t->card, "\xF0\x9F\x94\x94"); /* 🔔 */
-        ui_text(ui, (Rect){fac.x + 2, fac.y + G.pad / 4 + G.lh, fac.w - 4, G.sh}, FONT_SMALL,
-                ALIGN_CENTER | ALIGN_MIDDLE, t->card, ui_tr(ui, "Coördinator"));
+        char top[120], bottom[120];
+        snprintf(top, sizeof top, "\xF0\x9F\x8F\xA1 %s", ui_tr(ui, "Familietijd"));       /* 🏡 */
+        snprintf(bottom, sizeof bottom, "\xF0\x9F\x94\x94 %s", ui_tr(ui, "Coördinator")); /* 🔔 */
+        int mid = fac.y + fac.h / 2;
+        ui_text(ui, (Rect){fac.x + 2, mid - G.sh, fac.w - 4, G.sh}, FONT_SMALL,
+                ALIGN_CENTER | ALIGN_MIDDLE, t->card, top);
+        ui_text(ui, (Rect){fac.x + 2, mid, fac.w - 4, G.sh}, FONT_SMALL,
+                ALIGN_CENTER | ALIGN_MIDDLE, t->card, bottom);
         ui_widget(ui, ID_CALL_BACK, fac, rect_center(fac), GRAB_TAP);
     } else {
         draw_rect(&ui->dl, fac, G.radius, t->card);

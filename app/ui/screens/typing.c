@@ -38,6 +38,7 @@ void typing_close(TypingState *ts)
 
 void typing_draw(Ui *ui, TypingState *ts, const char *label)
 {
+    ui_cover(ui);
     draw_rect(&ui->dl, (Rect){0, 0, ui->w, ui->h}, 0, ui->theme->bg);
     form_typing(ui, label, ID_FIELD, &ts->te, ts->why, &ts->kb);
 }
