@@ -6,6 +6,7 @@
 #include <malloc.h>
 #include <errno.h>
 #include <signal.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -95,9 +96,11 @@ struct App {
     Calib calib;          /* the panel's touch calibration */
     uint32_t watchdog_ms; /* how often to tell systemd Kring is alive; 0: never */
     uint32_t ping_at;     /* when next */
-    float dpi;
-    bool dirty; /* something may look different: build a frame */
-    bool force; /* present even if the list did not change */
+    float dpi;            /* --dpi, or 0 */
+    float display_dpi;    /* what the display says (its EDID), else 96 */
+    int screen_tenths;    /* the screen's diagonal as set, in tenths of an inch; 0: as it says */
+    bool dirty;           /* something may look different: build a frame */
+    bool force;           /* present even if the list did not change */
     bool virtual_clock;
     bool sleeps_in_wait; /* the video driver can sleep until input comes */
     uint32_t now;
@@ -730,6 +733,7 @@ static void flow_view_update(App *app)
     v->retention_days = app->retention_days;
     v->keep_margin_days = app->keep_margin_days;
     v->cover_minutes = app->cover_minutes;
+    v->screen_tenths = app->screen_tenths;
     v->kept_words = app->kept_words;
 }
 
@@ -806,8 +810,9 @@ static void ui_language(App *app)
 static void list_languages(App *app)
 {
     FlowList *l = &app->lists.languages;
-    char lang[16] = "nl";
-    store_setting(app->store, "language", lang, sizeof lang);
+    char lang[16] = "nl", stored[16]; /* never chosen: Kring starts in Dutch */
+    if (store_setting(app->store, "language", stored, sizeof stored) && stored[0])
+        snprintf(lang, sizeof lang, "%s", stored);
     l->n = 0;
     l->chosen = -1;
     app->lists.language_now = -1;
@@ -1287,6 +1292,12 @@ static void on_flow(App *app, FlowOut o)
         app->cover_minutes = o.index;
         set_number_setting(app, "cover", o.index, N_("Het plan wordt na die tijd afgedekt."));
         break;
+    case FLOW_SCREEN_SIZE:
+        app->screen_tenths = o.index >= 30 ? o.index : 0;
+        set_number_setting(app, "screen_inches", app->screen_tenths,
+                           N_("Kring tekent nu voor dit scherm."));
+        app->dirty = true;
+        break;
     case FLOW_UNCOVERED:
         app->last_touch = app_now(app);
         break;
@@ -1311,9 +1322,23 @@ static void on_flow(App *app, FlowOut o)
 /* Frames                                                               */
 /* ------------------------------------------------------------------ */
 
+/* The density to lay out for: --dpi; else the screen's size as set in
+ * the settings (its diagonal against the pixels); else what the display
+ * says. */
+static float app_dpi(const App *app)
+{
+    if (app->dpi > 0) return app->dpi;
+    if (app->screen_tenths > 0) {
+        double diag = sqrt((double)app->out_w * app->out_w + (double)app->out_h * app->out_h);
+        float d = (float)(diag * 10.0 / app->screen_tenths);
+        if (d >= 50 && d <= 600) return d;
+    }
+    return app->display_dpi > 0 ? app->display_dpi : 96;
+}
+
 static void build(App *app)
 {
-    float mm = ui_scale_for(app->w, app->h, app->dpi);
+    float mm = ui_scale_for(app->w, app->h, app_dpi(app));
     char err[300];
     if (render_set_scale(app->render, app->ui.theme, mm, err, sizeof err) != 0)
         fprintf(stderr, "kring: %s\n", err);
@@ -1447,14 +1472,12 @@ static int start_video(App *app)
         app->watchdog_ms = usec / 2000 > 0 ? (uint32_t)(usec / 2000) : 1;
         app->ping_at = app_now(app);
     }
-    app->dpi = o->dpi;
-    if (app->dpi <= 0) {
-        float ddpi = 0;
-        if (SDL_GetDisplayDPI(SDL_GetWindowDisplayIndex(app->win), &ddpi, NULL, NULL) != 0 ||
-            ddpi < 50 || ddpi > 600)
-            ddpi = 96;
-        app->dpi = ddpi;
-    }
+    app->dpi = o->dpi > 0 ? o->dpi : 0;
+    float ddpi = 0;
+    if (SDL_GetDisplayDPI(SDL_GetWindowDisplayIndex(app->win), &ddpi, NULL, NULL) != 0 ||
+        ddpi < 50 || ddpi > 600)
+        ddpi = 96;
+    app->display_dpi = ddpi;
     update_size(app);
     char err[1300], fonts[1100];
     paths_fonts_dir(fonts, sizeof fonts);
@@ -1467,7 +1490,7 @@ static int start_video(App *app)
     app->ui.cat = app->cat;
     ui_language(app);
     list_languages(app);
-    gestures_init(&app->gestures, (int)(2.5f * ui_scale_for(app->w, app->h, app->dpi)),
+    gestures_init(&app->gestures, (int)(2.5f * ui_scale_for(app->w, app->h, app_dpi(app))),
                   LONG_PRESS_MS);
     SDL_StartTextInput();
     return 0;
@@ -1618,6 +1641,10 @@ static int open_data(App *app)
         store_setting(app->store, "keep_margin", v, sizeof v) && atoi(v) > 0 ? atoi(v) : 30;
     app->cover_minutes =
         store_setting(app->store, "cover", v, sizeof v) && atoi(v) >= 0 ? atoi(v) : 10;
+    app->screen_tenths =
+        store_setting(app->store, "screen_inches", v, sizeof v) && atoi(v) >= 30 && atoi(v) <= 1000
+            ? atoi(v)
+            : 0;
     expire_kept(app); /* kept meetings past their date go before anything shows */
     app->pin_set = pin_is_set(app->store);
     char lang[16];

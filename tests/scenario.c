@@ -1604,6 +1604,30 @@ static int script_taps(const char *name, int *counts, int n)
     return dragged ? -1 : parts;
 }
 
+/* The screen's size, chosen in the settings where the display says
+ * nothing true (SDL's dummy display says 96 dpi): on an 800x480 frame,
+ * 7 inches is 133 dpi, and the start screen's buttons grow to stay 11 mm
+ * under a finger (before: 11 mm at 96 dpi); kept after a restart. */
+static void screen_size(void)
+{
+    CHECK_INT(run("dummy", (const char *[]){"--headless", "--db", db, "--size", "800x480",
+                                            "--script", script("screen_size"), NULL}),
+              0);
+    CHECK_INT(run("dummy", (const char *[]){"--headless", "--db", db, "--size", "800x480",
+                                            "--script", script("screen_size_again"), NULL}),
+              0);
+    int h0 = 0, h1 = 0, h2 = 0;
+    CHECK(anchor_in("before.txt", "settings", NULL, NULL, NULL, &h0));
+    CHECK(anchor_in("after.txt", "settings", NULL, NULL, NULL, &h1));
+    CHECK(anchor_in("again.txt", "settings", NULL, NULL, NULL, &h2));
+    float mm_before = h0 * 25.4f / 133.3f, mm_after = h1 * 25.4f / 133.3f;
+    printf("screen_size: the settings button %.1f mm high before, %.1f mm at 7 inches\n", mm_before,
+           mm_after);
+    CHECK(mm_before < 13.0f); /* drawn for 96 dpi: too small on a 7-inch panel */
+    CHECK(mm_after >= 13.0f); /* 1.5 targets of 9 mm and more */
+    CHECK_INT(h2, h1);
+}
+
 /* Hands, not drags: on the 7-inch panel a new person gets an agreement
  * in at most 6 taps beside the typing, and the evaluation moves from
  * 10:00 to 19:00 in at most 3 (taps.ks). */
@@ -2344,6 +2368,8 @@ static void script_with_dumps(const char *name, const char *sub, char *out, size
             fprintf(o, "shot %s/%s\n", sub, shot);
             shot[strcspn(shot, ".")] = '\0';
             fprintf(o, "dump %s/%s.dump\n", sub, shot);
+        } else if (sscanf(line, "dump %511s", shot) == 1 && strstr(shot, ".dump")) {
+            fprintf(o, "dump %s/%s\n", sub, shot); /* the script's own, into the folder too */
         } else {
             fputs(line, o);
         }
@@ -2427,6 +2453,45 @@ static int hands_faults(const char *dump, const char *tag, int sw, int sh, float
     return faults;
 }
 
+/* Nothing moves under a finger: every widget on screen both before and
+ * after an item was filled in (dump X-before.dump, X-after.dump) stands
+ * where it stood. Returns how many moved, naming each. */
+static int moved_on_fill(const char *before, const char *tag)
+{
+    char after[1400];
+    snprintf(after, sizeof after, "%.*s-after.dump", (int)(strlen(before) - strlen("-before.dump")),
+             before);
+    FILE *a = fopen(before, "r"), *b = fopen(after, "r");
+    int moved = 0;
+    if (!a || !b) {
+        fprintf(stderr, "%s: no %s\n", tag, after);
+        moved = 1;
+    }
+    char la[600], lb[600];
+    while (a && b && fgets(la, sizeof la, a)) {
+        Seen s = {0};
+        if (sscanf(la, "%63s %d %d %d %d grab=%u", s.id, &s.x, &s.y, &s.w, &s.h, &s.grab) != 6 ||
+            !s.grab)
+            continue;
+        rewind(b);
+        while (fgets(lb, sizeof lb, b)) {
+            Seen t = {0};
+            if (sscanf(lb, "%63s %d %d %d %d", t.id, &t.x, &t.y, &t.w, &t.h) != 5 ||
+                strcmp(s.id, t.id) != 0)
+                continue;
+            if (s.x != t.x || s.y != t.y || s.w != t.w || s.h != t.h) {
+                moved++;
+                fprintf(stderr, "%s: %s moved from %d,%d %dx%d to %d,%d %dx%d\n", tag, s.id, s.x,
+                        s.y, s.w, s.h, t.x, t.y, t.w, t.h);
+            }
+            break;
+        }
+    }
+    if (a) fclose(a);
+    if (b) fclose(b);
+    return moved;
+}
+
 /* A whole conference (conference.ks, then conference_close.ks: every step,
  * page, sheet, panel, the keyboard, the PIN pad, settings) and the sample
  * plan's every step (sample.ks) in Dutch, English, Arabic, Turkish and
@@ -2434,7 +2499,8 @@ static int hands_faults(const char *dump, const char *tag, int sw, int sh, float
  * television, each at its own density. Fails when one of Kring's own
  * words is shortened to fit or runs off the screen or out of its box, and
  * when what a finger meets is too small, off the screen or partly under
- * another widget (hands_faults). */
+ * another widget (hands_faults), or moves when an item is filled in
+ * (moved_on_fill). */
 static void languages(void)
 {
     Words ws = {0};
@@ -2455,7 +2521,7 @@ static void languages(void)
     } screens_at[] = {
         {"800x480", "133"}, {"1280x800", "149"}, {"1920x1080", "141"}, {"3840x2160", "80"}};
     enum { N_SIZES = sizeof screens_at / sizeof screens_at[0] };
-    int screens = 0, bad = 0, missed = 0;
+    int screens = 0, bad = 0, missed = 0, fills = 0;
     for (size_t l = 0; l < sizeof langs / sizeof langs[0]; l++)
         for (int z = 0; z < N_SIZES; z++) {
             char sub[64], path[1200], kdb[1300], ks[1400];
@@ -2487,6 +2553,11 @@ static void languages(void)
                 dump[strcspn(dump, "\n")] = '\0';
                 char tag[200];
                 snprintf(tag, sizeof tag, "%s %s", sub, strrchr(dump, '/') + 1);
+                size_t dn = strlen(dump);
+                if (dn > 12 && !strcmp(dump + dn - 12, "-before.dump")) {
+                    fills++;
+                    missed += moved_on_fill(dump, tag);
+                }
                 missed += hands_faults(dump, tag, sw, sh, (float)atof(screens_at[z].dpi));
                 FILE *f = fopen(dump, "r");
                 char line[600];
@@ -2508,6 +2579,7 @@ static void languages(void)
             if (ls) pclose(ls);
         }
     CHECK(screens >= 5 * N_SIZES * 40);
+    CHECK_INT(fills, 5 * N_SIZES * 3);
     printf("languages: %d screens in 5 languages at %d sizes, %d of Kring's words cut or off, "
            "%d faults a finger meets\n",
            screens, N_SIZES, bad, missed);
@@ -2561,6 +2633,7 @@ static const struct {
     SCENARIO(pin_lockout, 300),
     SCENARIO(undo_rules, 300),
     SCENARIO(taps, 300),
+    SCENARIO(screen_size, 300),
     SCENARIO(children, 300),
     SCENARIO(device, 300),
     SCENARIO(privacy, 300),

@@ -88,6 +88,10 @@ bool gestures_up(Gestures *g, int64_t id, Point pos, uint32_t t, Gesture *out)
         *out = make(g, GESTURE_TAP, slot);
         return true;
     }
+    if (f->long_fired) { /* a long press let go: where, for a choice slid to */
+        *out = make(g, GESTURE_RELEASE, slot);
+        return true;
+    }
     return false;
 }
 

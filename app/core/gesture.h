@@ -27,8 +27,9 @@ typedef enum GestureKind {
     GESTURE_LONGPRESS,  /* held still for long_ms */
     GESTURE_DRAG_START, /* moved beyond the slop on a draggable widget */
     GESTURE_DRAG_MOVE,
-    GESTURE_DROP,   /* lifted while dragging */
-    GESTURE_CANCEL, /* the drag ended without a drop (window lost) */
+    GESTURE_DROP,    /* lifted while dragging */
+    GESTURE_CANCEL,  /* the drag ended without a drop (window lost) */
+    GESTURE_RELEASE, /* lifted after a long press (where: pos), to slide to a choice */
 } GestureKind;
 
 typedef struct Finger {

@@ -51,6 +51,7 @@ typedef enum FlowAction {
     FLOW_RETENTION,    /* out->index: days a kept meeting stays */
     FLOW_KEEP_MARGIN,  /* out->index: days a kept meeting outlives its evaluation */
     FLOW_COVER,        /* out->index: minutes untouched before the plan is covered */
+    FLOW_SCREEN_SIZE,  /* out->index: the screen's diagonal in tenths of an inch; 0: as it says */
     FLOW_UNCOVERED,    /* the plan is shown again */
     /* the router's own: done there, the app sees FLOW_REDRAW */
     FLOW_ASK_PIN,     /* out->pin_for: show the PIN pad */

@@ -333,6 +333,15 @@ bool keyboard_owns(const Gesture *ev)
 KeyResult keyboard_gesture(Keyboard *kb, const Ui *ui, const Gesture *ev, char out[16])
 {
     out[0] = '\0';
+    if (ev->kind == GESTURE_RELEASE && kb->popup[0]) { /* held, slid to an accent, let go */
+        const Widget *w = ui_hit(ui, ev->pos, GRAB_TAP);
+        const char *slid = w ? ui_id_arg(w->id, ACCENT_ID) : NULL;
+        if (!slid) return KEY_NOTHING; /* let go elsewhere: the accents stay, to tap */
+        snprintf(out, 16, "%s", slid);
+        kb->popup[0] = '\0';
+        if (kb->shift && !kb->caps) kb->shift = false;
+        return KEY_TEXT;
+    }
     const char *accent = ui_id_arg(ev->widget, ACCENT_ID), *key = ui_id_arg(ev->widget, KEY_ID);
     if (accent && ev->kind == GESTURE_TAP) {
         snprintf(out, 16, "%s", accent);

@@ -331,3 +331,11 @@ void kit_people_chips(KitColumn *p, const Plan *plan, const char *prefix, uint32
     }
     p->y += h + p->pad;
 }
+
+void kit_scroll_edges(Ui *ui, Rect view, int offset, int content)
+{
+    int fade = ui_px(ui, ui->theme->pad_mm);
+    if (offset > 0) draw_rect(&ui->dl, (Rect){view.x, view.y, view.w, fade}, 0, 0x2A263028);
+    if (offset < content - view.h)
+        draw_rect(&ui->dl, (Rect){view.x, view.y + view.h - fade, view.w, fade}, 0, 0x2A263028);
+}

@@ -72,6 +72,12 @@ int kit_list_rows(Ui *ui, const KitGeo *G, Rect in, int y, const FlowList *l, co
 int kit_language_width(const Ui *ui);
 void kit_language_button(Ui *ui, Rect r);
 
+/* The edges of a scrolled view where more lies beyond (content higher
+ * than view, scrolled down by offset): a soft dark band at the top when
+ * scrolled, at the bottom while more follows. Nothing needed hides below
+ * the fold without this cue. */
+void kit_scroll_edges(Ui *ui, Rect view, int offset, int content);
+
 /* ---- a column of blocks, as the pages are laid out ---- */
 
 /* Where the next block goes in a column (col.x, col.w; y grows as

@@ -44,7 +44,8 @@ typedef struct FlowView {
     int retention_days;        /* kept meetings are erased after this */
     int keep_margin_days;      /* ... but never before its evaluation and this */
     int cover_minutes;         /* the plan is covered after this long untouched; 0 never */
-    const char *kept_words;    /* the start screen: what is kept, until when (no names) */
+    int screen_tenths;      /* the screen's diagonal as set, in tenths of an inch; 0: as it says */
+    const char *kept_words; /* the start screen: what is kept, until when (no names) */
 } FlowView;
 
 #endif

@@ -120,6 +120,43 @@ static FlowAction drag(Ui *ui, Plan *plan, Gestures *g, Point to)
     return o.act;
 }
 
+/* A card held over the goals' "more" button brings the next goal up,
+ * once each time it comes there, to be dropped on one out of sight. */
+static void test_hover_scroll(void)
+{
+    Ui ui;
+    ui_init(&ui, &theme_default, (TextMeasure){NULL, fake_width, fake_height});
+    Plan *plan = plan_with_people();
+    for (int i = 0; i < 8; i++)
+        plan_add_goal(plan, &(Goal){.text = "Een doel met genoeg woorden voor twee regels."});
+    Gestures g;
+    gestures_init(&g, 8, 600);
+    fl.board.goal_first = 0;
+    frame(&ui, plan, &g, 1280, 800);
+    const Widget *down = ui_find(&ui, "goals-down"), *w = ui_find(&ui, "person:1");
+    CHECK(down && w);
+    if (!down || !w) return;
+    Point over = rect_center(down->rect), from = w->anchor;
+    Gesture ev;
+    gestures_down(&g, 1, from, 1000, w->id, w->grab);
+    gestures_move(&g, 1, (Point){from.x + 40, from.y}, 1016, &ev);
+    board_gesture(&ui, &fl.board, plan, &g, &ev);
+    frame(&ui, plan, &g, 1280, 800);
+    CHECK_INT(fl.board.goal_first, 0);
+    gestures_move(&g, 1, over, 1032, &ev);
+    frame(&ui, plan, &g, 1280, 800);
+    CHECK_INT(fl.board.goal_first, 1);
+    gestures_move(&g, 1, (Point){over.x + 2, over.y}, 1048, &ev);
+    frame(&ui, plan, &g, 1280, 800);
+    CHECK_INT(fl.board.goal_first, 1); /* held there: once */
+    gestures_cancel_all(&g, &ev);
+    board_gesture(&ui, &fl.board, plan, &g, &ev);
+    fl.board.goal_first = 0;
+    frame(&ui, plan, &g, 1280, 800);
+    plan_destroy(plan);
+    ui_fini(&ui);
+}
+
 static void test_drag_and_drop(void)
 {
     Ui ui;
@@ -364,6 +401,21 @@ static void test_steps(void)
     ui_fini(&ui);
 }
 
+/* Types digits on the PIN pad (on the 7-inch panel) and taps OK. */
+static FlowOut type_pin(Ui *ui, Plan *plan, Gestures *g, FlowView *view, const char *digits)
+{
+    for (const char *c = digits; *c; c++) {
+        ui_begin(ui, 800, 480, ui_scale_for(800, 480, 133));
+        flow_draw(ui, &fl, plan, g, view);
+        char id[8];
+        snprintf(id, sizeof id, "pin:%c", *c);
+        tap_flow(ui, plan, g, id, view);
+    }
+    ui_begin(ui, 800, 480, ui_scale_for(800, 480, 133));
+    flow_draw(ui, &fl, plan, g, view);
+    return tap_flow(ui, plan, g, "pin:ok", view);
+}
+
 /* Choosing a PIN: typed twice; two different ones start again. */
 static void test_pin_pad(void)
 {
@@ -376,16 +428,7 @@ static void test_pin_pad(void)
     flow_to_start(&fl, false);
     CHECK_INT(fl.pin.purpose, PIN_FOR_SETUP);
     /* a PIN too easy to guess is refused the first time it is typed */
-    for (const char *c = "121212"; *c; c++) {
-        ui_begin(&ui, 800, 480, ui_scale_for(800, 480, 133));
-        flow_draw(&ui, &fl, plan, &g, &view);
-        char id[8];
-        snprintf(id, sizeof id, "pin:%c", *c);
-        tap_flow(&ui, plan, &g, id, &view);
-    }
-    ui_begin(&ui, 800, 480, ui_scale_for(800, 480, 133));
-    flow_draw(&ui, &fl, plan, &g, &view);
-    CHECK_INT(tap_flow(&ui, plan, &g, "pin:ok", &view).act, FLOW_REDRAW);
+    CHECK_INT(type_pin(&ui, plan, &g, &view, "121212").act, FLOW_REDRAW);
     CHECK(!fl.pin.confirming && fl.pin.msg_bad && fl.pin.n == 0);
     CHECK_STR(fl.pin.msg, "Die pincode is te makkelijk te raden. Kies een andere.");
     const char *first = "275318", *other = "275319";
@@ -411,18 +454,7 @@ static void test_pin_pad(void)
             CHECK_INT(o.act, FLOW_REDRAW);
             CHECK(!fl.pin.confirming && fl.pin.msg_bad);
             /* type the first one twice now */
-            for (int again = 0; again < 1; again++) {
-                for (const char *c = first; *c; c++) {
-                    ui_begin(&ui, 800, 480, ui_scale_for(800, 480, 96));
-                    flow_draw(&ui, &fl, plan, &g, &view);
-                    char id[8];
-                    snprintf(id, sizeof id, "pin:%c", *c);
-                    tap_flow(&ui, plan, &g, id, &view);
-                }
-                ui_begin(&ui, 800, 480, ui_scale_for(800, 480, 96));
-                flow_draw(&ui, &fl, plan, &g, &view);
-                tap_flow(&ui, plan, &g, "pin:ok", &view);
-            }
+            type_pin(&ui, plan, &g, &view, first);
         } else {
             CHECK_INT(o.act, FLOW_PIN);
             CHECK_INT(o.pin_for, PIN_FOR_SETUP);
@@ -534,6 +566,21 @@ static void test_keyboard(void)
     CHECK(ui_find(&ui, "accent:\xC3\xAB") && ui_find(&ui, "accent:\xC4\x99")); /* ë ę */
     CHECK_INT(press(&ui, &kb, "accent:\xC4\x99", GESTURE_TAP, out), KEY_TEXT);
     CHECK_STR(out, "\xC4\x99");
+    /* or held, slid to the accent and let go there: one gesture */
+    press(&ui, &kb, "key:e", GESTURE_LONGPRESS, out);
+    const Widget *ee = ui_find(&ui, "accent:\xC3\xAB"); /* ë */
+    CHECK(ee != NULL);
+    if (ee) {
+        Gesture let_go = {.kind = GESTURE_RELEASE, .widget = "key:e", .pos = rect_center(ee->rect)};
+        CHECK_INT(keyboard_gesture(&kb, &ui, &let_go, out), KEY_TEXT);
+        CHECK_STR(out, "\xC3\xAB");
+    }
+    /* let go beside the accents: they stay, to be tapped */
+    press(&ui, &kb, "key:e", GESTURE_LONGPRESS, out);
+    Gesture beside = {.kind = GESTURE_RELEASE, .widget = "key:e", .pos = {1, 1}};
+    CHECK_INT(keyboard_gesture(&kb, &ui, &beside, out), KEY_NOTHING);
+    CHECK(kb.popup[0] != '\0');
+    press(&ui, &kb, "", GESTURE_TAP, out);
     /* one key: Turkish, Polish, Arabic, and back to Latin */
     CHECK_INT(press(&ui, &kb, "key:layout", GESTURE_TAP, out), KEY_REDRAW);
     CHECK(ui_find(&ui, "key:\xC4\xB1") && ui_find(&ui, "key:\xC4\x9F") &&
@@ -586,6 +633,7 @@ int main(void)
     test_sixty_people();
     test_ids_at_every_size();
     test_drag_and_drop();
+    test_hover_scroll();
     test_text_fitting();
     test_steps();
     test_pin_pad();

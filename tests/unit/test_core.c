@@ -162,7 +162,9 @@ static void test_gestures(void)
     CHECK(gestures_tick(&g, 5600, &ev));
     CHECK_INT(ev.kind, GESTURE_LONGPRESS);
     CHECK_INT(gestures_deadline(&g), UINT32_MAX);
-    CHECK(!gestures_up(&g, 4, (Point){10, 10}, 5700, &ev)); /* no tap after */
+    CHECK(gestures_up(&g, 4, (Point){30, 12}, 5700, &ev)); /* no tap after: where it let go */
+    CHECK_INT(ev.kind, GESTURE_RELEASE);
+    CHECK_INT(ev.pos.x, 30);
     /* losing the window cancels drags */
     gestures_down(&g, 5, (Point){0, 0}, 6000, "person:2", GRAB_DRAG);
     gestures_move(&g, 5, (Point){90, 0}, 6016, &ev);

@@ -406,6 +406,22 @@ static int goal_card(Ui *ui, const Layout *L, const Plan *plan, int gi, Rect car
     return h;
 }
 
+/* A goal's card at `card`: the card, its widget, then its rows on top
+ * (clipped to it when it is lower than it needs). */
+static void goal_card_drawn(Ui *ui, const Layout *L, const Plan *plan, int gi, Rect card, bool clip)
+{
+    const Theme *t = ui->theme;
+    draw_rect(&ui->dl, card, L->radius, t->card);
+    draw_frame(&ui->dl, card, L->radius, ui_px(ui, 0.35f), t->line);
+    char id[UI_ID_LEN];
+    ui_id_make(id, ID_GOAL, (unsigned)plan->goals[gi].id);
+    ui_widget(ui, id, card, (Point){card.x + card.w / 2, card.y + L->pad * 2},
+              GRAB_TAP | GRAB_DRAG);
+    if (clip) ui_clip(ui, card);
+    goal_card(ui, L, plan, gi, card, true);
+    if (clip) ui_unclip(ui);
+}
+
 static void draw_goals(Ui *ui, BoardState *st, const Layout *L, const Plan *plan)
 {
     const Theme *t = ui->theme;
@@ -437,6 +453,7 @@ static void draw_goals(Ui *ui, BoardState *st, const Layout *L, const Plan *plan
     if (L->split && plan->n_goals > 0) { /* in the map's place: every goal whole, scrolled */
         Rect area = {L->goals.x, y, L->goals.w, bottom - y + L->pad};
         ui_widget(ui, ID_GOALS_AREA, area, rect_center(area), GRAB_TAP | GRAB_DRAG);
+        st->area_at = area;
         int content = 0;
         for (int gi = 0; gi < plan->n_goals; gi++)
             content += goal_card(ui, L, plan, gi, (Rect){x, 0, w, 0}, false) + L->pad / 2;
@@ -446,15 +463,8 @@ static void draw_goals(Ui *ui, BoardState *st, const Layout *L, const Plan *plan
         for (int gi = 0; gi < plan->n_goals; gi++) {
             int card_h = goal_card(ui, L, plan, gi, (Rect){x, 0, w, 0}, false);
             Rect card = {x, gy, w, card_h};
-            if (gy + card_h > area.y && gy < area.y + area.h) {
-                draw_rect(&ui->dl, card, L->radius, t->card);
-                draw_frame(&ui->dl, card, L->radius, ui_px(ui, 0.35f), t->line);
-                char id[UI_ID_LEN];
-                ui_id_make(id, ID_GOAL, (unsigned)plan->goals[gi].id);
-                ui_widget(ui, id, card, (Point){card.x + card.w / 2, card.y + L->pad * 2},
-                          GRAB_TAP | GRAB_DRAG);
-                goal_card(ui, L, plan, gi, card, true);
-            }
+            if (gy + card_h > area.y && gy < area.y + area.h)
+                goal_card_drawn(ui, L, plan, gi, card, false);
             gy += card_h + L->pad / 2;
         }
         ui_unclip(ui);
@@ -524,21 +534,12 @@ static void draw_goals(Ui *ui, BoardState *st, const Layout *L, const Plan *plan
             ui_text(ui, (Rect){down.x + down.w / 2, down.y, down.w / 2, down.h}, FONT_BOLD,
                     ALIGN_LEFT | ALIGN_MIDDLE, t->accent, more);
             ui_widget(ui, ID_GOALS_DOWN, down, rect_center(down), GRAB_TAP);
+            st->down_at = down;
             break;
         }
         if (y + card_h > room) card_h = room - y; /* one goal taller than the column */
         st->goals_shown++;
-        Rect card = {x, y, w, card_h};
-        draw_rect(&ui->dl, card, L->radius, t->card);
-        draw_frame(&ui->dl, card, L->radius, ui_px(ui, 0.35f), t->line);
-        /* the card first, its rows (registered after) on top */
-        char id[UI_ID_LEN];
-        ui_id_make(id, ID_GOAL, (unsigned)plan->goals[gi].id);
-        ui_widget(ui, id, card, (Point){card.x + card.w / 2, card.y + L->pad * 2},
-                  GRAB_TAP | GRAB_DRAG);
-        ui_clip(ui, card);
-        goal_card(ui, L, plan, gi, card, true);
-        ui_unclip(ui);
+        goal_card_drawn(ui, L, plan, gi, (Rect){x, y, w, card_h}, true);
         y += card_h + L->pad / 2;
     }
 }
@@ -584,6 +585,29 @@ static const Widget *numbered_at(const Ui *ui, const char *prefix, Point p, cons
     return NULL;
 }
 
+/* A card held at the edge of the goals scrolls them, to be dropped on
+ * one out of sight: over the column's "more" button, one goal further
+ * each time it comes there; in the goals' own view, at its top or bottom
+ * edge, a little with every move. Uses where the goals were last drawn. */
+static void hover_scroll(BoardState *st, const Layout *L, const Plan *plan, const Gestures *g)
+{
+    bool over_down = false;
+    for (int i = 0; i < GESTURE_FINGERS; i++) {
+        const Finger *f = &g->f[i];
+        if (!dragged_person(plan, f)) continue;
+        if (st->down_at.w && rect_contains(st->down_at, f->pos)) over_down = true;
+        Rect a = st->area_at;
+        if (a.w && L->split && st->show_goals && rect_contains(a, f->pos)) {
+            int band = L->target;
+            if (f->pos.y < a.y + band) st->goals_scroll.offset -= L->target / 3;
+            if (f->pos.y > a.y + a.h - band)
+                st->goals_scroll.offset += L->target / 3; /* kept within when drawn */
+        }
+    }
+    if (over_down && !st->hover_down) st->goal_first++;
+    st->hover_down = over_down;
+}
+
 void board_draw(Ui *ui, BoardState *st, const Plan *plan, const Gestures *g, int top)
 {
     const Theme *t = ui->theme;
@@ -594,12 +618,9 @@ void board_draw(Ui *ui, BoardState *st, const Plan *plan, const Gestures *g, int
     if (st->selected && !plan_person(plan, st->selected))
         st->selected = 0; /* undone or removed meanwhile */
     if (!L.split) st->show_goals = false;
-    /* on a small screen, a card held over the button to the goals turns
-     * the board to them, to be dropped on one */
-    for (int i = 0; L.split && !st->show_goals && i < GESTURE_FINGERS; i++)
-        if (dragged_person(plan, &g->f[i]) && rect_contains(L.flip, g->f[i].pos))
-            st->show_goals = true;
     bool goals_only = L.split && st->show_goals;
+    hover_scroll(st, &L, plan, g);
+    st->down_at = st->area_at = (Rect){0, 0, 0, 0}; /* drawn again below */
     const Person *sel = st->selected ? plan_person(plan, st->selected) : NULL;
     if (!goals_only) draw_map(ui, &L, plan);
     bool dragging = false;
@@ -883,6 +904,12 @@ static BoardResult on_gesture(Ui *ui, BoardState *st, const Plan *plan, const Ge
         if (numbered_at(ui, ID_GOAL, f->pos, NULL, &gid) && plan_goal(plan, gid)) {
             goalsheet_open_agreement(&st->goals, plan, 0, gid, p->id);
             st->kb = (Keyboard){.shift = true};
+            return BOARD_REDRAW;
+        }
+        if (L.split && rect_contains(L.flip, f->pos)) { /* dropped on "to the goals": there,
+                                                           chosen for + Afspraak */
+            st->show_goals = !st->show_goals;
+            st->selected = p->id;
             return BOARD_REDRAW;
         }
         Drop d = board_drop_for(&L, board_drag_centre(&L, ui, plan, f, p), f->pos);

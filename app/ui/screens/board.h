@@ -31,6 +31,8 @@ typedef struct BoardState {
     int goal_first;          /* the first goal shown in the goals column */
     bool show_goals;         /* on a small screen: the goals in the map's place */
     FormScroll goals_scroll; /* there, how far they are scrolled (a finger's drag) */
+    bool hover_down;         /* a card held over the goals' "more" button (it stepped once) */
+    Rect down_at, area_at;   /* where that button and the scrolled goals were last drawn */
     BoardSettled settled;    /* where the cards rest */
     int goals_shown;         /* how many fit, as last drawn */
     int goals_folded;        /* the first goal drawn folded to one line, as last drawn

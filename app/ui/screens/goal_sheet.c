@@ -237,9 +237,7 @@ static void draw_ltr(Ui *ui, GoalSheet *s, const Plan *plan, const Keyboard *kb)
     ui_clip(ui, view);
     content(ui, s, plan, &g, panel.y + g.pad - s->scroll.offset, true);
     ui_unclip(ui);
-    if (height > view.h) /* more above or below: a line marks the edge */
-        draw_rect(&ui->dl, (Rect){view.x + g.pad, view.y + view.h - 1, view.w - 2 * g.pad, 1}, 0,
-                  t->line);
+    kit_scroll_edges(ui, view, s->scroll.offset, height);
     int bw = (inner_w - g.pad) / 3;
     int by = panel.y + panel.h - g.pad - g.target;
     kit_button(ui, SHEET_ID_CANCEL, (Rect){inner_x, by, bw, g.target}, ui_tr(ui, "Annuleren"),

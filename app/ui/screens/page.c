@@ -149,20 +149,35 @@ static void field_block(KitColumn *p, const Plan *plan, int field, const char *p
                   ui->theme->card);
 }
 
-/* The gaps of a step as soft lines under its title. */
+/* What is still empty in a step, in a fixed place under its title: two
+ * lines, always (so filling something in moves nothing under a finger),
+ * the first two gaps or the first and how many more, or that all is
+ * filled in. */
 static void gaps_block(KitColumn *p, const Plan *plan, int step)
 {
     Ui *ui = p->ui;
     const char *gaps[FLOW_GAPS_MAX];
     int n = step_gaps(plan, step, gaps, FLOW_GAPS_MAX);
-    for (int i = 0; i < n; i++) {
+    char more[160] = "";
+    if (n > 2) {
+        char count[16];
+        snprintf(count, sizeof count, "%d", n - 1);
+        tr_fill(more, sizeof more,
+                trn(ui->cat, "Nog %s ding is leeg.", "Nog %s dingen zijn leeg.", n - 1), count);
+    }
+    const char *lines[2] = {n > 0 ? ui_tr(ui, gaps[0]) : ui_tr(ui, "Alles is ingevuld."),
+                            n == 2 ? ui_tr(ui, gaps[1]) : more};
+    for (int i = 0; i < 2; i++) {
         int dr = ui_px(ui, 1.1f);
         int dx = ui->rtl ? p->col.x + p->col.w - dr * 2 : p->col.x + dr * 2;
-        draw_disc(&ui->dl, (Point){dx, p->y + p->sh / 2}, dr, ui->theme->mark);
+        if (lines[i][0])
+            draw_disc(&ui->dl, (Point){dx, p->y + p->sh / 2}, dr,
+                      n > 0 ? ui->theme->mark : ui->theme->present);
         ui_text(ui, (Rect){ui->rtl ? p->col.x : p->col.x + dr * 5, p->y, p->col.w - dr * 5, p->sh},
-                FONT_SMALL, p->align, ui->theme->ink_soft, ui_tr(ui, gaps[i]));
+                FONT_SMALL, p->align, ui->theme->ink_soft, lines[i]);
         p->y += p->sh;
     }
+    p->y += p->pad / 2; /* clear of what follows, whatever the script's height */
 }
 
 /* The typing view over the keyboard. */
@@ -243,6 +258,7 @@ void page_draw(Ui *ui, PageState *ps, int step, const Plan *plan, const Gestures
     p.y += p.pad * 2;
     ps->content[step] = p.y - p.col.y;
     ui_unclip(ui);
+    kit_scroll_edges(ui, body, sc->offset, ps->content[step]);
     scale_draw_lifted(ui, plan, g);
 }
 

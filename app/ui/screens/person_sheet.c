@@ -112,7 +112,12 @@ static void draw_ltr(Ui *ui, PersonSheet *s, const Keyboard *kb)
     y = form_label(ui, &g, y, ui_tr(ui, "Naam"));
     form_field(ui, &g, ID_NAME, (Rect){inner_x, y, inner_w, g.target}, &s->name, false,
                ui_tr(ui, "Tik hier om de naam te typen"));
-    y += g.target + g.pad;
+    y += g.target + g.pad / 2;
+    /* in the room or not: asked next to the name, never below the fold */
+    form_chip(ui, &g, ID_PRESENT, inner_x, y,
+              s->present ? "\xE2\x9C\x85" : "\xE2\xAC\x9C", /* ✅ ⬜ */
+              ui_tr(ui, "Is hier in de kamer"), s->present, t->sector_tint[2], false);
+    y += step + g.pad / 2;
     y = form_label(ui, &g, y, ui_tr(ui, "Wie is het voor de familie?"));
     x = 0;
     for (int i = 0; i <= relation_count; i++) {
@@ -152,19 +157,13 @@ static void draw_ltr(Ui *ui, PersonSheet *s, const Keyboard *kb)
              g.pad / 2;
     }
     if (ask_sector) y += step + g.pad / 2;
-    form_chip(ui, &g, ID_PRESENT, inner_x, y,
-              s->present ? "\xE2\x9C\x85" : "\xE2\xAC\x9C", /* ✅ ⬜ */
-              ui_tr(ui, "Is hier in de kamer"), s->present, t->sector_tint[2], false);
-    y += step;
     if (s->why) {
         ui_text(ui, (Rect){inner_x, y, inner_w, lh}, FONT_SMALL, ALIGN_LEFT, ui->theme->warn,
                 ui_tr(ui, s->why));
         y += lh;
     }
     ui_unclip(ui);
-    if (content > view.h) /* more above or below: a thin line marks the edge */
-        draw_rect(&ui->dl, (Rect){view.x + g.pad, view.y + view.h - 1, view.w - 2 * g.pad, 1}, 0,
-                  t->line);
+    kit_scroll_edges(ui, view, s->scroll.offset, content);
     int bw = (inner_w - g.pad) / 3;
     Rect done = {inner_x + inner_w - bw, panel.y + panel.h - g.pad - g.target, bw, g.target};
     Rect cancel = {inner_x, done.y, bw, g.target};

@@ -14,6 +14,7 @@
 #define ID_RETENTION "retention"     /* "retention:120": days */
 #define ID_KEEP_MARGIN "keep-margin" /* "keep-margin:30": days after the evaluation */
 #define ID_COVER "cover"             /* "cover:10": minutes */
+#define ID_SCREEN "screen"           /* "screen:70": the diagonal in tenths of an inch */
 #define ID_CHANGE_PIN "change-pin"
 #define ID_SCROLL "settings-scroll" /* the columns, to drag when they scroll */
 
@@ -21,29 +22,47 @@ typedef struct Choice {
     const char *title, *id, *unit;
     const int *v;
     int now;
+    int n;                                                   /* how many; 0: four */
+    void (*label)(const Ui *ui, int v, char *out, size_t n); /* NULL: the number and unit */
 } Choice;
 
-/* A row of four choices under its title (one or two lines) at y in the
- * column x..x+cw; returns the y below it. With draw false, only measures. */
+/* Rows of four choices under their title (one or two lines) at y in the
+ * column x..x+cw; returns the y below them. With draw false, only
+ * measures. */
 static int choice_row(Ui *ui, const KitGeo *G, int x, int cw, int y, const Choice *c, bool draw)
 {
     const Theme *t = ui->theme;
     y += ui_wrap(ui, (Rect){x, y, cw, 2 * G->lh}, FONT_BOLD, t->ink, ui_tr(ui, c->title), 2, draw);
     y += G->pad / 2;
+    int n = c->n ? c->n : 4, rows = (n + 3) / 4;
     int tw = (cw - G->pad / 2 * 3) / 4;
-    for (int i = 0; i < 4 && draw; i++) {
-        int col = ui->rtl ? 3 - i : i;
-        Rect r = {x + col * (tw + G->pad / 2), y, tw, G->target};
+    for (int i = 0; i < n && draw; i++) {
+        int col = ui->rtl ? 3 - i % 4 : i % 4;
+        Rect r = {x + col * (tw + G->pad / 2), y + i / 4 * (G->target + G->pad / 2), tw, G->target};
         bool on = c->now == c->v[i];
         draw_rect(&ui->dl, r, G->target / 2, on ? t->accent : t->card);
         draw_frame(&ui->dl, r, G->target / 2, ui_px(ui, 0.4f), on ? t->accent : t->line);
-        char label[24], id[UI_ID_LEN];
-        snprintf(label, sizeof label, "%d%s", c->v[i], c->unit);
-        ui_text(ui, r, FONT_BOLD, ALIGN_CENTER | ALIGN_MIDDLE, on ? t->card : t->ink, label);
+        char label[64], id[UI_ID_LEN];
+        if (c->label)
+            c->label(ui, c->v[i], label, sizeof label);
+        else
+            snprintf(label, sizeof label, "%d%s", c->v[i], c->unit);
+        ui_text(ui, rect_inset(r, G->pad / 4), FONT_BOLD, ALIGN_CENTER | ALIGN_MIDDLE | TEXT_SHRINK,
+                on ? t->card : t->ink, label);
         snprintf(id, sizeof id, "%s:%d", c->id, c->v[i]);
         ui_widget(ui, id, r, rect_center(r), GRAB_TAP | GRAB_DRAG);
     }
-    return y + G->target + G->pad;
+    return y + rows * (G->target + G->pad / 2) - G->pad / 2 + G->pad;
+}
+
+/* A screen size's words: inches as people say them ("10 inch" for a
+ * 10.1-inch panel), or that the screen says it itself. */
+static void inches(const Ui *ui, int tenths, char *out, size_t n)
+{
+    if (!tenths)
+        snprintf(out, n, "%s", ui_tr(ui, "auto"));
+    else
+        snprintf(out, n, "%d\xE2\x80\xB3", (tenths + 4) / 10); /* ″ */
 }
 
 /* The languages Kring may start in, two to a row; returns the y below. */
@@ -82,6 +101,10 @@ static int columns(Ui *ui, const KitGeo *G, const FlowView *view, Rect in, int y
                          view->retention_days};
     const Choice margin = {N_("En na de evaluatie nog (dagen)"), ID_KEEP_MARGIN, "", margins,
                            view->keep_margin_days};
+    /* the common panels: the 7-inch touch panel, tablets, laptops, monitors */
+    static const int sizes[8] = {0, 70, 101, 133, 156, 215, 238, 270};
+    const Choice screen = {
+        N_("Hoe groot is het scherm?"), ID_SCREEN, "", sizes, view->screen_tenths, 8, inches};
     /* two columns where four choices of a finger's size fit in each, else one */
     bool one = (in.w - G->pad * 2) / 2 < 4 * (G->target * 5 / 4 + G->pad / 2);
     int cw = one ? in.w : (in.w - G->pad * 2) / 2;
@@ -94,6 +117,7 @@ static int columns(Ui *ui, const KitGeo *G, const FlowView *view, Rect in, int y
                      ui_tr(ui, "Taal als Kring begint"), 2, draw);
     int ly = language_grid(ui, G, lx, cw, y + th + G->pad / 2, &view->languages, draw) + G->pad;
     ly = choice_row(ui, G, lx, cw, ly, &turn, draw);
+    ly = choice_row(ui, G, lx, cw, ly, &screen, draw);
     ly = choice_row(ui, G, lx, cw, ly, &cover, draw);
     /* the other (or below): the printer, how long kept meetings stay, a new PIN */
     int ry0 = one ? ly + G->pad : y;
@@ -147,12 +171,7 @@ void settings_draw(Ui *ui, const FlowView *view, FormScroll *sc)
     columns(ui, &G, view, in, y - sc->offset, true);
     if (scrolls) {
         ui_unclip(ui);
-        int fade = G.pad;
-        if (sc->offset > 0) /* more above */
-            draw_rect(&ui->dl, (Rect){view_r.x, view_r.y, view_r.w, fade}, 0, 0x2A263030);
-        if (sc->offset < body - view_r.h) /* more below */
-            draw_rect(&ui->dl, (Rect){view_r.x, view_r.y + view_r.h - fade, view_r.w, fade}, 0,
-                      0x2A263030);
+        kit_scroll_edges(ui, view_r, sc->offset, body);
     }
 }
 
@@ -175,9 +194,9 @@ FlowOut settings_gesture(const Gesture *ev, const FlowView *view, FormScroll *sc
         return (FlowOut){.act = FLOW_RETENTION, .index = (int)i};
     if (ui_id_num(id, ID_KEEP_MARGIN, &i) && i > 0)
         return (FlowOut){.act = FLOW_KEEP_MARGIN, .index = (int)i};
-    if (ui_id_num(id, ID_KEEP_MARGIN, &i) && i > 0)
-        return (FlowOut){.act = FLOW_KEEP_MARGIN, .index = (int)i};
     if (ui_id_num(id, ID_COVER, &i) && i > 0) return (FlowOut){.act = FLOW_COVER, .index = (int)i};
+    if (ui_id_num(id, ID_SCREEN, &i) && i <= 1000)
+        return (FlowOut){.act = FLOW_SCREEN_SIZE, .index = (int)i};
     if (ui_id_is(id, ID_CHANGE_PIN))
         return (FlowOut){.act = FLOW_ASK_PIN, .pin_for = PIN_FOR_CHANGE};
     return (FlowOut){.act = FLOW_NOTHING};

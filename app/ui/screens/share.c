@@ -323,8 +323,12 @@ static void draw_ltr(Ui *ui, ShareView *v, const Plan *plan, PrintProgress progr
             int pw = target + ui_text_width(ui, FONT_BOLD, ui_tr(ui, "volgende"));
             Rect prev = {row.x, row.y, pw, target}, next = {row.x + row.w - pw, row.y, pw, target};
             char count[32];
-            snprintf(count, sizeof count, "%d / %d", c->part, c->parts);
-            ui_text(ui, row, FONT_TITLE, ALIGN_CENTER | ALIGN_MIDDLE, t->ink, count);
+            /* "1 / 6" read left to right in every language (isolated: a
+             * right-to-left screen would turn it to "6 / 1") */
+            snprintf(count, sizeof count, "\xE2\x81\xA6%d / %d\xE2\x81\xA9", c->part, c->parts);
+            /* between the buttons, never under them */
+            ui_text(ui, (Rect){row.x + pw, row.y, row.w - 2 * pw, target}, FONT_TITLE,
+                    ALIGN_CENTER | ALIGN_MIDDLE | TEXT_SHRINK, t->ink, count);
             if (c->part > 1) {
                 draw_rect(&ui->dl, prev, target / 2, t->accent);
                 ui_text(ui, prev, FONT_BOLD, ALIGN_CENTER | ALIGN_MIDDLE, t->card,
