@@ -1,5 +1,6 @@
 /* page: the pages of the steps that are not the board. */
 #include "ui/screens/page.h"
+#include "ui/screens/sections.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -51,33 +52,6 @@ void page_leave_step(PageState *ps)
 /* ------------------------------------------------------------------ */
 /* What the lists are                                                   */
 /* ------------------------------------------------------------------ */
-
-typedef struct SectionInfo {
-    int section;
-    const char *title, *picto, *prompt;
-} SectionInfo;
-
-static const SectionInfo sections[] = {
-    {SECTION_GOING_WELL, "Wat gaat goed", "\xF0\x9F\x8C\xBB", N_("Wat gaat er goed?")}, /* 🌻 */
-    {SECTION_CONCERNS, "Zorgen", "\xE2\x98\x81\xEF\xB8\x8F",
-     N_("Waar maken jullie je zorgen over?")}, /* ☁️ */
-    {SECTION_CONDITIONS, N_("Ondergrenzen van de verwijzer"), "\xF0\x9F\x9A\xA7",
-     N_("Waar moet het plan in elk geval aan voldoen?")}, /* 🚧 */
-    {SECTION_STRENGTHS, "Krachten", "\xF0\x9F\x92\xAA",
-     N_("Waar is deze familie sterk in?")},                                             /* 💪 */
-    {SECTION_DREAM, N_("Onze droom"), "\xF0\x9F\x8C\x88", N_("Waar hopen jullie op?")}, /* 🌈 */
-    {SECTION_SAFETY, N_("Plan B: als het niet lukt"), "\xF0\x9F\x9B\x9F",
-     N_("Wat doen we als een afspraak niet lukt? Wie bellen we?")}, /* 🛟 */
-    {SECTION_HELP, "Hulp van professionals", "\xF0\x9F\x92\xBC",
-     N_("Welke hulp vragen jullie aan professionals?")}, /* 🤝 */
-};
-
-static const SectionInfo *section_info(int section)
-{
-    for (size_t i = 0; i < sizeof sections / sizeof sections[0]; i++)
-        if (sections[i].section == section) return &sections[i];
-    return &sections[0];
-}
 
 static const struct {
     int field;

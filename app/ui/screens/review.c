@@ -8,7 +8,9 @@
 
 #include "core/flow.h"
 #include "core/relations.h"
+#include "core/bidi.h"
 #include "core/textexport.h"
+#include "ui/screens/sections.h"
 
 #define ID_WHY "review-why"
 #define ID_TO_AGREE "to-agree"
@@ -16,6 +18,262 @@
 #define ID_AGREE "agree" /* "agree:PERSON" */
 #define ID_APPROVED "approved"
 #define ID_APPROVE "approve"
+
+/* ---- the plan as a page ---- */
+
+/* A heading on the page: a pictogram and the words, bold. */
+static int doc_heading(Ui *ui, const KitColumn *p, int x, int w, int y, const char *picto,
+                       const char *title, bool draw)
+{
+    int bh = ui_line_height(ui, FONT_BOLD);
+    y += p->pad;
+    if (draw) {
+        ui_text(ui, (Rect){ui->rtl ? x + w - bh : x, y, bh, bh}, FONT_BODY,
+                ALIGN_CENTER | ALIGN_MIDDLE, ui->theme->ink, picto);
+        ui_text(ui, (Rect){ui->rtl ? x : x + bh + p->pad / 2, y, w - bh - p->pad / 2, bh},
+                FONT_BOLD, p->align | ALIGN_MIDDLE | TEXT_SHRINK, ui->theme->accent, title);
+    }
+    return y + bh + p->pad / 3;
+}
+
+/* A line of the page with a soft dot before it, wrapped. */
+static int doc_item(Ui *ui, const KitColumn *p, int x, int w, int y, const char *text, Color dot,
+                    bool draw)
+{
+    int lh = ui_line_height(ui, FONT_BODY), dr = ui_px(ui, 1.0f), indent = dr * 2 + p->pad;
+    Rect box = {ui->rtl ? x : x + indent, y, w - indent, lh * 20};
+    int h = ui_wrap(ui, box, FONT_BODY, ui->theme->ink, text, 20, false);
+    if (draw) {
+        draw_disc(&ui->dl, (Point){ui->rtl ? x + w - dr * 2 : x + dr * 2, y + lh / 2}, dr, dot);
+        box.h = h;
+        ui_wrap(ui, box, FONT_BODY, ui->theme->ink, text, 20, true);
+    }
+    return y + h + p->pad / 4;
+}
+
+/* The names of those who do an agreement: "Jamila en Henk". */
+static void doers(const Ui *ui, const Plan *plan, const Agreement *a, char *out, size_t n)
+{
+    out[0] = '\0';
+    for (int k = 0; k < a->n_people; k++) {
+        const Person *q = plan_person(plan, a->people[k]);
+        size_t at = strlen(out);
+        snprintf(out + at, n - at, "%s%s",
+                 k == 0                 ? ""
+                 : k == a->n_people - 1 ? ui_tr(ui, " en ")
+                                        : ", ",
+                 q ? q->name : "?");
+    }
+}
+
+/* The whole plan as a page to read: whose plan and its question, the
+ * faces of the people in it, the scale as it stands, every list under
+ * its pictogram, each goal with its agreements as rows (who, what, when,
+ * who checks), plan B and the evaluation. With draw false, only its
+ * height. */
+static int document(KitColumn *p, const Plan *plan, Rect paper, bool draw)
+{
+    Ui *ui = p->ui;
+    const Theme *t = ui->theme;
+    int x = paper.x + p->pad * 2, w = paper.w - p->pad * 4, y = paper.y + p->pad * 3 / 2;
+    int th = ui_line_height(ui, FONT_TITLE), sh = ui_line_height(ui, FONT_SMALL);
+    char line[TEXT_MAX + 200];
+    /* whose plan */
+    if (plan_family(plan)[0])
+        tr_fill(line, sizeof line, ui_tr(ui, "Plan van de familie %s"), plan_family(plan));
+    else
+        snprintf(line, sizeof line, "%s", ui_tr(ui, "Ons plan"));
+    y += ui_wrap(ui, (Rect){x, y, w, th * 2}, FONT_TITLE, t->ink, line, 2, draw);
+    char date[16];
+    export_date(ui->cat, plan->field[FIELD_DATE], date);
+    const char *parts[3] = {plan_children(plan), date, plan->field[FIELD_PLACE]};
+    line[0] = '\0';
+    for (int i = 0; i < 3; i++)
+        if (parts[i][0]) {
+            size_t at = strlen(line);
+            snprintf(line + at, sizeof line - at, "%s%s", at ? " \xC2\xB7 " : "", parts[i]);
+        }
+    if (line[0]) y += ui_wrap(ui, (Rect){x, y, w, sh * 2}, FONT_SMALL, t->ink_soft, line, 2, draw);
+    /* the question, as a quote with a bar beside it */
+    if (plan_question(plan)[0]) {
+        y += p->pad;
+        int bar = ui_px(ui, 1.2f), qx = ui->rtl ? x : x + bar + p->pad;
+        int h = ui_wrap(ui, (Rect){qx, y, w - bar - p->pad, th * 6}, FONT_BOLD, t->ink,
+                        plan_question(plan), 6, false);
+        if (draw) {
+            draw_rect(&ui->dl, (Rect){ui->rtl ? x + w - bar : x, y, bar, h}, bar / 2, t->accent);
+            ui_wrap(ui, (Rect){qx, y, w - bar - p->pad, h}, FONT_BOLD, t->ink, plan_question(plan),
+                    6, true);
+        }
+        y += h;
+    }
+    /* the people: faces and first names, the children first */
+    if (plan->n_people) {
+        y = doc_heading(ui, p, x, w, y, "\xF0\x9F\x91\xAA", ui_tr(ui, "Het netwerk"), draw);
+        int r = p->target * 2 / 5, slot = p->target * 3 / 2, per_row = w / slot;
+        if (per_row < 1) per_row = 1;
+        for (int i = 0; i < plan->n_people; i++) {
+            const Person *q = &plan->people[i];
+            int col = i % per_row, row = i / per_row;
+            int cx = ui->rtl ? x + w - col * slot - slot / 2 : x + col * slot + slot / 2;
+            int cy = y + row * (r * 2 + sh + p->pad / 2) + r;
+            if (!draw) continue;
+            ui_avatar(ui, (Point){cx, cy}, r, q);
+            char first[64];
+            snprintf(first, sizeof first, "%s", q->name);
+            char *sp = strchr(first, ' ');
+            if (sp && sp != first) *sp = '\0';
+            ui_text(ui, (Rect){cx - slot / 2, cy + r, slot, sh}, FONT_SMALL, ALIGN_CENTER, t->ink,
+                    first);
+        }
+        y += ((plan->n_people + per_row - 1) / per_row) * (r * 2 + sh + p->pad / 2);
+    }
+    /* the scale as it stands */
+    bool scaled = false;
+    for (int i = 0; i < plan->n_people; i++)
+        scaled = scaled || plan->people[i].scale != SCALE_NONE;
+    if (scaled) {
+        y = doc_heading(ui, p, x, w, y, "\xF0\x9F\x93\x8F",
+                        ui_tr(ui, "Hoe gaat het nu? Van 0 tot 10"), draw);
+        int sw = w / 11, r = sw / 3 < p->target / 3 ? sw / 3 : p->target / 3;
+        int count[11] = {0}, most = 1;
+        for (int i = 0; i < plan->n_people; i++)
+            if (plan->people[i].scale != SCALE_NONE && ++count[plan->people[i].scale] > most)
+                most = count[plan->people[i].scale];
+        int ny = y + most * (r * 2 + 2);
+        if (draw) {
+            int placed[11] = {0};
+            draw_rect(&ui->dl, (Rect){x + sw / 2, ny + sh / 2, sw * 10, ui_px(ui, 0.6f)}, 0,
+                      t->line);
+            for (int n = 0; n <= 10; n++) {
+                int col = ui->rtl ? 10 - n : n;
+                char num[8];
+                snprintf(num, sizeof num, "%d", n);
+                ui_text(ui, (Rect){x + col * sw, ny, sw, sh}, FONT_SMALL,
+                        ALIGN_CENTER | ALIGN_MIDDLE, t->ink_soft, num);
+            }
+            for (int i = 0; i < plan->n_people; i++) {
+                const Person *q = &plan->people[i];
+                if (q->scale == SCALE_NONE) continue;
+                int col = ui->rtl ? 10 - q->scale : q->scale;
+                ui_avatar(
+                    ui,
+                    (Point){x + col * sw + sw / 2, ny - r - 1 - placed[q->scale]++ * (r * 2 + 2)},
+                    r, q);
+            }
+        }
+        y = ny + sh + p->pad / 2;
+    }
+    /* the lists, each under its pictogram */
+    for (int k = 0; k < section_table_n; k++) {
+        const SectionInfo *si = &section_table[k];
+        if (si->section == SECTION_SAFETY || si->section == SECTION_HELP)
+            continue; /* after the goals */
+        const ItemList *l = &plan->section[si->section];
+        if (!l->n) continue;
+        y = doc_heading(ui, p, x, w, y, si->picto, ui_tr(ui, si->title), draw);
+        for (int i = 0; i < l->n; i++)
+            y = doc_item(ui, p, x, w, y, l->items[i].text, t->mark, draw);
+    }
+    if (plan->n_voices) {
+        y = doc_heading(ui, p, x, w, y, "\xF0\x9F\xA7\x92", ui_tr(ui, "Wat de kinderen zeggen"),
+                        draw);
+        for (int i = 0; i < plan->n_voices; i++) {
+            const Voice *v = &plan->voices[i];
+            snprintf(line, sizeof line, "%s%s\xE2\x80\x9C%s\xE2\x80\x9D", v->child,
+                     v->child[0] ? ": " : "", v->text);
+            y = doc_item(ui, p, x, w, y, line, t->sector[SECTOR_FAMILY], draw);
+        }
+    }
+    /* the goals, and who does what for each */
+    if (plan->n_goals)
+        y = doc_heading(ui, p, x, w, y, "\xF0\x9F\x8E\xAF", ui_tr(ui, "Doelen en afspraken"), draw);
+    for (int gi = 0; gi < plan->n_goals; gi++) {
+        const Goal *g = &plan->goals[gi];
+        int bh = ui_line_height(ui, FONT_BOLD), nr = bh / 2;
+        int tx = ui->rtl ? x : x + nr * 2 + p->pad / 2;
+        int h = ui_wrap(ui, (Rect){tx, y, w - nr * 2 - p->pad / 2, bh * 4}, FONT_BOLD, t->ink,
+                        g->text, 4, false);
+        if (draw) {
+            Point nc = {ui->rtl ? x + w - nr : x + nr, y + bh / 2};
+            draw_disc(&ui->dl, nc, nr, t->accent);
+            char num[12];
+            snprintf(num, sizeof num, "%d", gi + 1);
+            ui_text(ui, (Rect){nc.x - nr, nc.y - nr, nr * 2, nr * 2}, FONT_SMALL,
+                    ALIGN_CENTER | ALIGN_MIDDLE, t->card, num);
+            ui_wrap(ui, (Rect){tx, y, w - nr * 2 - p->pad / 2, h}, FONT_BOLD, t->ink, g->text, 4,
+                    true);
+        }
+        y += h + p->pad / 3;
+        for (int k = 0; k < plan->n_agreements; k++) {
+            const Agreement *a = &plan->agreements[k];
+            if (a->goal != g->id) continue;
+            /* a row: the doer's face; who and what; when and who checks */
+            int r = p->target * 3 / 10, rx = ui->rtl ? x : x + r * 2 + p->pad;
+            int rw = w - r * 2 - p->pad;
+            char who[600];
+            doers(ui, plan, a, who, sizeof who);
+            bool mixed = bidi_has_rtl(who) || bidi_has_rtl(a->what);
+            snprintf(line, sizeof line, "%s%s%s: %s", mixed ? BIDI_FSI : "", who,
+                     mixed ? BIDI_PDI : "", a->what);
+            char tail[800] = "";
+            if (a->when[0]) snprintf(tail, sizeof tail, "\xF0\x9F\x97\x93\xEF\xB8\x8F %s", a->when);
+            if (a->checker) {
+                const Person *c = plan_person(plan, a->checker);
+                char chk[300];
+                tr_fill(chk, sizeof chk, ui_tr(ui, "checkt: %s"), c ? c->name : "?");
+                size_t at = strlen(tail);
+                snprintf(tail + at, sizeof tail - at, "%s\xF0\x9F\x91\x80 %s", at ? "   " : "",
+                         chk);
+            }
+            int h1 = ui_wrap(ui, (Rect){rx, y, rw, bh * 6}, FONT_BODY, t->ink, line, 6, false);
+            int h2 = tail[0] ? ui_wrap(ui, (Rect){rx, y, rw, sh * 3}, FONT_SMALL, t->ink_soft, tail,
+                                       3, false)
+                             : 0;
+            int rh = h1 + h2 + p->pad / 2;
+            if (rh < r * 2 + p->pad / 2) rh = r * 2 + p->pad / 2;
+            if (draw) {
+                draw_rect(&ui->dl, (Rect){x - p->pad / 2, y - p->pad / 4, w + p->pad, rh},
+                          p->radius / 2, t->bg);
+                const Person *q = plan_person(plan, a->people[0]);
+                if (q) ui_avatar(ui, (Point){ui->rtl ? x + w - r : x + r, y + r}, r, q);
+                ui_wrap(ui, (Rect){rx, y, rw, h1}, FONT_BODY, t->ink, line, 6, true);
+                if (h2)
+                    ui_wrap(ui, (Rect){rx, y + h1, rw, h2}, FONT_SMALL, t->ink_soft, tail, 3, true);
+            }
+            y += rh + p->pad / 3;
+        }
+    }
+    /* plan B, help, and when we look again */
+    const int after[2] = {SECTION_SAFETY, SECTION_HELP};
+    for (int k = 0; k < 2; k++) {
+        const ItemList *l = &plan->section[after[k]];
+        if (!l->n) continue;
+        const SectionInfo *si = section_info(after[k]);
+        y = doc_heading(ui, p, x, w, y, si->picto, ui_tr(ui, si->title), draw);
+        for (int i = 0; i < l->n; i++)
+            y = doc_item(ui, p, x, w, y, l->items[i].text, t->mark, draw);
+    }
+    y = doc_heading(ui, p, x, w, y, "\xF0\x9F\x97\x93\xEF\xB8\x8F", ui_tr(ui, "Evaluatie"), draw);
+    const Evaluation *e = &plan->eval;
+    char day[16];
+    export_date(ui->cat, e->date, day);
+    if (!day[0] && !e->place[0]) {
+        y = doc_item(ui, p, x, w, y, ui_tr(ui, "Nog niet afgesproken."), t->mark, draw);
+    } else {
+        snprintf(line, sizeof line, "%s%s%s%s%s%s%s", day, e->start[0] && day[0] ? ", " : "",
+                 e->start, e->start[0] && e->end[0] ? "\xE2\x80\x93" : "",
+                 e->start[0] ? e->end : "", e->place[0] && (day[0] || e->start[0]) ? ", " : "",
+                 e->place);
+        y = doc_item(ui, p, x, w, y, line, t->present, draw);
+        if (e->convener) {
+            const Person *c = plan_person(plan, e->convener);
+            tr_fill(line, sizeof line, ui_tr(ui, "%s nodigt iedereen uit."), c ? c->name : "?");
+            y = doc_item(ui, p, x, w, y, line, t->present, draw);
+        }
+    }
+    return y - paper.y + p->pad;
+}
 
 /* The review: what is missing, the whole plan to read, and agreeing. */
 void review_draw(KitColumn *p, ReviewState *rs, const Plan *plan, bool family_time)
@@ -40,41 +298,15 @@ void review_draw(KitColumn *p, ReviewState *rs, const Plan *plan, bool family_ti
         for (int i = 0; i < n; i++)
             kit_text_card(p, NULL, ui_tr(ui, missing[i]), "", NULL, ui->theme->warn_tint);
     }
-    /* the plan, as it will be shared */
+    /* the plan, as it will be shared: a page to read, not a form */
     kit_heading(p, "\xF0\x9F\x93\x84", ui_tr(ui, "Het hele plan"), NULL);
-    char *text = export_plan_text(plan, ui->cat);
-    Rect paper = {p->col.x, p->y, p->col.w, 0};
     int y0 = p->y;
-    /* first measure, then draw on a paper-white sheet */
-    for (int pass = 0; pass < 2 && text; pass++) {
-        int y = y0 + p->pad;
-        bool after_blank = true;
-        for (char *line = text; *line;) {
-            char *end = strchr(line, '\n');
-            size_t len = end ? (size_t)(end - line) : strlen(line);
-            char buf[TEXT_MAX + 8];
-            if (len > TEXT_MAX) len = TEXT_MAX;
-            memcpy(buf, line, len);
-            buf[len] = '\0';
-            bool heading_line = after_blank && len && buf[0] != '-';
-            after_blank = len == 0;
-            if (!len) {
-                y += p->pad;
-            } else {
-                Rect box = {paper.x + p->pad * 2, y, paper.w - p->pad * 4, p->lh * 40};
-                y += ui_wrap(ui, box, heading_line ? FONT_BOLD : FONT_BODY, t->ink, buf, 40,
-                             pass == 1);
-            }
-            line = end ? end + 1 : line + len;
-        }
-        paper.h = y - y0 + p->pad;
-        if (pass == 0) {
-            draw_rect(&ui->dl, (Rect){paper.x + 2, paper.y + 3, paper.w, paper.h}, p->radius / 2,
-                      0x00000014);
-            draw_rect(&ui->dl, paper, p->radius / 2, t->card);
-        }
-    }
-    free(text);
+    int paper_h = document(p, plan, (Rect){p->col.x, y0, p->col.w, 0}, false);
+    Rect paper = {p->col.x, y0, p->col.w, paper_h};
+    draw_rect(&ui->dl, (Rect){paper.x + 2, paper.y + 3, paper.w, paper.h}, p->radius / 2,
+              0x00000014);
+    draw_rect(&ui->dl, paper, p->radius / 2, t->card);
+    document(p, plan, paper, true);
     ui_widget(ui, ID_TEXT, paper, (Point){paper.x + p->pad, paper.y + p->pad}, GRAB_DRAG);
     p->y = y0 + paper.h + p->pad;
 
