@@ -250,6 +250,10 @@ void kit_text_card(KitColumn *p, const char *id, const char *text, const char *h
     bool empty = !text || !text[0];
     int h =
         ui_wrap(ui, (Rect){0, 0, tw, p->lh * 4}, FONT_BODY, t->ink, empty ? hint : text, 4, false);
+    if (!empty && hint && hint[0]) { /* as high as its question: filling it in moves nothing */
+        int hh = ui_wrap(ui, (Rect){0, 0, tw, p->lh * 4}, FONT_BODY, t->ink, hint, 4, false);
+        if (hh > h) h = hh;
+    }
     if (h < p->lh) h = p->lh;
     Rect r = {p->col.x, p->y, p->col.w, h + p->pad};
     if (r.h < p->target) r.h = p->target;

@@ -10,6 +10,7 @@
 
 #define ID_PAGE "page"     /* the page itself: dragging it scrolls */
 #define ID_ADD "add"       /* "add:SECTION" */
+#define ID_ASK "ask"       /* "ask:SECTION": an empty list's question, a tap answers it */
 #define ID_ITEM "item"     /* "item:ID" */
 #define ID_REMOVE "remove" /* "remove:ID" */
 #define ID_FIELD "field"   /* "field:FIELD" */
@@ -96,7 +97,12 @@ static void list_block(KitColumn *p, const Plan *plan, int section, bool family_
         bool fam = family_time && section == SECTION_CONDITIONS;
         kit_text_card(p, fam ? NULL : id, l->items[i].text, "", lock ? NULL : rid, t->card);
     }
-    if (!l->n) kit_text_card(p, NULL, NULL, ui_tr(ui, "Nog leeg."), NULL, t->bg);
+    if (!l->n) { /* empty: its question, softly, in the family's words; a tap answers it */
+        char ask[UI_ID_LEN];
+        snprintf(ask, sizeof ask, "%s:%s", ID_ASK, section_key(section));
+        bool can = !(family_time && section == SECTION_CONDITIONS);
+        kit_text_card(p, can ? ask : NULL, NULL, ui_tr(ui, si->prompt), NULL, t->bg);
+    }
     if (!(family_time && section == SECTION_CONDITIONS)) {
         char id[UI_ID_LEN];
         snprintf(id, sizeof id, "%s:%s", ID_ADD, section_key(section));
@@ -119,8 +125,8 @@ static void field_block(KitColumn *p, const Plan *plan, int field, const char *p
                 ui->theme->ink_soft, ui_tr(ui, title));
         p->y += p->sh + p->pad / 4;
     }
-    kit_text_card(p, id, plan->field[field], ui_tr(ui, "Tik om in te vullen."), NULL,
-                  ui->theme->card);
+    /* empty: its question, softly, not a form's "fill in" */
+    kit_text_card(p, id, plan->field[field], ui_tr(ui, field_prompt(field)), NULL, ui->theme->card);
 }
 
 /* What is still empty in a step, in a fixed place under its title: two
@@ -297,7 +303,7 @@ static bool tap_lists(PageState *ps, const Plan *plan, const char *id, bool fami
     int s;
     const char *key;
     *out = (FlowOut){.act = FLOW_NOTHING};
-    if ((key = ui_id_arg(id, ID_ADD))) {
+    if ((key = ui_id_arg(id, ID_ADD)) || (key = ui_id_arg(id, ID_ASK))) {
         if ((s = section_from_key(key)) < 0) return true;
         if (locked(conditions_open, s)) {
             *out = family_time ? redraw

@@ -202,7 +202,8 @@ void stepbar_draw(Ui *ui, int step, bool family_time, const Plan *plan, const Fl
         if (step_gaps(plan, s, gaps, FLOW_GAPS_MAX) > 0) { /* still empty parts: a soft dot */
             int dr = ui_px(ui, 1.1f);
             Point d = {r.x + r.w / 2 + G.lh * 3 / 4,
-                       words || on ? r.y + G.pad / 4 + G.lh / 4 : r.y + r.h / 2 - G.th / 3};
+                       words ? r.y + G.pad / 4 + G.lh / 4 : r.y + r.h / 2 - G.th / 3};
+            if (!words && on) d = (Point){r.x + r.w - dr * 2, r.y + dr * 2}; /* clear of its word */
             draw_disc(&ui->dl, d, dr + 1, on ? t->accent : t->panel);
             draw_disc(&ui->dl, d, dr, ui->theme->mark);
         }
