@@ -343,3 +343,20 @@ void kit_scroll_edges(Ui *ui, Rect view, int offset, int content)
     if (offset < content - view.h)
         draw_rect(&ui->dl, (Rect){view.x, view.y + view.h - fade, view.w, fade}, 0, 0x2A263028);
 }
+
+void kit_doers(const Ui *ui, const Plan *plan, const Agreement *a, bool first, char *out, size_t n)
+{
+    out[0] = '\0';
+    for (int k = 0; k < a->n_people; k++) {
+        const Person *q = plan_person(plan, a->people[k]);
+        char name[200];
+        size_t at = strlen(out);
+        snprintf(out + at, n - at, "%s%s",
+                 k == 0                 ? ""
+                 : k == a->n_people - 1 ? ui_tr(ui, " en ")
+                                        : ", ",
+                 !q      ? "?"
+                 : first ? ui_first_name(q->name, name, sizeof name)
+                         : q->name);
+    }
+}

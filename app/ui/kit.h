@@ -108,6 +108,9 @@ void kit_pill(KitColumn *p, const char *id, const char *label, bool plus);
  * can go no further that way. */
 void kit_stepper(Ui *ui, int x, int y, const char *id, const char *value, int vw, bool less,
                  bool more);
+/* Who does an agreement, as one says it: "Jamila en Henk", "A, B en C";
+ * with first, by the names the family calls each other (ui_first_name). */
+void kit_doers(const Ui *ui, const Plan *plan, const Agreement *a, bool first, char *out, size_t n);
 /* The plan's people as chips ("PREFIX:ID"), the chosen one marked. */
 void kit_people_chips(KitColumn *p, const Plan *plan, const char *prefix, uint32_t chosen);
 

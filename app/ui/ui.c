@@ -34,8 +34,8 @@ float ui_scale_for(int w, int h, float dpi)
     /* the smallest screen the layout is drawn for, in the theme's mm */
     float fit = (float)w / UI_MIN_W_MM;
     if ((float)h / UI_MIN_H_MM < fit) fit = (float)h / UI_MIN_H_MM;
-    float floor = s * UI_MIN_SHRINK;
-    if (fit < s) s = fit > floor ? fit : floor;
+    float least = s * UI_MIN_SHRINK;
+    if (fit < s) s = fit > least ? fit : least;
     float side = (float)w < (float)h * 1.6f ? (float)w : (float)h * 1.6f;
     float island = side / 420.0f;
     if (s < island) s = island;
@@ -349,6 +349,27 @@ int ui_wrap(Ui *ui, Rect box, int font, Color c, const char *s, int max_lines, b
         pos = next;
     }
     return lines * lh;
+}
+
+void ui_first_word(const char *name, char *out, size_t n)
+{
+    snprintf(out, n, "%s", name);
+    char *sp = strchr(out, ' ');
+    if (sp && sp != out) *sp = '\0';
+}
+
+const char *ui_first_name(const char *name, char *buf, size_t n)
+{
+    const char *paren = strchr(name, '(');
+    if (paren) { /* "جميلة العمراني (oma Jamila)": the words in brackets */
+        const char *end = strchr(paren, ')');
+        size_t len = end ? (size_t)(end - paren - 1) : strlen(paren + 1);
+        snprintf(buf, n, "%.*s", (int)len, paren + 1);
+        return buf;
+    }
+    size_t len = strcspn(name, " ");
+    snprintf(buf, n, "%.*s", (int)len, name);
+    return buf;
 }
 
 void ui_initials(const char *name, char out[16])

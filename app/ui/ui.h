@@ -145,6 +145,12 @@ void ui_text(Ui *ui, Rect box, int font, int align, Color c, const char *s);
  * height used. With draw false, only measures. */
 int ui_wrap(Ui *ui, Rect box, int font, Color c, const char *s, int max_lines, bool draw);
 
+/* The first word of a name, into out ("Esther Jansen" -> "Esther"). */
+void ui_first_word(const char *name, char *out, size_t n);
+/* The name the family calls someone by, into buf: the words in brackets
+ * ("جميلة العمراني (oma Jamila)" -> "oma Jamila"), else the first word. */
+const char *ui_first_name(const char *name, char *buf, size_t n);
+
 /* Up to two letters for an avatar: first letters of the first and last
  * words ("Esther Jansen" -> "EJ"). Writes at most 16 bytes. */
 void ui_initials(const char *name, char out[16]);

@@ -271,17 +271,8 @@ static void chevron(Ui *ui, Point c, int size, int dir, Color col)
  * sheet shows it all). */
 static void agreement_line(const Ui *ui, const Plan *plan, const Agreement *a, char *line, size_t n)
 {
-    char who[400] = "";
-    for (int j = 0; j < a->n_people; j++) {
-        const Person *q = plan_person(plan, a->people[j]);
-        char name[200];
-        size_t k = strlen(who);
-        snprintf(who + k, sizeof who - k, "%s%s",
-                 j == 0                 ? ""
-                 : j == a->n_people - 1 ? ui_tr(ui, " en ")
-                                        : ", ",
-                 q ? board_first_name(q, name, sizeof name) : "?");
-    }
+    char who[400];
+    kit_doers(ui, plan, a, true, who, sizeof who);
     bool mixed = bidi_has_rtl(who) || bidi_has_rtl(a->what) || bidi_has_rtl(a->when);
     snprintf(line, n, "%s%s%s: %s%s%s", mixed ? BIDI_FSI : "", who, mixed ? BIDI_PDI : "", a->what,
              a->when[0] ? " \xE2\x80\x94 " : "", a->when);
@@ -454,14 +445,19 @@ static void draw_goals(Ui *ui, BoardState *st, const Layout *L, const Plan *plan
         Rect area = {L->goals.x, y, L->goals.w, bottom - y + L->pad};
         ui_widget(ui, ID_GOALS_AREA, area, rect_center(area), GRAB_TAP | GRAB_DRAG);
         st->area_at = area;
-        int content = 0;
-        for (int gi = 0; gi < plan->n_goals; gi++)
-            content += goal_card(ui, L, plan, gi, (Rect){x, 0, w, 0}, false) + L->pad / 2;
+        enum { KEPT = 256 }; /* each card measured once (a plan with more measures again) */
+        int heights[KEPT], content = 0;
+        for (int gi = 0; gi < plan->n_goals; gi++) {
+            int h = goal_card(ui, L, plan, gi, (Rect){x, 0, w, 0}, false);
+            if (gi < KEPT) heights[gi] = h;
+            content += h + L->pad / 2;
+        }
         form_scroll_clamp(&st->goals_scroll, content, area.h);
         ui_clip(ui, area);
         int gy = area.y - st->goals_scroll.offset;
         for (int gi = 0; gi < plan->n_goals; gi++) {
-            int card_h = goal_card(ui, L, plan, gi, (Rect){x, 0, w, 0}, false);
+            int card_h =
+                gi < KEPT ? heights[gi] : goal_card(ui, L, plan, gi, (Rect){x, 0, w, 0}, false);
             Rect card = {x, gy, w, card_h};
             if (gy + card_h > area.y && gy < area.y + area.h)
                 goal_card_drawn(ui, L, plan, gi, card, false);

@@ -175,22 +175,7 @@ const char *board_flip_label(const Ui *ui, bool to_goals)
 
 const char *board_card_name(const Layout *L, const Person *p, char *buf, size_t n)
 {
-    return L->compact ? board_first_name(p, buf, n) : p->name;
-}
-
-const char *board_first_name(const Person *p, char *buf, size_t n)
-{
-    const char *s = p->name;
-    const char *paren = strchr(s, '(');
-    if (paren) { /* "جميلة العمراني (oma Jamila)": the words in brackets */
-        const char *end = strchr(paren, ')');
-        size_t len = end ? (size_t)(end - paren - 1) : strlen(paren + 1);
-        snprintf(buf, n, "%.*s", (int)len, paren + 1);
-        return buf;
-    }
-    size_t len = strcspn(s, " ");
-    snprintf(buf, n, "%.*s", (int)len, s);
-    return buf;
+    return L->compact ? ui_first_name(p->name, buf, n) : p->name;
 }
 
 Rect board_card_at(const Ui *ui, const Layout *L, const Person *p, Point c)

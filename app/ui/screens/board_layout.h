@@ -54,8 +54,6 @@ const char *board_flip_label(const Ui *ui, bool to_goals);
 /* What a card says: the whole name, or on one-line cards the first name
  * (how the family calls each other; "(oma Jamila)" counts as a name). */
 const char *board_card_name(const Layout *L, const Person *p, char *buf, size_t n);
-/* The first name ("(oma Jamila)" counts as one), into buf. */
-const char *board_first_name(const Person *p, char *buf, size_t n);
 /* A card centred at c, as wide as its name and relation need (up to L->card_w). */
 Rect board_card_at(const Ui *ui, const Layout *L, const Person *p, Point c);
 /* Centre of a person's card when nobody is dragging it. */

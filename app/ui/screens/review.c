@@ -51,21 +51,6 @@ static int doc_item(Ui *ui, const KitColumn *p, int x, int w, int y, const char 
     return y + h + p->pad / 4;
 }
 
-/* The names of those who do an agreement: "Jamila en Henk". */
-static void doers(const Ui *ui, const Plan *plan, const Agreement *a, char *out, size_t n)
-{
-    out[0] = '\0';
-    for (int k = 0; k < a->n_people; k++) {
-        const Person *q = plan_person(plan, a->people[k]);
-        size_t at = strlen(out);
-        snprintf(out + at, n - at, "%s%s",
-                 k == 0                 ? ""
-                 : k == a->n_people - 1 ? ui_tr(ui, " en ")
-                                        : ", ",
-                 q ? q->name : "?");
-    }
-}
-
 /* The whole plan as a page to read: whose plan and its question, the
  * faces of the people in it, the scale as it stands, every list under
  * its pictogram, each goal with its agreements as rows (who, what, when,
@@ -120,9 +105,7 @@ static int document(KitColumn *p, const Plan *plan, Rect paper, bool draw)
             if (!draw) continue;
             ui_avatar(ui, (Point){cx, cy}, r, q);
             char first[64];
-            snprintf(first, sizeof first, "%s", q->name);
-            char *sp = strchr(first, ' ');
-            if (sp && sp != first) *sp = '\0';
+            ui_first_word(q->name, first, sizeof first);
             ui_text(ui, (Rect){cx - slot / 2, cy + r, slot, sh}, FONT_SMALL, ALIGN_CENTER, t->ink,
                     first);
         }
@@ -212,7 +195,7 @@ static int document(KitColumn *p, const Plan *plan, Rect paper, bool draw)
             int r = p->target * 3 / 10, rx = ui->rtl ? x : x + r * 2 + p->pad;
             int rw = w - r * 2 - p->pad;
             char who[600];
-            doers(ui, plan, a, who, sizeof who);
+            kit_doers(ui, plan, a, false, who, sizeof who);
             bool mixed = bidi_has_rtl(who) || bidi_has_rtl(a->what);
             snprintf(line, sizeof line, "%s%s%s: %s", mixed ? BIDI_FSI : "", who,
                      mixed ? BIDI_PDI : "", a->what);

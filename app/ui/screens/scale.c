@@ -20,14 +20,6 @@ static const Finger *lifted(const Gestures *g, uint32_t pid)
     return NULL;
 }
 
-/* The name a marker carries: the first word of the name. */
-static void first_name(const Person *q, char *out, size_t n)
-{
-    snprintf(out, n, "%s", q->name);
-    char *sp = strchr(out, ' ');
-    if (sp && sp != out) *sp = '\0';
-}
-
 static void marker(KitColumn *p, const ScaleState *s, const Gestures *g, const Person *q, Point c,
                    int r)
 {
@@ -83,7 +75,7 @@ void scale_draw(KitColumn *p, const ScaleState *s, const Plan *plan, const Gestu
         marker(p, s, g, q, c, r);
         if (!lifted(g, q->id)) { /* whose picture: two grandmothers look alike */
             char first[64];
-            first_name(q, first, sizeof first);
+            ui_first_word(q->name, first, sizeof first);
             ui_text(ui, (Rect){c.x - sw / 2, c.y + r, sw, p->sh}, FONT_SMALL, ALIGN_CENTER, t->ink,
                     first);
         }
@@ -113,7 +105,7 @@ void scale_draw(KitColumn *p, const ScaleState *s, const Plan *plan, const Gestu
         Point c = {x + slot / 2, off.y + p->pad / 2 + row * (r * 2 + p->sh + p->pad / 2) + r};
         marker(p, s, g, q, c, r);
         char first[64];
-        first_name(q, first, sizeof first);
+        ui_first_word(q->name, first, sizeof first);
         ui_text(ui, (Rect){x, c.y + r, slot, p->sh}, FONT_SMALL, ALIGN_CENTER, t->ink, first);
     }
     p->y = off.y + off.h + p->pad;
