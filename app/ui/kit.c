@@ -268,6 +268,65 @@ void kit_text_card(KitColumn *p, const char *id, const char *text, const char *h
     p->y += r.h + p->pad / 3;
 }
 
+void kit_item_card(KitColumn *p, const char *id, const char *picto, const char *text,
+                   const Plan *plan, const uint32_t *who, int n_who, const char *remove_id)
+{
+    Ui *ui = p->ui;
+    const Theme *t = ui->theme;
+    int rw = remove_id ? p->target : 0;
+    int pw = picto && picto[0] ? p->lh : 0; /* the pictogram, as high as a line */
+    int tw = p->col.w - 2 * p->pad - rw - pw - (pw ? p->pad / 2 : 0);
+    int h = ui_wrap(ui, (Rect){0, 0, tw, p->lh * 4}, FONT_BODY, t->ink, text, 4, false);
+    if (h < p->lh) h = p->lh;
+    int fr = p->sh * 7 / 10, fy = 0; /* the faces: discs a small line high */
+    if (n_who > 0) fy = h + p->pad / 3, h = fy + 2 * fr;
+    Rect r = {p->col.x, p->y, p->col.w, h + p->pad};
+    if (r.h < p->target) r.h = p->target;
+    draw_rect(&ui->dl, r, p->radius / 2, t->card);
+    draw_frame(&ui->dl, r, p->radius / 2, ui_px(ui, 0.3f), t->line);
+    int top = r.y + (r.h - h) / 2;
+    int tx = ui->rtl ? r.x + p->pad + rw : r.x + p->pad + pw + (pw ? p->pad / 2 : 0);
+    if (pw)
+        ui_text(ui, (Rect){ui->rtl ? r.x + r.w - p->pad - pw : r.x + p->pad, top, pw, p->lh},
+                FONT_SMALL, ALIGN_CENTER | ALIGN_MIDDLE, t->ink, picto);
+    ui_wrap(ui, (Rect){tx, top, tw, fy ? fy : h}, FONT_BODY, t->ink, text, 4, true);
+    /* the faces, from the reading side, as many as fit */
+    int step = fr * 2 + p->pad / 3, fit = step > 0 ? (tw + p->pad / 3) / step : 0;
+    for (int i = 0; i < n_who && i < fit; i++) {
+        const Person *q = plan_person(plan, who[i]);
+        if (!q) continue;
+        int cx = ui->rtl ? tx + tw - fr - i * step : tx + fr + i * step;
+        ui_avatar(ui, (Point){cx, top + fy + fr}, fr, q);
+    }
+    if (id) ui_widget(ui, id, r, (Point){r.x + p->pad * 2, r.y + r.h / 2}, GRAB_TAP | GRAB_DRAG);
+    if (remove_id)
+        kit_remove_button(p, remove_id,
+                          (Rect){ui->rtl ? r.x : r.x + r.w - rw, r.y, rw, r.h < rw ? r.h : rw});
+    p->y += r.h + p->pad / 3;
+}
+
+KitPanel kit_panel_begin(KitColumn *p, Color tint)
+{
+    p->y += p->pad / 3;
+    KitPanel k = {.cmd = p->ui->dl.n, .outer = p->col};
+    k.outer.y = p->y;
+    draw_rect(&p->ui->dl, (Rect){k.outer.x, k.outer.y, k.outer.w, 1}, p->radius, tint);
+    int in = p->pad;
+    p->col.x += in;
+    p->col.w -= 2 * in;
+    return k;
+}
+
+void kit_panel_end(KitColumn *p, KitPanel k)
+{
+    DrawList *dl = &p->ui->dl;
+    p->y += p->pad / 2;
+    if (k.cmd < dl->n && dl->cmds[k.cmd].kind == DRAW_RECT) dl->cmds[k.cmd].h = p->y - k.outer.y;
+    p->col.x = k.outer.x;
+    p->col.w = k.outer.w;
+    p->y += p->pad * 3 / 4;
+}
+
 void kit_pill(KitColumn *p, const char *id, const char *label, bool plus)
 {
     Ui *ui = p->ui;

@@ -101,6 +101,21 @@ void kit_remove_button(KitColumn *p, const char *id, Rect r);
  * tappable; remove_id adds a remove button. */
 void kit_text_card(KitColumn *p, const char *id, const char *text, const char *hint,
                    const char *remove_id, Color fill);
+/* A card of a list: a small pictogram on the reading side, the text
+ * wrapped beside it, and under it the faces of the people it names
+ * (who, n_who of plan's people); id makes it tappable, remove_id adds a
+ * remove button. */
+void kit_item_card(KitColumn *p, const char *id, const char *picto, const char *text,
+                   const Plan *plan, const uint32_t *who, int n_who, const char *remove_id);
+/* A soft panel of colour `tint` behind the blocks that follow, as high as
+ * they turn out to be: kit_panel_begin narrows the column inside it,
+ * kit_panel_end closes it (and the column) below the last block. */
+typedef struct KitPanel {
+    int cmd; /* the panel's command in the draw list */
+    Rect outer;
+} KitPanel;
+KitPanel kit_panel_begin(KitColumn *p, Color tint);
+void kit_panel_end(KitColumn *p, KitPanel k);
 /* A pill at the reading side: "+ label" with plus, else the label. */
 void kit_pill(KitColumn *p, const char *id, const char *label, bool plus);
 /* Buttons "−" and "+" ("ID-minus", "ID-plus") around a value vw wide at

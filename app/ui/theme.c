@@ -22,6 +22,15 @@ const Theme theme_default = {
     .disabled = 0xB9B2A8FF,
     .sector = {0xA85A00FF, 0x1F6F9EFF, 0x00765AFF, 0xA1487CFF},
     .sector_tint = {0xF6DDB8FF, 0xD3E8F4FF, 0xC9EADFFF, 0xF0D8E6FF},
+    .section_tint = {[SECTION_GOING_WELL] = 0xFBF1D2FF, /* sun */
+                     [SECTION_CONCERNS] = 0xE8EBF0FF,   /* cloud */
+                     [SECTION_CONDITIONS] = 0xF9E6D3FF, /* the barrier's orange */
+                     [SECTION_STRENGTHS] = 0xE5F1DEFF,  /* leaf */
+                     [SECTION_DREAM] = 0xEFE6F5FF,      /* rainbow's lilac */
+                     [SECTION_HELP] = 0xF0EAE1FF,       /* the briefcase */
+                     [SECTION_SAFETY] = 0xF9E4E1FF},    /* the ring buoy */
+    .about_tint = 0xE6EFF3FF,
+    .voice_tint = 0xFCEEDAFF,
     .present = 0x27773AFF, /* 4.5:1 and more on every paper (tested) */
     .warn = 0xA1301EFF,
     .warn_tint = 0xFBEBD0FF,

@@ -15,8 +15,10 @@ typedef struct Theme {
     bool font_bold[FONT_COUNT];
     float pad_mm, target_mm, radius_mm;
     Color bg, panel, ink, ink_soft, line, card, accent, disabled;
-    Color sector[SECTOR_COUNT];      /* strong: text, borders, avatars */
-    Color sector_tint[SECTOR_COUNT]; /* soft: the map's sector fields */
+    Color sector[SECTOR_COUNT];        /* strong: text, borders, avatars */
+    Color sector_tint[SECTOR_COUNT];   /* soft: the map's sector fields */
+    Color section_tint[SECTION_COUNT]; /* behind each list of a page */
+    Color about_tint, voice_tint;      /* behind "about this plan", the child's voice */
     Color present;
     Color warn;      /* words that warn or refuse */
     Color warn_tint; /* behind them, and behind parts still to fill in */

@@ -494,7 +494,7 @@ static void test_contrast(void)
         Color ink, paper;
         const char *what;
     } Pair;
-    Pair pairs[64];
+    Pair pairs[128];
     int n = 0;
     Color papers[] = {t->bg, t->panel, t->card};
     for (int i = 0; i < 3; i++) {
@@ -509,6 +509,15 @@ static void test_contrast(void)
     for (int s = 0; s < SECTOR_COUNT; s++) {
         pairs[n++] = (Pair){t->ink, t->sector_tint[s], "ink on a sector's tint"};
         pairs[n++] = (Pair){t->card, t->sector[s], "initials on a sector"};
+    }
+    Color lists[SECTION_COUNT + 2] = {t->about_tint, t->voice_tint};
+    for (int s = 0; s < SECTION_COUNT; s++)
+        lists[s + 2] = t->section_tint[s];
+    for (int s = 0; s < SECTION_COUNT + 2; s++) {
+        pairs[n++] = (Pair){t->ink, lists[s], "ink on a list's tint"};
+        pairs[n++] = (Pair){t->ink_soft, lists[s], "soft ink on a list's tint"};
+        pairs[n++] = (Pair){t->accent, lists[s], "a button on a list's tint"};
+        pairs[n++] = (Pair){t->warn, lists[s], "a warning on a list's tint"};
     }
     pairs[n++] = (Pair){t->card, t->accent, "a primary button"};
     pairs[n++] = (Pair){t->card, t->present, "on green"};

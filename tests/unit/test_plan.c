@@ -12,6 +12,7 @@
 #include "core/redact.h"
 #include "core/textexport.h"
 #include "core/mem.h"
+#include "core/mentions.h"
 #include "core/plan.h"
 #include "core/planfile.h"
 #include "core/utf8.h"
@@ -830,8 +831,57 @@ static void test_keep_until(void)
     plan_destroy(p);
 }
 
+/* The people a text speaks of: first names, names in brackets, and
+ * relation words that fit one person only. */
+static void test_mentions(void)
+{
+    char err[600];
+    Plan *p = planfile_read(KRING_SOURCE_DIR "/assets/plans/jansen.json", err, sizeof err);
+    CHECK(p != NULL);
+    if (!p) return;
+    const struct {
+        const char *text, *who; /* who: first words of the names, in plan order */
+    } cases[] = {
+        {"Buurvrouw Ans heeft een reservesleutel (onder de roze bloempot).", "Ans"},
+        {"Oma woont om de hoek en is er altijd voor Sam.", "oma Sam"},
+        {"Sam gaat naar oma.", "Sam oma"},
+        {"Mama houdt veel van haar kinderen en vraagt zelf om hulp.", "Esther"},
+        {"Als mama het niet meer aankan, belt ze oma Jamila of buurvrouw Ans.", "Esther oma Ans"},
+        {"Samen naar de camping.", ""},          /* "Samen" is not "Sam" */
+        {"Maria en Mariëlle", "Maria Mariëlle"}, /* whole words, accents as typed */
+        {"MARIA", "Maria"},
+        {"", ""},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        uint32_t ids[16];
+        int n = plan_mentions(p, NULL, cases[c].text, ids, 16);
+        char got[200] = "";
+        for (int i = 0; i < n; i++) {
+            const Person *q = plan_person(p, ids[i]);
+            char first[64];
+            snprintf(first, sizeof first, "%s",
+                     q->name[0] == '(' || (unsigned char)q->name[0] >= 0xD8 ? "oma" : q->name);
+            first[strcspn(first, " ")] = '\0';
+            snprintf(got + strlen(got), sizeof got - strlen(got), "%s%s", i ? " " : "", first);
+        }
+        if (strcmp(got, cases[c].who)) fprintf(stderr, "mentions \"%s\": %s\n", cases[c].text, got);
+        CHECK(!strcmp(got, cases[c].who));
+    }
+    /* two aunts: "tante" names neither */
+    uint32_t ids[4];
+    CHECK_INT(plan_mentions(p, NULL, "tante Ineke kookt", ids, 4), 1);
+    Plan *q = plan_create();
+    plan_add_person(q, &(Person){.name = "Ineke", .relation = "tante", .picto = "aunt"});
+    plan_add_person(q, &(Person){.name = "Wil", .picto = "aunt"});
+    CHECK_INT(plan_mentions(q, NULL, "tante kookt", ids, 4), 0);
+    CHECK_INT(plan_mentions(q, NULL, "Wil kookt", ids, 4), 1);
+    plan_destroy(q);
+    plan_destroy(p);
+}
+
 int main(void)
 {
+    test_mentions();
     test_keep_until();
     test_sample_family();
     test_version_1();

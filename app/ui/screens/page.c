@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/flow.h"
+#include "core/mentions.h"
 
 #define ID_PAGE "page"     /* the page itself: dragging it scrolls */
 #define ID_ADD "add"       /* "add:SECTION" */
@@ -85,6 +86,7 @@ static void list_block(KitColumn *p, const Plan *plan, int section, bool family_
     const SectionInfo *si = section_info(section);
     bool lock = locked(conditions_open, section);
     const char *note = NULL;
+    KitPanel panel = kit_panel_begin(p, t->section_tint[section]);
     if (section == SECTION_CONDITIONS)
         note = ui_tr(ui, lock ? "Alleen de coördinator kan deze veranderen."
                               : "De coördinator verandert deze nu.");
@@ -95,19 +97,23 @@ static void list_block(KitColumn *p, const Plan *plan, int section, bool family_
         ui_id_make(id, ID_ITEM, (unsigned)l->items[i].id);
         ui_id_make(rid, ID_REMOVE, (unsigned)l->items[i].id);
         bool fam = family_time && section == SECTION_CONDITIONS;
-        kit_text_card(p, fam ? NULL : id, l->items[i].text, "", lock ? NULL : rid, t->card);
+        uint32_t who[MENTIONS_MAX];
+        int n_who = plan_mentions(plan, ui->cat, l->items[i].text, who, MENTIONS_MAX);
+        kit_item_card(p, fam ? NULL : id, si->picto, l->items[i].text, plan, who, n_who,
+                      lock ? NULL : rid);
     }
     if (!l->n) { /* empty: its question, softly, in the family's words; a tap answers it */
         char ask[UI_ID_LEN];
         snprintf(ask, sizeof ask, "%s:%s", ID_ASK, section_key(section));
         bool can = !(family_time && section == SECTION_CONDITIONS);
-        kit_text_card(p, can ? ask : NULL, NULL, ui_tr(ui, si->prompt), NULL, t->bg);
+        kit_text_card(p, can ? ask : NULL, NULL, ui_tr(ui, si->prompt), NULL, t->panel);
     }
     if (!(family_time && section == SECTION_CONDITIONS)) {
         char id[UI_ID_LEN];
         snprintf(id, sizeof id, "%s:%s", ID_ADD, section_key(section));
         kit_pill(p, id, ui_tr(ui, lock ? "Veranderen (pincode)" : "Toevoegen"), true);
     }
+    kit_panel_end(p, panel);
 }
 
 static void field_block(KitColumn *p, const Plan *plan, int field, const char *picto, bool big)
@@ -206,12 +212,15 @@ void page_draw(Ui *ui, PageState *ps, int step, const Plan *plan, const Gestures
     p.y += p.th + p.pad / 3;
     gaps_block(&p, plan, step);
     switch (step) {
-    case STEP_WELL:
+    case STEP_WELL: {
+        KitPanel about = kit_panel_begin(&p, t->about_tint);
         kit_heading(&p, "\xF0\x9F\x8F\xA0", ui_tr(ui, "Over dit plan"), NULL);
         field_block(&p, plan, FIELD_FAMILY, NULL, false);
         field_block(&p, plan, FIELD_CHILDREN, NULL, false);
         field_block(&p, plan, FIELD_PLACE, NULL, false);
         field_block(&p, plan, FIELD_QUESTION, "\xE2\x9D\x93", true); /* ❓ */
+        kit_panel_end(&p, about);
+    }
         scale_draw(&p, &ps->scale, plan, g);
         list_block(&p, plan, SECTION_GOING_WELL, family_time, conditions_open);
         list_block(&p, plan, SECTION_CONCERNS, family_time, conditions_open);

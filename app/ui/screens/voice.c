@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/mentions.h"
+
 #define ID_ADD "add-voice"
 #define ID_VOICE "voice"         /* "voice:ID": change it */
 #define ID_REMOVE "remove-voice" /* "remove-voice:ID" */
@@ -32,6 +34,7 @@ void voice_draw(KitColumn *p, const Plan *plan)
 {
     Ui *ui = p->ui;
     const Theme *t = ui->theme;
+    KitPanel panel = kit_panel_begin(p, t->voice_tint);
     kit_heading(p, "\xF0\x9F\xA7\x92", ui_tr(ui, "De stem van het kind"),
                 ui_tr(ui, "Wat het kind zelf zegt, in eigen woorden."));
     for (int i = 0; i < plan->n_voices; i++) {
@@ -40,7 +43,9 @@ void voice_draw(KitColumn *p, const Plan *plan)
         ui_id_make(id, ID_VOICE, (unsigned)v->id);
         ui_id_make(rid, ID_REMOVE, (unsigned)v->id);
         snprintf(words, sizeof words, "%s: \xE2\x80\x9C%s\xE2\x80\x9D", v->child, v->text);
-        kit_text_card(p, id, words, "", rid, 0xFFF8E8FF);
+        uint32_t who[MENTIONS_MAX]; /* the child, and whom the child speaks of */
+        int n_who = plan_mentions(plan, ui->cat, words, who, MENTIONS_MAX);
+        kit_item_card(p, id, "\xF0\x9F\x92\xAC", words, plan, who, n_who, rid); /* 💬 */
         /* the support person, chosen from the map */
         const Person *s = v->support ? plan_person(plan, v->support) : NULL;
         char label[300];
@@ -68,6 +73,7 @@ void voice_draw(KitColumn *p, const Plan *plan)
         p->y += r.h + p->pad;
     }
     kit_pill(p, ID_ADD, ui_tr(ui, "Wat zegt het kind?"), true);
+    kit_panel_end(p, panel);
 }
 
 void voice_draw_picker(Ui *ui, VoiceState *vs, const Plan *plan)
