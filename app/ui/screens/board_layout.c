@@ -141,8 +141,23 @@ static Layout layout_uncached(const Ui *ui, const Plan *plan, int top_h)
         }
         if (need > L.card_w) L.card_w = need < ui_px(ui, 48) ? need : ui_px(ui, 48);
     }
+    long room = (long)L.map.w * L.map.h;
+    if (!L.compact) { /* room to spare (a large screen): every name whole */
+        long whole = 0;
+        int widest = 0, avatar = L.card_h - L.pad, cap = ui_px(ui, 120);
+        for (int i = 0; i < plan->n_people; i++) {
+            const Person *p = &plan->people[i];
+            if (p->place.ring == RING_TRAY || p->child) continue;
+            int text = ui_text_width(ui, FONT_BOLD, p->name);
+            int rel = ui_text_width(ui, FONT_SMALL, relation_words(p, ui->cat));
+            int w = clampi(avatar + (rel > text ? rel : text) + L.pad * 2, L.card_h * 2, cap);
+            whole += (long)w * L.card_h;
+            if (w > widest) widest = w;
+        }
+        if (widest > L.card_w && whole * 4 <= room) L.card_w = widest;
+    }
     /* cards that would fill more than a third of the map: faces instead */
-    long cards = 0, room = (long)L.map.w * L.map.h;
+    long cards = 0;
     for (int i = 0; i < plan->n_people; i++) {
         const Person *p = &plan->people[i];
         if (p->place.ring == RING_TRAY || p->child) continue;
@@ -289,12 +304,13 @@ static Point best_spot(const Settling *S, Rect r, Point want, int self, Place ho
             if (j == self || !S->rect[j].w) continue;
             int ov = overlap_area(S->rect[j], cr);
             own += ov;
-            long pct = (long)ov * 100 / (S->rect[j].w * S->rect[j].h);
+            long rj = (long)S->rect[j].w * S->rect[j].h;
+            long pct = ((long)ov * 100 + rj - 1) / rj; /* any touch counts */
             if (pct > worst) worst = pct;
         }
         for (int f = 0; f < SECTOR_COUNT + 1; f++)
             own += overlap_area(S->fixed[f], cr) * 4;
-        long own_pct = (long)own * 100 / area;
+        long own_pct = ((long)own * 100 + area - 1) / area;
         if (own_pct > worst) worst = own_pct;
         /* and stays in its sector (a card across the line says the wrong
          * thing), and near its ring */
