@@ -425,8 +425,13 @@ static void follow_print(App *app)
     case PRINT_WAITING:
         if (app_now(app) - app->job_started > PRINT_GIVE_UP_MS) {
             app->job_active = false;
+            /* given up: the job goes too, so the plan does not wait in the
+             * spool and print once the family has left */
+            if (print_cancel(&app->job) != 0)
+                fprintf(stderr, "kring: a print job Kring gave up on could not be cancelled\n");
             print_said(app, PRINT_PROBLEM,
-                       "De printer drukt niet af. Kijk of hij aan staat en papier heeft.");
+                       "De printer drukte niet af, dus het printen is gestopt. Kijk of hij aan "
+                       "staat en papier heeft, en probeer het opnieuw.");
         } else {
             app->job_poll_at = app_now(app) + PRINT_POLL_MS;
         }
@@ -929,6 +934,8 @@ static void forget_meeting(App *app)
     app->problem[0] = '\0';
     app->printing = PRINT_IDLE;
     app->print_words[0] = '\0';
+    if (app->job_active && print_cancel(&app->job) != 0) /* the meeting is over: so is its job */
+        fprintf(stderr, "kring: a print job of the meeting could not be cancelled\n");
     app->job_active = false;
     flow_to_start(&app->flow, app->pin_set);
     kept_summary(app);
@@ -978,7 +985,9 @@ static void new_meeting(App *app, int index)
     char err[1400];
     Plan *plan = planfile_read(app->plan_paths[index - 1], err, sizeof err);
     if (!plan) {
-        fprintf(stderr, "kring: %s could not be read: %s\n", app->plan_paths[index - 1], err);
+        /* its number, not its name: a file's name is often the family's */
+        fprintf(stderr, "kring: prepared plan file %d of the plans folder could not be read: %s\n",
+                index, err);
         snprintf(
             app->notice, sizeof app->notice, "%s",
             tr(app->cat, "Dit plan kon niet worden gelezen. Kies een ander plan of begin leeg."));
@@ -1103,21 +1112,11 @@ static void on_pin(App *app, PinFor purpose, const char *pin)
         PinRule rule = pin_rule(pin);
         unsigned char *fresh = sodium_malloc(STORE_KEK_BYTES);
         bool have_fresh = rule == PIN_FINE && fresh && pin_key(app->store, pin, fresh) == PIN_OK;
-        bool rekeyed = false;
-        if (have_fresh && app->have_kek) {
-            /* the kept meetings follow the new PIN */
-            if (store_rekey_kept(app->store, app->kek, fresh) != STORE_OK) {
-                fprintf(stderr, "kring: %s\n", store_message(app->store));
-                sodium_free(fresh);
-                flow_pin_result(f, false, tr(app->cat, pin_rule_words(PIN_FINE)));
-                return;
-            }
-            rekeyed = true;
-        }
-        if (pin_set(app->store, pin, &rule) != PIN_OK) {
+        /* the kept meetings follow the new PIN, in the same transaction */
+        bool rekey = have_fresh && app->have_kek;
+        if (pin_change(app->store, pin, rekey ? app->kek : NULL, rekey ? fresh : NULL, &rule) !=
+            PIN_OK) {
             if (rule == PIN_FINE) fprintf(stderr, "kring: %s\n", store_message(app->store));
-            if (rekeyed && store_rekey_kept(app->store, fresh, app->kek) != STORE_OK)
-                fprintf(stderr, "kring: %s\n", store_message(app->store));
             if (fresh) sodium_free(fresh);
             flow_pin_result(f, false, tr(app->cat, pin_rule_words(rule)));
             return;
@@ -1565,9 +1564,10 @@ static int print_plan(App *app)
         }
         SDL_Delay(200);
     }
-    fprintf(stderr, "kring: %s (%s, job %d: still waiting)\n",
+    bool cancelled = print_cancel(&job) == 0; /* no plan left waiting in the spool */
+    fprintf(stderr, "kring: %s (%s, job %d: still waiting, %s)\n",
             tr(app->cat, "De printer drukt niet af. Kijk of hij aan staat en papier heeft."),
-            job.printer, job.id);
+            job.printer, job.id, cancelled ? "cancelled" : "could not be cancelled");
     return -1;
 }
 

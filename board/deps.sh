@@ -11,9 +11,10 @@ build=(build-essential cmake pkg-config
 # icalendar, and PDFs with poppler's tools, and print on a real print
 # server of their own (cupsd); valgrind runs a session (tests/unsanitized.sh);
 # libfiu's fiu-run makes writes and syncs fail; clang-format keeps the
-# sources as .clang-format lays them out
+# sources as .clang-format lays them out; e2fsprogs makes the file system
+# a card test reads back raw (tests/card)
 test=(zbar-tools python3-icalendar poppler-utils cups valgrind
-      fiu-utils clang-format)
+      fiu-utils clang-format e2fsprogs)
 
 want=("${build[@]}")
 if [ "${1:-build}" = test ]; then

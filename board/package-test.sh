@@ -38,10 +38,23 @@ out=$(systemd-analyze verify "$unit" 2>&1) || fail "systemd-analyze verify: $out
 if printf '%s\n' "$out" | grep -q "kring.service"; then
     fail "systemd-analyze verify: $out"
 fi
+# hardened to what Kring needs: an exposure of at most 3.0
+exposure=$(systemd-analyze security --offline=yes "$unit" 2>/dev/null |
+    sed -n 's/.*Overall exposure level for kring.service: \([0-9.]*\).*/\1/p')
+echo "package-test: systemd-analyze security: ${exposure:-?}"
+[ -n "$exposure" ] && awk -v e="$exposure" 'BEGIN { exit !(e <= 3.0) }' ||
+    fail "kring.service's exposure is ${exposure:-unknown}, more than 3.0"
 getent passwd kring >/dev/null || fail "no kring user"
 [ "$(stat -c '%a %U %G' /var/lib/kring)" = "700 kring kring" ] ||
     fail "/var/lib/kring is $(stat -c '%a %U %G' /var/lib/kring), not 700 kring kring"
 [ -L /etc/systemd/system/multi-user.target.wants/kring.service ] || fail "kring.service not enabled"
+spool=/usr/lib/systemd/system/var-spool-cups.mount
+out=$(systemd-analyze verify "$spool" 2>&1)
+if printf '%s\n' "$out" | grep -q "var-spool-cups"; then
+    fail "systemd-analyze verify: $out"
+fi
+[ -L /etc/systemd/system/cups.service.wants/var-spool-cups.mount ] ||
+    fail "CUPS's spool is not put in memory (var-spool-cups.mount not enabled)"
 [ ! -e /etc/systemd/system/getty.target.wants/getty@tty1.service ] ||
     fail "getty@tty1 still starts at boot"
 [ "$(readlink /etc/systemd/system/ctrl-alt-del.target)" = /dev/null ] || fail "Ctrl+Alt+Del not masked"

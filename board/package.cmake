@@ -11,7 +11,8 @@ install(TARGETS kring RUNTIME DESTINATION bin)
 install(DIRECTORY ${CMAKE_SOURCE_DIR}/assets/po ${CMAKE_SOURCE_DIR}/assets/plans
         DESTINATION share/kring/assets)
 install(DIRECTORY ${CMAKE_SOURCE_DIR}/fonts/ DESTINATION share/kring/fonts)
-install(FILES ${CMAKE_SOURCE_DIR}/board/kring.service DESTINATION lib/systemd/system)
+install(FILES ${CMAKE_SOURCE_DIR}/board/kring.service ${CMAKE_SOURCE_DIR}/board/var-spool-cups.mount
+        DESTINATION lib/systemd/system)
 install(FILES ${CMAKE_SOURCE_DIR}/board/kring.sysusers DESTINATION lib/sysusers.d
         RENAME kring.conf)
 install(FILES ${CMAKE_SOURCE_DIR}/board/kring.tmpfiles DESTINATION lib/tmpfiles.d

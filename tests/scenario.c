@@ -887,6 +887,35 @@ static void pdf(void)
     CHECK(strstr(info, "Page size:       595.28 x 841.89 pts (A4)") != NULL);
     CHECK(system("pdftoppm -png -r 60 plan.pdf page >/dev/null 2>&1") == 0); /* to look at */
     CHECK(access("page-1.png", F_OK) == 0);
+    /* as found: a noncharacter (U+FFFF) in a worry ended the PDF after
+     * its first page, with exit 0; now it is drawn as U+FFFD and every
+     * page is there */
+    int pages = 0, pages_non = 0;
+    command_output("pdfinfo plan.pdf 2>/dev/null | sed -n 's/^Pages: *//p'", info, sizeof info);
+    pages = atoi(info);
+    char src_path[1200];
+    snprintf(src_path, sizeof src_path, "%s/assets/plans/jansen.json", src);
+    char *sample = slurp(src_path);
+    char *worry = sample ? strstr(sample, "Mama is vaak erg moe") : NULL;
+    CHECK(worry != NULL);
+    if (worry) {
+        memcpy(worry, "M\xEF\xBF\xBF", 4); /* "Mama": M and U+FFFF */
+        FILE *f = fopen("nonchar.json", "w");
+        CHECK(f && fputs(sample, f) >= 0);
+        if (f) fclose(f);
+        char ndb[1200];
+        snprintf(ndb, sizeof ndb, "%s/nonchar.db", dir);
+        CHECK_INT(
+            run("dummy", (const char *[]){"--headless", "--db", ndb, "--import", "nonchar.json",
+                                          "--export-pdf", "nonchar.pdf", NULL}),
+            0);
+        command_output("pdfinfo nonchar.pdf 2>/dev/null | sed -n 's/^Pages: *//p'", info,
+                       sizeof info);
+        pages_non = atoi(info);
+        CHECK(pages > 1);
+        CHECK_INT(pages_non, pages);
+    }
+    free(sample);
     /* a place that cannot be written: a clear line and a failure */
     CHECK_INT(run("dummy", (const char *[]){"--headless", "--db", db, "--export-pdf",
                                             "/proc/kring/plan.pdf", NULL}),
@@ -950,6 +979,7 @@ static bool cups_start(PrivateCups *c)
              "cd '%s' && mkdir -p spool/tmp cache state log out bin/backend && chmod 0777 out && "
              "chmod 0755 spool && for d in filter daemon cgi-bin notifier monitor driver; do "
              "ln -s /usr/lib/cups/$d bin/$d; done && cp '%s/tests/cups/kringfile' bin/backend/ && "
+             "ln -s /usr/lib/cups/backend/socket bin/backend/socket && "
              "chmod 0755 bin bin/backend bin/backend/kringfile",
              c->root, src);
     if (system(cmd) != 0) return false;
@@ -1084,6 +1114,21 @@ static int print_job(void)
                                       "--script", script("print_settings"), NULL}),
         0);
     unsetenv("LPDEST");
+    /* a printer that cannot be reached: after two minutes Kring gives up,
+     * and the job goes with it; no plan waits in the spool to print once
+     * the family has left */
+    CHECK(system("lpadmin -p Unreachable -v socket://127.0.0.1:9 -E -m raw >/dev/null 2>&1 && "
+                 "lpadmin -d Unreachable") == 0);
+    CHECK_INT(run("dummy", (const char *[]){"--headless", "--db", db, "--size", "1280x800",
+                                            "--script", script("print_ui_unreachable"), NULL}),
+              0);
+    sleep_ms(500);
+    char queued[4096];
+    command_output("lpstat -o Unreachable 2>/dev/null", queued, sizeof queued);
+    CHECK_STR(queued, "");
+    command_output(cmd, spool, sizeof spool);
+    CHECK_STR(spool, "");
+    CHECK(system("lpadmin -x Unreachable && lpadmin -d KringTest") == 0);
     /* a printer that is stopped, one that is not there, a wrong number */
     CHECK(system("cupsdisable KringTest") == 0);
     CHECK_INT(run("dummy", (const char *[]){"--headless", "--db", db, "--size", "1280x800",
@@ -1298,6 +1343,13 @@ static void plan_files(void)
         {"version.json", "{\"format\":\"kring-plan\",\"version\":7}", "version 7"},
         {"other.json", "{\"name\":\"a shopping list\"}", "not a Kring plan"},
         {"empty.json", "", "not valid JSON"},
+        /* as found: jansson's "near '...'" put the family's words in the
+         * journal; the line says where, never what */
+        {"secret.json", "{\"format\":\"kring-plan\", Geheimwoord Yilmaz", "line 1, column"},
+        {"sector.json",
+         "{\"format\":\"kring-plan\",\"version\":2,\"people\":[{\"id\":1,\"name\":\"A\","
+         "\"sector\":\"Geheimwoord\"}]}",
+         "kring"},
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         FILE *f = fopen(bad[i].name, "w");
@@ -1308,10 +1360,19 @@ static void plan_files(void)
                   1);
         CHECK(strstr(errbuf, bad[i].want) != NULL);
         CHECK(strchr(errbuf, '\n') == errbuf + strlen(errbuf) - 1); /* one line */
+        if (strstr(errbuf, "Geheimwoord") || strstr(errbuf, "Yilmaz"))
+            fprintf(stderr, "a family's words reached the log: %s", errbuf);
+        CHECK(!strstr(errbuf, "Geheimwoord") && !strstr(errbuf, "Yilmaz"));
     }
     CHECK_INT(run("dummy",
                   (const char *[]){"--headless", "--db", fresh, "--import", "missing.json", NULL}),
               1);
+    /* as found: a FIFO waited for ever; now it is refused at once */
+    CHECK(mkfifo("fifo.json", 0600) == 0 || errno == EEXIST);
+    CHECK_INT(
+        run("dummy", (const char *[]){"--headless", "--db", fresh, "--import", "fifo.json", NULL}),
+        1);
+    CHECK(strstr(errbuf, "not a plain file") != NULL);
     st = open_store(fresh);
     CHECK_INT(st ? store_meetings(st, list, 4) : 0, 1);
     store_close(st);

@@ -505,8 +505,45 @@ static bool changes_content(const Plan *plan, const Edit *e)
     }
 }
 
+/* A plan that is full says so in plain words: nothing is added that a
+ * plan file could not hold (and the store could not read back). */
+static const char *full(const Plan *plan, const Edit *e)
+{
+    switch (e->kind) {
+    case EDIT_PERSON_ADD:
+        return plan->n_people >= PLAN_PEOPLE_MAX
+                   ? N_("Er passen niet meer dan 500 mensen in één plan.")
+                   : NULL;
+    case EDIT_GOAL_ADD:
+        return plan->n_goals >= PLAN_GOALS_MAX
+                   ? N_("Er passen niet meer dan 200 doelen in één plan.")
+                   : NULL;
+    case EDIT_AGREEMENT_ADD:
+        return plan->n_agreements >= PLAN_AGREEMENTS_MAX
+                   ? N_("Er passen niet meer dan 2000 afspraken in één plan.")
+                   : NULL;
+    case EDIT_ITEM_ADD:
+        return e->field >= 0 && e->field < SECTION_COUNT &&
+                       plan->section[e->field].n >= PLAN_ITEMS_MAX
+                   ? N_("Er passen niet meer dan 500 dingen in één lijst.")
+                   : NULL;
+    case EDIT_VOICE_ADD:
+        return plan->n_voices >= PLAN_VOICES_MAX
+                   ? N_("Er passen niet meer dan 200 uitspraken van kinderen in één plan.")
+                   : NULL;
+    default:
+        return NULL;
+    }
+}
+
 EditResult plan_apply(Plan *plan, const Edit *e, uint32_t *new_id, const char **why)
 {
+    const char *no_room = full(plan, e);
+    if (no_room) {
+        if (why) *why = no_room;
+        if (new_id) *new_id = 0;
+        return EDIT_INVALID;
+    }
     bool content = changes_content(plan, e);
     EditResult r = apply_edit(plan, e, new_id, why);
     if (r != EDIT_OK || !content) return r;

@@ -2,10 +2,13 @@
 #include "core/mem.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 /* The counter is the one global state here: allocation has no context to
  * pass it through (SQLite and jansson call in without one). */
@@ -88,9 +91,23 @@ char *mem_strdup(const char *s)
 
 char *file_read_all(const char *path, size_t max, size_t *n, char *err, size_t errlen)
 {
-    FILE *f = fopen(path, "rb");
+    /* never blocked by what is not a file (a FIFO would wait for ever) */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    struct stat sb;
+    if (fd < 0 || fstat(fd, &sb) != 0) {
+        snprintf(err, errlen, "%s: %s", path, strerror(errno));
+        if (fd >= 0) close(fd);
+        return NULL;
+    }
+    if (!S_ISREG(sb.st_mode)) {
+        snprintf(err, errlen, "%s: not a plain file", path);
+        close(fd);
+        return NULL;
+    }
+    FILE *f = fdopen(fd, "rb");
     if (!f) {
         snprintf(err, errlen, "%s: %s", path, strerror(errno));
+        close(fd);
         return NULL;
     }
     size_t len = 0, cap = 0;

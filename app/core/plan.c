@@ -441,6 +441,7 @@ bool plan_children_as_people(Plan *plan)
         for (int i = 0; i < plan->n_people && !known; i++)
             known = strcmp(plan->people[i].name, name) == 0;
         if (known) continue;
+        if (plan->n_people >= PLAN_PEOPLE_MAX) break; /* a full plan: named, not drawn */
         Person child = {.name = name,
                         .relation = "",
                         .picto = "",

@@ -12,7 +12,14 @@
 #include <stdint.h>
 
 enum {
-    TEXT_MAX = 40000,         /* bytes in any one text: 10,000 characters */
+    TEXT_MAX = 40000, /* bytes in any one text: 10,000 characters */
+    /* the most of each a plan holds: what the touchscreen can add and a
+     * plan file may hold are the same, so what is stored reads back */
+    PLAN_PEOPLE_MAX = 500,
+    PLAN_GOALS_MAX = 200,
+    PLAN_AGREEMENTS_MAX = 2000,
+    PLAN_ITEMS_MAX = 500, /* per list */
+    PLAN_VOICES_MAX = 200,
     AGREEMENT_PEOPLE_MAX = 8, /* people sharing one agreement */
     SCALE_NONE = -1,          /* a person without a marker on the scale */
 };

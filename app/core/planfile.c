@@ -18,11 +18,11 @@
 
 enum {
     MAX_FILE_BYTES = 16 << 20,
-    MAX_PEOPLE = 500,
-    MAX_GOALS = 200,
-    MAX_AGREEMENTS = 2000,
-    MAX_ITEMS = 500, /* per section */
-    MAX_VOICES = 200,
+    MAX_PEOPLE = PLAN_PEOPLE_MAX, /* the same as the edits' (plan.h) */
+    MAX_GOALS = PLAN_GOALS_MAX,
+    MAX_AGREEMENTS = PLAN_AGREEMENTS_MAX,
+    MAX_ITEMS = PLAN_ITEMS_MAX,
+    MAX_VOICES = PLAN_VOICES_MAX,
     MAX_ID = 0x7FFFFFFF,
 };
 
@@ -196,7 +196,7 @@ static bool read_people(Reader *r, Plan *plan, json_t *arr)
         if (child && !json_is_boolean(child))
             return bad(r, "field \"child\" must be true or false");
         int s = sector_from_key(sector);
-        if (s < 0) return bad(r, "unknown sector \"%.40s\"", sector);
+        if (s < 0) return bad(r, "unknown sector");
         if (!plan_add_person(
                 plan,
                 &(Person){.id = id,
@@ -229,7 +229,7 @@ static bool read_goals(Reader *r, Plan *plan, json_t *arr)
             !get_str(r, v, "text", true, &text) || !get_str(r, v, "area", false, &area))
             return false;
         int a = area_from_key(area);
-        if (a < 0) return bad(r, "unknown area \"%.40s\"", area);
+        if (a < 0) return bad(r, "unknown area");
         if (!plan_add_goal(plan, &(Goal){.id = id, .text = (char *)text, .area = a}))
             return short_of_memory(r);
     }
@@ -394,10 +394,18 @@ Plan *planfile_parse(const char *text, size_t n, char *err, size_t errlen)
         return NULL;
     }
     if (!root) {
-        if (json_error_code(&je) == json_error_out_of_memory)
+        /* what and where, but never the file's words: jansson's text ends
+         * in " near '...'", a piece of the file, which holds the family's */
+        if (json_error_code(&je) == json_error_out_of_memory) {
             snprintf(err, errlen, "not enough memory to read the plan");
-        else
-            snprintf(err, errlen, "not valid JSON (line %d: %s)", je.line, je.text);
+        } else {
+            char what[JSON_ERROR_TEXT_LENGTH];
+            snprintf(what, sizeof what, "%s", je.text);
+            char *near = strstr(what, " near ");
+            if (near) *near = '\0';
+            snprintf(err, errlen, "not valid JSON (line %d, column %d: %s)", je.line, je.column,
+                     what);
+        }
         return NULL;
     }
     Plan *plan = plan_create();
@@ -418,11 +426,19 @@ Plan *planfile_parse(const char *text, size_t n, char *err, size_t errlen)
 Plan *planfile_read(const char *path, char *err, size_t errlen)
 {
     size_t n;
-    char *buf = file_read_all(path, MAX_FILE_BYTES, &n, err, errlen);
-    if (!buf) return NULL;
     char inner[600];
+    char *buf = file_read_all(path, MAX_FILE_BYTES, &n, inner, sizeof inner);
+    /* why, without the file's name: the name of a prepared plan is often
+     * the family's, and the message may reach the journal */
+    size_t plen = strlen(path);
+    if (!buf) {
+        const char *why =
+            strncmp(inner, path, plen) == 0 && inner[plen] == ':' ? inner + plen + 2 : inner;
+        snprintf(err, errlen, "%s", why);
+        return NULL;
+    }
     Plan *plan = planfile_parse(buf, n, inner, sizeof inner);
-    if (!plan) snprintf(err, errlen, "%s: %s", path, inner);
+    if (!plan) snprintf(err, errlen, "%s", inner);
     free(buf);
     return plan;
 }

@@ -18,6 +18,7 @@
 #include "core/netmap.h"
 #include "core/relations.h"
 #include "core/textexport.h"
+#include "core/utf8.h"
 
 #define PAGE_W 595.28
 #define PAGE_H 841.89
@@ -48,6 +49,31 @@ static const char *T(const Doc *d, const char *msgid)
 #define END(d, s) (bidi_isolates(s, (d)->rtl) ? BIDI_PDI : "")
 
 /* A pango layout of text in the given size and weight, width w points. */
+/* A noncharacter (U+FDD0..U+FDEF, and the last two of every plane) puts
+ * cairo in an error state that ends the document after its first page;
+ * each becomes U+FFFD, the sign for "a character that cannot be shown".
+ * The caller frees the copy; NULL when memory is short. */
+static char *printable(const char *text)
+{
+    size_t n = strlen(text);
+    char *out = malloc(n + 1); /* U+FFFD is never longer than what it replaces */
+    if (!out) return NULL;
+    size_t o = 0;
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        int k = utf8_decode(text + i, n - i, &cp);
+        if (k <= 0) break;
+        bool non = (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE;
+        if (non)
+            o += (size_t)utf8_encode(0xFFFD, out + o);
+        else
+            memcpy(out + o, text + i, (size_t)k), o += (size_t)k;
+        i += (size_t)k;
+    }
+    out[o] = '\0';
+    return out;
+}
+
 static PangoLayout *layout(Doc *d, const char *text, double size, bool bold, double w)
 {
     PangoLayout *l = pango_layout_new(d->ctx);
@@ -60,7 +86,9 @@ static PangoLayout *layout(Doc *d, const char *text, double size, bool bold, dou
     pango_layout_set_width(l, (int)(w * PANGO_SCALE));
     pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
     pango_layout_set_auto_dir(l, FALSE);
-    pango_layout_set_text(l, text, -1);
+    char *shown = printable(text);
+    pango_layout_set_text(l, shown ? shown : "", -1);
+    free(shown);
     return l;
 }
 
@@ -520,9 +548,13 @@ static int render(const Plan *plan, const Catalog *cat, const char *fonts_dir,
     pango_cairo_update_context(d.cr, ctx);
     document(&d);
     cairo_show_page(d.cr);
+    /* the drawing's own state too, not only the surface's: an error there
+     * ends the document silently */
+    cairo_status_t drawn = cairo_status(d.cr);
     cairo_destroy(d.cr);
     cairo_surface_finish(s);
     cairo_status_t st = cairo_surface_status(s);
+    if (st == CAIRO_STATUS_SUCCESS) st = drawn;
     cairo_surface_destroy(s);
     g_object_unref(ctx);
     if (st != CAIRO_STATUS_SUCCESS) {

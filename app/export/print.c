@@ -99,6 +99,17 @@ out:
     return rc;
 }
 
+int print_cancel(const PrintJob *job)
+{
+    if (job->id <= 0) return 0;
+    if (cupsCancelJob2(CUPS_HTTP_DEFAULT, job->printer, job->id, 1) == IPP_STATUS_OK) return 0;
+    /* gone already: finished, or cancelled by someone else */
+    return cupsLastError() == IPP_STATUS_ERROR_NOT_FOUND ||
+                   cupsLastError() == IPP_STATUS_ERROR_NOT_POSSIBLE
+               ? 0
+               : -1;
+}
+
 PrintState print_poll(const PrintJob *job, const char **why)
 {
     cups_job_t *jobs = NULL;

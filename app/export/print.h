@@ -27,6 +27,11 @@ int print_send(const char *printer, const unsigned char *pdf, size_t size, int c
 /* Where the job is now; *why is set when it failed. Does not block. */
 PrintState print_poll(const PrintJob *job, const char **why);
 
+/* Cancels the job and has CUPS delete its document (the plan) from its
+ * spool: a job Kring gives up on never prints after the family has left.
+ * 0 when it is gone (or was already). */
+int print_cancel(const PrintJob *job);
+
 /* The printers CUPS knows (at most max names); *default_index is the
  * default one's index, or -1. Returns how many (0 without a print server). */
 int print_printers(char names[][128], int max, int *default_index);

@@ -41,6 +41,11 @@ bool pin_is_set(Store *st);
  * PIN_FAILED with *rule saying what is wrong with it (PIN_FINE when the
  * store failed). */
 PinResult pin_set(Store *st, const char *pin, PinRule *rule);
+/* The same, and every kept meeting's key wrapped again from old_kek to
+ * new_kek (the new PIN's, pin_key), in one transaction with the new hash:
+ * a crash leaves the old PIN and keys, or the new ones, never a mix. */
+PinResult pin_change(Store *st, const char *pin, const unsigned char *old_kek,
+                     const unsigned char *new_kek, PinRule *rule);
 
 /* Tries pin at now_ms (milliseconds since 1970). *wait_ms (may be NULL)
  * gets how long the next try must wait. */

@@ -4,6 +4,7 @@
 #include "core/mem.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,6 +35,8 @@ enum {
 
 struct Store {
     sqlite3 *db;
+    int slots;           /* the key slots file (PATH.slots), open for reading and writing */
+    char key_path[4200]; /* the device key's file (PATH.key) */
     char msg[256];
     unsigned char *keys;   /* sodium-locked: the device key, then the cached meeting key */
     int64_t keyed_meeting; /* whose key is cached; 0: none */
@@ -127,20 +130,43 @@ static void key_ad(char *ad, size_t n, const char *kind, int64_t meeting)
     snprintf(ad, n, "kring %s key of meeting %lld", kind, (long long)meeting);
 }
 
+/* The directory a path lies in, synced, so that a file just made there
+ * survives a power cut on any file system. */
+static void sync_dir(const char *path)
+{
+    char dir[4200];
+    snprintf(dir, sizeof dir, "%s", path);
+    char *slash = strrchr(dir, '/');
+    if (slash == dir)
+        slash[1] = '\0';
+    else if (slash)
+        *slash = '\0';
+    else
+        snprintf(dir, sizeof dir, ".");
+    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0) {
+        fsync(fd);
+        close(fd);
+    }
+}
+
+static const char key_magic[8] = {'K', 'R', 'N', 'G', 'K', 'E', 'Y', '1'};
+
 /* The device key: 32 random bytes in PATH.key (0600), made at the first
  * start. A key file that is not one is set aside, never overwritten. */
 static bool device_key(Store *st, const char *db_path, char *err, size_t errlen)
 {
-    static const char magic[8] = {'K', 'R', 'N', 'G', 'K', 'E', 'Y', '1'};
-    char path[4200];
-    snprintf(path, sizeof path, "%s.key", db_path);
-    unsigned char buf[sizeof magic + KEY_BYTES + 1];
+    const char *magic = key_magic;
+    char *path = st->key_path;
+    snprintf(path, sizeof st->key_path, "%s.key", db_path);
+    unsigned char buf[sizeof key_magic + KEY_BYTES + 1];
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd >= 0) {
         ssize_t n = read(fd, buf, sizeof buf);
         close(fd);
-        if (n == (ssize_t)(sizeof magic + KEY_BYTES) && memcmp(buf, magic, sizeof magic) == 0) {
-            memcpy(DEVICE_KEY(st), buf + sizeof magic, KEY_BYTES);
+        if (n == (ssize_t)(sizeof key_magic + KEY_BYTES) &&
+            memcmp(buf, magic, sizeof key_magic) == 0) {
+            memcpy(DEVICE_KEY(st), buf + sizeof key_magic, KEY_BYTES);
             sodium_memzero(buf, sizeof buf);
             return true;
         }
@@ -156,12 +182,13 @@ static bool device_key(Store *st, const char *db_path, char *err, size_t errlen)
         snprintf(err, errlen, "%s: %s", path, strerror(errno));
         return false;
     }
-    memcpy(buf, magic, sizeof magic);
-    randombytes_buf(buf + sizeof magic, KEY_BYTES);
+    memcpy(buf, magic, sizeof key_magic);
+    randombytes_buf(buf + sizeof key_magic, KEY_BYTES);
     fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    bool ok = fd >= 0 &&
-              write(fd, buf, sizeof magic + KEY_BYTES) == (ssize_t)(sizeof magic + KEY_BYTES) &&
-              fsync(fd) == 0;
+    bool ok =
+        fd >= 0 &&
+        write(fd, buf, sizeof key_magic + KEY_BYTES) == (ssize_t)(sizeof key_magic + KEY_BYTES) &&
+        fsync(fd) == 0;
     int e = errno;
     if (fd >= 0) close(fd);
     if (!ok) {
@@ -170,40 +197,193 @@ static bool device_key(Store *st, const char *db_path, char *err, size_t errlen)
         sodium_memzero(buf, sizeof buf);
         return false;
     }
-    memcpy(DEVICE_KEY(st), buf + sizeof magic, KEY_BYTES);
+    sync_dir(path);
+    memcpy(DEVICE_KEY(st), buf + sizeof key_magic, KEY_BYTES);
     sodium_memzero(buf, sizeof buf);
     return true;
 }
 
-/* The wrapped key of a meeting from column col ("key_dev"/"key_pin"),
- * unwrapped with kek into out. */
+/* ---- the key slots: each open meeting's key, wrapped with the device key,
+ * in a small file of its own that is overwritten in place (never in the
+ * database, whose WAL leaves old copies in freed blocks). A slot is the
+ * meeting's id (8 bytes, little-endian; 0 for a free slot) and its wrapped
+ * key, SLOT_BYTES in all, after a head of SLOTS_HEAD bytes. ---- */
+
+enum { SLOTS_HEAD = 16, SLOT_BYTES = 128, SLOT_KEY_AT = 8 };
+static const char slots_magic[8] = {'K', 'R', 'N', 'G', 'S', 'L', 'T', '1'};
+
+static bool slots_open(Store *st, const char *db_path, char *err, size_t errlen)
+{
+    char path[4200];
+    snprintf(path, sizeof path, "%s.slots", db_path);
+    bool made = access(path, F_OK) != 0;
+    st->slots = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (st->slots < 0) {
+        snprintf(err, errlen, "%s: %s", path, strerror(errno));
+        return false;
+    }
+    unsigned char head[SLOTS_HEAD] = {0};
+    ssize_t n = pread(st->slots, head, SLOTS_HEAD, 0);
+    if (n == 0) { /* new */
+        memcpy(head, slots_magic, sizeof slots_magic);
+        if (pwrite(st->slots, head, SLOTS_HEAD, 0) != SLOTS_HEAD || fsync(st->slots) != 0) {
+            snprintf(err, errlen, "%s could not be made: %s", path, strerror(errno));
+            return false;
+        }
+        if (made) sync_dir(path);
+        return true;
+    }
+    if (n != SLOTS_HEAD || memcmp(head, slots_magic, sizeof slots_magic) != 0) {
+        snprintf(err, errlen, "%s is not Kring's key slots file", path);
+        return false;
+    }
+    return true;
+}
+
+static int slot_count(Store *st)
+{
+    struct stat sb;
+    if (fstat(st->slots, &sb) != 0 || sb.st_size < SLOTS_HEAD) return 0;
+    return (int)((sb.st_size - SLOTS_HEAD) / SLOT_BYTES);
+}
+
+static int64_t slot_id(const unsigned char *slot)
+{
+    uint64_t v = 0;
+    for (int i = 7; i >= 0; i--)
+        v = v << 8 | slot[i];
+    return (int64_t)v;
+}
+
+/* The index of the meeting's slot (meeting 0: a free one), or -1. */
+static int slot_find(Store *st, int64_t meeting, unsigned char *slot)
+{
+    int n = slot_count(st);
+    for (int i = 0; i < n; i++)
+        if (pread(st->slots, slot, SLOT_BYTES, SLOTS_HEAD + (off_t)i * SLOT_BYTES) == SLOT_BYTES &&
+            slot_id(slot) == meeting)
+            return i;
+    return -1;
+}
+
+static StoreStatus slot_write(Store *st, int index, const unsigned char *slot)
+{
+    if (pwrite(st->slots, slot, SLOT_BYTES, SLOTS_HEAD + (off_t)index * SLOT_BYTES) != SLOT_BYTES ||
+        fdatasync(st->slots) != 0) {
+        snprintf(st->msg, sizeof st->msg, "could not store the meeting's key: %s", strerror(errno));
+        return STORE_ERROR;
+    }
+    return STORE_OK;
+}
+
+/* Puts the meeting's key, wrapped with the device key, in its slot (or a
+ * free one, or a new one at the end). */
+static StoreStatus slot_put(Store *st, int64_t meeting, const unsigned char *key)
+{
+    unsigned char slot[SLOT_BYTES];
+    int i = slot_find(st, meeting, slot);
+    if (i < 0) i = slot_find(st, 0, slot);
+    if (i < 0) i = slot_count(st);
+    memset(slot, 0, sizeof slot);
+    for (int b = 0; b < 8; b++)
+        slot[b] = (unsigned char)((uint64_t)meeting >> (8 * b));
+    char ad[80];
+    key_ad(ad, sizeof ad, "key_dev", meeting);
+    seal(slot + SLOT_KEY_AT, key, KEY_BYTES, ad, DEVICE_KEY(st));
+    return slot_write(st, i, slot);
+}
+
+/* Overwrites the meeting's slot with zeros, in place. */
+static StoreStatus slot_wipe(Store *st, int64_t meeting)
+{
+    unsigned char slot[SLOT_BYTES];
+    for (int i; (i = slot_find(st, meeting, slot)) >= 0;) {
+        memset(slot, 0, sizeof slot);
+        if (slot_write(st, i, slot) != STORE_OK) return STORE_ERROR;
+    }
+    return STORE_OK;
+}
+
+/* Whether the meeting's key is in a slot; its wrapped form into blob. */
+static bool slot_get(Store *st, int64_t meeting, unsigned char *blob)
+{
+    unsigned char slot[SLOT_BYTES];
+    if (meeting <= 0 || slot_find(st, meeting, slot) < 0) return false;
+    memcpy(blob, slot + SLOT_KEY_AT, WRAPPED);
+    return true;
+}
+
+/* Meetings with a key in a slot. */
+static int slots_used(Store *st)
+{
+    unsigned char slot[SLOT_BYTES];
+    int n = slot_count(st), used = 0;
+    for (int i = 0; i < n; i++)
+        used +=
+            pread(st->slots, slot, SLOT_BYTES, SLOTS_HEAD + (off_t)i * SLOT_BYTES) == SLOT_BYTES &&
+            slot_id(slot) != 0;
+    return used;
+}
+
+/* A new device key, written over the old one in place, when no meeting
+ * has a key in a slot: whatever old copies a card keeps of wrapped keys
+ * then fit no key on it. */
+static void rotate_device_key(Store *st)
+{
+    if (slots_used(st) != 0) return;
+    unsigned char buf[sizeof key_magic + KEY_BYTES];
+    memcpy(buf, key_magic, sizeof key_magic);
+    randombytes_buf(buf + sizeof key_magic, KEY_BYTES);
+    int fd = open(st->key_path, O_WRONLY | O_CLOEXEC);
+    if (fd >= 0 && pwrite(fd, buf, sizeof buf, 0) == (ssize_t)sizeof buf && fsync(fd) == 0)
+        memcpy(DEVICE_KEY(st), buf + sizeof key_magic, KEY_BYTES);
+    else
+        fprintf(stderr, "kring: the device key could not be renewed: %s\n", strerror(errno));
+    if (fd >= 0) close(fd);
+    sodium_memzero(buf, sizeof buf);
+}
+
+/* The wrapped key of a meeting, unwrapped with kek into out: "key_dev"
+ * from its slot, "key_pin" from the database. */
 static StoreStatus unwrap_key(Store *st, int64_t meeting, const char *col, const unsigned char *kek,
                               unsigned char *out)
 {
-    char sql[96], ad[80];
-    snprintf(sql, sizeof sql, "SELECT %s FROM meeting WHERE id = ?", col);
+    bool dev = !strcmp(col, "key_dev");
+    char ad[80];
+    key_ad(ad, sizeof ad, col, meeting);
+    if (dev) {
+        unsigned char blob[WRAPPED];
+        if (query_int(st, "SELECT count(*) FROM meeting WHERE id = ?", meeting, 0) != 1) {
+            snprintf(st->msg, sizeof st->msg, "the meeting does not exist");
+            return STORE_ERROR;
+        }
+        if (!slot_get(st, meeting, blob)) {
+            snprintf(st->msg, sizeof st->msg,
+                     "the meeting is kept: it opens only with the facilitator's PIN");
+            return STORE_ERROR;
+        }
+        if (!unseal(out, blob, WRAPPED, ad, kek)) {
+            snprintf(st->msg, sizeof st->msg, "the meeting's key does not fit this device's key");
+            return STORE_ERROR;
+        }
+        return STORE_OK;
+    }
     sqlite3_stmt *s;
-    if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(st->db, "SELECT key_pin FROM meeting WHERE id = ?", -1, &s, NULL) !=
+        SQLITE_OK)
         return fail(st, "could not read the meeting");
     sqlite3_bind_int64(s, 1, meeting);
     StoreStatus r = STORE_ERROR;
     int rc = sqlite3_step(s);
-    key_ad(ad, sizeof ad, col, meeting);
-    if (rc != SQLITE_ROW) {
+    if (rc != SQLITE_ROW)
         snprintf(st->msg, sizeof st->msg, "the meeting does not exist");
-    } else if (sqlite3_column_type(s, 0) != SQLITE_BLOB) {
-        snprintf(st->msg, sizeof st->msg,
-                 !strcmp(col, "key_dev")
-                     ? "the meeting is kept: it opens only with the facilitator's PIN"
-                     : "the meeting is not kept");
-    } else if (sqlite3_column_bytes(s, 0) != WRAPPED ||
-               !unseal(out, sqlite3_column_blob(s, 0), WRAPPED, ad, kek)) {
-        snprintf(st->msg, sizeof st->msg,
-                 !strcmp(col, "key_dev") ? "the meeting's key does not fit this device's key"
-                                         : "the PIN's key does not open this meeting");
-    } else {
+    else if (sqlite3_column_type(s, 0) != SQLITE_BLOB)
+        snprintf(st->msg, sizeof st->msg, "the meeting is not kept");
+    else if (sqlite3_column_bytes(s, 0) != WRAPPED ||
+             !unseal(out, sqlite3_column_blob(s, 0), WRAPPED, ad, kek))
+        snprintf(st->msg, sizeof st->msg, "the PIN's key does not open this meeting");
+    else
         r = STORE_OK;
-    }
     sqlite3_finalize(s);
     return r;
 }
@@ -225,21 +405,27 @@ static void forget_key(Store *st)
     st->keyed_meeting = 0;
 }
 
-/* Stores key wrapped with kek in column col of the meeting (the other
- * column cleared), inside the caller's transaction. */
+/* Stores key wrapped with kek: "key_dev" in the meeting's slot (and no
+ * PIN's wrap in the database), "key_pin" in the database (the caller
+ * wipes the slot once that is committed). Inside the caller's
+ * transaction. */
 static StoreStatus store_wrapped(Store *st, int64_t meeting, const char *col,
                                  const unsigned char *key, const unsigned char *kek)
 {
-    unsigned char blob[WRAPPED];
-    char ad[80], sql[128];
-    key_ad(ad, sizeof ad, col, meeting);
-    seal(blob, key, KEY_BYTES, ad, kek);
-    snprintf(sql, sizeof sql, "UPDATE meeting SET %s = ?, %s = NULL WHERE id = ?", col,
-             strcmp(col, "key_dev") ? "key_dev" : "key_pin");
     sqlite3_stmt *s;
-    if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+    bool dev = !strcmp(col, "key_dev");
+    if (dev && slot_put(st, meeting, key) != STORE_OK) return STORE_ERROR;
+    unsigned char blob[WRAPPED];
+    char ad[80];
+    key_ad(ad, sizeof ad, "key_pin", meeting);
+    if (!dev) seal(blob, key, KEY_BYTES, ad, kek);
+    if (sqlite3_prepare_v2(st->db, "UPDATE meeting SET key_pin = ?, key_dev = NULL WHERE id = ?",
+                           -1, &s, NULL) != SQLITE_OK)
         return fail(st, "could not store the meeting's key");
-    sqlite3_bind_blob(s, 1, blob, WRAPPED, SQLITE_TRANSIENT);
+    if (dev)
+        sqlite3_bind_null(s, 1);
+    else
+        sqlite3_bind_blob(s, 1, blob, WRAPPED, SQLITE_TRANSIENT);
     sqlite3_bind_int64(s, 2, meeting);
     int rc = sqlite3_step(s);
     sqlite3_finalize(s);
@@ -352,18 +538,14 @@ static bool schema_complete(Store *st)
  * and its WAL. */
 static StoreStatus seal_legacy(Store *st)
 {
-    if (query_int(st, "SELECT count(*) FROM meeting WHERE key_dev IS NULL AND key_pin IS NULL", 0,
-                  0) == 0 &&
-        query_int(st, "SELECT count(*) FROM history WHERE sealed IS NULL", 0, 0) == 0)
+    if (query_int(st, "SELECT count(*) FROM history WHERE sealed IS NULL", 0, 0) == 0)
         return STORE_OK;
     if (exec(st, "BEGIN IMMEDIATE") != SQLITE_OK)
         return fail(st, "could not seal the stored meetings");
     StoreStatus r = STORE_OK;
     sqlite3_stmt *m = NULL, *h = NULL, *u = NULL;
-    if (sqlite3_prepare_v2(st->db,
-                           "SELECT id FROM meeting WHERE key_dev IS NULL AND "
-                           "key_pin IS NULL",
-                           -1, &m, NULL) != SQLITE_OK ||
+    if (sqlite3_prepare_v2(st->db, "SELECT DISTINCT meeting FROM history WHERE sealed IS NULL", -1,
+                           &m, NULL) != SQLITE_OK ||
         sqlite3_prepare_v2(st->db,
                            "SELECT seq, plan FROM history WHERE meeting = ? AND "
                            "sealed IS NULL",
@@ -420,6 +602,98 @@ static StoreStatus seal_legacy(Store *st)
     return STORE_OK;
 }
 
+/* Meetings whose key a Kring before the key slots wrapped in the
+ * database: the same wrapped key moves to a slot, and the database and
+ * its WAL are wiped of it. (Old copies in freed blocks fit no key once
+ * the device key is renewed, when no meeting is open.) */
+static StoreStatus move_dev_keys(Store *st)
+{
+    if (query_int(st, "SELECT count(*) FROM meeting WHERE key_dev IS NOT NULL", 0, 0) == 0)
+        return STORE_OK;
+    sqlite3_stmt *s;
+    StoreStatus r = STORE_OK;
+    if (sqlite3_prepare_v2(st->db, "SELECT id, key_dev FROM meeting WHERE key_dev IS NOT NULL", -1,
+                           &s, NULL) != SQLITE_OK)
+        return fail(st, "could not move the meetings' keys");
+    while (r == STORE_OK && sqlite3_step(s) == SQLITE_ROW) {
+        int64_t id = sqlite3_column_int64(s, 0);
+        unsigned char key[KEY_BYTES];
+        char ad[80];
+        key_ad(ad, sizeof ad, "key_dev", id);
+        if (sqlite3_column_bytes(s, 1) == WRAPPED &&
+            unseal(key, sqlite3_column_blob(s, 1), WRAPPED, ad, DEVICE_KEY(st)))
+            r = slot_put(st, id, key);
+        sodium_memzero(key, sizeof key);
+    }
+    sqlite3_finalize(s);
+    if (r != STORE_OK) return r;
+    if (exec(st, "UPDATE meeting SET key_dev = NULL") != SQLITE_OK)
+        return fail(st, "could not move the meetings' keys");
+    if (exec(st, "PRAGMA wal_checkpoint(TRUNCATE)") != SQLITE_OK ||
+        exec(st, "VACUUM") != SQLITE_OK || exec(st, "PRAGMA wal_checkpoint(TRUNCATE)") != SQLITE_OK)
+        return fail(st, "the meetings' keys moved, but their old place could not be wiped yet");
+    return STORE_OK;
+}
+
+static StoreStatus erase_rows(Store *st, int64_t meeting);
+static StoreStatus wipe_space(Store *st);
+static StoreStatus finish(Store *st, StoreStatus r, const char *what);
+
+/* What a crash or a power cut left half done, finished: a meeting whose
+ * key is gone (a close cut short) is erased; a kept meeting's key leaves
+ * its slot; slots of meetings that are not there are wiped; freed pages
+ * are wiped from the file. */
+static StoreStatus tidy(Store *st)
+{
+    StoreStatus r = STORE_OK;
+    int64_t n = query_int(st, "SELECT count(*) FROM meeting", 0, 0);
+    int64_t *ids = n > 0 ? mem_alloc((size_t)n * sizeof *ids) : NULL;
+    int got = 0;
+    sqlite3_stmt *s;
+    if (n > 0 && !ids) {
+        snprintf(st->msg, sizeof st->msg, "out of memory");
+        return STORE_ERROR;
+    }
+    if (n > 0 && sqlite3_prepare_v2(st->db, "SELECT id, key_pin IS NOT NULL FROM meeting", -1, &s,
+                                    NULL) == SQLITE_OK) {
+        unsigned char blob[WRAPPED];
+        while (got < n && sqlite3_step(s) == SQLITE_ROW) {
+            int64_t id = sqlite3_column_int64(s, 0);
+            bool pin = sqlite3_column_int(s, 1) != 0;
+            bool slot = slot_get(st, id, blob);
+            if (pin && slot) r = slot_wipe(st, id); /* kept, and then cut short */
+            if (!pin && !slot) ids[got++] = id;     /* its key gone: a close cut short */
+            if (r != STORE_OK) break;
+        }
+        sqlite3_finalize(s);
+    }
+    for (int i = 0; r == STORE_OK && i < got; i++) {
+        if (exec(st, "BEGIN IMMEDIATE") != SQLITE_OK) {
+            r = fail(st, "could not finish closing a meeting");
+            break;
+        }
+        r = erase_rows(st, ids[i]);
+        r = finish(st, r, "could not finish closing a meeting");
+    }
+    if (got && r == STORE_OK)
+        fprintf(stderr, "kring: %d meeting(s) whose closing was cut short are erased now\n", got);
+    free(ids);
+    /* slots of meetings that are not there */
+    unsigned char slot[SLOT_BYTES];
+    for (int i = 0, count = slot_count(st); r == STORE_OK && i < count; i++) {
+        if (pread(st->slots, slot, SLOT_BYTES, SLOTS_HEAD + (off_t)i * SLOT_BYTES) != SLOT_BYTES)
+            break;
+        int64_t id = slot_id(slot);
+        if (id != 0 && query_int(st, "SELECT count(*) FROM meeting WHERE id = ?", id, 0) == 0) {
+            memset(slot, 0, sizeof slot);
+            r = slot_write(st, i, slot);
+        }
+    }
+    if (r == STORE_OK && (got || query_int(st, "PRAGMA freelist_count", 0, 0) > 0))
+        r = wipe_space(st);
+    return r;
+}
+
 Store *store_open(const char *path, StoreOpen *why, char *err, size_t errlen)
 {
     StoreOpen dummy;
@@ -435,6 +709,7 @@ Store *store_open(const char *path, StoreOpen *why, char *err, size_t errlen)
         *why = STORE_UNREACHABLE;
         return NULL;
     }
+    st->slots = -1;
     int rc = sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
     if (rc != SQLITE_OK) {
         snprintf(err, errlen, "%s: %s", path, st->db ? sqlite3_errmsg(st->db) : "cannot open");
@@ -470,12 +745,18 @@ Store *store_open(const char *path, StoreOpen *why, char *err, size_t errlen)
         *why = STORE_UNREACHABLE;
         return NULL;
     }
-    if (seal_legacy(st) != STORE_OK) {
+    if (!slots_open(st, path, err, errlen)) {
+        store_close(st);
+        *why = STORE_UNREACHABLE;
+        return NULL;
+    }
+    if (move_dev_keys(st) != STORE_OK || seal_legacy(st) != STORE_OK || tidy(st) != STORE_OK) {
         snprintf(err, errlen, "%s: %s", path, st->msg);
         store_close(st);
         *why = STORE_UNREACHABLE;
         return NULL;
     }
+    rotate_device_key(st);
     return st;
 }
 
@@ -495,9 +776,11 @@ int store_set_aside(const char *path, int64_t now, char *moved_to, size_t n, cha
         snprintf(err, errlen, "%s could not be moved aside: %s", path, strerror(errno));
         return -1;
     }
-    /* its journal files travel with it, under names sqlite would pair */
-    static const char *const extra[] = {"-wal", "-shm", "-journal"};
-    for (int i = 0; i < 3; i++) {
+    /* its journal files and its key slots travel with it, under names
+     * sqlite and Kring would pair; the device key is copied beside it
+     * (the device's own key is renewed once no meeting is open) */
+    static const char *const extra[] = {"-wal", "-shm", "-journal", ".slots"};
+    for (int i = 0; i < 4; i++) {
         char from[4200], to[4300];
         snprintf(from, sizeof from, "%s%s", path, extra[i]);
         snprintf(to, sizeof to, "%s%s", target, extra[i]);
@@ -506,6 +789,23 @@ int store_set_aside(const char *path, int64_t now, char *moved_to, size_t n, cha
             return -1;
         }
     }
+    char key[4200], key_to[4300];
+    snprintf(key, sizeof key, "%s.key", path);
+    snprintf(key_to, sizeof key_to, "%s.key", target);
+    int in = open(key, O_RDONLY | O_CLOEXEC);
+    if (in >= 0) {
+        unsigned char buf[64];
+        ssize_t got = read(in, buf, sizeof buf);
+        close(in);
+        int out = got > 0 ? open(key_to, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600) : -1;
+        if (out >= 0) {
+            if (write(out, buf, (size_t)got) != got || fsync(out) != 0)
+                fprintf(stderr, "kring: the key beside %s could not be written\n", target);
+            close(out);
+        }
+        sodium_memzero(buf, sizeof buf);
+    }
+    sync_dir(target);
     snprintf(moved_to, n, "%s", target);
     return 0;
 }
@@ -565,6 +865,7 @@ void store_close(Store *st)
 {
     if (!st) return;
     sqlite3_close(st->db);
+    if (st->slots >= 0) close(st->slots);
     if (st->keys) sodium_free(st->keys); /* zeroed first */
     free(st);
 }
@@ -669,7 +970,10 @@ static StoreStatus in_transaction(Store *st, int64_t meeting, const Plan *plan, 
         r = fail(st, "could not store the change");
     if (r != STORE_OK) {
         exec(st, "ROLLBACK");
-        if (create) forget_key(st);
+        if (create) {
+            forget_key(st);
+            if (meeting) slot_wipe(st, meeting); /* a key for nothing */
+        }
     } else if (out_id) {
         *out_id = meeting;
     }
@@ -890,15 +1194,19 @@ StoreStatus store_meeting_keep(Store *st, int64_t meeting, const unsigned char *
                  meeting, "could not keep the meeting");
     r = finish(st, r, "could not keep the meeting");
     forget_key(st); /* from now on only the PIN opens it */
-    if (r == STORE_OK && (exec(st, "PRAGMA wal_checkpoint(TRUNCATE)") != SQLITE_OK))
+    if (r != STORE_OK) return r;
+    if (slot_wipe(st, meeting) != STORE_OK) return STORE_ERROR;
+    rotate_device_key(st);
+    if (exec(st, "PRAGMA wal_checkpoint(TRUNCATE)") != SQLITE_OK)
         return fail(st, "the meeting is kept, but its old key could not be wiped yet");
     return r;
 }
 
 StoreStatus store_meeting_reopen(Store *st, int64_t meeting, const unsigned char *kek)
 {
-    if (query_int(st, "SELECT key_pin IS NULL AND key_dev IS NOT NULL FROM meeting WHERE id = ?",
-                  meeting, 0) == 1) /* kept by a Kring from before the PIN's key */
+    unsigned char blob[WRAPPED];
+    if (query_int(st, "SELECT key_pin IS NULL FROM meeting WHERE id = ?", meeting, 0) == 1 &&
+        slot_get(st, meeting, blob)) /* kept by a Kring from before the PIN's key */
         return run2(st, "UPDATE meeting SET state = 'open', kept_until = ? WHERE id = ?", 0,
                     meeting, "could not open the meeting");
     forget_key(st);
@@ -936,7 +1244,33 @@ Plan *store_meeting_peek(Store *st, int64_t meeting, const unsigned char *kek)
     return plan;
 }
 
-StoreStatus store_rekey_kept(Store *st, const unsigned char *old_kek, const unsigned char *new_kek)
+/* The ids of the meetings sql selects (its first column), however many;
+ * NULL with *n = 0 when there are none or memory is short (*ok false). */
+static int64_t *meeting_ids(Store *st, const char *sql, int *n, bool *ok)
+{
+    *n = 0;
+    *ok = true;
+    int64_t count = query_int(st, "SELECT count(*) FROM meeting", 0, 0);
+    if (count <= 0) return NULL;
+    int64_t *ids = mem_alloc((size_t)count * sizeof *ids);
+    sqlite3_stmt *s;
+    if (!ids || sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK) {
+        *ok = false;
+        if (ids)
+            fail(st, "could not list the meetings");
+        else
+            snprintf(st->msg, sizeof st->msg, "out of memory");
+        free(ids);
+        return NULL;
+    }
+    while (*n < count && sqlite3_step(s) == SQLITE_ROW)
+        ids[(*n)++] = sqlite3_column_int64(s, 0);
+    sqlite3_finalize(s);
+    return ids;
+}
+
+StoreStatus store_rekey_kept(Store *st, const unsigned char *old_kek, const unsigned char *new_kek,
+                             const char *const *pairs, int n_pairs)
 {
     unsigned char *key = sodium_malloc(KEY_BYTES);
     if (!key) {
@@ -947,72 +1281,117 @@ StoreStatus store_rekey_kept(Store *st, const unsigned char *old_kek, const unsi
         sodium_free(key);
         return fail(st, "could not change the kept meetings' keys");
     }
-    StoreStatus r = STORE_OK;
-    sqlite3_stmt *s;
-    if (sqlite3_prepare_v2(st->db, "SELECT id FROM meeting WHERE key_pin IS NOT NULL", -1, &s,
-                           NULL) != SQLITE_OK)
-        r = fail(st, "could not change the kept meetings' keys");
-    int64_t ids[256];
     int n = 0;
-    while (r == STORE_OK && n < 256 && sqlite3_step(s) == SQLITE_ROW)
-        ids[n++] = sqlite3_column_int64(s, 0);
-    sqlite3_finalize(s);
+    bool ok;
+    int64_t *ids = meeting_ids(st, "SELECT id FROM meeting WHERE key_pin IS NOT NULL", &n, &ok);
+    StoreStatus r = ok ? STORE_OK : STORE_ERROR;
     for (int i = 0; r == STORE_OK && i < n; i++) {
         r = unwrap_key(st, ids[i], "key_pin", old_kek, key);
         if (r == STORE_OK) r = store_wrapped(st, ids[i], "key_pin", key, new_kek);
     }
+    free(ids);
     sodium_free(key);
+    /* and the new PIN's settings, in the same transaction: either both
+     * or neither */
+    sqlite3_stmt *s = NULL;
+    if (r == STORE_OK && n_pairs > 0 &&
+        sqlite3_prepare_v2(st->db, "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)", -1,
+                           &s, NULL) != SQLITE_OK)
+        r = fail(st, "could not store the settings");
+    for (int i = 0; r == STORE_OK && i < n_pairs; i++) {
+        sqlite3_bind_text(s, 1, pairs[2 * i], -1, SQLITE_STATIC);
+        sqlite3_bind_text(s, 2, pairs[2 * i + 1], -1, SQLITE_STATIC);
+        if (sqlite3_step(s) != SQLITE_DONE) r = fail(st, "could not store the settings");
+        sqlite3_reset(s);
+    }
+    sqlite3_finalize(s);
     return finish(st, r, "could not change the kept meetings' keys");
 }
 
 int store_expire(Store *st, int64_t now)
 {
-    MeetingInfo m[256];
-    int n = store_meetings(st, m, 256), closed = 0;
-    for (int i = 0; i < n; i++) {
-        if (m[i].state != MEETING_KEPT || m[i].kept_until <= 0 || m[i].kept_until > now) continue;
-        if (store_meeting_close(st, m[i].id) != STORE_OK) return -1;
+    sqlite3_stmt *s;
+    int closed = 0;
+    /* however many there are: one at a time, the oldest date first */
+    for (;;) {
+        int64_t id = 0;
+        if (sqlite3_prepare_v2(st->db,
+                               "SELECT id FROM meeting WHERE state = 'kept' AND kept_until > 0 AND "
+                               "kept_until <= ? ORDER BY kept_until, id LIMIT 1",
+                               -1, &s, NULL) != SQLITE_OK)
+            return -1;
+        sqlite3_bind_int64(s, 1, now);
+        if (sqlite3_step(s) == SQLITE_ROW) id = sqlite3_column_int64(s, 0);
+        sqlite3_finalize(s);
+        if (!id) return closed;
+        if (store_meeting_close(st, id) != STORE_OK) return -1;
         closed++;
     }
-    return closed;
 }
 
-StoreStatus store_meeting_close(Store *st, int64_t meeting)
+/* Deletes the meeting's rows, inside the caller's transaction. */
+static StoreStatus erase_rows(Store *st, int64_t meeting)
 {
-    sqlite3_stmt *s;
-    if (st->keyed_meeting == meeting) forget_key(st);
-    if (exec(st, "BEGIN IMMEDIATE") != SQLITE_OK) return fail(st, "could not close the meeting");
     static const char *const sql[] = {
         "DELETE FROM history WHERE meeting = ?",
         "DELETE FROM meeting WHERE id = ?",
     };
     for (int i = 0; i < 2; i++) {
-        if (sqlite3_prepare_v2(st->db, sql[i], -1, &s, NULL) != SQLITE_OK) {
-            StoreStatus r = fail(st, "could not close the meeting");
-            exec(st, "ROLLBACK");
-            return r;
-        }
+        sqlite3_stmt *s;
+        if (sqlite3_prepare_v2(st->db, sql[i], -1, &s, NULL) != SQLITE_OK)
+            return fail(st, "could not close the meeting");
         sqlite3_bind_int64(s, 1, meeting);
         int rc = sqlite3_step(s);
         sqlite3_finalize(s);
-        if (rc != SQLITE_DONE) {
-            StoreStatus r = fail(st, "could not close the meeting");
-            exec(st, "ROLLBACK");
-            return r;
-        }
+        if (rc != SQLITE_DONE) return fail(st, "could not close the meeting");
     }
-    if (exec(st, "COMMIT") != SQLITE_OK) {
-        StoreStatus r = fail(st, "could not close the meeting");
-        exec(st, "ROLLBACK");
-        return r;
-    }
-    /* The rows are gone and secure_delete zeroed their pages; now move
-     * everything out of the WAL, rebuild the file without free pages, and
-     * empty the WAL again (VACUUM itself writes through it). */
+    return STORE_OK;
+}
+
+/* secure_delete zeroed the pages of what was deleted; this moves
+ * everything out of the WAL, rebuilds the file without free pages, and
+ * empties the WAL again (VACUUM itself writes through it). */
+static StoreStatus wipe_space(Store *st)
+{
     if (exec(st, "PRAGMA wal_checkpoint(TRUNCATE)") != SQLITE_OK ||
         exec(st, "VACUUM") != SQLITE_OK || exec(st, "PRAGMA wal_checkpoint(TRUNCATE)") != SQLITE_OK)
         return fail(st, "the meeting is closed, but its space could not be wiped yet");
     return STORE_OK;
+}
+
+/* First the meeting's key is overwritten in its slot: from then on
+ * nothing on the card opens it, whatever follows or stops. Then its rows
+ * go, the space is wiped, and the device key is renewed when no meeting
+ * is open. A close cut short is finished at the next start (tidy). */
+StoreStatus store_meeting_close(Store *st, int64_t meeting)
+{
+    if (st->keyed_meeting == meeting) forget_key(st);
+    if (query_int(st, "SELECT count(*) FROM meeting WHERE id = ?", meeting, 0) != 1) {
+        snprintf(st->msg, sizeof st->msg, "the meeting does not exist");
+        return STORE_ERROR;
+    }
+#ifdef KRING_FAULT_HOOKS
+    const char *stop = getenv("KRING_TEST_CLOSE_STOP"); /* tests: a kill at each stage */
+#define CLOSE_STAGE(name)                                                                          \
+    do {                                                                                           \
+        if (stop && !strcmp(stop, name)) raise(SIGKILL);                                           \
+    } while (0)
+#else
+#define CLOSE_STAGE(name) ((void)0)
+#endif
+    CLOSE_STAGE("before");
+    if (slot_wipe(st, meeting) != STORE_OK) return STORE_ERROR;
+    CLOSE_STAGE("key");
+    if (exec(st, "BEGIN IMMEDIATE") != SQLITE_OK) return fail(st, "could not close the meeting");
+    StoreStatus r = erase_rows(st, meeting);
+    CLOSE_STAGE("rows");
+    r = finish(st, r, "could not close the meeting");
+    if (r != STORE_OK) return r;
+    CLOSE_STAGE("committed");
+    r = wipe_space(st);
+    CLOSE_STAGE("wiped");
+    rotate_device_key(st);
+    return r;
 }
 
 bool store_integrity_ok(Store *st)

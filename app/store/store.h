@@ -96,9 +96,13 @@ StoreStatus store_meeting_reopen(Store *st, int64_t meeting, const unsigned char
 /* A kept (or open) meeting's plan, read with the PIN's kek, without
  * opening it (caller destroys), or NULL. */
 Plan *store_meeting_peek(Store *st, int64_t meeting, const unsigned char *kek);
-/* A new PIN: every kept meeting's key wrapped again, from old to new kek. */
-StoreStatus store_rekey_kept(Store *st, const unsigned char *old_kek, const unsigned char *new_kek);
-/* Closes every kept meeting whose date has passed; how many, or -1. */
+/* A new PIN: every kept meeting's key wrapped again, from old to new kek,
+ * and the settings pairs (key, value; n_pairs of them) stored, in one
+ * transaction. */
+StoreStatus store_rekey_kept(Store *st, const unsigned char *old_kek, const unsigned char *new_kek,
+                             const char *const *pairs, int n_pairs);
+/* Closes every kept meeting whose date has passed (however many); how
+ * many, or -1. */
 int store_expire(Store *st, int64_t now);
 
 /* Closes a meeting: erases its every trace from the database file and

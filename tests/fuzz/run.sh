@@ -23,7 +23,11 @@ for t in "${targets[@]}"; do
     work=build-fuzz/found-$t
     mkdir -p "$work"
     echo "== fuzz_$t for ${secs}s"
-    ./build-fuzz/tests/fuzz_"$t" -max_total_time="$secs" -max_len=8192 -timeout=10 \
+    # as long as the largest seed (the sample plan is 9,030 bytes): with a
+    # shorter limit the plan fuzzer never got past the JSON syntax
+    max=$(find "$corpus" -type f -printf '%s\n' | sort -n | tail -1)
+    max=$(( ${max:-0} * 2 > 16384 ? ${max:-0} * 2 : 16384 ))
+    ./build-fuzz/tests/fuzz_"$t" -max_total_time="$secs" -max_len="$max" -timeout=10 \
         -print_final_stats=1 "$work" "$corpus" 2>&1 | grep -E "stat::|ERROR|SUMMARY|Done" || true
     # keep the corpus small: only inputs that add coverage go in
     ./build-fuzz/tests/fuzz_"$t" -merge=1 "$corpus" "$work" 2>&1 | grep -E "MERGE-OUTER: [0-9]+ new" || true

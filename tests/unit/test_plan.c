@@ -831,6 +831,49 @@ static void test_keep_until(void)
     plan_destroy(p);
 }
 
+/* As found: goal 201 added on the touchscreen was stored, and the plan
+ * file it made could not be read back. Now a full plan says so, and
+ * whatever it holds reads back. */
+static void test_limits(void)
+{
+    Plan *p = plan_create();
+    const char *why = NULL;
+    for (int i = 0; i < PLAN_GOALS_MAX; i++)
+        CHECK_INT(plan_apply(p, &(Edit){.kind = EDIT_GOAL_ADD, .text = "Een doel"}, NULL, &why),
+                  EDIT_OK);
+    CHECK_INT(plan_apply(p, &(Edit){.kind = EDIT_GOAL_ADD, .text = "Nog een"}, NULL, &why),
+              EDIT_INVALID);
+    CHECK(why && strstr(why, "200 doelen"));
+    CHECK_INT(p->n_goals, PLAN_GOALS_MAX);
+    for (int i = 0; i < PLAN_ITEMS_MAX; i++)
+        plan_apply(p, &(Edit){.kind = EDIT_ITEM_ADD, .field = SECTION_DREAM, .text = "x"}, NULL,
+                   &why);
+    CHECK_INT(plan_apply(p, &(Edit){.kind = EDIT_ITEM_ADD, .field = SECTION_DREAM, .text = "y"},
+                         NULL, &why),
+              EDIT_INVALID);
+    for (int i = 0; i < PLAN_PEOPLE_MAX; i++)
+        plan_apply(p, &(Edit){.kind = EDIT_PERSON_ADD, .text = "Ans", .place = {0, 1, 500, 500}},
+                   NULL, &why);
+    CHECK_INT(p->n_people, PLAN_PEOPLE_MAX);
+    CHECK_INT(plan_apply(p, &(Edit){.kind = EDIT_PERSON_ADD, .text = "Bo"}, NULL, &why),
+              EDIT_INVALID);
+    /* children named in a full plan: named, not one person more */
+    CHECK_INT(
+        plan_apply(p,
+                   &(Edit){.kind = EDIT_SET_FIELD, .field = FIELD_CHILDREN, .text = "Sam en Noor"},
+                   NULL, &why),
+        EDIT_OK);
+    CHECK_INT(p->n_people, PLAN_PEOPLE_MAX);
+    char *json = planfile_format(p);
+    char err[300];
+    Plan *back = json ? planfile_parse(json, strlen(json), err, sizeof err) : NULL;
+    if (!back) fprintf(stderr, "limits: %s\n", err);
+    CHECK(back != NULL);
+    plan_destroy(back);
+    free(json);
+    plan_destroy(p);
+}
+
 /* The people a text speaks of: first names, names in brackets, and
  * relation words that fit one person only. */
 static void test_mentions(void)
@@ -882,6 +925,7 @@ static void test_mentions(void)
 int main(void)
 {
     test_mentions();
+    test_limits();
     test_keep_until();
     test_sample_family();
     test_version_1();

@@ -134,7 +134,7 @@ static void test_meetings_and_erasure(void)
     plan_destroy(k);
     CHECK(store_meeting_keep(st, 999, kek, 0) != STORE_OK);
     /* a new PIN: the kept meeting follows it */
-    CHECK_INT(store_rekey_kept(st, kek, kek2), STORE_OK);
+    CHECK_INT(store_rekey_kept(st, kek, kek2, NULL, 0), STORE_OK);
     CHECK(store_meeting_peek(st, keep, kek) == NULL);
     CHECK(store_meeting_reopen(st, keep, other) != STORE_OK);
     CHECK_INT(store_meeting_reopen(st, keep, kek2), STORE_OK);
@@ -172,6 +172,81 @@ static void test_meetings_and_erasure(void)
     CHECK(st != NULL);
     CHECK(store_meeting_load(st, m) == NULL);
     CHECK(strstr(store_message(st), "key") != NULL);
+    store_close(st);
+}
+
+static bool read_file(const char *file, unsigned char *buf, size_t n)
+{
+    FILE *f = fopen(file, "rb");
+    bool ok = f && fread(buf, 1, n, f) == n;
+    if (f) fclose(f);
+    return ok;
+}
+
+/* The key slots: an open meeting's key lies in PATH.slots, overwritten in
+ * place when it closes or is kept; the device key is renewed whenever no
+ * meeting is open; a close cut short after its key was wiped is finished
+ * at the next start. */
+static void test_key_slots(void)
+{
+    char db[300], keyf[320], slots[320], err[300];
+    snprintf(db, sizeof db, "%s/slots.db", dir);
+    snprintf(keyf, sizeof keyf, "%s.key", db);
+    snprintf(slots, sizeof slots, "%s.slots", db);
+    Store *st = store_open(db, NULL, err, sizeof err);
+    CHECK(st != NULL);
+    if (!st) return;
+    Plan *p = one_person(1);
+    int64_t a = 0, b = 0;
+    CHECK_INT(store_meeting_create(st, p, 100, &a), STORE_OK);
+    CHECK_INT(store_meeting_create(st, p, 200, &b), STORE_OK);
+    plan_destroy(p);
+    unsigned char k1[40], k2[40], k3[40], slot[16 + 2 * 128];
+    CHECK(read_file(keyf, k1, sizeof k1));
+    CHECK(read_file(slots, slot, sizeof slot));
+    CHECK(slot[16] == a && slot[16 + 128] == b); /* the meetings' ids, in their slots */
+    CHECK_INT(store_meeting_close(st, a), STORE_OK);
+    CHECK(read_file(keyf, k2, sizeof k2));
+    CHECK(memcmp(k1, k2, sizeof k1) == 0); /* b is still open: the same device key */
+    CHECK(read_file(slots, slot, sizeof slot));
+    bool zero = true;
+    for (int i = 16; i < 16 + 128; i++)
+        zero = zero && slot[i] == 0;
+    CHECK(zero); /* a's slot overwritten */
+    unsigned char kek[STORE_KEK_BYTES];
+    memset(kek, 3, sizeof kek);
+    CHECK_INT(store_meeting_keep(st, b, kek, 0), STORE_OK);
+    CHECK(read_file(keyf, k3, sizeof k3));
+    CHECK(memcmp(k1, k3, sizeof k1) != 0); /* none open: a new device key */
+    CHECK(read_file(slots, slot, sizeof slot));
+    zero = true;
+    for (int i = 16; i < (int)sizeof slot; i++)
+        zero = zero && slot[i] == 0;
+    CHECK(zero); /* the kept meeting's key is the PIN's only */
+    CHECK_INT(store_meeting_reopen(st, b, kek), STORE_OK);
+    Plan *back = store_meeting_load(st, b);
+    CHECK(back != NULL);
+    plan_destroy(back);
+    store_close(st);
+    /* a close cut short right after the key was wiped: the meeting's slot
+     * zeroed, its rows still there */
+    FILE *f = fopen(slots, "r+b");
+    CHECK(f != NULL);
+    if (f) {
+        unsigned char none[128] = {0};
+        CHECK(fread(slot, 1, sizeof slot, f) == sizeof slot);
+        for (int i = 0; i < 2; i++)
+            if (slot[16 + i * 128] == b) {
+                fseek(f, 16 + i * 128, SEEK_SET);
+                fwrite(none, 1, sizeof none, f);
+            }
+        fclose(f);
+    }
+    st = store_open(db, NULL, err, sizeof err);
+    CHECK(st != NULL);
+    MeetingInfo list[4];
+    CHECK_INT(st ? store_meetings(st, list, 4) : -1, 0); /* finished: erased */
+    CHECK(st && store_integrity_ok(st));
     store_close(st);
 }
 
@@ -328,6 +403,7 @@ int main(void)
     }
     snprintf(path, sizeof path, "%s/kring.db", dir);
     test_history();
+    test_key_slots();
     test_meetings_and_erasure();
     test_sealing_old_meetings();
     test_damaged();
