@@ -1244,6 +1244,26 @@ Plan *store_meeting_peek(Store *st, int64_t meeting, const unsigned char *kek)
     return plan;
 }
 
+/* Stores the settings pairs (key, value; n_pairs of them), inside the
+ * caller's transaction. */
+static StoreStatus put_settings(Store *st, const char *const *pairs, int n_pairs)
+{
+    if (n_pairs <= 0) return STORE_OK;
+    sqlite3_stmt *s = NULL;
+    StoreStatus r = STORE_OK;
+    if (sqlite3_prepare_v2(st->db, "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)", -1,
+                           &s, NULL) != SQLITE_OK)
+        r = fail(st, "could not store the settings");
+    for (int i = 0; r == STORE_OK && i < n_pairs; i++) {
+        sqlite3_bind_text(s, 1, pairs[2 * i], -1, SQLITE_STATIC);
+        sqlite3_bind_text(s, 2, pairs[2 * i + 1], -1, SQLITE_STATIC);
+        if (sqlite3_step(s) != SQLITE_DONE) r = fail(st, "could not store the settings");
+        sqlite3_reset(s);
+    }
+    sqlite3_finalize(s);
+    return r;
+}
+
 /* The ids of the meetings sql selects (its first column), however many;
  * NULL with *n = 0 when there are none or memory is short (*ok false). */
 static int64_t *meeting_ids(Store *st, const char *sql, int *n, bool *ok)
@@ -1293,18 +1313,7 @@ StoreStatus store_rekey_kept(Store *st, const unsigned char *old_kek, const unsi
     sodium_free(key);
     /* and the new PIN's settings, in the same transaction: either both
      * or neither */
-    sqlite3_stmt *s = NULL;
-    if (r == STORE_OK && n_pairs > 0 &&
-        sqlite3_prepare_v2(st->db, "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)", -1,
-                           &s, NULL) != SQLITE_OK)
-        r = fail(st, "could not store the settings");
-    for (int i = 0; r == STORE_OK && i < n_pairs; i++) {
-        sqlite3_bind_text(s, 1, pairs[2 * i], -1, SQLITE_STATIC);
-        sqlite3_bind_text(s, 2, pairs[2 * i + 1], -1, SQLITE_STATIC);
-        if (sqlite3_step(s) != SQLITE_DONE) r = fail(st, "could not store the settings");
-        sqlite3_reset(s);
-    }
-    sqlite3_finalize(s);
+    if (r == STORE_OK) r = put_settings(st, pairs, n_pairs);
     return finish(st, r, "could not change the kept meetings' keys");
 }
 
@@ -1434,18 +1443,7 @@ bool store_setting(Store *st, const char *key, char *value, size_t n)
 StoreStatus store_set_settings(Store *st, const char *const *pairs, int n_pairs)
 {
     if (exec(st, "BEGIN IMMEDIATE") != SQLITE_OK) return fail(st, "could not store the settings");
-    sqlite3_stmt *s = NULL;
-    StoreStatus r = STORE_OK;
-    if (sqlite3_prepare_v2(st->db, "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)", -1,
-                           &s, NULL) != SQLITE_OK)
-        r = fail(st, "could not store the settings");
-    for (int i = 0; r == STORE_OK && i < n_pairs; i++) {
-        sqlite3_bind_text(s, 1, pairs[2 * i], -1, SQLITE_STATIC);
-        sqlite3_bind_text(s, 2, pairs[2 * i + 1], -1, SQLITE_STATIC);
-        if (sqlite3_step(s) != SQLITE_DONE) r = fail(st, "could not store the settings");
-        sqlite3_reset(s);
-    }
-    sqlite3_finalize(s);
+    StoreStatus r = put_settings(st, pairs, n_pairs);
     if (r == STORE_OK && exec(st, "COMMIT") != SQLITE_OK)
         r = fail(st, "could not store the settings");
     if (r != STORE_OK) exec(st, "ROLLBACK");
