@@ -1434,11 +1434,11 @@ static int start_video(App *app)
         fprintf(stderr, "kring: the screen could not be opened: %s\n", SDL_GetError());
         return -1;
     }
-    if (o->kiosk) { /* only SIGTERM (SDL makes it a quit event) ends Kring */
-        signal(SIGINT, SIG_IGN);
-        signal(SIGQUIT, SIG_IGN);
-        signal(SIGTSTP, SIG_IGN);
-        signal(SIGHUP, SIG_IGN);
+    signal(SIGPIPE, SIG_IGN); /* a print server that hangs up is an error, not the end */
+    if (o->kiosk) {           /* only SIGTERM (SDL makes it a quit event) ends Kring */
+        static const int ignored[] = {SIGINT, SIGQUIT, SIGTSTP, SIGHUP, SIGUSR1, SIGUSR2, SIGALRM};
+        for (size_t i = 0; i < sizeof ignored / sizeof ignored[0]; i++)
+            signal(ignored[i], SIG_IGN);
     }
     const char *driver = SDL_GetCurrentVideoDriver();
     bool kms = driver && strcmp(driver, "KMSDRM") == 0;

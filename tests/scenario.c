@@ -1823,6 +1823,11 @@ static void device(void)
         if (ms > 3000) break;
         if (!interrupted && ms > 1500) { /* Ctrl+C at the console: ignored */
             kill(pid, SIGINT);
+            /* as found: these ended the kiosk */
+            kill(pid, SIGUSR1);
+            kill(pid, SIGUSR2);
+            kill(pid, SIGPIPE);
+            kill(pid, SIGALRM);
             interrupted = true;
         }
         char msg[256];
@@ -1835,7 +1840,7 @@ static void device(void)
     fprintf(stderr, "READY=1 %d time(s), WATCHDOG=1 %d times in 3 s\n", ready, pings);
     CHECK_INT(ready, 1);
     CHECK(pings >= 10);                      /* idle, and still alive to the watchdog */
-    CHECK(waitpid(pid, NULL, WNOHANG) == 0); /* SIGINT did not end it */
+    CHECK(waitpid(pid, NULL, WNOHANG) == 0); /* SIGINT, USR1, USR2, PIPE, ALRM did not end it */
     kill(pid, SIGTERM);
     CHECK_INT(finish(pid), 0);
     close(fd);

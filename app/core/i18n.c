@@ -6,6 +6,7 @@
  * rule, a C expression in n evaluated here. */
 #include "core/i18n.h"
 
+#include <limits.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -104,6 +105,7 @@ typedef struct Expr {
     const char *s;
     long n;
     bool bad;
+    int depth; /* brackets and "!" deep: a crafted rule may not exhaust the stack */
 } Expr;
 
 static long ternary(Expr *e);
@@ -129,9 +131,20 @@ static bool eat(Expr *e, const char *op)
 static long primary(Expr *e)
 {
     blank(e);
-    if (eat(e, "!")) return !primary(e);
+    if (e->depth > 64) {
+        e->bad = true;
+        return 0;
+    }
+    if (eat(e, "!")) {
+        e->depth++;
+        long v = !primary(e);
+        e->depth--;
+        return v;
+    }
     if (eat(e, "(")) {
+        e->depth++;
         long v = ternary(e);
+        e->depth--;
         if (!eat(e, ")")) e->bad = true;
         return v;
     }
@@ -154,11 +167,15 @@ static long product(Expr *e)
     long v = primary(e);
     for (;;) {
         if (eat(e, "*")) {
-            v *= primary(e);
+            /* as found: a crafted rule overflowed (undefined in C) */
+            if (__builtin_mul_overflow(v, primary(e), &v)) {
+                e->bad = true;
+                return 0;
+            }
         } else if (eat(e, "/") || eat(e, "%")) {
             bool mod = e->s[-1] == '%';
             long d = primary(e);
-            if (d == 0) {
+            if (d == 0 || (d == -1 && v == LONG_MIN)) { /* LONG_MIN / -1: SIGFPE */
                 e->bad = true;
                 return 0;
             }
@@ -173,12 +190,17 @@ static long sum(Expr *e)
 {
     long v = product(e);
     for (;;) {
+        bool over;
         if (eat(e, "+"))
-            v += product(e);
+            over = __builtin_add_overflow(v, product(e), &v);
         else if (eat(e, "-"))
-            v -= product(e);
+            over = __builtin_sub_overflow(v, product(e), &v);
         else
             return v;
+        if (over) {
+            e->bad = true;
+            return 0;
+        }
     }
 }
 

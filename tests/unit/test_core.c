@@ -282,6 +282,25 @@ static void test_draw(void)
 static void test_plural(void)
 {
     char err[200];
+    /* as found: crafted rules divided LONG_MIN by -1 (SIGFPE) and
+     * overflowed; and brackets without end would exhaust the stack. Each
+     * is a rule that cannot be read: the catalogue says so */
+    static const char *const crafted[] = {
+        "(0-9223372036854775807-1)/(0-1)",
+        "99999999*99999999*99999999*99999999",
+        "99999999*99999999*99999999+99999999*99999999*99999999*99999999",
+        "((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((n))))))))))))))"
+        "))))))))))))))))))))))))))))))))))))))))))))))))))))))",
+    };
+    for (size_t i = 0; i < sizeof crafted / sizeof crafted[0]; i++) {
+        char po[600];
+        int len = snprintf(po, sizeof po,
+                           "msgid \"\"\nmsgstr \"\"\n\"Plural-Forms: nplurals=2; plural=%s;\\n\"\n",
+                           crafted[i]);
+        Catalog *bad = catalog_parse(po, (size_t)len, err, sizeof err);
+        CHECK(bad == NULL);
+        catalog_destroy(bad);
+    }
     static const char pl[] =
         "msgid \"\"\nmsgstr \"\"\n\"Plural-Forms: nplurals=3; plural=(n==1 ? 0 : n%10>=2 && "
         "n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);\\n\"\n\n"
