@@ -93,7 +93,8 @@ static EditResult person_add_or_set(Ctx *c, uint32_t *new_id)
     const Edit *e = c->e;
     char *name = clean(e->text);
     if (!name) return no_memory(c);
-    if (!name[0]) {
+    utf8_strip_bidi_controls(name); /* a name shows as itself, not turned into another */
+    if (!utf8_has_visible(name)) {
         free(name);
         return invalid(c, "Een naam is nodig.");
     }

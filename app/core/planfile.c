@@ -195,6 +195,14 @@ static bool read_people(Reader *r, Plan *plan, json_t *arr)
         json_t *child = json_object_get(v, "child"); /* optional: false */
         if (child && !json_is_boolean(child))
             return bad(r, "field \"child\" must be true or false");
+        /* as the screen takes names: something to see, shown as itself */
+        if (!utf8_has_visible(name)) return bad(r, "field \"name\" shows nothing");
+        for (size_t k = 0, nl = strlen(name); k < nl;) {
+            uint32_t cp;
+            k += (size_t)utf8_decode(name + k, nl - k, &cp);
+            if (utf8_is_bidi_control(cp))
+                return bad(r, "field \"name\" holds a character that turns its direction");
+        }
         int s = sector_from_key(sector);
         if (s < 0) return bad(r, "unknown sector");
         if (!plan_add_person(

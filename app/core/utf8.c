@@ -231,3 +231,39 @@ bool utf8_is_emoji_joiner(uint32_t cp)
     return cp == 0x200D || cp == 0xFE0F || cp == 0xFE0E || cp == 0x20E3 ||
            (cp >= 0x1F3FB && cp <= 0x1F3FF) || (cp >= 0xE0020 && cp <= 0xE007F);
 }
+
+bool utf8_is_bidi_control(uint32_t cp)
+{
+    return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+static bool invisible(uint32_t cp)
+{
+    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0 || cp == 0xAD ||
+           cp == 0x061C || cp == 0x180E || (cp >= 0x2000 && cp <= 0x200F) ||
+           (cp >= 0x2028 && cp <= 0x202F) || (cp >= 0x205F && cp <= 0x206F) || cp == 0x3000 ||
+           cp == 0xFEFF || (cp >= 0xFE00 && cp <= 0xFE0F);
+}
+
+bool utf8_has_visible(const char *s)
+{
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        i += (size_t)utf8_decode(s + i, n - i, &cp);
+        if (!invisible(cp)) return true;
+    }
+    return false;
+}
+
+void utf8_strip_bidi_controls(char *s)
+{
+    size_t n = strlen(s), o = 0;
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        int k = utf8_decode(s + i, n - i, &cp);
+        if (!utf8_is_bidi_control(cp)) memmove(s + o, s + i, (size_t)k), o += (size_t)k;
+        i += (size_t)k;
+    }
+    s[o] = '\0';
+}

@@ -33,6 +33,17 @@ size_t utf8_next_char(const char *s, size_t n, size_t at);
 /* True for code points of right-to-left scripts (Hebrew, Arabic, ...). */
 bool utf8_is_rtl(uint32_t cp);
 
+/* The characters that turn or embed the direction of text (U+202A..U+202E,
+ * U+2066..U+2069): in a name they can make it show as another. */
+bool utf8_is_bidi_control(uint32_t cp);
+
+/* Whether s shows anything: a character that is neither a space nor
+ * invisible (zero-width characters, joiners, direction marks, U+FEFF). */
+bool utf8_has_visible(const char *s);
+
+/* Takes the direction controls (utf8_is_bidi_control) out of s, in place. */
+void utf8_strip_bidi_controls(char *s);
+
 /* True for letters of the Arabic script blocks (which need Arabic fonts). */
 bool utf8_is_arabic(uint32_t cp);
 

@@ -874,6 +874,51 @@ static void test_limits(void)
     plan_destroy(p);
 }
 
+/* As found: names of spaces or invisible characters came in by a plan
+ * file (the screen refused them) and broke the redacted plan; direction
+ * overrides in a name made it show as another. */
+static void test_names_that_show(void)
+{
+    Plan *p = plan_create();
+    const char *why = NULL;
+    const char *hidden[] = {"   ", "\xE2\x80\x8B\xE2\x80\x8B", "\xEF\xBB\xBF \xE2\x81\xA0",
+                            "\xE2\x80\xAE\xE2\x80\xAC"};
+    for (size_t i = 0; i < sizeof hidden / sizeof hidden[0]; i++)
+        CHECK_INT(plan_apply(p, &(Edit){.kind = EDIT_PERSON_ADD, .text = hidden[i]}, NULL, &why),
+                  EDIT_INVALID);
+    uint32_t id = 0;
+    /* "Ans" with a right-to-left override round "snA": stored as typed, without it */
+    CHECK_INT(plan_apply(p,
+                         &(Edit){.kind = EDIT_PERSON_ADD,
+                                 .text = "Ans \xE2\x80\xAEnaV\xE2\x80\xAC",
+                                 .place = {0, 1, 500, 500}},
+                         &id, &why),
+              EDIT_OK);
+    CHECK_STR(plan_person(p, id)->name, "Ans naV");
+    plan_destroy(p);
+    char err[300];
+    FILE *f = fopen(KRING_SOURCE_DIR "/assets/plans/jansen.json", "rb");
+    static char sample[1 << 16];
+    size_t n = f ? fread(sample, 1, sizeof sample - 1, f) : 0;
+    if (f) fclose(f);
+    sample[n] = '\0';
+    const char *names[] = {"\"\\u200b \"", "\"A\\u202eB\""};
+    const char *want[] = {"shows nothing", "turns its direction"};
+    for (int i = 0; i < 2; i++) {
+        static char text[1 << 16];
+        char *at = strstr(sample, "\"Ans Verhoef\"");
+        CHECK(at != NULL);
+        if (!at) break;
+        snprintf(text, sizeof text, "%.*s%s%s", (int)(at - sample), sample, names[i],
+                 at + strlen("\"Ans Verhoef\""));
+        Plan *q = planfile_parse(text, strlen(text), err, sizeof err);
+        CHECK(q == NULL);
+        if (q) plan_destroy(q);
+        if (!strstr(err, want[i])) fprintf(stderr, "names: %s\n", err);
+        CHECK(strstr(err, want[i]) != NULL);
+    }
+}
+
 /* The people a text speaks of: first names, names in brackets, and
  * relation words that fit one person only. */
 static void test_mentions(void)
@@ -926,6 +971,7 @@ int main(void)
 {
     test_mentions();
     test_limits();
+    test_names_that_show();
     test_keep_until();
     test_sample_family();
     test_version_1();
