@@ -66,6 +66,8 @@ struct App {
     char kept_words[400]; /* what the start screen says is kept (no names) */
     uint32_t expire_at;   /* when to look for kept meetings past their date */
     uint32_t last_touch;  /* for covering the plan when nobody is there */
+    uint32_t covered_at;  /* when it was covered: the family's grace runs from then */
+    bool resumed;         /* the meeting was going on when Kring started */
     int cover_minutes;    /* 0: never */
     int retention_days;
     int keep_margin_days; /* kept meetings outlive their evaluation by this */
@@ -121,6 +123,17 @@ uint32_t app_now(const App *app)
 static void expire_kept(App *app);
 static int64_t wall_ms(const App *app);
 
+/* How long after the plan is covered the family may still lift the cover
+ * themselves ("we are still here"); after that only the PIN does. */
+enum { COVER_GRACE_MS = 120000 };
+
+/* When the family's grace under the cover ends; 0: not now. */
+static uint32_t grace_due(const App *app)
+{
+    if (!flow_covered(&app->flow) || app->flow.cover_pin_only) return 0;
+    return app->covered_at + COVER_GRACE_MS;
+}
+
 /* When the plan is to be covered if nobody touches the screen; 0: not. */
 static uint32_t cover_due(const App *app)
 {
@@ -137,6 +150,8 @@ uint32_t app_deadline(const App *app)
     if (app->expire_at && app->expire_at < d) d = app->expire_at;
     uint32_t cover = cover_due(app);
     if (cover && cover < d) d = cover;
+    uint32_t grace = grace_due(app);
+    if (grace && grace < d) d = grace;
     if (app->redraw_at && app->redraw_at < d) d = app->redraw_at;
     return d;
 }
@@ -306,6 +321,7 @@ static int open_meeting(App *app)
     app->meeting = store_meeting_latest(app->store);
     if (app->meeting) { /* a meeting was going on: carry on with it */
         app->plan = store_meeting_load(app->store, app->meeting);
+        app->resumed = app->plan != NULL;
         if (app->plan) return 0;
         /* Leave that meeting as it is (it can still be rescued). */
         fprintf(stderr, "kring: meeting %lld could not be read: %s\n", (long long)app->meeting,
@@ -678,6 +694,12 @@ static void tick(App *app)
     uint32_t cover = cover_due(app);
     if (cover && app_now(app) >= cover) { /* nobody here: cover the plan */
         flow_cover(&app->flow);
+        app->covered_at = app_now(app);
+        app->dirty = true;
+    }
+    uint32_t grace = grace_due(app);
+    if (grace && app_now(app) >= grace) { /* still nobody: only the PIN lifts it now */
+        flow_cover_pin_only(&app->flow);
         app->dirty = true;
     }
     if (app->watchdog_ms && app_now(app) >= app->ping_at) { /* alive: the loop turns */
@@ -1755,6 +1777,10 @@ int app_run(const AppOptions *opt, const AppInput *input)
         flow_to_meeting(&app->flow);
     else
         flow_to_start(&app->flow, app->pin_set);
+    /* on the device, back after a power cut or a crash: the meeting is
+     * there, behind the facilitator's PIN (whoever switched it on may not
+     * be the family) */
+    if (app->meeting && app->resumed && opt->kiosk && app->pin_set) flow_cover_pin_only(&app->flow);
     app->dirty = app->force = true;
     frame(app);
     status = 0;

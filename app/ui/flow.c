@@ -49,6 +49,12 @@ void flow_to_meeting(FlowState *f)
     pinpad_clear(&f->pin);
 }
 
+void flow_cover_pin_only(FlowState *f)
+{
+    flow_cover(f);
+    f->cover_pin_only = true;
+}
+
 void flow_cover(FlowState *f)
 {
     f->covered = true;
@@ -87,7 +93,7 @@ void flow_pin_granted(FlowState *f, PinFor purpose)
         f->conditions_open = true;
         break;
     case PIN_FOR_UNCOVER:
-        f->covered = false;
+        f->covered = f->cover_pin_only = false;
         break;
     case PIN_FOR_APPROVE:
     case PIN_FOR_UNDO:
@@ -168,7 +174,7 @@ static bool on_board(const FlowState *f)
 void flow_draw(Ui *ui, FlowState *f, const Plan *plan, const Gestures *g, const FlowView *view)
 {
     if (f->covered) {
-        cover_draw(ui);
+        cover_draw(ui, f->cover_pin_only);
         if (f->pin.purpose) pinpad_draw(ui, &f->pin, pin_can_cancel(f), false);
         if (view->notice) notice_draw(ui, view->notice); /* it waits for OK: seen */
         return;
@@ -244,7 +250,7 @@ static FlowOut route(FlowState *f, FlowOut o, EditFrom from)
         go_to_step(f, o.index);
         return redraw;
     case FLOW_UNCOVERED:
-        f->covered = false;
+        f->covered = f->cover_pin_only = false;
         return o;
     case FLOW_EDIT:
         f->edit_from = from;
@@ -272,7 +278,7 @@ FlowOut flow_gesture(Ui *ui, FlowState *f, const Plan *plan, const Gestures *g, 
     if (f->pin.purpose)
         return route(f, pinpad_gesture(&f->pin, ev, pin_can_cancel(f)), EDIT_FROM_NONE);
     if (view->said_undo && said_gesture(ev).act == FLOW_UNDO) return (FlowOut){.act = FLOW_UNDO};
-    if (f->covered) return route(f, cover_gesture(ev), EDIT_FROM_NONE);
+    if (f->covered) return route(f, cover_gesture(ev, f->cover_pin_only), EDIT_FROM_NONE);
     if (f->panel)
         return route(f, panels_gesture(&f->panel, ev, view, &f->panel_scroll), EDIT_FROM_NONE);
     if (tapped(ev, KIT_ID_LANGUAGE))

@@ -39,6 +39,7 @@ typedef struct FlowState {
     int step;
     bool family_time;
     bool covered;         /* nobody touched the screen for a while: the plan is hidden */
+    bool cover_pin_only;  /* and only the facilitator's PIN lifts it now */
     bool conditions_open; /* the facilitator opened the conditions */
     FlowPanel panel;
     PanelScroll panel_scroll;
@@ -59,6 +60,9 @@ void flow_to_meeting(FlowState *f);
 
 /* Covers the plan (nobody is there); a tap or the PIN uncovers it. */
 void flow_cover(FlowState *f);
+/* From now on only the PIN uncovers it (the family's grace is over, or
+ * Kring came back after a power cut); covers it first if need be. */
+void flow_cover_pin_only(FlowState *f);
 
 /* Asks for the PIN for `purpose`. */
 void flow_ask_pin(FlowState *f, PinFor purpose);

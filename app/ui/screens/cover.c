@@ -17,7 +17,7 @@
 
 /* The plan covered: nothing of it on screen, a way back for the family and
  * one for the facilitator. */
-void cover_draw(Ui *ui)
+void cover_draw(Ui *ui, bool pin_only)
 {
     const Theme *t = ui->theme;
     KitGeo G = kit_geo(ui);
@@ -43,15 +43,19 @@ void cover_draw(Ui *ui)
             ui_tr(ui, "Het plan is even afgedekt"));
     y += G.th + G.pad / 2;
     y += ui_wrap(ui, (Rect){x, y, w, G.lh * 3}, FONT_BODY, t->ink_soft,
-                 ui_tr(ui, "Niemand raakte het scherm een tijd aan. Zo leest niemand mee die "
-                           "langsloopt."),
+                 pin_only ? ui_tr(ui, "Het scherm bleef lang onaangeraakt, of Kring is opnieuw "
+                                      "gestart. De coördinator maakt het plan weer open.")
+                          : ui_tr(ui, "Niemand raakte het scherm een tijd aan. Zo leest niemand "
+                                      "mee die langsloopt."),
                  3, true);
     y += G.pad * 2;
-    kit_big_button(ui, &G, ID_UNCOVER, (Rect){x, y, w, bh}, "\xF0\x9F\x91\x8B", /* 👋 */
-                   ui_tr(ui, "Wij zijn er nog: verder"), true, true);
-    y += bh + G.pad;
-    kit_big_button(ui, &G, ID_UNCOVER_PIN, (Rect){x, y, w, G.target}, "\xF0\x9F\x94\x91",
-                   ui_tr(ui, "Coördinator"), false, true);
+    if (!pin_only) {
+        kit_big_button(ui, &G, ID_UNCOVER, (Rect){x, y, w, bh}, "\xF0\x9F\x91\x8B", /* 👋 */
+                       ui_tr(ui, "Wij zijn er nog: verder"), true, true);
+        y += bh + G.pad;
+    }
+    kit_big_button(ui, &G, ID_UNCOVER_PIN, (Rect){x, y, w, pin_only ? bh : G.target},
+                   "\xF0\x9F\x94\x91", ui_tr(ui, "Coördinator"), pin_only, true);
 }
 
 void notice_draw(Ui *ui, const char *text)
@@ -91,9 +95,9 @@ void problem_draw(Ui *ui, const char *text)
     ui_widget(ui, ID_PROBLEM, bar, rect_center(bar), 0);
 }
 
-FlowOut cover_gesture(const Gesture *ev)
+FlowOut cover_gesture(const Gesture *ev, bool pin_only)
 {
-    if (ev->kind == GESTURE_TAP && ui_id_is(ev->widget, ID_UNCOVER))
+    if (ev->kind == GESTURE_TAP && !pin_only && ui_id_is(ev->widget, ID_UNCOVER))
         return (FlowOut){.act = FLOW_UNCOVERED};
     if (ev->kind == GESTURE_TAP && ui_id_is(ev->widget, ID_UNCOVER_PIN))
         return (FlowOut){.act = FLOW_ASK_PIN, .pin_for = PIN_FOR_UNCOVER};

@@ -11,9 +11,11 @@
 #include "ui/action.h"
 #include "ui/ui.h"
 
-void cover_draw(Ui *ui);
-/* FLOW_UNCOVERED ("we are still here"), or the PIN to uncover. */
-FlowOut cover_gesture(const Gesture *ev);
+/* pin_only: the family's way back is closed, only the PIN lifts it. */
+void cover_draw(Ui *ui, bool pin_only);
+/* FLOW_UNCOVERED ("we are still here", unless pin_only), or the PIN to
+ * uncover. */
+FlowOut cover_gesture(const Gesture *ev, bool pin_only);
 
 void notice_draw(Ui *ui, const char *text);
 FlowOut notice_gesture(const Gesture *ev);
