@@ -329,6 +329,10 @@ static bool read_evaluation(Reader *r, Plan *plan, json_t *root)
     if (date[0] && !plan_valid_date(date)) return bad(r, "\"date\" is not a date (YYYY-MM-DD)");
     if ((start[0] && !plan_valid_time(start)) || (end[0] && !plan_valid_time(end)))
         return bad(r, "\"start\" and \"end\" must be times (HH:MM)");
+    /* as the screen has it (an end before the start made a calendar event
+     * that phones refuse) */
+    if (start[0] && end[0] && strcmp(end, start) <= 0)
+        return bad(r, "\"end\" must come after \"start\"");
     e.date = (char *)date;
     e.start = (char *)start;
     e.end = (char *)end;

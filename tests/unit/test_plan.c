@@ -902,6 +902,20 @@ static void test_names_that_show(void)
     size_t n = f ? fread(sample, 1, sizeof sample - 1, f) : 0;
     if (f) fclose(f);
     sample[n] = '\0';
+    /* and an evaluation that ends before it starts */
+    {
+        static char text[1 << 16];
+        char *at = strstr(sample, "\"end\": \"");
+        CHECK(at != NULL);
+        if (at) {
+            snprintf(text, sizeof text, "%.*s\"end\": \"00:01\"%s", (int)(at - sample), sample,
+                     at + strlen("\"end\": \"12:00\""));
+            Plan *q = planfile_parse(text, strlen(text), err, sizeof err);
+            CHECK(q == NULL);
+            if (q) plan_destroy(q);
+            CHECK(strstr(err, "must come after") != NULL);
+        }
+    }
     const char *names[] = {"\"\\u200b \"", "\"A\\u202eB\""};
     const char *want[] = {"shows nothing", "turns its direction"};
     for (int i = 0; i < 2; i++) {
