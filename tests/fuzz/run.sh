@@ -2,13 +2,13 @@
 # Fuzzes every parser of outside input with clang's libFuzzer (and ASan,
 # UBSan), SECONDS each (default 60), then merges what it found into the
 # corpus in tests/fuzz/corpus/ (which CTest replays on every run).
-#   bash tests/fuzz/run.sh [SECONDS] [TARGET...]   targets: planfile script catalog edit
+#   bash tests/fuzz/run.sh [SECONDS] [TARGET...]   targets: planfile script catalog edit share
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 secs=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(planfile script catalog edit)
+[ ${#targets[@]} -eq 0 ] && targets=(planfile script catalog edit share)
 bash board/deps.sh build
 if ! command -v clang >/dev/null; then
     sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
