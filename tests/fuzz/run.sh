@@ -3,6 +3,9 @@
 # UBSan), SECONDS each (default 60), then merges what it found into the
 # corpus in tests/fuzz/corpus/ (which CTest replays on every run).
 #   bash tests/fuzz/run.sh [SECONDS] [TARGET...]   targets: planfile script catalog edit share
+# The coverage reached is printed at the start (INITED: the corpus as it
+# is) and at the end (DONE) of each. Ten minutes each, as before a release:
+#   bash tests/fuzz/run.sh 600
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 secs=${1:-60}
@@ -28,7 +31,7 @@ for t in "${targets[@]}"; do
     max=$(find "$corpus" -type f -printf '%s\n' | sort -n | tail -1)
     max=$(( ${max:-0} * 2 > 16384 ? ${max:-0} * 2 : 16384 ))
     ./build-fuzz/tests/fuzz_"$t" -max_total_time="$secs" -max_len="$max" -timeout=10 \
-        -print_final_stats=1 "$work" "$corpus" 2>&1 | grep -E "stat::|ERROR|SUMMARY|Done" || true
+        -print_final_stats=1 "$work" "$corpus" 2>&1 | grep -E "INITED|DONE|stat::|ERROR|SUMMARY|Done" || true
     # keep the corpus small: only inputs that add coverage go in
     ./build-fuzz/tests/fuzz_"$t" -merge=1 "$corpus" "$work" 2>&1 | grep -E "MERGE-OUTER: [0-9]+ new" || true
 done
