@@ -247,6 +247,12 @@ static int slot_count(Store *st)
     return (int)((sb.st_size - SLOTS_HEAD) / SLOT_BYTES);
 }
 
+/* Reads slot i into slot; false past the end or on a failed read. */
+static bool slot_read(Store *st, int i, unsigned char *slot)
+{
+    return pread(st->slots, slot, SLOT_BYTES, SLOTS_HEAD + (off_t)i * SLOT_BYTES) == SLOT_BYTES;
+}
+
 static int64_t slot_id(const unsigned char *slot)
 {
     uint64_t v = 0;
@@ -260,9 +266,7 @@ static int slot_find(Store *st, int64_t meeting, unsigned char *slot)
 {
     int n = slot_count(st);
     for (int i = 0; i < n; i++)
-        if (pread(st->slots, slot, SLOT_BYTES, SLOTS_HEAD + (off_t)i * SLOT_BYTES) == SLOT_BYTES &&
-            slot_id(slot) == meeting)
-            return i;
+        if (slot_read(st, i, slot) && slot_id(slot) == meeting) return i;
     return -1;
 }
 
@@ -319,9 +323,7 @@ static int slots_used(Store *st)
     unsigned char slot[SLOT_BYTES];
     int n = slot_count(st), used = 0;
     for (int i = 0; i < n; i++)
-        used +=
-            pread(st->slots, slot, SLOT_BYTES, SLOTS_HEAD + (off_t)i * SLOT_BYTES) == SLOT_BYTES &&
-            slot_id(slot) != 0;
+        used += slot_read(st, i, slot) && slot_id(slot) != 0;
     return used;
 }
 
@@ -430,6 +432,18 @@ static StoreStatus store_wrapped(Store *st, int64_t meeting, const char *col,
     int rc = sqlite3_step(s);
     sqlite3_finalize(s);
     return rc == SQLITE_DONE ? STORE_OK : fail(st, "could not store the meeting's key");
+}
+
+/* secure_delete zeroed the pages of what was deleted; this moves
+ * everything out of the WAL, rebuilds the file without free pages, and
+ * empties the WAL again (VACUUM itself writes through it). `what` says
+ * what is left undone when it fails. */
+static StoreStatus wipe_space(Store *st, const char *what)
+{
+    if (exec(st, "PRAGMA wal_checkpoint(TRUNCATE)") != SQLITE_OK ||
+        exec(st, "VACUUM") != SQLITE_OK || exec(st, "PRAGMA wal_checkpoint(TRUNCATE)") != SQLITE_OK)
+        return fail(st, what);
+    return STORE_OK;
 }
 
 static void plan_ad(char *ad, size_t n, int64_t meeting, int64_t seq)
@@ -594,12 +608,7 @@ static StoreStatus seal_legacy(Store *st)
         exec(st, "ROLLBACK");
         return r;
     }
-    /* secure_delete zeroed the plain text in the pages; move it all out of
-     * the WAL and rebuild the file */
-    if (exec(st, "PRAGMA wal_checkpoint(TRUNCATE)") != SQLITE_OK ||
-        exec(st, "VACUUM") != SQLITE_OK || exec(st, "PRAGMA wal_checkpoint(TRUNCATE)") != SQLITE_OK)
-        return fail(st, "the meetings are sealed, but the old text could not be wiped yet");
-    return STORE_OK;
+    return wipe_space(st, "the meetings are sealed, but the old text could not be wiped yet");
 }
 
 /* Meetings whose key a Kring before the key slots wrapped in the
@@ -629,14 +638,10 @@ static StoreStatus move_dev_keys(Store *st)
     if (r != STORE_OK) return r;
     if (exec(st, "UPDATE meeting SET key_dev = NULL") != SQLITE_OK)
         return fail(st, "could not move the meetings' keys");
-    if (exec(st, "PRAGMA wal_checkpoint(TRUNCATE)") != SQLITE_OK ||
-        exec(st, "VACUUM") != SQLITE_OK || exec(st, "PRAGMA wal_checkpoint(TRUNCATE)") != SQLITE_OK)
-        return fail(st, "the meetings' keys moved, but their old place could not be wiped yet");
-    return STORE_OK;
+    return wipe_space(st, "the meetings' keys moved, but their old place could not be wiped yet");
 }
 
 static StoreStatus erase_rows(Store *st, int64_t meeting);
-static StoreStatus wipe_space(Store *st);
 static StoreStatus finish(Store *st, StoreStatus r, const char *what);
 
 /* What a crash or a power cut left half done, finished: a meeting whose
@@ -681,8 +686,7 @@ static StoreStatus tidy(Store *st)
     /* slots of meetings that are not there */
     unsigned char slot[SLOT_BYTES];
     for (int i = 0, count = slot_count(st); r == STORE_OK && i < count; i++) {
-        if (pread(st->slots, slot, SLOT_BYTES, SLOTS_HEAD + (off_t)i * SLOT_BYTES) != SLOT_BYTES)
-            break;
+        if (!slot_read(st, i, slot)) break;
         int64_t id = slot_id(slot);
         if (id != 0 && query_int(st, "SELECT count(*) FROM meeting WHERE id = ?", id, 0) == 0) {
             memset(slot, 0, sizeof slot);
@@ -690,7 +694,7 @@ static StoreStatus tidy(Store *st)
         }
     }
     if (r == STORE_OK && (got || query_int(st, "PRAGMA freelist_count", 0, 0) > 0))
-        r = wipe_space(st);
+        r = wipe_space(st, "a meeting is erased, but its space could not be wiped yet");
     return r;
 }
 
@@ -1357,17 +1361,6 @@ static StoreStatus erase_rows(Store *st, int64_t meeting)
     return STORE_OK;
 }
 
-/* secure_delete zeroed the pages of what was deleted; this moves
- * everything out of the WAL, rebuilds the file without free pages, and
- * empties the WAL again (VACUUM itself writes through it). */
-static StoreStatus wipe_space(Store *st)
-{
-    if (exec(st, "PRAGMA wal_checkpoint(TRUNCATE)") != SQLITE_OK ||
-        exec(st, "VACUUM") != SQLITE_OK || exec(st, "PRAGMA wal_checkpoint(TRUNCATE)") != SQLITE_OK)
-        return fail(st, "the meeting is closed, but its space could not be wiped yet");
-    return STORE_OK;
-}
-
 /* First the meeting's key is overwritten in its slot: from then on
  * nothing on the card opens it, whatever follows or stops. Then its rows
  * go, the space is wiped, and the device key is renewed when no meeting
@@ -1397,7 +1390,7 @@ StoreStatus store_meeting_close(Store *st, int64_t meeting)
     r = finish(st, r, "could not close the meeting");
     if (r != STORE_OK) return r;
     CLOSE_STAGE("committed");
-    r = wipe_space(st);
+    r = wipe_space(st, "the meeting is closed, but its space could not be wiped yet");
     CLOSE_STAGE("wiped");
     rotate_device_key(st);
     return r;
