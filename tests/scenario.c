@@ -948,81 +948,37 @@ static double png_difference(const char *a, const char *b)
     return diff;
 }
 
-/* A print server of the test's own: cupsd from a folder of its own under
- * /tmp, listening only on its own socket (CUPS_SERVER), with one printer
- * whose backend (tests/cups/kringfile) writes each document to a file.
- * The machine's own CUPS, its printers and its configuration are never
- * touched, whether a cupsd of its own runs or not. */
+/* A print server of the test's own (tests/cups/private.sh): cupsd from a
+ * folder of its own under /tmp, listening only on its own socket
+ * (CUPS_SERVER), with one printer whose backend (tests/cups/kringfile)
+ * writes each document to a file. The machine's own CUPS is never touched. */
 typedef struct PrivateCups {
     char root[64]; /* the server's folder */
     char sock[128];
     char printed[128]; /* where the test printer puts what it prints */
-    pid_t pid;
 } PrivateCups;
 
-static bool write_file(const char *path, const char *text)
+static bool cups_run(const PrivateCups *c, const char *what)
 {
-    FILE *f = fopen(path, "w");
-    bool ok = f && fputs(text, f) >= 0;
-    return f && fclose(f) == 0 && ok;
+    char cmd[1200];
+    snprintf(cmd, sizeof cmd, "bash '%s/tests/cups/private.sh' %s '%s'", src, what, c->root);
+    return system(cmd) == 0;
 }
 
 static bool cups_start(PrivateCups *c)
 {
     snprintf(c->root, sizeof c->root, "/tmp/kring-cups.XXXXXX");
-    if (!mkdtemp(c->root) || chmod(c->root, 0755) != 0) return false;
+    if (!mkdtemp(c->root)) return false;
     snprintf(c->sock, sizeof c->sock, "%s/cups.sock", c->root);
     snprintf(c->printed, sizeof c->printed, "%s/out/printed.pdf", c->root);
-    char cmd[2400], conf[200], files[200], text[2400];
-    /* the backend runs as CUPS's own user: the folders it reaches are open */
-    snprintf(cmd, sizeof cmd,
-             "cd '%s' && mkdir -p spool/tmp cache state log out bin/backend && chmod 0777 out && "
-             "chmod 0755 spool && for d in filter daemon cgi-bin notifier monitor driver; do "
-             "ln -s /usr/lib/cups/$d bin/$d; done && cp '%s/tests/cups/kringfile' bin/backend/ && "
-             "ln -s /usr/lib/cups/backend/socket bin/backend/socket && "
-             "chmod 0755 bin bin/backend bin/backend/kringfile",
-             c->root, src);
-    if (system(cmd) != 0) return false;
-    snprintf(files, sizeof files, "%s/cups-files.conf", c->root);
-    snprintf(text, sizeof text,
-             "ServerRoot %s\nServerBin %s/bin\nRequestRoot %s/spool\nTempDir %s/spool/tmp\n"
-             "CacheDir %s/cache\nStateDir %s/state\nErrorLog %s/log/error_log\n"
-             "AccessLog %s/log/access_log\nPageLog %s/log/page_log\nSystemGroup root\n",
-             c->root, c->root, c->root, c->root, c->root, c->root, c->root, c->root, c->root);
-    snprintf(conf, sizeof conf, "%s/cupsd.conf", c->root);
-    /* as the device's package sets CUPS (cupsctl there): it keeps neither
-     * the printed documents nor their history */
-    char main_conf[1200];
-    snprintf(main_conf, sizeof main_conf,
-             "Listen %s\nBrowsing No\nWebInterface No\nLogLevel info\n"
-             "PreserveJobFiles No\nPreserveJobHistory No\nDefaultAuthType None\n"
-             "<Location />\n  Order allow,deny\n  Allow all\n</Location>\n"
-             "<Policy default>\n  <Limit All>\n    Order deny,allow\n  </Limit>\n</Policy>\n",
-             c->sock);
-    if (!write_file(files, text) || !write_file(conf, main_conf)) return false;
-    c->pid = fork();
-    if (c->pid == 0) {
-        int null = open("/dev/null", O_WRONLY);
-        if (null >= 0) dup2(null, 1), dup2(null, 2);
-        execl("/usr/sbin/cupsd", "cupsd", "-f", "-c", conf, "-s", files, (char *)NULL);
-        _exit(127);
-    }
-    if (c->pid < 0) return false;
     setenv("CUPS_SERVER", c->sock, 1);
-    for (int i = 0; i < 500; i++) { /* up when it answers */
-        if (access(c->sock, F_OK) == 0 && system("lpstat -r >/dev/null 2>&1") == 0) return true;
-        sleep_ms(10);
-    }
-    return false;
+    return cups_run(c, "start");
 }
 
 static void cups_stop(PrivateCups *c)
 {
-    if (c->pid > 0) {
-        kill(c->pid, SIGTERM);
-        waitpid(c->pid, NULL, 0);
-        c->pid = 0;
-    }
+    if (c->root[0] && !cups_run(c, "stop"))
+        fprintf(stderr, "the test's print server did not stop\n");
     unsetenv("CUPS_SERVER");
     if (c->root[0]) {
         char cmd[200];
@@ -1049,7 +1005,7 @@ static int print_job(void)
     }
     static char machine_before[16384], machine_after[16384];
     machine_printers(machine_before, sizeof machine_before);
-    PrivateCups cups = {.pid = 0};
+    PrivateCups cups = {.root = ""};
     if (!cups_start(&cups)) {
         fprintf(stderr, "the test's own print server did not start\n");
         cups_stop(&cups);

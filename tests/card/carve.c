@@ -10,8 +10,9 @@
  * its WAL and their freed blocks), and at every place a slot of the key
  * slots file can lie. For each meeting id 1..MAX_ID (default 16) whose
  * key opens it prints "dev ID OFFSET". Each WORD (ASCII) found as UTF-8,
- * UTF-16LE or UTF-16BE prints "word WORD ENCODING OFFSET". Exit 0 when it
- * read the image. */
+ * UTF-16LE or UTF-16BE prints "word WORD ENCODING OFFSET", and every PDF
+ * the image holds, whole or in part ("%PDF-" at its start; a printed plan
+ * is one), prints "pdf OFFSET". Exit 0 when it read the image. */
 #define _GNU_SOURCE /* memmem */
 #include <fcntl.h>
 #include <sodium.h>
@@ -104,5 +105,8 @@ int main(int argc, char **argv)
             if (hit) printf("word %s %s %zu\n", argv[a], enc[e], (size_t)(hit - img));
         }
     }
+    for (const unsigned char *at = img; (at = memmem(at, size - (size_t)(at - img), "%PDF-", 5));
+         at += 5)
+        printf("pdf %zu\n", (size_t)(at - img));
     return 0;
 }

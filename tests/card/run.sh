@@ -4,7 +4,14 @@
 # closes another, then reads the raw image as someone holding the card
 # would (carve.c: every device key on it, every wrapped key after a
 # record header or in a slot) and looks for the closed meeting's words in
-# every encoding. Then the kept meeting must still open, with the PIN.
+# every encoding, and for any PDF. Then the kept meeting must still open,
+# with the PIN.
+#
+# The meeting it closes is typed in, agreed, approved and printed, on a
+# print server of the test's own (tests/cups/private.sh) whose spool is a
+# tmpfs, as the package sets the device's (board/var-spool-cups.mount).
+# CARD_SPOOL_ON_CARD=1 puts that spool on the card instead, which shows
+# the check for a PDF bites: the printed plan is then found on the card.
 #
 #   run.sh KRING CARVE SCENARIOS OUT
 #
@@ -15,6 +22,7 @@
 # Needs root and loop devices; says "skipped" (exit 77) where there are none.
 set -uo pipefail
 kring=$1 carve=$2 scenarios=$3 out=$4
+here=$(cd "$(dirname "$0")" && pwd)
 rm -rf "$out" && mkdir -p "$out"
 img=$out/card.img mnt=$out/mnt
 skip() { echo "card: skipped: $*"; exit 77; }
@@ -23,9 +31,27 @@ command -v mkfs.ext4 >/dev/null && command -v losetup >/dev/null || skip "no mkf
 truncate -s 32M "$img" && mkfs.ext4 -q -F "$img" >/dev/null 2>&1 || skip "mkfs.ext4 failed"
 loop=$(losetup -f --show "$img" 2>/dev/null) || skip "no loop device"
 mkdir -p "$mnt"
-cleanup() { mountpoint -q "$mnt" && umount "$mnt"; [ -n "${loop:-}" ] && losetup -d "$loop" 2>/dev/null; }
-trap cleanup EXIT
+trap 'mountpoint -q "$mnt" && umount "$mnt"; losetup -d "$loop" 2>/dev/null' EXIT
 mount "$loop" "$mnt" 2>/dev/null || skip "cannot mount a loop device"
+[ -x /usr/sbin/cupsd ] || skip "no cupsd"
+cups=$out/cups spool=$out/spool
+if [ "${CARD_SPOOL_ON_CARD:-0}" = 1 ]; then
+    spool=$mnt/spool
+else
+    mkdir -p "$spool" && mount -t tmpfs -o size=16M,mode=0755 kring-spool "$spool" ||
+        skip "cannot mount a tmpfs"
+fi
+cleanup() {
+    bash "$here/../cups/private.sh" stop "$cups"
+    mountpoint -q "$spool" && umount "$spool"
+    mountpoint -q "$mnt" && umount "$mnt"
+    [ -n "${loop:-}" ] && losetup -d "$loop" 2>/dev/null
+}
+trap cleanup EXIT
+export CUPS_SERVER=$cups/cups.sock
+bash "$here/../cups/private.sh" start "$cups" "$spool" &&
+    lpadmin -p KringTest -v "kringfile:$cups/out/printed.pdf" -E -m raw >/dev/null 2>&1 &&
+    lpadmin -d KringTest || { echo "card: the test's own print server did not start"; exit 1; }
 db=$mnt/kring.db
 fail=0
 export SDL_VIDEODRIVER=dummy KRING_EPOCH=1795424400 KRING_TEST_RECOVERY_CODE=12345678901234567890
@@ -34,6 +60,7 @@ run() { # a headless Kring on the card
 }
 run --demo --script "$scenarios/keep_default.ks" || { echo "card: keeping the sample failed"; fail=1; }
 run --script "$scenarios/card_close.ks" || { echo "card: the meeting to close failed"; fail=1; }
+[ -s "$cups/out/printed.pdf" ] || { echo "card: the closed meeting's plan was not printed"; fail=1; }
 # closes cut short by a kill at each stage, and the start after each
 for stage in key rows committed wiped; do
     KRING_TEST_CLOSE_STOP=$stage run --script "$scenarios/card_close.ks"
@@ -45,6 +72,7 @@ for stage in key rows committed wiped; do
         [ $stage = committed ] || [ $stage = wiped ] ||
         { echo "card: after a close killed at '$stage' nothing said it was finished"; fail=1; }
 done
+bash "$here/../cups/private.sh" stop "$cups"
 sync
 umount "$mnt"
 losetup -d "$loop"
