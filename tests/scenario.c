@@ -850,6 +850,18 @@ static int pdf_missing(const char *path, const Plan *p, uint32_t *hay, int *nh_o
     return missing;
 }
 
+/* s n times over (up to 20 short pieces), in a buffer of its own. */
+static const char *repeat(int n, const char *s)
+{
+    static char out[4][400];
+    static int next;
+    char *o = out[next++ % 4];
+    o[0] = '\0';
+    for (int k = 0; k < n && k < 20 && strlen(o) + strlen(s) < sizeof out[0]; k++)
+        strcat(o, s);
+    return o;
+}
+
 static void pdf(void)
 {
     CHECK_INT(run("dummy", (const char *[]){"--headless", "--db", db, "--demo", "--export-pdf",
@@ -916,6 +928,54 @@ static void pdf(void)
         CHECK_INT(pages_non, pages);
     }
     free(sample);
+    /* as found: lines (a newline, U+2028) in goals, places and agreements
+     * made the footer count pages that were not there ("4 / 5" on the
+     * last of four): the pages were counted with other font options than
+     * they were drawn with */
+    char err[300];
+    Plan *lines = planfile_read(src_path, err, sizeof err);
+    CHECK(lines != NULL);
+    for (int n = 1; lines && n <= 7; n += 6) {
+        char *old;
+        for (int i = 0; i < lines->n_goals; i++) {
+            old = lines->goals[i].text;
+            CHECK(asprintf(&lines->goals[i].text, "%s%s%s", old, repeat(n, "\nregel"),
+                           repeat(n, "\xE2\x80\xA8x")) > 0);
+            free(old);
+        }
+        for (int i = 0; i < lines->n_agreements; i++) {
+            old = lines->agreements[i].what;
+            CHECK(asprintf(&lines->agreements[i].what, "%s%s", old,
+                           repeat(n % 5, "\xE2\x80\xA8y")) > 0);
+            free(old);
+        }
+        old = lines->field[FIELD_PLACE];
+        CHECK(asprintf(&lines->field[FIELD_PLACE], "%s%s", old,
+                       repeat(n, "\xE2\x80\xA8"
+                                 "De Kring")) > 0);
+        free(old);
+        old = lines->eval.place;
+        CHECK(asprintf(&lines->eval.place, "%s%s", old, repeat(n, "\ntwee")) > 0);
+        free(old);
+        CHECK(planfile_write(lines, "lines.json", err, sizeof err) == 0);
+        char ldb[1200], cmd[1200];
+        snprintf(ldb, sizeof ldb, "%s/lines-%d.db", dir, n);
+        CHECK_INT(run("dummy", (const char *[]){"--headless", "--db", ldb, "--import", "lines.json",
+                                                "--export-pdf", "lines.pdf", NULL}),
+                  0);
+        command_output("pdfinfo lines.pdf 2>/dev/null | sed -n 's/^Pages: *//p'", info,
+                       sizeof info);
+        int all = atoi(info);
+        /* the last page's footer, as a reader sees it: "N / N" */
+        snprintf(cmd, sizeof cmd,
+                 "pdftotext -f %d -l %d lines.pdf - 2>/dev/null | grep -cE '^%d ?/ ?%d$'", all, all,
+                 all, all);
+        command_output(cmd, info, sizeof info);
+        if (atoi(info) != 1)
+            fprintf(stderr, "lines.pdf (%d): its last page does not say %d / %d\n", n, all, all);
+        CHECK(all > 1 && atoi(info) == 1);
+    }
+    plan_destroy(lines);
     /* a place that cannot be written: a clear line and a failure */
     CHECK_INT(run("dummy", (const char *[]){"--headless", "--db", db, "--export-pdf",
                                             "/proc/kring/plan.pdf", NULL}),

@@ -538,14 +538,17 @@ static int render(const Plan *plan, const Catalog *cat, const char *fonts_dir,
         tr_fill(d.title, sizeof d.title, tr(cat, "Plan van de familie %s"), plan_family(plan));
     else
         snprintf(d.title, sizeof d.title, "%s", tr(cat, "Ons plan"));
-    document(&d); /* measuring: how many pages? */
-    d.pages = d.page;
-
     cairo_surface_t *s = make(arg);
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, d.title);
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "Kring");
-    d.cr = cairo_create(s);
-    pango_cairo_update_context(d.cr, ctx);
+    cairo_t *cr = cairo_create(s);
+    /* measured as it is drawn: the surface's font options change how
+     * lines break, and a count from other options names pages that are
+     * not there */
+    pango_cairo_update_context(cr, ctx);
+    document(&d); /* measuring: how many pages? */
+    d.pages = d.page;
+    d.cr = cr;
     document(&d);
     cairo_show_page(d.cr);
     /* the drawing's own state too, not only the surface's: an error there
