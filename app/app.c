@@ -1452,6 +1452,10 @@ static int start_video(App *app)
     SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
     SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
     SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
+    /* a window manager's close does not end the kiosk (it ended it with
+     * status 0, which a service takes as "done"): only the PIN or the
+     * service manager's SIGTERM do */
+    if (o->kiosk) SDL_SetHint(SDL_HINT_QUIT_ON_LAST_WINDOW_CLOSE, "0");
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
         fprintf(stderr, "kring: the screen could not be opened: %s\n", SDL_GetError());
         return -1;

@@ -12,9 +12,10 @@ build=(build-essential cmake pkg-config
 # server of their own (cupsd); valgrind runs a session (tests/unsanitized.sh);
 # libfiu's fiu-run makes writes and syncs fail; clang-format keeps the
 # sources as .clang-format lays them out; e2fsprogs makes the file system
-# a card test reads back raw (tests/card)
+# a card test reads back raw (tests/card); xvfb is a real X server for
+# the scenario that closes Kring's window as a window manager would
 test=(zbar-tools python3-icalendar poppler-utils cups valgrind
-      fiu-utils clang-format e2fsprogs)
+      fiu-utils clang-format e2fsprogs xvfb)
 
 want=("${build[@]}")
 if [ "${1:-build}" = test ]; then
