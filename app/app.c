@@ -200,9 +200,19 @@ static void set_problem(App *app, const char *msg)
     app->dirty = true;
 }
 
+static void replace_plan(App *app, Plan *plan);
+
 static void save(App *app)
 {
-    if (store_commit(app->store, app->meeting, app->plan, wall_ms(app) / 1000) == STORE_OK) {
+    StoreStatus r = store_commit(app->store, app->meeting, app->plan, wall_ms(app) / 1000);
+    if (r == STORE_FULL) { /* the change does not fit: the plan as it was stored */
+        fprintf(stderr, "kring: %s\n", store_message(app->store));
+        app->unsaved = false;
+        replace_plan(app, store_meeting_load(app->store, app->meeting));
+        set_problem(app, tr(app->cat, plan_full_why));
+        return;
+    }
+    if (r == STORE_OK) {
         set_problem(app, NULL);
         app->unsaved = false;
         if (app->opt->verbose)

@@ -1,5 +1,6 @@
 /* edit: validating and applying edits. */
 #include "core/edit.h"
+#include "core/planfile.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -537,6 +538,30 @@ static const char *full(const Plan *plan, const Edit *e)
     }
 }
 
+const char *const plan_full_why = N_("Het plan is vol: deze wijziging past er niet meer in. "
+                                     "Maak een tekst korter of haal iets weg.");
+
+/* Whether the plan, with e applied, would be larger than a plan may be
+ * as stored (PLAN_BYTES_MAX): then the store could not keep it and the
+ * reader would not read it. Measured exactly only near the limit; else
+ * the most e can add is counted (every byte of its texts escaped, and
+ * room for the new thing's own fields). */
+static bool too_big_after(const Plan *plan, const Edit *e)
+{
+    size_t now = planfile_size(plan);
+    if (now == 0) return false; /* out of memory: the store says so */
+    size_t most = 1024;
+    const char *texts[4] = {e->text, e->text2, e->text3, e->text4};
+    for (int i = 0; i < 4; i++)
+        if (texts[i]) most += 6 * strnlen(texts[i], TEXT_MAX + 1);
+    if (now + most <= PLAN_BYTES_MAX) return false;
+    Plan *after = plan_clone(plan);
+    if (!after) return false;
+    bool big = apply_edit(after, e, NULL, NULL) == EDIT_OK && planfile_size(after) > PLAN_BYTES_MAX;
+    plan_destroy(after);
+    return big;
+}
+
 EditResult plan_apply(Plan *plan, const Edit *e, uint32_t *new_id, const char **why)
 {
     const char *no_room = full(plan, e);
@@ -546,6 +571,11 @@ EditResult plan_apply(Plan *plan, const Edit *e, uint32_t *new_id, const char **
         return EDIT_INVALID;
     }
     bool content = changes_content(plan, e);
+    if (content && too_big_after(plan, e)) {
+        if (why) *why = plan_full_why;
+        if (new_id) *new_id = 0;
+        return EDIT_INVALID;
+    }
     EditResult r = apply_edit(plan, e, new_id, why);
     if (r != EDIT_OK || !content) return r;
     /* What was agreed to is not what the plan says any more. */

@@ -54,6 +54,10 @@ typedef struct Edit {
     int n_people;
 } Edit;
 
+/* Why an edit was refused that would make the plan larger than a plan
+ * may be (PLAN_BYTES_MAX); the store says the same (a msgid). */
+extern const char *const plan_full_why;
+
 typedef enum EditResult {
     EDIT_OK,
     EDIT_NOT_FOUND, /* the object is gone (another finger removed it) */

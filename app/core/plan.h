@@ -21,7 +21,12 @@ enum {
     PLAN_ITEMS_MAX = 500, /* per list */
     PLAN_VOICES_MAX = 200,
     AGREEMENT_PEOPLE_MAX = 8, /* people sharing one agreement */
-    SCALE_NONE = -1,          /* a person without a marker on the scale */
+    /* the most a plan holds in all, as stored (its plan file): every tap
+     * stores the whole plan, and the paper of one this full runs to some
+     * 70 pages; the store keeps nothing larger and the reader reads
+     * nothing larger (planfile_size) */
+    PLAN_BYTES_MAX = 256 << 10,
+    SCALE_NONE = -1, /* a person without a marker on the scale */
 };
 
 typedef enum Sector {

@@ -17,8 +17,8 @@
 #define FORMAT_NAME "kring-plan"
 
 enum {
-    MAX_FILE_BYTES = 16 << 20,
-    MAX_PEOPLE = PLAN_PEOPLE_MAX, /* the same as the edits' (plan.h) */
+    MAX_FILE_BYTES = 4 * PLAN_BYTES_MAX, /* its spaces and escapes may differ from Kring's */
+    MAX_PEOPLE = PLAN_PEOPLE_MAX,        /* the same as the edits' (plan.h) */
     MAX_GOALS = PLAN_GOALS_MAX,
     MAX_AGREEMENTS = PLAN_AGREEMENTS_MAX,
     MAX_ITEMS = PLAN_ITEMS_MAX,
@@ -428,6 +428,17 @@ Plan *planfile_parse(const char *text, size_t n, char *err, size_t errlen)
     }
     bool ok = read_root(&r, plan, root);
     json_decref(root);
+    /* what Kring reads, it can keep: never more than the store takes */
+    size_t size = ok ? planfile_size(plan) : 0;
+    if (ok && size == 0) {
+        snprintf(err, errlen, "not enough memory to read the plan");
+        ok = false;
+    } else if (ok && size > PLAN_BYTES_MAX) {
+        snprintf(err, errlen,
+                 "the plan is larger than a plan may be (%zu KiB as stored, at most %d KiB)",
+                 (size + 1023) / 1024, PLAN_BYTES_MAX / 1024);
+        ok = false;
+    }
     if (!ok) {
         plan_destroy(plan);
         return NULL;
@@ -522,10 +533,9 @@ static int dump_put(const char *buf, size_t size, void *data)
     return 0;
 }
 
-char *planfile_format(const Plan *plan)
+/* The plan as a JSON tree (w->ok false when a piece could not be made). */
+static json_t *tree(const Plan *plan, Writer *wp)
 {
-    use_counted_memory();
-    long failed = mem_failed();
     Writer w = {true};
     json_t *root = json_object();
     set_str(&w, root, "format", FORMAT_NAME);
@@ -606,15 +616,45 @@ char *planfile_format(const Plan *plan)
     obj_set(&w, root, "evaluation", ev);
     set_int(&w, root, "approved_at", plan->approved_at);
     if (plan->approval_renew) obj_set(&w, root, "approval_renew", json_true());
+    *wp = w;
+    return root;
+}
+
+enum { DUMP_FLAGS = JSON_INDENT(2) | JSON_PRESERVE_ORDER };
+
+char *planfile_format(const Plan *plan)
+{
+    use_counted_memory();
+    long failed = mem_failed();
+    Writer w;
+    json_t *root = tree(plan, &w);
     Dump d = {0};
-    bool ok =
-        w.ok && json_dump_callback(root, dump_put, &d, JSON_INDENT(2) | JSON_PRESERVE_ORDER) == 0;
+    bool ok = w.ok && json_dump_callback(root, dump_put, &d, DUMP_FLAGS) == 0;
     json_decref(root);
     if (!ok || d.short_of_memory || !d.s || mem_failed() != failed) {
         free(d.s);
         return NULL;
     }
     return d.s;
+}
+
+static int count_put(const char *buffer, size_t size, void *data)
+{
+    (void)buffer;
+    *(size_t *)data += size;
+    return 0;
+}
+
+size_t planfile_size(const Plan *plan)
+{
+    use_counted_memory();
+    long failed = mem_failed();
+    Writer w;
+    json_t *root = tree(plan, &w);
+    size_t n = 0;
+    bool ok = w.ok && json_dump_callback(root, count_put, &n, DUMP_FLAGS) == 0;
+    json_decref(root);
+    return ok && mem_failed() == failed ? n : 0;
 }
 
 int planfile_write(const Plan *plan, const char *path, char *err, size_t errlen)

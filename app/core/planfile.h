@@ -22,6 +22,10 @@ Plan *planfile_read(const char *path, char *err, size_t errlen);
 /* The plan as JSON text (caller frees), or NULL when out of memory. */
 char *planfile_format(const Plan *plan);
 
+/* The length of planfile_format(plan): what storing it takes; 0 when out
+ * of memory. A plan the reader makes is never longer than PLAN_BYTES_MAX. */
+size_t planfile_size(const Plan *plan);
+
 /* Writes the plan to path (through a temporary file and a rename, so a
  * crash never leaves half a file). 0 on success, else -1 and a reason. */
 int planfile_write(const Plan *plan, const char *path, char *err, size_t errlen);

@@ -887,6 +887,12 @@ static StoreStatus append(Store *st, int64_t meeting, const Plan *plan, int64_t 
     StoreStatus r = STORE_OK;
     sqlite3_stmt *s = NULL;
     unsigned char *sealed = NULL;
+    if (strlen(json) > PLAN_BYTES_MAX) { /* the reader would not read it back */
+        snprintf(st->msg, sizeof st->msg, "the plan is larger than a plan may be (%d KiB)",
+                 PLAN_BYTES_MAX / 1024);
+        r = STORE_FULL;
+        goto out;
+    }
     if (cursor < 0) {
         snprintf(st->msg, sizeof st->msg, "the meeting does not exist");
         r = STORE_ERROR;

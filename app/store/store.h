@@ -30,6 +30,7 @@ typedef struct Store Store;
 typedef enum StoreStatus {
     STORE_OK = 0,
     STORE_ERROR, /* see store_message() */
+    STORE_FULL,  /* the plan is larger than a plan may be (PLAN_BYTES_MAX): not stored */
 } StoreStatus;
 
 /* Why a database could not be opened. */
@@ -110,7 +111,8 @@ int store_expire(Store *st, int64_t now);
 StoreStatus store_meeting_close(Store *st, int64_t meeting);
 
 /* Appends `plan` as the meeting's newest state (dropping anything that
- * could have been redone). One durable transaction. */
+ * could have been redone). One durable transaction. STORE_FULL, and
+ * nothing stored, when the plan is larger than PLAN_BYTES_MAX. */
 StoreStatus store_commit(Store *st, int64_t meeting, const Plan *plan, int64_t now);
 
 /* Moves the cursor one step back or forward and returns that plan (caller

@@ -874,6 +874,77 @@ static void test_limits(void)
     plan_destroy(p);
 }
 
+/* As found: a plan at the plan file's 16 MiB limit stored 16 MB at every
+ * tap and took 23 s to print. Now a plan holds at most PLAN_BYTES_MAX as
+ * stored: the edit that would make it larger is refused in plain words
+ * (and the plan is as it was), whatever it holds reads back, and a plan
+ * file larger than that is refused whole. */
+static void test_plan_bytes(void)
+{
+    Plan *p = plan_create();
+    static char text[TEXT_MAX];
+    for (size_t i = 0; i + 1 < sizeof text; i++)
+        text[i] = "Mama is moe. "[i % 13];
+    const char *why = NULL;
+    int added = 0;
+    EditResult r;
+    while (
+        (r = plan_apply(p, &(Edit){.kind = EDIT_ITEM_ADD, .field = SECTION_CONCERNS, .text = text},
+                        NULL, &why)) == EDIT_OK)
+        added++;
+    CHECK_INT(r, EDIT_INVALID);
+    CHECK(why == plan_full_why);
+    CHECK(added >= 5 && added < PLAN_ITEMS_MAX); /* the bytes, not the count, ran out */
+    size_t full = planfile_size(p);
+    CHECK(full <= PLAN_BYTES_MAX && full > PLAN_BYTES_MAX - 2 * TEXT_MAX);
+    CHECK_INT(p->section[SECTION_CONCERNS].n, added);
+    /* a short one still fits where a long one did not; a change that
+     * adds nothing is never refused */
+    CHECK_INT(plan_apply(p, &(Edit){.kind = EDIT_ITEM_ADD, .field = SECTION_DREAM, .text = "Rust"},
+                         NULL, &why),
+              EDIT_OK);
+    uint32_t first = p->section[SECTION_CONCERNS].items[0].id;
+    CHECK_INT(plan_apply(p, &(Edit){.kind = EDIT_ITEM_REMOVE, .id = first}, NULL, &why), EDIT_OK);
+    /* what it holds reads back */
+    char *json = planfile_format(p);
+    char err[300];
+    CHECK(json && strlen(json) == planfile_size(p));
+    Plan *back = json ? planfile_parse(json, strlen(json), err, sizeof err) : NULL;
+    if (!back) fprintf(stderr, "plan bytes: %s\n", err);
+    CHECK(back != NULL);
+    /* and a plan file with more in it than that is refused, saying why */
+    for (int i = 0; back && i < 8; i++)
+        plan_apply(back, &(Edit){.kind = EDIT_ITEM_ADD, .field = SECTION_STRENGTHS, .text = text},
+                   NULL, &why);
+    size_t big_n = 0;
+    char *big = NULL;
+    if (back) { /* past the edits' check: the texts made longer in the tree */
+        for (int i = 0; i < back->section[SECTION_STRENGTHS].n; i++) {
+            free(back->section[SECTION_STRENGTHS].items[i].text);
+            back->section[SECTION_STRENGTHS].items[i].text = strdup(text);
+        }
+        for (int i = back->section[SECTION_STRENGTHS].n; i < 8; i++)
+            plan_apply(back,
+                       &(Edit){.kind = EDIT_ITEM_ADD, .field = SECTION_STRENGTHS, .text = "x"},
+                       NULL, &why);
+        for (int i = 0; i < back->section[SECTION_STRENGTHS].n; i++) {
+            free(back->section[SECTION_STRENGTHS].items[i].text);
+            back->section[SECTION_STRENGTHS].items[i].text = strdup(text);
+        }
+        big = planfile_format(back);
+        big_n = big ? strlen(big) : 0;
+    }
+    CHECK(big_n > PLAN_BYTES_MAX);
+    Plan *refused = big ? planfile_parse(big, big_n, err, sizeof err) : NULL;
+    CHECK(refused == NULL);
+    CHECK(strstr(err, "larger than a plan may be") != NULL);
+    plan_destroy(refused);
+    free(big);
+    plan_destroy(back);
+    free(json);
+    plan_destroy(p);
+}
+
 /* As found: names of spaces or invisible characters came in by a plan
  * file (the screen refused them) and broke the redacted plan; direction
  * overrides in a name made it show as another. */
@@ -985,6 +1056,7 @@ int main(void)
 {
     test_mentions();
     test_limits();
+    test_plan_bytes();
     test_names_that_show();
     test_keep_until();
     test_sample_family();

@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 
 #include "check.h"
+#include "core/edit.h"
 #include "core/planfile.h"
 #include "store/store.h"
 
@@ -343,6 +344,43 @@ static void check_damaged(const char *label, const char *p, StoreOpen want)
     store_close(st);
 }
 
+/* A plan larger than a plan may be (PLAN_BYTES_MAX) is not stored: the
+ * reader would refuse it after a restart. What was stored stays. */
+static void test_full_plan(void)
+{
+    char err[300], db[300];
+    snprintf(db, sizeof db, "%s/full.db", dir);
+    Store *st = store_open(db, NULL, err, sizeof err);
+    CHECK(st != NULL);
+    if (!st) return;
+    Plan *p = one_person(1);
+    static char text[TEXT_MAX];
+    for (size_t i = 0; i + 1 < sizeof text; i++)
+        text[i] = "Noor wil rust. "[i % 15];
+    while (plan_apply(p, &(Edit){.kind = EDIT_ITEM_ADD, .field = SECTION_DREAM, .text = text}, NULL,
+                      NULL) == EDIT_OK)
+        ;
+    plan_apply(p, &(Edit){.kind = EDIT_ITEM_ADD, .field = SECTION_DREAM, .text = "kort"}, NULL,
+               NULL);
+    int64_t m = 0;
+    CHECK_INT(store_meeting_create(st, p, 100, &m), STORE_OK); /* full, and stored */
+    int n = p->section[SECTION_DREAM].n;
+    ItemList *dream = &p->section[SECTION_DREAM];
+    free(dream->items[n - 1].text); /* past the edits' check */
+    dream->items[n - 1].text = strdup(text);
+    CHECK_INT(store_commit(st, m, p, 101), STORE_FULL);
+    CHECK(strstr(store_message(st), "larger than a plan may be") != NULL);
+    CHECK_INT(store_meeting_cursor(st, m), 1);
+    plan_destroy(p);
+    store_close(st);
+    st = store_open(db, NULL, err, sizeof err); /* and it all reads back */
+    Plan *l = st ? store_meeting_load(st, m) : NULL;
+    CHECK(l && l->section[SECTION_DREAM].n == n &&
+          !strcmp(l->section[SECTION_DREAM].items[n - 1].text, "kort"));
+    plan_destroy(l);
+    store_close(st);
+}
+
 static void test_damaged(void)
 {
     char err[300];
@@ -406,6 +444,7 @@ int main(void)
     test_key_slots();
     test_meetings_and_erasure();
     test_sealing_old_meetings();
+    test_full_plan();
     test_damaged();
     char cmd[300];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
