@@ -293,7 +293,7 @@ static bool header(Parser *p)
     if (!h) return true;
     const char *np = strstr(h, "nplurals=");
     const char *rule = strstr(h, "plural=");
-    if (rule == np + 2) /* "plural=" found inside "nplurals=" */
+    if (np && rule == np + 2) /* "plural=" found inside "nplurals=" */
         rule = strstr(np + 9, "plural=");
     if (!np || !rule) return fail(p, "Plural-Forms needs nplurals= and plural=");
     int count = atoi(np + 9);

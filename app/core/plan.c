@@ -6,6 +6,7 @@
 
 #include "core/i18n.h"
 #include "core/mem.h"
+#include "core/utf8.h"
 
 /* Room for one more element of size bytes in *arr (n used of *cap); false
  * when memory is short, the array then as it was. */
@@ -437,6 +438,8 @@ bool plan_children_as_people(Plan *plan)
     size_t at = 0;
     char name[200];
     while (next_child(plan_children(plan), &at, name, sizeof name)) {
+        utf8_strip_bidi_controls(name); /* a name as the map takes it */
+        if (!utf8_has_visible(name)) continue;
         bool known = false;
         for (int i = 0; i < plan->n_people && !known; i++)
             known = strcmp(plan->people[i].name, name) == 0;

@@ -3,6 +3,7 @@
  * texts, ids that do not exist. The plan must stay valid: it writes to a
  * plan file that reads back the same. */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -43,7 +44,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     char err[300];
     char *a = planfile_format(p);
     Plan *q = a ? planfile_parse(a, strlen(a), err, sizeof err) : NULL;
-    if (!q) abort(); /* every plan Kring can make, it can read back */
+    if (!q) { /* every plan Kring can make, it can read back */
+        fprintf(stderr, "not read back: %s\n%s\n", err, a ? a : "");
+        abort();
+    }
     plan_destroy(q);
     free(a);
     plan_destroy(p);

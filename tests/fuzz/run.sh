@@ -4,7 +4,9 @@
 # corpus in tests/fuzz/corpus/ (which CTest replays on every run).
 #   bash tests/fuzz/run.sh [SECONDS] [TARGET...]   targets: planfile script catalog edit share
 # The coverage reached is printed at the start (INITED: the corpus as it
-# is) and at the end (DONE) of each. Ten minutes each, as before a release:
+# is) and at the end (DONE) of each; an input that crashes a target is
+# kept as build-fuzz/crashes/TARGET-crash-… (add it to the corpus with
+# the fix, under a name that says what it is). Ten minutes each, as before a release:
 #   bash tests/fuzz/run.sh 600
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -30,8 +32,11 @@ for t in "${targets[@]}"; do
     # shorter limit the plan fuzzer never got past the JSON syntax
     max=$(find "$corpus" -type f -printf '%s\n' | sort -n | tail -1)
     max=$(( ${max:-0} * 2 > 16384 ? ${max:-0} * 2 : 16384 ))
+    # what crashes lands in build-fuzz/crashes/, never in the source tree
+    mkdir -p build-fuzz/crashes
     ./build-fuzz/tests/fuzz_"$t" -max_total_time="$secs" -max_len="$max" -timeout=10 \
-        -print_final_stats=1 "$work" "$corpus" 2>&1 | grep -E "INITED|DONE|stat::|ERROR|SUMMARY|Done" || true
+        -artifact_prefix=build-fuzz/crashes/"$t"- \
+        -print_final_stats=1 "$work" "$corpus" 2>&1 | grep -E "INITED|DONE|stat::|ERROR|SUMMARY|Done|artifact" || true
     # keep the corpus small: only inputs that add coverage go in
     ./build-fuzz/tests/fuzz_"$t" -merge=1 "$corpus" "$work" 2>&1 | grep -E "MERGE-OUTER: [0-9]+ new" || true
 done

@@ -968,6 +968,25 @@ static void test_names_that_show(void)
     CHECK_STR(plan_person(p, id)->name, "Ans naV");
     plan_destroy(p);
     char err[300];
+    /* the children's names become people as the map takes names: a tab or
+     * a direction mark between the commas is no child (found by fuzzing) */
+    p = plan_create();
+    CHECK_INT(plan_apply(p,
+                         &(Edit){.kind = EDIT_SET_FIELD,
+                                 .field = FIELD_CHILDREN,
+                                 .text = "Sam,\t, \xE2\x80\x8F,\xE2\x80\xAENoor\xE2\x80\xAC"},
+                         NULL, &why),
+              EDIT_OK);
+    CHECK_INT(p->n_people, 2);
+    CHECK(p->n_people == 2 && !strcmp(p->people[1].name, "Noor"));
+    {
+        char *text = planfile_format(p);
+        Plan *q = text ? planfile_parse(text, strlen(text), err, sizeof err) : NULL;
+        CHECK(q != NULL); /* what the edits made reads back */
+        if (q) plan_destroy(q);
+        free(text);
+    }
+    plan_destroy(p);
     FILE *f = fopen(KRING_SOURCE_DIR "/assets/plans/jansen.json", "rb");
     static char sample[1 << 16];
     size_t n = f ? fread(sample, 1, sizeof sample - 1, f) : 0;
