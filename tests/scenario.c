@@ -2743,13 +2743,19 @@ static int window_close(void)
         if (null >= 0) dup2(null, 1), dup2(null, 2);
         char fd[16];
         snprintf(fd, sizeof fd, "%d", fds[1]);
-        execl("/usr/bin/Xvfb", "Xvfb", "-displayfd", fd, "-screen", "0", "1280x800x24", "-nolisten",
-              "tcp", (char *)NULL);
+        execl("/usr/bin/Xvfb", "Xvfb", "-displayfd", fd, "-noreset", "-screen", "0", "1280x800x24",
+              "-nolisten", "tcp", (char *)NULL);
         _exit(127);
     }
     close(fds[1]);
+    /* to its end of line: Xvfb writes the number and the newline apart,
+     * and a pipe closed between them ends it ("Cannot write display
+     * number") */
     char num[16] = "";
-    ssize_t n = read(fds[0], num, sizeof num - 1);
+    ssize_t n = 0, got;
+    while (n < (ssize_t)sizeof num - 1 && !memchr(num, '\n', (size_t)n) &&
+           (got = read(fds[0], num + n, sizeof num - 1 - (size_t)n)) > 0)
+        n += got;
     close(fds[0]);
     if (n <= 0) {
         fprintf(stderr, "Xvfb did not start\n");
