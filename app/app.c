@@ -34,6 +34,7 @@
 #include "export/pdf.h"
 #include "export/print.h"
 #include "export/qr.h"
+#include "export/sharing.h"
 #include "platform/drm.h"
 #include "platform/paths.h"
 #include "platform/render.h"
@@ -108,7 +109,15 @@ struct App {
     uint32_t now;
     uint64_t frames; /* frames presented */
     bool quit;
-    bool left; /* the facilitator left the kiosk with the PIN */
+    bool left;                 /* the facilitator left the kiosk with the PIN */
+    unsigned plan_gen;         /* counts changes of the plan on screen */
+    Sharing *sharing;          /* the phones' pages, while the share step is open */
+    unsigned shared_gen;       /* ... of the plan as it was then */
+    unsigned share_failed_gen; /* 1 + the plan that could not be served: not tried again */
+    uint32_t shared_choice;    /* what the family chose to share, as served (choice_sign) */
+    ShareLinks links;          /* the served pages' links, for the share screen */
+    char share_address[64];
+    int share_port;
 };
 
 /* ------------------------------------------------------------------ */
@@ -141,6 +150,9 @@ static uint32_t cover_due(const App *app)
     return app->last_touch + (uint32_t)app->cover_minutes * 60000u;
 }
 
+/* The phones' pages end after this long untouched. */
+enum { SHARE_IDLE_MS = 15 * 60000 };
+
 uint32_t app_deadline(const App *app)
 {
     uint32_t d = gestures_deadline(&app->gestures);
@@ -153,6 +165,8 @@ uint32_t app_deadline(const App *app)
     uint32_t grace = grace_due(app);
     if (grace && grace < d) d = grace;
     if (app->redraw_at && app->redraw_at < d) d = app->redraw_at;
+    uint32_t share_end = app->last_touch + SHARE_IDLE_MS;
+    if (app->sharing && share_end < d) d = share_end;
     return d;
 }
 
@@ -236,6 +250,7 @@ static void replace_plan(App *app, Plan *plan)
     }
     plan_destroy(app->plan);
     app->plan = plan;
+    app->plan_gen++;
     app->dirty = true;
 }
 
@@ -321,6 +336,7 @@ static int open_meeting(App *app)
             return -1;
         }
         app->plan = plan;
+        app->plan_gen++;
         if (store_meeting_create(app->store, plan, wall_ms(app) / 1000, &app->meeting) !=
             STORE_OK) {
             fprintf(stderr, "kring: %s\n", store_message(app->store));
@@ -331,6 +347,7 @@ static int open_meeting(App *app)
     app->meeting = store_meeting_latest(app->store);
     if (app->meeting) { /* a meeting was going on: carry on with it */
         app->plan = store_meeting_load(app->store, app->meeting);
+        app->plan_gen++;
         app->resumed = app->plan != NULL;
         if (app->plan) return 0;
         /* Leave that meeting as it is (it can still be rescued). */
@@ -342,6 +359,7 @@ static int open_meeting(App *app)
         app->meeting = 0;
     }
     app->plan = plan_create(); /* the start screen: no meeting open */
+    app->plan_gen++;
     if (!app->plan) {
         fprintf(stderr, "kring: not enough memory to start\n");
         return -1;
@@ -364,6 +382,7 @@ static void apply(App *app, const Edit *e)
     say(app, NULL, false);
     EditResult r = plan_apply(app->plan, e, NULL, &why);
     app->dirty = true;
+    if (r == EDIT_OK) app->plan_gen++;
     bool in_sheet = flow_in_sheet(&app->flow);
     flow_edit_result(&app->flow, app->plan, r, why);
     if (r != EDIT_OK) {
@@ -686,6 +705,76 @@ static void handle(App *app, const SDL_Event *e)
 }
 
 /* Fires what has come due: long presses, a retry of a failed save. */
+/* What the family chose to share, in one number: a change serves anew. */
+static uint32_t choice_sign(const ShareView *v)
+{
+    uint32_t h = 2166136261u ^ (uint32_t)v->plan_off ^ ((uint32_t)v->with_safety << 1);
+    for (int i = 0; i < v->n_hidden; i++)
+        h = (h ^ v->hidden[i]) * 16777619u;
+    return h ^ (uint32_t)v->n_hidden;
+}
+
+/* The phones' pages are served while, and only while, the share step is
+ * open on an uncovered meeting that someone touched in the last quarter
+ * of an hour; a plan changed meanwhile is served anew (new links). */
+static void sync_sharing(App *app)
+{
+    const AppOptions *o = app->opt;
+    bool want = o->share_address[0] && app->meeting && flow_in_meeting(&app->flow) &&
+                !flow_covered(&app->flow) && flow_step(&app->flow) == STEP_SHARE &&
+                app_now(app) - app->last_touch < SHARE_IDLE_MS;
+    const ShareView *v = &app->flow.share;
+    uint32_t sign = choice_sign(v);
+    Sharing *before = NULL; /* served anew in the same share step: the links stay */
+    if (app->sharing && (!want || app->shared_gen != app->plan_gen || app->shared_choice != sign ||
+                         !sharing_alive(app->sharing))) {
+        sharing_end(app->sharing); /* the port closes, so the next can take it */
+        if (want)
+            before = app->sharing;
+        else
+            sharing_stop(app->sharing);
+        app->sharing = NULL;
+        app->links.serving = false;
+        app->dirty = true;
+        if (o->verbose) fprintf(stderr, "kring: the phones' pages are no longer served\n");
+    }
+    if (!want || app->sharing ||
+        (app->share_failed_gen == app->plan_gen + 1 && app->shared_choice == sign)) {
+        sharing_stop(before);
+        return;
+    }
+    char fonts[1200], serve[4200], err[300];
+    paths_fonts_dir(fonts, sizeof fonts);
+    paths_beside_program("kring-serve", serve, sizeof serve);
+    SharingChoice choice = {.hidden = v->hidden,
+                            .n_hidden = v->n_hidden,
+                            .whole_plan = !v->plan_off,
+                            .safety = v->with_safety};
+    int port = o->share_port;
+    if (before && !port) port = sharing_port(before); /* the same address, the same links */
+    app->sharing = sharing_start(app->plan, app->cat, fonts, &choice, serve, o->share_address, port,
+                                 before, wall_ms(app) / 1000, err, sizeof err);
+    sharing_stop(before);
+    app->shared_gen = app->plan_gen;
+    app->shared_choice = sign;
+    app->dirty = true;
+    ShareLinks *l = &app->links;
+    l->n = 0;
+    l->serving = app->sharing != NULL;
+    for (int i = -1; app->sharing && i < app->plan->n_people && l->n < SHARE_LINKS_MAX; i++) {
+        uint32_t who = i < 0 ? 0 : app->plan->people[i].id;
+        if (sharing_link(app->sharing, who, l->url[l->n], sizeof l->url[l->n]))
+            l->person[l->n++] = who;
+    }
+    if (!app->sharing) {
+        app->share_failed_gen = app->plan_gen + 1; /* not again for this plan */
+        fprintf(stderr, "kring: the phones' pages cannot be served: %s\n", err);
+    } else if (o->verbose) {
+        fprintf(stderr, "kring: serving the phones' pages on %s:%d\n", o->share_address,
+                sharing_port(app->sharing));
+    }
+}
+
 static void tick(App *app)
 {
     Gesture g;
@@ -712,6 +801,7 @@ static void tick(App *app)
         flow_cover_pin_only(&app->flow);
         app->dirty = true;
     }
+    sync_sharing(app);
     if (app->watchdog_ms && app_now(app) >= app->ping_at) { /* alive: the loop turns */
         sd_notify(0, "WATCHDOG=1");
         app->ping_at = app_now(app) + app->watchdog_ms;
@@ -772,6 +862,7 @@ static void flow_view_update(App *app)
     v->cover_minutes = app->cover_minutes;
     v->screen_tenths = app->screen_tenths;
     v->kept_words = app->kept_words;
+    v->links = app->links.serving ? &app->links : NULL;
 }
 
 /* The prepared plan files: the sample, and any *.json in the folder
@@ -978,6 +1069,7 @@ static void enter_meeting(App *app, Plan *plan, int64_t id)
 {
     plan_destroy(app->plan);
     app->plan = plan;
+    app->plan_gen++;
     app->meeting = id;
     flow_to_meeting(&app->flow);
 }
@@ -1720,6 +1812,7 @@ static int open_data(App *app)
 
 static void stop(App *app)
 {
+    sharing_stop(app->sharing);
     if (app->kek) sodium_free(app->kek);
     if (app->turned) SDL_DestroyTexture(app->turned);
     if (app->render) render_destroy(app->render);

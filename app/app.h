@@ -30,6 +30,8 @@ typedef struct AppOptions {
     int redact;              /* REDACT_* for --export-pdf and --print */
     bool verbose;            /* say on stderr when each action is stored */
     bool unlock_pin;         /* lift the PIN lockout, then exit */
+    char share_address[64];  /* --share-on: serve the phones' pages there; "" for not */
+    int share_port;
 } AppOptions;
 
 typedef struct App App;

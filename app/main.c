@@ -43,6 +43,8 @@ static const char usage[] =
     "  --export-qr DIR    write the meeting's share codes as PNG, each with its\n"
     "                     text in a .txt file of the same name, then exit\n"
     "  --verbose          say on stderr when each action is stored\n"
+    "  --share-on ADDRESS:PORT  while the share step is open, serve each person's\n"
+    "                     page to phones there (IPv4; port 0: any free one)\n"
     "  --unlock-pin       lift the lockout after too many wrong PINs (the PIN\n"
     "                     stays as it was), then exit\n"
     "  --version          print the version and exit\n"
@@ -87,7 +89,7 @@ int main(int argc, char **argv)
                      !strcmp(a, "--script") || !strcmp(a, "--screenshot") || !strcmp(a, "--dpi") ||
                      !strcmp(a, "--import") || !strcmp(a, "--export-json") ||
                      !strcmp(a, "--export-qr") || !strcmp(a, "--export-pdf") ||
-                     !strcmp(a, "--copies");
+                     !strcmp(a, "--copies") || !strcmp(a, "--share-on");
         if (takes && !val) return bad_usage("option %s needs a value", a);
         if (!strcmp(a, "--help")) {
             char codes[64];
@@ -159,6 +161,15 @@ int main(int argc, char **argv)
             opt.redact |= REDACT_NAMES;
         } else if (!strcmp(a, "--verbose")) {
             opt.verbose = true;
+        } else if (!strcmp(a, "--share-on")) {
+            char addr[64];
+            int port = -1;
+            char extra;
+            if (sscanf(val, "%63[0-9.]:%d%c", addr, &port, &extra) != 2 || port < 0 || port > 65535)
+                return bad_usage("--share-on takes ADDRESS:PORT (as 127.0.0.1:8080), not '%s'",
+                                 val);
+            snprintf(opt.share_address, sizeof opt.share_address, "%s", addr);
+            opt.share_port = port;
         } else {
             return bad_usage("unknown option '%s'", a);
         }

@@ -6,15 +6,16 @@ set -euo pipefail
 
 build=(build-essential cmake pkg-config
        libsdl2-dev libsdl2-ttf-dev libsqlite3-dev libcairo2-dev libpango1.0-dev
-       libjansson-dev libfribidi-dev libqrencode-dev libcups2-dev libsodium-dev libsystemd-dev libdrm-dev)
-# the tests read QR codes back with zbar, calendar events with python's
-# icalendar, and PDFs with poppler's tools, and print on a real print
+       libjansson-dev libfribidi-dev libqrencode-dev libcups2-dev libsodium-dev libsystemd-dev libdrm-dev
+       libmicrohttpd-dev)
+# the tests read QR codes back with zbar, calendar files with python's
+# icalendar (their repeats expanded with dateutil), and PDFs with poppler's tools, and print on a real print
 # server of their own (cupsd); valgrind runs a session (tests/unsanitized.sh);
 # libfiu's fiu-run makes writes and syncs fail; clang-format keeps the
 # sources as .clang-format lays them out; e2fsprogs makes the file system
 # a card test reads back raw (tests/card); xvfb is a real X server for
 # the scenario that closes Kring's window as a window manager would
-test=(zbar-tools python3-icalendar poppler-utils cups valgrind
+test=(zbar-tools python3-icalendar python3-dateutil poppler-utils cups valgrind
       fiu-utils clang-format e2fsprogs xvfb)
 
 want=("${build[@]}")

@@ -6,8 +6,10 @@
  * Each NAME is one CTest test. Screenshots and widget dumps are left in
  * OUTPUT_DIR/NAME/ to be looked at. */
 #define _GNU_SOURCE /* memmem */
+#include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <netinet/in.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -531,7 +533,11 @@ static void goals(void)
     if (a) {
         CHECK_INT(a->goal, 92);
         CHECK_STR(a->what, "kookt op vrijdag voor Sam");
-        CHECK_STR(a->when, "elke dag");
+        /* weekly on Friday at 08:00 as tapped, then made daily with words beside it */
+        CHECK_STR(a->when, "niet in de vakantie");
+        CHECK_INT(a->schedule.repeat, REPEAT_DAILY);
+        CHECK_STR(a->schedule.time, "08:00");
+        CHECK_INT(a->schedule.days, 0);
         CHECK_INT(a->checker, 1);
         CHECK(a->n_people == 2 && a->people[0] == 7 && a->people[1] == 5);
     }
@@ -782,6 +788,101 @@ static void share_screen(void)
     CHECK_STR(got, ""); /* switched off: no code at all */
     decode_screen("5-event.png", got, sizeof got);
     CHECK(strncmp(got, "BEGIN:VEVENT\r\n", 14) == 0 && strstr(got, "DTSTART:20270220T100000"));
+}
+
+/* True when nothing answers on the port of url any more. */
+static bool port_closed(const char *url)
+{
+    int port = 0;
+    const char *colon = strrchr(url, ':');
+    if (!colon || sscanf(colon + 1, "%d", &port) != 1) return false;
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    struct sockaddr_in sa = {.sin_family = AF_INET, .sin_port = htons((uint16_t)port)};
+    inet_pton(AF_INET, "127.0.0.1", &sa.sin_addr);
+    bool refused = connect(fd, (struct sockaddr *)&sa, sizeof sa) != 0 && errno == ECONNREFUSED;
+    close(fd);
+    return refused;
+}
+
+/* The phones' pages, as a phone would take them: the share step serves
+ * them on a loopback address (--share-on); the test reads each code from
+ * the screen, fetches the pages it opens (tests/share_check.py: each
+ * person's own parts and nobody else's, the calendar, the PDF byte for
+ * byte, one 404 for every wrong link, 200 idle connections and a slow
+ * client), and after the step closes nothing answers. */
+static int share_pages(void)
+{
+    if (system("/usr/bin/python3 -c 'import html5lib, icalendar' 2>/dev/null") != 0) {
+        fprintf(stderr, "skipped: python3-html5lib or python3-icalendar is missing\n");
+        return 77;
+    }
+    CHECK_INT(run("dummy", (const char *[]){"--headless", "--db", db, "--demo", "--export-pdf",
+                                            "export.pdf", NULL}),
+              0);
+    unlink("serving.txt");
+    unlink("fetched");
+    unlink("closed.txt");
+    unlink("done");
+    pid_t pid = start("dummy",
+                      (const char *[]){"--headless", "--db", db, "--size", "1920x1080", "--verbose",
+                                       "--share-on", "127.0.0.1:0", "--script",
+                                       script("share_pages"), NULL},
+                      "stderr.txt");
+    bool serving = wait_for("serving.txt", 120);
+    CHECK(serving);
+    static char plan_url[512], ans[512], esther[512], sam[512], henk[512], henk_off[512];
+    decode_screen("1-plan.png", plan_url, sizeof plan_url);
+    decode_screen("2-ans.png", ans, sizeof ans);
+    decode_screen("3-esther.png", esther, sizeof esther);
+    decode_screen("4-sam.png", sam, sizeof sam);
+    decode_screen("5-henk.png", henk, sizeof henk);
+    decode_screen("6-henk-off.png", henk_off, sizeof henk_off);
+    const char *urls[] = {plan_url, ans, esther, sam, henk};
+    for (int i = 0; i < 5; i++) {
+        if (strncmp(urls[i], "HTTP://127.0.0.1:", 17) != 0)
+            fprintf(stderr, "code %d does not open a page: '%.80s'\n", i + 1, urls[i]);
+        CHECK(!strncmp(urls[i], "HTTP://127.0.0.1:", 17) && strlen(urls[i]) < 64);
+    }
+    CHECK(strcmp(ans, esther) != 0 && strcmp(ans, plan_url) != 0);
+    CHECK_STR(henk_off, ""); /* switched off: no code */
+    FILE *f = fopen("spec.json", "w");
+    CHECK(f != NULL);
+    if (f) {
+        fprintf(
+            f,
+            "{\"out\": \"%s\", \"pdf\": \"%s/export.pdf\", \"plan\": \"%s\", \"pages\": ["
+            "{\"name\": \"ans\", \"url\": \"%s\", \"want\": [\"Voor <bdi>Ans Verhoef</bdi>\", "
+            "\"Sam mag bij haar eten als mama laat werkt\", \"Evaluatie\"], "
+            "\"not\": [\"kookt op donderdag\", \"opent elke maandag de post\"], "
+            "\"calendar\": true, \"cal_want\": [\"Evaluatie\"], "
+            "\"cal_not\": [\"kookt\"]},"
+            "{\"name\": \"esther\", \"url\": \"%s\", \"want\": [\"opent elke maandag de post\", "
+            "\"Jij kijkt of dit gebeurt\", \"brengt Sam op vrijdag naar school\"], "
+            "\"not\": [\"kookt op donderdag\", \"neemt Sam mee naar voetbal\"], "
+            "\"calendar\": true, \"cal_want\": [\"Evaluatie\"]},"
+            "{\"name\": \"sam\", \"url\": \"%s\", \"want\": [\"geen eigen afspraken\"], "
+            "\"not\": [\"Sam mag bij haar eten\"], \"calendar\": false}]}",
+            dir, dir, plan_url, ans, esther, sam);
+        fclose(f);
+    }
+    char cmd[2600];
+    snprintf(cmd, sizeof cmd, "/usr/bin/python3 '%s/tests/share_check.py' spec.json", src);
+    CHECK_INT(system(cmd), 0);
+    /* Henk's page went with his code */
+    snprintf(cmd, sizeof cmd,
+             "/usr/bin/python3 -c 'import sys,urllib.request as u\n"
+             "try: u.urlopen(sys.argv[1].replace(\"HTTP:\",\"http:\",1), timeout=5)\n"
+             "except u.HTTPError as e: sys.exit(0 if e.code == 404 else 1)\n"
+             "sys.exit(1)' '%s'",
+             henk);
+    CHECK_INT(system(cmd), 0);
+    touch("fetched");
+    CHECK(wait_for("closed.txt", 60));
+    CHECK(port_closed(ans)); /* the step closed: nothing listens */
+    touch("done");
+    CHECK_INT(finish(pid), 0);
+    CHECK(file_holds("stderr.txt", "no longer served"));
+    return -1;
 }
 
 /* Code points of s without white space, bidi controls and brackets (which
@@ -2841,6 +2942,7 @@ static const struct {
     SCENARIO(places, 300),
     SCENARIO(qr_codes, 300),
     SCENARIO(share_screen, 300),
+    SCENARIO_MAY_SKIP(share_pages, 300),
     SCENARIO(pdf, 300),
     SCENARIO_MAY_SKIP(print_job, 300),
     SCENARIO(conference, 300),

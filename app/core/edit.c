@@ -218,6 +218,9 @@ static EditResult agreement_add_or_set(Ctx *c, uint32_t *new_id)
         if (!dup) t.people[t.n_people++] = e->people[i];
     }
     if (!person_ok(plan, e->checker)) return not_found(c);
+    const char *bad_schedule = schedule_problem(&e->schedule);
+    if (bad_schedule) return invalid(c, bad_schedule);
+    t.schedule = e->schedule;
     char *what = clean(e->text), *when = clean(e->text2);
     if (!what || !when) {
         free(what);
@@ -241,6 +244,7 @@ static EditResult agreement_add_or_set(Ctx *c, uint32_t *new_id)
     }
     a->goal = t.goal;
     a->checker = t.checker;
+    a->schedule = t.schedule;
     a->n_people = t.n_people;
     memcpy(a->people, t.people, sizeof a->people);
     replace(&a->what, what);

@@ -24,7 +24,7 @@ typedef enum EditKind {
     EDIT_GOAL_SET,         /* id, text, number = area */
     EDIT_GOAL_MOVE,        /* id, index: its new position */
     EDIT_GOAL_REMOVE,      /* id; its agreements go with it */
-    EDIT_AGREEMENT_ADD,    /* goal, people, text what, text2 when, checker */
+    EDIT_AGREEMENT_ADD,    /* goal, people, text what, text2 when (words), schedule, checker */
     EDIT_AGREEMENT_SET,    /* id; as ADD */
     EDIT_AGREEMENT_REMOVE, /* id */
     EDIT_ITEM_ADD,         /* field = Section, text */
@@ -52,6 +52,7 @@ typedef struct Edit {
     uint32_t goal, checker, support;
     uint32_t people[AGREEMENT_PEOPLE_MAX];
     int n_people;
+    Schedule schedule;
 } Edit;
 
 /* Why an edit was refused that would make the plan larger than a plan

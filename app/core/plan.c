@@ -1,6 +1,7 @@
 /* plan: building, copying and looking up the plan. */
 #include "core/plan.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -318,7 +319,12 @@ uint32_t plan_add_agreement(Plan *plan, const Agreement *t)
     }
     uint32_t id = take_id(plan, t->id);
     Agreement *a = &plan->agreements[plan->n_agreements++];
-    *a = (Agreement){.id = id, .goal = t->goal, .what = what, .when = when, .checker = t->checker};
+    *a = (Agreement){.id = id,
+                     .goal = t->goal,
+                     .what = what,
+                     .when = when,
+                     .schedule = t->schedule,
+                     .checker = t->checker};
     a->n_people = t->n_people < 0                      ? 0
                   : t->n_people > AGREEMENT_PEOPLE_MAX ? AGREEMENT_PEOPLE_MAX
                                                        : t->n_people;
@@ -394,6 +400,88 @@ bool plan_valid_date(const char *s)
     if (y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1) return false;
     bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
     return d <= days[m - 1] + (m == 2 && leap);
+}
+
+static const char *const repeat_keys[REPEAT_COUNT] = {
+    "none", "once", "daily", "school_days", "weekly", "fortnightly", "monthly"};
+static const char *const weekday_keys[WEEK_DAYS] = {"mon", "tue", "wed", "thu",
+                                                    "fri", "sat", "sun"};
+
+const char *repeat_key(int repeat)
+{
+    return repeat >= 0 && repeat < REPEAT_COUNT ? repeat_keys[repeat] : NULL;
+}
+
+int repeat_from_key(const char *key)
+{
+    for (int i = 0; key && i < REPEAT_COUNT; i++)
+        if (strcmp(key, repeat_keys[i]) == 0) return i;
+    return -1;
+}
+
+const char *weekday_key(int day)
+{
+    return day >= 0 && day < WEEK_DAYS ? weekday_keys[day] : NULL;
+}
+
+int weekday_from_key(const char *key)
+{
+    for (int i = 0; key && i < WEEK_DAYS; i++)
+        if (strcmp(key, weekday_keys[i]) == 0) return i;
+    return -1;
+}
+
+const char *schedule_problem(const Schedule *s)
+{
+    if (s->repeat < 0 || s->repeat >= REPEAT_COUNT) return N_("Kies hoe vaak het gebeurt.");
+    if (memchr(s->date, '\0', sizeof s->date) == NULL ||
+        memchr(s->time, '\0', sizeof s->time) == NULL ||
+        (s->date[0] && !plan_valid_date(s->date)) || (s->time[0] && !plan_valid_time(s->time)))
+        return N_("Die dag of tijd bestaat niet.");
+    if ((s->repeat == REPEAT_ONCE || s->repeat == REPEAT_MONTHLY) && !s->date[0])
+        return N_("Kies op welke dag het gebeurt.");
+    if ((s->repeat == REPEAT_WEEKLY || s->repeat == REPEAT_FORTNIGHTLY) &&
+        (s->days & ALL_DAYS) == 0)
+        return N_("Kies op welke dag van de week het gebeurt.");
+    if (s->days & ~(unsigned)ALL_DAYS) return N_("Die dag of tijd bestaat niet.");
+    return NULL;
+}
+
+/* Days since 1970-01-01 of a civil date, and back (H. Hinnant's). */
+static long days_from_civil(int y, int m, int d)
+{
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+void plan_day_date(long z, char out[11])
+{
+    z += 719468;
+    long era = (z >= 0 ? z : z - 146096) / 146097;
+    long doe = z - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long y = yoe + era * 400, doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153, d = doy - (153 * mp + 2) / 5 + 1;
+    long m = mp + (mp < 10 ? 3 : -9);
+    y += m <= 2;
+    if (y < 0 || y > 9999) y = 9999; /* never: dates are years 1900..2999 */
+    snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u,
+             (unsigned)d % 100u);
+}
+
+long plan_day_number(const char *iso)
+{
+    return days_from_civil(atoi(iso), atoi(iso + 5), atoi(iso + 8));
+}
+
+int plan_weekday(const char *iso)
+{
+    long day = plan_day_number(iso);
+    return (int)((day % 7 + 7 + 3) % 7); /* 1970-01-01 was a Thursday */
 }
 
 bool plan_valid_time(const char *s)

@@ -111,14 +111,37 @@ typedef struct Goal {
     int area; /* Area */
 } Goal;
 
+/* How often an agreement comes back, as tapped (so a phone can remind). */
+typedef enum Repeat {
+    REPEAT_NONE,        /* only the words in Agreement.when */
+    REPEAT_ONCE,        /* on Schedule.date */
+    REPEAT_DAILY,       /* every day */
+    REPEAT_SCHOOLDAYS,  /* Monday to Friday */
+    REPEAT_WEEKLY,      /* every week on Schedule.days */
+    REPEAT_FORTNIGHTLY, /* every other week on Schedule.days */
+    REPEAT_MONTHLY,     /* every month on the day of Schedule.date */
+    REPEAT_COUNT
+} Repeat;
+
+enum { WEEK_DAYS = 7, ALL_DAYS = 0x7F }; /* Schedule.days: bit 0 Monday .. bit 6 Sunday */
+
+typedef struct Schedule {
+    int repeat;    /* Repeat */
+    unsigned days; /* REPEAT_WEEKLY, REPEAT_FORTNIGHTLY: which days (at least one) */
+    char date[11]; /* "YYYY-MM-DD": the day (REPEAT_ONCE), the first day (REPEAT_MONTHLY:
+                      needed, and its day of the month), "" for from the meeting's date */
+    char time[6];  /* "HH:MM", or "" when it has no time of day */
+} Schedule;
+
 typedef struct Agreement {
     uint32_t id;
     uint32_t goal;
     uint32_t people[AGREEMENT_PEOPLE_MAX]; /* who does it: at least one */
     int n_people;
     char *what;
-    char *when;       /* when or how often */
-    uint32_t checker; /* who checks that it happened; 0: nobody named */
+    char *when;        /* when or how often, in the family's words (beside the schedule) */
+    Schedule schedule; /* when, as tapped */
+    uint32_t checker;  /* who checks that it happened; 0: nobody named */
 } Agreement;
 
 /* What the child says, in its own words, with a support person. */
@@ -219,8 +242,22 @@ const char *section_key(int section);
 int section_from_key(const char *key);
 const char *field_key(int field);
 
+/* Stable names of repeats and week days in files ("weekly", "mon"). */
+const char *repeat_key(int repeat);
+int repeat_from_key(const char *key);
+const char *weekday_key(int day);
+int weekday_from_key(const char *key);
+/* NULL when the schedule is whole (a day for ONCE and MONTHLY, days for WEEKLY and
+ * FORTNIGHTLY, a real date and time where given), else why not (a msgid). */
+const char *schedule_problem(const Schedule *s);
+
 /* True for a real calendar date "YYYY-MM-DD" (years 1900..2999). */
 bool plan_valid_date(const char *s);
+/* Days since 1970-01-01 of a real date "YYYY-MM-DD", and back; its day
+ * of the week (0 Monday .. 6 Sunday). */
+long plan_day_number(const char *iso);
+void plan_day_date(long day, char out[11]);
+int plan_weekday(const char *iso);
 /* True for a time of day "HH:MM". */
 bool plan_valid_time(const char *s);
 

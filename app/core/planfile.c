@@ -245,9 +245,43 @@ static bool read_goals(Reader *r, Plan *plan, json_t *arr)
     return true;
 }
 
+/* An agreement's schedule: {"repeat": "weekly", "days": ["mon", "wed"],
+ * "date": "", "time": "07:45"}, as plan_apply() would take it. */
+static bool read_schedule(Reader *r, json_t *v, Schedule *out)
+{
+    static const char *const keys[] = {"repeat", "days", "date", "time", NULL};
+    const char *repeat, *date, *time;
+    json_t *days;
+    if (!is_object(r, v) || !only_keys(r, v, keys) || !get_str(r, v, "repeat", true, &repeat) ||
+        !get_array(r, v, "days", WEEK_DAYS, &days) || !get_str(r, v, "date", false, &date) ||
+        !get_str(r, v, "time", false, &time))
+        return false;
+    Schedule s = {.repeat = repeat_from_key(repeat)};
+    if (s.repeat <= REPEAT_NONE) return bad(r, "\"repeat\" is not a known repeat");
+    if (strlen(date) >= sizeof s.date || strlen(time) >= sizeof s.time)
+        return bad(r, "the schedule's date or time is not one");
+    strcpy(s.date, date);
+    strcpy(s.time, time);
+    size_t k;
+    json_t *d;
+    json_array_foreach(days, k, d)
+    {
+        int day = weekday_from_key(json_is_string(d) ? json_string_value(d) : NULL);
+        if (day < 0) return bad(r, "\"days\" holds something that is not a day of the week");
+        if (s.days & (1u << day)) return bad(r, "\"days\" names a day twice");
+        s.days |= 1u << day;
+    }
+    if (schedule_problem(&s))
+        return bad(r,
+                   "the schedule lacks its day or days of the week, or has no real date or time");
+    *out = s;
+    return true;
+}
+
 static bool read_agreements(Reader *r, Plan *plan, json_t *arr)
 {
-    static const char *const keys[] = {"id", "goal", "people", "what", "when", "checker", NULL};
+    static const char *const keys[] = {"id",   "goal",    "people",   "what",
+                                       "when", "checker", "schedule", NULL};
     size_t i;
     json_t *v;
     json_array_foreach(arr, i, v)
@@ -270,6 +304,8 @@ static bool read_agreements(Reader *r, Plan *plan, json_t *arr)
                        .what = (char *)what,
                        .when = (char *)when,
                        .checker = checker};
+        json_t *sched = json_object_get(v, "schedule"); /* version 3; before: words only */
+        if (sched && !read_schedule(r, sched, &a.schedule)) return false;
         size_t k;
         json_t *p;
         json_array_foreach(people, k, p)
@@ -592,6 +628,17 @@ static json_t *tree(const Plan *plan, Writer *wp)
         obj_set(&w, o, "people", who);
         set_str(&w, o, "what", a->what);
         set_str(&w, o, "when", a->when);
+        if (a->schedule.repeat != REPEAT_NONE) {
+            const Schedule *sc = &a->schedule;
+            json_t *so = json_object(), *days = json_array();
+            set_str(&w, so, "repeat", repeat_key(sc->repeat));
+            for (int d = 0; d < WEEK_DAYS; d++)
+                if (sc->days & (1u << d)) arr_add(&w, days, json_string(weekday_key(d)));
+            obj_set(&w, so, "days", days);
+            set_str(&w, so, "date", sc->date);
+            set_str(&w, so, "time", sc->time);
+            obj_set(&w, o, "schedule", so);
+        }
         set_int(&w, o, "checker", a->checker);
         arr_add(&w, agreements, o);
     }

@@ -12,8 +12,10 @@
 #include "core/plan.h"
 
 /* Version 2: the children the plan is about are people ("child": true).
- * A version 1 file is read as it was, its children made people. */
-enum { PLANFILE_VERSION = 2 };
+ * A version 1 file is read as it was, its children made people.
+ * Version 3: an agreement may have a "schedule" (how often, as tapped);
+ * agreements of older files have only their words. */
+enum { PLANFILE_VERSION = 3 };
 
 /* Reads a plan from JSON text; NULL and a reason in err on failure. */
 Plan *planfile_parse(const char *text, size_t n, char *err, size_t errlen);

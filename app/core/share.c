@@ -7,6 +7,7 @@
 
 #include "core/i18n.h"
 #include "core/mem.h"
+#include "core/calendar.h"
 #include "core/textexport.h"
 #include "core/utf8.h"
 

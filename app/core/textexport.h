@@ -21,11 +21,21 @@ char *export_plan_text(const Plan *plan, const Catalog *cat);
  * person has no agreements and checks none (then there is no code). */
 char *export_person_text(const Plan *plan, uint32_t person, const Catalog *cat);
 
-/* The evaluation meeting as an iCalendar VEVENT (RFC 5545: escaped,
- * folded at 75 octets, CRLF), the bare form phone cameras accept best.
- * `now` is the DTSTAMP (seconds since 1970). NULL when the evaluation has
- * no date; *why (when not NULL) then says so, as a msgid. */
-char *export_vevent(const Plan *plan, const Catalog *cat, int64_t now, const char **why);
+/* An agreement's schedule in words, as a family says it ("elke maandag
+ * en woensdag, om 07:45", "op 03-03-2027"); "" for REPEAT_NONE. */
+void export_schedule(const Schedule *s, const Catalog *cat, char *out, size_t n);
+
+/* An agreement's when: its schedule in words and the family's own words
+ * beside it ("elke vrijdag, om 08:15 (niet in de vakantie)"), either
+ * alone, or "" for neither; NULL when memory is short. */
+char *export_when(const Agreement *a, const Catalog *cat);
+
+/* When and where the evaluation is, in lines ("20-02-2027, 10:00–12:00,
+ * Wijkcentrum\nEsther nodigt iedereen uit."), or that it is not agreed. */
+char *export_evaluation(const Plan *plan, const Catalog *cat);
+
+/* A section's title as the plan shows it (a msgid: "Veiligheid en plan B"). */
+const char *export_section_title(int section);
 
 /* A date "YYYY-MM-DD" the way the plan shows it in the catalogue's
  * language ("20-02-2027", "20/02/2027"; tr_date). */

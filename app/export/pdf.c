@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <cairo-pdf.h>
 #include <fontconfig/fontconfig.h>
@@ -323,8 +324,10 @@ static void agreements(Doc *d)
                                                 : ", ",
                          iso ? BIDI_FSI : "", name, iso ? BIDI_PDI : "");
             }
-            const char *row[4] = {who, a->what, a->when, name_of(p, a->checker)};
+            char *when = export_when(a, d->cat);
+            const char *row[4] = {who, a->what, when ? when : a->when, name_of(p, a->checker)};
             table_row(d, row, false);
+            free(when);
         }
     }
 }
@@ -541,6 +544,20 @@ static int render(const Plan *plan, const Catalog *cat, const char *fonts_dir,
     cairo_surface_t *s = make(arg);
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, d.title);
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "Kring");
+    /* dated by the plan, not by the clock: the same plan gives the same
+     * bytes, on paper, on a phone and in a file */
+    char made[40] = "";
+    if (plan->approved_at > 0) {
+        time_t t = (time_t)plan->approved_at;
+        struct tm tm;
+        gmtime_r(&t, &tm);
+        strftime(made, sizeof made, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    } else if (plan_valid_date(plan->field[FIELD_DATE])) {
+        snprintf(made, sizeof made, "%.10sT00:00:00", plan->field[FIELD_DATE]);
+    } else {
+        snprintf(made, sizeof made, "2026-01-01T00:00:00");
+    }
+    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, made);
     cairo_t *cr = cairo_create(s);
     /* measured as it is drawn: the surface's font options change how
      * lines break, and a count from other options names pages that are

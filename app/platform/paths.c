@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <sys/stat.h>
 
 #ifndef KRING_DATA_DIR
@@ -33,6 +34,20 @@ const char *paths_data_dir(void)
 void paths_fonts_dir(char *out, size_t n)
 {
     snprintf(out, n, "%s/fonts", paths_data_dir());
+}
+
+void paths_beside_program(const char *name, char *out, size_t n)
+{
+    char self[4096];
+    ssize_t k = readlink("/proc/self/exe", self, sizeof self - 1);
+    if (k <= 0) {
+        snprintf(out, n, "%s", name); /* then found by nobody: it says so */
+        return;
+    }
+    self[k] = '\0';
+    char *slash = strrchr(self, '/');
+    if (slash) *slash = '\0';
+    snprintf(out, n, "%s/%s", self, name);
 }
 
 int paths_make_parent(const char *file)

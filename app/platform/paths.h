@@ -14,6 +14,9 @@ const char *paths_data_dir(void);
 /* The fonts Kring ships: fonts/ in the data folder. */
 void paths_fonts_dir(char *out, size_t n);
 
+/* A program installed beside Kring's own (kring-serve), as a path. */
+void paths_beside_program(const char *name, char *out, size_t n);
+
 /* Creates the folder that will hold `file` (and its parents), private to
  * the user. 0 on success, else -1 with errno set. */
 int paths_make_parent(const char *file);

@@ -190,7 +190,7 @@ void flow_draw(Ui *ui, FlowState *f, const Plan *plan, const Gestures *g, const 
             stepbar_draw(ui, f->step, f->family_time, plan, view);
             board_draw(ui, &f->board, plan, g, top);
         } else if (f->step == STEP_SHARE) {
-            share_view_draw(ui, &f->share, plan, view->printing, view->print_words, view->now, top);
+            share_view_draw(ui, &f->share, plan, view, top);
         } else {
             page_draw(ui, &f->page, f->step, plan, g, view, top, f->family_time,
                       f->conditions_open);

@@ -22,6 +22,16 @@ typedef struct FlowList {
     int chosen; /* -1: none */
 } FlowList;
 
+/* The phones' pages while they are served: each person's link, and the
+ * whole plan's (person 0). */
+enum { SHARE_LINKS_MAX = 501 };
+typedef struct ShareLinks {
+    bool serving;
+    int n;
+    uint32_t person[SHARE_LINKS_MAX];
+    char url[SHARE_LINKS_MAX][64];
+} ShareLinks;
+
 typedef struct FlowView {
     bool can_undo, can_redo;
     const char *problem; /* a failure in plain words, or NULL */
@@ -44,8 +54,9 @@ typedef struct FlowView {
     int retention_days;        /* kept meetings are erased after this */
     int keep_margin_days;      /* ... but never before its evaluation and this */
     int cover_minutes;         /* the plan is covered after this long untouched; 0 never */
-    int screen_tenths;      /* the screen's diagonal as set, in tenths of an inch; 0: as it says */
-    const char *kept_words; /* the start screen: what is kept, until when (no names) */
+    int screen_tenths;       /* the screen's diagonal as set, in tenths of an inch; 0: as it says */
+    const char *kept_words;  /* the start screen: what is kept, until when (no names) */
+    const ShareLinks *links; /* the phones' pages, or NULL when none are served */
 } FlowView;
 
 #endif

@@ -12,6 +12,7 @@
 #include "core/planfile.h"
 #include "core/redact.h"
 #include "core/share.h"
+#include "core/calendar.h"
 #include "core/textexport.h"
 #include "core/utf8.h"
 

@@ -11,6 +11,7 @@
 #include "core/netmap.h"
 #include "core/script.h"
 #include "core/textedit.h"
+#include "core/calendar.h"
 #include "core/textexport.h"
 #include "core/utf8.h"
 

@@ -29,6 +29,7 @@
 #include "core/redact.h"
 #include "core/share.h"
 #include "core/textedit.h"
+#include "core/calendar.h"
 #include "core/textexport.h"
 #include "store/store.h"
 
@@ -197,6 +198,7 @@ static void model_session(const char *po, size_t po_n, Log *log)
                    .n_people = 2,
                    .text = "Brengen Sam",
                    .text2 = "ma-vr",
+                   .schedule = {REPEAT_SCHOOLDAYS, 0, "", "08:15"},
                    .checker = jamila});
     uint32_t v = edit(p, (Edit){.kind = EDIT_VOICE_ADD,
                                 .text = "Sam",
@@ -260,6 +262,9 @@ static void model_session(const char *po, size_t po_n, Log *log)
     free(text);
     AGAIN(text, export_vevent(p, NULL, 1795424400, NULL));
     log_add(log, "event", text);
+    free(text);
+    AGAIN(text, calendar_person(p, anna, NULL, 1795424400));
+    log_add(log, "calendar", text);
     free(text);
     ShareSet *set;
     AGAIN(set, share_build(p, NULL, 1795424400));

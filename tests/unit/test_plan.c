@@ -358,8 +358,8 @@ static void test_files(void)
         plan_destroy(b);
     }
     /* other versions and other formats */
-    CHECK(planfile_parse("{\"format\":\"kring-plan\",\"version\":3}", 35, err, sizeof err) == NULL);
-    CHECK(strstr(err, "version 3") != NULL);
+    CHECK(planfile_parse("{\"format\":\"kring-plan\",\"version\":4}", 35, err, sizeof err) == NULL);
+    CHECK(strstr(err, "version 4") != NULL);
     CHECK(planfile_parse("[1]", 3, err, sizeof err) == NULL);
     CHECK(planfile_parse("{\"format\":\"other\"}", 18, err, sizeof err) == NULL);
     CHECK(strstr(err, "not a Kring plan") != NULL);
@@ -802,7 +802,7 @@ static void test_version_1(void)
     CHECK(!p->people[1].child); /* the card of Can stays a card */
     CHECK_INT(p->people[0].scale, 6);
     char *out = planfile_format(p);
-    CHECK(out && strstr(out, "\"version\": 2") && strstr(out, "\"child\": true"));
+    CHECK(out && strstr(out, "\"version\": 3") && strstr(out, "\"child\": true"));
     free(out);
     plan_destroy(p);
 }
@@ -1071,11 +1071,103 @@ static void test_mentions(void)
     plan_destroy(p);
 }
 
+/* An agreement's when, as tapped: whole schedules are taken and read back,
+ * broken ones refused in plain words; a version 2 plan reads with words
+ * only. */
+static void test_schedules(void)
+{
+    uint32_t ids[8];
+    Plan *p = sample(ids);
+    const char *why = NULL;
+    Edit e = {.kind = EDIT_AGREEMENT_SET,
+              .id = ids[3],
+              .goal = ids[2],
+              .people = {ids[1]},
+              .n_people = 1,
+              .text = "brengt Sam",
+              .text2 = "ma en wo, niet in de vakantie",
+              .checker = ids[0]};
+    struct {
+        Schedule s;
+        const char *want; /* NULL: taken */
+    } cases[] = {
+        {{REPEAT_WEEKLY, 0x05, "", "07:45"}, NULL},
+        {{REPEAT_WEEKLY, 0, "", "07:45"}, "Kies op welke dag van de week het gebeurt."},
+        {{REPEAT_FORTNIGHTLY, 0, "", ""}, "Kies op welke dag van de week het gebeurt."},
+        {{REPEAT_ONCE, 0, "", "10:00"}, "Kies op welke dag het gebeurt."},
+        {{REPEAT_ONCE, 0, "2027-02-30", ""}, "Die dag of tijd bestaat niet."},
+        {{REPEAT_DAILY, 0, "", "24:00"}, "Die dag of tijd bestaat niet."},
+        {{REPEAT_DAILY, 0x80, "", ""}, "Die dag of tijd bestaat niet."},
+        {{REPEAT_COUNT, 0, "", ""}, "Kies hoe vaak het gebeurt."},
+        {{REPEAT_MONTHLY, 0, "2026-12-03", ""}, NULL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        e.schedule = cases[i].s;
+        why = NULL;
+        EditResult r = try_edit(p, e, &why);
+        if (cases[i].want) {
+            CHECK_INT(r, EDIT_INVALID);
+            CHECK(why && !strcmp(why, cases[i].want));
+            /* the plan keeps what it had */
+            CHECK_INT(plan_agreement(p, ids[3])->schedule.repeat, REPEAT_WEEKLY);
+        } else {
+            CHECK_INT(r, EDIT_OK);
+            if (i == 0) CHECK_INT(plan_agreement(p, ids[3])->schedule.days, 0x05);
+        }
+        if (i == 0) {
+            /* a weekly one on Monday and Wednesday at 07:45, read back the same */
+            char err[300], *text = planfile_format(p);
+            CHECK(text && strstr(text, "\"repeat\": \"weekly\"") && strstr(text, "\"mon\"") &&
+                  strstr(text, "\"wed\"") && strstr(text, "\"version\": 3"));
+            Plan *q = text ? planfile_parse(text, strlen(text), err, sizeof err) : NULL;
+            CHECK(q != NULL);
+            const Agreement *a = q ? plan_agreement(q, ids[3]) : NULL;
+            CHECK(a && a->schedule.repeat == REPEAT_WEEKLY && a->schedule.days == 0x05 &&
+                  !strcmp(a->schedule.time, "07:45") && !strcmp(a->schedule.date, "") &&
+                  !strcmp(a->when, "ma en wo, niet in de vakantie"));
+            plan_destroy(q);
+            free(text);
+        }
+    }
+    CHECK_INT(plan_agreement(p, ids[3])->schedule.repeat, REPEAT_MONTHLY);
+    /* the reader refuses what the edits refuse */
+    char *good = planfile_format(p), err[300];
+    const char *from = "\"repeat\": \"monthly\"";
+    const char *bad[][2] = {
+        {"\"repeat\": \"weekly\"", "lacks its day"},
+        {"\"repeat\": \"yearly\"", "not a known repeat"},
+        {"\"repeat\": \"none\"", "not a known repeat"},
+    };
+    for (size_t i = 0; good && i < sizeof bad / sizeof bad[0]; i++) {
+        static char text[1 << 16];
+        char *at = strstr(good, from);
+        CHECK(at != NULL);
+        if (!at) break;
+        snprintf(text, sizeof text, "%.*s%s%s", (int)(at - good), good, bad[i][0],
+                 at + strlen(from));
+        Plan *q = planfile_parse(text, strlen(text), err, sizeof err);
+        CHECK(q == NULL);
+        if (q) plan_destroy(q);
+        if (!strstr(err, bad[i][1])) fprintf(stderr, "schedule: %s\n", err);
+        CHECK(strstr(err, bad[i][1]) != NULL);
+    }
+    free(good);
+    plan_destroy(p);
+    /* the sample plan as shipped before version 3: words only */
+    Plan *old = planfile_read(KRING_SOURCE_DIR "/tests/data/jansen-v2.json", err, sizeof err);
+    CHECK(old != NULL);
+    for (int i = 0; old && i < old->n_agreements; i++)
+        CHECK_INT(old->agreements[i].schedule.repeat, REPEAT_NONE);
+    CHECK(old && old->n_agreements == 13 && !strcmp(old->agreements[2].when, "elke vrijdag"));
+    plan_destroy(old);
+}
+
 int main(void)
 {
     test_mentions();
     test_limits();
     test_plan_bytes();
+    test_schedules();
     test_names_that_show();
     test_keep_until();
     test_sample_family();

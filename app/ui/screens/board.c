@@ -10,6 +10,7 @@
 #include "core/bidi.h"
 #include "core/netmap.h"
 #include "core/relations.h"
+#include "core/textexport.h"
 #include "ui/kit.h"
 
 #define ID_CENTRE "centre"
@@ -273,9 +274,12 @@ static void agreement_line(const Ui *ui, const Plan *plan, const Agreement *a, c
 {
     char who[400];
     kit_doers(ui, plan, a, true, who, sizeof who);
-    bool mixed = bidi_has_rtl(who) || bidi_has_rtl(a->what) || bidi_has_rtl(a->when);
+    char *when = export_when(a, ui->cat); /* NULL when memory is short: the words alone */
+    const char *w = when ? when : a->when;
+    bool mixed = bidi_has_rtl(who) || bidi_has_rtl(a->what) || bidi_has_rtl(w);
     snprintf(line, n, "%s%s%s: %s%s%s", mixed ? BIDI_FSI : "", who, mixed ? BIDI_PDI : "", a->what,
-             a->when[0] ? " \xE2\x80\x94 " : "", a->when);
+             w[0] ? " \xE2\x80\x94 " : "", w);
+    free(when);
 }
 
 /* One agreement's row in a goal's card: the first doer's picture and the

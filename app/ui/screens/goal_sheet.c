@@ -2,9 +2,12 @@
 #include "ui/screens/goal_sheet.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/relations.h"
+#include "core/textexport.h"
 #include "ui/form.h"
 #include "ui/kit.h"
 
@@ -12,14 +15,25 @@
 #define ID_WHEN_FIELD "field:when"
 #define ID_AREA "area"       /* "area:school", "area:none" */
 #define ID_WHO "who"         /* "who:PERSON": one of those who do it */
-#define ID_WHEN "when"       /* "when:N": a quick choice of when */
+#define ID_REPEAT "repeat"   /* "repeat:weekly": how often (core/plan.h repeat_key) */
+#define ID_WEEKDAY "weekday" /* "weekday:mon": one of the days it happens on */
+#define ID_DAY "sched-date"  /* the day's stepper: "sched-date-minus", "sched-date-plus" */
+#define ID_TIME "sched-time" /* the time's stepper */
+#define ID_NO_TIME "sched-no-time"
 #define ID_CHECKER "checker" /* "checker:PERSON", "checker:0" nobody */
 
-/* Quick answers to "when, or how often?" */
-static const char *const when_quick[] = {
-    N_("elke dag"),       N_("elke schooldag"),   N_("elke week"),
-    N_("in het weekend"), N_("als het nodig is"),
+/* How often, as the chips say it. */
+static const char *const repeat_words[REPEAT_COUNT] = {
+    [REPEAT_NONE] = N_("geen vaste dag"), [REPEAT_ONCE] = N_("één keer"),
+    [REPEAT_DAILY] = N_("elke dag"),      [REPEAT_SCHOOLDAYS] = N_("elke schooldag"),
+    [REPEAT_WEEKLY] = N_("elke week"),    [REPEAT_FORTNIGHTLY] = N_("om de week"),
+    [REPEAT_MONTHLY] = N_("elke maand"),
 };
+static const char *const day_words[WEEK_DAYS] = {N_("maandag"),   N_("dinsdag"), N_("woensdag"),
+                                                 N_("donderdag"), N_("vrijdag"), N_("zaterdag"),
+                                                 N_("zondag")};
+static const char *const day_short[WEEK_DAYS] = {N_("ma"), N_("di"), N_("wo"), N_("do"),
+                                                 N_("vr"), N_("za"), N_("zo")};
 
 void goalsheet_init(GoalSheet *s)
 {
@@ -57,6 +71,15 @@ void goalsheet_open_agreement(GoalSheet *s, const Plan *plan, uint32_t id, uint3
     s->goal = a ? a->goal : goal;
     textedit_set(&s->text, a ? a->what : "");
     textedit_set(&s->when, a ? a->when : "");
+    s->sched = a ? a->schedule : (Schedule){0};
+    if (plan_valid_date(plan->field[FIELD_DATE])) {
+        snprintf(s->default_day, sizeof s->default_day, "%s", plan->field[FIELD_DATE]);
+    } else { /* no meeting date: today */
+        time_t now = time(NULL);
+        struct tm tm;
+        localtime_r(&now, &tm);
+        strftime(s->default_day, sizeof s->default_day, "%Y-%m-%d", &tm);
+    }
     s->n_people = 0;
     if (a) {
         s->n_people = a->n_people;
@@ -131,6 +154,72 @@ static bool is_checker(const GoalSheet *s, uint32_t id)
     return s->checker == id;
 }
 
+/* A stepper with its value, at the reading side. */
+static void stepper(Ui *ui, const FormGeo *g, int y, const char *id, const char *value, bool draw)
+{
+    int vw = ui_text_width(ui, FONT_TITLE, value) + g->pad * 2;
+    int inner_x = g->panel.x + 2 * g->pad, inner_w = g->panel.w - 4 * g->pad;
+    int w = 2 * g->target + vw, x = ui->rtl ? inner_x + inner_w - w : inner_x;
+    if (draw) kit_stepper(ui, x, y, id, value, vw, true, true);
+}
+
+/* "Wanneer?": how often by a tap, the days or the day, the time of day,
+ * and the family's own words beside it. */
+static int when_part(Ui *ui, GoalSheet *s, const FormGeo *g, int y, bool draw)
+{
+    const Theme *t = ui->theme;
+    int lh = ui_line_height(ui, FONT_SMALL);
+    int inner_x = g->panel.x + 2 * g->pad, inner_w = g->panel.w - 4 * g->pad;
+    const Schedule *sc = &s->sched;
+    y = draw ? form_label(ui, g, y, ui_tr(ui, "Wanneer, of hoe vaak?")) : y + lh + g->pad / 3;
+    ChipRow row = {ui, g, inner_x, inner_w, 0, y, draw};
+    for (int r = 0; r < REPEAT_COUNT; r++) {
+        char id[UI_ID_LEN];
+        snprintf(id, sizeof id, "%s:%s", ID_REPEAT, repeat_key(r));
+        chip(&row, id, "", ui_tr(ui, repeat_words[r]), sc->repeat == r, t->sector_tint[1]);
+    }
+    y = row.y + g->target + g->pad;
+    if (sc->repeat == REPEAT_WEEKLY || sc->repeat == REPEAT_FORTNIGHTLY) {
+        y = draw ? form_label(ui, g, y, ui_tr(ui, "Op welke dagen?")) : y + lh + g->pad / 3;
+        row = (ChipRow){ui, g, inner_x, inner_w, 0, y, draw};
+        for (int d = 0; d < WEEK_DAYS; d++) {
+            char id[UI_ID_LEN];
+            snprintf(id, sizeof id, "%s:%s", ID_WEEKDAY, weekday_key(d));
+            chip(&row, id, "", ui_tr(ui, day_words[d]), (sc->days >> d) & 1u, t->sector_tint[1]);
+        }
+        y = row.y + g->target + g->pad;
+    }
+    if (sc->repeat == REPEAT_ONCE || sc->repeat == REPEAT_MONTHLY) {
+        y = draw ? form_label(ui, g, y,
+                              sc->repeat == REPEAT_ONCE ? ui_tr(ui, "Op welke dag?")
+                                                        : ui_tr(ui, "Vanaf welke dag?"))
+                 : y + lh + g->pad / 3;
+        char date[16], value[48];
+        export_date(ui->cat, sc->date, date);
+        snprintf(value, sizeof value, "%s %s",
+                 plan_valid_date(sc->date) ? ui_tr(ui, day_short[plan_weekday(sc->date)]) : "",
+                 date);
+        stepper(ui, g, y, ID_DAY, value, draw);
+        y += g->target + g->pad;
+    }
+    if (sc->repeat != REPEAT_NONE) {
+        y = draw ? form_label(ui, g, y, ui_tr(ui, "Hoe laat?")) : y + lh + g->pad / 3;
+        stepper(ui, g, y, ID_TIME, sc->time[0] ? sc->time : "--:--", draw);
+        if (sc->time[0]) {
+            int sw = 2 * g->target + ui_text_width(ui, FONT_TITLE, sc->time) + g->pad * 3;
+            row = (ChipRow){ui, g, ui->rtl ? inner_x : inner_x + sw, inner_w - sw, 0, y, draw};
+            chip(&row, ID_NO_TIME, "", ui_tr(ui, "Zonder tijd"), false, t->sector_tint[1]);
+        }
+        y += g->target + g->pad;
+    }
+    y = draw ? form_label(ui, g, y, ui_tr(ui, "In eigen woorden (mag ook leeg blijven)"))
+             : y + lh + g->pad / 3;
+    if (draw)
+        form_field(ui, g, ID_WHEN_FIELD, (Rect){inner_x, y, inner_w, g->target}, &s->when, false,
+                   ui_tr(ui, "Bijvoorbeeld: niet in de vakantie"));
+    return y + g->target + g->pad;
+}
+
 /* Lays out (and with draw, draws) the sheet's content from y; returns the
  * y below it. */
 static int content(Ui *ui, GoalSheet *s, const Plan *plan, const FormGeo *g, int y, bool draw)
@@ -181,19 +270,7 @@ static int content(Ui *ui, GoalSheet *s, const Plan *plan, const FormGeo *g, int
             form_field(ui, g, ID_TEXT, (Rect){inner_x, y, inner_w, g->target}, &s->text, false,
                        ui_tr(ui, "Tik hier en schrijf de afspraak op"));
         y += g->target + g->pad;
-        y = draw ? form_label(ui, g, y, ui_tr(ui, "Wanneer, of hoe vaak?")) : y + lh + g->pad / 3;
-        if (draw)
-            form_field(ui, g, ID_WHEN_FIELD, (Rect){inner_x, y, inner_w, g->target}, &s->when,
-                       false, ui_tr(ui, "Tik hier, of kies hieronder"));
-        y += g->target + g->pad / 2;
-        row = (ChipRow){ui, g, inner_x, inner_w, 0, y, draw};
-        for (size_t i = 0; i < sizeof when_quick / sizeof when_quick[0]; i++) {
-            char id[UI_ID_LEN];
-            snprintf(id, sizeof id, "%s:%zu", ID_WHEN, i);
-            chip(&row, id, "", ui_tr(ui, when_quick[i]),
-                 strcmp(textedit_text(&s->when), ui_tr(ui, when_quick[i])) == 0, t->sector_tint[1]);
-        }
-        y = row.y + g->target + g->pad;
+        y = when_part(ui, s, g, y, draw);
         y = draw ? form_label(ui, g, y, ui_tr(ui, "Wie kijkt of het gebeurt?"))
                  : y + lh + g->pad / 3;
         row = (ChipRow){ui, g, inner_x, inner_w, 0, y, draw};
@@ -278,7 +355,13 @@ static SheetResult done(GoalSheet *s, Edit *edit)
                        .n_people = s->n_people,
                        .checker = s->checker,
                        .text = textedit_text(&s->text),
-                       .text2 = textedit_text(&s->when)};
+                       .text2 = textedit_text(&s->when),
+                       .schedule = s->sched};
+        /* only what the chosen repeat uses */
+        Schedule *sc = &edit->schedule;
+        if (sc->repeat != REPEAT_WEEKLY && sc->repeat != REPEAT_FORTNIGHTLY) sc->days = 0;
+        if (sc->repeat != REPEAT_ONCE && sc->repeat != REPEAT_MONTHLY) sc->date[0] = '\0';
+        if (sc->repeat == REPEAT_NONE) sc->time[0] = '\0';
         memcpy(edit->people, s->people, sizeof edit->people);
     }
     return SHEET_EDIT;
@@ -288,6 +371,56 @@ Edit goalsheet_removal(const GoalSheet *s)
 {
     return (Edit){.kind = s->kind == GOALSHEET_GOAL ? EDIT_GOAL_REMOVE : EDIT_AGREEMENT_REMOVE,
                   .id = s->id};
+}
+
+/* A time of day moved by minutes, within the day; "" starts at 08:00. */
+static void shift_time(char time[6], int minutes)
+{
+    int t = time[0] ? atoi(time) * 60 + atoi(time + 3) + minutes : 8 * 60;
+    t = (t % (24 * 60) + 24 * 60) % (24 * 60);
+    snprintf(time, 6, "%02d:%02d", t / 60 % 24, t % 60);
+}
+
+/* The schedule's chips and steppers; true when id was one of them. */
+static bool schedule_gesture(GoalSheet *s, const char *id)
+{
+    Schedule *sc = &s->sched;
+    const char *key;
+    if ((key = ui_id_arg(id, ID_REPEAT))) {
+        int r = repeat_from_key(key);
+        if (r < 0) return false;
+        sc->repeat = r;
+        /* the days or the day it needs, from the meeting's day to begin with */
+        if ((r == REPEAT_WEEKLY || r == REPEAT_FORTNIGHTLY) && !(sc->days & ALL_DAYS))
+            sc->days = 1u << plan_weekday(s->default_day);
+        if ((r == REPEAT_ONCE || r == REPEAT_MONTHLY) && !plan_valid_date(sc->date))
+            snprintf(sc->date, sizeof sc->date, "%s", s->default_day);
+        return true;
+    }
+    if ((key = ui_id_arg(id, ID_WEEKDAY))) {
+        int d = weekday_from_key(key);
+        if (d < 0) return false;
+        unsigned days = sc->days ^ (1u << d);
+        if (days & ALL_DAYS) sc->days = days; /* at least one day stays */
+        return true;
+    }
+    if (ui_id_is(id, ID_DAY "-minus") || ui_id_is(id, ID_DAY "-plus")) {
+        const char *from = plan_valid_date(sc->date) ? sc->date : s->default_day;
+        long day = plan_day_number(from) + (ui_id_is(id, ID_DAY "-plus") ? 1 : -1);
+        char next[11];
+        plan_day_date(day, next);
+        if (plan_valid_date(next)) memcpy(sc->date, next, sizeof sc->date);
+        return true;
+    }
+    if (ui_id_is(id, ID_TIME "-minus") || ui_id_is(id, ID_TIME "-plus")) {
+        shift_time(sc->time, ui_id_is(id, ID_TIME "-plus") ? 15 : -15);
+        return true;
+    }
+    if (ui_id_is(id, ID_NO_TIME)) {
+        sc->time[0] = '\0';
+        return true;
+    }
+    return false;
 }
 
 SheetResult goalsheet_gesture(Ui *ui, GoalSheet *s, const Plan *plan, Keyboard *kb,
@@ -336,8 +469,8 @@ SheetResult goalsheet_gesture(Ui *ui, GoalSheet *s, const Plan *plan, Keyboard *
         s->checker = n && plan_person(plan, n) ? n : 0;
         return SHEET_REDRAW;
     }
-    if (ui_id_num(id, ID_WHEN, &n) && n < sizeof when_quick / sizeof when_quick[0]) {
-        textedit_set(&s->when, ui_tr(ui, when_quick[n]));
+    if (schedule_gesture(s, id)) {
+        s->why = NULL;
         return SHEET_REDRAW;
     }
     if (ui_id_is(id, SHEET_ID_CANCEL)) {

@@ -23,10 +23,12 @@ typedef enum GoalSheetKind { GOALSHEET_GOAL = 1, GOALSHEET_AGREEMENT } GoalSheet
 typedef struct GoalSheet {
     bool open;
     GoalSheetKind kind;
-    uint32_t id;   /* the goal or agreement; 0 for a new one */
-    uint32_t goal; /* an agreement's goal */
-    TextEdit text; /* the goal's words, or what is agreed */
-    TextEdit when; /* when or how often */
+    uint32_t id;          /* the goal or agreement; 0 for a new one */
+    uint32_t goal;        /* an agreement's goal */
+    TextEdit text;        /* the goal's words, or what is agreed */
+    TextEdit when;        /* when or how often, in words */
+    Schedule sched;       /* when, as tapped */
+    char default_day[11]; /* the day a schedule starts from when one is chosen */
     int area;
     uint32_t people[AGREEMENT_PEOPLE_MAX];
     int n_people;

@@ -200,7 +200,10 @@ static int document(KitColumn *p, const Plan *plan, Rect paper, bool draw)
             snprintf(line, sizeof line, "%s%s%s: %s", mixed ? BIDI_FSI : "", who,
                      mixed ? BIDI_PDI : "", a->what);
             char tail[800] = "";
-            if (a->when[0]) snprintf(tail, sizeof tail, "\xF0\x9F\x97\x93\xEF\xB8\x8F %s", a->when);
+            char *when = export_when(a, ui->cat);
+            const char *wn = when ? when : a->when;
+            if (wn[0]) snprintf(tail, sizeof tail, "\xF0\x9F\x97\x93\xEF\xB8\x8F %s", wn);
+            free(when);
             if (a->checker) {
                 const Person *c = plan_person(plan, a->checker);
                 char chk[300];

@@ -192,9 +192,47 @@ static void payload_lines(Ui *ui, Rect r, const char *payload)
     }
 }
 
-static void draw_ltr(Ui *ui, ShareView *v, const Plan *plan, PrintProgress progress,
-                     const char *print_words, int64_t now, int top)
+/* A person's link (0: the whole plan's) while the pages are served. */
+static const char *link_of(const ShareLinks *links, uint32_t person)
 {
+    for (int i = 0; links && links->serving && i < links->n; i++)
+        if (links->person[i] == person) return links->url[i];
+    return NULL;
+}
+
+/* A code that opens a page: large, and beside it what to do and where. */
+static void link_code(Ui *ui, Rect inner, const char *url, const char *whose)
+{
+    const Theme *t = ui->theme;
+    int pad = ui_px(ui, t->pad_mm);
+    bool wide = inner.w > inner.h;
+    int side = wide ? (inner.w * 55 / 100 < inner.h ? inner.w * 55 / 100 : inner.h)
+                    : (inner.w < inner.h * 55 / 100 ? inner.w : inner.h * 55 / 100);
+    Rect code = {inner.x, inner.y, side, side};
+    draw_rect(&ui->dl, code, 0, 0xFFFFFFFF);
+    draw_qr(&ui->dl, code, url, strlen(url));
+    ui_widget(ui, ID_QR, code, rect_center(code), 0);
+    Rect text =
+        wide ? (Rect){code.x + code.w + pad * 2, inner.y, inner.w - code.w - pad * 2, inner.h}
+             : (Rect){inner.x, code.y + code.h + pad, inner.w,
+                      inner.y + inner.h - (code.y + code.h + pad)};
+    int lh = ui_line_height(ui, FONT_BODY), y = text.y;
+    y += ui_wrap(ui, (Rect){text.x, y, text.w, lh * 3}, FONT_BOLD, t->ink, whose, 3, true) + pad;
+    y += ui_wrap(ui, (Rect){text.x, y, text.w, lh * 5}, FONT_BODY, t->ink,
+                 ui_tr(ui, "Richt de camera van je telefoon op de code en tik op de link. "
+                           "Je eigen pagina opent, met je afspraken en een knop voor je agenda."),
+                 5, true) +
+         pad;
+    int sl = ui_line_height(ui, FONT_SMALL);
+    ui_wrap(ui, (Rect){text.x, y, text.w, sl * 2}, FONT_SMALL, t->ink_soft, url, 2, true);
+}
+
+static void draw_ltr(Ui *ui, ShareView *v, const Plan *plan, const FlowView *view, int top)
+{
+    PrintProgress progress = view->printing;
+    const char *print_words = view->print_words;
+    int64_t now = view->now;
+    const ShareLinks *links = view->links && view->links->serving ? view->links : NULL;
     const Theme *t = ui->theme;
     int pad = ui_px(ui, t->pad_mm), target = ui_px(ui, t->target_mm);
     int radius = ui_px(ui, t->radius_mm);
@@ -221,7 +259,11 @@ static void draw_ltr(Ui *ui, ShareView *v, const Plan *plan, PrintProgress progr
               !strcmp(v->chosen, "print"), false);
     y += item_h + pad / 2;
     char note[96];
-    if (plan_parts) {
+    if (links && link_of(links, 0)) {
+        list_item(ui, (Rect){list.x, y, list.w, item_h}, ID_CODE ":plan", "\xF0\x9F\x93\x84",
+                  ui_tr(ui, "Het hele plan"), ui_tr(ui, "een pagina en de PDF"),
+                  !strcmp(v->chosen, "plan"), false);
+    } else if (plan_parts) {
         char count[16];
         snprintf(count, sizeof count, "%d", plan_parts);
         tr_fill(note, sizeof note, trn(ui->cat, "%s code", "%s codes, een voor een", plan_parts),
@@ -249,11 +291,12 @@ static void draw_ltr(Ui *ui, ShareView *v, const Plan *plan, PrintProgress progr
     /* the people scroll under the finger when they do not all fit */
     Rect people = {list.x, y, list.w, list.y + list.h - y};
     int shown = 0;
-    for (int i = 0; i < plan->n_people; i++)
-        for (int k = 0; k < set->n; k++)
-            if (set->codes[k].kind == SHARE_PERSON && set->codes[k].person == plan->people[i].id &&
-                set->codes[k].part == 1)
-                shown++;
+    for (int i = 0; i < plan->n_people; i++) {
+        bool has = links != NULL; /* served: everyone has a page (switched off: shown as off) */
+        for (int k = 0; k < set->n && !has; k++)
+            has = set->codes[k].kind == SHARE_PERSON && set->codes[k].person == plan->people[i].id;
+        shown += has;
+    }
     form_scroll_clamp(&v->scroll, shown * step, people.h);
     ui_clip(ui, people);
     y -= v->scroll.offset;
@@ -261,7 +304,7 @@ static void draw_ltr(Ui *ui, ShareView *v, const Plan *plan, PrintProgress progr
         const Person *p = &plan->people[i];
         char stem[32];
         snprintf(stem, sizeof stem, "person-%u", (unsigned)p->id);
-        bool has = false;
+        bool has = links != NULL;
         for (int k = 0; k < set->n && !has; k++)
             has = set->codes[k].kind == SHARE_PERSON && set->codes[k].person == p->id;
         if (!has) continue;
@@ -301,7 +344,40 @@ static void draw_ltr(Ui *ui, ShareView *v, const Plan *plan, PrintProgress progr
     uint32_t person = 0;
     bool off = sscanf(v->chosen, "person-%u", &person) == 1 && is_hidden(v, person);
     Rect inner = rect_inset(area, pad * 2);
-    if (!c || off) {
+    const char *url = !links                       ? NULL
+                      : !strcmp(v->chosen, "plan") ? link_of(links, 0)
+                      : person && !off             ? link_of(links, person)
+                                                   : NULL;
+    if (url) {
+        char whose[300];
+        const Person *p = person ? plan_person(plan, person) : NULL;
+        if (p)
+            tr_fill(whose, sizeof whose, ui_tr(ui, "De pagina van %s"), p->name);
+        else
+            snprintf(whose, sizeof whose, "%s", ui_tr(ui, "Het hele plan"));
+        link_code(ui, inner, url, whose);
+    } else if (c && c->kind == SHARE_EVENT && !off) {
+        /* the calendar's code: what a person sees, not what the code is made of */
+        bool wide = inner.w > inner.h;
+        int side = wide ? (inner.w * 55 / 100 < inner.h ? inner.w * 55 / 100 : inner.h)
+                        : (inner.w < inner.h * 55 / 100 ? inner.w : inner.h * 55 / 100);
+        Rect code = {inner.x, inner.y, side, side};
+        draw_rect(&ui->dl, code, 0, 0xFFFFFFFF);
+        draw_qr(&ui->dl, code, c->payload, strlen(c->payload));
+        ui_widget(ui, ID_QR, code, rect_center(code), 0);
+        Rect text =
+            wide ? (Rect){code.x + code.w + pad * 2, inner.y, inner.w - code.w - pad * 2, inner.h}
+                 : (Rect){inner.x, code.y + code.h + pad, inner.w,
+                          inner.y + inner.h - (code.y + code.h + pad)};
+        char *when = export_evaluation(plan, ui->cat);
+        int bl = ui_line_height(ui, FONT_BODY);
+        int y2 = text.y +
+                 ui_wrap(ui, (Rect){text.x, text.y, text.w, bl * 2}, FONT_BOLD, t->ink,
+                         ui_tr(ui, "Evaluatie in je agenda"), 2, true) +
+                 pad;
+        if (when) ui_wrap(ui, (Rect){text.x, y2, text.w, bl * 6}, FONT_BODY, t->ink, when, 6, true);
+        free(when);
+    } else if (!c || off) {
         const char *why =
             off ? ui_tr(ui, "Deze code staat uit. Zet hem aan als deze persoon hem wil.")
             : !strcmp(v->chosen, "evaluation") && set->event_problem ? ui_tr(ui, set->event_problem)
@@ -356,11 +432,10 @@ static void draw_ltr(Ui *ui, ShareView *v, const Plan *plan, PrintProgress progr
 }
 
 /* Laid out left to right, and mirrored whole for a right-to-left language. */
-void share_view_draw(Ui *ui, ShareView *v, const Plan *plan, PrintProgress progress,
-                     const char *print_words, int64_t now, int top)
+void share_view_draw(Ui *ui, ShareView *v, const Plan *plan, const FlowView *view, int top)
 {
     UiMark m = ui_mirror_begin(ui);
-    draw_ltr(ui, v, plan, progress, print_words, now, top);
+    draw_ltr(ui, v, plan, view, top);
     ui_mirror_end(ui, m);
 }
 

@@ -28,13 +28,15 @@ typedef struct ShareView {
     int copies;        /* for printing, 1.. */
     bool no_concerns;  /* print without the concerns */
     bool initials;     /* print with initials instead of names */
+    bool plan_off;     /* the whole plan is not shared to phones (page and PDF) */
+    bool with_safety;  /* plan B goes on each person's page */
 } ShareView;
 
 void share_view_open(ShareView *v);
-/* Draws the share step below `top` (the step bar); `now` (seconds since
- * 1970, Kring's clock) stamps the calendar event. */
-void share_view_draw(Ui *ui, ShareView *v, const Plan *plan, PrintProgress progress,
-                     const char *print_words, int64_t now, int top);
+/* Draws the share step below `top` (the step bar): how printing goes,
+ * Kring's clock (which stamps the calendar event) and, while the phones'
+ * pages are served, their links, all from the view. */
+void share_view_draw(Ui *ui, ShareView *v, const Plan *plan, const FlowView *view, int top);
 
 /* FLOW_PRINT: the family asked to print (index: how many copies; redact:
  * what to leave out). */
