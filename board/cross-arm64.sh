@@ -10,7 +10,7 @@ sudo=""
 [ "$(id -u)" -ne 0 ] && sudo="sudo"
 
 libs=(libsdl2-dev libsdl2-ttf-dev libsqlite3-dev libcairo2-dev libpango1.0-dev
-      libjansson-dev libfribidi-dev libqrencode-dev libcups2-dev libsodium-dev libsystemd-dev libdrm-dev)
+      libjansson-dev libfribidi-dev libqrencode-dev libcups2-dev libsodium-dev libsystemd-dev libdrm-dev libmicrohttpd-dev)
 want=(crossbuild-essential-arm64 qemu-user-static cmake pkg-config dpkg-dev file)
 for l in "${libs[@]}"; do want+=("$l:arm64"); done
 if ! dpkg --print-foreign-architectures | grep -qx arm64; then

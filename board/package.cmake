@@ -7,7 +7,7 @@
 # board/package-test.sh does this and checks the result; board/README.md
 # says how it goes onto a board.
 
-install(TARGETS kring RUNTIME DESTINATION bin)
+install(TARGETS kring kring-serve RUNTIME DESTINATION bin) # kring-serve beside kring: it finds it there
 install(DIRECTORY ${CMAKE_SOURCE_DIR}/assets/po ${CMAKE_SOURCE_DIR}/assets/plans
         DESTINATION share/kring/assets)
 install(DIRECTORY ${CMAKE_SOURCE_DIR}/fonts/ DESTINATION share/kring/fonts)
@@ -49,7 +49,7 @@ if(CMAKE_CROSSCOMPILING)
   set(CPACK_DEBIAN_PACKAGE_DEPENDS
       "libc6, libsdl2-2.0-0, libsdl2-ttf-2.0-0, libsqlite3-0, libsodium23, libcairo2, \
 libpango-1.0-0, libpangocairo-1.0-0, libpangoft2-1.0-0, libfontconfig1, libjansson4, libfribidi0, \
-libqrencode4, libcups2, libsystemd0, libdrm2, systemd")
+libqrencode4, libcups2, libsystemd0, libdrm2, libmicrohttpd12, systemd")
 else()
   set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
   set(CPACK_DEBIAN_PACKAGE_DEPENDS "systemd")
