@@ -761,8 +761,8 @@ static void sync_sharing(App *app)
     ShareLinks *l = &app->links;
     l->n = 0;
     l->serving = app->sharing != NULL;
-    for (int i = -1; app->sharing && i < app->plan->n_people && l->n < SHARE_LINKS_MAX; i++) {
-        uint32_t who = i < 0 ? 0 : app->plan->people[i].id;
+    for (int i = -2; app->sharing && i < app->plan->n_people && l->n < SHARE_LINKS_MAX; i++) {
+        uint32_t who = i == -2 ? SHARING_EVALUATION : i < 0 ? 0 : app->plan->people[i].id;
         if (sharing_link(app->sharing, who, l->url[l->n], sizeof l->url[l->n]))
             l->person[l->n++] = who;
     }

@@ -14,9 +14,11 @@ build=(build-essential cmake pkg-config
 # libfiu's fiu-run makes writes and syncs fail; clang-format keeps the
 # sources as .clang-format lays them out; e2fsprogs makes the file system
 # a card test reads back raw (tests/card); xvfb is a real X server for
-# the scenario that closes Kring's window as a window manager would
-test=(zbar-tools python3-icalendar python3-dateutil poppler-utils cups valgrind
-      fiu-utils clang-format e2fsprogs xvfb)
+# the scenario that closes Kring's window as a window manager would;
+# html5lib reads the phones' pages strictly, and chromium shows them as a
+# 360-pixel phone does
+test=(zbar-tools python3-icalendar python3-dateutil python3-html5lib poppler-utils cups
+      valgrind fiu-utils clang-format e2fsprogs xvfb chromium)
 
 want=("${build[@]}")
 if [ "${1:-build}" = test ]; then

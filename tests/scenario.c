@@ -26,8 +26,10 @@
 
 #include "check.h"
 #include "core/netmap.h"
+#include "core/pages.h"
 #include "core/bidi.h"
 #include "core/edit.h"
+#include "core/i18n.h"
 #include "core/lang.h"
 #include "core/planfile.h"
 #include "core/textexport.h"
@@ -760,6 +762,63 @@ static void decode_screen(const char *png, char *text, size_t n)
     if (got && text[got - 1] == '\n') text[got - 1] = '\0';
 }
 
+/* A screenshot as a phone's camera at arm's length sees the screen:
+ * shrunk to `scale`, turned a little, and blurred (3×3 box), into out. */
+static bool as_camera_sees(const char *in, const char *out, double scale, double degrees)
+{
+    cairo_surface_t *shot = cairo_image_surface_create_from_png(in);
+    if (cairo_surface_status(shot) != CAIRO_STATUS_SUCCESS) return false;
+    int w = (int)(cairo_image_surface_get_width(shot) * scale),
+        h = (int)(cairo_image_surface_get_height(shot) * scale);
+    cairo_surface_t *dst = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+    cairo_t *cr = cairo_create(dst);
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_paint(cr);
+    cairo_translate(cr, w / 2.0, h / 2.0);
+    cairo_rotate(cr, degrees * 3.14159265358979 / 180.0);
+    cairo_scale(cr, scale, scale);
+    cairo_translate(cr, -cairo_image_surface_get_width(shot) / 2.0,
+                    -cairo_image_surface_get_height(shot) / 2.0);
+    cairo_set_source_surface(cr, shot, 0, 0);
+    cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
+    cairo_paint(cr);
+    cairo_destroy(cr);
+    cairo_surface_flush(dst);
+    unsigned char *px = cairo_image_surface_get_data(dst);
+    int stride = cairo_image_surface_get_stride(dst);
+    unsigned char *copy = malloc((size_t)stride * (size_t)h);
+    if (copy) {
+        memcpy(copy, px, (size_t)stride * (size_t)h);
+        for (int y = 1; y < h - 1; y++)
+            for (int x = 1; x < w - 1; x++)
+                for (int c = 0; c < 3; c++) {
+                    int sum = 0;
+                    for (int dy = -1; dy <= 1; dy++)
+                        for (int dx = -1; dx <= 1; dx++)
+                            sum += copy[(y + dy) * stride + (x + dx) * 4 + c];
+                    px[y * stride + x * 4 + c] = (unsigned char)(sum / 9);
+                }
+        free(copy);
+    }
+    cairo_surface_mark_dirty(dst);
+    bool ok = cairo_surface_write_to_png(dst, out) == CAIRO_STATUS_SUCCESS;
+    cairo_surface_destroy(dst);
+    cairo_surface_destroy(shot);
+    return ok;
+}
+
+/* The code in a screenshot still reads as it did, as a camera sees it. */
+static void reads_at_arms_length(const char *png, const char *want)
+{
+    char seen[1300], got[1024];
+    snprintf(seen, sizeof seen, "camera-%s", png);
+    CHECK(as_camera_sees(png, seen, 0.35, 3.0));
+    decode_screen(seen, got, sizeof got);
+    if (strcmp(got, want) != 0)
+        fprintf(stderr, "%s: at 35 %%, turned and blurred: '%.60s'\n", png, got);
+    CHECK_STR(got, want);
+}
+
 static void share_screen(void)
 {
     CHECK_INT(run("dummy", (const char *[]){"--headless", "--db", db, "--demo", "--size",
@@ -788,6 +847,18 @@ static void share_screen(void)
     CHECK_STR(got, ""); /* switched off: no code at all */
     decode_screen("5-event.png", got, sizeof got);
     CHECK(strncmp(got, "BEGIN:VEVENT\r\n", 14) == 0 && strstr(got, "DTSTART:20270220T100000"));
+    /* the plain-text codes (no pages served) as a camera at arm's length
+     * sees them: said, not asserted (the links of share_pages are) */
+    const char *shots[] = {"1-plan.png", "2-plan-part2.png", "3-ans.png", "5-event.png"};
+    int read = 0;
+    for (int i = 0; i < 4; i++) {
+        char seen[64];
+        snprintf(seen, sizeof seen, "camera-%s", shots[i]);
+        as_camera_sees(shots[i], seen, 0.35, 3.0);
+        decode_screen(seen, got, sizeof got);
+        read += got[0] != '\0';
+    }
+    printf("plain-text codes read at 35 %%, turned and blurred: %d of 4\n", read);
 }
 
 /* True when nothing answers on the port of url any more. */
@@ -844,7 +915,29 @@ static int share_pages(void)
         CHECK(!strncmp(urls[i], "HTTP://127.0.0.1:", 17) && strlen(urls[i]) < 64);
     }
     CHECK(strcmp(ans, esther) != 0 && strcmp(ans, plan_url) != 0);
+    /* as a phone at a table sees them */
+    reads_at_arms_length("1-plan.png", plan_url);
+    reads_at_arms_length("2-ans.png", ans);
+    reads_at_arms_length("3-esther.png", esther);
     CHECK_STR(henk_off, ""); /* switched off: no code */
+    /* and on the 7-inch panel (800×480: a module of a code is largest there
+     * when the code is small) */
+    CHECK_INT(run("dummy",
+                  (const char *[]){"--headless", "--db", db, "--size", "800x480", "--share-on",
+                                   "127.0.0.1:0", "--script", script("share_codes_small"), NULL}),
+              0);
+    const char *small[] = {"s1-plan.png", "s2-esther.png", "s3-event.png"};
+    for (int i = 0; i < 3; i++) {
+        char seen[64], got[1024], full[1024];
+        snprintf(seen, sizeof seen, "camera-%s", small[i]);
+        CHECK(as_camera_sees(small[i], seen, 0.35, 3.0));
+        decode_screen(small[i], full, sizeof full);
+        decode_screen(seen, got, sizeof got);
+        if (!got[0] || strcmp(got, full) != 0)
+            fprintf(stderr, "%s does not read at 35 %%, turned and blurred\n", small[i]);
+        CHECK(got[0] && !strcmp(got, full));
+        if (i < 2) CHECK(!strncmp(full, "HTTP://127.0.0.1:", 17));
+    }
     FILE *f = fopen("spec.json", "w");
     CHECK(f != NULL);
     if (f) {
@@ -876,6 +969,48 @@ static int share_pages(void)
              "sys.exit(1)' '%s'",
              henk);
     CHECK_INT(system(cmd), 0);
+    /* the pages as a phone shows them, in Dutch (as served) and Arabic
+     * (right to left), 360 px wide, to look at; and the Arabic one parses */
+    char ar_po[1300], err[300];
+    snprintf(ar_po, sizeof ar_po, "%s/assets/po/ar.po", src);
+    snprintf(cmd, sizeof cmd, "%s/assets/plans/jansen.json", src);
+    Catalog *ar = catalog_load(ar_po, err, sizeof err);
+    Plan *sample = planfile_read(cmd, err, sizeof err);
+    CHECK(ar && sample);
+    if (ar && sample) {
+        PageLinks l = {.calendar = "agenda.ics", .plan = "plan/", .pdf = "plan.pdf"};
+        char *page = page_person(sample, 3, ar, &l); /* oma Jamila */
+        FILE *out = page ? fopen("jamila-ar.html", "w") : NULL;
+        if (out) {
+            fputs(page, out);
+            fclose(out);
+        }
+        CHECK(page && strstr(page, "dir=\"rtl\"") && strstr(page, "lang=\"ar\""));
+        free(page);
+        snprintf(cmd, sizeof cmd,
+                 "/usr/bin/python3 -c 'import html5lib,sys; "
+                 "html5lib.HTMLParser(strict=True).parse(open(sys.argv[1],\"rb\"))' "
+                 "jamila-ar.html");
+        CHECK_INT(system(cmd), 0);
+    }
+    plan_destroy(sample);
+    catalog_destroy(ar);
+    if (access("/usr/bin/chromium", X_OK) == 0) {
+        const char *pages[][2] = {{"ans.html", "phone-nl-ans.png"},
+                                  {"jamila-ar.html", "phone-ar-jamila.png"},
+                                  {"plan.html", "phone-nl-plan.png"}};
+        for (int i = 0; i < 3; i++) {
+            snprintf(cmd, sizeof cmd,
+                     "timeout 60 /usr/bin/chromium --headless --no-sandbox --disable-gpu "
+                     "--hide-scrollbars --window-size=360,740 --screenshot='%s/%s' "
+                     "'file://%s/%s' >/dev/null 2>&1",
+                     dir, pages[i][1], dir, pages[i][0]);
+            CHECK_INT(system(cmd), 0);
+            CHECK(access(pages[i][1], F_OK) == 0);
+        }
+    } else {
+        printf("no chromium here: the pages are not rendered as a phone shows them\n");
+    }
     touch("fetched");
     CHECK(wait_for("closed.txt", 60));
     CHECK(port_closed(ans)); /* the step closed: nothing listens */

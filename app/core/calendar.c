@@ -354,6 +354,37 @@ int calendar_unscheduled(const Plan *plan, uint32_t person)
     return n;
 }
 
+/* BEGIN:VCALENDAR and its header. */
+static void calendar_head(Ical *o, const Plan *plan, const Catalog *cat)
+{
+    ical_line(o, "BEGIN:VCALENDAR");
+    ical_line(o, "VERSION:2.0");
+    ical_line(o, "PRODID:-//Kring//Kring//NL");
+    ical_line(o, "CALSCALE:GREGORIAN");
+    ical_line(o, "METHOD:PUBLISH");
+    TextBuf name = {0};
+    if (plan_family(plan)[0])
+        tb_fill(&name, cat, "Plan van de familie %s", plan_family(plan));
+    else
+        tb_puts(&name, tr(cat, "Ons plan"));
+    ical_prop_buf(o, "X-WR-CALNAME", &name);
+}
+
+char *calendar_evaluation(const Plan *plan, const Catalog *cat, int64_t now, const char **why)
+{
+    if (!plan_valid_date(plan->eval.date)) {
+        if (why) *why = N_("Er is nog geen datum voor de evaluatie.");
+        return NULL;
+    }
+    Ical o = {0};
+    char stamp[32];
+    stamp_of(now, stamp);
+    calendar_head(&o, plan, cat);
+    evaluation_event(&o, plan, cat, stamp);
+    ical_line(&o, "END:VCALENDAR");
+    return tb_finish(&o.b);
+}
+
 char *calendar_person(const Plan *plan, uint32_t person, const Catalog *cat, int64_t now)
 {
     if (!plan_person(plan, person)) return NULL;
@@ -364,17 +395,7 @@ char *calendar_person(const Plan *plan, uint32_t person, const Catalog *cat, int
     Ical o = {0};
     char stamp[32];
     stamp_of(now, stamp);
-    ical_line(&o, "BEGIN:VCALENDAR");
-    ical_line(&o, "VERSION:2.0");
-    ical_line(&o, "PRODID:-//Kring//Kring//NL");
-    ical_line(&o, "CALSCALE:GREGORIAN");
-    ical_line(&o, "METHOD:PUBLISH");
-    TextBuf name = {0};
-    if (plan_family(plan)[0])
-        tb_fill(&name, cat, "Plan van de familie %s", plan_family(plan));
-    else
-        tb_puts(&name, tr(cat, "Ons plan"));
-    ical_prop_buf(&o, "X-WR-CALNAME", &name);
+    calendar_head(&o, plan, cat);
     for (int k = 0; k < plan->n_agreements; k++)
         if (does(&plan->agreements[k], person))
             agreement_event(&o, plan, &plan->agreements[k], person, false, cat, stamp);

@@ -24,6 +24,10 @@ char *export_vevent(const Plan *plan, const Catalog *cat, int64_t now, const cha
  * file); NULL when memory is short or there is no such person. */
 char *calendar_person(const Plan *plan, uint32_t person, const Catalog *cat, int64_t now);
 
+/* The evaluation meeting alone, as a calendar file; NULL when it has no
+ * date (*why says so) or memory is short. */
+char *calendar_evaluation(const Plan *plan, const Catalog *cat, int64_t now, const char **why);
+
 /* How many of the person's agreements (done or checked) have no schedule:
  * they are not in the calendar, and their page says so. */
 int calendar_unscheduled(const Plan *plan, uint32_t person);

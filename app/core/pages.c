@@ -334,6 +334,19 @@ char *page_plan(const Plan *plan, const Catalog *cat, const PageLinks *links)
     return tb_finish(&o);
 }
 
+char *page_evaluation(const Plan *plan, const Catalog *cat, const PageLinks *links)
+{
+    TextBuf o = {0};
+    head(&o, cat, tr(cat, "Evaluatie"));
+    tb_puts(&o, "<p class=\"sub\">");
+    plan_title(&o, plan, cat);
+    tb_puts(&o, "</p>\n");
+    evaluation(&o, plan, cat);
+    link(&o, links ? links->calendar : NULL, cat, N_("Zet het in mijn agenda"));
+    tail(&o);
+    return tb_finish(&o);
+}
+
 char *page_missing(const Catalog *cat)
 {
     TextBuf o = {0};

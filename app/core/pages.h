@@ -31,6 +31,9 @@ char *page_person(const Plan *plan, uint32_t person, const Catalog *cat, const P
 /* The whole plan as one page. */
 char *page_plan(const Plan *plan, const Catalog *cat, const PageLinks *links);
 
+/* The evaluation meeting: when and where, and a button for the calendar. */
+char *page_evaluation(const Plan *plan, const Catalog *cat, const PageLinks *links);
+
 /* The one page for every link that is not (or no longer) there. */
 char *page_missing(const Catalog *cat);
 

@@ -22,9 +22,21 @@ int qr_make(const char *payload, QrImage *out, char *err, size_t errlen)
     errno = 0;
     QRcode *code = NULL;
     QRinput *in = QRinput_new2(0, QR_ECLEVEL_M);
-    if (in && QRinput_appendECIheader(in, 26) == 0 &&
-        QRinput_append(in, QR_MODE_8, (int)strlen(payload), (const unsigned char *)payload) == 0)
+    /* A link of upper-case letters, digits and ":/." (the page links)
+     * fits the alphanumeric mode: 5.5 bits a character instead of 8, so
+     * the code is a size smaller and its squares larger on the screen. */
+    bool alnum = payload[0] != '\0';
+    for (const char *p = payload; *p && alnum; p++)
+        alnum = strchr("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:", *p) != NULL;
+    if (in && alnum) {
+        if (QRinput_append(in, QR_MODE_AN, (int)strlen(payload), (const unsigned char *)payload) ==
+            0)
+            code = QRcode_encodeInput(in);
+    } else if (in && QRinput_appendECIheader(in, 26) == 0 &&
+               QRinput_append(in, QR_MODE_8, (int)strlen(payload),
+                              (const unsigned char *)payload) == 0) {
         code = QRcode_encodeInput(in);
+    }
     int saved = errno;
     QRinput_free(in);
     errno = saved;

@@ -103,7 +103,7 @@ static bool send_all(Sharing *s, const Plan *plan, const Catalog *cat, const cha
     }
     for (int i = 0; ok && i < s->n_links; i++) {
         const Link *k = &s->links[i];
-        if (!k->person) continue;
+        if (!k->person || k->person == SHARING_EVALUATION) continue;
         char cal_href[160];
         snprintf(cal_href, sizeof cal_href, "/P/%s/agenda.ics", k->token);
         char *cal = calendar_person(plan, k->person, cat, now);
@@ -116,6 +116,20 @@ static bool send_all(Sharing *s, const Plan *plan, const Catalog *cat, const cha
                        .safety = choice && choice->safety};
         free(cal);
         char *page = page_person(plan, k->person, cat, &l);
+        snprintf(path, sizeof path, "/P/%s/", k->token);
+        ok = ok && page && send_file(fd, path, html, page, strlen(page));
+        free(page);
+    }
+    for (int i = 0; ok && i < s->n_links; i++) {
+        const Link *k = &s->links[i];
+        if (k->person != SHARING_EVALUATION) continue;
+        char cal_href[160];
+        snprintf(cal_href, sizeof cal_href, "/P/%s/evaluatie.ics", k->token);
+        char *cal = calendar_evaluation(plan, cat, now, NULL);
+        ok = ok && cal && send_file(fd, cal_href, "text/calendar;charset=utf-8", cal, strlen(cal));
+        free(cal);
+        PageLinks l = {.calendar = cal_href};
+        char *page = page_evaluation(plan, cat, &l);
         snprintf(path, sizeof path, "/P/%s/", k->token);
         ok = ok && page && send_file(fd, path, html, page, strlen(page));
         free(page);
@@ -174,7 +188,7 @@ Sharing *sharing_start(const Plan *plan, const Catalog *cat, const char *fonts_d
     s->pid = -1;
     s->to_server = -1;
     snprintf(s->address, sizeof s->address, "%s", address);
-    s->links = mem_calloc((size_t)plan->n_people + 1, sizeof *s->links);
+    s->links = mem_calloc((size_t)plan->n_people + 2, sizeof *s->links);
     if (!s->links) {
         snprintf(err, errlen, "short of memory");
         free(s);
@@ -189,6 +203,10 @@ Sharing *sharing_start(const Plan *plan, const Catalog *cat, const char *fonts_d
         if (hidden(choice, plan->people[i].id)) continue; /* switched off: no page at all */
         s->links[s->n_links].person = plan->people[i].id;
         tokens = token_for(before, plan->people[i].id, s->links[s->n_links++].token);
+    }
+    if (tokens && plan_valid_date(plan->eval.date)) {
+        s->links[s->n_links].person = SHARING_EVALUATION;
+        tokens = token_for(before, SHARING_EVALUATION, s->links[s->n_links++].token);
     }
     int in[2] = {-1, -1}, out[2] = {-1, -1};
     if (!tokens || pipe2(in, O_CLOEXEC) != 0 || pipe2(out, O_CLOEXEC) != 0) {

@@ -17,6 +17,9 @@
 #include "core/plan.h"
 
 enum { SHARING_TOKEN_LEN = 26 }; /* base32: 130 bits */
+/* sharing_link's "person" of the evaluation's page (and calendar file),
+ * which everyone may take while the evaluation has a date */
+#define SHARING_EVALUATION UINT32_MAX
 
 typedef struct SharingChoice {
     const uint32_t *hidden; /* people the family switched off: no page at all */
@@ -38,8 +41,9 @@ Sharing *sharing_start(const Plan *plan, const Catalog *cat, const char *fonts_d
                        const SharingChoice *choice, const char *serve_bin, const char *address,
                        int port, const Sharing *before, int64_t now, char *err, size_t errlen);
 
-/* The link of a person's page ("http://10.42.0.1:8080/P/ABC…/"), or of
- * the whole plan's with person 0; false when there is none. */
+/* The link of a person's page ("HTTP://10.42.0.1:8080/P/ABC…/"), of the
+ * whole plan's with person 0, or of the evaluation's with
+ * SHARING_EVALUATION; false when there is none. */
 bool sharing_link(const Sharing *s, uint32_t person, char *out, size_t n);
 int sharing_port(const Sharing *s);
 /* False when the server has ended by itself. */

@@ -1252,13 +1252,17 @@ static void draw_qr_cmd(Render *r, const DrawList *dl, const DrawCmd *c)
         QrImage q;
         char err[200];
         if (qr_make(text, &q, err, sizeof err) != 0) return;
-        int side = q.width + 2 * QR_QUIET;
+        /* on the screen the code lies in a white box on a light panel: a
+         * quiet zone of two modules there leaves each square larger (and
+         * reads from farther) than the standard four of a printed code */
+        enum { SCREEN_QUIET = 2 };
+        int side = q.width + 2 * SCREEN_QUIET;
         SDL_Surface *s =
             SDL_CreateRGBSurfaceWithFormat(0, side, side, 32, SDL_PIXELFORMAT_ARGB8888);
         if (s) {
             for (int y = 0; y < side; y++)
                 for (int x = 0; x < side; x++) {
-                    int mx = x - QR_QUIET, my = y - QR_QUIET;
+                    int mx = x - SCREEN_QUIET, my = y - SCREEN_QUIET;
                     bool dark = mx >= 0 && my >= 0 && mx < q.width && my < q.width &&
                                 q.dark[my * q.width + mx];
                     ((Uint32 *)((Uint8 *)s->pixels + y * s->pitch))[x] =

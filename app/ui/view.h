@@ -22,9 +22,10 @@ typedef struct FlowList {
     int chosen; /* -1: none */
 } FlowList;
 
-/* The phones' pages while they are served: each person's link, and the
- * whole plan's (person 0). */
-enum { SHARE_LINKS_MAX = 501 };
+/* The phones' pages while they are served: each person's link, the
+ * whole plan's (person 0) and the evaluation's (SHARE_LINK_EVALUATION). */
+enum { SHARE_LINKS_MAX = 502 };
+#define SHARE_LINK_EVALUATION UINT32_MAX
 typedef struct ShareLinks {
     bool serving;
     int n;

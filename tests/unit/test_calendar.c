@@ -10,6 +10,7 @@
 #include "check.h"
 #include "core/calendar.h"
 #include "core/edit.h"
+#include "core/pages.h"
 #include "core/plan.h"
 #include "core/textexport.h"
 
@@ -173,6 +174,28 @@ int main(void)
         free(flat);
     }
     free(lc);
+    /* the pages: the family's words escaped (a name with markup in it is
+     * text, not markup), each person's own parts only, and a page that
+     * says so for someone without agreements */
+    uint32_t odd =
+        add(p, (Edit){.kind = EDIT_PERSON_ADD, .text = "<b>Jo</b> & \"Ed\"", .flag = true});
+    agree(p, goal, odd, 0, "<script>alert(1)</script>", "", (Schedule){0}, 0);
+    PageLinks links = {.calendar = "agenda.ics"};
+    char *page = page_person(p, odd, NULL, &links);
+    CHECK(page && strstr(page, "&lt;b&gt;Jo&lt;/b&gt; &amp; &quot;Ed&quot;") &&
+          strstr(page, "&lt;script&gt;") && !strstr(page, "<script") && !strstr(page, "<b>Jo"));
+    CHECK(page && strstr(page, "lang=\"nl\" dir=\"ltr\""));
+    free(page);
+    page = page_person(p, oma, NULL, &links);
+    CHECK(page && strstr(page, "brengt Sam naar school") && strstr(page, "betaalt de huur") &&
+          !strstr(page, "alert(1)") && strstr(page, "agenda.ics") &&
+          strstr(page, "elke maandag en woensdag, om 07:45 (niet in de vakantie)"));
+    CHECK(page && strstr(page, "Eén afspraak heeft geen vaste dag"));
+    free(page);
+    page = page_person(p, ans, NULL, &(PageLinks){0});
+    CHECK(page && strstr(page, "geen eigen afspraken") && !strstr(page, "agenda.ics"));
+    free(page);
+    CHECK(page_person(p, 999, NULL, &links) == NULL);
     free(none);
     free(es);
     free(cal);

@@ -206,8 +206,10 @@ static void link_code(Ui *ui, Rect inner, const char *url, const char *whose)
     const Theme *t = ui->theme;
     int pad = ui_px(ui, t->pad_mm);
     bool wide = inner.w > inner.h;
-    int side = wide ? (inner.w * 55 / 100 < inner.h ? inner.w * 55 / 100 : inner.h)
-                    : (inner.w < inner.h * 55 / 100 ? inner.w : inner.h * 55 / 100);
+    /* as large as the panel lets it be: the larger each square, the
+     * farther a phone reads it */
+    int side = wide ? (inner.w * 66 / 100 < inner.h ? inner.w * 66 / 100 : inner.h)
+                    : (inner.w < inner.h * 66 / 100 ? inner.w : inner.h * 66 / 100);
     Rect code = {inner.x, inner.y, side, side};
     draw_rect(&ui->dl, code, 0, 0xFFFFFFFF);
     draw_qr(&ui->dl, code, url, strlen(url));
@@ -216,15 +218,23 @@ static void link_code(Ui *ui, Rect inner, const char *url, const char *whose)
         wide ? (Rect){code.x + code.w + pad * 2, inner.y, inner.w - code.w - pad * 2, inner.h}
              : (Rect){inner.x, code.y + code.h + pad, inner.w,
                       inner.y + inner.h - (code.y + code.h + pad)};
-    int lh = ui_line_height(ui, FONT_BODY), y = text.y;
-    y += ui_wrap(ui, (Rect){text.x, y, text.w, lh * 3}, FONT_BOLD, t->ink, whose, 3, true) + pad;
-    y += ui_wrap(ui, (Rect){text.x, y, text.w, lh * 5}, FONT_BODY, t->ink,
-                 ui_tr(ui, "Richt de camera van je telefoon op de code en tik op de link. "
-                           "Je eigen pagina opent, met je afspraken en een knop voor je agenda."),
-                 5, true) +
-         pad;
-    int sl = ui_line_height(ui, FONT_SMALL);
-    ui_wrap(ui, (Rect){text.x, y, text.w, sl * 2}, FONT_SMALL, t->ink_soft, url, 2, true);
+    int lh = ui_line_height(ui, FONT_BODY), sl = ui_line_height(ui, FONT_SMALL), y = text.y;
+    /* beside a code that fills the 7-inch panel the column is narrow: the
+     * name whole, the how-to short, and no link written out */
+    bool narrow = text.w < ui_px(ui, 45);
+    y += ui_wrap(ui, (Rect){text.x, y, text.w, lh * 4}, FONT_BOLD, t->ink, whose, 4, true) + pad;
+    const char *how =
+        narrow ? ui_tr(ui, "Scan de code met de camera van je telefoon.")
+               : ui_tr(ui, "Richt de camera van je telefoon op de code en tik op de link. "
+                           "Je eigen pagina opent, met je afspraken en een knop voor je agenda.");
+    int bottom = text.y + text.h - (narrow ? 0 : sl * 3); /* the link stays in view below */
+    int lines = (bottom - y) / lh;
+    if (lines > 0) /* as much of the how-to as there is room for, whole lines */
+        y += ui_wrap(ui, (Rect){text.x, y, text.w, lh * lines}, FONT_BODY, t->ink, how, lines,
+                     true) +
+             pad;
+    if (!narrow)
+        ui_wrap(ui, (Rect){text.x, y, text.w, sl * 3}, FONT_SMALL, t->ink_soft, url, 3, true);
 }
 
 static void draw_ltr(Ui *ui, ShareView *v, const Plan *plan, const FlowView *view, int top)
@@ -344,15 +354,18 @@ static void draw_ltr(Ui *ui, ShareView *v, const Plan *plan, const FlowView *vie
     uint32_t person = 0;
     bool off = sscanf(v->chosen, "person-%u", &person) == 1 && is_hidden(v, person);
     Rect inner = rect_inset(area, pad * 2);
-    const char *url = !links                       ? NULL
-                      : !strcmp(v->chosen, "plan") ? link_of(links, 0)
-                      : person && !off             ? link_of(links, person)
-                                                   : NULL;
+    const char *url = !links                             ? NULL
+                      : !strcmp(v->chosen, "plan")       ? link_of(links, 0)
+                      : !strcmp(v->chosen, "evaluation") ? link_of(links, SHARE_LINK_EVALUATION)
+                      : person && !off                   ? link_of(links, person)
+                                                         : NULL;
     if (url) {
         char whose[300];
         const Person *p = person ? plan_person(plan, person) : NULL;
         if (p)
             tr_fill(whose, sizeof whose, ui_tr(ui, "De pagina van %s"), p->name);
+        else if (!strcmp(v->chosen, "evaluation"))
+            snprintf(whose, sizeof whose, "%s", ui_tr(ui, "Evaluatie in je agenda"));
         else
             snprintf(whose, sizeof whose, "%s", ui_tr(ui, "Het hele plan"));
         link_code(ui, inner, url, whose);
