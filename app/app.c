@@ -38,6 +38,7 @@
 #include "platform/drm.h"
 #include "platform/paths.h"
 #include "platform/render.h"
+#include "platform/wifi.h"
 #include "store/pin.h"
 #include "store/store.h"
 #include "ui/flow.h"
@@ -116,6 +117,11 @@ struct App {
     unsigned share_failed_gen; /* 1 + the plan that could not be served: not tried again */
     uint32_t shared_choice;    /* what the family chose to share, as served (choice_sign) */
     ShareLinks links;          /* the served pages' links, for the share screen */
+    int share_network;         /* ShareNetwork, as set */
+    Wifi wifi;                 /* Kring's own Wi-Fi, while a sharing has it */
+    bool wifi_refused;         /* NetworkManager said no: not again until the step reopens */
+    char share_said[400];      /* why phones get no pages now, for the share screen */
+    char wifi_join[128];       /* the code that joins the Wi-Fi */
     char share_address[64];
     int share_port;
 };
@@ -717,12 +723,65 @@ static uint32_t choice_sign(const ShareView *v)
 /* The phones' pages are served while, and only while, the share step is
  * open on an uncovered meeting that someone touched in the last quarter
  * of an hour; a plan changed meanwhile is served anew (new links). */
+/* Where the pages are served, as the settings (or --share-on) say: false,
+ * with the reason in app->share_said, when not now. */
+static bool share_where(App *app, char address[64], int *port)
+{
+    const AppOptions *o = app->opt;
+    app->share_said[0] = '\0';
+    if (o->share_address[0]) {
+        snprintf(address, 64, "%s", o->share_address);
+        *port = o->share_port;
+        return true;
+    }
+    if (app->share_network == SHARE_NET_ROOM) {
+        wifi_room_address(address);
+        *port = 8080;
+        if (!address[0])
+            snprintf(app->share_said, sizeof app->share_said, "%s",
+                     tr(app->cat, "Dit apparaat is op geen enkel netwerk. De codes werken ook "
+                                  "zonder: ze houden de tekst zelf."));
+        return address[0] != '\0';
+    }
+    if (app->share_network != SHARE_NET_OWN) return false;
+    if (app->wifi.state == WIFI_OFF && !app->wifi_refused) wifi_start(&app->wifi);
+    switch (wifi_poll(&app->wifi)) {
+    case WIFI_UP:
+        snprintf(address, 64, "%s", app->wifi.address);
+        *port = 80;
+        wifi_join_code(&app->wifi, app->wifi_join, sizeof app->wifi_join);
+        return true;
+    case WIFI_STARTING:
+        snprintf(app->share_said, sizeof app->share_said, "%s",
+                 tr(app->cat, "De wifi van Kring gaat aan..."));
+        app->redraw_at = app_now(app) + 250; /* look again soon */
+        return false;
+    default:
+        if (!app->wifi_refused) /* NetworkManager's words go to the log, not to the family */
+            fprintf(stderr, "kring: no Wi-Fi of its own: %s\n", app->wifi.said);
+        app->wifi_refused = true;
+        snprintf(app->share_said, sizeof app->share_said, "%s",
+                 tr(app->cat, "Kring kon geen eigen wifi maken (is er wifi op dit apparaat?). "
+                              "De codes werken ook zonder netwerk: ze houden de tekst zelf."));
+        return false;
+    }
+}
+
 static void sync_sharing(App *app)
 {
     const AppOptions *o = app->opt;
-    bool want = o->share_address[0] && app->meeting && flow_in_meeting(&app->flow) &&
-                !flow_covered(&app->flow) && flow_step(&app->flow) == STEP_SHARE &&
+    bool open = app->meeting && flow_in_meeting(&app->flow) && !flow_covered(&app->flow) &&
+                flow_step(&app->flow) == STEP_SHARE &&
                 app_now(app) - app->last_touch < SHARE_IDLE_MS;
+    char address[64] = "";
+    int port = 0;
+    if (!open) { /* the step closed: the Wi-Fi goes, and may be tried again next time */
+        if (app->wifi.state != WIFI_OFF) wifi_stop(&app->wifi);
+        app->wifi_refused = false;
+        app->share_said[0] = '\0';
+        app->wifi_join[0] = '\0';
+    }
+    bool want = open && share_where(app, address, &port);
     const ShareView *v = &app->flow.share;
     uint32_t sign = choice_sign(v);
     Sharing *before = NULL; /* served anew in the same share step: the links stay */
@@ -750,10 +809,9 @@ static void sync_sharing(App *app)
                             .n_hidden = v->n_hidden,
                             .whole_plan = !v->plan_off,
                             .safety = v->with_safety};
-    int port = o->share_port;
     if (before && !port) port = sharing_port(before); /* the same address, the same links */
-    app->sharing = sharing_start(app->plan, app->cat, fonts, &choice, serve, o->share_address, port,
-                                 before, wall_ms(app) / 1000, err, sizeof err);
+    app->sharing = sharing_start(app->plan, app->cat, fonts, &choice, serve, address, port, before,
+                                 wall_ms(app) / 1000, err, sizeof err);
     sharing_stop(before);
     app->shared_gen = app->plan_gen;
     app->shared_choice = sign;
@@ -769,8 +827,11 @@ static void sync_sharing(App *app)
     if (!app->sharing) {
         app->share_failed_gen = app->plan_gen + 1; /* not again for this plan */
         fprintf(stderr, "kring: the phones' pages cannot be served: %s\n", err);
+        snprintf(app->share_said, sizeof app->share_said, "%s",
+                 tr(app->cat, "De pagina's voor telefoons lukken nu niet. De codes werken ook "
+                              "zonder netwerk: ze houden de tekst zelf."));
     } else if (o->verbose) {
-        fprintf(stderr, "kring: serving the phones' pages on %s:%d\n", o->share_address,
+        fprintf(stderr, "kring: serving the phones' pages on %s:%d\n", address,
                 sharing_port(app->sharing));
     }
 }
@@ -863,6 +924,10 @@ static void flow_view_update(App *app)
     v->screen_tenths = app->screen_tenths;
     v->kept_words = app->kept_words;
     v->links = app->links.serving ? &app->links : NULL;
+    v->share_network = app->share_network;
+    v->share_said = app->share_said[0] ? app->share_said : NULL;
+    v->wifi_join = app->wifi.state == WIFI_UP && app->wifi_join[0] ? app->wifi_join : NULL;
+    v->wifi_name = v->wifi_join ? app->wifi.ssid : NULL;
 }
 
 /* The prepared plan files: the sample, and any *.json in the folder
@@ -1415,6 +1480,11 @@ static void on_flow(App *app, FlowOut o)
         app->cover_minutes = o.index;
         set_number_setting(app, "cover", o.index, N_("Het plan wordt na die tijd afgedekt."));
         break;
+    case FLOW_SHARE_NETWORK:
+        app->share_network = o.index;
+        set_number_setting(app, "share_network", o.index,
+                           N_("Zo krijgen telefoons hun pagina bij het delen."));
+        break;
     case FLOW_SCREEN_SIZE:
         app->screen_tenths = o.index >= 30 ? o.index : 0;
         set_number_setting(app, "screen_inches", app->screen_tenths,
@@ -1769,6 +1839,10 @@ static int open_data(App *app)
         store_setting(app->store, "keep_margin", v, sizeof v) && atoi(v) > 0 ? atoi(v) : 30;
     app->cover_minutes =
         store_setting(app->store, "cover", v, sizeof v) && atoi(v) >= 0 ? atoi(v) : 10;
+    app->share_network = store_setting(app->store, "share_network", v, sizeof v) &&
+                                 atoi(v) >= SHARE_NET_NONE && atoi(v) <= SHARE_NET_OWN
+                             ? atoi(v)
+                             : SHARE_NET_NONE;
     app->screen_tenths =
         store_setting(app->store, "screen_inches", v, sizeof v) && atoi(v) >= 30 && atoi(v) <= 1000
             ? atoi(v)
@@ -1813,6 +1887,7 @@ static int open_data(App *app)
 static void stop(App *app)
 {
     sharing_stop(app->sharing);
+    wifi_stop(&app->wifi);
     if (app->kek) sodium_free(app->kek);
     if (app->turned) SDL_DestroyTexture(app->turned);
     if (app->render) render_destroy(app->render);

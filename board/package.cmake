@@ -19,6 +19,10 @@ install(FILES ${CMAKE_SOURCE_DIR}/board/kring.tmpfiles DESTINATION lib/tmpfiles.
         RENAME kring.conf)
 install(FILES ${CMAKE_SOURCE_DIR}/board/kring.sysctl DESTINATION lib/sysctl.d
         RENAME 50-kring.conf)
+install(FILES ${CMAKE_SOURCE_DIR}/board/kring-polkit.rules DESTINATION share/polkit-1/rules.d
+        RENAME 50-kring.rules)
+install(FILES ${CMAKE_SOURCE_DIR}/board/kring-dnsmasq.conf
+        DESTINATION /etc/NetworkManager/dnsmasq-shared.d RENAME kring.conf)
 install(FILES ${CMAKE_SOURCE_DIR}/README.md ${CMAKE_SOURCE_DIR}/PRIVACY.md
         DESTINATION share/doc/kring)
 install(FILES ${CMAKE_SOURCE_DIR}/board/README.md DESTINATION share/doc/kring
@@ -39,6 +43,7 @@ set(CPACK_DEBIAN_PACKAGE_MAINTAINER "Kring <kring@localhost>")
 set(CPACK_DEBIAN_PACKAGE_SECTION misc)
 set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "https://localhost/kring")
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "cups")
+set(CPACK_DEBIAN_PACKAGE_SUGGESTS "network-manager") # Kring's own Wi-Fi for the phones' pages
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
     ${CMAKE_SOURCE_DIR}/board/debian/postinst ${CMAKE_SOURCE_DIR}/board/debian/prerm
     ${CMAKE_SOURCE_DIR}/board/debian/postrm)

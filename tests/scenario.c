@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <netinet/in.h>
+#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,12 +45,24 @@ static char dir[1024], db[1100], errbuf[8192];
 /* Starts kring with args (NULL-terminated) in dir, with SDL's video
  * driver `driver` (NULL: whatever --headless picks) and stderr to the
  * file errname; returns at once with its pid. */
+/* A process whose network and mount namespaces the next kring runs in
+ * (a NetworkManager of the test's own: tests/nm/private.sh); 0: ours. */
+static pid_t ns_of;
+
 static pid_t start(const char *driver, const char *const *args, const char *errname)
 {
     char errfile[1200];
     snprintf(errfile, sizeof errfile, "%s/%s", dir, errname);
     pid_t pid = fork();
     if (pid == 0) {
+        /* (first: entering a mount namespace sets the working folder to its root) */
+        for (int k = 0; ns_of && k < 2; k++) {
+            char ns[64];
+            snprintf(ns, sizeof ns, "/proc/%ld/ns/%s", (long)ns_of, k ? "mnt" : "net");
+            int fd = open(ns, O_RDONLY);
+            if (fd < 0 || setns(fd, 0) != 0) _exit(126);
+            close(fd);
+        }
         if (chdir(dir) != 0 || !freopen(errfile, "w", stderr)) _exit(127);
         if (driver)
             setenv("SDL_VIDEODRIVER", driver, 1);
@@ -1017,6 +1030,61 @@ static int share_pages(void)
     touch("done");
     CHECK_INT(finish(pid), 0);
     CHECK(file_holds("stderr.txt", "no longer served"));
+    return -1;
+}
+
+/* Kring's own Wi-Fi, asked of a real NetworkManager (one of the test's
+ * own, in namespaces of its own, tests/nm/private.sh) on a machine with no
+ * Wi-Fi adapter: NetworkManager refuses, the share step says so in plain
+ * words, the codes hold the texts instead, and Kring leaves no connection
+ * of its own behind. */
+static int share_wifi(void)
+{
+    char root[1200], cmd[4096];
+    snprintf(root, sizeof root, "%s/nm", dir);
+    snprintf(cmd, sizeof cmd, "bash '%s/tests/nm/private.sh' start '%s'", src, root);
+    int rc = system(cmd);
+    if (WIFEXITED(rc) && WEXITSTATUS(rc) == 77) {
+        fprintf(stderr, "skipped: no NetworkManager of its own can run here\n");
+        return 77;
+    }
+    CHECK_INT(rc, 0);
+    if (rc != 0) return -1;
+    char pidfile[1300];
+    snprintf(pidfile, sizeof pidfile, "%s/ns.pid", root);
+    char *pid_text = slurp(pidfile);
+    CHECK_INT(run("dummy", (const char *[]){"--headless", "--db", db, "--demo", "--export-json",
+                                            "plan.json", NULL}),
+              0);
+    Store *st = open_store(db);
+    CHECK(st != NULL);
+    if (st) {
+        const char *pairs[] = {"share_network", "2"};
+        CHECK_INT(store_set_settings(st, pairs, 1), STORE_OK);
+        store_close(st);
+    }
+    ns_of = pid_text ? (pid_t)atol(pid_text) : 0;
+    free(pid_text);
+    pid_t pid = start("dummy",
+                      (const char *[]){"--headless", "--db", db, "--size", "1280x800", "--verbose",
+                                       "--script", script("share_wifi"), NULL},
+                      "stderr.txt");
+    ns_of = 0;
+    CHECK_INT(finish(pid), 0);
+    CHECK(file_holds("stderr.txt", "no Wi-Fi of its own"));
+    /* NetworkManager's own words in the log, plain words on the screen */
+    CHECK(file_holds("stderr.txt", "No suitable device found") ||
+          file_holds("stderr.txt", "no Wi-Fi device"));
+    static char got[1 << 16];
+    decode_screen("refused.png", got, sizeof got);
+    CHECK(!strncmp(got, "(1/", 3)); /* the whole plan, in the codes themselves */
+    snprintf(cmd, sizeof cmd,
+             "bash '%s/tests/nm/private.sh' nmcli '%s' -t -f NAME connection show > conns.txt", src,
+             root);
+    CHECK_INT(system(cmd), 0);
+    CHECK(!file_holds("conns.txt", "kring-share"));
+    snprintf(cmd, sizeof cmd, "bash '%s/tests/nm/private.sh' stop '%s'", src, root);
+    CHECK_INT(system(cmd), 0);
     return -1;
 }
 
@@ -3078,6 +3146,7 @@ static const struct {
     SCENARIO(qr_codes, 300),
     SCENARIO(share_screen, 300),
     SCENARIO_MAY_SKIP(share_pages, 300),
+    SCENARIO_MAY_SKIP(share_wifi, 300),
     SCENARIO(pdf, 300),
     SCENARIO_MAY_SKIP(print_job, 300),
     SCENARIO(conference, 300),

@@ -35,24 +35,25 @@ typedef enum FlowAction {
     FLOW_EDIT, /* out->edit: apply and store, then flow_edit_result() */
     FLOW_UNDO,
     FLOW_REDO,
-    FLOW_DISMISS,      /* the notice was read */
-    FLOW_PRINT,        /* print out->index copies, leaving out out->redact (REDACT_*) */
-    FLOW_PIN,          /* out->pin_for, out->pin: check (or set) it, then flow_pin_result() */
-    FLOW_NEW,          /* out->index: 0 an empty plan, 1.. plan file index+1 */
-    FLOW_CONTINUE,     /* out->index into view->meetings */
-    FLOW_KEEP,         /* keep the meeting for later and go to the start screen */
-    FLOW_CLOSE,        /* close the meeting: its data gone */
-    FLOW_LEAVE,        /* leave the kiosk */
-    FLOW_PRINTER,      /* out->index into view->printers */
-    FLOW_LANGUAGE,     /* out->index into view->languages: the start language */
-    FLOW_LANGUAGE_NOW, /* out->index into view->languages: for now, not stored */
-    FLOW_ROTATION,     /* out->index: the screen turned by index x 90 degrees */
-    FLOW_SETTINGS,     /* open the settings (the PIN was given for the menu) */
-    FLOW_RETENTION,    /* out->index: days a kept meeting stays */
-    FLOW_KEEP_MARGIN,  /* out->index: days a kept meeting outlives its evaluation */
-    FLOW_COVER,        /* out->index: minutes untouched before the plan is covered */
-    FLOW_SCREEN_SIZE,  /* out->index: the screen's diagonal in tenths of an inch; 0: as it says */
-    FLOW_UNCOVERED,    /* the plan is shown again */
+    FLOW_DISMISS,       /* the notice was read */
+    FLOW_PRINT,         /* print out->index copies, leaving out out->redact (REDACT_*) */
+    FLOW_PIN,           /* out->pin_for, out->pin: check (or set) it, then flow_pin_result() */
+    FLOW_NEW,           /* out->index: 0 an empty plan, 1.. plan file index+1 */
+    FLOW_CONTINUE,      /* out->index into view->meetings */
+    FLOW_KEEP,          /* keep the meeting for later and go to the start screen */
+    FLOW_CLOSE,         /* close the meeting: its data gone */
+    FLOW_LEAVE,         /* leave the kiosk */
+    FLOW_PRINTER,       /* out->index into view->printers */
+    FLOW_LANGUAGE,      /* out->index into view->languages: the start language */
+    FLOW_LANGUAGE_NOW,  /* out->index into view->languages: for now, not stored */
+    FLOW_ROTATION,      /* out->index: the screen turned by index x 90 degrees */
+    FLOW_SETTINGS,      /* open the settings (the PIN was given for the menu) */
+    FLOW_RETENTION,     /* out->index: days a kept meeting stays */
+    FLOW_KEEP_MARGIN,   /* out->index: days a kept meeting outlives its evaluation */
+    FLOW_COVER,         /* out->index: minutes untouched before the plan is covered */
+    FLOW_SHARE_NETWORK, /* out->index: how phones get their pages (SHARE_NET_*, view.h) */
+    FLOW_SCREEN_SIZE,   /* out->index: the screen's diagonal in tenths of an inch; 0: as it says */
+    FLOW_UNCOVERED,     /* the plan is shown again */
     /* the router's own: done there, the app sees FLOW_REDRAW */
     FLOW_ASK_PIN,     /* out->pin_for: show the PIN pad */
     FLOW_PANEL,       /* out->index: show this panel (FlowPanel, screens/panels.h) */

@@ -33,6 +33,13 @@ typedef struct ShareLinks {
     char url[SHARE_LINKS_MAX][64];
 } ShareLinks;
 
+/* How phones get their pages, as the facilitator chose in the settings. */
+typedef enum ShareNetwork {
+    SHARE_NET_NONE, /* no network: the codes hold the texts */
+    SHARE_NET_ROOM, /* the network the device is on */
+    SHARE_NET_OWN,  /* Kring's own Wi-Fi, for the sharing only (NetworkManager) */
+} ShareNetwork;
+
 typedef struct FlowView {
     bool can_undo, can_redo;
     const char *problem; /* a failure in plain words, or NULL */
@@ -58,6 +65,10 @@ typedef struct FlowView {
     int screen_tenths;       /* the screen's diagonal as set, in tenths of an inch; 0: as it says */
     const char *kept_words;  /* the start screen: what is kept, until when (no names) */
     const ShareLinks *links; /* the phones' pages, or NULL when none are served */
+    int share_network;       /* ShareNetwork */
+    const char *share_said;  /* why phones get no pages now (a translated line), or NULL */
+    const char *wifi_join;   /* the code that joins Kring's own Wi-Fi, or NULL */
+    const char *wifi_name;   /* ... and its name, to say beside it */
 } FlowView;
 
 #endif

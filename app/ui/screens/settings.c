@@ -15,6 +15,7 @@
 #define ID_KEEP_MARGIN "keep-margin" /* "keep-margin:30": days after the evaluation */
 #define ID_COVER "cover"             /* "cover:10": minutes */
 #define ID_SCREEN "screen"           /* "screen:70": the diagonal in tenths of an inch */
+#define ID_NETWORK "network"         /* "network:2": ShareNetwork */
 #define ID_CHANGE_PIN "change-pin"
 #define ID_SCROLL "settings-scroll" /* the columns, to drag when they scroll */
 
@@ -26,7 +27,7 @@ typedef struct Choice {
     void (*label)(const Ui *ui, int v, char *out, size_t n); /* NULL: the number and unit */
 } Choice;
 
-/* Rows of four choices under their title (one or two lines) at y in the
+/* Rows of (up to) four choices under their title (one or two lines) at y in the
  * column x..x+cw; returns the y below them. With draw false, only
  * measures. */
 static int choice_row(Ui *ui, const KitGeo *G, int x, int cw, int y, const Choice *c, bool draw)
@@ -34,11 +35,12 @@ static int choice_row(Ui *ui, const KitGeo *G, int x, int cw, int y, const Choic
     const Theme *t = ui->theme;
     y += ui_wrap(ui, (Rect){x, y, cw, 2 * G->lh}, FONT_BOLD, t->ink, ui_tr(ui, c->title), 2, draw);
     y += G->pad / 2;
-    int n = c->n ? c->n : 4, rows = (n + 3) / 4;
-    int tw = (cw - G->pad / 2 * 3) / 4;
+    int n = c->n ? c->n : 4, per = n < 4 ? n : 4, rows = (n + per - 1) / per;
+    int tw = (cw - G->pad / 2 * (per - 1)) / per; /* three choices: a third each */
     for (int i = 0; i < n && draw; i++) {
-        int col = ui->rtl ? 3 - i % 4 : i % 4;
-        Rect r = {x + col * (tw + G->pad / 2), y + i / 4 * (G->target + G->pad / 2), tw, G->target};
+        int col = ui->rtl ? per - 1 - i % per : i % per;
+        Rect r = {x + col * (tw + G->pad / 2), y + i / per * (G->target + G->pad / 2), tw,
+                  G->target};
         bool on = c->now == c->v[i];
         draw_rect(&ui->dl, r, G->target / 2, on ? t->accent : t->card);
         draw_frame(&ui->dl, r, G->target / 2, ui_px(ui, 0.4f), on ? t->accent : t->line);
@@ -63,6 +65,13 @@ static void inches(const Ui *ui, int tenths, char *out, size_t n)
         snprintf(out, n, "%s", ui_tr(ui, "auto"));
     else
         snprintf(out, n, "%d\xE2\x80\xB3", (tenths + 4) / 10); /* ″ */
+}
+
+/* How phones get their pages, in a word or two. */
+static void network_words(const Ui *ui, int v, char *out, size_t n)
+{
+    static const char *const words[] = {N_("alleen codes"), N_("dit netwerk"), N_("eigen wifi")};
+    snprintf(out, n, "%s", ui_tr(ui, words[v >= 0 && v < 3 ? v : 0]));
 }
 
 /* The languages Kring may start in, two to a row; returns the y below. */
@@ -105,6 +114,14 @@ static int columns(Ui *ui, const KitGeo *G, const FlowView *view, Rect in, int y
     static const int sizes[8] = {0, 70, 101, 133, 156, 215, 238, 270};
     const Choice screen = {
         N_("Hoe groot is het scherm?"), ID_SCREEN, "", sizes, view->screen_tenths, 8, inches};
+    static const int nets[3] = {SHARE_NET_NONE, SHARE_NET_ROOM, SHARE_NET_OWN};
+    const Choice network = {N_("Telefoons krijgen hun pagina via"),
+                            ID_NETWORK,
+                            "",
+                            nets,
+                            view->share_network,
+                            3,
+                            network_words};
     /* two columns where four choices of a finger's size fit in each, else one */
     bool one = (in.w - G->pad * 2) / 2 < 4 * (G->target * 5 / 4 + G->pad / 2);
     int cw = one ? in.w : (in.w - G->pad * 2) / 2;
@@ -132,6 +149,7 @@ static int columns(Ui *ui, const KitGeo *G, const FlowView *view, Rect in, int y
     ry += np * prh + G->pad;
     ry = choice_row(ui, G, rx, cw, ry, &keep, draw);
     ry = choice_row(ui, G, rx, cw, ry, &margin, draw);
+    ry = choice_row(ui, G, rx, cw, ry, &network, draw);
     if (draw)
         kit_big_button(ui, G, ID_CHANGE_PIN, (Rect){rx, ry, cw, G->target}, "\xF0\x9F\x94\x91",
                        ui_tr(ui, "Pincode veranderen"), false, true);
@@ -195,6 +213,8 @@ FlowOut settings_gesture(const Gesture *ev, const FlowView *view, FormScroll *sc
     if (ui_id_num(id, ID_KEEP_MARGIN, &i) && i > 0)
         return (FlowOut){.act = FLOW_KEEP_MARGIN, .index = (int)i};
     if (ui_id_num(id, ID_COVER, &i) && i > 0) return (FlowOut){.act = FLOW_COVER, .index = (int)i};
+    if (ui_id_num(id, ID_NETWORK, &i) && i <= SHARE_NET_OWN)
+        return (FlowOut){.act = FLOW_SHARE_NETWORK, .index = (int)i};
     if (ui_id_num(id, ID_SCREEN, &i) && i <= 1000)
         return (FlowOut){.act = FLOW_SCREEN_SIZE, .index = (int)i};
     if (ui_id_is(id, ID_CHANGE_PIN))

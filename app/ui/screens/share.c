@@ -251,6 +251,11 @@ static void draw_ltr(Ui *ui, ShareView *v, const Plan *plan, const FlowView *vie
     ui_text(ui, (Rect){pad, top_h + pad / 2, ui->w - 2 * pad, th}, FONT_TITLE, ALIGN_LEFT,
             t->accent, ui_tr(ui, "Neem het plan mee op je telefoon"));
     top_h += th + pad / 2;
+    if (view->share_said) { /* why phones get no pages now: said once, plainly */
+        int sl = ui_line_height(ui, FONT_SMALL);
+        top_h += ui_wrap(ui, (Rect){pad, top_h, ui->w - 2 * pad, sl * 2}, FONT_SMALL, t->ink_soft,
+                         view->share_said, 2, true);
+    }
 
     ShareSet *set = share_build(plan, ui->cat, now);
     if (!set) { /* short of memory: this frame is built again in a moment */
@@ -264,6 +269,12 @@ static void draw_ltr(Ui *ui, ShareView *v, const Plan *plan, const FlowView *vie
     int plan_parts = 0;
     for (int i = 0; i < set->n; i++)
         plan_parts += set->codes[i].kind == SHARE_PLAN;
+    if (view->wifi_join) { /* first: onto Kring's own Wi-Fi */
+        list_item(ui, (Rect){list.x, y, list.w, item_h}, ID_CODE ":wifi", "\xF0\x9F\x93\xB6",
+                  ui_tr(ui, "Eerst: de wifi van Kring"), view->wifi_name,
+                  !strcmp(v->chosen, "wifi"), false);
+        y += item_h + pad / 2;
+    }
     list_item(ui, (Rect){list.x, y, list.w, item_h}, ID_CODE ":print",
               "\xF0\x9F\x96\xA8\xEF\xB8\x8F", ui_tr(ui, "Het plan op papier"), ui_tr(ui, "printen"),
               !strcmp(v->chosen, "print"), false);
@@ -359,7 +370,12 @@ static void draw_ltr(Ui *ui, ShareView *v, const Plan *plan, const FlowView *vie
                       : !strcmp(v->chosen, "evaluation") ? link_of(links, SHARE_LINK_EVALUATION)
                       : person && !off                   ? link_of(links, person)
                                                          : NULL;
-    if (url) {
+    if (!strcmp(v->chosen, "wifi") && view->wifi_join) {
+        char whose[300];
+        tr_fill(whose, sizeof whose, ui_tr(ui, "Verbind je telefoon met de wifi %s"),
+                view->wifi_name);
+        link_code(ui, inner, view->wifi_join, whose);
+    } else if (url) {
         char whose[300];
         const Person *p = person ? plan_person(plan, person) : NULL;
         if (p)
