@@ -16,9 +16,13 @@ build=(build-essential cmake pkg-config
 # a card test reads back raw (tests/card); xvfb is a real X server for
 # the scenario that closes Kring's window as a window manager would;
 # html5lib reads the phones' pages strictly, and chromium shows them as a
-# 360-pixel phone does
+# 360-pixel phone does; the libraries of a NetworkManager the Wi-Fi
+# scenario unpacks for itself and runs apart (tests/nm: never installed,
+# so nothing starts managing this machine's network), with a D-Bus daemon
 test=(zbar-tools python3-icalendar python3-dateutil python3-html5lib poppler-utils cups
-      valgrind fiu-utils clang-format e2fsprogs xvfb chromium)
+      valgrind fiu-utils clang-format e2fsprogs xvfb chromium
+      dbus-daemon libnm0 libndp0 libteamdctl0 libmm-glib0 libnewt0.52 libbluetooth3
+      libcurl3-gnutls libpsl5)
 
 want=("${build[@]}")
 if [ "${1:-build}" = test ]; then

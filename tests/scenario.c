@@ -1065,11 +1065,18 @@ static int share_wifi(void)
     }
     ns_of = pid_text ? (pid_t)atol(pid_text) : 0;
     free(pid_text);
+    char path[4096]; /* its nmcli first */
+    snprintf(path, sizeof path, "%s/bin:%s", root,
+             getenv("PATH") ? getenv("PATH") : "/usr/bin:/bin");
+    char *saved = getenv("PATH") ? strdup(getenv("PATH")) : NULL;
+    setenv("PATH", path, 1);
     pid_t pid = start("dummy",
                       (const char *[]){"--headless", "--db", db, "--size", "1280x800", "--verbose",
                                        "--script", script("share_wifi"), NULL},
                       "stderr.txt");
     ns_of = 0;
+    if (saved) setenv("PATH", saved, 1);
+    free(saved);
     CHECK_INT(finish(pid), 0);
     CHECK(file_holds("stderr.txt", "no Wi-Fi of its own"));
     /* NetworkManager's own words in the log, plain words on the screen */
