@@ -29,6 +29,7 @@
 #include "core/planfile.h"
 #include "core/share.h"
 #include "export/pdf.h"
+#include "export/sharing.h"
 #include "export/qr.h"
 #include "platform/paths.h"
 #include "platform/render.h"
@@ -272,9 +273,54 @@ static void qr_figure(Plan *plan)
     figure("all share codes generated", "ms", pct(t, N, 50), pct(t, N, 99), -1);
 }
 
-/* ---- fresh kring processes ---- */
+/* The kB of memory a process holds now (VmRSS), or -1. */
+static long rss_kb(int pid)
+{
+    char path[64], line[256];
+    snprintf(path, sizeof path, "/proc/%d/status", pid);
+    FILE *f = fopen(path, "r");
+    long kb = -1;
+    while (f && fgets(line, sizeof line, f))
+        if (sscanf(line, "VmRSS: %ld", &kb) == 1) break;
+    if (f) fclose(f);
+    return kb;
+}
 
 static const char *kring_path;
+
+/* Tapping "Delen" to the phones' pages served: every page, calendar file
+ * and the PDF made and handed to kring-serve, which then listens; and the
+ * memory the server holds. */
+static void share_figures(Plan *plan)
+{
+    char fonts[1200], serve[1300], err[300];
+    paths_fonts_dir(fonts, sizeof fonts);
+    snprintf(serve, sizeof serve, "%s", kring_path);
+    char *slash = strrchr(serve, '/');
+    snprintf(slash ? slash + 1 : serve, sizeof serve - (size_t)(slash ? slash + 1 - serve : 0),
+             "kring-serve");
+    enum { N = 7 };
+    double t[N], rss[N];
+    int ok = 0;
+    SharingChoice choice = {.whole_plan = true};
+    for (int i = 0; i < N; i++) {
+        double t0 = now_ms();
+        Sharing *sh = sharing_start(plan, NULL, fonts, &choice, serve, "127.0.0.1", 0, NULL,
+                                    time(NULL), err, sizeof err);
+        if (!sh) {
+            fprintf(stderr, "kring-bench: the pages could not be served: %s\n", err);
+            break;
+        }
+        t[ok] = now_ms() - t0;
+        rss[ok++] = rss_kb(sharing_pid(sh)) / 1024.0;
+        sharing_stop(sh);
+    }
+    if (!ok) return;
+    figure("tap on Delen to the phones' pages served", "ms", pct(t, ok, 50), pct(t, ok, 99), -1);
+    figure("page server's memory (RSS)", "MiB", pct(rss, ok, 50), pct(rss, ok, 99), -1);
+}
+
+/* ---- fresh kring processes ---- */
 
 typedef struct Run {
     double first_frame_ms; /* from exec to the first frame on screen */
@@ -447,6 +493,7 @@ int main(int argc, char **argv)
     store_figures(plan);
     pdf_figure(plan, "whole plan to PDF", 150);
     qr_figure(plan);
+    share_figures(plan);
 
     /* the database the processes open */
     char db[400], err[300];

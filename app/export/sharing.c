@@ -267,6 +267,11 @@ int sharing_port(const Sharing *s)
     return s ? s->port : 0;
 }
 
+int sharing_pid(const Sharing *s)
+{
+    return s && s->pid > 0 ? (int)s->pid : 0;
+}
+
 bool sharing_alive(Sharing *s)
 {
     if (!s || s->pid <= 0) return false;

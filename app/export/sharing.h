@@ -46,6 +46,8 @@ Sharing *sharing_start(const Plan *plan, const Catalog *cat, const char *fonts_d
  * SHARING_EVALUATION; false when there is none. */
 bool sharing_link(const Sharing *s, uint32_t person, char *out, size_t n);
 int sharing_port(const Sharing *s);
+/* The server's process (for the benchmark's memory figure); 0: none. */
+int sharing_pid(const Sharing *s);
 /* False when the server has ended by itself. */
 bool sharing_alive(Sharing *s);
 /* Ends the server: after this no link answers, and the port is closed;
