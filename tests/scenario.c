@@ -958,7 +958,8 @@ static int share_pages(void)
             f,
             "{\"out\": \"%s\", \"pdf\": \"%s/export.pdf\", \"plan\": \"%s\", \"pages\": ["
             "{\"name\": \"ans\", \"url\": \"%s\", \"want\": [\"Voor <bdi>Ans Verhoef</bdi>\", "
-            "\"Sam mag bij haar eten als mama laat werkt\", \"Evaluatie\"], "
+            "\"Sam mag bij haar eten als mama laat werkt\", \"Evaluatie\", "
+            "\"Veiligheid en plan B\", \"Als mama het niet meer aankan\"], "
             "\"not\": [\"kookt op donderdag\", \"opent elke maandag de post\"], "
             "\"calendar\": true, \"cal_want\": [\"Evaluatie\"], "
             "\"cal_not\": [\"kookt\"]},"
@@ -1025,6 +1026,23 @@ static int share_pages(void)
         printf("no chromium here: the pages are not rendered as a phone shows them\n");
     }
     touch("fetched");
+    /* the whole plan switched off: its page and PDF are gone, Ans keeps hers */
+    CHECK(wait_for("plan-off.txt", 60));
+    snprintf(
+        cmd, sizeof cmd,
+        "/usr/bin/python3 -c 'import sys,urllib.request as u\n"
+        "def get(x):\n"
+        "  try: return u.urlopen(x.replace(\"HTTP:\",\"http:\",1), timeout=5).read().decode()\n"
+        "  except u.HTTPError as e: return e.code\n"
+        "a, p = get(sys.argv[1]), get(sys.argv[2])\n"
+        "sys.exit(0 if p == 404 and isinstance(a, str) and \"plan.pdf\" not in a else 1)' "
+        "'%s' '%s'",
+        ans, plan_url);
+    CHECK_INT(system(cmd), 0);
+    char off_code[512];
+    decode_screen("7-plan-off.png", off_code, sizeof off_code);
+    CHECK_STR(off_code, ""); /* no code for it either */
+    touch("fetched-2");
     CHECK(wait_for("closed.txt", 60));
     CHECK(port_closed(ans)); /* the step closed: nothing listens */
     touch("done");

@@ -15,8 +15,10 @@
 #define ID_NO_CONCERNS "print-no-concerns"
 #define ID_INITIALS "print-initials"
 #define ID_PRINT "print-start"
-#define ID_CODE "code" /* "code:print", "code:plan", "code:person-7" ... */
-#define ID_SHOW "show" /* "show:PERSON": their code on or off */
+#define ID_CODE "code"               /* "code:print", "code:plan", "code:person-7" ... */
+#define ID_SHOW "show"               /* "show:PERSON": their code on or off */
+#define ID_SHOW_PLAN "show-plan"     /* the whole plan to phones, on or off */
+#define ID_SHOW_SAFETY "show-safety" /* plan B on each person's page */
 #define ID_QR "qr"
 #define ID_PREV "part-prev"
 #define ID_NEXT "part-next"
@@ -118,6 +120,18 @@ static void print_panel(Ui *ui, ShareView *v, Rect inner, PrintProgress progress
         ui_widget(ui, ids[progress], (Rect){inner.x, y, inner.w, h > 0 ? h : lh},
                   (Point){inner.x + 4, y + lh / 2}, 0);
     }
+}
+
+/* The family's switch beside a row: "aan" or "uit". */
+static void switch_at(Ui *ui, Rect sw, const char *id, bool off)
+{
+    const Theme *t = ui->theme;
+    int target = sw.h;
+    draw_rect(&ui->dl, sw, target / 2, off ? t->card : t->present);
+    draw_frame(&ui->dl, sw, target / 2, ui_px(ui, 0.5f), off ? t->line : t->present);
+    ui_text(ui, sw, FONT_BOLD, ALIGN_CENTER | ALIGN_MIDDLE | TEXT_SHRINK,
+            off ? t->ink_soft : t->card, off ? ui_tr(ui, "uit") : ui_tr(ui, "aan"));
+    ui_widget(ui, id, sw, rect_center(sw), GRAB_TAP | GRAB_DRAG);
 }
 
 static bool is_hidden(const ShareView *v, uint32_t person)
@@ -280,10 +294,14 @@ static void draw_ltr(Ui *ui, ShareView *v, const Plan *plan, const FlowView *vie
               !strcmp(v->chosen, "print"), false);
     y += item_h + pad / 2;
     char note[96];
-    if (links && link_of(links, 0)) {
-        list_item(ui, (Rect){list.x, y, list.w, item_h}, ID_CODE ":plan", "\xF0\x9F\x93\x84",
-                  ui_tr(ui, "Het hele plan"), ui_tr(ui, "een pagina en de PDF"),
-                  !strcmp(v->chosen, "plan"), false);
+    if (links) { /* served: the family decides whether the whole plan goes too */
+        int rw = list.w - item_h - pad / 2;
+        list_item(ui, (Rect){list.x, y, rw, item_h}, ID_CODE ":plan", "\xF0\x9F\x93\x84",
+                  ui_tr(ui, "Het hele plan"),
+                  v->plan_off ? ui_tr(ui, "niet naar telefoons")
+                              : ui_tr(ui, "een pagina en de PDF"),
+                  !strcmp(v->chosen, "plan"), v->plan_off);
+        switch_at(ui, (Rect){list.x + rw + pad / 2, y, item_h, item_h}, ID_SHOW_PLAN, v->plan_off);
     } else if (plan_parts) {
         char count[16];
         snprintf(count, sizeof count, "%d", plan_parts);
@@ -304,6 +322,14 @@ static void draw_ltr(Ui *ui, ShareView *v, const Plan *plan, const FlowView *vie
               "\xF0\x9F\x97\x93\xEF\xB8\x8F", ui_tr(ui, "Evaluatie in je agenda"), ev_note,
               !strcmp(v->chosen, "evaluation"), set->event_problem != NULL);
     y += item_h + pad / 2;
+    if (links) { /* plan B and who to call, on everyone's page when the family says so */
+        int rw = list.w - item_h - pad / 2;
+        list_item(ui, (Rect){list.x, y, rw, item_h}, ID_SHOW_SAFETY "-row", "\xF0\x9F\x9B\x9F",
+                  ui_tr(ui, "Plan B op ieders pagina"), NULL, false, !v->with_safety);
+        switch_at(ui, (Rect){list.x + rw + pad / 2, y, item_h, item_h}, ID_SHOW_SAFETY,
+                  !v->with_safety);
+        y += item_h + pad / 2;
+    }
     int lh = ui_line_height(ui, FONT_SMALL);
     y += ui_wrap(ui, (Rect){list.x, y, list.w, lh * 2}, FONT_SMALL, t->ink_soft,
                  ui_tr(ui, "Ieder zijn eigen afspraken:"), 2, true) +
@@ -337,13 +363,8 @@ static void draw_ltr(Ui *ui, ShareView *v, const Plan *plan, const FlowView *vie
         list_item(ui, r, id, rel ? rel->picto : "\xF0\x9F\x99\x82", p->name, NULL,
                   !strcmp(v->chosen, stem), off);
         /* the family's switch: is this code shown? */
-        Rect sw = {r.x + r.w + pad / 2, y, target, target};
-        draw_rect(&ui->dl, sw, target / 2, off ? t->card : t->present);
-        draw_frame(&ui->dl, sw, target / 2, ui_px(ui, 0.5f), off ? t->line : t->present);
-        ui_text(ui, sw, FONT_BOLD, ALIGN_CENTER | ALIGN_MIDDLE | TEXT_SHRINK,
-                off ? t->ink_soft : t->card, off ? ui_tr(ui, "uit") : ui_tr(ui, "aan"));
         ui_id_make(id, ID_SHOW, (unsigned)p->id);
-        ui_widget(ui, id, sw, rect_center(sw), GRAB_TAP | GRAB_DRAG);
+        switch_at(ui, (Rect){r.x + r.w + pad / 2, y, target, target}, id, off);
         y += step;
     }
     ui_unclip(ui);
@@ -370,7 +391,12 @@ static void draw_ltr(Ui *ui, ShareView *v, const Plan *plan, const FlowView *vie
                       : !strcmp(v->chosen, "evaluation") ? link_of(links, SHARE_LINK_EVALUATION)
                       : person && !off                   ? link_of(links, person)
                                                          : NULL;
-    if (!strcmp(v->chosen, "wifi") && view->wifi_join) {
+    if (links && v->plan_off && !strcmp(v->chosen, "plan")) {
+        ui_wrap(ui, inner, FONT_BODY, t->ink_soft,
+                ui_tr(ui, "Het hele plan gaat niet naar de telefoons. Zet het aan als de "
+                          "familie dat wil: dan krijgt ieders pagina een knop voor het plan."),
+                6, true);
+    } else if (!strcmp(v->chosen, "wifi") && view->wifi_join) {
         char whose[300];
         tr_fill(whose, sizeof whose, ui_tr(ui, "Verbind je telefoon met de wifi %s"),
                 view->wifi_name);
@@ -501,6 +527,15 @@ FlowOut share_view_gesture(ShareView *v, const Gesture *ev)
     }
     if (ui_id_is(id, ID_PREV) && v->part > 1) {
         v->part--;
+        return redraw;
+    }
+    if (ui_id_is(id, ID_SHOW_PLAN)) {
+        v->plan_off = !v->plan_off;
+        snprintf(v->chosen, sizeof v->chosen, "plan");
+        return redraw;
+    }
+    if (ui_id_is(id, ID_SHOW_SAFETY) || ui_id_is(id, ID_SHOW_SAFETY "-row")) {
+        v->with_safety = !v->with_safety;
         return redraw;
     }
     if (ui_id_num(id, ID_SHOW, &n)) {
