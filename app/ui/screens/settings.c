@@ -25,6 +25,7 @@ typedef struct Choice {
     int now;
     int n;                                                   /* how many; 0: four */
     void (*label)(const Ui *ui, int v, char *out, size_t n); /* NULL: the number and unit */
+    int per;                                                 /* in a row; 0: up to four */
 } Choice;
 
 /* Rows of (up to) four choices under their title (one or two lines) at y in the
@@ -35,7 +36,7 @@ static int choice_row(Ui *ui, const KitGeo *G, int x, int cw, int y, const Choic
     const Theme *t = ui->theme;
     y += ui_wrap(ui, (Rect){x, y, cw, 2 * G->lh}, FONT_BOLD, t->ink, ui_tr(ui, c->title), 2, draw);
     y += G->pad / 2;
-    int n = c->n ? c->n : 4, per = n < 4 ? n : 4, rows = (n + per - 1) / per;
+    int n = c->n ? c->n : 4, per = c->per ? c->per : n < 4 ? n : 4, rows = (n + per - 1) / per;
     int tw = (cw - G->pad / 2 * (per - 1)) / per; /* three choices: a third each */
     for (int i = 0; i < n && draw; i++) {
         int col = ui->rtl ? per - 1 - i % per : i % per;
@@ -121,7 +122,8 @@ static int columns(Ui *ui, const KitGeo *G, const FlowView *view, Rect in, int y
                             nets,
                             view->share_network,
                             3,
-                            network_words};
+                            network_words,
+                            1}; /* one to a row: words, not numbers, in every language */
     /* two columns where four choices of a finger's size fit in each, else one */
     bool one = (in.w - G->pad * 2) / 2 < 4 * (G->target * 5 / 4 + G->pad / 2);
     int cw = one ? in.w : (in.w - G->pad * 2) / 2;
