@@ -93,12 +93,6 @@ static void ical_prop_buf(Ical *o, const char *name, TextBuf *part)
     *part = (TextBuf){0};
 }
 
-static const char *person_name(const Plan *plan, uint32_t id)
-{
-    const Person *p = plan_person(plan, id);
-    return p ? p->name : "?";
-}
-
 static void stamp_of(int64_t now, char out[32])
 {
     time_t t = (time_t)now;
@@ -158,7 +152,7 @@ static void evaluation_event(Ical *o, const Plan *plan, const Catalog *cat, cons
     tb_puts(&t, tr(cat, "We kijken samen hoe het gaat met de afspraken uit het plan."));
     if (e->convener) {
         tb_puts(&t, "\n");
-        tb_fill(&t, cat, N_("%s nodigt iedereen uit."), person_name(plan, e->convener));
+        tb_fill(&t, cat, N_("%s nodigt iedereen uit."), plan_person_name(plan, e->convener));
     }
     ical_prop_buf(o, "DESCRIPTION", &t);
     ical_line(o, "END:VEVENT");
@@ -269,28 +263,6 @@ static void alarm(Ical *o, bool timed, const char *summary)
     ical_line(o, "END:VALARM");
 }
 
-static bool does(const Agreement *a, uint32_t person)
-{
-    for (int k = 0; k < a->n_people; k++)
-        if (a->people[k] == person) return true;
-    return false;
-}
-
-/* "Esther Jansen en Ruud van 't Hof", leaving out `but` */
-static void names(TextBuf *o, const Plan *plan, const Agreement *a, uint32_t but,
-                  const Catalog *cat)
-{
-    int n = 0, total = 0;
-    for (int k = 0; k < a->n_people; k++)
-        total += a->people[k] != but;
-    for (int k = 0; k < a->n_people; k++) {
-        if (a->people[k] == but) continue;
-        if (n > 0) tb_puts(o, n == total - 1 ? tr(cat, " en ") : ", ");
-        tb_puts(o, person_name(plan, a->people[k]));
-        n++;
-    }
-}
-
 /* The event of one agreement, for one who does it or for its checker. */
 static void agreement_event(Ical *o, const Plan *plan, const Agreement *a, uint32_t person,
                             bool checking, const Catalog *cat, const char *stamp)
@@ -316,7 +288,7 @@ static void agreement_event(Ical *o, const Plan *plan, const Agreement *a, uint3
     if (checking) {
         tb_puts(&t, "\n");
         TextBuf who = {0};
-        names(&who, plan, a, 0, cat);
+        export_names(&who, plan, a, 0, cat, tb_puts);
         char *w = tb_finish(&who);
         if (!w) t.short_of_memory = true;
         tb_fill(&t, cat, N_("Wie het doet: %s"), w ? w : "");
@@ -324,7 +296,7 @@ static void agreement_event(Ical *o, const Plan *plan, const Agreement *a, uint3
     } else if (a->n_people > 1) {
         tb_puts(&t, "\n");
         TextBuf who = {0};
-        names(&who, plan, a, person, cat);
+        export_names(&who, plan, a, person, cat, tb_puts);
         char *w = tb_finish(&who);
         if (!w) t.short_of_memory = true;
         tb_fill(&t, cat, N_("Samen met: %s"), w ? w : "");
@@ -332,7 +304,7 @@ static void agreement_event(Ical *o, const Plan *plan, const Agreement *a, uint3
     }
     if (!checking && a->checker && a->checker != person) {
         tb_puts(&t, "\n");
-        tb_fill(&t, cat, N_("checkt: %s"), person_name(plan, a->checker));
+        tb_fill(&t, cat, N_("checkt: %s"), plan_person_name(plan, a->checker));
     }
     if (a->when[0]) {
         tb_puts(&t, "\n");
@@ -349,7 +321,9 @@ int calendar_unscheduled(const Plan *plan, uint32_t person)
     int n = 0;
     for (int k = 0; k < plan->n_agreements; k++) {
         const Agreement *a = &plan->agreements[k];
-        if ((does(a, person) || a->checker == person) && a->schedule.repeat == REPEAT_NONE) n++;
+        if ((agreement_does(a, person) || a->checker == person) &&
+            a->schedule.repeat == REPEAT_NONE)
+            n++;
     }
     return n;
 }
@@ -390,17 +364,17 @@ char *calendar_person(const Plan *plan, uint32_t person, const Catalog *cat, int
     if (!plan_person(plan, person)) return NULL;
     bool any = false;
     for (int k = 0; k < plan->n_agreements && !any; k++)
-        any = does(&plan->agreements[k], person) || plan->agreements[k].checker == person;
+        any = agreement_does(&plan->agreements[k], person) || plan->agreements[k].checker == person;
     if (!any) return tb_finish(&(TextBuf){0});
     Ical o = {0};
     char stamp[32];
     stamp_of(now, stamp);
     calendar_head(&o, plan, cat);
     for (int k = 0; k < plan->n_agreements; k++)
-        if (does(&plan->agreements[k], person))
+        if (agreement_does(&plan->agreements[k], person))
             agreement_event(&o, plan, &plan->agreements[k], person, false, cat, stamp);
     for (int k = 0; k < plan->n_agreements; k++)
-        if (plan->agreements[k].checker == person && !does(&plan->agreements[k], person))
+        if (plan->agreements[k].checker == person && !agreement_does(&plan->agreements[k], person))
             agreement_event(&o, plan, &plan->agreements[k], person, true, cat, stamp);
     if (plan_valid_date(plan->eval.date)) evaluation_event(&o, plan, cat, stamp);
     ical_line(&o, "END:VCALENDAR");

@@ -159,17 +159,6 @@ bool flow_can_approve(const Plan *plan)
     return flow_missing(plan, unused, 1) == 0 && c.present > 0 && c.agreed == c.present;
 }
 
-/* Days from 1970-01-01 to the civil date y-m-d (Howard Hinnant's days_from_civil). */
-static int64_t days_from_civil(int y, int m, int d)
-{
-    y -= m <= 2;
-    int64_t era = (y >= 0 ? y : y - 399) / 400;
-    int64_t yoe = y - era * 400;
-    int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
 /* The end of the evaluation day plus the margin, or 0 without a date. */
 static int64_t after_evaluation(const Plan *plan, int margin_days)
 {
@@ -177,7 +166,8 @@ static int64_t after_evaluation(const Plan *plan, int margin_days)
     if (!plan_valid_date(plan->eval.date) ||
         sscanf(plan->eval.date, "%4d-%2d-%2d", &y, &m, &d) != 3)
         return 0;
-    return (days_from_civil(y, m, d) + 1 + (margin_days > 0 ? margin_days : 0)) * 86400;
+    return ((int64_t)plan_days_from_civil(y, m, d) + 1 + (margin_days > 0 ? margin_days : 0)) *
+           86400;
 }
 
 int64_t flow_keep_until(const Plan *plan, int64_t now, int retention_days, int margin_days)

@@ -107,34 +107,6 @@ static void tail(TextBuf *o)
     tb_puts(o, "</body>\n</html>\n");
 }
 
-static const char *name_of(const Plan *plan, uint32_t id)
-{
-    const Person *p = plan_person(plan, id);
-    return p ? p->name : "?";
-}
-
-static bool does(const Agreement *a, uint32_t person)
-{
-    for (int k = 0; k < a->n_people; k++)
-        if (a->people[k] == person) return true;
-    return false;
-}
-
-/* "Oma Jamila en Esther", leaving out `but` (0: no one). */
-static void names(TextBuf *o, const Plan *plan, const Agreement *a, uint32_t but,
-                  const Catalog *cat)
-{
-    int n = 0, total = 0;
-    for (int k = 0; k < a->n_people; k++)
-        total += a->people[k] != but;
-    for (int k = 0; k < a->n_people; k++) {
-        if (a->people[k] == but) continue;
-        if (n > 0) esc(o, n == total - 1 ? tr(cat, " en ") : ", ");
-        words(o, name_of(plan, a->people[k]));
-        n++;
-    }
-}
-
 /* Kring's words around names ("Samen met: %s"). */
 static void kring_names(TextBuf *o, const Catalog *cat, const char *msgid, const Plan *plan,
                         const Agreement *a, uint32_t but)
@@ -142,7 +114,7 @@ static void kring_names(TextBuf *o, const Catalog *cat, const char *msgid, const
     const char *t = tr(cat, msgid), *at = strstr(t, "%s");
     esc_n(o, t, at ? (size_t)(at - t) : strlen(t));
     if (!at) return;
-    names(o, plan, a, but, cat);
+    export_names(o, plan, a, but, cat, words);
     esc(o, at + 2);
 }
 
@@ -155,7 +127,7 @@ static void agreement(TextBuf *o, const Plan *plan, const Agreement *a, uint32_t
 {
     tb_puts(o, "<li><div class=\"what\">");
     if (show & SHOW_DOERS) {
-        names(o, plan, a, 0, cat);
+        export_names(o, plan, a, 0, cat, words);
         tb_puts(o, ": ");
     }
     words(o, a->what);
@@ -181,7 +153,7 @@ static void agreement(TextBuf *o, const Plan *plan, const Agreement *a, uint32_t
     }
     if ((show & SHOW_CHECKER) && a->checker && a->checker != person) {
         tb_puts(o, "<div>");
-        kring_fill(o, cat, N_("checkt: %s"), name_of(plan, a->checker));
+        kring_fill(o, cat, N_("checkt: %s"), plan_person_name(plan, a->checker));
         tb_puts(o, "</div>");
     }
     tb_puts(o, "</li>\n");
@@ -248,15 +220,16 @@ char *page_person(const Plan *plan, uint32_t person, const Catalog *cat, const P
     tb_puts(&o, "</p>\n");
     int mine = 0, checks = 0;
     for (int k = 0; k < plan->n_agreements; k++) {
-        mine += does(&plan->agreements[k], person);
-        checks += plan->agreements[k].checker == person && !does(&plan->agreements[k], person);
+        mine += agreement_does(&plan->agreements[k], person);
+        checks +=
+            plan->agreements[k].checker == person && !agreement_does(&plan->agreements[k], person);
     }
     if (mine) {
         tb_puts(&o, "<h2>");
         kring(&o, cat, N_("Jouw afspraken"));
         tb_puts(&o, "</h2>\n<ul>\n");
         for (int k = 0; k < plan->n_agreements; k++)
-            if (does(&plan->agreements[k], person))
+            if (agreement_does(&plan->agreements[k], person))
                 agreement(&o, plan, &plan->agreements[k], person,
                           SHOW_GOAL | SHOW_WITH | SHOW_CHECKER, cat);
         tb_puts(&o, "</ul>\n");
@@ -267,7 +240,7 @@ char *page_person(const Plan *plan, uint32_t person, const Catalog *cat, const P
         tb_puts(&o, "</h2>\n<ul>\n");
         for (int k = 0; k < plan->n_agreements; k++) {
             const Agreement *a = &plan->agreements[k];
-            if (a->checker == person && !does(a, person))
+            if (a->checker == person && !agreement_does(a, person))
                 agreement(&o, plan, a, person, SHOW_DOERS | SHOW_GOAL, cat);
         }
         tb_puts(&o, "</ul>\n");

@@ -448,7 +448,7 @@ const char *schedule_problem(const Schedule *s)
 }
 
 /* Days since 1970-01-01 of a civil date, and back (H. Hinnant's). */
-static long days_from_civil(int y, int m, int d)
+long plan_days_from_civil(int y, int m, int d)
 {
     y -= m <= 2;
     long era = (y >= 0 ? y : y - 399) / 400;
@@ -475,13 +475,26 @@ void plan_day_date(long z, char out[11])
 
 long plan_day_number(const char *iso)
 {
-    return days_from_civil(atoi(iso), atoi(iso + 5), atoi(iso + 8));
+    return plan_days_from_civil(atoi(iso), atoi(iso + 5), atoi(iso + 8));
 }
 
 int plan_weekday(const char *iso)
 {
     long day = plan_day_number(iso);
     return (int)((day % 7 + 7 + 3) % 7); /* 1970-01-01 was a Thursday */
+}
+
+const char *plan_person_name(const Plan *plan, uint32_t id)
+{
+    const Person *p = plan_person(plan, id);
+    return p ? p->name : "?";
+}
+
+bool agreement_does(const Agreement *a, uint32_t person)
+{
+    for (int k = 0; k < a->n_people; k++)
+        if (a->people[k] == person) return true;
+    return false;
 }
 
 bool plan_valid_time(const char *s)

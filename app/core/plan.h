@@ -197,6 +197,12 @@ uint32_t plan_add_item(Plan *plan, int section, uint32_t id, const char *text);
 bool plan_set_field(Plan *plan, int field, const char *text);
 bool plan_set_evaluation(Plan *plan, const Evaluation *e);
 
+/* A person's name, "?" when nobody has that id (a reference to someone
+ * taken out meanwhile). */
+const char *plan_person_name(const Plan *plan, uint32_t id);
+/* True when person is one of those who do a. */
+bool agreement_does(const Agreement *a, uint32_t person);
+
 /* Lookups: NULL when no object has that id. */
 Person *plan_person(const Plan *plan, uint32_t id);
 Goal *plan_goal(const Plan *plan, uint32_t id);
@@ -253,9 +259,10 @@ const char *schedule_problem(const Schedule *s);
 
 /* True for a real calendar date "YYYY-MM-DD" (years 1900..2999). */
 bool plan_valid_date(const char *s);
-/* Days since 1970-01-01 of a real date "YYYY-MM-DD", and back; its day
- * of the week (0 Monday .. 6 Sunday). */
+/* Days since 1970-01-01 of a real date "YYYY-MM-DD" (or of y-m-d), and
+ * back; its day of the week (0 Monday .. 6 Sunday). */
 long plan_day_number(const char *iso);
+long plan_days_from_civil(int y, int m, int d);
 void plan_day_date(long day, char out[11]);
 int plan_weekday(const char *iso);
 /* True for a time of day "HH:MM". */

@@ -51,6 +51,20 @@ static void word(Out *o, const char *s)
     if (isolate) tb_puts(o, BIDI_PDI);
 }
 
+void export_names(TextBuf *o, const Plan *plan, const Agreement *a, uint32_t but,
+                  const Catalog *cat, void (*name)(TextBuf *o, const char *s))
+{
+    int n = 0, total = 0;
+    for (int k = 0; k < a->n_people; k++)
+        total += a->people[k] != but;
+    for (int k = 0; k < a->n_people; k++) {
+        if (a->people[k] == but) continue;
+        if (n > 0) tb_puts(o, n == total - 1 ? tr(cat, " en ") : ", ");
+        name(o, plan_person_name(plan, a->people[k]));
+        n++;
+    }
+}
+
 void export_date(const Catalog *cat, const char *iso, char out[16])
 {
     if (plan_valid_date(iso))
@@ -125,18 +139,12 @@ char *export_when(const Agreement *a, const Catalog *cat)
     return tb_finish(&o);
 }
 
-static const char *person_name(const Plan *plan, uint32_t id)
-{
-    const Person *p = plan_person(plan, id);
-    return p ? p->name : "?";
-}
-
 /* "Esther Jansen en Ruud van 't Hof" */
 static void people_of(Out *o, const Plan *plan, const Agreement *a, const Catalog *cat)
 {
     for (int k = 0; k < a->n_people; k++) {
         if (k > 0) tb_puts(o, k == a->n_people - 1 ? tr(cat, " en ") : ", ");
-        word(o, person_name(plan, a->people[k]));
+        word(o, plan_person_name(plan, a->people[k]));
     }
 }
 
@@ -159,7 +167,7 @@ static void agreement_tail(Out *o, const Plan *plan, const Agreement *a, const C
     when_tail(o, a, cat);
     if (a->checker) {
         tb_puts(o, " (");
-        tb_fill(o, cat, N_("checkt: %s"), person_name(plan, a->checker));
+        tb_fill(o, cat, N_("checkt: %s"), plan_person_name(plan, a->checker));
         tb_puts(o, ")");
     }
 }
@@ -189,7 +197,7 @@ static void evaluation_line(Out *o, const Plan *plan, const Catalog *cat)
     }
     tb_puts(o, "\n");
     if (e->convener) {
-        tb_fill(o, cat, N_("%s nodigt iedereen uit."), person_name(plan, e->convener));
+        tb_fill(o, cat, N_("%s nodigt iedereen uit."), plan_person_name(plan, e->convener));
         tb_puts(o, "\n");
     }
 }
@@ -281,7 +289,7 @@ char *export_plan_text(const Plan *plan, const Catalog *cat)
             tb_puts(&o, "\xE2\x80\x9D");
             if (v->support) {
                 tb_puts(&o, " (");
-                tb_fill(&o, cat, N_("steun: %s"), person_name(plan, v->support));
+                tb_fill(&o, cat, N_("steun: %s"), plan_person_name(plan, v->support));
                 tb_puts(&o, ")");
             }
             tb_puts(&o, "\n");
@@ -362,20 +370,13 @@ char *export_plan_text(const Plan *plan, const Catalog *cat)
     return finish(&o);
 }
 
-static bool does(const Agreement *a, uint32_t person)
-{
-    for (int k = 0; k < a->n_people; k++)
-        if (a->people[k] == person) return true;
-    return false;
-}
-
 char *export_person_text(const Plan *plan, uint32_t person, const Catalog *cat)
 {
     const Person *p = plan_person(plan, person);
     if (!p) return NULL;
     int mine = 0, checks = 0;
     for (int k = 0; k < plan->n_agreements; k++) {
-        mine += does(&plan->agreements[k], person);
+        mine += agreement_does(&plan->agreements[k], person);
         checks += plan->agreements[k].checker == person;
     }
     if (!mine && !checks) return mem_strdup("");
@@ -393,7 +394,7 @@ char *export_person_text(const Plan *plan, uint32_t person, const Catalog *cat)
         tb_puts(&o, "\n");
         for (int k = 0; k < plan->n_agreements; k++) {
             const Agreement *a = &plan->agreements[k];
-            if (!does(a, person)) continue;
+            if (!agreement_does(a, person)) continue;
             const Goal *g = plan_goal(plan, a->goal);
             tb_puts(&o, "- ");
             word(&o, a->what);
@@ -406,7 +407,7 @@ char *export_person_text(const Plan *plan, uint32_t person, const Catalog *cat)
                 for (int j = 0, n = 0; j < a->n_people; j++) {
                     if (a->people[j] == person) continue;
                     tb_puts(&with, n++ ? ", " : "");
-                    tb_puts(&with, person_name(plan, a->people[j]));
+                    tb_puts(&with, plan_person_name(plan, a->people[j]));
                 }
                 tb_puts(&o, "  ");
                 if (with.short_of_memory) o.short_of_memory = true;

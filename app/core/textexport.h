@@ -12,6 +12,7 @@
 
 #include "core/i18n.h"
 #include "core/plan.h"
+#include "core/textbuf.h"
 
 /* The whole plan, section by section. */
 char *export_plan_text(const Plan *plan, const Catalog *cat);
@@ -36,6 +37,12 @@ char *export_evaluation(const Plan *plan, const Catalog *cat);
 
 /* A section's title as the plan shows it (a msgid: "Veiligheid en plan B"). */
 const char *export_section_title(int section);
+
+/* Who does an agreement, as one says it ("Esther Jansen en Ruud van 't
+ * Hof"), leaving out `but` (0: no one); each name put with `name` (which
+ * may escape it), the words between in the catalogue's language. */
+void export_names(TextBuf *o, const Plan *plan, const Agreement *a, uint32_t but,
+                  const Catalog *cat, void (*name)(TextBuf *o, const char *s));
 
 /* A date "YYYY-MM-DD" the way the plan shows it in the catalogue's
  * language ("20-02-2027", "20/02/2027"; tr_date). */
