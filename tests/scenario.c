@@ -856,6 +856,12 @@ static void share_screen(void)
         CHECK(want && strcmp(got, want) == 0);
         free(want);
     }
+    /* the words beside a code scrolled under a finger: other lines show */
+    CHECK(system("cmp -s 1-plan.png 1-plan-scrolled.png") != 0);
+    decode_screen("1-plan-scrolled.png", got, sizeof got);
+    char *part1 = slurp("codes/plan-1-of-7.txt");
+    CHECK(part1 && !strcmp(got, part1)); /* the code itself stays as it was */
+    free(part1);
     decode_screen("4-ans-off.png", got, sizeof got);
     CHECK_STR(got, ""); /* switched off: no code at all */
     decode_screen("5-event.png", got, sizeof got);

@@ -172,6 +172,10 @@ int main(void)
         char *flat = unfold(lc);
         CHECK(flat && strstr(flat, big));
         free(flat);
+        /* and on the page, whole */
+        char *pg = page_person(p, lang, NULL, &(PageLinks){.calendar = "agenda.ics"});
+        CHECK(pg && strstr(pg, big));
+        free(pg);
     }
     free(lc);
     /* the pages: the family's words escaped (a name with markup in it is

@@ -20,6 +20,7 @@
 #define ID_SHOW_PLAN "show-plan"     /* the whole plan to phones, on or off */
 #define ID_SHOW_SAFETY "show-safety" /* plan B on each person's page */
 #define ID_QR "qr"
+#define ID_CODE_TEXT "code-text" /* what a code holds: dragged, it scrolls */
 #define ID_PREV "part-prev"
 #define ID_NEXT "part-next"
 
@@ -179,31 +180,30 @@ static void list_item(Ui *ui, Rect r, const char *id, const char *picto, const c
     ui_widget(ui, id, r, rect_center(r), GRAB_TAP | GRAB_DRAG);
 }
 
-/* What a code holds, line after line in r: whole lines only, the first
- * ones that fit, and "…" on the last line when more follows (the code
- * holds it all). */
-static void payload_lines(Ui *ui, Rect r, const char *payload)
+/* What a code holds, line after line in r, scrolled up by offset (a
+ * finger drags it: the code holds more than the panel shows); returns
+ * the height of it all. */
+static int payload_text(Ui *ui, Rect r, const char *payload, int offset)
 {
     const Theme *t = ui->theme;
-    int sl = ui_line_height(ui, FONT_SMALL), y = r.y;
-    const char *line = payload;
-    while (*line) {
+    int sl = ui_line_height(ui, FONT_SMALL), y = r.y - offset;
+    ui_clip(ui, r);
+    for (const char *line = payload; *line;) {
         size_t n = strcspn(line, "\n");
         char buf[1024];
         snprintf(buf, sizeof buf, "%.*s", (int)(n < sizeof buf - 1 ? n : sizeof buf - 1), line);
-        const char *next = line[n] ? line + n + 1 : line + n;
-        int h = buf[0] ? ui_wrap(ui, (Rect){r.x, y, r.w, 0}, FONT_SMALL, t->ink, buf, 8, false)
+        int h = buf[0] ? ui_wrap(ui, (Rect){r.x, y, r.w, 0}, FONT_SMALL, t->ink, buf, 40, false)
                        : sl / 2;
-        bool last_room = y + h + sl > r.y + r.h; /* no room for a line after this one */
-        if (y + h > r.y + r.h || (last_room && *next)) {
-            ui_text(ui, (Rect){r.x, y, r.w, sl}, FONT_SMALL, ALIGN_LEFT, t->ink_soft,
-                    "\xE2\x80\xA6"); /* … */
-            return;
-        }
-        if (buf[0]) ui_wrap(ui, (Rect){r.x, y, r.w, h}, FONT_SMALL, t->ink, buf, 8, true);
+        if (buf[0] && y + h > r.y && y < r.y + r.h) /* only what is in view is drawn */
+            ui_wrap(ui, (Rect){r.x, y, r.w, h}, FONT_SMALL, t->ink, buf, 40, true);
         y += h;
-        line = next;
+        line = line[n] ? line + n + 1 : line + n;
     }
+    ui_unclip(ui);
+    int height = y + offset - r.y;
+    kit_scroll_edges(ui, r, offset, height);
+    ui_widget(ui, ID_CODE_TEXT, r, rect_center(r), GRAB_DRAG);
+    return height;
 }
 
 /* A person's link (0: the whole plan's) while the pages are served. */
@@ -480,8 +480,9 @@ static void draw_ltr(Ui *ui, ShareView *v, const Plan *plan, const FlowView *vie
         int sl = ui_line_height(ui, FONT_SMALL);
         int head = ui_wrap(ui, (Rect){text.x, text.y, text.w, 2 * sl}, FONT_SMALL, t->accent,
                            ui_tr(ui, "Precies dit staat in de code:"), 2, true);
-        payload_lines(ui, (Rect){text.x, text.y + head + pad / 2, text.w, text.h - head - pad / 2},
-                      c->payload);
+        Rect box = {text.x, text.y + head + pad / 2, text.w, text.h - head - pad / 2};
+        int all = payload_text(ui, box, c->payload, v->text_scroll.offset);
+        form_scroll_clamp(&v->text_scroll, all, box.h);
     }
     share_destroy(set);
 }
@@ -497,6 +498,9 @@ void share_view_draw(Ui *ui, ShareView *v, const Plan *plan, const FlowView *vie
 FlowOut share_view_gesture(ShareView *v, const Gesture *ev)
 {
     FlowOut redraw = {.act = FLOW_REDRAW}, nothing = {.act = FLOW_NOTHING};
+    if (ev->widget && ui_id_is(ev->widget, ID_CODE_TEXT) &&
+        form_scroll_gesture(&v->text_scroll, ev))
+        return redraw;
     if (form_scroll_gesture(&v->scroll, ev)) return redraw;
     if (ev->kind != GESTURE_TAP) return nothing;
     const char *id = ev->widget, *code;
@@ -519,10 +523,12 @@ FlowOut share_view_gesture(ShareView *v, const Gesture *ev)
     if ((code = ui_id_arg(id, ID_CODE))) {
         snprintf(v->chosen, sizeof v->chosen, "%s", code);
         v->part = 1;
+        v->text_scroll = (FormScroll){0};
         return redraw;
     }
     if (ui_id_is(id, ID_NEXT)) {
         v->part++;
+        v->text_scroll = (FormScroll){0};
         return redraw;
     }
     if (ui_id_is(id, ID_PREV) && v->part > 1) {

@@ -24,12 +24,13 @@ typedef struct ShareView {
     int part;                          /* of a code in parts, 1.. */
     uint32_t hidden[SHARE_HIDDEN_MAX]; /* people whose code the family switched off */
     int n_hidden;
-    FormScroll scroll; /* the list of people, when it is longer than the screen */
-    int copies;        /* for printing, 1.. */
-    bool no_concerns;  /* print without the concerns */
-    bool initials;     /* print with initials instead of names */
-    bool plan_off;     /* the whole plan is not shared to phones (page and PDF) */
-    bool with_safety;  /* plan B goes on each person's page */
+    FormScroll scroll;      /* the list of people, when it is longer than the screen */
+    FormScroll text_scroll; /* what the chosen code holds, when it is longer than its panel */
+    int copies;             /* for printing, 1.. */
+    bool no_concerns;       /* print without the concerns */
+    bool initials;          /* print with initials instead of names */
+    bool plan_off;          /* the whole plan is not shared to phones (page and PDF) */
+    bool with_safety;       /* plan B goes on each person's page */
 } ShareView;
 
 void share_view_open(ShareView *v);
