@@ -24,17 +24,21 @@ set -uo pipefail
 kring=$1 carve=$2 scenarios=$3 out=$4
 here=$(cd "$(dirname "$0")" && pwd)
 rm -rf "$out" && mkdir -p "$out"
-img=$out/card.img mnt=$out/mnt
+# the card, its print server and spool in a folder of their own that CUPS's
+# own user can reach, wherever the checkout is (a 0700 folder keeps the
+# printer's backend out); what people look at stays in $out
+work=$(mktemp -d /tmp/kring-card.XXXXXX) && chmod 0755 "$work"
+img=$work/card.img mnt=$work/mnt
 skip() { echo "card: skipped: $*"; exit 77; }
 [ "$(id -u)" = 0 ] || skip "not root"
 command -v mkfs.ext4 >/dev/null && command -v losetup >/dev/null || skip "no mkfs.ext4 or losetup"
 truncate -s 32M "$img" && mkfs.ext4 -q -F "$img" >/dev/null 2>&1 || skip "mkfs.ext4 failed"
 loop=$(losetup -f --show "$img" 2>/dev/null) || skip "no loop device"
 mkdir -p "$mnt"
-trap 'mountpoint -q "$mnt" && umount "$mnt"; losetup -d "$loop" 2>/dev/null' EXIT
+trap 'mountpoint -q "$mnt" && umount "$mnt"; losetup -d "$loop" 2>/dev/null; rm -rf "$work"' EXIT
 mount "$loop" "$mnt" 2>/dev/null || skip "cannot mount a loop device"
 [ -x /usr/sbin/cupsd ] || skip "no cupsd"
-cups=$out/cups spool=$out/spool
+cups=$work/cups spool=$work/spool
 if [ "${CARD_SPOOL_ON_CARD:-0}" = 1 ]; then
     spool=$mnt/spool
 else
@@ -46,6 +50,8 @@ cleanup() {
     mountpoint -q "$spool" && umount "$spool"
     mountpoint -q "$mnt" && umount "$mnt"
     [ -n "${loop:-}" ] && losetup -d "$loop" 2>/dev/null
+    cp "$cups/log/error_log" "$out/cups-error_log" 2>/dev/null
+    rm -rf "$work"
 }
 trap cleanup EXIT
 export CUPS_SERVER=$cups/cups.sock
