@@ -122,8 +122,6 @@ struct App {
     bool wifi_refused;         /* NetworkManager said no: not again until the step reopens */
     char share_said[400];      /* why phones get no pages now, for the share screen */
     char wifi_join[128];       /* the code that joins the Wi-Fi */
-    char share_address[64];
-    int share_port;
 };
 
 /* ------------------------------------------------------------------ */
@@ -710,7 +708,6 @@ static void handle(App *app, const SDL_Event *e)
     }
 }
 
-/* Fires what has come due: long presses, a retry of a failed save. */
 /* What the family chose to share, in one number: a change serves anew. */
 static uint32_t choice_sign(const ShareView *v)
 {
@@ -720,9 +717,6 @@ static uint32_t choice_sign(const ShareView *v)
     return h ^ (uint32_t)v->n_hidden;
 }
 
-/* The phones' pages are served while, and only while, the share step is
- * open on an uncovered meeting that someone touched in the last quarter
- * of an hour; a plan changed meanwhile is served anew (new links). */
 /* Where the pages are served, as the settings (or --share-on) say: false,
  * with the reason in app->share_said, when not now. */
 static bool share_where(App *app, char address[64], int *port)
@@ -767,6 +761,10 @@ static bool share_where(App *app, char address[64], int *port)
     }
 }
 
+/* The phones' pages are served while, and only while, the share step is
+ * open on an uncovered meeting that someone touched in the last quarter
+ * of an hour; a plan or a choice changed meanwhile is served anew (with
+ * the same links). */
 static void sync_sharing(App *app)
 {
     const AppOptions *o = app->opt;
@@ -836,6 +834,7 @@ static void sync_sharing(App *app)
     }
 }
 
+/* Fires what has come due: long presses, a retry of a failed save. */
 static void tick(App *app)
 {
     Gesture g;

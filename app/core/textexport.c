@@ -1,11 +1,9 @@
 /* textexport: building texts with a growing buffer. */
 #include "core/textexport.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "core/bidi.h"
 #include "core/i18n.h"

@@ -215,23 +215,31 @@ static const char *link_of(const ShareLinks *links, uint32_t person)
 }
 
 /* A code that opens a page: large, and beside it what to do and where. */
+/* A code taking `percent` of the panel's long side (as much as the short
+ * side allows), on white; returns the room beside it (or below it when
+ * the panel stands upright) for its words. */
+static Rect code_with_room(Ui *ui, Rect inner, const char *payload, int percent)
+{
+    int pad = ui_px(ui, ui->theme->pad_mm);
+    bool wide = inner.w > inner.h;
+    int side = wide ? (inner.w * percent / 100 < inner.h ? inner.w * percent / 100 : inner.h)
+                    : (inner.w < inner.h * percent / 100 ? inner.w : inner.h * percent / 100);
+    Rect code = {inner.x, inner.y, side, side};
+    draw_rect(&ui->dl, code, 0, 0xFFFFFFFF);
+    draw_qr(&ui->dl, code, payload, strlen(payload));
+    ui_widget(ui, ID_QR, code, rect_center(code), 0);
+    return wide ? (Rect){code.x + code.w + pad * 2, inner.y, inner.w - code.w - pad * 2, inner.h}
+                : (Rect){inner.x, code.y + code.h + pad, inner.w,
+                         inner.y + inner.h - (code.y + code.h + pad)};
+}
+
 static void link_code(Ui *ui, Rect inner, const char *url, const char *whose)
 {
     const Theme *t = ui->theme;
     int pad = ui_px(ui, t->pad_mm);
-    bool wide = inner.w > inner.h;
     /* as large as the panel lets it be: the larger each square, the
      * farther a phone reads it */
-    int side = wide ? (inner.w * 66 / 100 < inner.h ? inner.w * 66 / 100 : inner.h)
-                    : (inner.w < inner.h * 66 / 100 ? inner.w : inner.h * 66 / 100);
-    Rect code = {inner.x, inner.y, side, side};
-    draw_rect(&ui->dl, code, 0, 0xFFFFFFFF);
-    draw_qr(&ui->dl, code, url, strlen(url));
-    ui_widget(ui, ID_QR, code, rect_center(code), 0);
-    Rect text =
-        wide ? (Rect){code.x + code.w + pad * 2, inner.y, inner.w - code.w - pad * 2, inner.h}
-             : (Rect){inner.x, code.y + code.h + pad, inner.w,
-                      inner.y + inner.h - (code.y + code.h + pad)};
+    Rect text = code_with_room(ui, inner, url, 66);
     int lh = ui_line_height(ui, FONT_BODY), sl = ui_line_height(ui, FONT_SMALL), y = text.y;
     /* beside a code that fills the 7-inch panel the column is narrow: the
      * name whole, the how-to short, and no link written out */
@@ -413,17 +421,7 @@ static void draw_ltr(Ui *ui, ShareView *v, const Plan *plan, const FlowView *vie
         link_code(ui, inner, url, whose);
     } else if (c && c->kind == SHARE_EVENT && !off) {
         /* the calendar's code: what a person sees, not what the code is made of */
-        bool wide = inner.w > inner.h;
-        int side = wide ? (inner.w * 55 / 100 < inner.h ? inner.w * 55 / 100 : inner.h)
-                        : (inner.w < inner.h * 55 / 100 ? inner.w : inner.h * 55 / 100);
-        Rect code = {inner.x, inner.y, side, side};
-        draw_rect(&ui->dl, code, 0, 0xFFFFFFFF);
-        draw_qr(&ui->dl, code, c->payload, strlen(c->payload));
-        ui_widget(ui, ID_QR, code, rect_center(code), 0);
-        Rect text =
-            wide ? (Rect){code.x + code.w + pad * 2, inner.y, inner.w - code.w - pad * 2, inner.h}
-                 : (Rect){inner.x, code.y + code.h + pad, inner.w,
-                          inner.y + inner.h - (code.y + code.h + pad)};
+        Rect text = code_with_room(ui, inner, c->payload, 55);
         char *when = export_evaluation(plan, ui->cat);
         int bl = ui_line_height(ui, FONT_BODY);
         int y2 = text.y +
