@@ -4,7 +4,8 @@ what a person gets: their page (valid HTML, headers that keep it private,
 their own parts and nobody else's), their calendar file, the whole plan's
 PDF (byte for byte the one --export-pdf writes), one 404 for every wrong
 link, and a server that stays quick with 200 idle connections and a
-client that sends a byte a second.
+client that sends a byte a second (which it cuts off after 30 s), that
+answers 200 phones at once, and whose memory stays flat.
 
     share_check.py SPEC.json
 SPEC: {"pages": [{"url": ..., "want": [...], "not": [...],
@@ -44,6 +45,37 @@ def get(url, method="GET"):
             return r.status, dict(r.headers), r.read()
     except urllib.error.HTTPError as e:
         return e.code, dict(e.headers), e.read()
+
+
+def server_pid(port):
+    """The process that listens on this TCP port (on IPv4)."""
+    inode = None
+    with open("/proc/net/tcp") as f:
+        for line in f.readlines()[1:]:
+            cols = line.split()
+            if int(cols[1].split(":")[1], 16) == port and cols[3] == "0A":
+                inode = cols[9]
+    if inode is None:
+        return None
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            for fd in os.listdir(f"/proc/{pid}/fd"):
+                if os.readlink(f"/proc/{pid}/fd/{fd}") == f"socket:[{inode}]":
+                    return int(pid)
+        except OSError:
+            continue
+    return None
+
+
+def rss_kib(pid):
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+    except (OSError, TypeError):
+        return None
+    return None
 
 
 def hrefs(html):
@@ -117,24 +149,36 @@ def main():
     bodies.add(body)
     check(len(bodies) == 1, f"the 404s differ: {len(bodies)} kinds")
     # 200 phones that open a connection and say nothing, and one that
-    # sends a byte a second: the others are still answered at once
+    # sends a byte a second: the others are still answered at once, the
+    # slow one is cut off, and the server's memory stays flat
     host, port = base.hostname, base.port
+    server = server_pid(port)
+    check(server is not None, f"no process listens on port {port}")
+    before = rss_kib(server)
     idle = []
     for _ in range(200):
         s = socket.create_connection((host, port), timeout=5)
         idle.append(s)
-    stop = threading.Event()
+    cut = {}
 
     def slow():
         s = socket.create_connection((host, port), timeout=5)
-        for ch in b"GET /P/" + token.encode() + b"/ HTTP/1.1\r\nHost: x\r\n":
-            if stop.is_set():
-                break
+        began = time.monotonic()
+        request = b"GET /P/" + token.encode() + b"/ HTTP/1.1\r\nHost: x\r\nX-Slow: " + b"a" * 200
+        for ch in request:
             try:
                 s.send(bytes([ch]))
             except OSError:
                 break
-            time.sleep(1)
+            s.settimeout(1.0)
+            try:
+                if s.recv(1) == b"":
+                    break  # the server closed it
+            except socket.timeout:
+                pass
+            except OSError:
+                break
+        cut["after"] = time.monotonic() - began
         s.close()
 
     t = threading.Thread(target=slow, daemon=True)
@@ -145,9 +189,38 @@ def main():
         status, _, _ = get(url)
         took = time.monotonic() - start
         check(status == 200 and took < 1.0, f"with 200 idle and a slow client: {status} in {took:.2f} s")
-    stop.set()
     for s in idle:
         s.close()
+    # 200 phones fetching at once, twice: every one answered, and the
+    # second time the server has grown no more
+    def crowd():
+        results = []
+
+        def one():
+            status, _, body = get(url)
+            results.append(status == 200 and len(body) > 0)
+
+        threads = [threading.Thread(target=one) for _ in range(200)]
+        for th in threads:
+            th.start()
+        for th in threads:
+            th.join()
+        return sum(results)
+
+    first = crowd()
+    after_first = rss_kib(server)
+    second = crowd()
+    after_second = rss_kib(server)
+    check(first == 200 and second == 200, f"200 at once: {first} and {second} answered")
+    t.join(60)
+    check("after" in cut and cut["after"] < 36,
+          f"a client sending a byte a second is cut after {cut.get('after', -1):.0f} s (30 s allowed)")
+    if before and after_first and after_second:
+        print(f"server memory: {before} KiB at rest, {after_first} KiB after 200 idle, a slow "
+              f"client and 200 at once, {after_second} KiB after 200 more; slow client cut after "
+              f"{cut.get('after', -1):.1f} s")
+        check(after_second - after_first < 512 and after_first - before < 8192,
+              f"the server's memory grows: {before} → {after_first} → {after_second} KiB")
     print(f"share_check: {passed} passed, {failed} failed")
     return 1 if failed else 0
 

@@ -7,7 +7,10 @@
  * (after it has its socket it gives up the file system with Landlock and
  * can never gain a privilege), it logs nothing, and it ends when Kring
  * closes its stdin or ends. It answers GET and HEAD on those paths, and
- * everything else with one and the same 404.
+ * everything else with one and the same 404. No connection is held for
+ * long: one that says nothing for IDLE_SECONDS is closed by the library,
+ * and every connection, however busy (a client that sends a byte a
+ * second), is cut after CONNECTION_SECONDS.
  *
  *   stdin:  KRING-SHARE 1\n
  *           LISTEN ADDRESS PORT\n            (PORT 0: any free port)
@@ -28,16 +31,29 @@
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
 #include <sys/syscall.h>
+#include <time.h>
 #include <unistd.h>
 
 enum {
     FILES_MAX = 2048,
     PATH_MAX_ = 200,
     FILE_BYTES_MAX = 16 << 20,
-    CONNECTIONS_MAX = 256, /* phones at once; more wait for a place */
-    IDLE_SECONDS = 10,     /* a connection that says nothing for this long is closed */
+    CONNECTIONS_MAX = 256,   /* phones at once; more wait for a place */
+    IDLE_SECONDS = 10,       /* a connection that says nothing for this long is closed */
+    CONNECTION_SECONDS = 30, /* and none is kept longer than this, busy or not */
 };
+
+/* The connections open now, each with when it came: the library keeps
+ * them, this only knows when to cut them. All in one thread (main runs
+ * the library), so a socket here is open until the library says closed. */
+typedef struct Open {
+    int fd; /* -1: a free place */
+    struct timespec since;
+} Open;
+
+static Open open_now[CONNECTIONS_MAX + 8];
 
 typedef struct File {
     char path[PATH_MAX_];
@@ -86,6 +102,38 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *c, const char *u
             }
     }
     return MHD_queue_response(c, status, r);
+}
+
+static void noticed(void *cls, struct MHD_Connection *c, void **state,
+                    enum MHD_ConnectionNotificationCode code)
+{
+    (void)cls;
+    if (code == MHD_CONNECTION_NOTIFY_STARTED) {
+        const union MHD_ConnectionInfo *info =
+            MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+        for (size_t i = 0; info && i < sizeof open_now / sizeof open_now[0]; i++)
+            if (open_now[i].fd < 0) {
+                open_now[i].fd = info->connect_fd;
+                clock_gettime(CLOCK_MONOTONIC, &open_now[i].since);
+                *state = &open_now[i];
+                return;
+            }
+        *state = NULL;
+    } else if (*state) {
+        ((Open *)*state)->fd = -1;
+        *state = NULL;
+    }
+}
+
+/* Ends every connection open longer than CONNECTION_SECONDS: the library
+ * sees its socket shut and closes it. */
+static void cut_long_ones(void)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    for (size_t i = 0; i < sizeof open_now / sizeof open_now[0]; i++)
+        if (open_now[i].fd >= 0 && now.tv_sec - open_now[i].since.tv_sec >= CONNECTION_SECONDS)
+            shutdown(open_now[i].fd, SHUT_RDWR);
 }
 
 /* Reads exactly n bytes of stdin. */
@@ -183,21 +231,33 @@ int main(void)
 
     struct sockaddr_in sa = {.sin_family = AF_INET, .sin_port = htons((uint16_t)port)};
     if (inet_pton(AF_INET, addr, &sa.sin_addr) != 1) fail("not an IPv4 address");
+    for (size_t i = 0; i < sizeof open_now / sizeof open_now[0]; i++)
+        open_now[i].fd = -1;
     struct MHD_Daemon *d = MHD_start_daemon(
-        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL, 0, NULL, NULL, answer, NULL,
-        MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa, MHD_OPTION_CONNECTION_LIMIT,
-        (unsigned)CONNECTIONS_MAX, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)IDLE_SECONDS,
-        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(32 << 10), MHD_OPTION_END);
+        MHD_USE_EPOLL, 0, NULL, NULL, answer, NULL, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
+        MHD_OPTION_CONNECTION_LIMIT, (unsigned)CONNECTIONS_MAX, MHD_OPTION_CONNECTION_TIMEOUT,
+        (unsigned)IDLE_SECONDS, MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(32 << 10),
+        MHD_OPTION_NOTIFY_CONNECTION, noticed, NULL, MHD_OPTION_END);
     if (!d) fail("cannot listen there (the port is taken, or the address is not this device's)");
     const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
     printf("ready %u\n", info ? (unsigned)info->port : port);
     fflush(stdout); /* the last it says: no file is written after this */
     give_up_files();
+    const union MHD_DaemonInfo *ep = MHD_get_daemon_info(d, MHD_DAEMON_INFO_EPOLL_FD);
+    if (!ep) fail("cannot wait for phones");
     /* until Kring closes our stdin (or ends) */
-    char b;
     for (;;) {
-        ssize_t k = read(0, &b, 1);
-        if (k == 0 || (k < 0 && errno != EINTR)) break;
+        struct pollfd p[2] = {{.fd = 0, .events = POLLIN}, {.fd = ep->epoll_fd, .events = POLLIN}};
+        MHD_UNSIGNED_LONG_LONG wait_ms = 1000;
+        if (MHD_get_timeout(d, &wait_ms) != MHD_YES || wait_ms > 1000) wait_ms = 1000;
+        if (poll(p, 2, (int)wait_ms) < 0 && errno != EINTR) break;
+        if (p[0].revents) {
+            char b;
+            ssize_t k = read(0, &b, 1);
+            if (k == 0 || (k < 0 && errno != EINTR)) break;
+        }
+        MHD_run(d);
+        cut_long_ones();
     }
     MHD_stop_daemon(d);
     return 0;
