@@ -122,6 +122,7 @@ struct App {
     bool wifi_refused;         /* NetworkManager said no: not again until the step reopens */
     char share_said[400];      /* why phones get no pages now, for the share screen */
     char wifi_join[128];       /* the code that joins the Wi-Fi */
+    uint32_t wifi_look_at;     /* while it is up: when to ask whether it still is; 0: not */
 };
 
 /* ------------------------------------------------------------------ */
@@ -169,6 +170,7 @@ uint32_t app_deadline(const App *app)
     uint32_t grace = grace_due(app);
     if (grace && grace < d) d = grace;
     if (app->redraw_at && app->redraw_at < d) d = app->redraw_at;
+    if (app->wifi_look_at && app->wifi_look_at < d) d = app->wifi_look_at;
     uint32_t share_end = app->last_touch + SHARE_IDLE_MS;
     if (app->sharing && share_end < d) d = share_end;
     return d;
@@ -743,8 +745,25 @@ static bool share_where(App *app, char address[64], int *port)
     case WIFI_UP:
         snprintf(address, 64, "%s", app->wifi.address);
         *port = 80;
+        if (!app->wifi_join[0] && !strcmp(app->flow.share.chosen, "plan"))
+            snprintf(app->flow.share.chosen, sizeof app->flow.share.chosen, "wifi"); /* first */
         wifi_join_code(&app->wifi, app->wifi_join, sizeof app->wifi_join);
+        app->wifi_look_at = app_now(app) + 1000; /* is it still up? (no frame drawn for it) */
         return true;
+    case WIFI_LOST:
+        if (!app->wifi_refused) {
+            fprintf(stderr, "kring: the Wi-Fi of its own went away: %s\n", app->wifi.said);
+            app->wifi_join[0] = '\0';
+            if (!strcmp(app->flow.share.chosen, "wifi"))
+                snprintf(app->flow.share.chosen, sizeof app->flow.share.chosen, "plan");
+            app->dirty = true;
+        }
+        app->wifi_refused = true;
+        app->wifi_look_at = 0;
+        snprintf(app->share_said, sizeof app->share_said, "%s",
+                 tr(app->cat, "De wifi van Kring is weggevallen. De codes werken ook zonder "
+                              "netwerk: ze houden de tekst zelf."));
+        return false;
     case WIFI_STARTING:
         snprintf(app->share_said, sizeof app->share_said, "%s",
                  tr(app->cat, "De wifi van Kring gaat aan..."));
@@ -778,6 +797,7 @@ static void sync_sharing(App *app)
         app->wifi_refused = false;
         app->share_said[0] = '\0';
         app->wifi_join[0] = '\0';
+        app->wifi_look_at = 0;
     }
     bool want = open && share_where(app, address, &port);
     const ShareView *v = &app->flow.share;
@@ -927,6 +947,7 @@ static void flow_view_update(App *app)
     v->share_said = app->share_said[0] ? app->share_said : NULL;
     v->wifi_join = app->wifi.state == WIFI_UP && app->wifi_join[0] ? app->wifi_join : NULL;
     v->wifi_name = v->wifi_join ? app->wifi.ssid : NULL;
+    v->wifi_password = v->wifi_join ? app->wifi.password : NULL;
 }
 
 /* The prepared plan files: the sample, and any *.json in the folder

@@ -1130,6 +1130,110 @@ static int share_wifi(void)
     return -1;
 }
 
+/* Kring's own Wi-Fi up, and then gone half-way through the sharing. No
+ * Wi-Fi adapter here, so nmcli is a stand-in (the real NetworkManager's
+ * refusal is share_wifi's): it brings the hotspot "up" and says it is
+ * active while the file `up` is there. Kring runs in a network namespace
+ * of its own in which 10.42.0.1, the hotspot's address, is this device's;
+ * the test takes the Wi-Fi away while the pages are served: the share step
+ * says so in plain words, the server ends, Kring deletes its connection
+ * and the codes hold the texts instead. */
+static int share_wifi_lost(void)
+{
+    char root[1200], cmd[8192];
+    snprintf(root, sizeof root, "%s/nm-lost", dir);
+    snprintf(
+        cmd, sizeof cmd,
+        "rm -rf '%s' && mkdir -p '%s/bin' && cat > '%s/bin/nmcli' <<'NM'\n"
+        "#!/bin/sh\n"
+        "here=$(dirname \"$0\")/..\n"
+        "echo \"$*\" >> \"$here/nmcli.log\"\n"
+        "case \"$*\" in\n"
+        "*'connection up kring-share'*) touch \"$here/up\" ;;\n"
+        "*'connection show kring-share'*) [ -e \"$here/up\" ] && echo GENERAL.STATE:activated ;;\n"
+        "*'connection delete kring-share'*) rm -f \"$here/up\" ;;\n"
+        "esac\n"
+        "exit 0\n"
+        "NM\n"
+        "chmod +x '%s/bin/nmcli'",
+        root, root, root, root);
+    CHECK_INT(system(cmd), 0);
+    /* a network of its own, where 10.42.0.1 is this device */
+    snprintf(
+        cmd, sizeof cmd,
+        "unshare -mn sh -c 'ip link set lo up && ip addr add 10.42.0.1/24 dev lo && "
+        "touch \"$1/ns-ready\" && exec sleep 300' sh '%s' >/dev/null 2>&1 & echo $! > '%s/ns.pid'",
+        root, root);
+    CHECK_INT(system(cmd), 0);
+    if (!wait_for("nm-lost/ns-ready", 10)) {
+        fprintf(stderr, "skipped: no network namespace of its own here\n");
+        return 77;
+    }
+    char pidfile[1300];
+    snprintf(pidfile, sizeof pidfile, "%s/ns.pid", root);
+    char *pid_text = slurp(pidfile);
+    long holder = pid_text ? atol(pid_text) : 0;
+    free(pid_text);
+    CHECK_INT(run("dummy", (const char *[]){"--headless", "--db", db, "--demo", "--export-json",
+                                            "plan.json", NULL}),
+              0);
+    Store *st = open_store(db);
+    CHECK(st != NULL);
+    if (st) {
+        const char *pairs[] = {"share_network", "2"};
+        CHECK_INT(store_set_settings(st, pairs, 1), STORE_OK);
+        store_close(st);
+    }
+    unlink("up.txt");
+    unlink("lost.txt");
+    unlink("gone");
+    unlink("done");
+    char path[4096];
+    snprintf(path, sizeof path, "%s/bin:%s", root,
+             getenv("PATH") ? getenv("PATH") : "/usr/bin:/bin");
+    char *saved = getenv("PATH") ? strdup(getenv("PATH")) : NULL;
+    setenv("PATH", path, 1);
+    ns_of = (pid_t)holder;
+    pid_t pid = start("dummy",
+                      (const char *[]){"--headless", "--db", db, "--size", "1280x800", "--verbose",
+                                       "--script", script("share_wifi_lost"), NULL},
+                      "stderr.txt");
+    ns_of = 0;
+    if (saved) setenv("PATH", saved, 1);
+    free(saved);
+    CHECK(wait_for("up.txt", 120));
+    static char got[1 << 16];
+    decode_screen("up.png", got, sizeof got);
+    CHECK(!strncmp(got, "WIFI:T:WPA;S:Kring-", 19)); /* first: onto Kring's own Wi-Fi */
+    reads_at_arms_length("up.png", got);
+    /* the pages are served on the hotspot's address, in Kring's network */
+    snprintf(cmd, sizeof cmd,
+             "nsenter -t %ld -n /usr/bin/python3 -c 'import socket; "
+             "socket.create_connection((\"10.42.0.1\", 80), timeout=3)' 2>/dev/null",
+             holder);
+    CHECK_INT(system(cmd), 0);
+    char up[1300];
+    snprintf(up, sizeof up, "%s/up", root);
+    unlink(up); /* the hotspot goes away */
+    touch("gone");
+    CHECK(wait_for("lost.txt", 120));
+    CHECK(file_holds("stderr.txt", "Wi-Fi of its own went away"));
+    decode_screen("lost.png", got, sizeof got);
+    CHECK(!strncmp(got, "(1/", 3)); /* the whole plan, in the codes themselves */
+    CHECK(system(cmd) != 0);        /* nothing listens any more */
+    char log[1300];
+    snprintf(log, sizeof log, "%s/nmcli.log", root);
+    char *said = slurp(log);
+    const char *shown = said ? strstr(said, "connection show kring-share") : NULL;
+    CHECK(shown && strstr(shown, "connection delete kring-share")); /* nothing left behind */
+    free(said);
+    touch("done");
+    CHECK_INT(finish(pid), 0);
+    snprintf(cmd, sizeof cmd, "kill %ld 2>/dev/null", holder);
+    if (system(cmd) != 0) fprintf(stderr, "(the namespace had ended)\n");
+    return -1;
+}
+
 /* Code points of s without white space, bidi controls and brackets (which
  * text extraction mirrors); n at most max. */
 static int flat_points(const char *s, uint32_t *out, int max)
@@ -3189,6 +3293,7 @@ static const struct {
     SCENARIO(share_screen, 300),
     SCENARIO_MAY_SKIP(share_pages, 300),
     SCENARIO_MAY_SKIP(share_wifi, 300),
+    SCENARIO_MAY_SKIP(share_wifi_lost, 300),
     SCENARIO(pdf, 300),
     SCENARIO_MAY_SKIP(print_job, 300),
     SCENARIO(conference, 300),

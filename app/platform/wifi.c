@@ -19,6 +19,22 @@
 /* The connection Kring makes and deletes again; never another one. */
 #define CONNECTION "kring-share"
 
+enum { LOOK_EVERY_S = 5 }; /* how often a hotspot that is up is looked at */
+
+/* Reads what is left in fd into out (at most n-1 bytes, one line), and
+ * closes it. */
+static void read_words(int fd, char *out, size_t n)
+{
+    size_t got = 0;
+    ssize_t k;
+    while (fd >= 0 && got + 1 < n && (k = read(fd, out + got, n - 1 - got)) > 0)
+        got += (size_t)k;
+    out[got] = '\0';
+    for (char *c = out; *c; c++) /* one line for the log */
+        if (*c == '\n' || *c == '\r') *c = ' ';
+    if (fd >= 0) close(fd);
+}
+
 /* Letters and digits that are not mistaken for each other when typed. */
 static void random_word(char *out, int n)
 {
@@ -58,7 +74,7 @@ static pid_t run(const char *script, const Wifi *w, int *out)
 void wifi_start(Wifi *w)
 {
     wifi_stop(w);
-    *w = (Wifi){.state = WIFI_STARTING, .pid = -1, .out = -1};
+    *w = (Wifi){.state = WIFI_STARTING, .pid = -1, .out = -1, .look = -1, .look_out = -1};
     memcpy(w->ssid, "Kring-", 6);
     random_word(w->ssid + 6, 4);
     random_word(w->password, 12);
@@ -79,47 +95,74 @@ void wifi_start(Wifi *w)
     }
 }
 
+/* While up: is it still? Asks now and then, never waits for the answer. */
+static void look(Wifi *w)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    if (w->look < 0) {
+        if (now.tv_sec < w->look_at.tv_sec) return;
+        w->look = run("nmcli -t -f GENERAL.STATE connection show " CONNECTION, w, &w->look_out);
+        w->look_at = now;
+        w->look_at.tv_sec += LOOK_EVERY_S;
+        return;
+    }
+    int status;
+    if (waitpid(w->look, &status, WNOHANG) == 0) return;
+    char said[sizeof w->said];
+    read_words(w->look_out, said, sizeof said);
+    w->look = w->look_out = -1;
+    if (strstr(said, "GENERAL.STATE:activated") && !strstr(said, "deactivated")) return;
+    /* gone: its connection (with the password in it) goes too */
+    snprintf(w->said, sizeof w->said, "%s", said[0] ? said : "no longer active");
+    int out = -1;
+    pid_t pid = run("nmcli connection delete " CONNECTION " >/dev/null 2>&1", w, &out);
+    if (pid > 0) waitpid(pid, NULL, 0);
+    if (out >= 0) close(out);
+    w->state = WIFI_LOST;
+}
+
 WifiState wifi_poll(Wifi *w)
 {
+    if (w->state == WIFI_UP) look(w);
     if (w->state != WIFI_STARTING) return w->state;
     int status;
     pid_t done = waitpid(w->pid, &status, WNOHANG);
     if (done == 0) return w->state;
-    size_t n = 0;
-    ssize_t k;
-    while (w->out >= 0 && n + 1 < sizeof w->said &&
-           (k = read(w->out, w->said + n, sizeof w->said - 1 - n)) > 0)
-        n += (size_t)k;
-    w->said[n] = '\0';
-    for (char *c = w->said; *c; c++) /* one line for the log */
-        if (*c == '\n' || *c == '\r') *c = ' ';
-    if (w->out >= 0) close(w->out);
+    read_words(w->out, w->said, sizeof w->said);
     w->out = -1;
     w->pid = -1;
     bool up = done > 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0;
     w->state = up ? WIFI_UP : WIFI_FAILED;
     if (!up && !w->said[0]) snprintf(w->said, sizeof w->said, "nmcli failed");
+    if (up) { /* looked at again in a while */
+        clock_gettime(CLOCK_MONOTONIC, &w->look_at);
+        w->look_at.tv_sec += LOOK_EVERY_S;
+    }
     return w->state;
 }
 
 void wifi_stop(Wifi *w)
 {
     if (w->state == WIFI_OFF) { /* (a Wifi all zero is off: nothing of it is open) */
-        *w = (Wifi){.state = WIFI_OFF, .pid = -1, .out = -1};
+        *w = (Wifi){.state = WIFI_OFF, .pid = -1, .out = -1, .look = -1, .look_out = -1};
         return;
     }
-    if (w->pid > 0) { /* still starting: stopped first */
-        kill(w->pid, SIGTERM);
-        waitpid(w->pid, NULL, 0);
-    }
+    pid_t children[2] = {w->pid, w->look}; /* still asking: stopped first */
+    for (int i = 0; i < 2; i++)
+        if (children[i] > 0) {
+            kill(children[i], SIGTERM);
+            waitpid(children[i], NULL, 0);
+        }
     if (w->out >= 0) close(w->out);
+    if (w->look_out >= 0) close(w->look_out);
     if (w->state == WIFI_STARTING || w->state == WIFI_UP) {
         int out = -1;
         pid_t pid = run("nmcli connection delete " CONNECTION " >/dev/null 2>&1", w, &out);
         if (pid > 0) waitpid(pid, NULL, 0);
         if (out >= 0) close(out);
     }
-    *w = (Wifi){.state = WIFI_OFF, .pid = -1, .out = -1};
+    *w = (Wifi){.state = WIFI_OFF, .pid = -1, .out = -1, .look = -1, .look_out = -1};
 }
 
 void wifi_join_code(const Wifi *w, char *out, size_t n)

@@ -12,13 +12,19 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <sys/types.h>
+#include <time.h>
 
-typedef enum WifiState { WIFI_OFF, WIFI_STARTING, WIFI_UP, WIFI_FAILED } WifiState;
+/* WIFI_LOST: it was up, and went away while it was shared (the adapter
+ * pulled out, NetworkManager stopped or took it down). */
+typedef enum WifiState { WIFI_OFF, WIFI_STARTING, WIFI_UP, WIFI_FAILED, WIFI_LOST } WifiState;
 
 typedef struct Wifi {
     WifiState state;
     pid_t pid;
-    int out; /* nmcli's words, for the log when it refuses */
+    int out;    /* nmcli's words, for the log when it refuses */
+    pid_t look; /* while up: nmcli asked whether it still is */
+    int look_out;
+    struct timespec look_at; /* when to ask next */
     char ssid[24], password[24];
     char address[16]; /* where the phones find the pages */
     char said[400];   /* NetworkManager's refusal, for the log (no family words in it) */
@@ -27,7 +33,9 @@ typedef struct Wifi {
 /* Asks for the hotspot (WIFI_STARTING), or WIFI_FAILED at once when
  * nmcli cannot be run. */
 void wifi_start(Wifi *w);
-/* How it goes; call now and then while WIFI_STARTING. */
+/* How it goes; call now and then while WIFI_STARTING or WIFI_UP (while up
+ * it asks NetworkManager every few seconds whether it still is, without
+ * waiting for the answer; when it went away its connection is deleted). */
 WifiState wifi_poll(Wifi *w);
 /* Takes the hotspot down and forgets it (waits for nmcli, briefly). */
 void wifi_stop(Wifi *w);

@@ -69,6 +69,7 @@ typedef struct FlowView {
     const char *share_said;  /* why phones get no pages now (a translated line), or NULL */
     const char *wifi_join;   /* the code that joins Kring's own Wi-Fi, or NULL */
     const char *wifi_name;   /* ... and its name, to say beside it */
+    const char *wifi_password; /* ... and its password, for a phone that cannot scan */
 } FlowView;
 
 #endif

@@ -233,7 +233,12 @@ static Rect code_with_room(Ui *ui, Rect inner, const char *payload, int percent)
                          inner.y + inner.h - (code.y + code.h + pad)};
 }
 
-static void link_code(Ui *ui, Rect inner, const char *url, const char *whose)
+/* A code that opens something (a page, the Wi-Fi): as large as it can
+ * be, with whose it is, how to use it (how: NULL for a page's) and, where
+ * there is room, what it holds written out (shown: NULL for the code's
+ * own text). */
+static void link_code(Ui *ui, Rect inner, const char *url, const char *whose, const char *how,
+                      const char *shown)
 {
     const Theme *t = ui->theme;
     int pad = ui_px(ui, t->pad_mm);
@@ -245,10 +250,11 @@ static void link_code(Ui *ui, Rect inner, const char *url, const char *whose)
      * name whole, the how-to short, and no link written out */
     bool narrow = text.w < ui_px(ui, 45);
     y += ui_wrap(ui, (Rect){text.x, y, text.w, lh * 4}, FONT_BOLD, t->ink, whose, 4, true) + pad;
-    const char *how =
-        narrow ? ui_tr(ui, "Scan de code met de camera van je telefoon.")
-               : ui_tr(ui, "Richt de camera van je telefoon op de code en tik op de link. "
-                           "Je eigen pagina opent, met je afspraken en een knop voor je agenda.");
+    if (!how)
+        how = narrow ? ui_tr(ui, "Scan de code met de camera van je telefoon.")
+                     : ui_tr(ui, "Richt de camera van je telefoon op de code en tik op de link. "
+                                 "Je eigen pagina opent, met je afspraken en een knop voor je "
+                                 "agenda.");
     int bottom = text.y + text.h - (narrow ? 0 : sl * 3); /* the link stays in view below */
     int lines = (bottom - y) / lh;
     if (lines > 0) /* as much of the how-to as there is room for, whole lines */
@@ -256,7 +262,8 @@ static void link_code(Ui *ui, Rect inner, const char *url, const char *whose)
                      true) +
              pad;
     if (!narrow)
-        ui_wrap(ui, (Rect){text.x, y, text.w, sl * 3}, FONT_SMALL, t->ink_soft, url, 3, true);
+        ui_wrap(ui, (Rect){text.x, y, text.w, sl * 3}, FONT_SMALL, t->ink_soft, shown ? shown : url,
+                3, true);
 }
 
 static void draw_ltr(Ui *ui, ShareView *v, const Plan *plan, const FlowView *view, int top)
@@ -408,7 +415,12 @@ static void draw_ltr(Ui *ui, ShareView *v, const Plan *plan, const FlowView *vie
         char whose[300];
         tr_fill(whose, sizeof whose, ui_tr(ui, "Verbind je telefoon met de wifi %s"),
                 view->wifi_name);
-        link_code(ui, inner, view->wifi_join, whose);
+        char password[200];
+        tr_fill(password, sizeof password, ui_tr(ui, "Wachtwoord: %s"), view->wifi_password);
+        link_code(ui, inner, view->wifi_join, whose,
+                  ui_tr(ui, "Scan de code met de camera van je telefoon en tik op verbinden. "
+                            "Kies daarna hier je naam en scan je eigen code."),
+                  password);
     } else if (url) {
         char whose[300];
         const Person *p = person ? plan_person(plan, person) : NULL;
@@ -418,7 +430,7 @@ static void draw_ltr(Ui *ui, ShareView *v, const Plan *plan, const FlowView *vie
             snprintf(whose, sizeof whose, "%s", ui_tr(ui, "Evaluatie in je agenda"));
         else
             snprintf(whose, sizeof whose, "%s", ui_tr(ui, "Het hele plan"));
-        link_code(ui, inner, url, whose);
+        link_code(ui, inner, url, whose, NULL, NULL);
     } else if (c && c->kind == SHARE_EVENT && !off) {
         /* the calendar's code: what a person sees, not what the code is made of */
         Rect text = code_with_room(ui, inner, c->payload, 55);
