@@ -1720,7 +1720,7 @@ static int export_qr(App *app, const char *dir)
         fprintf(stderr, "kring: cannot make the folder %s: %s\n", dir, strerror(errno));
         return -1;
     }
-    ShareSet *set = share_build(app->plan, app->cat, wall_ms(app) / 1000);
+    ShareSet *set = share_build(app->plan, app->cat, wall_ms(app) / 1000, SHARE_PART_BYTES);
     if (!set) {
         fprintf(stderr, "kring: not enough memory to make the codes\n");
         return -1;

@@ -261,7 +261,7 @@ static void qr_figure(Plan *plan)
     double t[N];
     for (int i = 0; i < N; i++) {
         double t0 = now_ms();
-        ShareSet *set = share_build(plan, NULL, time(NULL));
+        ShareSet *set = share_build(plan, NULL, time(NULL), SHARE_PART_BYTES);
         for (int k = 0; k < set->n; k++) {
             QrImage q;
             char err[200];

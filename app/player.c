@@ -216,6 +216,9 @@ static InputStatus run_step(Player *p, App *app, const ScriptStep *st)
     uint32_t now = app_now(app);
     int ax, ay, bx, by;
     switch (st->op) {
+    case OP_TAP_IF:
+        if (st->a.is_id && !ui_find(app_ui(app), st->a.id)) break; /* not there: nothing */
+        /* fall through */
     case OP_TAP:
         if (!resolve(p, app, st, &st->a, &ax, &ay)) return INPUT_FAILED;
         finger(p, app, now, SDL_FINGERDOWN, 0, ax, ay);
@@ -297,14 +300,24 @@ static InputStatus run_step(Player *p, App *app, const ScriptStep *st)
         int up = p->reveal_tries++ < 8 ? 1 : -1;
         int x = fw / 2, y0 = fh / 2 + up * fh / 6, y1 = fh / 2 - up * fh / 6;
         /* as a person would: a finger on the page itself (or the settings'
-         * scrolled columns) where there is room for one, not on a picture
-         * that would be dragged instead */
-        for (int k = 1; k <= 9; k++) {
+         * scrolled columns, or another item of the list the widget is in:
+         * "code:person-5" among "code:...") where there is room for one,
+         * not on a picture that would be dragged instead */
+        size_t kin = strcspn(st->a.id, ":");
+        bool found = false;
+        for (int k = 1; k <= 9 && !found; k++) {
             int cx = fw * (k % 2 ? 10 - k : k) / 20 + (k % 2 ? fw / 2 : 0);
-            const Widget *under = ui_hit(ui, (Point){cx, y0}, ~0u);
-            if (under && (!strcmp(under->id, "page") || !strcmp(under->id, "settings-scroll"))) {
-                x = cx;
-                break;
+            for (int d = 0; d < 3 && !found; d++) { /* (a little higher or lower: not in a gap) */
+                int cy = y0 + (d == 1 ? fh / 24 : d == 2 ? -fh / 24 : 0);
+                const Widget *under = ui_hit(ui, (Point){cx, cy}, ~0u);
+                found =
+                    under && (!strcmp(under->id, "page") || !strcmp(under->id, "settings-scroll") ||
+                              (st->a.id[kin] == ':' && !strncmp(under->id, st->a.id, kin + 1)));
+                if (found) {
+                    x = cx;
+                    y1 += cy - y0;
+                    y0 = cy;
+                }
             }
         }
         finger(p, app, now, SDL_FINGERDOWN, 0, x, y0);

@@ -138,8 +138,8 @@ static const char *parse_step(const Line *l, ScriptStep *st)
     const char *cmd = l->tok[0];
     const char *e = NULL;
     int i = 1;
-    if (!strcmp(cmd, "tap")) {
-        st->op = OP_TAP;
+    if (!strcmp(cmd, "tap") || !strcmp(cmd, "tap-if")) {
+        st->op = cmd[3] ? OP_TAP_IF : OP_TAP;
         e = target(l, &i, &st->a);
     } else if (!strcmp(cmd, "longpress")) {
         st->op = OP_LONGPRESS;

@@ -29,6 +29,7 @@ typedef enum ScriptOp {
     OP_AWAIT,
     OP_PAUSE,
     OP_REVEAL, /* scroll with a finger until the widget is on screen */
+    OP_TAP_IF, /* a tap on the widget when it is on screen, else nothing */
 } ScriptOp;
 
 enum { SCRIPT_ID_LEN = 64 };

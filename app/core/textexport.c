@@ -216,24 +216,10 @@ const char *export_section_title(int section)
     return section >= 0 && section < SECTION_COUNT ? titles[section] : "";
 }
 
-static const char *const ring_words[RING_COUNT + 1] = {
-    N_("nog geen plek"),
-    N_("heel dichtbij"),
-    N_("dichtbij"),
-    N_("verder weg"),
-};
-
-static const char *const sector_words[SECTOR_COUNT] = {
-    N_("familie"),
-    N_("vrienden en buren"),
-    N_("school, werk en clubs"),
-    N_("professionals"),
-};
-
+/* A section under its title, one item a line (nothing when empty). */
 static void section(Out *o, const Plan *plan, int s, const Catalog *cat)
 {
     if (plan->section[s].n == 0) return;
-    tb_puts(o, "\n");
     tb_puts(o, tr(cat, export_section_title(s)));
     tb_puts(o, "\n");
     for (int i = 0; i < plan->section[s].n; i++) {
@@ -243,129 +229,20 @@ static void section(Out *o, const Plan *plan, int s, const Catalog *cat)
     }
 }
 
-char *export_plan_text(const Plan *plan, const Catalog *cat)
+/* "Evaluatie: 20-02-2027, 10:00–12:00, Wijkcentrum" on one line. */
+static void evaluation_brief(Out *o, const Plan *plan, const Catalog *cat)
 {
-    Out o = out_for(cat);
-    if (plan_family(plan)[0])
-        tb_fill(&o, cat, "Plan van de familie %s", plan_family(plan));
-    else
-        tb_puts(&o, tr(cat, "Ons plan"));
-    tb_puts(&o, "\n");
-    char date[16];
-    export_date(cat, plan->field[FIELD_DATE], date);
-    const char *parts[3] = {plan_children(plan), date, plan->field[FIELD_PLACE]};
-    bool first = true;
-    for (int i = 0; i < 3; i++) {
-        if (!parts[i][0]) continue;
-        tb_puts(&o, first ? "" : " \xC2\xB7 ");
-        word(&o, parts[i]);
-        first = false;
+    tb_puts(o, tr(cat, "Evaluatie"));
+    tb_puts(o, ": ");
+    char *when = export_evaluation(plan, cat);
+    if (!when) {
+        o->short_of_memory = true;
+        return;
     }
-    if (!first) tb_puts(&o, "\n");
-    if (plan_question(plan)[0]) {
-        tb_puts(&o, "\n");
-        tb_puts(&o, tr(cat, "Centrale vraag"));
-        tb_puts(&o, "\n");
-        word(&o, plan_question(plan));
-        tb_puts(&o, "\n");
-    }
-    for (int s = SECTION_CONCERNS; s <= SECTION_DREAM; s++)
-        section(&o, plan, s, cat);
-    if (plan->n_voices) {
-        tb_puts(&o, "\n");
-        tb_puts(&o, tr(cat, "Wat de kinderen zeggen"));
-        tb_puts(&o, "\n");
-        for (int i = 0; i < plan->n_voices; i++) {
-            const Voice *v = &plan->voices[i];
-            tb_puts(&o, "- ");
-            if (v->child[0]) {
-                word(&o, v->child);
-                tb_puts(&o, ": ");
-            }
-            tb_puts(&o, "\xE2\x80\x9C");
-            word(&o, v->text);
-            tb_puts(&o, "\xE2\x80\x9D");
-            if (v->support) {
-                tb_puts(&o, " (");
-                tb_fill(&o, cat, N_("steun: %s"), plan_person_name(plan, v->support));
-                tb_puts(&o, ")");
-            }
-            tb_puts(&o, "\n");
-        }
-    }
-    if (plan->n_people) {
-        tb_puts(&o, "\n");
-        tb_puts(&o, tr(cat, "Het netwerk"));
-        tb_puts(&o, "\n");
-        for (int i = 0; i < plan->n_people; i++) {
-            const Person *p = &plan->people[i];
-            tb_puts(&o, "- ");
-            word(&o, p->name);
-            if (relation_words(p, cat)[0]) {
-                tb_puts(&o, " (");
-                word(&o, relation_words(p, cat));
-                tb_puts(&o, ")");
-            }
-            tb_puts(&o, ": ");
-            if (p->child) { /* whom the plan is about */
-                tb_puts(&o, tr(cat, "in het midden: het plan gaat over hen"));
-                tb_puts(&o, "\n");
-                continue;
-            }
-            tb_puts(&o, tr(cat, sector_words[p->place.sector]));
-            tb_puts(&o, ", ");
-            tb_puts(&o, tr(cat, ring_words[p->place.ring]));
-            tb_puts(&o, "\n");
-        }
-    }
-    bool scaled = false; /* the 0-10 scale: where each one put themselves */
-    for (int i = 0; i < plan->n_people; i++) {
-        const Person *p = &plan->people[i];
-        if (p->scale == SCALE_NONE) continue;
-        if (!scaled) {
-            tb_puts(&o, "\n");
-            tb_puts(&o, tr(cat, "Hoe gaat het nu? Van 0 tot 10"));
-            tb_puts(&o, "\n");
-            scaled = true;
-        }
-        char n[16];
-        snprintf(n, sizeof n, "%d", p->scale);
-        tb_puts(&o, "- ");
-        word(&o, p->name);
-        tb_puts(&o, ": ");
-        tb_puts(&o, n);
-        tb_puts(&o, "\n");
-    }
-    if (plan->n_goals) {
-        tb_puts(&o, "\n");
-        tb_puts(&o, tr(cat, "Doelen en afspraken"));
-        tb_puts(&o, "\n");
-        for (int gi = 0; gi < plan->n_goals; gi++) {
-            const Goal *g = &plan->goals[gi];
-            char num[16];
-            snprintf(num, sizeof num, "%d. ", gi + 1);
-            tb_puts(&o, num);
-            word(&o, g->text);
-            tb_puts(&o, "\n");
-            for (int k = 0; k < plan->n_agreements; k++) {
-                const Agreement *a = &plan->agreements[k];
-                if (a->goal != g->id) continue;
-                tb_puts(&o, "   - ");
-                people_of(&o, plan, a, cat);
-                tb_puts(&o, ": ");
-                word(&o, a->what);
-                agreement_tail(&o, plan, a, cat);
-                tb_puts(&o, "\n");
-            }
-        }
-    }
-    section(&o, plan, SECTION_HELP, cat);
-    section(&o, plan, SECTION_SAFETY, cat);
-    tb_puts(&o, "\n");
-    tb_puts(&o, tr(cat, "Evaluatie"));
-    tb_puts(&o, "\n");
-    evaluation_line(&o, plan, cat);
-    return finish(&o);
+    when[strcspn(when, "\n")] = '\0'; /* who invites is for the page, not the code */
+    tb_puts(o, when);
+    tb_puts(o, "\n");
+    free(when);
 }
 
 char *export_person_text(const Plan *plan, uint32_t person, const Catalog *cat)
@@ -381,42 +258,19 @@ char *export_person_text(const Plan *plan, uint32_t person, const Catalog *cat)
     Out o = out_for(cat);
     tb_fill(&o, cat, N_("Voor %s"), p->name);
     tb_puts(&o, "\n");
-    if (plan_family(plan)[0])
-        tb_fill(&o, cat, "Plan van de familie %s", plan_family(plan));
-    else
-        tb_puts(&o, tr(cat, "Ons plan"));
-    tb_puts(&o, "\n");
     if (mine) {
-        tb_puts(&o, "\n");
         tb_puts(&o, tr(cat, "Jouw afspraken"));
         tb_puts(&o, "\n");
         for (int k = 0; k < plan->n_agreements; k++) {
             const Agreement *a = &plan->agreements[k];
             if (!agreement_does(a, person)) continue;
-            const Goal *g = plan_goal(plan, a->goal);
             tb_puts(&o, "- ");
             word(&o, a->what);
             agreement_tail(&o, plan, a, cat);
-            tb_puts(&o, "\n  ");
-            tb_fill(&o, cat, N_("Voor het doel: %s"), g ? g->text : "?");
             tb_puts(&o, "\n");
-            if (a->n_people > 1) {
-                Out with = {0};
-                for (int j = 0, n = 0; j < a->n_people; j++) {
-                    if (a->people[j] == person) continue;
-                    tb_puts(&with, n++ ? ", " : "");
-                    tb_puts(&with, plan_person_name(plan, a->people[j]));
-                }
-                tb_puts(&o, "  ");
-                if (with.short_of_memory) o.short_of_memory = true;
-                tb_fill(&o, cat, N_("Samen met: %s"), with.s ? with.s : "");
-                tb_puts(&o, "\n");
-                free(with.s);
-            }
         }
     }
     if (checks) {
-        tb_puts(&o, "\n");
         tb_puts(&o, tr(cat, "Jij kijkt of dit gebeurt"));
         tb_puts(&o, "\n");
         for (int k = 0; k < plan->n_agreements; k++) {
@@ -430,9 +284,58 @@ char *export_person_text(const Plan *plan, uint32_t person, const Catalog *cat)
             tb_puts(&o, "\n");
         }
     }
+    evaluation_brief(&o, plan, cat);
+    return finish(&o);
+}
+
+char *export_plan_brief(const Plan *plan, const Catalog *cat)
+{
+    Out o = out_for(cat);
+    if (plan_family(plan)[0])
+        tb_fill(&o, cat, "Plan van de familie %s", plan_family(plan));
+    else
+        tb_puts(&o, tr(cat, "Ons plan"));
+    char date[16];
+    export_date(cat, plan->field[FIELD_DATE], date);
+    if (date[0]) {
+        tb_puts(&o, " \xC2\xB7 ");
+        tb_puts(&o, date);
+    }
     tb_puts(&o, "\n");
-    tb_puts(&o, tr(cat, "Evaluatie"));
-    tb_puts(&o, "\n");
-    evaluation_line(&o, plan, cat);
+    for (int gi = 0; gi < plan->n_goals; gi++) {
+        const Goal *g = &plan->goals[gi];
+        char num[16];
+        snprintf(num, sizeof num, "%d. ", gi + 1);
+        tb_puts(&o, num);
+        word(&o, g->text);
+        tb_puts(&o, "\n");
+        for (int k = 0; k < plan->n_agreements; k++) {
+            const Agreement *a = &plan->agreements[k];
+            if (a->goal != g->id) continue;
+            tb_puts(&o, "- ");
+            people_of(&o, plan, a, cat);
+            tb_puts(&o, ": ");
+            word(&o, a->what);
+            when_tail(&o, a, cat);
+            tb_puts(&o, "\n");
+        }
+    }
+    if (plan->n_people) { /* the circle: who is in it */
+        tb_puts(&o, tr(cat, "Onze kring"));
+        tb_puts(&o, "\n");
+        for (int i = 0; i < plan->n_people; i++) {
+            const Person *p = &plan->people[i];
+            tb_puts(&o, "- ");
+            word(&o, p->name);
+            if (relation_words(p, cat)[0]) {
+                tb_puts(&o, " (");
+                word(&o, relation_words(p, cat));
+                tb_puts(&o, ")");
+            }
+            tb_puts(&o, "\n");
+        }
+    }
+    section(&o, plan, SECTION_SAFETY, cat);
+    evaluation_brief(&o, plan, cat);
     return finish(&o);
 }

@@ -14,12 +14,16 @@
 #include "core/plan.h"
 #include "core/textbuf.h"
 
-/* The whole plan, section by section. */
-char *export_plan_text(const Plan *plan, const Catalog *cat);
+/* The plan in brief, for codes that hold the text itself (a code a phone
+ * reads holds a few hundred bytes): the goals with who does what and
+ * when, the circle (each person with their relation), plan B, and the
+ * evaluation on one line. The rest is on paper. */
+char *export_plan_brief(const Plan *plan, const Catalog *cat);
 
-/* What one person needs and nothing else: their own agreements (what, for
- * which goal, when), what they check, and the evaluation. "" when the
- * person has no agreements and checks none (then there is no code). */
+/* What one person needs and nothing else, in brief: their own agreements
+ * (what, when, who checks), what they check, and the evaluation on one
+ * line. "" when the person has no agreements and checks none (then there
+ * is no code). */
 char *export_person_text(const Plan *plan, uint32_t person, const Catalog *cat);
 
 /* An agreement's schedule in words, as a family says it ("elke maandag

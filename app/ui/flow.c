@@ -184,20 +184,21 @@ void flow_draw(Ui *ui, FlowState *f, const Plan *plan, const Gestures *g, const 
         start_draw(ui, view, first_start);
     } else {
         int top = stepbar_height(ui);
+        bool whole = false; /* the step took the whole screen: no bar over it */
         if (on_board(f)) {
             /* the bar first, into the still background the board caches:
              * dragging cards does not redraw it */
             stepbar_draw(ui, f->step, f->family_time, plan, view);
             board_draw(ui, &f->board, plan, g, top);
         } else if (f->step == STEP_SHARE) {
-            share_view_draw(ui, &f->share, plan, view, top);
+            whole = share_view_draw(ui, &f->share, plan, view, top);
         } else {
             page_draw(ui, &f->page, f->step, plan, g, view, top, f->family_time,
                       f->conditions_open);
         }
         /* elsewhere the bar last: it lies over a page that scrolls beneath
          * it; but not over the typing view, which takes the whole screen */
-        if (!on_board(f) && !page_typing(&f->page)) {
+        if (!on_board(f) && !page_typing(&f->page) && !whole) {
             stepbar_draw(ui, f->step, f->family_time, plan, view);
             page_draw_over(ui, &f->page, plan); /* the support picker lies over the bar too */
         }

@@ -37,11 +37,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (json && !back) abort(); /* the redacted plan is a plan Kring reads back */
         plan_destroy(back);
         free(json);
-        ShareSet *set = share_build(red, NULL, 1795424400);
+        ShareSet *set = share_build(red, NULL, 1795424400, SHARE_PART_BYTES);
         for (int i = 0; set && i < set->n; i++)
             valid(set->codes[i].payload);
         share_destroy(set);
-        char *text = export_plan_text(red, NULL);
+        set = share_build(red, NULL, 1795424400, share_bytes_for(400)); /* a small screen's */
+        for (int i = 0; set && i < set->n; i++)
+            valid(set->codes[i].payload);
+        share_destroy(set);
+        char *text = export_plan_brief(red, NULL);
         valid(text);
         free(text);
         for (int i = 0; i < red->n_people; i++) {

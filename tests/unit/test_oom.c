@@ -254,7 +254,7 @@ static void model_session(const char *po, size_t po_n, Log *log)
     free(text);
 
     /* the texts, the codes, redaction */
-    AGAIN(text, export_plan_text(p, NULL));
+    AGAIN(text, export_plan_brief(p, NULL));
     log_add(log, "text", text);
     free(text);
     AGAIN(text, export_person_text(p, anna, NULL));
@@ -267,7 +267,7 @@ static void model_session(const char *po, size_t po_n, Log *log)
     log_add(log, "calendar", text);
     free(text);
     ShareSet *set;
-    AGAIN(set, share_build(p, NULL, 1795424400));
+    AGAIN(set, share_build(p, NULL, 1795424400, SHARE_PART_BYTES));
     for (int i = 0; set && i < set->n; i++)
         log_add(log, set->codes[i].name, set->codes[i].payload);
     share_destroy(set);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/relations.h"
+#include "core/bidi.h"
 #include "core/share.h"
 #include "core/redact.h"
 #include "core/textexport.h"
@@ -23,12 +24,15 @@
 #define ID_CODE_TEXT "code-text" /* what a code holds: dragged, it scrolls */
 #define ID_PREV "part-prev"
 #define ID_NEXT "part-next"
+#define ID_BIG "code-big"   /* a code too small on this screen: shown large */
+#define ID_BACK "code-back" /* from a code shown large back to the list */
 
 void share_view_open(ShareView *v)
 {
     v->open = true;
     snprintf(v->chosen, sizeof v->chosen, "plan");
     v->part = 1;
+    v->big = false;
     v->scroll = (FormScroll){0};
     if (v->copies < 1) v->copies = 1;
 }
@@ -266,7 +270,154 @@ static void link_code(Ui *ui, Rect inner, const char *url, const char *whose, co
                 3, true);
 }
 
-static void draw_ltr(Ui *ui, ShareView *v, const Plan *plan, const FlowView *view, int top)
+/* Whether person has a code in the list: 1 (a page while served, else a
+ * code of their own), -1 (their agreements are too long for codes here),
+ * 0 (nothing to take: no agreements). */
+static int has_code(const ShareSet *set, const ShareLinks *links, uint32_t person)
+{
+    if (links) return 1; /* served: everyone has a page (switched off: shown as off) */
+    for (int k = 0; k < set->n; k++)
+        if (set->codes[k].kind == SHARE_PERSON && set->codes[k].person == person) return 1;
+    for (int k = 0; k < set->n_too_long; k++)
+        if (set->too_long[k] == person) return -1;
+    return 0;
+}
+
+/* Codes that hold fewer bytes than this: a person's agreements often take
+ * more than one, and the screen says why. */
+enum { FEW_BYTES = 400 };
+
+/* A code that holds the text itself, `side` on a side at the start of
+ * inner: its parts one after another (beside it, or under it when the
+ * panel stands upright), and exactly what it holds, scrolling. With
+ * `back` (the code shown large, the list hidden): whose code it is and a
+ * button that goes back to the list. */
+static void text_code(Ui *ui, ShareView *v, const ShareCode *c, Rect inner, int side,
+                      size_t part_bytes, const char *whose, bool back)
+{
+    const Theme *t = ui->theme;
+    int pad = ui_px(ui, t->pad_mm), target = ui_px(ui, t->target_mm);
+    bool wide = inner.w > inner.h;
+    int below = wide ? 0 : target + pad;
+    Rect code = {inner.x, inner.y, side, side};
+    draw_rect(&ui->dl, code, 0, 0xFFFFFFFF);
+    draw_qr(&ui->dl, code, c->payload, strlen(c->payload));
+    ui_widget(ui, ID_QR, code, rect_center(code), 0);
+    Rect text =
+        wide ? (Rect){code.x + code.w + pad * 2, inner.y, inner.w - code.w - pad * 2, inner.h}
+             : (Rect){inner.x, code.y + code.h + below + pad, inner.w,
+                      inner.y + inner.h - (code.y + code.h + below + pad)};
+    if (back) {
+        int bw = ui_text_width(ui, FONT_BOLD, ui_tr(ui, "Terug naar de lijst")) + 2 * target;
+        Rect r = {text.x, text.y + text.h - target, bw < text.w ? bw : text.w, target};
+        draw_rect(&ui->dl, r, target / 2, t->accent);
+        ui_text(ui, r, FONT_BOLD, ALIGN_CENTER | ALIGN_MIDDLE | TEXT_SHRINK, t->card,
+                ui_tr(ui, "Terug naar de lijst"));
+        ui_widget(ui, ID_BACK, r, rect_center(r), GRAB_TAP);
+        text.h -= target + pad;
+        /* one line, smaller when it must: a name is never broken in two (a
+         * name in Arabic broken over lines loses its order) */
+        int bl = ui_line_height(ui, FONT_BOLD);
+        ui_text(ui, (Rect){text.x, text.y, text.w, bl}, FONT_BOLD, ALIGN_LEFT | TEXT_SHRINK, t->ink,
+                whose);
+        text.y += bl + pad / 2;
+        text.h -= bl + pad / 2;
+    }
+    if (c->parts > 1) { /* one part after another: under the code, or above its words */
+        Rect row = wide ? (Rect){text.x, text.y, text.w, target}
+                        : (Rect){code.x, code.y + code.h + pad, code.w, target};
+        int pw = target + ui_text_width(ui, FONT_BOLD, ui_tr(ui, "volgende"));
+        if (pw > row.w * 4 / 10) pw = row.w * 4 / 10;
+        char count[32];
+        /* "1 / 6" read left to right in every language (isolated: a
+         * right-to-left screen would turn it to "6 / 1") */
+        snprintf(count, sizeof count, "\xE2\x81\xA6%d / %d\xE2\x81\xA9", c->part, c->parts);
+        int cw = ui_text_width(ui, FONT_TITLE, count) + pad;
+        bool apart = wide && row.w - 2 * pw < cw; /* no room between: the count above them */
+        if (apart) {
+            ui_text(ui, row, FONT_TITLE, ALIGN_LEFT | ALIGN_MIDDLE, t->ink, count);
+            row.y += target + pad / 2;
+            text.y += target + pad / 2;
+            text.h -= target + pad / 2;
+        } else { /* between the buttons, never under them */
+            ui_text(ui, (Rect){row.x + pw, row.y, row.w - 2 * pw, target}, FONT_TITLE,
+                    ALIGN_CENTER | ALIGN_MIDDLE | TEXT_SHRINK, t->ink, count);
+        }
+        Rect prev = {row.x, row.y, pw, target}, next = {row.x + row.w - pw, row.y, pw, target};
+        if (c->part > 1) {
+            draw_rect(&ui->dl, prev, target / 2, t->accent);
+            ui_text(ui, prev, FONT_BOLD, ALIGN_CENTER | ALIGN_MIDDLE | TEXT_SHRINK, t->card,
+                    ui_tr(ui, "vorige"));
+            ui_widget(ui, ID_PREV, prev, rect_center(prev), GRAB_TAP);
+        }
+        if (c->part < c->parts) {
+            draw_rect(&ui->dl, next, target / 2, t->accent);
+            ui_text(ui, next, FONT_BOLD, ALIGN_CENTER | ALIGN_MIDDLE | TEXT_SHRINK, t->card,
+                    ui_tr(ui, "volgende"));
+            ui_widget(ui, ID_NEXT, next, rect_center(next), GRAB_TAP);
+        }
+        if (wide) {
+            text.y += target + pad;
+            text.h -= target + pad;
+        }
+    }
+    int sl = ui_line_height(ui, FONT_SMALL);
+    int head = ui_wrap(ui, (Rect){text.x, text.y, text.w, 2 * sl}, FONT_SMALL, t->accent,
+                       ui_tr(ui, "Precies dit staat in de code:"), 2, true);
+    Rect box = {text.x, text.y + head + pad / 2, text.w, text.h - head - pad / 2};
+    if (part_bytes < FEW_BYTES) { /* why so many codes: said under the words */
+        const char *few = ui_tr(ui, "Op dit scherm past weinig tekst in een code. Met een "
+                                    "netwerk krijgt ieder een eigen pagina met één code: de "
+                                    "begeleider zet dat aan in de instellingen.");
+        int fh = ui_wrap(ui, (Rect){box.x, 0, box.w, 0}, FONT_SMALL, t->ink_soft, few, 5, false);
+        if (fh < box.h / 2) {
+            ui_wrap(ui, (Rect){box.x, box.y + box.h - fh, box.w, fh}, FONT_SMALL, t->ink_soft, few,
+                    5, true);
+            box.h -= fh + pad / 2;
+        }
+    }
+    int all = payload_text(ui, box, c->payload, v->text_scroll.offset);
+    form_scroll_clamp(&v->text_scroll, all, box.h);
+}
+
+/* The calendar's code, `side` on a side, and beside it what a person
+ * sees (not what the code is made of); with `back`, a button back to the
+ * list (the code shown large). */
+static void event_code(Ui *ui, const Plan *plan, const ShareCode *c, Rect inner, int side,
+                       const char *back)
+{
+    const Theme *t = ui->theme;
+    int pad = ui_px(ui, t->pad_mm), target = ui_px(ui, t->target_mm);
+    Rect code = {inner.x, inner.y, side, side};
+    draw_rect(&ui->dl, code, 0, 0xFFFFFFFF);
+    draw_qr(&ui->dl, code, c->payload, strlen(c->payload));
+    ui_widget(ui, ID_QR, code, rect_center(code), 0);
+    bool wide = inner.w > inner.h;
+    Rect text =
+        wide ? (Rect){code.x + code.w + pad * 2, inner.y, inner.w - code.w - pad * 2, inner.h}
+             : (Rect){inner.x, code.y + code.h + pad, inner.w,
+                      inner.y + inner.h - (code.y + code.h + pad)};
+    if (back) {
+        int bw = ui_text_width(ui, FONT_BOLD, back) + 2 * target;
+        Rect r = {text.x, text.y + text.h - target, bw < text.w ? bw : text.w, target};
+        draw_rect(&ui->dl, r, target / 2, t->accent);
+        ui_text(ui, r, FONT_BOLD, ALIGN_CENTER | ALIGN_MIDDLE | TEXT_SHRINK, t->card, back);
+        ui_widget(ui, ID_BACK, r, rect_center(r), GRAB_TAP);
+        text.h -= target + pad;
+    }
+    char *when = export_evaluation(plan, ui->cat);
+    int bl = ui_line_height(ui, FONT_BODY);
+    int y2 = text.y +
+             ui_wrap(ui, (Rect){text.x, text.y, text.w, bl * 2}, FONT_BOLD, t->ink,
+                     ui_tr(ui, "Evaluatie in je agenda"), 2, true) +
+             pad;
+    int lines = (text.y + text.h - y2) / bl;
+    if (when && lines > 0)
+        ui_wrap(ui, (Rect){text.x, y2, text.w, bl * lines}, FONT_BODY, t->ink, when, lines, true);
+    free(when);
+}
+
+static bool draw_ltr(Ui *ui, ShareView *v, const Plan *plan, const FlowView *view, int top)
 {
     PrintProgress progress = view->printing;
     const char *print_words = view->print_words;
@@ -286,14 +437,59 @@ static void draw_ltr(Ui *ui, ShareView *v, const Plan *plan, const FlowView *vie
                          view->share_said, 2, true);
     }
 
-    ShareSet *set = share_build(plan, ui->cat, now);
-    if (!set) { /* short of memory: this frame is built again in a moment */
-        ui->dl.short_of_memory = true;
-        return;
-    }
-    /* the list of codes */
+    /* the list of codes on one side, the chosen code on the other */
     int list_w = ui->w * 32 / 100 > ui_px(ui, 72) ? ui->w * 32 / 100 : ui_px(ui, 72);
     Rect list = {pad, top_h + pad, list_w, ui->h - top_h - 2 * pad};
+    Rect area = {list.x + list.w + 2 * pad, top_h + pad, 0, list.h};
+    area.w = ui->w - area.x - pad;
+    Rect inner = rect_inset(area, pad * 2);
+    /* a code that holds the text itself gets the panel's height (beside
+     * it: the parts and the words), and holds no more than keeps each of
+     * its squares large enough for a phone at arm's length */
+    bool wide = inner.w > inner.h;
+    int below = wide ? 0 : target + pad; /* upright: "2 / 6" under the code */
+    int side = wide ? (inner.w * 70 / 100 < inner.h ? inner.w * 70 / 100 : inner.h)
+                    : (inner.w < inner.h * 55 / 100 - below ? inner.w : inner.h * 55 / 100 - below);
+    size_t part_bytes = share_bytes_for(side);
+    /* Where that is little (the 7-inch panel), a chosen code is shown large
+     * instead, over the list, as high as the screen below the step bar. */
+    bool small = !links && part_bytes < FEW_BYTES;
+    Rect big = {pad / 2, pad / 2, ui->w - pad, ui->h - pad}; /* the whole screen */
+    Rect big_inner = rect_inset(big, pad / 2);
+    int big_side = big_inner.w * 62 / 100 < big_inner.h ? big_inner.w * 62 / 100 : big_inner.h;
+    if (small) part_bytes = share_bytes_for(big_side);
+    ShareSet *set = share_build(plan, ui->cat, now, part_bytes);
+    if (!set) { /* short of memory: this frame is built again in a moment */
+        ui->dl.short_of_memory = true;
+        return false;
+    }
+    const ShareCode *big_code = small && v->big ? find(set, v->chosen, v->part) : NULL;
+    if (!big_code && small && v->big && v->part != 1) {
+        v->part = 1;
+        big_code = find(set, v->chosen, 1);
+    }
+    uint32_t big_person = 0;
+    if (big_code && sscanf(v->chosen, "person-%u", &big_person) == 1 && is_hidden(v, big_person))
+        big_code = NULL;
+    if (big_code) { /* the chosen code large, over the whole screen */
+        draw_rect(&ui->dl, (Rect){0, 0, ui->w, ui->h}, 0, t->bg);
+        draw_rect(&ui->dl, big, radius * 2, t->panel);
+        if (big_code->kind == SHARE_EVENT) {
+            event_code(ui, plan, big_code, big_inner, big_side, ui_tr(ui, "Terug naar de lijst"));
+        } else {
+            char whose[300];
+            const Person *p = big_person ? plan_person(plan, big_person) : NULL;
+            char name[300]; /* the name isolated: a name in Arabic keeps its place */
+            if (p) snprintf(name, sizeof name, BIDI_FSI "%s" BIDI_PDI, p->name);
+            if (p)
+                tr_fill(whose, sizeof whose, ui_tr(ui, "Voor %s"), name);
+            else
+                snprintf(whose, sizeof whose, "%s", ui_tr(ui, "Het plan in het kort"));
+            text_code(ui, v, big_code, big_inner, big_side, part_bytes, whose, true);
+        }
+        share_destroy(set);
+        return true;
+    }
     int item_h = target + pad / 2, y = list.y;
     int plan_parts = 0;
     for (int i = 0; i < set->n; i++)
@@ -323,16 +519,19 @@ static void draw_ltr(Ui *ui, ShareView *v, const Plan *plan, const FlowView *vie
         tr_fill(note, sizeof note, trn(ui->cat, "%s code", "%s codes, een voor een", plan_parts),
                 count);
         list_item(ui, (Rect){list.x, y, list.w, item_h}, ID_CODE ":plan", "\xF0\x9F\x93\x84",
-                  ui_tr(ui, "Het hele plan"), note, !strcmp(v->chosen, "plan"), false);
+                  ui_tr(ui, "Het plan in het kort"), note, !strcmp(v->chosen, "plan"), false);
     } else {
         list_item(ui, (Rect){list.x, y, list.w, item_h}, ID_CODE ":plan",
-                  "\xF0\x9F\x96\xA8\xEF\xB8\x8F", ui_tr(ui, "Het hele plan"),
+                  "\xF0\x9F\x96\xA8\xEF\xB8\x8F", ui_tr(ui, "Het plan in het kort"),
                   ui_tr(ui, "te lang: print het"), !strcmp(v->chosen, "plan"), true);
     }
     y += item_h + pad / 2;
     char date[16];
     export_date(ui->cat, plan->eval.date, date);
-    const char *ev_note = set->event_problem ? ui_tr(ui, set->event_problem) : date;
+    const char *ev_note = set->event_problem == share_event_too_big
+                              ? ui_tr(ui, "te groot voor dit scherm")
+                          : set->event_problem ? ui_tr(ui, set->event_problem)
+                                               : date;
     list_item(ui, (Rect){list.x, y, list.w, item_h}, ID_CODE ":evaluation",
               "\xF0\x9F\x97\x93\xEF\xB8\x8F", ui_tr(ui, "Evaluatie in je agenda"), ev_note,
               !strcmp(v->chosen, "evaluation"), set->event_problem != NULL);
@@ -353,12 +552,8 @@ static void draw_ltr(Ui *ui, ShareView *v, const Plan *plan, const FlowView *vie
     /* the people scroll under the finger when they do not all fit */
     Rect people = {list.x, y, list.w, list.y + list.h - y};
     int shown = 0;
-    for (int i = 0; i < plan->n_people; i++) {
-        bool has = links != NULL; /* served: everyone has a page (switched off: shown as off) */
-        for (int k = 0; k < set->n && !has; k++)
-            has = set->codes[k].kind == SHARE_PERSON && set->codes[k].person == plan->people[i].id;
-        shown += has;
-    }
+    for (int i = 0; i < plan->n_people; i++)
+        shown += has_code(set, links, plan->people[i].id) != 0;
     form_scroll_clamp(&v->scroll, shown * step, people.h);
     ui_clip(ui, people);
     y -= v->scroll.offset;
@@ -366,17 +561,16 @@ static void draw_ltr(Ui *ui, ShareView *v, const Plan *plan, const FlowView *vie
         const Person *p = &plan->people[i];
         char stem[32];
         snprintf(stem, sizeof stem, "person-%u", (unsigned)p->id);
-        bool has = links != NULL;
-        for (int k = 0; k < set->n && !has; k++)
-            has = set->codes[k].kind == SHARE_PERSON && set->codes[k].person == p->id;
+        int has = has_code(set, links, p->id);
         if (!has) continue;
         const Relation *rel = relation_find(p->picto);
         bool off = is_hidden(v, p->id);
         char id[UI_ID_LEN];
         snprintf(id, sizeof id, "%s:%s", ID_CODE, stem);
         Rect r = {list.x, y, list.w - target - pad / 2, target};
-        list_item(ui, r, id, rel ? rel->picto : "\xF0\x9F\x99\x82", p->name, NULL,
-                  !strcmp(v->chosen, stem), off);
+        list_item(ui, r, id, rel ? rel->picto : "\xF0\x9F\x99\x82", p->name,
+                  has < 0 ? ui_tr(ui, "te lang: print het") : NULL, !strcmp(v->chosen, stem),
+                  off || has < 0);
         /* the family's switch: is this code shown? */
         ui_id_make(id, ID_SHOW, (unsigned)p->id);
         switch_at(ui, (Rect){r.x + r.w + pad / 2, y, target, target}, id, off);
@@ -385,13 +579,11 @@ static void draw_ltr(Ui *ui, ShareView *v, const Plan *plan, const FlowView *vie
     ui_unclip(ui);
 
     /* the chosen code, and what it holds */
-    Rect area = {list.x + list.w + 2 * pad, top_h + pad, 0, list.h};
-    area.w = ui->w - area.x - pad;
     draw_rect(&ui->dl, area, radius * 2, t->panel);
     if (!strcmp(v->chosen, "print")) {
         print_panel(ui, v, rect_inset(area, pad * 2), progress, print_words);
         share_destroy(set);
-        return;
+        return false;
     }
     const ShareCode *c = find(set, v->chosen, v->part);
     if (!c && v->part != 1) {
@@ -400,7 +592,6 @@ static void draw_ltr(Ui *ui, ShareView *v, const Plan *plan, const FlowView *vie
     }
     uint32_t person = 0;
     bool off = sscanf(v->chosen, "person-%u", &person) == 1 && is_hidden(v, person);
-    Rect inner = rect_inset(area, pad * 2);
     const char *url = !links                             ? NULL
                       : !strcmp(v->chosen, "plan")       ? link_of(links, 0)
                       : !strcmp(v->chosen, "evaluation") ? link_of(links, SHARE_LINK_EVALUATION)
@@ -424,85 +615,55 @@ static void draw_ltr(Ui *ui, ShareView *v, const Plan *plan, const FlowView *vie
     } else if (url) {
         char whose[300];
         const Person *p = person ? plan_person(plan, person) : NULL;
+        char name[300]; /* the name isolated: a name in Arabic keeps its place */
+        if (p) snprintf(name, sizeof name, BIDI_FSI "%s" BIDI_PDI, p->name);
         if (p)
-            tr_fill(whose, sizeof whose, ui_tr(ui, "De pagina van %s"), p->name);
+            tr_fill(whose, sizeof whose, ui_tr(ui, "De pagina van %s"), name);
         else if (!strcmp(v->chosen, "evaluation"))
             snprintf(whose, sizeof whose, "%s", ui_tr(ui, "Evaluatie in je agenda"));
         else
             snprintf(whose, sizeof whose, "%s", ui_tr(ui, "Het hele plan"));
         link_code(ui, inner, url, whose, NULL, NULL);
-    } else if (c && c->kind == SHARE_EVENT && !off) {
-        /* the calendar's code: what a person sees, not what the code is made of */
-        Rect text = code_with_room(ui, inner, c->payload, 55);
-        char *when = export_evaluation(plan, ui->cat);
-        int bl = ui_line_height(ui, FONT_BODY);
-        int y2 = text.y +
-                 ui_wrap(ui, (Rect){text.x, text.y, text.w, bl * 2}, FONT_BOLD, t->ink,
-                         ui_tr(ui, "Evaluatie in je agenda"), 2, true) +
-                 pad;
-        if (when) ui_wrap(ui, (Rect){text.x, y2, text.w, bl * 6}, FONT_BODY, t->ink, when, 6, true);
-        free(when);
+    } else if (c && c->kind == SHARE_EVENT && !off && !(small && !v->big)) {
+        event_code(ui, plan, c, inner, side, NULL);
     } else if (!c || off) {
         const char *why =
             off ? ui_tr(ui, "Deze code staat uit. Zet hem aan als deze persoon hem wil.")
             : !strcmp(v->chosen, "evaluation") && set->event_problem ? ui_tr(ui, set->event_problem)
-            : set->plan_problem                                      ? ui_tr(ui, set->plan_problem)
-                                : ui_tr(ui, "Kies links wat je wilt meenemen.");
+            : !strcmp(v->chosen, "plan") && set->plan_problem        ? ui_tr(ui, set->plan_problem)
+            : person && set->person_problem ? ui_tr(ui, set->person_problem)
+                                            : ui_tr(ui, "Kies links wat je wilt meenemen.");
         ui_wrap(ui, inner, FONT_BODY, t->ink_soft, why, 6, true);
-    } else {
-        bool wide = inner.w > inner.h;               /* landscape: the text beside the code */
-        int below = c->parts > 1 ? target + pad : 0; /* room for "2 / 6" */
-        int side =
-            wide ? (inner.w * 62 / 100 < inner.h - below ? inner.w * 62 / 100 : inner.h - below)
-                 : (inner.w < inner.h * 55 / 100 ? inner.w : inner.h * 55 / 100);
-        Rect code = {inner.x, inner.y, side, side};
-        draw_rect(&ui->dl, code, 0, 0xFFFFFFFF);
-        draw_qr(&ui->dl, code, c->payload, strlen(c->payload));
-        ui_widget(ui, ID_QR, code, rect_center(code), 0);
-        if (c->parts > 1) { /* one part after another */
-            Rect row = {code.x, code.y + code.h + pad, code.w, target};
-            int pw = target + ui_text_width(ui, FONT_BOLD, ui_tr(ui, "volgende"));
-            Rect prev = {row.x, row.y, pw, target}, next = {row.x + row.w - pw, row.y, pw, target};
-            char count[32];
-            /* "1 / 6" read left to right in every language (isolated: a
-             * right-to-left screen would turn it to "6 / 1") */
-            snprintf(count, sizeof count, "\xE2\x81\xA6%d / %d\xE2\x81\xA9", c->part, c->parts);
-            /* between the buttons, never under them */
-            ui_text(ui, (Rect){row.x + pw, row.y, row.w - 2 * pw, target}, FONT_TITLE,
-                    ALIGN_CENTER | ALIGN_MIDDLE | TEXT_SHRINK, t->ink, count);
-            if (c->part > 1) {
-                draw_rect(&ui->dl, prev, target / 2, t->accent);
-                ui_text(ui, prev, FONT_BOLD, ALIGN_CENTER | ALIGN_MIDDLE, t->card,
-                        ui_tr(ui, "vorige"));
-                ui_widget(ui, ID_PREV, prev, rect_center(prev), GRAB_TAP);
-            }
-            if (c->part < c->parts) {
-                draw_rect(&ui->dl, next, target / 2, t->accent);
-                ui_text(ui, next, FONT_BOLD, ALIGN_CENTER | ALIGN_MIDDLE, t->card,
-                        ui_tr(ui, "volgende"));
-                ui_widget(ui, ID_NEXT, next, rect_center(next), GRAB_TAP);
-            }
-        }
-        Rect text =
-            wide ? (Rect){code.x + code.w + pad * 2, inner.y, inner.w - code.w - pad * 2, inner.h}
-                 : (Rect){inner.x, code.y + code.h + below + pad, inner.w,
-                          inner.y + inner.h - (code.y + code.h + below + pad)};
-        int sl = ui_line_height(ui, FONT_SMALL);
-        int head = ui_wrap(ui, (Rect){text.x, text.y, text.w, 2 * sl}, FONT_SMALL, t->accent,
-                           ui_tr(ui, "Precies dit staat in de code:"), 2, true);
-        Rect box = {text.x, text.y + head + pad / 2, text.w, text.h - head - pad / 2};
-        int all = payload_text(ui, box, c->payload, v->text_scroll.offset);
+    } else if (small && !v->big) { /* too small here: what it holds, and the code large */
+        int bw = ui_text_width(ui, FONT_BOLD, ui_tr(ui, "Laat de code zien")) + 2 * target;
+        if (bw > inner.w) bw = inner.w;
+        Rect show = {inner.x, inner.y, bw, target};
+        draw_rect(&ui->dl, show, target / 2, t->accent);
+        ui_text(ui, show, FONT_BOLD, ALIGN_CENTER | ALIGN_MIDDLE | TEXT_SHRINK, t->card,
+                ui_tr(ui, "Laat de code zien"));
+        ui_widget(ui, ID_BIG, show, rect_center(show), GRAB_TAP);
+        /* all of it, whatever number of codes it takes */
+        Rect box = {inner.x, inner.y + target + pad, inner.w, inner.h - target - pad};
+        char *words = c->kind == SHARE_EVENT    ? export_evaluation(plan, ui->cat)
+                      : c->kind == SHARE_PERSON ? export_person_text(plan, c->person, ui->cat)
+                                                : export_plan_brief(plan, ui->cat);
+        int all = payload_text(ui, box, words ? words : c->payload, v->text_scroll.offset);
+        free(words);
         form_scroll_clamp(&v->text_scroll, all, box.h);
+    } else {
+        text_code(ui, v, c, inner, side, part_bytes, NULL, false);
     }
     share_destroy(set);
+    return false;
 }
 
 /* Laid out left to right, and mirrored whole for a right-to-left language. */
-void share_view_draw(Ui *ui, ShareView *v, const Plan *plan, const FlowView *view, int top)
+bool share_view_draw(Ui *ui, ShareView *v, const Plan *plan, const FlowView *view, int top)
 {
     UiMark m = ui_mirror_begin(ui);
-    draw_ltr(ui, v, plan, view, top);
+    bool whole = draw_ltr(ui, v, plan, view, top);
     ui_mirror_end(ui, m);
+    return whole;
 }
 
 FlowOut share_view_gesture(ShareView *v, const Gesture *ev)
@@ -533,6 +694,12 @@ FlowOut share_view_gesture(ShareView *v, const Gesture *ev)
     if ((code = ui_id_arg(id, ID_CODE))) {
         snprintf(v->chosen, sizeof v->chosen, "%s", code);
         v->part = 1;
+        v->text_scroll = (FormScroll){0};
+        v->big = true; /* where codes are too small beside the list: shown large at once */
+        return redraw;
+    }
+    if (ui_id_is(id, ID_BIG) || ui_id_is(id, ID_BACK)) {
+        v->big = ui_id_is(id, ID_BIG);
         v->text_scroll = (FormScroll){0};
         return redraw;
     }

@@ -20,8 +20,10 @@ enum { SHARE_HIDDEN_MAX = 64 };
 
 typedef struct ShareView {
     bool open;
-    char chosen[48];                   /* the chosen code: "plan", "person-7", "evaluation" */
-    int part;                          /* of a code in parts, 1.. */
+    char chosen[48]; /* the chosen code: "plan", "person-7", "evaluation" */
+    int part;        /* of a code in parts, 1.. */
+    bool
+        big; /* the chosen code shown large over the list (where beside it it would be too small) */
     uint32_t hidden[SHARE_HIDDEN_MAX]; /* people whose code the family switched off */
     int n_hidden;
     FormScroll scroll;      /* the list of people, when it is longer than the screen */
@@ -36,8 +38,10 @@ typedef struct ShareView {
 void share_view_open(ShareView *v);
 /* Draws the share step below `top` (the step bar): how printing goes,
  * Kring's clock (which stamps the calendar event) and, while the phones'
- * pages are served, their links, all from the view. */
-void share_view_draw(Ui *ui, ShareView *v, const Plan *plan, const FlowView *view, int top);
+ * pages are served, their links, all from the view. True when it took
+ * the whole screen (a code shown large where the screen is small): then
+ * nothing is drawn over it. */
+bool share_view_draw(Ui *ui, ShareView *v, const Plan *plan, const FlowView *view, int top);
 
 /* FLOW_PRINT: the family asked to print (index: how many copies; redact:
  * what to leave out). */
