@@ -1207,6 +1207,21 @@ static int share_pages(void)
     return -1;
 }
 
+/* The sample meeting in db, with "eigen wifi" chosen in the settings. */
+static void sample_with_own_wifi(void)
+{
+    CHECK_INT(run("dummy", (const char *[]){"--headless", "--db", db, "--demo", "--export-json",
+                                            "plan.json", NULL}),
+              0);
+    Store *st = open_store(db);
+    CHECK(st != NULL);
+    if (st) {
+        const char *pairs[] = {"share_network", "2"};
+        CHECK_INT(store_set_settings(st, pairs, 1), STORE_OK);
+        store_close(st);
+    }
+}
+
 /* Kring's own Wi-Fi, asked of a real NetworkManager (one of the test's
  * own, in namespaces of its own, tests/nm/private.sh) on a machine with no
  * Wi-Fi adapter: NetworkManager refuses, the share step says so in plain
@@ -1227,16 +1242,7 @@ static int share_wifi(void)
     char pidfile[1300];
     snprintf(pidfile, sizeof pidfile, "%s/ns.pid", root);
     char *pid_text = slurp(pidfile);
-    CHECK_INT(run("dummy", (const char *[]){"--headless", "--db", db, "--demo", "--export-json",
-                                            "plan.json", NULL}),
-              0);
-    Store *st = open_store(db);
-    CHECK(st != NULL);
-    if (st) {
-        const char *pairs[] = {"share_network", "2"};
-        CHECK_INT(store_set_settings(st, pairs, 1), STORE_OK);
-        store_close(st);
-    }
+    sample_with_own_wifi();
     ns_of = pid_text ? (pid_t)atol(pid_text) : 0;
     free(pid_text);
     char path[4096]; /* its nmcli first */
@@ -1313,16 +1319,7 @@ static int share_wifi_lost(void)
     char *pid_text = slurp(pidfile);
     long holder = pid_text ? atol(pid_text) : 0;
     free(pid_text);
-    CHECK_INT(run("dummy", (const char *[]){"--headless", "--db", db, "--demo", "--export-json",
-                                            "plan.json", NULL}),
-              0);
-    Store *st = open_store(db);
-    CHECK(st != NULL);
-    if (st) {
-        const char *pairs[] = {"share_network", "2"};
-        CHECK_INT(store_set_settings(st, pairs, 1), STORE_OK);
-        store_close(st);
-    }
+    sample_with_own_wifi();
     unlink("up.txt");
     unlink("lost.txt");
     unlink("gone");

@@ -160,6 +160,17 @@ static void when_tail(Out *o, const Agreement *a, const Catalog *cat)
     free(when);
 }
 
+/* "- Henk Jansen: brengt Sam naar school — elke vrijdag", a line. */
+static void who_what_when(Out *o, const Plan *plan, const Agreement *a, const Catalog *cat)
+{
+    tb_puts(o, "- ");
+    people_of(o, plan, a, cat);
+    tb_puts(o, ": ");
+    word(o, a->what);
+    when_tail(o, a, cat);
+    tb_puts(o, "\n");
+}
+
 static void agreement_tail(Out *o, const Plan *plan, const Agreement *a, const Catalog *cat)
 {
     when_tail(o, a, cat);
@@ -273,16 +284,9 @@ char *export_person_text(const Plan *plan, uint32_t person, const Catalog *cat)
     if (checks) {
         tb_puts(&o, tr(cat, "Jij kijkt of dit gebeurt"));
         tb_puts(&o, "\n");
-        for (int k = 0; k < plan->n_agreements; k++) {
-            const Agreement *a = &plan->agreements[k];
-            if (a->checker != person) continue;
-            tb_puts(&o, "- ");
-            people_of(&o, plan, a, cat);
-            tb_puts(&o, ": ");
-            word(&o, a->what);
-            when_tail(&o, a, cat);
-            tb_puts(&o, "\n");
-        }
+        for (int k = 0; k < plan->n_agreements; k++)
+            if (plan->agreements[k].checker == person)
+                who_what_when(&o, plan, &plan->agreements[k], cat);
     }
     evaluation_brief(&o, plan, cat);
     return finish(&o);
@@ -309,16 +313,9 @@ char *export_plan_brief(const Plan *plan, const Catalog *cat)
         tb_puts(&o, num);
         word(&o, g->text);
         tb_puts(&o, "\n");
-        for (int k = 0; k < plan->n_agreements; k++) {
-            const Agreement *a = &plan->agreements[k];
-            if (a->goal != g->id) continue;
-            tb_puts(&o, "- ");
-            people_of(&o, plan, a, cat);
-            tb_puts(&o, ": ");
-            word(&o, a->what);
-            when_tail(&o, a, cat);
-            tb_puts(&o, "\n");
-        }
+        for (int k = 0; k < plan->n_agreements; k++)
+            if (plan->agreements[k].goal == g->id)
+                who_what_when(&o, plan, &plan->agreements[k], cat);
     }
     if (plan->n_people) { /* the circle: who is in it */
         tb_puts(&o, tr(cat, "Onze kring"));

@@ -283,6 +283,20 @@ static int has_code(const ShareSet *set, const ShareLinks *links, uint32_t perso
     return 0;
 }
 
+/* Whose a code is, a person's name put into tmpl (a msgid with one %s),
+ * the name isolated so that a name in Arabic keeps its place; false when
+ * person is none of the plan's. */
+static bool whose_code(Ui *ui, const Plan *plan, uint32_t person, const char *tmpl, char *out,
+                       size_t n)
+{
+    const Person *p = person ? plan_person(plan, person) : NULL;
+    if (!p) return false;
+    char name[300];
+    snprintf(name, sizeof name, BIDI_FSI "%s" BIDI_PDI, p->name);
+    tr_fill(out, n, ui_tr(ui, tmpl), name);
+    return true;
+}
+
 /* Codes that hold fewer bytes than this: a person's agreements often take
  * more than one, and the screen says why. */
 enum { FEW_BYTES = 400 };
@@ -478,12 +492,7 @@ static bool draw_ltr(Ui *ui, ShareView *v, const Plan *plan, const FlowView *vie
             event_code(ui, plan, big_code, big_inner, big_side, ui_tr(ui, "Terug naar de lijst"));
         } else {
             char whose[300];
-            const Person *p = big_person ? plan_person(plan, big_person) : NULL;
-            char name[300]; /* the name isolated: a name in Arabic keeps its place */
-            if (p) snprintf(name, sizeof name, BIDI_FSI "%s" BIDI_PDI, p->name);
-            if (p)
-                tr_fill(whose, sizeof whose, ui_tr(ui, "Voor %s"), name);
-            else
+            if (!whose_code(ui, plan, big_person, N_("Voor %s"), whose, sizeof whose))
                 snprintf(whose, sizeof whose, "%s", ui_tr(ui, "Het plan in het kort"));
             text_code(ui, v, big_code, big_inner, big_side, part_bytes, whose, true);
         }
@@ -614,15 +623,10 @@ static bool draw_ltr(Ui *ui, ShareView *v, const Plan *plan, const FlowView *vie
                   password);
     } else if (url) {
         char whose[300];
-        const Person *p = person ? plan_person(plan, person) : NULL;
-        char name[300]; /* the name isolated: a name in Arabic keeps its place */
-        if (p) snprintf(name, sizeof name, BIDI_FSI "%s" BIDI_PDI, p->name);
-        if (p)
-            tr_fill(whose, sizeof whose, ui_tr(ui, "De pagina van %s"), name);
-        else if (!strcmp(v->chosen, "evaluation"))
-            snprintf(whose, sizeof whose, "%s", ui_tr(ui, "Evaluatie in je agenda"));
-        else
-            snprintf(whose, sizeof whose, "%s", ui_tr(ui, "Het hele plan"));
+        if (!whose_code(ui, plan, person, N_("De pagina van %s"), whose, sizeof whose))
+            snprintf(whose, sizeof whose, "%s",
+                     ui_tr(ui, !strcmp(v->chosen, "evaluation") ? "Evaluatie in je agenda"
+                                                                : "Het hele plan"));
         link_code(ui, inner, url, whose, NULL, NULL);
     } else if (c && c->kind == SHARE_EVENT && !off && !(small && !v->big)) {
         event_code(ui, plan, c, inner, side, NULL);
