@@ -7,6 +7,7 @@
  * OUTPUT_DIR/NAME/ to be looked at. */
 #define _GNU_SOURCE /* memmem */
 #include <arpa/inet.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <netinet/in.h>
@@ -1019,22 +1020,91 @@ static void text_codes(void)
     (void)event_small;
 }
 
-/* True when nothing answers on the port of url any more. */
-static bool port_closed(const char *url)
+/* True when nothing answers on the port of url any more, as the phone
+ * (`phone`: the command prefix that runs as it, "" for this machine) sees. */
+static bool port_closed(const char *phone, const char *url)
 {
-    int port = 0;
-    const char *colon = strrchr(url, ':');
-    if (!colon || sscanf(colon + 1, "%d", &port) != 1) return false;
-    int fd = socket(AF_INET, SOCK_STREAM, 0);
-    struct sockaddr_in sa = {.sin_family = AF_INET, .sin_port = htons((uint16_t)port)};
-    inet_pton(AF_INET, "127.0.0.1", &sa.sin_addr);
-    bool refused = connect(fd, (struct sockaddr *)&sa, sizeof sa) != 0 && errno == ECONNREFUSED;
-    close(fd);
-    return refused;
+    char cmd[1400];
+    snprintf(cmd, sizeof cmd,
+             "%s/usr/bin/python3 -c 'import socket,sys,urllib.parse as p\n"
+             "u = p.urlsplit(sys.argv[1].replace(\"HTTP:\",\"http:\",1))\n"
+             "try: socket.create_connection((u.hostname, u.port), timeout=3)\n"
+             "except ConnectionRefusedError: sys.exit(0)\n"
+             "sys.exit(1)' '%s'",
+             phone, url);
+    return system(cmd) == 0;
 }
 
-/* The phones' pages, as a phone would take them: the share step serves
- * them on a loopback address (--share-on); the test reads each code from
+/* A network for Kring and one for a phone, each a namespace of its own
+ * (held by a sleeping process: *kring_ns, *phone_ns), and a veth pair between
+ * them: Kring at 10.77.0.1, the phone at 10.77.0.2. Nothing of the
+ * machine's own network changes. False where the machine does not allow
+ * it. */
+static bool phone_network(long *kring_ns, long *phone_ns)
+{
+    char cmd[6000];
+    *kring_ns = *phone_ns = 0;
+    unlink("ns-kring.pid");
+    unlink("ns-phone.pid");
+    snprintf(cmd, sizeof cmd,
+             "command -v ip >/dev/null && command -v nsenter >/dev/null && "
+             "(unshare -mn sleep 600 >/dev/null 2>&1 & echo $! > '%s/ns-kring.pid') && "
+             "(unshare -n sleep 600 >/dev/null 2>&1 & echo $! > '%s/ns-phone.pid') && sleep 0.3 && "
+             "k=$(cat '%s/ns-kring.pid') && p=$(cat '%s/ns-phone.pid') && "
+             "nsenter -t $k -n ip link add kring0 type veth peer name phone0 netns $p && "
+             "nsenter -t $k -n sh -c 'ip link set lo up && ip addr add 10.77.0.1/24 dev kring0 && "
+             "ip link set kring0 up' && "
+             "nsenter -t $p -n sh -c 'ip link set lo up && ip addr add 10.77.0.2/24 dev phone0 && "
+             "ip link set phone0 up' && "
+             "nsenter -t $p -n /usr/bin/python3 -c 'import socket; s=socket.socket(); "
+             "s.settimeout(3); s.connect_ex((\"10.77.0.1\", 9))' >/dev/null 2>&1",
+             dir, dir, dir, dir);
+    int rc = system(cmd);
+    char *k = slurp("ns-kring.pid"), *p = slurp("ns-phone.pid");
+    if (k) *kring_ns = atol(k);
+    if (p) *phone_ns = atol(p);
+    free(k);
+    free(p);
+    if (rc == 0 && *kring_ns > 0 && *phone_ns > 0) return true;
+    snprintf(cmd, sizeof cmd, "kill %ld %ld 2>/dev/null", *kring_ns, *phone_ns);
+    if (system(cmd) != 0) { /* nothing was started */
+    }
+    *kring_ns = *phone_ns = 0;
+    return false;
+}
+
+/* The kring-serve that runs in the network namespace of process ns (0:
+ * none given: the check finds it by its port); 0 when there is none. */
+static long serve_pid(long ns)
+{
+    if (!ns) return 0;
+    char path[64], want[64] = "", got[64];
+    snprintf(path, sizeof path, "/proc/%ld/ns/net", ns);
+    ssize_t n = readlink(path, want, sizeof want - 1);
+    if (n <= 0) return 0;
+    want[n] = '\0';
+    DIR *d = opendir("/proc");
+    long found = 0;
+    for (struct dirent *e; d && !found && (e = readdir(d));) {
+        char comm[64] = "";
+        snprintf(path, sizeof path, "/proc/%.20s/comm", e->d_name);
+        FILE *f = fopen(path, "r");
+        if (!f) continue;
+        if (!fgets(comm, sizeof comm, f)) comm[0] = '\0';
+        fclose(f);
+        if (strcmp(comm, "kring-serve\n") != 0) continue;
+        snprintf(path, sizeof path, "/proc/%.20s/ns/net", e->d_name);
+        n = readlink(path, got, sizeof got - 1);
+        if (n > 0 && (got[n] = '\0', !strcmp(got, want))) found = atol(e->d_name);
+    }
+    if (d) closedir(d);
+    return found;
+}
+
+/* The phones' pages, as a phone would take them: Kring runs in a network
+ * namespace of its own and serves them there (--share-on 10.77.0.1:0),
+ * the phone is a network namespace of its own at the other end of a veth
+ * pair (where the machine allows it; else both on loopback); the test reads each code from
  * the screen, fetches the pages it opens (tests/share_check.py: each
  * person's own parts and nobody else's, the calendar, the PDF byte for
  * byte, one 404 for every wrong link, 200 idle connections and a slow
@@ -1052,17 +1122,29 @@ static int share_pages(void)
     unlink("fetched");
     unlink("closed.txt");
     unlink("done");
+    /* Kring in a network of its own, the phone in another, a cable between
+     * (where the machine allows it; else both on this machine's loopback) */
+    long kring_ns = 0, phone_ns = 0;
+    bool apart = phone_network(&kring_ns, &phone_ns);
+    const char *at = apart ? "10.77.0.1:0" : "127.0.0.1:0";
+    const char *opens = apart ? "HTTP://10.77.0.1:" : "HTTP://127.0.0.1:";
+    char phone[64] = ""; /* what runs a command as the phone */
+    if (apart) snprintf(phone, sizeof phone, "nsenter -t %ld -n ", phone_ns);
+    printf("the phone fetches %s\n", apart ? "from a network namespace of its own, over a veth "
+                                             "pair"
+                                           : "over this machine's loopback");
     /* the server's memory is measured (share_check.py): a sanitized build
      * keeps what is freed aside (AddressSanitizer's quarantine) and would
      * grow by design, so that is switched off for this run */
     const char *asan = getenv("ASAN_OPTIONS");
     char *asan_was = asan ? strdup(asan) : NULL;
     setenv("ASAN_OPTIONS", "quarantine_size_mb=0", 1);
+    ns_of = (pid_t)kring_ns;
     pid_t pid = start("dummy",
                       (const char *[]){"--headless", "--db", db, "--size", "1920x1080", "--verbose",
-                                       "--share-on", "127.0.0.1:0", "--script",
-                                       script("share_pages"), NULL},
+                                       "--share-on", at, "--script", script("share_pages"), NULL},
                       "stderr.txt");
+    ns_of = 0;
     if (asan_was)
         setenv("ASAN_OPTIONS", asan_was, 1);
     else
@@ -1079,9 +1161,9 @@ static int share_pages(void)
     decode_screen("6-henk-off.png", henk_off, sizeof henk_off);
     const char *urls[] = {plan_url, ans, esther, sam, henk};
     for (int i = 0; i < 5; i++) {
-        if (strncmp(urls[i], "HTTP://127.0.0.1:", 17) != 0)
+        if (strncmp(urls[i], opens, strlen(opens)) != 0)
             fprintf(stderr, "code %d does not open a page: '%.80s'\n", i + 1, urls[i]);
-        CHECK(!strncmp(urls[i], "HTTP://127.0.0.1:", 17) && strlen(urls[i]) < 64);
+        CHECK(!strncmp(urls[i], opens, strlen(opens)) && strlen(urls[i]) < 64);
     }
     CHECK(strcmp(ans, esther) != 0 && strcmp(ans, plan_url) != 0);
     /* as a phone at a table sees them */
@@ -1112,7 +1194,8 @@ static int share_pages(void)
     if (f) {
         fprintf(
             f,
-            "{\"out\": \"%s\", \"pdf\": \"%s/export.pdf\", \"plan\": \"%s\", \"pages\": ["
+            "{\"server_pid\": %ld, \"out\": \"%s\", \"pdf\": \"%s/export.pdf\", \"plan\": "
+            "\"%s\", \"pages\": ["
             "{\"name\": \"ans\", \"url\": \"%s\", \"want\": [\"Voor <bdi>Ans Verhoef</bdi>\", "
             "\"Sam mag bij haar eten als mama laat werkt\", \"Evaluatie\", "
             "\"Veiligheid en plan B\", \"Als mama het niet meer aankan\"], "
@@ -1125,19 +1208,19 @@ static int share_pages(void)
             "\"calendar\": true, \"cal_want\": [\"Evaluatie\"]},"
             "{\"name\": \"sam\", \"url\": \"%s\", \"want\": [\"geen eigen afspraken\"], "
             "\"not\": [\"Sam mag bij haar eten\"], \"calendar\": false}]}",
-            dir, dir, plan_url, ans, esther, sam);
+            serve_pid(apart ? kring_ns : 0), dir, dir, plan_url, ans, esther, sam);
         fclose(f);
     }
     char cmd[2600];
-    snprintf(cmd, sizeof cmd, "/usr/bin/python3 '%s/tests/share_check.py' spec.json", src);
+    snprintf(cmd, sizeof cmd, "%s/usr/bin/python3 '%s/tests/share_check.py' spec.json", phone, src);
     CHECK_INT(system(cmd), 0);
     /* Henk's page went with his code */
     snprintf(cmd, sizeof cmd,
-             "/usr/bin/python3 -c 'import sys,urllib.request as u\n"
+             "%s/usr/bin/python3 -c 'import sys,urllib.request as u\n"
              "try: u.urlopen(sys.argv[1].replace(\"HTTP:\",\"http:\",1), timeout=5)\n"
              "except u.HTTPError as e: sys.exit(0 if e.code == 404 else 1)\n"
              "sys.exit(1)' '%s'",
-             henk);
+             phone, henk);
     CHECK_INT(system(cmd), 0);
     /* the pages as a phone shows them, in Dutch (as served) and Arabic
      * (right to left), 360 px wide, to look at; and the Arabic one parses */
@@ -1186,24 +1269,28 @@ static int share_pages(void)
     CHECK(wait_for("plan-off.txt", 60));
     snprintf(
         cmd, sizeof cmd,
-        "/usr/bin/python3 -c 'import sys,urllib.request as u\n"
+        "%s/usr/bin/python3 -c 'import sys,urllib.request as u\n"
         "def get(x):\n"
         "  try: return u.urlopen(x.replace(\"HTTP:\",\"http:\",1), timeout=5).read().decode()\n"
         "  except u.HTTPError as e: return e.code\n"
         "a, p = get(sys.argv[1]), get(sys.argv[2])\n"
         "sys.exit(0 if p == 404 and isinstance(a, str) and \"plan.pdf\" not in a else 1)' "
         "'%s' '%s'",
-        ans, plan_url);
+        phone, ans, plan_url);
     CHECK_INT(system(cmd), 0);
     char off_code[512];
     decode_screen("7-plan-off.png", off_code, sizeof off_code);
     CHECK_STR(off_code, ""); /* no code for it either */
     touch("fetched-2");
     CHECK(wait_for("closed.txt", 60));
-    CHECK(port_closed(ans)); /* the step closed: nothing listens */
+    CHECK(port_closed(phone, ans)); /* the step closed: nothing listens */
     touch("done");
     CHECK_INT(finish(pid), 0);
     CHECK(file_holds("stderr.txt", "no longer served"));
+    if (apart) {
+        snprintf(cmd, sizeof cmd, "kill %ld %ld 2>/dev/null", kring_ns, phone_ns);
+        if (system(cmd) != 0) fprintf(stderr, "(the namespaces had ended)\n");
+    }
     return -1;
 }
 
