@@ -1429,6 +1429,8 @@ static int share_wifi_lost(void)
     decode_screen("up.png", got, sizeof got);
     CHECK(!strncmp(got, "WIFI:T:WPA;S:Kring-", 19)); /* first: onto Kring's own Wi-Fi */
     reads_at_arms_length("up.png", got);
+    reads_at_arms_length("up-small.png", got); /* 800×480 */
+    reads_at_arms_length("up-large.png", got); /* 1920×1080 */
     /* the pages are served on the hotspot's address, in Kring's network */
     snprintf(cmd, sizeof cmd,
              "nsenter -t %ld -n /usr/bin/python3 -c 'import socket; "

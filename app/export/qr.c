@@ -16,25 +16,29 @@
 int qr_make(const char *payload, QrImage *out, char *err, size_t errlen)
 {
     memset(out, 0, sizeof *out);
-    /* Byte mode with an ECI designator 26 (UTF-8) in front, so readers do
-     * not have to guess the encoding (a guess can turn a middle dot into a
-     * Japanese character). */
+    /* Byte mode with an ECI designator 26 (UTF-8) in front when the text
+     * is more than ASCII, so readers do not have to guess the encoding (a
+     * guess can turn a middle dot into a Japanese character). */
     errno = 0;
     QRcode *code = NULL;
     QRinput *in = QRinput_new2(0, QR_ECLEVEL_M);
     /* A link of upper-case letters, digits and ":/." (the page links)
      * fits the alphanumeric mode: 5.5 bits a character instead of 8, so
      * the code is a size smaller and its squares larger on the screen. */
-    bool alnum = payload[0] != '\0';
+    bool alnum = payload[0] != '\0', ascii = true;
     for (const char *p = payload; *p && alnum; p++)
         alnum = strchr("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:", *p) != NULL;
+    for (const char *p = payload; *p && ascii; p++)
+        ascii = (unsigned char)*p < 0x80;
     if (in && alnum) {
         if (QRinput_append(in, QR_MODE_AN, (int)strlen(payload), (const unsigned char *)payload) ==
             0)
             code = QRcode_encodeInput(in);
-    } else if (in && QRinput_appendECIheader(in, 26) == 0 &&
+    } else if (in && (ascii || QRinput_appendECIheader(in, 26) == 0) &&
                QRinput_append(in, QR_MODE_8, (int)strlen(payload),
                               (const unsigned char *)payload) == 0) {
+        /* (plain ASCII, a Wi-Fi code: read the same in any encoding, and
+         * without the mark the code is a size smaller) */
         code = QRcode_encodeInput(in);
     }
     int saved = errno;

@@ -1,6 +1,7 @@
 /* qr: QR codes (libqrencode; the only module that includes it). Byte mode
- * marked as UTF-8 (ECI 26), error correction M, the smallest version
- * that holds the payload. */
+ * marked as UTF-8 (ECI 26) when it is more than ASCII, alphanumeric mode
+ * for links in capitals, error correction M, the smallest version that
+ * holds the payload. */
 #ifndef KRING_QR_H
 #define KRING_QR_H
 

@@ -248,17 +248,29 @@ static void link_code(Ui *ui, Rect inner, const char *url, const char *whose, co
     int pad = ui_px(ui, t->pad_mm);
     /* as large as the panel lets it be: the larger each square, the
      * farther a phone reads it */
-    Rect text = code_with_room(ui, inner, url, 66);
+    Rect text = code_with_room(ui, inner, url, 70);
     int lh = ui_line_height(ui, FONT_BODY), sl = ui_line_height(ui, FONT_SMALL), y = text.y;
     /* beside a code that fills the 7-inch panel the column is narrow: the
      * name whole, the how-to short, and no link written out */
     bool narrow = text.w < ui_px(ui, 45);
-    y += ui_wrap(ui, (Rect){text.x, y, text.w, lh * 4}, FONT_BOLD, t->ink, whose, 4, true) + pad;
+    if (narrow && shown) { /* a network's name: one line, never broken (it is typed) */
+        ui_text(ui, (Rect){text.x, y, text.w, lh}, FONT_BODY, ALIGN_LEFT | TEXT_SHRINK, t->ink,
+                whose);
+        y += lh + pad;
+    } else {
+        y +=
+            ui_wrap(ui, (Rect){text.x, y, text.w, lh * 4}, FONT_BOLD, t->ink, whose, 4, true) + pad;
+    }
     if (!how)
         how = narrow ? ui_tr(ui, "Scan de code met de camera van je telefoon.")
                      : ui_tr(ui, "Richt de camera van je telefoon op de code en tik op de link. "
                                  "Je eigen pagina opent, met je afspraken en een knop voor je "
                                  "agenda.");
+    if (narrow && shown) { /* (what can be typed, the password, before the how-to) */
+        y += ui_wrap(ui, (Rect){text.x, y, text.w, sl * 3}, FONT_SMALL, t->ink, shown, 3, true) +
+             pad;
+        shown = NULL;
+    }
     int bottom = text.y + text.h - (narrow ? 0 : sl * 3); /* the link stays in view below */
     int lines = (bottom - y) / lh;
     if (lines > 0) /* as much of the how-to as there is room for, whole lines */
@@ -464,7 +476,8 @@ static bool draw_ltr(Ui *ui, ShareView *v, const Plan *plan, const FlowView *vie
     int below = wide ? 0 : target + pad; /* upright: "2 / 6" under the code */
     int side = wide ? (inner.w * 70 / 100 < inner.h ? inner.w * 70 / 100 : inner.h)
                     : (inner.w < inner.h * 55 / 100 - below ? inner.w : inner.h * 55 / 100 - below);
-    size_t part_bytes = share_bytes_for(side);
+    /* (served: the codes open pages; the set only names the parts) */
+    size_t part_bytes = links ? SHARE_PART_BYTES : share_bytes_for(side);
     /* Where that is little (the 7-inch panel), a chosen code is shown large
      * instead, over the list, as high as the screen below the step bar. */
     bool small = !links && part_bytes < FEW_BYTES;
@@ -612,9 +625,7 @@ static bool draw_ltr(Ui *ui, ShareView *v, const Plan *plan, const FlowView *vie
                           "familie dat wil: dan krijgt ieders pagina een knop voor het plan."),
                 6, true);
     } else if (!strcmp(v->chosen, "wifi") && view->wifi_join) {
-        char whose[300];
-        tr_fill(whose, sizeof whose, ui_tr(ui, "Verbind je telefoon met de wifi %s"),
-                view->wifi_name);
+        const char *whose = view->wifi_name; /* (the list above it says whose it is) */
         char password[200];
         tr_fill(password, sizeof password, ui_tr(ui, "Wachtwoord: %s"), view->wifi_password);
         link_code(ui, inner, view->wifi_join, whose,
