@@ -665,7 +665,7 @@ static void qr_codes(void)
         char *part = slurp(path);
         CHECK(part != NULL);
         if (part) {
-            char head[16];
+            char head[32];
             snprintf(head, sizeof head, "(%d/%d)\n", i, parts);
             CHECK(strncmp(part, head, strlen(head)) == 0);
             strncat(joined, part + strlen(head), sizeof joined - strlen(joined) - 1);
@@ -932,7 +932,7 @@ static int text_codes_at(const char *size, const char *tag, bool large, bool *ev
     *event_shown = false;
     for (int i = 0; i < n; i++) {
         char shot[128], got[8192];
-        snprintf(shot, sizeof shot, "%s-%s-1.png", tag, codes[i].stem);
+        snprintf(shot, sizeof shot, "%.8s-%.31s-1.png", tag, codes[i].stem);
         decode_screen(shot, got, sizeof got);
         codes[i].parts = 1;
         int k, of;
@@ -979,8 +979,8 @@ static int text_codes_at(const char *size, const char *tag, bool large, bool *ev
         }
         if (!codes[i].parts) continue; /* (the plan, said to be too long) */
         for (int k = 1; k <= codes[i].parts; k++) {
-            char shot[128], got[8192], head[16] = "";
-            snprintf(shot, sizeof shot, "%s-%s-%d.png", tag, codes[i].stem, k);
+            char shot[128], got[8192], head[32] = "";
+            snprintf(shot, sizeof shot, "%.8s-%.31s-%d.png", tag, codes[i].stem, k);
             decode_screen(shot, got, sizeof got);
             if (!got[0]) {
                 fprintf(stderr, "%s: no code on the screen\n", shot);
