@@ -1294,6 +1294,26 @@ static int share_pages(void)
     return -1;
 }
 
+/* Kring at 1280×800 playing script name, in the namespaces of process ns
+ * (0: this machine's), with root/bin/nmcli first on its PATH. */
+static pid_t start_with_nmcli(const char *root, pid_t ns, const char *name)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/bin:%s", root,
+             getenv("PATH") ? getenv("PATH") : "/usr/bin:/bin");
+    char *saved = getenv("PATH") ? strdup(getenv("PATH")) : NULL;
+    setenv("PATH", path, 1);
+    ns_of = ns;
+    pid_t pid = start("dummy",
+                      (const char *[]){"--headless", "--db", db, "--size", "1280x800", "--verbose",
+                                       "--script", script(name), NULL},
+                      "stderr.txt");
+    ns_of = 0;
+    if (saved) setenv("PATH", saved, 1);
+    free(saved);
+    return pid;
+}
+
 /* The sample meeting in db, with "eigen wifi" chosen in the settings. */
 static void sample_with_own_wifi(void)
 {
@@ -1330,20 +1350,9 @@ static int share_wifi(void)
     snprintf(pidfile, sizeof pidfile, "%s/ns.pid", root);
     char *pid_text = slurp(pidfile);
     sample_with_own_wifi();
-    ns_of = pid_text ? (pid_t)atol(pid_text) : 0;
+    pid_t ns = pid_text ? (pid_t)atol(pid_text) : 0;
     free(pid_text);
-    char path[4096]; /* its nmcli first */
-    snprintf(path, sizeof path, "%s/bin:%s", root,
-             getenv("PATH") ? getenv("PATH") : "/usr/bin:/bin");
-    char *saved = getenv("PATH") ? strdup(getenv("PATH")) : NULL;
-    setenv("PATH", path, 1);
-    pid_t pid = start("dummy",
-                      (const char *[]){"--headless", "--db", db, "--size", "1280x800", "--verbose",
-                                       "--script", script("share_wifi"), NULL},
-                      "stderr.txt");
-    ns_of = 0;
-    if (saved) setenv("PATH", saved, 1);
-    free(saved);
+    pid_t pid = start_with_nmcli(root, ns, "share_wifi");
     CHECK_INT(finish(pid), 0);
     CHECK(file_holds("stderr.txt", "no Wi-Fi of its own"));
     /* NetworkManager's own words in the log, plain words on the screen */
@@ -1411,19 +1420,7 @@ static int share_wifi_lost(void)
     unlink("lost.txt");
     unlink("gone");
     unlink("done");
-    char path[4096];
-    snprintf(path, sizeof path, "%s/bin:%s", root,
-             getenv("PATH") ? getenv("PATH") : "/usr/bin:/bin");
-    char *saved = getenv("PATH") ? strdup(getenv("PATH")) : NULL;
-    setenv("PATH", path, 1);
-    ns_of = (pid_t)holder;
-    pid_t pid = start("dummy",
-                      (const char *[]){"--headless", "--db", db, "--size", "1280x800", "--verbose",
-                                       "--script", script("share_wifi_lost"), NULL},
-                      "stderr.txt");
-    ns_of = 0;
-    if (saved) setenv("PATH", saved, 1);
-    free(saved);
+    pid_t pid = start_with_nmcli(root, (pid_t)holder, "share_wifi_lost");
     CHECK(wait_for("up.txt", 120));
     static char got[1 << 16];
     decode_screen("up.png", got, sizeof got);

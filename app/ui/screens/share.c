@@ -222,19 +222,43 @@ static const char *link_of(const ShareLinks *links, uint32_t person)
 /* A code taking `percent` of the panel's long side (as much as the short
  * side allows), on white; returns the room beside it (or below it when
  * the panel stands upright) for its words. */
-static Rect code_with_room(Ui *ui, Rect inner, const char *payload, int percent)
+/* A code `side` on a side at the start of inner, on white; returns the
+ * room beside it (or below it, `below` further down, when the panel stands
+ * upright) for its words. */
+static Rect code_at(Ui *ui, Rect inner, const char *payload, int side, int below)
 {
     int pad = ui_px(ui, ui->theme->pad_mm);
-    bool wide = inner.w > inner.h;
-    int side = wide ? (inner.w * percent / 100 < inner.h ? inner.w * percent / 100 : inner.h)
-                    : (inner.w < inner.h * percent / 100 ? inner.w : inner.h * percent / 100);
     Rect code = {inner.x, inner.y, side, side};
     draw_rect(&ui->dl, code, 0, 0xFFFFFFFF);
     draw_qr(&ui->dl, code, payload, strlen(payload));
     ui_widget(ui, ID_QR, code, rect_center(code), 0);
-    return wide ? (Rect){code.x + code.w + pad * 2, inner.y, inner.w - code.w - pad * 2, inner.h}
-                : (Rect){inner.x, code.y + code.h + pad, inner.w,
-                         inner.y + inner.h - (code.y + code.h + pad)};
+    return inner.w > inner.h
+               ? (Rect){code.x + code.w + pad * 2, inner.y, inner.w - code.w - pad * 2, inner.h}
+               : (Rect){inner.x, code.y + code.h + below + pad, inner.w,
+                        inner.y + inner.h - (code.y + code.h + below + pad)};
+}
+
+static Rect code_with_room(Ui *ui, Rect inner, const char *payload, int percent)
+{
+    bool wide = inner.w > inner.h;
+    int side = wide ? (inner.w * percent / 100 < inner.h ? inner.w * percent / 100 : inner.h)
+                    : (inner.w < inner.h * percent / 100 ? inner.w : inner.h * percent / 100);
+    return code_at(ui, inner, payload, side, 0);
+}
+
+/* A code shown large: the button back to the list, at the foot of the
+ * room for its words (which it takes from *text). */
+static void back_button(Ui *ui, Rect *text)
+{
+    const Theme *t = ui->theme;
+    int pad = ui_px(ui, t->pad_mm), target = ui_px(ui, t->target_mm);
+    const char *back = ui_tr(ui, "Terug naar de lijst");
+    int bw = ui_text_width(ui, FONT_BOLD, back) + 2 * target;
+    Rect r = {text->x, text->y + text->h - target, bw < text->w ? bw : text->w, target};
+    draw_rect(&ui->dl, r, target / 2, t->accent);
+    ui_text(ui, r, FONT_BOLD, ALIGN_CENTER | ALIGN_MIDDLE | TEXT_SHRINK, t->card, back);
+    ui_widget(ui, ID_BACK, r, rect_center(r), GRAB_TAP);
+    text->h -= target + pad;
 }
 
 /* A code that opens something (a page, the Wi-Fi): as large as it can
@@ -316,31 +340,18 @@ enum { FEW_BYTES = 400 };
 /* A code that holds the text itself, `side` on a side at the start of
  * inner: its parts one after another (beside it, or under it when the
  * panel stands upright), and exactly what it holds, scrolling. With
- * `back` (the code shown large, the list hidden): whose code it is and a
+ * `whose` (the code shown large, the list hidden): whose code it is and a
  * button that goes back to the list. */
 static void text_code(Ui *ui, ShareView *v, const ShareCode *c, Rect inner, int side,
-                      size_t part_bytes, const char *whose, bool back)
+                      size_t part_bytes, const char *whose)
 {
     const Theme *t = ui->theme;
     int pad = ui_px(ui, t->pad_mm), target = ui_px(ui, t->target_mm);
     bool wide = inner.w > inner.h;
-    int below = wide ? 0 : target + pad;
     Rect code = {inner.x, inner.y, side, side};
-    draw_rect(&ui->dl, code, 0, 0xFFFFFFFF);
-    draw_qr(&ui->dl, code, c->payload, strlen(c->payload));
-    ui_widget(ui, ID_QR, code, rect_center(code), 0);
-    Rect text =
-        wide ? (Rect){code.x + code.w + pad * 2, inner.y, inner.w - code.w - pad * 2, inner.h}
-             : (Rect){inner.x, code.y + code.h + below + pad, inner.w,
-                      inner.y + inner.h - (code.y + code.h + below + pad)};
-    if (back) {
-        int bw = ui_text_width(ui, FONT_BOLD, ui_tr(ui, "Terug naar de lijst")) + 2 * target;
-        Rect r = {text.x, text.y + text.h - target, bw < text.w ? bw : text.w, target};
-        draw_rect(&ui->dl, r, target / 2, t->accent);
-        ui_text(ui, r, FONT_BOLD, ALIGN_CENTER | ALIGN_MIDDLE | TEXT_SHRINK, t->card,
-                ui_tr(ui, "Terug naar de lijst"));
-        ui_widget(ui, ID_BACK, r, rect_center(r), GRAB_TAP);
-        text.h -= target + pad;
+    Rect text = code_at(ui, inner, c->payload, side, wide ? 0 : target + pad);
+    if (whose) {
+        back_button(ui, &text);
         /* one line, smaller when it must: a name is never broken in two (a
          * name in Arabic broken over lines loses its order) */
         int bl = ui_line_height(ui, FONT_BOLD);
@@ -410,27 +421,12 @@ static void text_code(Ui *ui, ShareView *v, const ShareCode *c, Rect inner, int 
  * sees (not what the code is made of); with `back`, a button back to the
  * list (the code shown large). */
 static void event_code(Ui *ui, const Plan *plan, const ShareCode *c, Rect inner, int side,
-                       const char *back)
+                       bool back)
 {
     const Theme *t = ui->theme;
-    int pad = ui_px(ui, t->pad_mm), target = ui_px(ui, t->target_mm);
-    Rect code = {inner.x, inner.y, side, side};
-    draw_rect(&ui->dl, code, 0, 0xFFFFFFFF);
-    draw_qr(&ui->dl, code, c->payload, strlen(c->payload));
-    ui_widget(ui, ID_QR, code, rect_center(code), 0);
-    bool wide = inner.w > inner.h;
-    Rect text =
-        wide ? (Rect){code.x + code.w + pad * 2, inner.y, inner.w - code.w - pad * 2, inner.h}
-             : (Rect){inner.x, code.y + code.h + pad, inner.w,
-                      inner.y + inner.h - (code.y + code.h + pad)};
-    if (back) {
-        int bw = ui_text_width(ui, FONT_BOLD, back) + 2 * target;
-        Rect r = {text.x, text.y + text.h - target, bw < text.w ? bw : text.w, target};
-        draw_rect(&ui->dl, r, target / 2, t->accent);
-        ui_text(ui, r, FONT_BOLD, ALIGN_CENTER | ALIGN_MIDDLE | TEXT_SHRINK, t->card, back);
-        ui_widget(ui, ID_BACK, r, rect_center(r), GRAB_TAP);
-        text.h -= target + pad;
-    }
+    int pad = ui_px(ui, t->pad_mm);
+    Rect text = code_at(ui, inner, c->payload, side, 0);
+    if (back) back_button(ui, &text);
     char *when = export_evaluation(plan, ui->cat);
     int bl = ui_line_height(ui, FONT_BODY);
     int y2 = text.y +
@@ -502,12 +498,12 @@ static bool draw_ltr(Ui *ui, ShareView *v, const Plan *plan, const FlowView *vie
         draw_rect(&ui->dl, (Rect){0, 0, ui->w, ui->h}, 0, t->bg);
         draw_rect(&ui->dl, big, radius * 2, t->panel);
         if (big_code->kind == SHARE_EVENT) {
-            event_code(ui, plan, big_code, big_inner, big_side, ui_tr(ui, "Terug naar de lijst"));
+            event_code(ui, plan, big_code, big_inner, big_side, true);
         } else {
             char whose[300];
             if (!whose_code(ui, plan, big_person, N_("Voor %s"), whose, sizeof whose))
                 snprintf(whose, sizeof whose, "%s", ui_tr(ui, "Het plan in het kort"));
-            text_code(ui, v, big_code, big_inner, big_side, part_bytes, whose, true);
+            text_code(ui, v, big_code, big_inner, big_side, part_bytes, whose);
         }
         share_destroy(set);
         return true;
@@ -640,7 +636,7 @@ static bool draw_ltr(Ui *ui, ShareView *v, const Plan *plan, const FlowView *vie
                                                                 : "Het hele plan"));
         link_code(ui, inner, url, whose, NULL, NULL);
     } else if (c && c->kind == SHARE_EVENT && !off && !(small && !v->big)) {
-        event_code(ui, plan, c, inner, side, NULL);
+        event_code(ui, plan, c, inner, side, false);
     } else if (!c || off) {
         const char *why =
             off ? ui_tr(ui, "Deze code staat uit. Zet hem aan als deze persoon hem wil.")
@@ -666,7 +662,7 @@ static bool draw_ltr(Ui *ui, ShareView *v, const Plan *plan, const FlowView *vie
         free(words);
         form_scroll_clamp(&v->text_scroll, all, box.h);
     } else {
-        text_code(ui, v, c, inner, side, part_bytes, NULL, false);
+        text_code(ui, v, c, inner, side, part_bytes, NULL);
     }
     share_destroy(set);
     return false;
